@@ -1,0 +1,62 @@
+/* main_dispatch.c: top-level argv dispatch to subcommands, and shared error printing. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cli/cli.h"
+
+static const struct {
+    const char *name;
+    int (*fn)(struct osp_ctx *, int, char **);
+    const char *summary;
+} commands[] = {
+    {"aws", cli_aws, "scan an AWS account for misconfigurations"},
+    {"inspect", cli_inspect, "print the input document(s) checks will see, as JSON"},
+    {"checks", cli_checks, "list and show the built-in checks"},
+    {"rego", cli_rego, "evaluate, test and parse Rego policies (OPA-compatible)"},
+    {"cache", cli_cache, "list, export, import and clean the scan cache"},
+    {"convert", cli_convert, "re-render a saved JSON report in other formats"},
+    {"merge", cli_merge, "merge JSON reports from sharded scans"},
+    {"whoami", cli_whoami, "show which AWS identity and credential source osprey would use"},
+    {"help", cli_help, "show help for a command or flag"},
+    {"version", cli_version, "print the version"},
+};
+
+int cli_fail(const struct osp_err *err)
+{
+    fprintf(stderr, "osprey: %s\n", err->msg[0] ? err->msg : osp_strerror(err->code));
+    return osp_exit_code(err->code);
+}
+
+int cli_usage_error(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    fputs("osprey: ", stderr);
+    vfprintf(stderr, fmt, ap);
+    fputc('\n', stderr);
+    va_end(ap);
+    return 2;
+}
+
+void cli_print_commands(FILE *f);
+void cli_print_commands(FILE *f)
+{
+    for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+        fprintf(f, "  %-9s %s\n", commands[i].name, commands[i].summary);
+}
+
+int cli_main(struct osp_ctx *ctx, int argc, char **argv)
+{
+    if (argc < 2)
+        return cli_help(ctx, argc - 1, argv + 1);
+    const char *name = argv[1];
+    if (!strcmp(name, "--help") || !strcmp(name, "-h"))
+        return cli_help(ctx, argc - 1, argv + 1);
+    if (!strcmp(name, "--version") || !strcmp(name, "-v"))
+        return cli_version(ctx, argc - 1, argv + 1);
+    for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+        if (!strcmp(commands[i].name, name))
+            return commands[i].fn(ctx, argc - 1, argv + 1);
+    return cli_usage_error("unknown command '%s' (see 'osprey --help')", name);
+}
