@@ -128,6 +128,10 @@ struct aws_call {
     size_t nparams, capparams;
     const char *host_prefix; /* rarely needed; NULL */
     int allow_404;           /* rest: treat 404 as success with error filled (e.g. no bucket policy) */
+    const struct aws_creds *creds; /* sign with these instead of the client's (AssumeRole from a
+                                      source profile); borrowed for the duration of the call */
+    int anonymous;           /* send unsigned (AssumeRoleWithWebIdentity) */
+    const char *const *headers; /* extra "Name: value" header lines, NULL-terminated; borrowed */
 };
 
 #define AWS_CALL_QUERY(svc, region, action, version) \
@@ -171,6 +175,16 @@ int aws_error_is_access_denied(const char *code);
 /* Does this code mean the service/region/operation does not exist here (unsupported region,
  * unknown endpoint, OptInRequired, InvalidAction for a region without the service)? */
 int aws_error_is_unsupported(const char *code);
+
+/* ---- plain HTTP (IMDS, ECS credential endpoint, CI OIDC token endpoints) ---- */
+/* One unsigned request through the same multi handle, no retries beyond `attempts`, no AWS
+ * error parsing. headers: NULL-terminated "Name: value" lines (borrowed). body may be NULL.
+ * On OSP_OK *status is the HTTP status and *out holds the body (caller frees, NUL-terminated).
+ * Fails with OSP_ENET on connection errors/timeouts, OSP_ELIMIT past max_response_bytes. */
+OSP_MUST_CHECK enum osp_code aws_http_simple(struct aws_client *c, const char *method, const char *url,
+                                             const char *const *headers, const char *body, long timeout_ms,
+                                             int attempts, int *status, char **out, size_t *outlen,
+                                             struct osp_err *err);
 
 /* ---- tree helpers ---- */
 /* Follow a dotted path of object members: aws_get(r.body, "ListUsersResponse.ListUsersResult.Users"). */
