@@ -1,0 +1,127 @@
+/* cache.h: the scan cache (sqlite3, one row per account/partition/region/service) and the cache
+ * artifact (one file that carries the same entries between CI jobs).
+ *
+ * The cache stores collected state as opaque JSON text: it knows nothing of AWS calls or Rego.
+ * An entry is keyed by (account, partition, region, service); global services use region "global".
+ *
+ * Ownership:
+ * - struct cache_entry owns state_json and status_json (malloc'd); cache_entry_cleanup frees them
+ *   and leaves the entry empty. Arrays returned by cache_list / art_read / art_decode are freed
+ *   with cache_entries_free(array, n).
+ * - Functions that take entries (cache_put, art_write, art_encode) only borrow them.
+ * - struct cache_store is opened by cache_open / cache_open_memory and freed by cache_close
+ *   (cache_close(NULL) is a no-op). One store per thread.
+ * - Out-parameters are written only on success.
+ *
+ *   struct cache_store *s;
+ *   if (cache_open(ctx, dir, &s, err)) return err->code;
+ *   struct cache_entry e;
+ *   rc = cache_get(s, "123456789012", "aws", "us-east-1", "s3", 24 * 3600, &e, err);
+ *   if (rc == OSP_OK) { use(e.state_json); cache_entry_cleanup(&e); }
+ *   else if (rc == OSP_ENOTFOUND) collect_again();   // missing or stale: err stays unset
+ *   cache_close(s);
+ *
+ * Error codes: OSP_ECACHE for a corrupted or unusable database (the message suggests
+ * `osprey cache clean`), OSP_ETIMEOUT when another osprey holds the database lock longer than
+ * the busy timeout, OSP_EIO for files and directories, OSP_EARTIFACT for a bad artifact (one
+ * line saying which: truncated, corrupted, not an osprey artifact, newer format version,
+ * checksum mismatch), OSP_ELIMIT when an artifact would decompress past its limits.
+ * The artifact format is documented byte by byte in src/cache/README.md.
+ */
+#ifndef OSPREY_CACHE_CACHE_H
+#define OSPREY_CACHE_CACHE_H
+
+#include <stddef.h>
+#include <time.h>
+
+#include "core/buf.h"
+#include "core/ctx.h"
+#include "core/err.h"
+
+/* Version of the artifact file format this build writes (and the newest it reads). */
+#define ART_FORMAT_VERSION 1
+/* Hard limits on artifacts (untrusted input). */
+#define ART_MAX_FILE_BYTES (256u * 1024u * 1024u)      /* compressed file size */
+#define ART_MAX_PAYLOAD_BYTES (1024u * 1024u * 1024u)  /* decompressed payload size */
+#define ART_MAX_ENTRIES 1000000u
+/* Default busy timeout before a locked database is reported (milliseconds). */
+#define CACHE_BUSY_TIMEOUT_MS 5000
+
+struct cache_entry {
+    char account[32], partition[16], region[32], service[32];
+    time_t collected_at;
+    char osprey_version[32];
+    int schema_version; /* version of the state document's shape, set by the caller */
+    char *state_json;   /* owned; never NULL in a stored entry ("{}" for an empty service) */
+    char *status_json;  /* owned; NULL when the service collected fine */
+    size_t size;        /* bytes of state_json (filled by cache_get/cache_list/art_read) */
+};
+
+void cache_entry_cleanup(struct cache_entry *e);
+void cache_entries_free(struct cache_entry *e, size_t n); /* cleans each, frees the array */
+/* Deep copy of src into dst (dst is overwritten, not cleaned first). */
+OSP_MUST_CHECK enum osp_code cache_entry_copy(struct cache_entry *dst, const struct cache_entry *src,
+                                              struct osp_err *err);
+/* Total order on the key (account, partition, region, service), for qsort. */
+int cache_entry_cmp(const void *a, const void *b);
+/* Set the four key fields; OSP_EUSAGE when a value is empty or too long for its field. */
+OSP_MUST_CHECK enum osp_code cache_entry_set_key(struct cache_entry *e, const char *account, const char *partition,
+                                                 const char *region, const char *service, struct osp_err *err);
+
+struct cache_store;
+
+/* The default cache directory: $XDG_CACHE_HOME/osprey, else $HOME/.cache/osprey.
+ * With CI=true (stateless by default in pipelines) *out is set to NULL and OSP_OK returned.
+ * *out is the caller's to free. OSP_ECONFIG when neither variable is usable. */
+OSP_MUST_CHECK enum osp_code cache_default_dir(struct osp_ctx *ctx, char **out, struct osp_err *err);
+/* The database file inside dir ("<dir>/cache.db"); caller frees. NULL on out of memory. */
+char *cache_db_path(const char *dir);
+
+/* Open (creating dir with mode 0700 and the database with mode 0600 if needed) <dir>/cache.db.
+ * The handle keeps ctx (borrowed; it must outlive the store). */
+OSP_MUST_CHECK enum osp_code cache_open(struct osp_ctx *ctx, const char *dir, struct cache_store **out,
+                                        struct osp_err *err);
+/* An in-memory store with the same behaviour, for stateless runs; gone at cache_close. */
+OSP_MUST_CHECK enum osp_code cache_open_memory(struct osp_ctx *ctx, struct cache_store **out, struct osp_err *err);
+void cache_close(struct cache_store *s);
+/* How long to wait for another process's lock before OSP_ETIMEOUT (default CACHE_BUSY_TIMEOUT_MS). */
+void cache_set_busy_timeout(struct cache_store *s, int ms);
+/* Delete <dir>/cache.db and its -wal/-shm/-journal files, even when the database is corrupted.
+ * Missing files are not an error. */
+OSP_MUST_CHECK enum osp_code cache_destroy(const char *dir, struct osp_err *err);
+
+/* Fetch one entry into *out (caller cleans it). OSP_ENOTFOUND (err left unset) when missing or
+ * when older than max_age seconds relative to osp_now(ctx); max_age < 0 means any age. */
+OSP_MUST_CHECK enum osp_code cache_get(struct cache_store *s, const char *account, const char *partition,
+                                       const char *region, const char *service, long long max_age,
+                                       struct cache_entry *out, struct osp_err *err);
+/* Store n entries in one transaction, replacing existing rows with the same key (a service
+ * that became empty replaces the old entry with its empty state). All or nothing. */
+OSP_MUST_CHECK enum osp_code cache_put(struct cache_store *s, const struct cache_entry *entries, size_t n,
+                                       struct osp_err *err);
+/* Every entry, sorted by key, without state text (state_json and status_json are NULL; size is
+ * the state size and schema/version/collected_at are filled). Free with cache_entries_free. */
+OSP_MUST_CHECK enum osp_code cache_list(struct cache_store *s, struct cache_entry **out, size_t *n,
+                                        struct osp_err *err);
+/* Remove entries collected more than older_than seconds before osp_now(ctx); -1 removes all.
+ * *removed (may be NULL) receives the count. */
+OSP_MUST_CHECK enum osp_code cache_clean(struct cache_store *s, long long older_than, size_t *removed,
+                                         struct osp_err *err);
+
+/* Artifact. The same entries and created time always give the same bytes: entries are sorted,
+ * the zlib level is fixed and nothing but `created` comes from the clock.
+ * Duplicate keys are refused (OSP_EUSAGE). */
+OSP_MUST_CHECK enum osp_code art_encode(struct osp_ctx *ctx, const struct cache_entry *e, size_t n, time_t created,
+                                        struct osp_buf *out, struct osp_err *err);
+/* Verify and decode an artifact held in memory. Never a partial result: on error *out is untouched.
+ * *created (may be NULL) receives the header's created time. Free with cache_entries_free. */
+OSP_MUST_CHECK enum osp_code art_decode(struct osp_ctx *ctx, const void *data, size_t len, struct cache_entry **out,
+                                        size_t *n, time_t *created, struct osp_err *err);
+/* Write atomically: a 0600 temp file beside path, fsync, then rename over path. */
+OSP_MUST_CHECK enum osp_code art_write(struct osp_ctx *ctx, const char *path, const struct cache_entry *e, size_t n,
+                                       time_t created, struct osp_err *err);
+/* Read, verify and decode path (opened read-only; never modified). */
+OSP_MUST_CHECK enum osp_code art_read(struct osp_ctx *ctx, const char *path, struct cache_entry **out, size_t *n,
+                                      struct osp_err *err);
+
+#endif
