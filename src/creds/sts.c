@@ -1,0 +1,124 @@
+/* sts.c: the STS calls of the chain: AssumeRole, AssumeRoleWithWebIdentity, GetCallerIdentity. */
+#include <stdio.h>
+#include <string.h>
+
+#include "core/timeutil.h"
+#include "creds/creds_int.h"
+
+#define STS_VERSION "2011-06-15"
+
+/* Not AWS_CALL_QUERY(): its parameter names collide with the member designators. */
+static struct aws_call sts_call(const char *region, const char *action)
+{
+    struct aws_call c = {0};
+    c.service = "sts";
+    c.region = region;
+    c.proto = AWS_PROTO_QUERY;
+    c.action = action;
+    c.api_version = STS_VERSION;
+    return c;
+}
+
+void cred_default_session(const struct cred_chain *c, char *out, size_t outlen)
+{
+    snprintf(out, outlen, "osprey-%lld", (long long)osp_now(c->ctx));
+}
+
+/* <Action>Response.<Action>Result.Credentials -> out */
+static enum osp_code read_credentials(json_t *body, const char *action, const char *provider,
+                                      struct aws_creds *out, struct osp_err *err)
+{
+    char path[128];
+    snprintf(path, sizeof(path), "%sResponse.%sResult.Credentials", action, action);
+    json_t *cr = aws_get(body, path);
+    const char *akid = aws_get_str(cr, "AccessKeyId");
+    const char *secret = aws_get_str(cr, "SecretAccessKey");
+    const char *token = aws_get_str(cr, "SessionToken");
+    const char *exp = aws_get_str(cr, "Expiration");
+    if (!akid || !secret || !token)
+        return osp_err_set(err, OSP_EPARSE, "sts:%s: response has no Credentials", action);
+    time_t t = exp ? osp_parse_rfc3339(exp) : 0;
+    if (t == (time_t)-1)
+        return osp_err_set(err, OSP_EPARSE, "sts:%s: bad Expiration '%s'", action, exp);
+    return cred_fill(out, akid, secret, token, t, provider, err);
+}
+
+static enum osp_code sts_creds_call(struct cred_chain *c, struct aws_call *call, const char *provider,
+                                    struct aws_creds *out, struct osp_err *err)
+{
+    struct aws_response resp;
+    enum osp_code rc = cred_call(c, call, &resp, err);
+    if (!rc)
+        rc = read_credentials(resp.body, call->action, provider, out, err);
+    else
+        osp_err_prefix(err, "sts:%s: ", call->action);
+    cred_response_cleanup(c, &resp);
+    return rc;
+}
+
+static enum osp_code common_params(struct cred_chain *c, struct aws_call *call, const char *role_arn,
+                                   const char *session)
+{
+    char def[64];
+    if (!session || !*session) {
+        cred_default_session(c, def, sizeof(def));
+        session = def;
+    }
+    if (aws_call_param(call, "RoleArn", role_arn) || aws_call_param(call, "RoleSessionName", session))
+        return OSP_ENOMEM;
+    return OSP_OK;
+}
+
+enum osp_code cred_sts_assume_role(struct cred_chain *c, const struct aws_creds *base, const char *role_arn,
+                                   const char *session, const char *external_id, const char *provider,
+                                   struct aws_creds *out, struct osp_err *err)
+{
+    struct aws_call call = sts_call(cred_sts_region(c), "AssumeRole");
+    call.creds = base;
+    enum osp_code rc = common_params(c, &call, role_arn, session);
+    if (!rc && external_id && aws_call_param(&call, "ExternalId", external_id))
+        rc = OSP_ENOMEM;
+    if (rc)
+        rc = osp_err_set(err, OSP_ENOMEM, "out of memory");
+    else
+        rc = sts_creds_call(c, &call, provider, out, err);
+    aws_call_cleanup(&call);
+    return rc;
+}
+
+enum osp_code cred_sts_assume_role_web(struct cred_chain *c, const char *role_arn, const char *session,
+                                       const char *token, const char *provider, struct aws_creds *out,
+                                       struct osp_err *err)
+{
+    struct aws_call call = sts_call(cred_sts_region(c), "AssumeRoleWithWebIdentity");
+    call.anonymous = 1;
+    enum osp_code rc = common_params(c, &call, role_arn, session);
+    if (!rc && aws_call_param(&call, "WebIdentityToken", token))
+        rc = OSP_ENOMEM;
+    if (rc)
+        rc = osp_err_set(err, OSP_ENOMEM, "out of memory");
+    else
+        rc = sts_creds_call(c, &call, provider, out, err);
+    aws_call_cleanup(&call);
+    return rc;
+}
+
+enum osp_code cred_caller_identity(struct aws_client *client, const char *region, char account[32], char *arn,
+                                   size_t arnlen, struct osp_err *err)
+{
+    struct aws_call call = sts_call(region ? region : "us-east-1", "GetCallerIdentity");
+    struct aws_response resp;
+    memset(&resp, 0, sizeof(resp));
+    enum osp_code rc = aws_call(client, &call, &resp, err);
+    if (!rc) {
+        const char *acct = aws_get_str(resp.body, "GetCallerIdentityResponse.GetCallerIdentityResult.Account");
+        const char *a = aws_get_str(resp.body, "GetCallerIdentityResponse.GetCallerIdentityResult.Arn");
+        if (!acct || !a || cred_copy(account, 32, acct) || cred_copy(arn, arnlen, a))
+            rc = osp_err_set(err, OSP_EPARSE, "sts:GetCallerIdentity: response lacks Account or Arn");
+    } else {
+        osp_err_prefix(err, "sts:GetCallerIdentity: ");
+    }
+    aws_response_cleanup(&resp);
+    aws_call_cleanup(&call);
+    return rc;
+}
