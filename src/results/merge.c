@@ -1,0 +1,111 @@
+/* merge.c: merge reports from sharded scans (different accounts or regions) into one. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "results/result.h"
+#include "results/result_int.h"
+
+/* Worse status wins when two shards judged the same control. */
+static int ctl_rank(enum res_ctl_status s)
+{
+    switch (s) {
+    case RES_CTL_PASS:
+        return 0;
+    case RES_CTL_MANUAL:
+        return 1;
+    case RES_CTL_FAIL:
+        return 2;
+    case RES_CTL_ERROR:
+        return 3;
+    }
+    return 0;
+}
+
+static struct res_control *find_control(struct res_compliance *c, const char *id)
+{
+    for (size_t i = 0; i < c->n_controls; i++)
+        if (!strcmp(c->controls[i].id, id))
+            return &c->controls[i];
+    return NULL;
+}
+
+static enum osp_code merge_compliance(struct res_report *dst, const struct res_compliance *src,
+                                      struct osp_err *err)
+{
+    enum osp_code rc;
+    if (!dst->compliance) {
+        rc = res_report_set_compliance(dst, src->id, src->title, src->version, err);
+        if (rc)
+            return rc;
+    } else if (strcmp(dst->compliance->id, src->id)) {
+        return osp_err_set(err, OSP_EUSAGE, "cannot merge compliance reports '%s' and '%s' (use one --compliance spec for every shard)",
+                           dst->compliance->id, src->id);
+    }
+    for (size_t i = 0; i < src->n_controls; i++) {
+        const struct res_control *s = &src->controls[i];
+        struct res_control *d = find_control(dst->compliance, s->id);
+        if (!d) {
+            if ((rc = res_report_add_control(dst, s, err)))
+                return rc;
+            continue;
+        }
+        d->n_failing += s->n_failing;
+        if (ctl_rank(s->status) > ctl_rank(d->status))
+            d->status = s->status;
+    }
+    return OSP_OK;
+}
+
+static int same_service(const struct res_service *a, const struct res_service *b)
+{
+    return !strcmp(a->account, b->account) && !strcmp(a->region, b->region) && !strcmp(a->service, b->service);
+}
+
+/* After sorting, drop findings equal to their predecessor and repeated service rows. */
+static void dedupe(struct res_report *r)
+{
+    res_report_sort(r);
+    for (size_t i = 1; i < r->n_findings;) {
+        if (!res_finding_cmp(&r->findings[i - 1], &r->findings[i]))
+            res_report_remove_finding(r, i);
+        else
+            i++;
+    }
+    size_t k = 0;
+    for (size_t i = 0; i < r->n_services; i++) {
+        if (k && same_service(&r->services[k - 1], &r->services[i])) {
+            struct res_service *s = &r->services[i];
+            res_service_clear(s);
+            continue;
+        }
+        r->services[k++] = r->services[i];
+    }
+    r->n_services = k;
+}
+
+enum osp_code res_report_merge(struct res_report *dst, const struct res_report *src, struct osp_err *err)
+{
+    if (dst->schema_version != src->schema_version)
+        return osp_err_set(err, OSP_EUSAGE, "cannot merge reports of SchemaVersion %d and %d (re-run the older scan with this osprey)",
+                           dst->schema_version, src->schema_version);
+    if (strcmp(dst->partition, src->partition))
+        return osp_err_set(err, OSP_EUSAGE, "cannot merge reports of partitions '%s' and '%s'", dst->partition,
+                           src->partition);
+    enum osp_code rc = OSP_OK;
+    for (size_t i = 0; !rc && i < src->n_accounts; i++)
+        rc = res_report_add_account(dst, src->accounts[i], err);
+    for (size_t i = 0; !rc && i < src->n_regions; i++)
+        rc = res_report_add_region(dst, src->regions[i], err);
+    for (size_t i = 0; !rc && i < src->n_services; i++)
+        rc = res_report_add_service_status(dst, &src->services[i], err);
+    for (size_t i = 0; !rc && i < src->n_findings; i++)
+        rc = res_report_add_finding(dst, &src->findings[i], err);
+    if (!rc && src->compliance)
+        rc = merge_compliance(dst, src->compliance, err);
+    if (rc)
+        return rc;
+    if (src->collected_at > dst->collected_at)
+        dst->collected_at = src->collected_at;
+    dedupe(dst);
+    return OSP_OK;
+}

@@ -1,0 +1,213 @@
+/* report.c: the JSON report writer; the reader lives in report_read.c. */
+#include "results/report.h"
+
+#include <jansson.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/timeutil.h"
+
+/* Build helpers: every json_* constructor may return NULL on out of memory; set_* record that
+ * in *bad so the caller checks once at the end. */
+static void set_new(json_t *obj, const char *key, json_t *v, int *bad)
+{
+    if (!v || json_object_set_new(obj, key, v))
+        *bad = 1;
+}
+
+static void set_str(json_t *obj, const char *key, const char *s, int *bad)
+{
+    set_new(obj, key, json_string(s ? s : ""), bad);
+}
+
+/* Optional strings are left out when empty. */
+static void set_opt(json_t *obj, const char *key, const char *s, int *bad)
+{
+    if (s && *s)
+        set_str(obj, key, s, bad);
+}
+
+static void set_time(json_t *obj, const char *key, time_t t, int *bad)
+{
+    char buf[32];
+    if (!t)
+        return;
+    osp_format_rfc3339(t, buf, sizeof(buf));
+    set_str(obj, key, buf, bad);
+}
+
+static json_t *str_array(const char *const *v, size_t n, int *bad)
+{
+    json_t *a = json_array();
+    if (!a) {
+        *bad = 1;
+        return NULL;
+    }
+    for (size_t i = 0; i < n; i++) {
+        json_t *s = json_string(v[i]);
+        if (!s || json_array_append_new(a, s))
+            *bad = 1;
+    }
+    return a;
+}
+
+/* {"cis-aws-1.2": ["2.1", "2.2"], ...}; frameworks are sorted so equal keys are adjacent. */
+static json_t *frameworks_obj(const struct res_finding *f, int *bad)
+{
+    json_t *o = json_object();
+    if (!o) {
+        *bad = 1;
+        return NULL;
+    }
+    for (size_t i = 0; i < f->n_frameworks; i++) {
+        json_t *a = json_object_get(o, f->frameworks[i].framework);
+        if (!a) {
+            a = json_array();
+            set_new(o, f->frameworks[i].framework, a, bad);
+            if (!a)
+                continue;
+        }
+        json_t *s = json_string(f->frameworks[i].id);
+        if (!s || json_array_append_new(a, s))
+            *bad = 1;
+    }
+    return o;
+}
+
+static json_t *finding_json(const struct res_finding *f, int *bad)
+{
+    json_t *o = json_object();
+    if (!o) {
+        *bad = 1;
+        return NULL;
+    }
+    set_str(o, "ID", f->check_id, bad);
+    set_str(o, "Title", f->title, bad);
+    set_str(o, "Description", f->description, bad);
+    set_str(o, "Severity", res_severity_name(f->severity), bad);
+    set_str(o, "Status", res_status_name(f->status), bad);
+    set_str(o, "Service", f->service, bad);
+    set_str(o, "Region", f->region, bad);
+    set_str(o, "Account", f->account, bad);
+    set_str(o, "Resource", f->resource, bad);
+    set_str(o, "Message", f->message, bad);
+    set_str(o, "Resolution", f->resolution, bad);
+    set_new(o, "References", str_array(f->references, f->n_references, bad), bad);
+    set_new(o, "Frameworks", frameworks_obj(f, bad), bad);
+    set_opt(o, "IgnoreReason", f->ignore_reason, bad);
+    return o;
+}
+
+static json_t *service_json(const struct res_service *s, int *bad)
+{
+    json_t *o = json_object();
+    if (!o) {
+        *bad = 1;
+        return NULL;
+    }
+    set_str(o, "Account", s->account, bad);
+    set_str(o, "Region", s->region, bad);
+    set_str(o, "Service", s->service, bad);
+    set_str(o, "Status", res_svc_state_name(s->state), bad);
+    set_time(o, "CollectedAt", s->collected_at, bad);
+    set_opt(o, "ErrorCode", s->error_code, bad);
+    set_opt(o, "ErrorMessage", s->error_message, bad);
+    return o;
+}
+
+static json_t *control_json(const struct res_control *c, int *bad)
+{
+    json_t *o = json_object();
+    if (!o) {
+        *bad = 1;
+        return NULL;
+    }
+    set_str(o, "ID", c->id, bad);
+    set_str(o, "Name", c->name, bad);
+    set_str(o, "Severity", res_severity_name(c->severity), bad);
+    set_str(o, "Status", res_ctl_status_name(c->status), bad);
+    set_new(o, "FailingResources", json_integer((json_int_t)c->n_failing), bad);
+    set_new(o, "Checks", str_array(c->checks, c->n_checks, bad), bad);
+    return o;
+}
+
+static json_t *compliance_json(const struct res_compliance *c, int *bad)
+{
+    json_t *o = json_object(), *ctl = json_array();
+    if (!o || !ctl) {
+        json_decref(o);
+        json_decref(ctl);
+        *bad = 1;
+        return NULL;
+    }
+    set_str(o, "ID", c->id, bad);
+    set_str(o, "Title", c->title, bad);
+    set_str(o, "Version", c->version, bad);
+    for (size_t i = 0; i < c->n_controls; i++) {
+        json_t *x = control_json(&c->controls[i], bad);
+        if (!x || json_array_append_new(ctl, x))
+            *bad = 1;
+    }
+    set_new(o, "Controls", ctl, bad);
+    return o;
+}
+
+static json_t *list_json(const struct res_report *r, int findings, int *bad)
+{
+    json_t *a = json_array();
+    if (!a) {
+        *bad = 1;
+        return NULL;
+    }
+    size_t n = findings ? r->n_findings : r->n_services;
+    for (size_t i = 0; i < n; i++) {
+        json_t *x = findings ? finding_json(&r->findings[i], bad) : service_json(&r->services[i], bad);
+        if (!x || json_array_append_new(a, x))
+            *bad = 1;
+    }
+    return a;
+}
+
+static json_t *report_json(const struct res_report *r, int *bad)
+{
+    json_t *o = json_object(), *tool = json_object();
+    if (!o || !tool) {
+        json_decref(o);
+        json_decref(tool);
+        *bad = 1;
+        return NULL;
+    }
+    set_new(o, "SchemaVersion", json_integer(r->schema_version), bad);
+    set_str(tool, "Name", r->tool_name, bad);
+    set_str(tool, "Version", r->tool_version, bad);
+    set_new(o, "Tool", tool, bad);
+    set_str(o, "Partition", r->partition, bad);
+    set_new(o, "Accounts", str_array(r->accounts, r->n_accounts, bad), bad);
+    set_new(o, "Regions", str_array(r->regions, r->n_regions, bad), bad);
+    set_time(o, "CollectedAt", r->collected_at, bad);
+    set_new(o, "Services", list_json(r, 0, bad), bad);
+    set_new(o, "Findings", list_json(r, 1, bad), bad);
+    if (r->compliance)
+        set_new(o, "Compliance", compliance_json(r->compliance, bad), bad);
+    return o;
+}
+
+enum osp_code res_report_to_json(const struct res_report *r, char **out, struct osp_err *err)
+{
+    int bad = 0;
+    json_t *root = report_json(r, &bad);
+    char *text = (root && !bad) ? json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER) : NULL;
+    json_decref(root);
+    if (!text)
+        return osp_err_set(err, OSP_ENOMEM, "out of memory writing the JSON report");
+    size_t n = strlen(text);
+    char *withnl = realloc(text, n + 2);
+    if (!withnl) {
+        free(text);
+        return osp_err_set(err, OSP_ENOMEM, "out of memory writing the JSON report");
+    }
+    withnl[n] = '\n';
+    withnl[n + 1] = '\0';
+    *out = withnl;
+    return OSP_OK;
+}

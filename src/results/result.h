@@ -1,0 +1,164 @@
+/* result.h: the report model every output format reads (findings, scanned services, compliance).
+ *
+ * Ownership: a struct res_report owns every string and array reachable from it. Builders copy
+ * what they are given (the caller keeps its own strings), and after a builder every string
+ * field of the model is non-NULL ("" when unknown), so writers never test for NULL.
+ * res_report_free() frees everything. Nothing in a report depends on the wall clock: the only
+ * times are when state was collected, so the same state gives byte-identical reports.
+ *
+ *   struct res_report *r = res_report_new("osprey", "0.1.0");
+ *   res_report_add_account(r, "123456789012", err);
+ *   struct res_finding f = {.check_id = "AVD-AWS-0086", .title = "...", .severity = RES_SEV_HIGH,
+ *                           .status = RES_FAIL, .service = "s3", .region = "us-east-1",
+ *                           .account = "123456789012", .resource = "arn:aws:s3:::b1", ...};
+ *   res_report_add_finding(r, &f, err);          // copies f and its strings
+ *   struct res_service s = {.account = ..., .region = ..., .service = "s3", .state = RES_SVC_OK};
+ *   res_report_add_service_status(r, &s, err);   // copies
+ *   res_report_sort(r);                          // deterministic order; writers expect it
+ *   ...; res_report_free(r);
+ *
+ * Scan errors (a service that failed to collect) are services with state RES_SVC_FAILED; a
+ * check that could not run because of one is a finding with status RES_ERROR.
+ */
+#ifndef OSPREY_RESULTS_RESULT_H
+#define OSPREY_RESULTS_RESULT_H
+
+#include <stddef.h>
+#include <time.h>
+
+#include "core/err.h"
+
+#define RES_SCHEMA_VERSION 1
+#define RES_TOOL_NAME "osprey"
+
+/* Ordered: a larger value is more severe (UNKNOWN is the least). */
+enum res_severity { RES_SEV_UNKNOWN = 0, RES_SEV_LOW, RES_SEV_MEDIUM, RES_SEV_HIGH, RES_SEV_CRITICAL };
+#define RES_SEV_COUNT 5
+
+enum res_status { RES_FAIL = 0, RES_PASS, RES_IGNORED, RES_ERROR };
+enum res_svc_state { RES_SVC_OK = 0, RES_SVC_FAILED, RES_SVC_SKIPPED, RES_SVC_CACHED };
+enum res_ctl_status { RES_CTL_PASS = 0, RES_CTL_FAIL, RES_CTL_MANUAL, RES_CTL_ERROR };
+
+/* One framework control a check maps to, e.g. {"cis-aws-1.2", "2.1"}. */
+struct res_fw_ref {
+    const char *framework;
+    const char *id;
+};
+
+struct res_finding {
+    const char *check_id;    /* AVD-AWS-0086 or OSP-AWS-NNNN */
+    const char *title;
+    const char *description;
+    enum res_severity severity;
+    enum res_status status;
+    const char *service;
+    const char *region;      /* the region whose input produced it */
+    const char *account;
+    const char *resource;    /* resource ARN ("" when the finding is account-wide) */
+    const char *message;
+    const char *resolution;  /* recommended action */
+    const char **references; /* URLs */
+    size_t n_references;
+    struct res_fw_ref *frameworks; /* sorted by (framework, id), no duplicates */
+    size_t n_frameworks;
+    const char *ignore_reason; /* non-empty only when status is RES_IGNORED */
+};
+
+/* What happened to one service in one region of one account. */
+struct res_service {
+    const char *account;
+    const char *region;
+    const char *service;
+    enum res_svc_state state;
+    const char *error_code;    /* RES_SVC_FAILED: e.g. AccessDenied */
+    const char *error_message; /* RES_SVC_FAILED / RES_SVC_SKIPPED: why */
+    time_t collected_at;       /* when its state was collected (0: unknown) */
+};
+
+struct res_control {
+    const char *id;   /* benchmark numbering, e.g. "1.10" */
+    const char *name;
+    enum res_severity severity;
+    enum res_ctl_status status;
+    size_t n_failing; /* failing resources */
+    const char **checks;
+    size_t n_checks;
+};
+
+struct res_compliance {
+    const char *id; /* aws-cis-1.2 */
+    const char *title;
+    const char *version;
+    struct res_control *controls; /* benchmark order, as added */
+    size_t n_controls, cap_controls;
+};
+
+struct res_report {
+    int schema_version; /* RES_SCHEMA_VERSION */
+    const char *tool_name;
+    const char *tool_version;
+    const char *partition; /* aws, aws-cn, aws-us-gov */
+    const char **accounts; /* sorted, unique */
+    size_t n_accounts;
+    const char **regions;  /* sorted, unique */
+    size_t n_regions;
+    time_t collected_at;   /* when the state was collected (latest service), not the wall clock */
+    struct res_service *services; /* sorted by account, region, service */
+    size_t n_services, cap_services;
+    struct res_finding *findings;
+    size_t n_findings, cap_findings;
+    struct res_compliance *compliance; /* NULL unless a compliance report was asked for */
+};
+
+/* New empty report (NULL on out of memory). tool_name/version are copied (NULL: "osprey", ""). */
+struct res_report *res_report_new(const char *tool_name, const char *tool_version);
+void res_report_free(struct res_report *r);
+
+OSP_MUST_CHECK enum osp_code res_report_set_partition(struct res_report *r, const char *partition,
+                                                      struct osp_err *err);
+/* Add to the sorted, unique account / region lists (copies). */
+OSP_MUST_CHECK enum osp_code res_report_add_account(struct res_report *r, const char *account,
+                                                    struct osp_err *err);
+OSP_MUST_CHECK enum osp_code res_report_add_region(struct res_report *r, const char *region,
+                                                   struct osp_err *err);
+/* Copies f, its strings, references and framework refs. Adds f's account and region to the lists. */
+OSP_MUST_CHECK enum osp_code res_report_add_finding(struct res_report *r, const struct res_finding *f,
+                                                    struct osp_err *err);
+/* Copies s. Raises r->collected_at to s->collected_at when later. Adds account and region. */
+OSP_MUST_CHECK enum osp_code res_report_add_service_status(struct res_report *r,
+                                                           const struct res_service *s,
+                                                           struct osp_err *err);
+/* Starts the compliance report (replacing any earlier one). Copies the strings. */
+OSP_MUST_CHECK enum osp_code res_report_set_compliance(struct res_report *r, const char *id,
+                                                       const char *title, const char *version,
+                                                       struct osp_err *err);
+/* Appends a control (copies it); call res_report_set_compliance first. */
+OSP_MUST_CHECK enum osp_code res_report_add_control(struct res_report *r, const struct res_control *c,
+                                                    struct osp_err *err);
+
+/* Deterministic order: findings by severity desc, check id, region, resource, account, status,
+ * message; services by account, region, service. Compliance controls keep benchmark order. */
+void res_report_sort(struct res_report *r);
+/* Remove finding i (keeps order). */
+void res_report_remove_finding(struct res_report *r, size_t i);
+
+/* Copy every finding, service, account and region of src into dst (compliance not merged).
+ * Fails with OSP_EUSAGE when schema versions differ. */
+OSP_MUST_CHECK enum osp_code res_report_merge(struct res_report *dst, const struct res_report *src,
+                                              struct osp_err *err);
+
+/* Names: "CRITICAL", "FAIL", "ok"/"failed"/"skipped"/"cached", "PASS"/"MANUAL". */
+const char *res_severity_name(enum res_severity s);
+const char *res_status_name(enum res_status s);
+const char *res_svc_state_name(enum res_svc_state s);
+const char *res_ctl_status_name(enum res_ctl_status s);
+/* Case-insensitive parse; return 0 on success, -1 on an unknown name. */
+int res_severity_parse(const char *name, enum res_severity *out);
+int res_status_parse(const char *name, enum res_status *out);
+int res_svc_state_parse(const char *name, enum res_svc_state *out);
+int res_ctl_status_parse(const char *name, enum res_ctl_status *out);
+
+/* Counts of findings with status RES_FAIL by severity (index enum res_severity). */
+void res_report_count_failures(const struct res_report *r, size_t counts[RES_SEV_COUNT]);
+
+#endif
