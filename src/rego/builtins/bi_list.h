@@ -48,8 +48,56 @@
     X("strings.any_suffix_match", 2, any_suffix_match, 0)                                          \
     X("format_int", 2, format_int, 0)
 
+#define BI_LIST_AGGREGATES(X)                                                                      \
+    X("count", 1, count, 0)                                                                        \
+    X("sum", 1, sum, 0)                                                                            \
+    X("product", 1, product, 0)                                                                    \
+    X("max", 1, max, 0)                                                                            \
+    X("min", 1, min, 0)                                                                            \
+    X("sort", 1, sort, 0)                                                                          \
+    X("equal", 2, equal, 0)                                                                        \
+    X("eq", 2, equal, 0)                                                                           \
+    X("neq", 2, neq, 0)                                                                            \
+    X("lt", 2, lt, 0)                                                                              \
+    X("gt", 2, gt, 0)                                                                              \
+    X("lte", 2, lte, 0)                                                                            \
+    X("gte", 2, gte, 0)
+
+#define BI_LIST_COLLECTIONS(X)                                                                     \
+    X("array.concat", 2, array_concat, 0)                                                          \
+    X("array.slice", 3, array_slice, 0)                                                            \
+    X("array.reverse", 1, array_reverse, 0)                                                        \
+    X("array.flatten", 1, array_flatten, 0)                                                        \
+    X("union", 1, union, 0)                                                                        \
+    X("intersection", 1, intersection, 0)                                                          \
+    X("and", 2, set_and, 0)                                                                        \
+    X("or", 2, set_or, 0)                                                                          \
+    X("object.get", 3, object_get, 0)                                                              \
+    X("object.keys", 1, object_keys, 0)                                                            \
+    X("object.filter", 2, object_filter, 0)                                                        \
+    X("object.remove", 2, object_remove, 0)                                                        \
+    X("object.union", 2, object_union, 0)                                                          \
+    X("object.union_n", 1, object_union_n, 0)                                                      \
+    X("object.subset", 2, object_subset, 0)                                                        \
+    X("json.filter", 2, json_filter, 0)                                                            \
+    X("json.remove", 2, json_remove, 0)
+
+#define BI_LIST_TYPES(X)                                                                           \
+    X("is_number", 1, is_number, 0)                                                                \
+    X("is_string", 1, is_string, 0)                                                                \
+    X("is_boolean", 1, is_boolean, 0)                                                              \
+    X("is_array", 1, is_array, 0)                                                                  \
+    X("is_set", 1, is_set, 0)                                                                      \
+    X("is_object", 1, is_object, 0)                                                                \
+    X("is_null", 1, is_null, 0)                                                                    \
+    X("type_name", 1, type_name, 0)                                                                \
+    X("to_number", 1, to_number, 0)
+
 #define BI_LIST(X)                                                                                 \
     BI_LIST_NUMBERS(X)                                                                             \
-    BI_LIST_STRINGS(X)
+    BI_LIST_STRINGS(X)                                                                             \
+    BI_LIST_AGGREGATES(X)                                                                          \
+    BI_LIST_COLLECTIONS(X)                                                                         \
+    BI_LIST_TYPES(X)
 
 #endif
