@@ -1,18 +1,77 @@
-/* cmd_help.c: `osprey help` and `osprey --help`. */
+/* cmd_help.c: `osprey help [COMMAND | FLAG | --markdown]` and the top-level usage. */
 #include <stdio.h>
+#include <string.h>
 
 #include "cli/cli.h"
+#include "cli/opts.h"
+#include "core/embedded.h"
+
+extern const struct osp_embedded osp_flag_pages[];
 
 void cli_print_commands(FILE *f);
+
+static const char *flag_page(const char *flag)
+{
+    char want[96];
+    snprintf(want, sizeof(want), "%s.md", flag);
+    for (const struct osp_embedded *p = osp_flag_pages; p->name; p++)
+        if (!strcmp(p->name, want))
+            return p->data;
+    return NULL;
+}
+
+/* The page of one flag: a header generated from the flag table, then the prose page. */
+static int print_flag(const struct cli_flag *f)
+{
+    const char *page = flag_page(f->name);
+    printf("--%s%s%s", f->name, f->arg ? " " : "", f->arg ? f->arg : "");
+    if (f->shortopt)
+        printf("  (short: -%c)", f->shortopt);
+    printf("\n  %s\n", f->help);
+    printf("  commands: %s\n", f->cmds == CLI_CMD_AWS ? "aws" : "aws, inspect");
+    if (f->def)
+        printf("  default: %s\n", f->def);
+    if (f->env)
+        printf("  environment: %s\n", f->env);
+    if (f->repeatable)
+        printf("  repeatable: yes\n");
+    if (page) {
+        const char *body = strchr(page, '\n'); /* skip the page's own title line */
+        printf("%s", body ? body : page);
+    }
+    return 0;
+}
+
+static void usage(void)
+{
+    printf("osprey: a CI-native scanner for AWS security misconfigurations\n\n"
+           "Usage: osprey <command> [flags]\n\nCommands:\n");
+    cli_print_commands(stdout);
+    printf("\nRun 'osprey <command> --help' for the flags of a command, 'osprey help FLAG' for one flag.\n"
+           "Exit codes: 0 ok, 1 threshold breached, 2 usage/config error, 3 scan could not run,\n"
+           "4 not found, 5 internal error.\n");
+}
 
 int cli_help(struct osp_ctx *ctx, int argc, char **argv)
 {
     (void)ctx;
-    (void)argc;
-    (void)argv;
-    printf("osprey: a CI-native scanner for AWS security misconfigurations\n\n"
-           "Usage: osprey <command> [flags]\n\nCommands:\n");
-    cli_print_commands(stdout);
-    printf("\nRun 'osprey <command> --help' for the flags of a command.\n");
-    return 0;
+    if (argc < 2 || !strcmp(argv[1], "--help") || !strcmp(argv[1], "-h")) {
+        usage();
+        return 0;
+    }
+    const char *what = argv[1];
+    if (!strcmp(what, "--markdown")) {
+        cli_opts_markdown(stdout);
+        return 0;
+    }
+    if (!strcmp(what, "aws") || !strcmp(what, "inspect")) {
+        cli_opts_usage(!strcmp(what, "aws") ? CLI_CMD_AWS : CLI_CMD_INSPECT, stdout);
+        return 0;
+    }
+    while (*what == '-')
+        what++;
+    const struct cli_flag *f = cli_flag_find(what);
+    if (f)
+        return print_flag(f);
+    return cli_usage_error("no help for '%s' (try 'osprey help', 'osprey help aws' or 'osprey help FLAG')", argv[1]);
 }

@@ -1,0 +1,38 @@
+/* session.h: what `osprey aws` and `osprey inspect` share before collection starts:
+ * the credential chain, the AWS client, the account id and the list of regions.
+ *
+ * A session owns its chain, client and region strings; cli_session_close() frees them.
+ * Offline sessions (--offline) have no client and never touch the network.
+ */
+#ifndef OSPREY_CLI_SESSION_H
+#define OSPREY_CLI_SESSION_H
+
+#include "aws/aws.h"
+#include "cli/opts.h"
+#include "core/ctx.h"
+#include "core/err.h"
+
+struct cred_chain;
+
+struct cli_session {
+    struct osp_ctx *ctx;
+    const struct cli_opts *opts;
+    struct cred_chain *chain;
+    struct aws_client *client; /* NULL when offline */
+    char account[32];          /* "" until known */
+    char partition[16];
+    char *regions[CLI_MAX_LIST];
+    size_t nregions;
+    int creds_ready;
+};
+
+/* Set up logging from opts and read the AWS configuration (no network). Resolves the region
+ * list except 'all' (which needs the network; see cli_session_connect). Fails with OSP_EUSAGE
+ * when no region is configured anywhere. */
+OSP_MUST_CHECK enum osp_code cli_session_open(struct osp_ctx *ctx, const struct cli_opts *o, struct cli_session *s,
+                                              struct osp_err *err);
+/* Resolve credentials, learn the account (STS) unless --account, expand --region all. */
+OSP_MUST_CHECK enum osp_code cli_session_connect(struct cli_session *s, int need_account, struct osp_err *err);
+void cli_session_close(struct cli_session *s);
+
+#endif
