@@ -145,6 +145,10 @@ struct aws_call {
 
 /* Add a parameter (copied). Replaces an existing one of the same name. */
 OSP_MUST_CHECK enum osp_code aws_call_param(struct aws_call *c, const char *name, const char *value);
+/* Add a list parameter: query style "Prefix.member.1", "Prefix.member.2", ...; EC2 style
+ * "Prefix.1", "Prefix.2", ... (chosen by c->proto). Values are copied. */
+OSP_MUST_CHECK enum osp_code aws_call_param_list(struct aws_call *c, const char *prefix, const char *const *values,
+                                                 size_t n);
 void aws_call_cleanup(struct aws_call *c); /* frees params only */
 
 struct aws_error {
