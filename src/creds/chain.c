@@ -124,10 +124,11 @@ static enum osp_code pick_settings(struct cred_chain *c, struct osp_err *err)
     const char *region = c->region ? c->region : env_region ? env_region : cred_profile_get(c, p, "region");
     const char *ca = osp_getenv_nonempty(c->ctx, "AWS_CA_BUNDLE");
     const char *ep = cred_profile_get(c, p, "endpoint_url");
-    char *r = region && *region ? strdup(region) : NULL;
+    int want = region && *region;
+    char *r = want ? strdup(region) : NULL; /* region may be c->region itself */
     free(c->region);
     c->region = r;
-    if ((region && *region && !r) || dup_opt(&c->endpoint_url, ep, c->ctx, NULL) ||
+    if ((want && !r) || dup_opt(&c->endpoint_url, ep, c->ctx, NULL) ||
         dup_opt(&c->ca_bundle, ca ? ca : cred_profile_get(c, p, "ca_bundle"), c->ctx, NULL))
         return osp_err_set(err, OSP_ENOMEM, "out of memory");
     if (c->ca_bundle) {
