@@ -1,0 +1,177 @@
+/* col_int.h: what the collectors share inside src/collect/ (not used elsewhere).
+ *
+ * struct col_job is one (service, region) run; the helpers below build state values in the
+ * shape STATE.md documents. Every builder takes a possibly-NULL jansson value read from a
+ * response (AWS and moto omit or null fields freely) and adds nothing when it is missing, so a
+ * collector never has to test before it maps. Objects returned by col_obj()/col_meta() are new
+ * references; col_add_*() store into `o` and take nothing from the caller.
+ */
+#ifndef OSPREY_COLLECT_COL_INT_H
+#define OSPREY_COLLECT_COL_INT_H
+
+#include <jansson.h>
+#include <stddef.h>
+
+#include "aws/aws.h"
+#include "collect/collect.h"
+#include "core/ctx.h"
+#include "core/err.h"
+
+struct col_job {
+    struct osp_ctx *ctx;
+    struct aws_client *client;
+    const char *account;   /* 12 digits */
+    const char *partition; /* "aws" */
+    const char *region;    /* region collected; global services: the signing region */
+    const char *service;
+    unsigned long calls;   /* API calls made by this job (one thread touches it) */
+};
+
+/* Call initialisers (aws.h's AWS_CALL_* macros name their parameters like the members they
+ * set, so `.region = (region)` breaks for any argument but a variable called `region`). */
+static inline struct aws_call col_query_call(const char *svc, const char *rgn, const char *act, const char *ver)
+{
+    return (struct aws_call){.service = svc, .region = rgn, .proto = AWS_PROTO_QUERY, .action = act, .api_version = ver};
+}
+static inline struct aws_call col_ec2_call(const char *rgn, const char *act)
+{
+    return (struct aws_call){.service = "ec2", .region = rgn, .proto = AWS_PROTO_EC2, .action = act,
+                             .api_version = "2016-11-15"};
+}
+static inline struct aws_call col_json_call(const char *svc, const char *rgn, const char *target, const char *ver,
+                                            const char *json_body)
+{
+    return (struct aws_call){.service = svc, .region = rgn, .proto = AWS_PROTO_JSON, .action = target,
+                             .json_version = ver, .body = json_body};
+}
+static inline struct aws_call col_rest_call(const char *svc, const char *rgn, enum aws_protocol pr, const char *meth,
+                                            const char *p)
+{
+    return (struct aws_call){.service = svc, .region = rgn, .proto = pr, .method = meth, .path = p, .action = p};
+}
+
+/* ---- calls (count into job->calls; the aws layer does the rest) ---- */
+OSP_MUST_CHECK enum osp_code col_call(struct col_job *job, struct aws_call *call, struct aws_response *resp,
+                                      struct osp_err *err);
+OSP_MUST_CHECK enum osp_code col_paginate(struct col_job *job, struct aws_call *call, const char *token_in,
+                                          const char *token_out, const char *truncated_path, aws_page_fn fn,
+                                          void *ud, struct osp_err *err);
+/* Run fn(job', i) for i in [0, n) on up to COL_FANOUT threads (per-resource calls such as
+ * GetBucketAcl); each thread gets a copy of job whose calls are added back. fn writes only its
+ * own slot i of ud. The first error stops new items and is returned. */
+#define COL_FANOUT 8
+typedef enum osp_code (*col_item_fn)(struct col_job *job, size_t i, void *ud, struct osp_err *err);
+OSP_MUST_CHECK enum osp_code col_each(struct col_job *job, size_t n, col_item_fn fn, void *ud, struct osp_err *err);
+
+/* Did a failed call end with this AWS error code? (resp->error.code or err->aws_code) */
+int col_err_is(const struct aws_response *resp, const struct osp_err *err, const char *code);
+
+/* ---- state values (state.c) ---- */
+json_t *col_meta(const char *arn);          /* new: the metadata object */
+json_t *col_obj(const char *arn);           /* new: {"__defsec_metadata": meta} */
+json_t *col_wrap(json_t *value, const char *arn); /* takes value; new wrapped scalar */
+json_t *col_arr(json_t *o, const char *key);     /* borrowed: o[key] = [] (created if missing) */
+void col_push(json_t *arr, json_t *item);        /* takes item */
+void col_set(json_t *o, const char *key, json_t *v); /* takes v; NULL v adds nothing */
+
+void col_add_str(json_t *o, const char *key, const char *s, const char *arn);  /* NULL: nothing */
+void col_add_bool(json_t *o, const char *key, int b, const char *arn);
+void col_add_int(json_t *o, const char *key, long long v, const char *arn);
+/* From a response value: string, number, true/false, "true"/"false"; null/missing: nothing. */
+void col_add_str_v(json_t *o, const char *key, json_t *v, const char *arn);
+void col_add_bool_v(json_t *o, const char *key, json_t *v, const char *arn);
+void col_add_int_v(json_t *o, const char *key, json_t *v, const char *arn);
+/* Times: epoch seconds or milliseconds (JSON protocols) or ISO 8601 text (XML) -> RFC 3339. */
+void col_add_time_v(json_t *o, const char *key, json_t *v, const char *arn);
+void col_add_time_s(json_t *o, const char *key, const char *s, const char *arn);
+/* A policy document: URL-encoded text, plain JSON text, or an object -> compact JSON text. */
+void col_add_doc_v(json_t *o, const char *key, json_t *v, const char *arn);
+/* Array of wrapped strings from a list (array, single value or NULL); always present. */
+void col_add_str_list(json_t *o, const char *key, json_t *list, const char *arn);
+
+/* Iterate a response list like AWS_ITEMS, skipping what XML makes of an empty list ("") and nulls. */
+json_t *col_list(json_t *v);  /* NULL for null / "" */
+int col_blank(json_t *v);     /* null, NULL or "" */
+#define COL_ITEMS(list, i, v) AWS_ITEMS(col_list(list), i, v) if (col_blank(v)) {} else
+
+/* Value readers that tolerate every shape: NULL when missing. */
+const char *col_s(json_t *root, const char *path);             /* string at dotted path */
+int col_truthy(json_t *v);                                      /* true / "true" */
+int col_int_of(json_t *v, long long *out);                      /* 1 when v held an integer */
+long long col_parse_time(json_t *v);                            /* epoch seconds; -1 if none */
+
+/* snprintf into buf; returns buf. */
+const char *col_fmt(char *buf, size_t n, const char *fmt, ...) OSP_PRINTF(3, 4);
+
+/* Base64 decode (RFC 4648, whitespace ignored); caller frees; NULL on bad input. */
+char *col_base64_decode(const char *in, size_t *outlen);
+
+/* ---- per-service mapping entry points (unit-tested on recorded responses) ---- */
+struct col_cred_row; /* iam_credreport.c */
+
+/* iam_credreport.c: CSV text -> array of {column: text} objects (new; NULL on bad input). */
+json_t *col_csv_parse(const char *text);
+/* iam.c, iam_map.c */
+enum osp_code col_iam(struct col_job *job, json_t *state, struct osp_err *err);
+void col_iam_map_auth_details(json_t *state, json_t *gaad_page, const char *partition);
+void col_iam_finish(json_t *state, const char *csv, json_t *summary, json_t *virtual_mfa,
+                    const char *partition, const char *account);
+void col_iam_map_password_policy(json_t *state, json_t *resp, const char *partition, const char *account);
+void col_iam_map_server_certs(json_t *state, json_t *page);
+/* s3.c */
+enum osp_code col_s3(struct col_job *job, json_t *state, struct osp_err *err);
+json_t *col_s3_bucket_new(const char *name, const char *partition);
+void col_s3_map_location(json_t *bucket, json_t *resp);
+void col_s3_map_acl(json_t *bucket, json_t *resp);
+void col_s3_map_encryption(json_t *bucket, json_t *resp);
+void col_s3_map_logging(json_t *bucket, json_t *resp);
+void col_s3_map_versioning(json_t *bucket, json_t *resp);
+void col_s3_map_pab(json_t *bucket, const char *key, json_t *resp, const char *arn);
+void col_s3_map_policy(json_t *bucket, const char *policy_text);
+/* cloudtrail.c */
+enum osp_code col_cloudtrail(struct col_job *job, json_t *state, struct osp_err *err);
+json_t *col_cloudtrail_map_trail(json_t *trail);
+void col_cloudtrail_map_status(json_t *t, json_t *status);
+void col_cloudtrail_map_selectors(json_t *t, json_t *resp);
+/* config.c */
+enum osp_code col_config(struct col_job *job, json_t *state, struct osp_err *err);
+void col_config_map(json_t *state, json_t *recorders, json_t *statuses, json_t *channels, json_t *aggregators,
+                    const char *partition, const char *region, const char *account);
+/* kms.c */
+enum osp_code col_kms(struct col_job *job, json_t *state, struct osp_err *err);
+json_t *col_kms_map_key(json_t *describe);
+int col_kms_wants_rotation(json_t *describe);
+void col_kms_map_rotation(json_t *key, json_t *resp);
+/* ec2.c, ec2_network.c */
+enum osp_code col_ec2(struct col_job *job, json_t *state, struct osp_err *err);
+struct col_ec2_ctx {
+    const char *partition, *region, *account;
+    json_t *sgs;     /* id -> SG state object (borrowed into arrays with incref) */
+    json_t *volumes; /* id -> raw volume item */
+};
+json_t *col_ec2_map_sg(const struct col_ec2_ctx *c, json_t *sg);
+void col_ec2_map_vpcs(json_t *state, const struct col_ec2_ctx *c, json_t *vpcs, json_t *flowlogs);
+void col_ec2_map_nacls(json_t *state, const struct col_ec2_ctx *c, json_t *acls);
+void col_ec2_map_subnets(json_t *state, const struct col_ec2_ctx *c, json_t *subnets);
+json_t *col_ec2_map_instance(const struct col_ec2_ctx *c, json_t *inst);
+void col_ec2_map_userdata(json_t *inst_state, json_t *attr_resp);
+json_t *col_ec2_map_volume(const struct col_ec2_ctx *c, json_t *vol);
+json_t *col_ec2_map_template(const struct col_ec2_ctx *c, json_t *tpl, json_t *version);
+void col_ec2_map_ebs_default(json_t *state, const struct col_ec2_ctx *c, json_t *resp);
+/* cloudwatch.c */
+enum osp_code col_cloudwatch(struct col_job *job, json_t *state, struct osp_err *err);
+json_t *col_cw_map_alarm(json_t *alarm);
+json_t *col_cw_map_log_group(json_t *group);
+void col_cw_attach_filters(json_t *state, json_t *filters);
+/* sns.c */
+enum osp_code col_sns(struct col_job *job, json_t *state, struct osp_err *err);
+json_t *col_sns_map_topic(const char *arn, json_t *attrs);
+void col_sns_attach_subscriptions(json_t *state, json_t *subs);
+/* accessanalyzer.c */
+enum osp_code col_accessanalyzer(struct col_job *job, json_t *state, struct osp_err *err);
+void col_aa_map_page(json_t *state, json_t *page);
+/* account.c */
+enum osp_code col_account(struct col_job *job, json_t *state, struct osp_err *err);
+void col_account_map_contact(json_t *state, json_t *resp, const char *partition, const char *account);
+
+#endif

@@ -1,0 +1,154 @@
+/* iam.c: the IAM collector: batch calls only (GAAD, credential report, summary, MFA devices). */
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "collect/col_int.h"
+#include "core/log.h"
+
+#define IAM_VERSION "2010-05-08"
+#define REPORT_POLLS 30
+
+struct iam_pages {
+    json_t *state;
+    json_t *vmfa; /* accumulated VirtualMFADevices items */
+    const char *partition;
+};
+
+static enum osp_code gaad_page(void *ud, json_t *body, struct osp_err *err)
+{
+    struct iam_pages *p = ud;
+    col_iam_map_auth_details(p->state, body, p->partition);
+    return OSP_OK;
+}
+
+static enum osp_code vmfa_page(void *ud, json_t *body, struct osp_err *err)
+{
+    struct iam_pages *p = ud;
+    json_t *list = aws_get(body, "ListVirtualMFADevicesResponse.ListVirtualMFADevicesResult.VirtualMFADevices"), *d;
+    size_t i;
+    COL_ITEMS(list, i, d) json_array_append(p->vmfa, d);
+    return OSP_OK;
+}
+
+static enum osp_code certs_page(void *ud, json_t *body, struct osp_err *err)
+{
+    struct iam_pages *p = ud;
+    col_iam_map_server_certs(p->state, body);
+    return OSP_OK;
+}
+
+static enum osp_code paged(struct col_job *job, const char *action, const char *result, aws_page_fn fn,
+                           struct iam_pages *p, struct osp_err *err)
+{
+    char tok[128], trunc[128];
+    struct aws_call c = col_query_call("iam", job->region, action, IAM_VERSION);
+    enum osp_code rc = aws_call_param(&c, "MaxItems", "1000");
+    col_fmt(tok, sizeof tok, "%sResponse.%sResult.Marker", action, action);
+    col_fmt(trunc, sizeof trunc, "%sResponse.%sResult.IsTruncated", action, action);
+    (void)result;
+    if (rc == OSP_OK)
+        rc = col_paginate(job, &c, "Marker", tok, trunc, fn, p, err);
+    aws_call_cleanup(&c);
+    return rc;
+}
+
+/* One unpaginated call; *body gets a new reference on success. */
+static enum osp_code simple(struct col_job *job, const char *action, json_t **body, struct aws_response *r,
+                            struct osp_err *err)
+{
+    struct aws_call c = col_query_call("iam", job->region, action, IAM_VERSION);
+    enum osp_code rc = col_call(job, &c, r, err);
+    if (rc == OSP_OK)
+        *body = json_incref(r->body);
+    aws_call_cleanup(&c);
+    return rc;
+}
+
+static void sleep_ms(long ms)
+{
+    struct timespec ts = {ms / 1000, (ms % 1000) * 1000000L};
+    nanosleep(&ts, NULL);
+}
+
+/* Generate, then fetch until ready; *csv is the decoded report (caller frees). */
+static enum osp_code credential_report(struct col_job *job, char **csv, struct osp_err *err)
+{
+    json_t *body = NULL;
+    struct aws_response r;
+    enum osp_code rc = simple(job, "GenerateCredentialReport", &body, &r, err);
+    aws_response_cleanup(&r);
+    json_decref(body);
+    if (rc)
+        return rc;
+    for (int i = 0; i < REPORT_POLLS; i++) {
+        struct osp_err e;
+        osp_err_init(&e);
+        body = NULL;
+        rc = simple(job, "GetCredentialReport", &body, &r, &e);
+        int again = rc && (col_err_is(&r, &e, "ReportInProgress") || col_err_is(&r, &e, "ReportNotPresent"));
+        aws_response_cleanup(&r);
+        if (again) {
+            sleep_ms(i < 5 ? 200 : 1000);
+            continue;
+        }
+        if (rc) {
+            *err = e;
+            return rc;
+        }
+        const char *b64 = col_s(body, "GetCredentialReportResponse.GetCredentialReportResult.Content");
+        *csv = b64 ? col_base64_decode(b64, NULL) : NULL;
+        json_decref(body);
+        if (!*csv)
+            return osp_err_set(err, OSP_EPARSE, "iam: GetCredentialReport returned no readable report content");
+        return OSP_OK;
+    }
+    return osp_err_set(err, OSP_ETIMEOUT, "iam: the credential report was not ready after %d polls; retry later",
+                       REPORT_POLLS);
+}
+
+static enum osp_code password_policy(struct col_job *job, json_t *state, struct osp_err *err)
+{
+    struct osp_err e;
+    struct aws_response r;
+    json_t *body = NULL;
+    osp_err_init(&e);
+    enum osp_code rc = simple(job, "GetAccountPasswordPolicy", &body, &r, &e);
+    if (rc && col_err_is(&r, &e, "NoSuchEntity"))
+        rc = OSP_OK; /* no policy set: not a failure */
+    else if (rc)
+        *err = e;
+    aws_response_cleanup(&r);
+    if (rc == OSP_OK)
+        col_iam_map_password_policy(state, body, job->partition, job->account);
+    json_decref(body);
+    return rc;
+}
+
+enum osp_code col_iam(struct col_job *job, json_t *state, struct osp_err *err)
+{
+    struct iam_pages p = {state, json_array(), job->partition};
+    json_t *summary = NULL;
+    char *csv = NULL;
+    struct aws_response r;
+    col_arr(state, "servercertificates");
+    enum osp_code rc = paged(job, "GetAccountAuthorizationDetails", NULL, gaad_page, &p, err);
+    if (rc == OSP_OK)
+        rc = paged(job, "ListVirtualMFADevices", NULL, vmfa_page, &p, err);
+    if (rc == OSP_OK)
+        rc = paged(job, "ListServerCertificates", NULL, certs_page, &p, err);
+    if (rc == OSP_OK) {
+        rc = simple(job, "GetAccountSummary", &summary, &r, err);
+        aws_response_cleanup(&r);
+    }
+    if (rc == OSP_OK)
+        rc = password_policy(job, state, err);
+    if (rc == OSP_OK)
+        rc = credential_report(job, &csv, err);
+    if (rc == OSP_OK)
+        col_iam_finish(state, csv, summary, p.vmfa, job->partition, job->account);
+    free(csv);
+    json_decref(summary);
+    json_decref(p.vmfa);
+    return rc;
+}

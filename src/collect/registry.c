@@ -1,0 +1,46 @@
+/* registry.c: the static table of collectors, sorted by name. */
+#include <string.h>
+
+#include "collect/col_int.h"
+
+static const struct col_service services[] = {
+    {"accessanalyzer", 0, col_accessanalyzer, "IAM Access Analyzer analyzers"},
+    {"account", 1, col_account, "alternate contacts (security, billing, operations)"},
+    {"cloudtrail", 0, col_cloudtrail, "trails, their status and event selectors"},
+    {"cloudwatch", 0, col_cloudwatch, "alarms, log groups and metric filters"},
+    {"config", 0, col_config, "Config recorders, their status, delivery channels, aggregators"},
+    {"ec2", 0, col_ec2, "instances, volumes, security groups, NACLs, VPCs, flow logs, launch templates"},
+    {"iam", 1, col_iam, "users (root included), groups, roles, policies, password policy"},
+    {"kms", 0, col_kms, "keys and their rotation status"},
+    {"s3", 1, col_s3, "buckets and the account public access block"},
+    {"sns", 0, col_sns, "topics, their encryption and subscriptions"},
+};
+
+const struct col_service *col_services(size_t *n)
+{
+    *n = sizeof services / sizeof services[0];
+    return services;
+}
+
+const struct col_service *col_find(const char *name)
+{
+    if (!name)
+        return NULL;
+    for (size_t i = 0; i < sizeof services / sizeof services[0]; i++)
+        if (strcmp(services[i].name, name) == 0)
+            return &services[i];
+    return NULL;
+}
+
+const char *col_status_name(enum col_status s)
+{
+    switch (s) {
+    case COL_OK:
+        return "ok";
+    case COL_FAILED:
+        return "failed";
+    case COL_SKIPPED:
+        return "skipped";
+    }
+    return "unknown";
+}

@@ -1,0 +1,297 @@
+/* runner.c: run collectors over services x regions on a worker pool; build input documents. */
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "collect/col_int.h"
+#include "core/log.h"
+
+struct spec {
+    const struct col_service *svc;
+    const char *region; /* "global" for global services */
+};
+
+struct run {
+    pthread_mutex_t mu;
+    size_t next, done, n;
+    struct spec *specs;
+    struct col_result *res;
+    struct osp_ctx *ctx;
+    struct aws_client *client;
+    const char *account, *partition, *sign_region;
+    col_progress_fn progress;
+    void *ud;
+};
+
+enum osp_code col_call(struct col_job *job, struct aws_call *call, struct aws_response *resp, struct osp_err *err)
+{
+    memset(resp, 0, sizeof *resp);
+    job->calls++;
+    return aws_call(job->client, call, resp, err);
+}
+
+struct page_wrap {
+    struct col_job *job;
+    aws_page_fn fn;
+    void *ud;
+};
+
+static enum osp_code counted_page(void *ud, json_t *body, struct osp_err *err)
+{
+    struct page_wrap *w = ud;
+    w->job->calls++;
+    return w->fn(w->ud, body, err);
+}
+
+enum osp_code col_paginate(struct col_job *job, struct aws_call *call, const char *token_in, const char *token_out,
+                           const char *truncated_path, aws_page_fn fn, void *ud, struct osp_err *err)
+{
+    struct page_wrap w = {job, fn, ud};
+    enum osp_code rc = aws_paginate(job->client, call, token_in, token_out, truncated_path, counted_page, &w, err);
+    if (rc != OSP_OK)
+        job->calls++; /* the failed request */
+    return rc;
+}
+
+int col_err_is(const struct aws_response *resp, const struct osp_err *err, const char *code)
+{
+    if (resp && strcmp(resp->error.code, code) == 0)
+        return 1;
+    return err && strcmp(err->aws_code, code) == 0;
+}
+
+struct each {
+    pthread_mutex_t mu;
+    struct col_job *job;
+    size_t n, next;
+    col_item_fn fn;
+    void *ud;
+    enum osp_code rc;
+    struct osp_err *err;
+};
+
+static void *each_worker(void *arg)
+{
+    struct each *e = arg;
+    struct col_job sub = *e->job;
+    sub.calls = 0;
+    for (;;) {
+        pthread_mutex_lock(&e->mu);
+        size_t i = (e->rc == OSP_OK && e->next < e->n) ? e->next++ : e->n;
+        pthread_mutex_unlock(&e->mu);
+        if (i >= e->n)
+            break;
+        struct osp_err err;
+        osp_err_init(&err);
+        enum osp_code rc = e->fn(&sub, i, e->ud, &err);
+        if (rc) {
+            pthread_mutex_lock(&e->mu);
+            if (e->rc == OSP_OK) {
+                e->rc = rc;
+                *e->err = err;
+            }
+            pthread_mutex_unlock(&e->mu);
+        }
+    }
+    pthread_mutex_lock(&e->mu);
+    e->job->calls += sub.calls;
+    pthread_mutex_unlock(&e->mu);
+    return NULL;
+}
+
+enum osp_code col_each(struct col_job *job, size_t n, col_item_fn fn, void *ud, struct osp_err *err)
+{
+    struct each e = {.job = job, .n = n, .fn = fn, .ud = ud, .rc = OSP_OK, .err = err};
+    pthread_t th[COL_FANOUT];
+    size_t nth = n < COL_FANOUT ? n : COL_FANOUT, started = 0;
+    pthread_mutex_init(&e.mu, NULL);
+    for (size_t i = 0; i < nth; i++)
+        if (pthread_create(&th[i], NULL, each_worker, &e) == 0)
+            started++;
+    if (started == 0 && n > 0)
+        each_worker(&e);
+    for (size_t i = 0; i < started; i++)
+        pthread_join(th[i], NULL);
+    pthread_mutex_destroy(&e.mu);
+    return e.rc;
+}
+
+static void copy(char *dst, size_t n, const char *src)
+{
+    snprintf(dst, n, "%s", src ? src : "");
+}
+
+static void run_one(struct run *r, size_t i)
+{
+    struct spec *s = &r->specs[i];
+    struct col_result *res = &r->res[i];
+    struct col_job job = {r->ctx, r->client, r->account, r->partition,
+                          s->svc->global ? r->sign_region : s->region, s->svc->name, 0};
+    struct osp_err e;
+    osp_err_init(&e);
+    json_t *state = json_object();
+    enum osp_code rc = state ? s->svc->collect(&job, state, &e) : osp_err_set(&e, OSP_ENOMEM, "out of memory");
+    res->calls = job.calls;
+    res->collected_at = osp_now(r->ctx);
+    if (rc == OSP_OK) {
+        res->status = COL_OK;
+        res->state = state;
+        return;
+    }
+    json_decref(state);
+    const char *code = e.aws_code[0] ? e.aws_code : osp_code_name(rc);
+    res->status = (e.aws_code[0] && aws_error_is_unsupported(e.aws_code)) ? COL_SKIPPED : COL_FAILED;
+    copy(res->err_code, sizeof res->err_code, code);
+    copy(res->err_message, sizeof res->err_message, e.msg[0] ? e.msg : osp_strerror(rc));
+    osp_log(r->ctx, res->status == COL_SKIPPED ? OSP_LOG_DEBUG : OSP_LOG_WARN, "%s %s: %s: %s", s->svc->name,
+            s->region, col_status_name(res->status), res->err_message);
+}
+
+static void *worker(void *arg)
+{
+    struct run *r = arg;
+    for (;;) {
+        pthread_mutex_lock(&r->mu);
+        size_t i = r->next < r->n ? r->next++ : r->n;
+        pthread_mutex_unlock(&r->mu);
+        if (i >= r->n)
+            return NULL;
+        run_one(r, i);
+        pthread_mutex_lock(&r->mu);
+        r->done++;
+        if (r->progress)
+            r->progress(r->ud, r->specs[i].svc->name, r->specs[i].region, (int)r->done, (int)r->n);
+        pthread_mutex_unlock(&r->mu);
+    }
+}
+
+/* Resolve names to table entries, without duplicates, in table order. */
+static enum osp_code pick_services(const char *const *names, size_t n, const struct col_service **out,
+                                   size_t *nout, struct osp_err *err)
+{
+    size_t total;
+    const struct col_service *all = col_services(&total);
+    char want[64] = {0};
+    for (size_t i = 0; i < n; i++) {
+        const struct col_service *s = col_find(names[i]);
+        if (!s)
+            return osp_err_set(err, OSP_EUSAGE, "unknown service '%s' (see 'osprey aws --help' for the list)",
+                               names[i] ? names[i] : "");
+        want[s - all] = 1;
+    }
+    *nout = 0;
+    for (size_t i = 0; i < total; i++)
+        if (n == 0 || want[i])
+            out[(*nout)++] = &all[i];
+    return OSP_OK;
+}
+
+static int dup_region(const char *const *regions, size_t i)
+{
+    for (size_t j = 0; j < i; j++)
+        if (strcmp(regions[j], regions[i]) == 0)
+            return 1;
+    return 0;
+}
+
+static enum osp_code plan(struct run *r, const struct col_service **svcs, size_t nsvcs, const char *const *regions,
+                          size_t nregions, struct osp_err *err)
+{
+    r->specs = calloc(nsvcs * (nregions + 1), sizeof *r->specs);
+    if (!r->specs)
+        return osp_err_set(err, OSP_ENOMEM, "out of memory planning the collection");
+    for (size_t i = 0; i < nsvcs; i++) {
+        if (svcs[i]->global) {
+            r->specs[r->n++] = (struct spec){svcs[i], "global"};
+            continue;
+        }
+        for (size_t k = 0; k < nregions; k++)
+            if (!dup_region(regions, k))
+                r->specs[r->n++] = (struct spec){svcs[i], regions[k]};
+    }
+    r->res = calloc(r->n ? r->n : 1, sizeof *r->res);
+    if (!r->res)
+        return osp_err_set(err, OSP_ENOMEM, "out of memory planning the collection");
+    for (size_t i = 0; i < r->n; i++) {
+        copy(r->res[i].service, sizeof r->res[i].service, r->specs[i].svc->name);
+        copy(r->res[i].region, sizeof r->res[i].region, r->specs[i].region);
+    }
+    return OSP_OK;
+}
+
+static int cmp_result(const void *a, const void *b)
+{
+    const struct col_result *x = a, *y = b;
+    int c = strcmp(x->service, y->service);
+    return c ? c : strcmp(x->region, y->region);
+}
+
+static void run_pool(struct run *r, int workers)
+{
+    size_t nthreads = workers < 1 ? 1 : (size_t)workers, started = 0;
+    if (nthreads > r->n)
+        nthreads = r->n;
+    pthread_t *th = calloc(nthreads ? nthreads : 1, sizeof *th);
+    for (size_t i = 0; th && i < nthreads; i++)
+        if (pthread_create(&th[i], NULL, worker, r) == 0)
+            started++;
+    if (started == 0)
+        worker(r); /* no threads: run inline */
+    for (size_t i = 0; i < started; i++)
+        pthread_join(th[i], NULL);
+    free(th);
+}
+
+enum osp_code col_run(struct osp_ctx *ctx, struct aws_client *client, const char *account, const char *partition,
+                      const char *const *regions, size_t nregions, const char *const *services, size_t nservices,
+                      int workers, col_progress_fn progress, void *ud, struct col_result **out, size_t *nout,
+                      struct osp_err *err)
+{
+    const struct col_service *svcs[64];
+    size_t nsvcs = 0;
+    if (!regions || nregions == 0 || !regions[0])
+        return osp_err_set(err, OSP_EUSAGE, "no region to collect (set --region or AWS_REGION)");
+    if (!account || !*account)
+        return osp_err_set(err, OSP_EUSAGE, "no account id to build ARNs with");
+    enum osp_code rc = pick_services(services, nservices, svcs, &nsvcs, err);
+    if (rc)
+        return rc;
+    struct run r = {.ctx = ctx, .client = client, .account = account, .progress = progress, .ud = ud,
+                    .partition = partition ? partition : aws_partition_of(regions[0]), .sign_region = regions[0]};
+    pthread_mutex_init(&r.mu, NULL);
+    rc = plan(&r, svcs, nsvcs, regions, nregions, err);
+    if (rc == OSP_OK) {
+        run_pool(&r, workers);
+        qsort(r.res, r.n, sizeof *r.res, cmp_result);
+        *out = r.res;
+        *nout = r.n;
+        r.res = NULL;
+    }
+    free(r.res);
+    free(r.specs);
+    pthread_mutex_destroy(&r.mu);
+    return rc;
+}
+
+void col_results_free(struct col_result *r, size_t n)
+{
+    if (!r)
+        return;
+    for (size_t i = 0; i < n; i++)
+        json_decref(r[i].state);
+    free(r);
+}
+
+json_t *col_build_input(const struct col_result *r, size_t n, const char *region)
+{
+    json_t *aws = json_object();
+    for (size_t i = 0; aws && i < n; i++) {
+        if (r[i].status != COL_OK || !r[i].state)
+            continue;
+        if (strcmp(r[i].region, "global") != 0 && (!region || strcmp(r[i].region, region) != 0))
+            continue;
+        json_object_set(aws, r[i].service, r[i].state);
+    }
+    return aws ? json_pack("{s:o}", "aws", aws) : NULL;
+}
