@@ -93,7 +93,22 @@
     X("type_name", 1, type_name, 0)                                                                \
     X("to_number", 1, to_number, 0)
 
+#define BI_LIST_PATTERNS(X)                                                                        \
+    X("sprintf", 2, sprintf, 0)                                                                    \
+    X("regex.match", 2, regex_match, 0)                                                            \
+    X("re_match", 2, regex_match, 0)                                                               \
+    X("regex.is_valid", 1, regex_is_valid, 0)                                                      \
+    X("regex.find_n", 3, regex_find_n, 0)                                                          \
+    X("regex.find_all_string_submatch_n", 3, regex_find_all_string_submatch_n, 0)                  \
+    X("regex.split", 2, regex_split, 0)                                                            \
+    X("regex.replace", 3, regex_replace, 0)                                                        \
+    X("regex.template_match", 4, regex_template_match, 0)                                          \
+    X("regex.globs_match", 2, regex_globs_match, 0)                                                \
+    X("glob.match", 3, glob_match, 0)                                                              \
+    X("glob.quote_meta", 1, glob_quote_meta, 0)
+
 #define BI_LIST(X)                                                                                 \
+    BI_LIST_PATTERNS(X)                                                                            \
     BI_LIST_NUMBERS(X)                                                                             \
     BI_LIST_STRINGS(X)                                                                             \
     BI_LIST_AGGREGATES(X)                                                                          \
