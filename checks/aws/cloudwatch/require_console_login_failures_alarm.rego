@@ -1,0 +1,51 @@
+# METADATA
+# title: A log metric filter and alarm exist for console authentication failures
+# description: |
+#   CIS monitoring: CloudTrail events of a multi-region trail flow to CloudWatch Logs, a metric
+#   filter counts console authentication failures, and an alarm on that metric notifies an SNS topic
+#   that someone subscribes to. Without it, console authentication failures go unnoticed until an
+#   audit.
+# scope: package
+# schemas:
+#   - input: schema["cloud"]
+# related_resources:
+#   - https://docs.aws.amazon.com/securityhub/latest/userguide/cloudwatch-controls.html
+# custom:
+#   id: AVD-AWS-0152
+#   avd_id: AVD-AWS-0152
+#   provider: aws
+#   service: cloudwatch
+#   severity: LOW
+#   short_code: require-console-login-failures-alarm
+#   recommended_action: On the trail's log group create a metric filter with the CIS pattern for console authentication failures, an alarm on its metric, and an SNS topic with a subscriber as the alarm action.
+#   frameworks:
+#     cis-aws-1.2:
+#       - "3.6"
+#     cis-aws-1.4:
+#       - "4.6"
+#   input:
+#     selector:
+#       - type: cloud
+#         subtypes:
+#           - service: cloudwatch
+#             provider: aws
+#           - service: cloudtrail
+#             provider: aws
+#           - service: sns
+#             provider: aws
+package builtin.aws.cloudwatch.aws0152
+
+import rego.v1
+
+import data.lib.osprey.alarms
+
+# Every term must appear in the filter pattern (spacing and quotes ignored).
+terms := [
+	"$.eventName = ConsoleLogin",
+	"$.errorMessage = \"Failed authentication\"",
+]
+
+deny contains res if {
+	some failure in alarms.failures(terms)
+	res := result.new(sprintf("No alarm for console authentication failures: %s.", [failure[1]]), failure[0])
+}

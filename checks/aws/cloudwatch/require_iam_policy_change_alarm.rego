@@ -1,0 +1,64 @@
+# METADATA
+# title: A log metric filter and alarm exist for IAM policy changes
+# description: |
+#   CIS monitoring: CloudTrail events of a multi-region trail flow to CloudWatch Logs, a metric
+#   filter counts IAM policy changes, and an alarm on that metric notifies an SNS topic that someone
+#   subscribes to. Without it, IAM policy changes go unnoticed until an audit.
+# scope: package
+# schemas:
+#   - input: schema["cloud"]
+# related_resources:
+#   - https://docs.aws.amazon.com/securityhub/latest/userguide/cloudwatch-controls.html
+# custom:
+#   id: AVD-AWS-0150
+#   avd_id: AVD-AWS-0150
+#   provider: aws
+#   service: cloudwatch
+#   severity: LOW
+#   short_code: require-iam-policy-change-alarm
+#   recommended_action: On the trail's log group create a metric filter with the CIS pattern for IAM policy changes, an alarm on its metric, and an SNS topic with a subscriber as the alarm action.
+#   frameworks:
+#     cis-aws-1.2:
+#       - "3.4"
+#     cis-aws-1.4:
+#       - "4.4"
+#   input:
+#     selector:
+#       - type: cloud
+#         subtypes:
+#           - service: cloudwatch
+#             provider: aws
+#           - service: cloudtrail
+#             provider: aws
+#           - service: sns
+#             provider: aws
+package builtin.aws.cloudwatch.aws0150
+
+import rego.v1
+
+import data.lib.osprey.alarms
+
+# Every term must appear in the filter pattern (spacing and quotes ignored).
+terms := [
+	"$.eventName = DeleteGroupPolicy",
+	"$.eventName = DeleteRolePolicy",
+	"$.eventName = DeleteUserPolicy",
+	"$.eventName = PutGroupPolicy",
+	"$.eventName = PutRolePolicy",
+	"$.eventName = PutUserPolicy",
+	"$.eventName = CreatePolicy",
+	"$.eventName = DeletePolicy",
+	"$.eventName = CreatePolicyVersion",
+	"$.eventName = DeletePolicyVersion",
+	"$.eventName = AttachRolePolicy",
+	"$.eventName = DetachRolePolicy",
+	"$.eventName = AttachUserPolicy",
+	"$.eventName = DetachUserPolicy",
+	"$.eventName = AttachGroupPolicy",
+	"$.eventName = DetachGroupPolicy",
+]
+
+deny contains res if {
+	some failure in alarms.failures(terms)
+	res := result.new(sprintf("No alarm for IAM policy changes: %s.", [failure[1]]), failure[0])
+}

@@ -1,0 +1,54 @@
+# METADATA
+# title: A log metric filter and alarm exist for network ACL changes
+# description: |
+#   CIS monitoring: CloudTrail events of a multi-region trail flow to CloudWatch Logs, a metric
+#   filter counts network ACL changes, and an alarm on that metric notifies an SNS topic that
+#   someone subscribes to. Without it, network ACL changes go unnoticed until an audit.
+# scope: package
+# schemas:
+#   - input: schema["cloud"]
+# related_resources:
+#   - https://docs.aws.amazon.com/securityhub/latest/userguide/cloudwatch-controls.html
+# custom:
+#   id: AVD-AWS-0157
+#   avd_id: AVD-AWS-0157
+#   provider: aws
+#   service: cloudwatch
+#   severity: LOW
+#   short_code: require-nacl-changes-alarm
+#   recommended_action: On the trail's log group create a metric filter with the CIS pattern for network ACL changes, an alarm on its metric, and an SNS topic with a subscriber as the alarm action.
+#   frameworks:
+#     cis-aws-1.2:
+#       - "3.11"
+#     cis-aws-1.4:
+#       - "4.11"
+#   input:
+#     selector:
+#       - type: cloud
+#         subtypes:
+#           - service: cloudwatch
+#             provider: aws
+#           - service: cloudtrail
+#             provider: aws
+#           - service: sns
+#             provider: aws
+package builtin.aws.cloudwatch.aws0157
+
+import rego.v1
+
+import data.lib.osprey.alarms
+
+# Every term must appear in the filter pattern (spacing and quotes ignored).
+terms := [
+	"$.eventName = CreateNetworkAcl",
+	"$.eventName = CreateNetworkAclEntry",
+	"$.eventName = DeleteNetworkAcl",
+	"$.eventName = DeleteNetworkAclEntry",
+	"$.eventName = ReplaceNetworkAclEntry",
+	"$.eventName = ReplaceNetworkAclAssociation",
+]
+
+deny contains res if {
+	some failure in alarms.failures(terms)
+	res := result.new(sprintf("No alarm for network ACL changes: %s.", [failure[1]]), failure[0])
+}

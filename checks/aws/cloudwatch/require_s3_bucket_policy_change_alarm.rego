@@ -1,0 +1,58 @@
+# METADATA
+# title: A log metric filter and alarm exist for S3 bucket policy changes
+# description: |
+#   CIS monitoring: CloudTrail events of a multi-region trail flow to CloudWatch Logs, a metric
+#   filter counts S3 bucket policy changes, and an alarm on that metric notifies an SNS topic that
+#   someone subscribes to. Without it, S3 bucket policy changes go unnoticed until an audit.
+# scope: package
+# schemas:
+#   - input: schema["cloud"]
+# related_resources:
+#   - https://docs.aws.amazon.com/securityhub/latest/userguide/cloudwatch-controls.html
+# custom:
+#   id: AVD-AWS-0154
+#   avd_id: AVD-AWS-0154
+#   provider: aws
+#   service: cloudwatch
+#   severity: LOW
+#   short_code: require-s3-bucket-policy-change-alarm
+#   recommended_action: On the trail's log group create a metric filter with the CIS pattern for S3 bucket policy changes, an alarm on its metric, and an SNS topic with a subscriber as the alarm action.
+#   frameworks:
+#     cis-aws-1.2:
+#       - "3.8"
+#     cis-aws-1.4:
+#       - "4.8"
+#   input:
+#     selector:
+#       - type: cloud
+#         subtypes:
+#           - service: cloudwatch
+#             provider: aws
+#           - service: cloudtrail
+#             provider: aws
+#           - service: sns
+#             provider: aws
+package builtin.aws.cloudwatch.aws0154
+
+import rego.v1
+
+import data.lib.osprey.alarms
+
+# Every term must appear in the filter pattern (spacing and quotes ignored).
+terms := [
+	"$.eventSource = s3.amazonaws.com",
+	"$.eventName = PutBucketAcl",
+	"$.eventName = PutBucketPolicy",
+	"$.eventName = PutBucketCors",
+	"$.eventName = PutBucketLifecycle",
+	"$.eventName = PutBucketReplication",
+	"$.eventName = DeleteBucketPolicy",
+	"$.eventName = DeleteBucketCors",
+	"$.eventName = DeleteBucketLifecycle",
+	"$.eventName = DeleteBucketReplication",
+]
+
+deny contains res if {
+	some failure in alarms.failures(terms)
+	res := result.new(sprintf("No alarm for S3 bucket policy changes: %s.", [failure[1]]), failure[0])
+}

@@ -1,0 +1,59 @@
+# METADATA
+# title: A log metric filter and alarm exist for VPC changes
+# description: |
+#   CIS monitoring: CloudTrail events of a multi-region trail flow to CloudWatch Logs, a metric
+#   filter counts VPC changes, and an alarm on that metric notifies an SNS topic that someone
+#   subscribes to. Without it, VPC changes go unnoticed until an audit.
+# scope: package
+# schemas:
+#   - input: schema["cloud"]
+# related_resources:
+#   - https://docs.aws.amazon.com/securityhub/latest/userguide/cloudwatch-controls.html
+# custom:
+#   id: AVD-AWS-0160
+#   avd_id: AVD-AWS-0160
+#   provider: aws
+#   service: cloudwatch
+#   severity: LOW
+#   short_code: require-vpc-changes-alarm
+#   recommended_action: On the trail's log group create a metric filter with the CIS pattern for VPC changes, an alarm on its metric, and an SNS topic with a subscriber as the alarm action.
+#   frameworks:
+#     cis-aws-1.2:
+#       - "3.14"
+#     cis-aws-1.4:
+#       - "4.14"
+#   input:
+#     selector:
+#       - type: cloud
+#         subtypes:
+#           - service: cloudwatch
+#             provider: aws
+#           - service: cloudtrail
+#             provider: aws
+#           - service: sns
+#             provider: aws
+package builtin.aws.cloudwatch.aws0160
+
+import rego.v1
+
+import data.lib.osprey.alarms
+
+# Every term must appear in the filter pattern (spacing and quotes ignored).
+terms := [
+	"$.eventName = CreateVpc",
+	"$.eventName = DeleteVpc",
+	"$.eventName = ModifyVpcAttribute",
+	"$.eventName = AcceptVpcPeeringConnection",
+	"$.eventName = CreateVpcPeeringConnection",
+	"$.eventName = DeleteVpcPeeringConnection",
+	"$.eventName = RejectVpcPeeringConnection",
+	"$.eventName = AttachClassicLinkVpc",
+	"$.eventName = DetachClassicLinkVpc",
+	"$.eventName = DisableVpcClassicLink",
+	"$.eventName = EnableVpcClassicLink",
+]
+
+deny contains res if {
+	some failure in alarms.failures(terms)
+	res := result.new(sprintf("No alarm for VPC changes: %s.", [failure[1]]), failure[0])
+}

@@ -1,0 +1,35 @@
+# METADATA
+# title: Security group rules have a description
+# description: |
+#   A rule description records why a port or source was opened, so stale rules can be recognised and
+#   removed.
+# scope: package
+# schemas:
+#   - input: schema["cloud"]
+# related_resources:
+#   - https://docs.aws.amazon.com/vpc/latest/userguide/vpc-security-groups.html
+# custom:
+#   id: AVD-AWS-0124
+#   avd_id: AVD-AWS-0124
+#   provider: aws
+#   service: ec2
+#   severity: LOW
+#   short_code: add-description-to-security-group-rule
+#   recommended_action: Add a description to each security group rule.
+#   input:
+#     selector:
+#       - type: cloud
+#         subtypes:
+#           - service: ec2
+#             provider: aws
+package builtin.aws.ec2.aws0124
+
+import rego.v1
+
+deny contains res if {
+	some group in input.aws.ec2.securitygroups
+	some kind in ["ingressrules", "egressrules"]
+	some rule in object.get(group, kind, [])
+	object.get(rule, ["description", "value"], "") == ""
+	res := result.new(sprintf("A rule of security group '%s' has no description.", [object.get(group, ["id", "value"], "?")]), rule)
+}

@@ -1,0 +1,33 @@
+# METADATA
+# title: The default VPC is not kept
+# description: |
+#   Default VPCs come with public subnets, an internet gateway and permissive defaults that nobody
+#   designed. Workloads belong in VPCs built on purpose.
+# scope: package
+# schemas:
+#   - input: schema["cloud"]
+# related_resources:
+#   - https://docs.aws.amazon.com/vpc/latest/userguide/default-vpc.html
+# custom:
+#   id: AVD-AWS-0101
+#   avd_id: AVD-AWS-0101
+#   provider: aws
+#   service: ec2
+#   severity: HIGH
+#   short_code: no-default-vpc
+#   recommended_action: Move workloads out of the default VPC and delete it.
+#   input:
+#     selector:
+#       - type: cloud
+#         subtypes:
+#           - service: ec2
+#             provider: aws
+package builtin.aws.ec2.aws0101
+
+import rego.v1
+
+deny contains res if {
+	some vpc in input.aws.ec2.vpcs
+	vpc.isdefault.value == true
+	res := result.new(sprintf("Default VPC '%s' exists.", [object.get(vpc, ["id", "value"], "?")]), vpc)
+}

@@ -1,0 +1,36 @@
+# METADATA
+# title: Security groups do not allow egress to the whole internet
+# description: |
+#   Unrestricted egress lets a compromised instance talk to any command-and-control server or
+#   exfiltrate data anywhere.
+# scope: package
+# schemas:
+#   - input: schema["cloud"]
+# related_resources:
+#   - https://docs.aws.amazon.com/vpc/latest/userguide/vpc-security-groups.html
+# custom:
+#   id: AVD-AWS-0104
+#   avd_id: AVD-AWS-0104
+#   provider: aws
+#   service: ec2
+#   severity: CRITICAL
+#   short_code: no-public-egress-sgr
+#   recommended_action: Limit egress rules to the destinations and ports the workload needs.
+#   input:
+#     selector:
+#       - type: cloud
+#         subtypes:
+#           - service: ec2
+#             provider: aws
+package builtin.aws.ec2.aws0104
+
+import rego.v1
+
+deny contains res if {
+	some group in input.aws.ec2.securitygroups
+	some rule in group.egressrules
+	some block in rule.cidrs
+	cidr.is_public(block.value)
+	cidr.count_addresses(block.value) > 1
+	res := result.new(sprintf("Security group '%s' allows egress to %s.", [object.get(group, ["id", "value"], "?"), block.value]), rule)
+}

@@ -1,0 +1,51 @@
+# METADATA
+# title: No network ACL allows SSH or RDP from the internet
+# description: |
+#   A network ACL that allows ingress from 0.0.0.0/0 or ::/0 to port 22 or 3389 leaves only security
+#   groups between the internet and remote administration services.
+# scope: package
+# schemas:
+#   - input: schema["cloud"]
+# related_resources:
+#   - https://docs.aws.amazon.com/vpc/latest/userguide/vpc-network-acls.html
+# custom:
+#   id: AVD-AWS-0105
+#   avd_id: AVD-AWS-0105
+#   provider: aws
+#   service: ec2
+#   severity: MEDIUM
+#   short_code: no-public-ingress-acl
+#   recommended_action: Add deny entries (or narrow the allow entries) for ports 22 and 3389 from 0.0.0.0/0 and ::/0.
+#   frameworks:
+#     cis-aws-1.4:
+#       - "5.1"
+#   input:
+#     selector:
+#       - type: cloud
+#         subtypes:
+#           - service: ec2
+#             provider: aws
+package builtin.aws.ec2.aws0105
+
+import rego.v1
+
+import data.lib.net
+
+covers(rule, port) if net.protocol(rule.protocol.value) in net.all_protocols
+
+covers(rule, port) if {
+	net.is_tcp_or_udp_protocol(rule.protocol.value)
+	net.is_port_range_include(object.get(rule, ["fromport", "value"], 0), object.get(rule, ["toport", "value"], 65535), port)
+}
+
+deny contains res if {
+	some acl in input.aws.ec2.networkacls
+	some rule in acl.rules
+	rule.type.value == "ingress"
+	rule.action.value == "allow"
+	some port in [net.ssh_port, net.rdp_port]
+	covers(rule, port)
+	some block in rule.cidrs
+	net.cidr_allows_all_ips(block.value)
+	res := result.new(sprintf("Network ACL '%s' allows port %d from %s.", [object.get(acl, ["id", "value"], "?"), port, block.value]), rule)
+}

@@ -1,0 +1,43 @@
+# METADATA
+# title: No security group allows RDP from the internet
+# description: |
+#   A security group rule that admits RDP (port 3389) from 0.0.0.0/0 or ::/0 exposes the service to
+#   password guessing and exploits from the whole internet.
+# scope: package
+# schemas:
+#   - input: schema["cloud"]
+# related_resources:
+#   - https://docs.aws.amazon.com/vpc/latest/userguide/vpc-security-groups.html
+# custom:
+#   id: OSP-AWS-0008
+#   avd_id: OSP-AWS-0008
+#   provider: aws
+#   service: ec2
+#   severity: HIGH
+#   short_code: no-public-rdp-sgr
+#   recommended_action: Restrict the rule to known source ranges, or reach instances through Session Manager or a bastion instead of open RDP.
+#   frameworks:
+#     cis-aws-1.2:
+#       - "4.2"
+#     cis-aws-1.4:
+#       - "5.2"
+#   input:
+#     selector:
+#       - type: cloud
+#         subtypes:
+#           - service: ec2
+#             provider: aws
+package builtin.aws.ec2.osp0008
+
+import rego.v1
+
+import data.lib.net
+
+deny contains res if {
+	some group in input.aws.ec2.securitygroups
+	some rule in group.ingressrules
+	net.rule_covers_port(rule, 3389)
+	some block in rule.cidrs
+	net.cidr_allows_all_ips(block.value)
+	res := result.new(sprintf("Security group '%s' allows RDP (port 3389) from %s.", [object.get(group, ["id", "value"], "?"), block.value]), rule)
+}

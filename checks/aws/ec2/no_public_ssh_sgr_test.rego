@@ -1,0 +1,33 @@
+package builtin.aws.ec2.osp0007_test
+
+import rego.v1
+
+import data.builtin.aws.ec2.osp0007 as check
+
+sg(rules) := {"aws": {"ec2": {"securitygroups": [{"id": {"value": "sg-1"}, "ingressrules": rules}]}}}
+
+rule(proto, from, to, cidr) := {"protocol": {"value": proto}, "fromport": {"value": from}, "toport": {"value": to}, "cidrs": [{"value": cidr}]}
+
+test_fails_for_open_port if {
+	count(check.deny) == 1 with input as sg([rule("tcp", 22, 22, "0.0.0.0/0")])
+}
+
+test_fails_for_ipv6_world if {
+	count(check.deny) == 1 with input as sg([rule("tcp", 0, 65535, "::/0")])
+}
+
+test_fails_for_all_protocols if {
+	count(check.deny) == 1 with input as sg([{"protocol": {"value": "-1"}, "cidrs": [{"value": "0.0.0.0/0"}]}])
+}
+
+test_passes_for_restricted_source if {
+	count(check.deny) == 0 with input as sg([rule("tcp", 22, 22, "10.0.0.0/8")])
+}
+
+test_passes_for_other_port if {
+	count(check.deny) == 0 with input as sg([rule("tcp", 443, 443, "0.0.0.0/0")])
+}
+
+test_passes_for_udp_only if {
+	count(check.deny) == 0 with input as sg([rule("icmp", -1, -1, "0.0.0.0/0")])
+}

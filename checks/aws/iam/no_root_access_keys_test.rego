@@ -1,0 +1,31 @@
+package builtin.aws.iam.aws0141_test
+
+import rego.v1
+
+import data.builtin.aws.iam.aws0141 as check
+
+root(extra) := object.union({"name": {"value": "root"}, "root": {"value": true}, "accesskeys": [], "mfadevices": []}, extra)
+
+user(extra) := object.union({"name": {"value": "alice"}, "root": {"value": false}, "accesskeys": [], "mfadevices": []}, extra)
+
+iam(users) := {"aws": {"iam": {"users": users}}}
+
+   test_fails_when_root_has_active_key if {
+   	count(check.deny) == 1 with input as iam([root({"accesskeys": [{"active": {"value": true}}]})])
+   }
+
+   test_passes_when_root_key_is_inactive if {
+   	count(check.deny) == 0 with input as iam([root({"accesskeys": [{"active": {"value": false}}]})])
+   }
+
+   test_passes_without_keys if {
+   	count(check.deny) == 0 with input as iam([root({})])
+   }
+
+   test_ignores_keys_of_ordinary_users if {
+   	count(check.deny) == 0 with input as iam([user({"accesskeys": [{"active": {"value": true}}]})])
+   }
+
+   test_trivy_style_root_by_name if {
+   	count(check.deny) == 1 with input as iam([{"name": {"value": "root"}, "accesskeys": [{"active": {"value": true}}]}])
+   }

@@ -1,0 +1,25 @@
+package builtin.aws.iam.aws0060_test
+
+import rego.v1
+
+import data.builtin.aws.iam.aws0060 as check
+
+test_fails_when_policy_is_weak if {
+	count(check.deny) == 1 with input as {"aws": {"iam": {"passwordpolicy": {"requiresymbols": {"value": false}}}}}
+}
+
+test_fails_when_account_has_no_policy if {
+	count(check.deny) == 1 with input as {"aws": {"iam": {"users": []}}}
+}
+
+test_passes_when_policy_complies if {
+	count(check.deny) == 0 with input as {"aws": {"iam": {"passwordpolicy": {"requiresymbols": {"value": true}}}}}
+}
+
+test_fails_when_value_is_missing if {
+	count(check.deny) == 1 with input as {"aws": {"iam": {"passwordpolicy": {"requiresymbols": {}}}}}
+}
+
+test_silent_when_iam_was_not_collected if {
+	count(check.deny) == 0 with input as {"aws": {"s3": {"buckets": []}}}
+}

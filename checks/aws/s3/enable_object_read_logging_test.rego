@@ -1,0 +1,41 @@
+package builtin.aws.s3.aws0172_test
+
+import rego.v1
+
+import data.builtin.aws.s3.aws0172 as check
+
+trail(sel) := {"ismultiregion": {"value": true}, "islogging": {"value": true}, "eventselectors": [sel]}
+
+data_sel(rw, values) := {"readwritetype": {"value": rw}, "dataresources": [{"type": {"value": "AWS::S3::Object"}, "values": values}]}
+
+doc(t) := {"aws": {"cloudtrail": {"trails": t}, "s3": {"buckets": [{"name": {"value": "b"}}]}}}
+
+test_fails_without_data_events if {
+	count(check.deny) == 1 with input as doc([trail({"readwritetype": {"value": "All"}})])
+}
+
+test_fails_for_other_kind_only if {
+	count(check.deny) == 1 with input as doc([trail(data_sel("WriteOnly", [{"value": "arn:aws:s3"}]))])
+}
+
+test_passes_for_all_buckets if {
+	count(check.deny) == 0 with input as doc([trail(data_sel("All", [{"value": "arn:aws:s3"}]))])
+}
+
+test_passes_for_this_bucket if {
+	count(check.deny) == 0 with input as doc([trail(data_sel("ReadOnly", [{"value": "arn:aws:s3:::b/"}]))])
+}
+
+test_other_bucket_selector_does_not_cover if {
+	count(check.deny) == 1 with input as doc([trail(data_sel("All", [{"value": "arn:aws:s3:::bb/"}]))])
+}
+
+test_passes_with_advanced_selector if {
+	fs := [{"field": {"value": "eventCategory"}, "equals": [{"value": "Data"}]}, {"field": {"value": "resources.type"}, "equals": [{"value": "AWS::S3::Object"}]}]
+	t := {"ismultiregion": {"value": true}, "islogging": {"value": true}, "eventselectors": [], "advancedeventselectors": [{"fieldselectors": fs}]}
+	count(check.deny) == 0 with input as doc([t])
+}
+
+test_silent_without_cloudtrail if {
+	count(check.deny) == 0 with input as {"aws": {"s3": {"buckets": [{"name": {"value": "b"}}]}}}
+}

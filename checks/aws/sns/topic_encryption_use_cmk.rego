@@ -1,0 +1,33 @@
+# METADATA
+# title: SNS topics are encrypted with a customer managed key
+# description: |
+#   The AWS managed key alias/aws/sns cannot be shared with other accounts or restricted by your own
+#   key policy; a customer managed key can.
+# scope: package
+# schemas:
+#   - input: schema["cloud"]
+# related_resources:
+#   - https://docs.aws.amazon.com/sns/latest/dg/sns-key-management.html
+# custom:
+#   id: AVD-AWS-0136
+#   avd_id: AVD-AWS-0136
+#   provider: aws
+#   service: sns
+#   severity: HIGH
+#   short_code: topic-encryption-use-cmk
+#   recommended_action: Encrypt the topic with a customer managed KMS key instead of alias/aws/sns.
+#   input:
+#     selector:
+#       - type: cloud
+#         subtypes:
+#           - service: sns
+#             provider: aws
+package builtin.aws.sns.aws0136
+
+import rego.v1
+
+deny contains res if {
+	some topic in input.aws.sns.topics
+	topic.encryption.kmskeyid.value == "alias/aws/sns"
+	res := result.new(sprintf("SNS topic '%s' uses the AWS managed key alias/aws/sns.", [topic.arn.value]), topic)
+}
