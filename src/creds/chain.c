@@ -273,7 +273,8 @@ enum osp_code cred_chain_resolve(struct cred_chain *c, struct aws_client *client
         char prov[48];
         snprintf(prov, sizeof(prov), "assume-role:%s", base.provider);
         osp_debug(c->ctx, "credentials: base from %s, assuming %s", base.provider, c->role_arn);
-        rc = cred_sts_assume_role(c, &base, c->role_arn, c->role_session_name, c->external_id, prov, out, err);
+        rc = cred_sts_assume_role(c, &base, c->role_arn, c->role_session_name, c->external_id, NULL, prov, out,
+                                  err);
         aws_creds_cleanup(&base);
         if (rc)
             return rc;

@@ -135,10 +135,11 @@ OSP_MUST_CHECK enum osp_code cred_ecs(struct cred_chain *c, struct aws_creds *ou
 OSP_MUST_CHECK enum osp_code cred_imds(struct cred_chain *c, struct aws_creds *out, struct osp_err *err);
 
 /* ---- STS (sts.c) ---- */
-/* AssumeRole signed with base. session/external_id may be NULL. */
+/* AssumeRole signed with base. session/external_id/duration (seconds, a profile's
+ * duration_seconds) may be NULL. */
 OSP_MUST_CHECK enum osp_code cred_sts_assume_role(struct cred_chain *c, const struct aws_creds *base,
                                                   const char *role_arn, const char *session,
-                                                  const char *external_id, const char *provider,
+                                                  const char *external_id, const char *duration, const char *provider,
                                                   struct aws_creds *out, struct osp_err *err);
 /* AssumeRoleWithWebIdentity, unsigned. */
 OSP_MUST_CHECK enum osp_code cred_sts_assume_role_web(struct cred_chain *c, const char *role_arn, const char *session,

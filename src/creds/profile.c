@@ -127,7 +127,14 @@ static enum osp_code assume_role(struct cred_chain *c, const char *name, const c
     if (rc)
         return rc;
     snprintf(prov, sizeof(prov), "assume-role:%s", name);
-    rc = cred_sts_assume_role(c, &base, role_arn, session, cred_profile_get(c, name, "external_id"), prov, out, err);
+    const char *dur = cred_profile_get(c, name, "duration_seconds");
+    if (dur && (strspn(dur, "0123456789") != strlen(dur) || strlen(dur) > 6)) {
+        aws_creds_cleanup(&base);
+        return osp_err_set(err, OSP_ECONFIG, "profile '%s': duration_seconds '%s' is not a number of seconds", name,
+                           dur);
+    }
+    rc = cred_sts_assume_role(c, &base, role_arn, session, cred_profile_get(c, name, "external_id"), dur, prov, out,
+                              err);
     aws_creds_cleanup(&base);
     if (rc)
         osp_err_prefix(err, "profile '%s': ", name);

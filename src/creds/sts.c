@@ -70,13 +70,16 @@ static enum osp_code common_params(struct cred_chain *c, struct aws_call *call, 
 }
 
 enum osp_code cred_sts_assume_role(struct cred_chain *c, const struct aws_creds *base, const char *role_arn,
-                                   const char *session, const char *external_id, const char *provider,
+                                   const char *session, const char *external_id, const char *duration,
+                                   const char *provider,
                                    struct aws_creds *out, struct osp_err *err)
 {
     struct aws_call call = sts_call(cred_sts_region(c), "AssumeRole");
     call.creds = base;
     enum osp_code rc = common_params(c, &call, role_arn, session);
     if (!rc && external_id && aws_call_param(&call, "ExternalId", external_id))
+        rc = OSP_ENOMEM;
+    if (!rc && duration && aws_call_param(&call, "DurationSeconds", duration))
         rc = OSP_ENOMEM;
     if (rc)
         rc = osp_err_set(err, OSP_ENOMEM, "out of memory");

@@ -66,6 +66,21 @@ def test_profile_role_arn_with_source_profile(t):
     assert lines["region"] == "eu-west-1", r.stdout  # the profile's region
 
 
+def test_assumed_role_near_expiry_is_refreshed_through_sts(t):
+    """duration_seconds = 120 puts the role credentials inside the client's 5-minute refresh window,
+    so the client calls cred_chain_refresh (which calls STS on the same client) before signing."""
+    m = t.moto()
+    cfg = write(t, "config", "[profile short]\nrole_arn = arn:aws:iam::%s:role/short\nsource_profile = base\n"
+                "duration_seconds = 120\nrole_session_name = brief\n" % ACCOUNT)
+    crd = write(t, "credentials", "[base]\naws_access_key_id = AKIAIOSFODNN7EXAMPLE\n"
+                "aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\n")
+    r, lines = whoami(["--profile", "short", "--debug"], moto_env(m, AWS_CONFIG_FILE=cfg,
+                                                                    AWS_SHARED_CREDENTIALS_FILE=crd))
+    expect_ok(r, lines, "assume-role:short")
+    assert "refreshing temporary credentials" in r.stderr, r.stderr
+    assert r.stderr.count("AssumeRole ") >= 2, r.stderr
+
+
 def test_role_arn_flag_on_env_keys(t):
     m = t.moto()
     r, lines = whoami(["--role-arn", "arn:aws:iam::%s:role/audit" % ACCOUNT, "--role-session-name", "s1"], m.env())
