@@ -34,7 +34,19 @@ static const char whoami_usage[] =
     "\n"
     "Exit codes: 0 ok, 2 bad flags or configuration, 3 no credentials, auth or network failure.\n";
 
-enum { O_PROFILE = 1000, O_REGION, O_ENDPOINT, O_ROLE, O_SESSION, O_EXTID, O_WIFILE, O_WIENV, O_DEBUG, O_QUIET, O_HELP };
+enum {
+    O_PROFILE = 1000,
+    O_REGION,
+    O_ENDPOINT,
+    O_ROLE,
+    O_SESSION,
+    O_EXTID,
+    O_WIFILE,
+    O_WIENV,
+    O_DEBUG,
+    O_QUIET,
+    O_HELP
+};
 
 static const struct option whoami_longopts[] = {
     {"profile", required_argument, NULL, O_PROFILE},
@@ -53,8 +65,13 @@ static const struct option whoami_longopts[] = {
 
 static void set_opt(struct whoami_opts *o, int id, const char *arg)
 {
-    const char **slots[] = {&o->cred.profile, &o->cred.region, &o->endpoint, &o->cred.role_arn,
-                            &o->cred.role_session_name, &o->cred.external_id, &o->cred.web_identity_token_file,
+    const char **slots[] = {&o->cred.profile,
+                            &o->cred.region,
+                            &o->endpoint,
+                            &o->cred.role_arn,
+                            &o->cred.role_session_name,
+                            &o->cred.external_id,
+                            &o->cred.web_identity_token_file,
                             &o->cred.web_identity_token_env};
     if (id >= O_PROFILE && id <= O_WIENV)
         *slots[id - O_PROFILE] = arg;

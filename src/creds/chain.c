@@ -16,8 +16,8 @@ static enum osp_code real_call(void *ud, struct aws_call *call, struct aws_respo
 }
 
 static enum osp_code real_http(void *ud, const char *method, const char *url, const char *const *headers,
-                               const char *body, long timeout_ms, int attempts, int *status, char **out,
-                               size_t *outlen, struct osp_err *err)
+                               const char *body, long timeout_ms, int attempts, int *status, char **out, size_t *outlen,
+                               struct osp_err *err)
 {
     return aws_http_simple(ud, method, url, headers, body, timeout_ms, attempts, status, out, outlen, err);
 }
@@ -154,7 +154,8 @@ enum osp_code cred_chain_new(struct osp_ctx *ctx, const struct cred_opts *o, str
     const char *prof = o->profile && *o->profile ? o->profile : osp_getenv_nonempty(ctx, "AWS_PROFILE");
     c->profile_explicit = prof != NULL;
     enum osp_code rc = OSP_OK;
-    if (dup_opt(&c->profile, prof ? prof : "default", ctx, NULL) || dup_opt(&c->role_arn, o->role_arn, ctx, "OSPREY_ROLE_ARN") ||
+    if (dup_opt(&c->profile, prof ? prof : "default", ctx, NULL) ||
+        dup_opt(&c->role_arn, o->role_arn, ctx, "OSPREY_ROLE_ARN") ||
         dup_opt(&c->role_session_name, o->role_session_name, ctx, NULL) ||
         dup_opt(&c->external_id, o->external_id, ctx, NULL) ||
         dup_opt(&c->wi_token_file, o->web_identity_token_file, ctx, NULL) ||
@@ -181,8 +182,9 @@ void cred_chain_free(struct cred_chain *c)
         return;
     cred_ini_cleanup(&c->config);
     cred_ini_cleanup(&c->credentials);
-    char *strs[] = {c->config_path, c->credentials_path, c->profile, c->role_arn, c->role_session_name,
-                    c->external_id, c->wi_token_file, c->wi_token_env, c->region, c->endpoint_url, c->ca_bundle};
+    char *strs[] = {c->config_path, c->credentials_path, c->profile,      c->role_arn, c->role_session_name,
+                    c->external_id, c->wi_token_file,    c->wi_token_env, c->region,   c->endpoint_url,
+                    c->ca_bundle};
     for (size_t i = 0; i < sizeof(strs) / sizeof(strs[0]); i++)
         free(strs[i]);
     osp_buf_cleanup(&c->tried);
@@ -273,8 +275,7 @@ enum osp_code cred_chain_resolve(struct cred_chain *c, struct aws_client *client
         char prov[48];
         snprintf(prov, sizeof(prov), "assume-role:%s", base.provider);
         osp_debug(c->ctx, "credentials: base from %s, assuming %s", base.provider, c->role_arn);
-        rc = cred_sts_assume_role(c, &base, c->role_arn, c->role_session_name, c->external_id, NULL, prov, out,
-                                  err);
+        rc = cred_sts_assume_role(c, &base, c->role_arn, c->role_session_name, c->external_id, NULL, prov, out, err);
         aws_creds_cleanup(&base);
         if (rc)
             return rc;

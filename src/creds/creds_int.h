@@ -60,9 +60,8 @@ void cred_sha1_hex(const void *data, size_t len, char out[41]);
 /* ---- network hooks (chain.c has the defaults that call aws.h) ---- */
 struct cred_ops {
     enum osp_code (*call)(void *ud, struct aws_call *call, struct aws_response *resp, struct osp_err *err);
-    enum osp_code (*http)(void *ud, const char *method, const char *url, const char *const *headers,
-                          const char *body, long timeout_ms, int attempts, int *status, char **out, size_t *outlen,
-                          struct osp_err *err);
+    enum osp_code (*http)(void *ud, const char *method, const char *url, const char *const *headers, const char *body,
+                          long timeout_ms, int attempts, int *status, char **out, size_t *outlen, struct osp_err *err);
     void (*response_cleanup)(struct aws_response *r);
 };
 
@@ -71,15 +70,15 @@ struct cred_chain {
     struct osp_ctx *ctx;
     struct cred_ini config, credentials;
     char *config_path, *credentials_path;
-    char *profile;         /* selected profile name */
-    int profile_explicit;  /* --profile or AWS_PROFILE */
+    char *profile;        /* selected profile name */
+    int profile_explicit; /* --profile or AWS_PROFILE */
     char *role_arn, *role_session_name, *external_id;
     char *wi_token_file, *wi_token_env;
     char *region, *endpoint_url, *ca_bundle;
     struct aws_client *client; /* borrowed; from the last resolve */
     const struct cred_ops *ops;
-    void *ops_ud;              /* NULL: the client */
-    struct osp_buf tried;      /* "; "-separated notes for the final error message */
+    void *ops_ud;         /* NULL: the client */
+    struct osp_buf tried; /* "; "-separated notes for the final error message */
 };
 
 /* Replace the network hooks (unit tests). ud is passed to every hook. */
@@ -128,8 +127,8 @@ OSP_MUST_CHECK enum osp_code cred_sso(struct cred_chain *c, const char *profile,
                                       struct osp_err *err);
 /* Read the SSO access token for a profile from ~/.aws/sso/cache (pure file I/O). Caller frees
  * *token. Fills region (the sso_region) too. */
-OSP_MUST_CHECK enum osp_code cred_sso_token(struct cred_chain *c, const char *profile, char **token,
-                                            char *region, size_t regionlen, struct osp_err *err);
+OSP_MUST_CHECK enum osp_code cred_sso_token(struct cred_chain *c, const char *profile, char **token, char *region,
+                                            size_t regionlen, struct osp_err *err);
 OSP_MUST_CHECK enum osp_code cred_oidc(struct cred_chain *c, struct aws_creds *out, struct osp_err *err);
 OSP_MUST_CHECK enum osp_code cred_ecs(struct cred_chain *c, struct aws_creds *out, struct osp_err *err);
 OSP_MUST_CHECK enum osp_code cred_imds(struct cred_chain *c, struct aws_creds *out, struct osp_err *err);
@@ -138,9 +137,9 @@ OSP_MUST_CHECK enum osp_code cred_imds(struct cred_chain *c, struct aws_creds *o
 /* AssumeRole signed with base. session/external_id/duration (seconds, a profile's
  * duration_seconds) may be NULL. */
 OSP_MUST_CHECK enum osp_code cred_sts_assume_role(struct cred_chain *c, const struct aws_creds *base,
-                                                  const char *role_arn, const char *session,
-                                                  const char *external_id, const char *duration, const char *provider,
-                                                  struct aws_creds *out, struct osp_err *err);
+                                                  const char *role_arn, const char *session, const char *external_id,
+                                                  const char *duration, const char *provider, struct aws_creds *out,
+                                                  struct osp_err *err);
 /* AssumeRoleWithWebIdentity, unsigned. */
 OSP_MUST_CHECK enum osp_code cred_sts_assume_role_web(struct cred_chain *c, const char *role_arn, const char *session,
                                                       const char *token, const char *provider, struct aws_creds *out,

@@ -15,8 +15,7 @@
 /* Plain http is allowed only to loopback and the ECS / EKS link-local agents (as the SDKs do). */
 static int host_allowed(const char *url)
 {
-    static const char *const ok[] = {"127.", "localhost", "[::1]", "169.254.170.2", "169.254.170.23",
-                                     "[fd00:ec2::23]"};
+    static const char *const ok[] = {"127.", "localhost", "[::1]", "169.254.170.2", "169.254.170.23", "[fd00:ec2::23]"};
     if (!strncasecmp(url, "https://", 8))
         return 1;
     if (strncasecmp(url, "http://", 7))
@@ -59,8 +58,10 @@ static enum osp_code fetch(struct cred_chain *c, const char *url, const char *hd
     if (rc) {
         osp_err_prefix(err, "ecs credentials endpoint %s: ", url);
     } else if (status != 200) {
-        rc = osp_err_set(err, OSP_ECREDS, "ecs credentials endpoint answered HTTP %d (check the task role and "
-                         "the authorization token)", status);
+        rc = osp_err_set(err, OSP_ECREDS,
+                         "ecs credentials endpoint answered HTTP %d (check the task role and "
+                         "the authorization token)",
+                         status);
     } else {
         rc = cred_parse_container_json(body, osp_now(c->ctx), "ecs", out, err);
     }
@@ -80,8 +81,10 @@ enum osp_code cred_ecs(struct cred_chain *c, struct aws_creds *out, struct osp_e
     if (rel)
         snprintf(url, sizeof(url), "%s%s%s", ECS_HOST, rel[0] == '/' ? "" : "/", rel);
     else if (!host_allowed(full))
-        return osp_err_set(err, OSP_ECONFIG, "AWS_CONTAINER_CREDENTIALS_FULL_URI '%s' must be https or a loopback "
-                           "/ ECS agent address", full);
+        return osp_err_set(err, OSP_ECONFIG,
+                           "AWS_CONTAINER_CREDENTIALS_FULL_URI '%s' must be https or a loopback "
+                           "/ ECS agent address",
+                           full);
     else
         snprintf(url, sizeof(url), "%s", full);
     enum osp_code rc = auth_header(c, hdr, sizeof(hdr), err);

@@ -19,8 +19,8 @@ static int imds_disabled(const struct cred_chain *c)
 }
 
 /* One GET/PUT; a non-200 answer is "not found" (not on EC2, no role), noted for the message. */
-static enum osp_code imds_get(struct cred_chain *c, const char *method, const char *url, const char *hdr,
-                              char **body, struct osp_err *err)
+static enum osp_code imds_get(struct cred_chain *c, const char *method, const char *url, const char *hdr, char **body,
+                              struct osp_err *err)
 {
     const char *headers[] = {hdr, NULL};
     int status = 0;

@@ -127,8 +127,8 @@ static enum osp_code parse_pair(struct cred_ini *ini, const char *path, const ch
                                 struct osp_err *err)
 {
     if (!ini->n)
-        return osp_err_set(err, OSP_ECONFIG, "%s:%d: setting outside any [section] (add a [profile name] line above it)",
-                           path, line);
+        return osp_err_set(err, OSP_ECONFIG,
+                           "%s:%d: setting outside any [section] (add a [profile name] line above it)", path, line);
     const char *eq = memchr(s, '=', n);
     if (!eq)
         return osp_err_set(err, OSP_ECONFIG, "%s:%d: expected 'key = value' or '[section]'", path, line);
@@ -150,8 +150,8 @@ static enum osp_code parse_continuation(struct cred_ini *ini, const char *path, 
 {
     struct cred_section *sec = ini->n ? &ini->secs[ini->n - 1] : NULL;
     if (!sec || !sec->n)
-        return osp_err_set(err, OSP_ECONFIG, "%s:%d: indented line continues no setting (remove the indentation)",
-                           path, line);
+        return osp_err_set(err, OSP_ECONFIG, "%s:%d: indented line continues no setting (remove the indentation)", path,
+                           line);
     trim_range(&s, &n);
     if (append_value(&sec->kv[sec->n - 1], s, n))
         return osp_err_set(err, OSP_ENOMEM, "out of memory reading %s", path);

@@ -37,8 +37,10 @@ static enum osp_code github_token(struct cred_chain *c, const char *url0, const 
     json_t *root = status == 200 ? json_loads(body, 0, &je) : NULL;
     json_t *v = json_object_get(root, "value");
     if (status != 200)
-        rc = osp_err_set(err, OSP_ECREDS, "GitHub OIDC token endpoint answered HTTP %d (does the job have "
-                         "'permissions: id-token: write'?)", status);
+        rc = osp_err_set(err, OSP_ECREDS,
+                         "GitHub OIDC token endpoint answered HTTP %d (does the job have "
+                         "'permissions: id-token: write'?)",
+                         status);
     else if (!json_is_string(v) || !*json_string_value(v))
         rc = osp_err_set(err, OSP_ECREDS, "GitHub OIDC token endpoint: the answer has no \"value\"");
     else if (!(*token = strdup(json_string_value(v))))
@@ -54,8 +56,10 @@ static enum osp_code token_from_env(struct cred_chain *c, char **token, struct o
 {
     const char *v = osp_getenv_nonempty(c->ctx, c->wi_token_env);
     if (!v)
-        return osp_err_set(err, OSP_ECREDS, "--web-identity-token-env names '%s' but it is not set (in GitLab CI "
-                           "declare it under id_tokens: with aud: sts.amazonaws.com)", c->wi_token_env);
+        return osp_err_set(err, OSP_ECREDS,
+                           "--web-identity-token-env names '%s' but it is not set (in GitLab CI "
+                           "declare it under id_tokens: with aud: sts.amazonaws.com)",
+                           c->wi_token_env);
     if (!(*token = strdup(v)))
         return osp_err_set(err, OSP_ENOMEM, "out of memory");
     cred_trim(*token);
@@ -86,7 +90,7 @@ enum osp_code cred_oidc(struct cred_chain *c, struct aws_creds *out, struct osp_
         rc = github_token(c, gh_url, gh_tok, &token, err);
     } else {
         cred_note(c, "oidc: no token (ACTIONS_ID_TOKEN_REQUEST_URL not set: GitHub jobs need 'permissions: id-token: "
-                  "write'; GitLab: --web-identity-token-env)");
+                     "write'; GitLab: --web-identity-token-env)");
         return OSP_ENOTFOUND;
     }
     if (!rc)

@@ -51,8 +51,8 @@ static enum osp_code read_all(struct cred_chain *c, int fd, struct osp_buf *b, c
         if (r < 0 && errno == EINTR)
             continue;
         if (r <= 0)
-            return osp_err_set(err, OSP_ETIMEOUT, "profile '%s': credential_process gave no answer within %d s",
-                               name, PROCESS_TIMEOUT_MS / 1000);
+            return osp_err_set(err, OSP_ETIMEOUT, "profile '%s': credential_process gave no answer within %d s", name,
+                               PROCESS_TIMEOUT_MS / 1000);
         ssize_t n = read(fd, chunk, sizeof(chunk));
         if (n < 0 && errno == EINTR)
             continue;
@@ -64,14 +64,12 @@ static enum osp_code read_all(struct cred_chain *c, int fd, struct osp_buf *b, c
     }
 }
 
-static enum osp_code run(struct cred_chain *c, const char *name, const char *command, char **out,
-                         struct osp_err *err)
+static enum osp_code run(struct cred_chain *c, const char *name, const char *command, char **out, struct osp_err *err)
 {
     int fd = -1;
     pid_t pid = spawn(command, &fd);
     if (pid < 0)
-        return osp_err_set(err, OSP_ECREDS, "profile '%s': cannot start credential_process: %s", name,
-                           strerror(errno));
+        return osp_err_set(err, OSP_ECREDS, "profile '%s': cannot start credential_process: %s", name, strerror(errno));
     struct osp_buf b;
     osp_buf_init(&b, PROCESS_MAX_OUTPUT);
     enum osp_code rc = read_all(c, fd, &b, name, err);
@@ -82,8 +80,10 @@ static enum osp_code run(struct cred_chain *c, const char *name, const char *com
     while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
         ;
     if (!rc && !(WIFEXITED(status) && WEXITSTATUS(status) == 0))
-        rc = osp_err_set(err, OSP_ECREDS, "profile '%s': credential_process failed (exit status %d); run it by hand "
-                         "to see why", name, WIFEXITED(status) ? WEXITSTATUS(status) : -1);
+        rc = osp_err_set(err, OSP_ECREDS,
+                         "profile '%s': credential_process failed (exit status %d); run it by hand "
+                         "to see why",
+                         name, WIFEXITED(status) ? WEXITSTATUS(status) : -1);
     if (!rc && osp_buf_adds(&b, ""))
         rc = osp_err_set(err, OSP_ENOMEM, "out of memory");
     if (rc) {

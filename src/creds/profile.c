@@ -53,15 +53,17 @@ static enum osp_code static_keys(struct cred_chain *c, const char *name, struct 
     if (!akid && !secret)
         return OSP_ENOTFOUND;
     if (!akid || !secret)
-        return osp_err_set(err, OSP_ECONFIG, "profile '%s' sets only one of aws_access_key_id and "
-                           "aws_secret_access_key (set both)", name);
+        return osp_err_set(err, OSP_ECONFIG,
+                           "profile '%s' sets only one of aws_access_key_id and "
+                           "aws_secret_access_key (set both)",
+                           name);
     char prov[48];
     snprintf(prov, sizeof(prov), "profile:%s", name);
     return cred_fill(out, akid, secret, cred_profile_get(c, name, "aws_session_token"), 0, prov, err);
 }
 
-static enum osp_code credential_source(struct cred_chain *c, const char *name, const char *src,
-                                       struct aws_creds *out, struct osp_err *err)
+static enum osp_code credential_source(struct cred_chain *c, const char *name, const char *src, struct aws_creds *out,
+                                       struct osp_err *err)
 {
     enum osp_code rc;
     if (!strcmp(src, "Environment"))
@@ -71,8 +73,10 @@ static enum osp_code credential_source(struct cred_chain *c, const char *name, c
     else if (!strcmp(src, "EcsContainer"))
         rc = cred_ecs(c, out, err);
     else
-        return osp_err_set(err, OSP_ECONFIG, "profile '%s': unknown credential_source '%s' (use Environment, "
-                           "Ec2InstanceMetadata or EcsContainer)", name, src);
+        return osp_err_set(err, OSP_ECONFIG,
+                           "profile '%s': unknown credential_source '%s' (use Environment, "
+                           "Ec2InstanceMetadata or EcsContainer)",
+                           name, src);
     if (rc == OSP_ENOTFOUND)
         return osp_err_set(err, OSP_ECREDS, "profile '%s': credential_source %s supplied no credentials", name, src);
     return rc;
@@ -84,18 +88,21 @@ static enum osp_code source_creds(struct cred_chain *c, const char *name, struct
     const char *src = cred_profile_get(c, name, "source_profile");
     const char *cs = cred_profile_get(c, name, "credential_source");
     if (src && cs)
-        return osp_err_set(err, OSP_ECONFIG, "profile '%s' sets both source_profile and credential_source "
-                           "(keep one)", name);
+        return osp_err_set(err, OSP_ECONFIG,
+                           "profile '%s' sets both source_profile and credential_source "
+                           "(keep one)",
+                           name);
     if (cs)
         return credential_source(c, name, cs, out, err);
     if (!src)
-        return osp_err_set(err, OSP_ECONFIG, "profile '%s' has role_arn but no source_profile, credential_source "
-                           "or web_identity_token_file (add one)", name);
+        return osp_err_set(err, OSP_ECONFIG,
+                           "profile '%s' has role_arn but no source_profile, credential_source "
+                           "or web_identity_token_file (add one)",
+                           name);
     if (!strcmp(src, name)) { /* a profile may be its own source when it holds static keys */
         enum osp_code rc = static_keys(c, name, out, err);
         if (rc == OSP_ENOTFOUND)
-            return osp_err_set(err, OSP_ECONFIG, "profile '%s' is its own source_profile but has no static keys",
-                               name);
+            return osp_err_set(err, OSP_ECONFIG, "profile '%s' is its own source_profile but has no static keys", name);
         return rc;
     }
     if (!cred_profile_exists(c, src))
@@ -154,8 +161,8 @@ static enum osp_code resolve(struct cred_chain *c, const char *name, struct visi
                            c->config_path);
     }
     if (v->n == PROFILE_MAX_DEPTH)
-        return osp_err_set(err, OSP_ECONFIG, "source_profile chain deeper than %d profiles at '%s'",
-                           PROFILE_MAX_DEPTH, name);
+        return osp_err_set(err, OSP_ECONFIG, "source_profile chain deeper than %d profiles at '%s'", PROFILE_MAX_DEPTH,
+                           name);
     v->names[v->n++] = name;
     const char *role_arn = cred_profile_get(c, name, "role_arn");
     if (role_arn)

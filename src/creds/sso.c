@@ -23,8 +23,8 @@ static enum osp_code sso_conf(struct cred_chain *c, const char *profile, struct 
     if (s->session) {
         const struct cred_section *sec = cred_sso_session(c, s->session);
         if (!sec)
-            return osp_err_set(err, OSP_ECONFIG, "profile '%s': [sso-session %s] not found in %s", profile,
-                               s->session, c->config_path);
+            return osp_err_set(err, OSP_ECONFIG, "profile '%s': [sso-session %s] not found in %s", profile, s->session,
+                               c->config_path);
         s->start_url = cred_ini_get(sec, "sso_start_url");
         s->region = cred_ini_get(sec, "sso_region");
     } else {
@@ -33,8 +33,11 @@ static enum osp_code sso_conf(struct cred_chain *c, const char *profile, struct 
     }
     s->account = cred_profile_get(c, profile, "sso_account_id");
     s->role = cred_profile_get(c, profile, "sso_role_name");
-    const char *missing = !s->start_url ? "sso_start_url" : !s->region ? "sso_region"
-                        : !s->account ? "sso_account_id" : !s->role ? "sso_role_name" : NULL;
+    const char *missing = !s->start_url ? "sso_start_url"
+                          : !s->region  ? "sso_region"
+                          : !s->account ? "sso_account_id"
+                          : !s->role    ? "sso_role_name"
+                                        : NULL;
     if (missing)
         return osp_err_set(err, OSP_ECONFIG, "profile '%s': SSO configuration lacks %s (see 'aws configure sso')",
                            profile, missing);
@@ -69,8 +72,7 @@ static enum osp_code token_from_cache(struct cred_chain *c, const char *profile,
     if (!json_is_string(tok) || !json_is_string(exp))
         rc = osp_err_set(err, OSP_ECREDS, "profile '%s': SSO token cache %s is not valid; run '%s'", profile, path,
                          login);
-    else if (sso_expiry(json_string_value(exp)) == (time_t)-1 ||
-             sso_expiry(json_string_value(exp)) <= osp_now(c->ctx))
+    else if (sso_expiry(json_string_value(exp)) == (time_t)-1 || sso_expiry(json_string_value(exp)) <= osp_now(c->ctx))
         rc = osp_err_set(err, OSP_ECREDS, "profile '%s': the SSO session has expired; run '%s'", profile, login);
     else if (!(*token = strdup(json_string_value(tok))))
         rc = osp_err_set(err, OSP_ENOMEM, "out of memory");
@@ -122,7 +124,8 @@ enum osp_code cred_sso(struct cred_chain *c, const char *profile, struct aws_cre
     if (rc)
         return rc;
     struct sso_conf s;
-    if (sso_conf(c, profile, &s, err) || snprintf(hdr, sizeof(hdr), "x-amz-sso_bearer_token: %s", token) >= (int)sizeof(hdr)) {
+    if (sso_conf(c, profile, &s, err) ||
+        snprintf(hdr, sizeof(hdr), "x-amz-sso_bearer_token: %s", token) >= (int)sizeof(hdr)) {
         free(token);
         return osp_err_set(err, OSP_ECREDS, "profile '%s': SSO access token too long", profile);
     }

@@ -25,8 +25,8 @@ void cred_default_session(const struct cred_chain *c, char *out, size_t outlen)
 }
 
 /* <Action>Response.<Action>Result.Credentials -> out */
-static enum osp_code read_credentials(json_t *body, const char *action, const char *provider,
-                                      struct aws_creds *out, struct osp_err *err)
+static enum osp_code read_credentials(json_t *body, const char *action, const char *provider, struct aws_creds *out,
+                                      struct osp_err *err)
 {
     char path[128];
     snprintf(path, sizeof(path), "%sResponse.%sResult.Credentials", action, action);
@@ -71,8 +71,7 @@ static enum osp_code common_params(struct cred_chain *c, struct aws_call *call, 
 
 enum osp_code cred_sts_assume_role(struct cred_chain *c, const struct aws_creds *base, const char *role_arn,
                                    const char *session, const char *external_id, const char *duration,
-                                   const char *provider,
-                                   struct aws_creds *out, struct osp_err *err)
+                                   const char *provider, struct aws_creds *out, struct osp_err *err)
 {
     struct aws_call call = sts_call(cred_sts_region(c), "AssumeRole");
     call.creds = base;

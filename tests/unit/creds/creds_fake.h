@@ -87,9 +87,8 @@ static enum osp_code fake_call(void *ud, struct aws_call *call, struct aws_respo
         snprintf(f->last_call_headers + strlen(f->last_call_headers),
                  sizeof(f->last_call_headers) - strlen(f->last_call_headers), "%s\n", *h);
     if (!strcmp(call->action, "GetRoleCredentials")) {
-        resp->body = json_pack("{s:{s:s,s:s,s:s,s:I}}", "roleCredentials", "accessKeyId", "ASIASSO",
-                               "secretAccessKey", "ssosecret", "sessionToken", "ssotoken", "expiration",
-                               (json_int_t)4102444800000LL);
+        resp->body = json_pack("{s:{s:s,s:s,s:s,s:I}}", "roleCredentials", "accessKeyId", "ASIASSO", "secretAccessKey",
+                               "ssosecret", "sessionToken", "ssotoken", "expiration", (json_int_t)4102444800000LL);
         return OSP_OK;
     }
     const char *role = param(call, "RoleArn");
@@ -107,16 +106,16 @@ static enum osp_code fake_call(void *ud, struct aws_call *call, struct aws_respo
 }
 
 static enum osp_code fake_http(void *ud, const char *method, const char *url, const char *const *headers,
-                               const char *body, long timeout_ms, int attempts, int *status, char **out,
-                               size_t *outlen, struct osp_err *err)
+                               const char *body, long timeout_ms, int attempts, int *status, char **out, size_t *outlen,
+                               struct osp_err *err)
 {
     struct fake *f = ud;
     int i = f->http_calls++;
     snprintf(f->last_url, sizeof(f->last_url), "%s %s", method, url);
     f->last_headers[0] = 0;
     for (const char *const *h = headers; h && *h; h++)
-        snprintf(f->last_headers + strlen(f->last_headers), sizeof(f->last_headers) - strlen(f->last_headers),
-                 "%s\n", *h);
+        snprintf(f->last_headers + strlen(f->last_headers), sizeof(f->last_headers) - strlen(f->last_headers), "%s\n",
+                 *h);
     if (i >= 8 || !f->http_reply[i])
         return osp_err_set(err, OSP_ENET, "connection refused: %s", url);
     *status = f->http_status[i] ? f->http_status[i] : 200;

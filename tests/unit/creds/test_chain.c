@@ -203,8 +203,7 @@ static void test_role_arn_flag_assumes_role_with_base_credentials(void)
     fake_reset(&ctx);
     fake_setenv("AWS_ACCESS_KEY_ID", "AKIDENV");
     fake_setenv("AWS_SECRET_ACCESS_KEY", "secretenv");
-    struct cred_opts o = {.role_arn = "arn:aws:iam::999:role/audit", .external_id = "xid",
-                          .role_session_name = "scan"};
+    struct cred_opts o = {.role_arn = "arn:aws:iam::999:role/audit", .external_id = "xid", .role_session_name = "scan"};
     struct cred_chain *c = new_chain(&ctx, &o);
     struct aws_creds cr;
     struct osp_err err;

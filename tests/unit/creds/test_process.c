@@ -104,8 +104,10 @@ static void write_sso_cache(const char *key, const char *expires)
     snprintf(dir, sizeof(dir), "%s/.aws/sso/cache", F.dir);
     mkdir(dir, 0700);
     snprintf(name, sizeof(name), ".aws/sso/cache/%s.json", hex);
-    snprintf(json, sizeof(json), "{\"startUrl\": \"https://x.awsapps.com/start\", \"region\": \"eu-west-1\","
-             " \"accessToken\": \"SSOACCESS\", \"expiresAt\": \"%s\"}", expires);
+    snprintf(json, sizeof(json),
+             "{\"startUrl\": \"https://x.awsapps.com/start\", \"region\": \"eu-west-1\","
+             " \"accessToken\": \"SSOACCESS\", \"expiresAt\": \"%s\"}",
+             expires);
     write_file(name, json);
 }
 
