@@ -68,6 +68,12 @@ enum osp_code res_threshold_parse_exit_code(struct res_threshold *t, const char 
     return OSP_OK;
 }
 
+void res_threshold_set_exit_code(struct res_threshold *t, int code)
+{
+    t->exit_code = code < 0 ? 0 : code > 255 ? 255 : code;
+    t->exit_code_set = 1;
+}
+
 int res_threshold_active(const struct res_threshold *t)
 {
     if (t->fail_on >= 0 || t->exit_code_set)

@@ -36,6 +36,8 @@ OSP_MUST_CHECK enum osp_code res_threshold_parse_max(struct res_threshold *t, co
 /* "7": 0..255. */
 OSP_MUST_CHECK enum osp_code res_threshold_parse_exit_code(struct res_threshold *t, const char *code,
                                                            struct osp_err *err);
+/* Same as --exit-code N given as a number (clamped to 0..255). */
+void res_threshold_set_exit_code(struct res_threshold *t, int code);
 /* 1 when any of --fail-on, --threshold, --exit-code was given. */
 int res_threshold_active(const struct res_threshold *t);
 /* Exit status: 0, or t->exit_code on a breach. *summary (if summary is not NULL) receives a

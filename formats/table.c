@@ -1,0 +1,385 @@
+/* table.c: the human-readable views: per-service summary, per-resource (one --service),
+ * per-finding detail (--arn), scan errors, and the compliance table. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/timeutil.h"
+#include "formats/fmt_int.h"
+#include "formats/format.h"
+
+#define C_RESET "\033[0m"
+#define C_BOLD "\033[1m"
+
+static const char *sev_color(enum res_severity s)
+{
+    switch (s) {
+    case RES_SEV_CRITICAL:
+        return "\033[1;31m";
+    case RES_SEV_HIGH:
+        return "\033[31m";
+    case RES_SEV_MEDIUM:
+        return "\033[33m";
+    case RES_SEV_LOW:
+        return "\033[34m";
+    case RES_SEV_UNKNOWN:
+        break;
+    }
+    return NULL;
+}
+
+static const char *ctl_color(enum res_ctl_status s)
+{
+    return s == RES_CTL_PASS ? "\033[32m" : s == RES_CTL_FAIL ? "\033[31m" : s == RES_CTL_ERROR ? "\033[1;31m" : NULL;
+}
+
+static void paint(FILE *out, int color, const char *code, const char *s)
+{
+    if (color && code)
+        fprintf(out, "%s%s" C_RESET, code, s);
+    else
+        fputs(s, out);
+}
+
+/* Severity columns, most severe first. */
+static const enum res_severity sev_cols[RES_SEV_COUNT] = {RES_SEV_CRITICAL, RES_SEV_HIGH, RES_SEV_MEDIUM, RES_SEV_LOW,
+                                                          RES_SEV_UNKNOWN};
+
+/* One summary/resource row: a key and FAIL counts per severity. */
+struct row {
+    const char *account, *region, *key; /* key: service or resource ARN (borrowed) */
+    const struct res_service *svc;      /* summary view: its status row, if any */
+    size_t counts[RES_SEV_COUNT];
+};
+
+struct rows {
+    struct row *v;
+    size_t n, cap;
+};
+
+static int row_cmp(const void *a, const void *b)
+{
+    const struct row *x = a, *y = b;
+    int c;
+    if ((c = strcmp(x->account, y->account)) || (c = strcmp(x->region, y->region)))
+        return c;
+    return strcmp(x->key, y->key);
+}
+
+static struct row *row_get(struct rows *rs, const char *account, const char *region, const char *key)
+{
+    for (size_t i = rs->n; i > 0; i--) {
+        struct row *r = &rs->v[i - 1];
+        if (!strcmp(r->key, key) && !strcmp(r->region, region) && !strcmp(r->account, account))
+            return r;
+    }
+    if (rs->n == rs->cap) {
+        size_t nc = rs->cap ? rs->cap * 2 : 32;
+        struct row *v = realloc(rs->v, nc * sizeof(*v));
+        if (!v)
+            return NULL;
+        rs->v = v;
+        rs->cap = nc;
+    }
+    struct row *r = &rs->v[rs->n++];
+    memset(r, 0, sizeof(*r));
+    r->account = account;
+    r->region = region;
+    r->key = key;
+    return r;
+}
+
+static void header(const struct res_report *r, FILE *out, int color)
+{
+    paint(out, color, C_BOLD, "osprey");
+    fprintf(out, " %s: AWS account%s ", r->tool_version, r->n_accounts > 1 ? "s" : "");
+    for (size_t i = 0; i < r->n_accounts; i++)
+        fprintf(out, "%s%s", i ? ", " : "", r->accounts[i]);
+    if (!r->n_accounts)
+        fputs("(unknown)", out);
+    fprintf(out, " (partition %s), region%s ", r->partition, r->n_regions > 1 ? "s" : "");
+    for (size_t i = 0; i < r->n_regions; i++)
+        fprintf(out, "%s%s", i ? ", " : "", r->regions[i]);
+    if (!r->n_regions)
+        fputs("(none)", out);
+    fputc('\n', out);
+    if (r->collected_at) {
+        char when[32];
+        osp_format_rfc3339(r->collected_at, when, sizeof(when));
+        fprintf(out, "State collected at %s\n", when);
+    }
+    fputc('\n', out);
+}
+
+static void svc_status(const struct res_service *s, const struct fmt_opts *o, char *buf, size_t n)
+{
+    char when[32] = "", age[32];
+    if (!s) {
+        snprintf(buf, n, "-");
+        return;
+    }
+    if (s->collected_at)
+        osp_format_rfc3339(s->collected_at, when, sizeof(when));
+    switch (s->state) {
+    case RES_SVC_OK:
+        snprintf(buf, n, *when ? "scanned %s" : "scanned", when);
+        break;
+    case RES_SVC_CACHED:
+        if (o->now && s->collected_at && o->now >= s->collected_at) {
+            osp_format_age((long long)(o->now - s->collected_at), age, sizeof(age));
+            snprintf(buf, n, "from cache, %s old", age);
+        } else {
+            snprintf(buf, n, "from cache");
+        }
+        break;
+    case RES_SVC_SKIPPED:
+        snprintf(buf, n, "skipped");
+        break;
+    case RES_SVC_FAILED:
+        snprintf(buf, n, "ERROR %s", *s->error_code ? s->error_code : "collection failed");
+        break;
+    }
+}
+
+static void count_cells(const struct row *rw, int show, char num[RES_SEV_COUNT][24], const char **cells,
+                        const char **colors)
+{
+    for (size_t k = 0; k < RES_SEV_COUNT; k++) {
+        size_t c = rw->counts[sev_cols[k]];
+        if (show)
+            snprintf(num[k], sizeof(num[k]), "%zu", c);
+        else
+            snprintf(num[k], sizeof(num[k]), "-");
+        cells[k] = num[k];
+        colors[k] = c ? sev_color(sev_cols[k]) : NULL;
+    }
+}
+
+static enum osp_code summary_view(const struct res_report *r, const struct fmt_opts *o, FILE *out, struct osp_err *err)
+{
+    struct rows rs = {0};
+    for (size_t i = 0; i < r->n_services; i++) {
+        const struct res_service *s = &r->services[i];
+        struct row *rw = row_get(&rs, s->account, s->region, s->service);
+        if (!rw)
+            goto nomem;
+        rw->svc = s;
+    }
+    for (size_t i = 0; i < r->n_findings; i++) {
+        const struct res_finding *f = &r->findings[i];
+        struct row *rw = f->status == RES_FAIL ? row_get(&rs, f->account, f->region, f->service) : NULL;
+        if (f->status == RES_FAIL && !rw)
+            goto nomem;
+        if (rw)
+            rw->counts[f->severity]++;
+    }
+    if (rs.n)
+        qsort(rs.v, rs.n, sizeof(*rs.v), row_cmp);
+    int acct = r->n_accounts > 1;
+    static const char *const hdr[] = {"Account", "Service", "Region", "Critical", "High", "Medium", "Low", "Unknown",
+                                      "Status"};
+    static const int right[] = {0, 0, 0, 1, 1, 1, 1, 1, 0};
+    struct fmt_grid g;
+    fmt_grid_init(&g, acct ? 9 : 8, acct ? hdr : hdr + 1, acct ? right : right + 1);
+    for (size_t i = 0; i < rs.n; i++) {
+        const struct row *rw = &rs.v[i];
+        char num[RES_SEV_COUNT][24], status[160];
+        const char *cells[9], *colors[9] = {0};
+        size_t c = 0;
+        if (acct)
+            cells[c++] = rw->account;
+        cells[c++] = rw->key;
+        cells[c++] = rw->region;
+        count_cells(rw, !rw->svc || rw->svc->state != RES_SVC_FAILED, num, cells + c, colors + c);
+        c += RES_SEV_COUNT;
+        svc_status(rw->svc, o, status, sizeof(status));
+        colors[c] = rw->svc && rw->svc->state == RES_SVC_FAILED ? "\033[1;31m" : NULL;
+        cells[c++] = status;
+        if (fmt_grid_row(&g, cells, colors)) {
+            fmt_grid_free(&g);
+            goto nomem;
+        }
+    }
+    fputs("Scan overview\n", out);
+    fmt_grid_print(&g, out, o->color);
+    fmt_grid_free(&g);
+    free(rs.v);
+    return OSP_OK;
+nomem:
+    free(rs.v);
+    return osp_err_set(err, OSP_ENOMEM, "out of memory writing the table");
+}
+
+static enum osp_code resource_view(const struct res_report *r, const struct fmt_opts *o, FILE *out, struct osp_err *err)
+{
+    struct rows rs = {0};
+    for (size_t i = 0; i < r->n_findings; i++) {
+        const struct res_finding *f = &r->findings[i];
+        if (f->status != RES_FAIL || strcmp(f->service, o->service))
+            continue;
+        struct row *rw = row_get(&rs, f->account, f->region, *f->resource ? f->resource : "(account-wide)");
+        if (!rw) {
+            free(rs.v);
+            return osp_err_set(err, OSP_ENOMEM, "out of memory writing the table");
+        }
+        rw->counts[f->severity]++;
+    }
+    if (rs.n)
+        qsort(rs.v, rs.n, sizeof(*rs.v), row_cmp);
+    static const char *const hdr[] = {"Resource", "Region", "Critical", "High", "Medium", "Low", "Unknown"};
+    static const int right[] = {0, 0, 1, 1, 1, 1, 1};
+    struct fmt_grid g;
+    fmt_grid_init(&g, 7, hdr, right);
+    int bad = 0;
+    for (size_t i = 0; i < rs.n && !bad; i++) {
+        char num[RES_SEV_COUNT][24];
+        const char *cells[7] = {rs.v[i].key, rs.v[i].region}, *colors[7] = {0};
+        count_cells(&rs.v[i], 1, num, cells + 2, colors + 2);
+        bad = fmt_grid_row(&g, cells, colors);
+    }
+    free(rs.v);
+    if (!bad) {
+        fprintf(out, "Resources of %s\n", o->service);
+        for (size_t i = 0; i < r->n_services; i++) {
+            const struct res_service *s = &r->services[i];
+            char status[160];
+            if (strcmp(s->service, o->service))
+                continue;
+            svc_status(s, o, status, sizeof(status));
+            fprintf(out, "  %s %s: %s\n", s->account, s->region, status);
+        }
+        if (g.nrows)
+            fmt_grid_print(&g, out, o->color);
+        else
+            fprintf(out, "No failing resources.\n");
+    }
+    fmt_grid_free(&g);
+    return bad ? osp_err_set(err, OSP_ENOMEM, "out of memory writing the table") : OSP_OK;
+}
+
+static void finding_detail(const struct res_finding *f, size_t n, FILE *out, int color)
+{
+    fprintf(out, "[%zu] %s  ", n, f->check_id);
+    paint(out, color, sev_color(f->severity), res_severity_name(f->severity));
+    fprintf(out, "  %s\n", f->title);
+    if (f->status != RES_FAIL)
+        fprintf(out, "    Status:      %s%s%s\n", res_status_name(f->status), *f->ignore_reason ? ": " : "",
+                f->ignore_reason);
+    fprintf(out, "    Message:     %s\n", f->message);
+    if (*f->resolution)
+        fprintf(out, "    Resolution:  %s\n", f->resolution);
+    for (size_t i = 0; i < f->n_references; i++)
+        fprintf(out, "    Link:        %s\n", f->references[i]);
+    if (f->n_frameworks) {
+        fputs("    Controls:   ", out);
+        for (size_t i = 0; i < f->n_frameworks; i++)
+            fprintf(out, " %s %s%s", f->frameworks[i].framework, f->frameworks[i].id, i + 1 < f->n_frameworks ? "," : "");
+        fputc('\n', out);
+    }
+    fputc('\n', out);
+}
+
+static void arn_view(const struct res_report *r, const struct fmt_opts *o, FILE *out)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < r->n_findings; i++) {
+        const struct res_finding *f = &r->findings[i];
+        if (strcmp(f->resource, o->arn))
+            continue;
+        if (!n++)
+            fprintf(out, "Findings for %s (%s, %s, account %s)\n\n", f->resource, f->service, f->region, f->account);
+        finding_detail(f, n, out, o->color);
+    }
+    if (!n)
+        fprintf(out, "No findings for %s.\n\n", o->arn);
+}
+
+static void totals(const struct res_report *r, FILE *out, int color)
+{
+    size_t counts[RES_SEV_COUNT];
+    res_report_count_failures(r, counts);
+    fputs("Failing: ", out);
+    for (size_t k = 0; k < RES_SEV_COUNT; k++) {
+        char num[48];
+        snprintf(num, sizeof(num), "%zu %s", counts[sev_cols[k]], res_severity_name(sev_cols[k]));
+        paint(out, color && counts[sev_cols[k]], sev_color(sev_cols[k]), num);
+        fputs(k + 1 < RES_SEV_COUNT ? ", " : "", out);
+    }
+    size_t ign = fmt_count_status(r, RES_IGNORED), err = fmt_count_status(r, RES_ERROR);
+    size_t pass = fmt_count_status(r, RES_PASS);
+    fprintf(out, " (ignored %zu, passed %zu, could not run %zu)\n", ign, pass, err);
+}
+
+static void scan_errors(const struct res_report *r, FILE *out, int color)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < r->n_services; i++) {
+        const struct res_service *s = &r->services[i];
+        if (s->state != RES_SVC_FAILED)
+            continue;
+        if (!n++) {
+            fputc('\n', out);
+            paint(out, color, "\033[1;31m", "Scan errors");
+            fputs(" (these services were not checked)\n", out);
+        }
+        fprintf(out, "  %s %s (account %s): %s%s%s\n", s->service, s->region, s->account,
+                *s->error_code ? s->error_code : "collection failed", *s->error_message ? ": " : "", s->error_message);
+    }
+}
+
+static enum osp_code compliance_view(const struct res_compliance *c, const struct fmt_opts *o, FILE *out,
+                                     struct osp_err *err)
+{
+    static const char *const hdr[] = {"ID", "Severity", "Control", "Status", "Failed"};
+    static const int right[] = {0, 0, 0, 0, 1};
+    size_t by[4] = {0};
+    struct fmt_grid g;
+    fmt_grid_init(&g, 5, hdr, right);
+    for (size_t i = 0; i < c->n_controls; i++) {
+        const struct res_control *ctl = &c->controls[i];
+        char failed[24];
+        snprintf(failed, sizeof(failed), "%zu", ctl->n_failing);
+        const char *cells[5] = {ctl->id, res_severity_name(ctl->severity), ctl->name, res_ctl_status_name(ctl->status),
+                                failed};
+        const char *colors[5] = {NULL, sev_color(ctl->severity), NULL, ctl_color(ctl->status), NULL};
+        if ((unsigned)ctl->status < 4)
+            by[ctl->status]++;
+        if (fmt_grid_row(&g, cells, colors)) {
+            fmt_grid_free(&g);
+            return osp_err_set(err, OSP_ENOMEM, "out of memory writing the table");
+        }
+    }
+    fprintf(out, "Compliance: %s (%s, version %s)\n", c->title, c->id, c->version);
+    fmt_grid_print(&g, out, o->color);
+    fmt_grid_free(&g);
+    fprintf(out, "Controls: %zu PASS, %zu FAIL, %zu MANUAL, %zu ERROR\n", by[RES_CTL_PASS], by[RES_CTL_FAIL],
+            by[RES_CTL_MANUAL], by[RES_CTL_ERROR]);
+    return OSP_OK;
+}
+
+enum osp_code fmt_table_write(const struct res_report *r, const struct fmt_opts *o, FILE *out, struct osp_err *err)
+{
+    struct fmt_opts none = {0};
+    const struct fmt_opts *opt = o ? o : &none;
+    enum osp_code rc = OSP_OK;
+    header(r, out, opt->color);
+    if (r->compliance) {
+        int detail = opt->compliance_all || (opt->arn && *opt->arn) || (opt->service && *opt->service);
+        rc = compliance_view(r->compliance, opt, out, err);
+        if (rc || !detail) {
+            scan_errors(r, out, opt->color);
+            return rc;
+        }
+        fputc('\n', out);
+    }
+    if (opt->arn && *opt->arn)
+        arn_view(r, opt, out);
+    else if (opt->service && *opt->service)
+        rc = resource_view(r, opt, out, err);
+    else
+        rc = summary_view(r, opt, out, err);
+    if (rc)
+        return rc;
+    totals(r, out, opt->color);
+    scan_errors(r, out, opt->color);
+    return OSP_OK;
+}
