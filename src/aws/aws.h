@@ -134,14 +134,15 @@ struct aws_call {
     const char *const *headers; /* extra "Name: value" header lines, NULL-terminated; borrowed */
 };
 
-#define AWS_CALL_QUERY(svc, region, action, version) \
-    ((struct aws_call){.service = (svc), .region = (region), .proto = AWS_PROTO_QUERY, .action = (action), .api_version = (version)})
-#define AWS_CALL_EC2(region, action) \
-    ((struct aws_call){.service = "ec2", .region = (region), .proto = AWS_PROTO_EC2, .action = (action), .api_version = "2016-11-15"})
-#define AWS_CALL_JSON(svc, region, target, jsonver, body) \
-    ((struct aws_call){.service = (svc), .region = (region), .proto = AWS_PROTO_JSON, .action = (target), .json_version = (jsonver), .body = (body)})
-#define AWS_CALL_REST(svc, region, proto, meth, path) \
-    ((struct aws_call){.service = (svc), .region = (region), .proto = (proto), .method = (meth), .path = (path), .action = (path)})
+/* Macro parameters end in an underscore so they never collide with the member designators. */
+#define AWS_CALL_QUERY(svc_, region_, action_, version_) \
+    ((struct aws_call){.service = (svc_), .region = (region_), .proto = AWS_PROTO_QUERY, .action = (action_), .api_version = (version_)})
+#define AWS_CALL_EC2(region_, action_) \
+    ((struct aws_call){.service = "ec2", .region = (region_), .proto = AWS_PROTO_EC2, .action = (action_), .api_version = "2016-11-15"})
+#define AWS_CALL_JSON(svc_, region_, target_, jsonver_, body_) \
+    ((struct aws_call){.service = (svc_), .region = (region_), .proto = AWS_PROTO_JSON, .action = (target_), .json_version = (jsonver_), .body = (body_)})
+#define AWS_CALL_REST(svc_, region_, proto_, meth_, path_) \
+    ((struct aws_call){.service = (svc_), .region = (region_), .proto = (proto_), .method = (meth_), .path = (path_), .action = (path_)})
 
 /* Add a parameter (copied). Replaces an existing one of the same name. */
 OSP_MUST_CHECK enum osp_code aws_call_param(struct aws_call *c, const char *name, const char *value);
