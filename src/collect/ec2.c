@@ -14,6 +14,14 @@ static const char *res_arn(json_t *o)
     return json_string_value(json_object_get(json_object_get(o, "__defsec_metadata"), "resource"));
 }
 
+static int has_sg(json_t *arr, json_t *sg)
+{
+    size_t i;
+    json_t *x;
+    json_array_foreach(arr, i, x) if (x == sg) return 1;
+    return 0;
+}
+
 static void add_sgs(json_t *o, const struct col_ec2_ctx *c, json_t *list, const char *idkey)
 {
     json_t *out = col_arr(o, "securitygroups"), *g;
@@ -21,7 +29,7 @@ static void add_sgs(json_t *o, const struct col_ec2_ctx *c, json_t *list, const 
     COL_ITEMS(list, i, g) {
         const char *id = idkey ? col_s(g, idkey) : json_string_value(g);
         json_t *sg = id ? json_object_get(c->sgs, id) : NULL;
-        if (sg)
+        if (sg && !has_sg(out, sg))
             json_array_append(out, sg);
     }
 }
@@ -69,6 +77,10 @@ json_t *col_ec2_map_instance(const struct col_ec2_ctx *c, json_t *inst)
     col_set(o, "metadataoptions", map_metadata_options(json_object_get(inst, "metadataOptions"), arn));
     map_block_devices(o, c, inst, arn);
     add_sgs(o, c, json_object_get(inst, "groupSet"), "groupId");
+    json_t *eni; /* moto lists the groups only on the network interfaces */
+    size_t i;
+    COL_ITEMS(json_object_get(inst, "networkInterfaceSet"), i, eni)
+        add_sgs(o, c, json_object_get(eni, "groupSet"), "groupId");
     return o;
 }
 

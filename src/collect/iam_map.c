@@ -115,9 +115,12 @@ static void map_policies(json_t *state, json_t *list)
     json_t *pols = col_arr(state, "policies"), *d;
     size_t i;
     COL_ITEMS(list, i, d) {
-        const char *arn = col_s(d, "Arn");
+        const char *arn = col_s(d, "Arn"), *slash = arn ? strrchr(arn, '/') : NULL;
         json_t *o = col_obj(arn);
-        col_add_str_v(o, "name", json_object_get(d, "PolicyName"), arn);
+        if (col_s(d, "PolicyName"))
+            col_add_str(o, "name", col_s(d, "PolicyName"), arn);
+        else if (slash) /* moto omits PolicyName: the ARN ends with it */
+            col_add_str(o, "name", slash + 1, arn);
         col_add_str(o, "arn", arn, arn);
         col_add_bool(o, "builtin", is_aws_managed(arn), arn);
         col_add_int_v(o, "attachmentcount", json_object_get(d, "AttachmentCount"), arn);

@@ -8,6 +8,17 @@ static const char *barn(json_t *bucket)
     return json_string_value(json_object_get(json_object_get(bucket, "__defsec_metadata"), "resource"));
 }
 
+/* The document element's content, whatever it is called (moto names some roots after the
+ * operation, e.g. GetBucketVersioningResponse for VersioningConfiguration). */
+static json_t *root(json_t *resp)
+{
+    if (json_is_object(resp) && json_object_size(resp) == 1) {
+        void *it = json_object_iter(resp);
+        return json_object_iter_value(it);
+    }
+    return NULL;
+}
+
 json_t *col_s3_bucket_new(const char *name, const char *partition)
 {
     char arn[512];
@@ -93,7 +104,7 @@ static const char *canned(json_t *grants)
 void col_s3_map_acl(json_t *bucket, json_t *resp)
 {
     const char *arn = barn(bucket);
-    json_t *list = aws_get(resp, "AccessControlPolicy.AccessControlList.Grant"), *g;
+    json_t *list = aws_get(root(resp), "AccessControlList.Grant"), *g;
     json_t *grants = col_arr(bucket, "grants");
     size_t i;
     COL_ITEMS(list, i, g) {
@@ -112,7 +123,7 @@ void col_s3_map_acl(json_t *bucket, json_t *resp)
 void col_s3_map_encryption(json_t *bucket, json_t *resp)
 {
     const char *arn = barn(bucket);
-    json_t *rules = aws_get(resp, "ServerSideEncryptionConfiguration.Rule");
+    json_t *rules = json_object_get(root(resp), "Rule");
     json_t *rule = aws_items_at(col_list(rules), 0);
     json_t *def = json_object_get(rule, "ApplyServerSideEncryptionByDefault");
     json_t *e = col_obj(arn);
@@ -126,7 +137,7 @@ void col_s3_map_encryption(json_t *bucket, json_t *resp)
 void col_s3_map_logging(json_t *bucket, json_t *resp)
 {
     const char *arn = barn(bucket);
-    json_t *le = aws_get(resp, "BucketLoggingStatus.LoggingEnabled");
+    json_t *le = json_object_get(root(resp), "LoggingEnabled");
     json_t *l = col_obj(arn);
     col_add_bool(l, "enabled", json_is_object(le), arn);
     col_add_str_v(l, "targetbucket", json_object_get(le, "TargetBucket"), arn);
@@ -137,8 +148,8 @@ void col_s3_map_logging(json_t *bucket, json_t *resp)
 void col_s3_map_versioning(json_t *bucket, json_t *resp)
 {
     const char *arn = barn(bucket);
-    const char *status = col_s(resp, "VersioningConfiguration.Status");
-    const char *mfa = col_s(resp, "VersioningConfiguration.MfaDelete");
+    const char *status = col_s(root(resp), "Status");
+    const char *mfa = col_s(root(resp), "MfaDelete");
     json_t *v = col_obj(arn);
     col_add_bool(v, "enabled", status && strcmp(status, "Enabled") == 0, arn);
     col_add_bool(v, "mfadelete", mfa && strcmp(mfa, "Enabled") == 0, arn);
@@ -149,7 +160,9 @@ void col_s3_map_versioning(json_t *bucket, json_t *resp)
 /* resp NULL: no configuration (exists false for the account block, absent for a bucket). */
 void col_s3_map_pab(json_t *owner, const char *key, json_t *resp, const char *arn)
 {
-    json_t *c = aws_get(resp, "PublicAccessBlockConfiguration");
+    json_t *c = root(resp);
+    if (!json_is_object(c))
+        c = NULL;
     int account = strcmp(key, "accountpublicaccessblock") == 0;
     if (!c && !account)
         return;
