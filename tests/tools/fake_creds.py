@@ -117,3 +117,28 @@ class IMDS(_Server):
             body = dict(self.creds, Code="Success", Type="AWS-HMAC", LastUpdated="2024-01-01T00:00:00Z")
             return 200, "text/plain", json.dumps(body)
         return 404, "text/plain", "not found"
+
+
+class SSOPortal(_Server):
+    """IAM Identity Center's portal: GET /federation/credentials?account_id=..&role_name=.. with the
+    x-amz-sso_bearer_token header (point AWS_ENDPOINT_URL_SSO here)."""
+
+    def __init__(self, access_token, account_id, role_name, creds):
+        super().__init__()
+        self.access_token, self.account_id, self.role_name, self.creds = access_token, account_id, role_name, creds
+        self.url = self.base
+
+    def handle(self, method, path, headers, body):
+        u = urllib.parse.urlparse(path)
+        q = urllib.parse.parse_qs(u.query)
+        if u.path != "/federation/credentials" or method != "GET":
+            return 404, "application/json", '{"message": "not found"}'
+        if headers.get("x-amz-sso_bearer_token") != self.access_token:
+            return 401, "application/json", '{"message": "Session token not found or invalid"}'
+        if q.get("account_id") != [self.account_id] or q.get("role_name") != [self.role_name]:
+            return 403, "application/json", '{"message": "No access"}'
+        exp = datetime.datetime.strptime(self.creds["Expiration"], "%Y-%m-%dT%H:%M:%SZ")
+        exp_ms = int(exp.replace(tzinfo=datetime.timezone.utc).timestamp() * 1000)
+        return 200, "application/json", json.dumps({"roleCredentials": {
+            "accessKeyId": self.creds["AccessKeyId"], "secretAccessKey": self.creds["SecretAccessKey"],
+            "sessionToken": self.creds["Token"], "expiration": exp_ms}})

@@ -3,13 +3,14 @@
 moto's STS accepts any JWT for AssumeRoleWithWebIdentity and returns temporary credentials whose
 GetCallerIdentity ARN is the assumed role, so each test can see which path supplied credentials.
 """
+import datetime
+import hashlib
 import json
 import os
-import stat
 import sys
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "tools"))
-from fake_creds import ECSEndpoint, GitHubOIDC, IMDS, temp_creds  # noqa: E402
+from fake_creds import ECSEndpoint, GitHubOIDC, IMDS, SSOPortal, temp_creds  # noqa: E402
 from osptest import base_env, main, run_osprey  # noqa: E402
 
 ACCOUNT = "123456789012"
@@ -186,6 +187,41 @@ def test_imds_v2(t):
         before = len(imds.requests)
         r, _ = whoami([], env)
         assert r.returncode == 3 and len(imds.requests) == before, (r.returncode, imds.requests)
+
+
+def test_sso_session_cache_and_portal(t):
+    m = t.moto()
+    home = os.path.join(t.tmp, "home")
+    cache = os.path.join(home, ".aws", "sso", "cache")
+    os.makedirs(cache)
+    exp = datetime.datetime.now(datetime.timezone.utc) + datetime.timedelta(hours=1)
+    name = hashlib.sha1(b"corp").hexdigest() + ".json"  # the AWS CLI names the cache file so
+    with open(os.path.join(cache, name), "w") as f:
+        json.dump({"startUrl": "https://corp.awsapps.com/start", "region": "eu-west-1",
+                   "accessToken": "sso-access-canary", "expiresAt": exp.strftime("%Y-%m-%dT%H:%M:%SZ")}, f)
+    cfg = write(t, "config", "[profile dev]\nsso_session = corp\nsso_account_id = %s\nsso_role_name = ReadOnly\n"
+                "[sso-session corp]\nsso_start_url = https://corp.awsapps.com/start\nsso_region = eu-west-1\n"
+                % ACCOUNT)
+    with SSOPortal("sso-access-canary", ACCOUNT, "ReadOnly", temp_creds("ASIASSO")) as portal:
+        env = moto_env(m, HOME=home, AWS_CONFIG_FILE=cfg, AWS_ENDPOINT_URL_SSO=portal.url)
+        r, lines = whoami(["--profile", "dev", "--debug"], env)
+        expect_ok(r, lines, "sso:dev")
+        assert len(portal.requests) == 1, portal.requests
+        assert "sso-access-canary" not in r.stderr
+        # an expired cache says how to log in again
+        with open(os.path.join(cache, name), "w") as f:
+            json.dump({"accessToken": "x", "expiresAt": "2020-01-01T00:00:00Z"}, f)
+        r, _ = whoami(["--profile", "dev"], env)
+        assert r.returncode == 3 and "aws sso login --sso-session corp" in r.stderr, (r.returncode, r.stderr)
+
+
+def test_endpoint_flag(t):
+    m = t.moto()
+    env = m.env()
+    env.pop("AWS_ENDPOINT_URL")
+    r, lines = whoami(["--endpoint", m.endpoint, "--region", "eu-north-1"], env)
+    expect_ok(r, lines, "env")
+    assert lines["region"] == "eu-north-1", r.stdout
 
 
 def test_no_credentials_exit_3_names_the_fix(t):
