@@ -1,0 +1,125 @@
+/* report_out.c: filters, ignores, outputs and thresholds applied to a finished report. */
+#include "cli/report_out.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "core/log.h"
+
+static enum osp_code init_filter(struct cli_report_out *out, struct osp_err *err)
+{
+    const struct cli_opts *o = out->opts;
+    memset(&out->filter, 0, sizeof(out->filter));
+    for (size_t i = 0; i < o->severities.n; i++)
+        if (res_filter_parse_severities(o->severities.v[i], &out->filter.severities, err))
+            return err->code;
+    for (size_t i = 0; i < o->services.n; i++)
+        out->service_list[i] = o->services.v[i];
+    out->filter.services = o->services.n ? out->service_list : NULL;
+    out->filter.n_services = o->services.n;
+    out->filter.arns = o->arn ? &o->arn : NULL;
+    out->filter.n_arns = o->arn ? 1 : 0;
+    out->filter.include_non_failures = o->include_non_failures;
+    return OSP_OK;
+}
+
+static enum osp_code init_threshold(struct cli_report_out *out, struct osp_err *err)
+{
+    const struct cli_opts *o = out->opts;
+    res_threshold_init(&out->threshold);
+    if (o->fail_on && res_threshold_parse_fail_on(&out->threshold, o->fail_on, err))
+        return err->code;
+    for (size_t i = 0; i < o->thresholds.n; i++)
+        if (res_threshold_parse_max(&out->threshold, o->thresholds.v[i], err))
+            return err->code;
+    if (o->exit_code != 1) {
+        char code[16];
+        snprintf(code, sizeof(code), "%d", o->exit_code);
+        if (res_threshold_parse_exit_code(&out->threshold, code, err))
+            return err->code;
+    }
+    return OSP_OK;
+}
+
+enum osp_code cli_report_out_init(const struct osp_ctx *ctx, const struct cli_opts *o, struct cli_report_out *out,
+                                  struct osp_err *err)
+{
+    memset(out, 0, sizeof(*out));
+    out->ctx = ctx;
+    out->opts = o;
+    for (size_t i = 0; i < o->formats.n; i++)
+        if (fmt_specs_add(&out->specs, o->formats.v[i], err))
+            return err->code;
+    if (fmt_specs_finish(&out->specs, o->output, err))
+        return err->code;
+    enum osp_code rc = init_filter(out, err);
+    if (!rc)
+        rc = init_threshold(out, err);
+    if (!rc)
+        rc = res_ignore_load(ctx, o->ignorefile, &out->ignore, err);
+    return rc;
+}
+
+/* Machine-readable reports must not depend on whether state came from the cache, so that an
+ * offline replay of an artifact is byte-identical to the scan that wrote it; only the table
+ * says "from cache". */
+static void uncache(struct res_report *r)
+{
+    for (size_t i = 0; i < r->n_services; i++)
+        if (r->services[i].state == RES_SVC_CACHED)
+            r->services[i].state = RES_SVC_OK;
+}
+
+static enum osp_code write_outputs(struct cli_report_out *out, struct res_report *r, struct osp_err *err)
+{
+    const struct cli_opts *o = out->opts;
+    struct fmt_opts fo = {
+        .ctx = out->ctx,
+        .now = osp_now(out->ctx),
+        .service = o->services.n == 1 ? o->services.v[0] : NULL,
+        .arn = o->arn,
+        .compliance_all = o->report && !strcmp(o->report, "all"),
+    };
+    struct fmt_specs tables = {0}, machine = {0};
+    struct fmt_spec tv[16], mv[16];
+    tables.v = tv;
+    machine.v = mv;
+    for (size_t i = 0; i < out->specs.n && i < 16; i++) {
+        if (!strcmp(out->specs.v[i].format, "table"))
+            tv[tables.n++] = out->specs.v[i];
+        else
+            mv[machine.n++] = out->specs.v[i];
+    }
+    enum osp_code rc = tables.n ? fmt_write_all(&tables, r, &fo, err) : OSP_OK;
+    uncache(r);
+    if (!rc && machine.n)
+        rc = fmt_write_all(&machine, r, &fo, err);
+    return rc;
+}
+
+int cli_report_out_finish(struct cli_report_out *out, struct res_report *r)
+{
+    struct osp_err err;
+    osp_err_init(&err);
+    res_filter_apply(r, &out->filter);
+    if (out->ignore)
+        res_ignore_apply(out->ctx, out->ignore, r);
+    res_report_sort(r);
+    if (write_outputs(out, r, &err))
+        return cli_fail(&err);
+    char *summary = NULL;
+    int status = res_threshold_eval(&out->threshold, r, &summary);
+    if (summary && *summary)
+        fprintf(stderr, "osprey: %s\n", summary);
+    free(summary);
+    return status;
+}
+
+void cli_report_out_cleanup(struct cli_report_out *out)
+{
+    fmt_specs_free(&out->specs);
+    res_ignore_free(out->ignore);
+    out->ignore = NULL;
+}

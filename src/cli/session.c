@@ -1,0 +1,166 @@
+/* session.c: options -> credential chain -> AWS client -> account and regions. */
+#include "cli/session.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/scope.h"
+#include "core/log.h"
+#include "creds/creds.h"
+
+static enum osp_code add_region(struct cli_session *s, const char *r, struct osp_err *err)
+{
+    for (size_t i = 0; i < s->nregions; i++)
+        if (!strcmp(s->regions[i], r))
+            return OSP_OK;
+    if (s->nregions >= CLI_MAX_LIST)
+        return osp_err_set(err, OSP_EUSAGE, "too many regions (at most %d)", CLI_MAX_LIST);
+    if (!(s->regions[s->nregions] = strdup(r)))
+        return osp_err_set(err, OSP_ENOMEM, "out of memory");
+    s->nregions++;
+    return OSP_OK;
+}
+
+static int wants_all_regions(const struct cli_opts *o)
+{
+    for (size_t i = 0; i < o->regions.n; i++)
+        if (!strcmp(o->regions.v[i], "all"))
+            return 1;
+    return 0;
+}
+
+static enum osp_code open_chain(struct cli_session *s, struct osp_err *err)
+{
+    const struct cli_opts *o = s->opts;
+    struct cred_opts co = {
+        .profile = o->profile,
+        .role_arn = o->role_arn,
+        .role_session_name = o->role_session_name,
+        .external_id = o->external_id,
+        .web_identity_token_file = o->web_identity_token_file,
+        .web_identity_token_env = o->web_identity_token_env,
+        .region = (o->regions.n && strcmp(o->regions.v[0], "all")) ? o->regions.v[0] : NULL,
+    };
+    return cred_chain_new(s->ctx, &co, &s->chain, err);
+}
+
+static enum osp_code open_client(struct cli_session *s, struct osp_err *err)
+{
+    const struct cli_opts *o = s->opts;
+    struct aws_client_opts co = {
+        .endpoint_url = o->endpoint ? o->endpoint : osp_getenv_nonempty(s->ctx, "AWS_ENDPOINT_URL"),
+        .profile_endpoint_url = cred_chain_endpoint_url(s->chain),
+        .concurrency = o->concurrency,
+        .ca_bundle = o->ca_bundle ? o->ca_bundle : cred_chain_ca_bundle(s->chain),
+        .insecure = o->insecure,
+    };
+    return aws_client_new(s->ctx, &co, &s->client, err);
+}
+
+enum osp_code cli_session_open(struct osp_ctx *ctx, const struct cli_opts *o, struct cli_session *s,
+                               struct osp_err *err)
+{
+    memset(s, 0, sizeof(*s));
+    s->ctx = ctx;
+    s->opts = o;
+    ctx->log_level = o->debug ? OSP_LOG_DEBUG : OSP_LOG_WARN;
+    ctx->quiet = o->quiet;
+    enum osp_code rc = open_chain(s, err);
+    if (rc)
+        return rc;
+    for (size_t i = 0; i < o->regions.n; i++)
+        if (strcmp(o->regions.v[i], "all") && (rc = add_region(s, o->regions.v[i], err)))
+            return rc;
+    if (!s->nregions && o->arn) { /* a regional ARN names its region */
+        char r[32];
+        cli_scope_arn_region(o->arn, r, sizeof(r));
+        if (*r && (rc = add_region(s, r, err)))
+            return rc;
+    }
+    if (!s->nregions && !wants_all_regions(o)) {
+        const char *r = cred_chain_region(s->chain);
+        if (!r && o->offline)
+            return OSP_OK; /* the cache or artifact says which regions it holds */
+        if (!r)
+            return osp_err_set(err, OSP_EUSAGE,
+                               "no AWS region configured (use --region, AWS_REGION, or 'region' in your AWS profile)");
+        if ((rc = add_region(s, r, err)))
+            return rc;
+    }
+    const char *first = s->nregions ? s->regions[0] : cred_chain_region(s->chain);
+    snprintf(s->partition, sizeof(s->partition), "%s", aws_partition_of(first ? first : "us-east-1"));
+    if (o->account)
+        snprintf(s->account, sizeof(s->account), "%s", o->account);
+    if (o->offline)
+        return OSP_OK;
+    return open_client(s, err);
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* --region all: every region enabled for the account (ec2:DescribeRegions). */
+static enum osp_code expand_all_regions(struct cli_session *s, const char *via, struct osp_err *err)
+{
+    struct aws_call c = AWS_CALL_EC2(via, "DescribeRegions");
+    struct aws_response r;
+    enum osp_code rc = aws_call(s->client, &c, &r, err);
+    if (rc == OSP_OK) {
+        json_t *items = aws_get(r.body, "DescribeRegionsResponse.regionInfo"), *it;
+        size_t i;
+        AWS_ITEMS(items, i, it)
+        {
+            const char *name = aws_get_str(it, "regionName");
+            if (name && (rc = add_region(s, name, err)))
+                break;
+        }
+        if (!rc && !s->nregions)
+            rc = osp_err_set(err, OSP_EAWS, "DescribeRegions returned no regions for --region all");
+    } else {
+        osp_err_prefix(err, "--region all: ");
+    }
+    aws_response_cleanup(&r);
+    aws_call_cleanup(&c);
+    qsort(s->regions, s->nregions, sizeof(s->regions[0]), cmp_str);
+    return rc;
+}
+
+enum osp_code cli_session_connect(struct cli_session *s, int need_account, struct osp_err *err)
+{
+    if (!s->client)
+        return osp_err_set(err, OSP_EOFFLINE, "cannot reach AWS in --offline mode");
+    struct aws_creds creds;
+    memset(&creds, 0, sizeof(creds));
+    enum osp_code rc = cred_chain_resolve(s->chain, s->client, &creds, err);
+    if (!rc)
+        rc = aws_client_set_creds(s->client, &creds, cred_chain_refresh, s->chain, err);
+    if (!rc)
+        osp_debug(s->ctx, "credentials from %s", creds.provider);
+    aws_creds_cleanup(&creds);
+    if (rc)
+        return rc;
+    s->creds_ready = 1;
+    const char *via = s->nregions ? s->regions[0] : cred_chain_region(s->chain);
+    if (!via)
+        via = "us-east-1";
+    if (need_account && !s->account[0]) {
+        char arn[512];
+        if ((rc = cred_caller_identity(s->client, via, s->account, arn, sizeof(arn), err)))
+            return rc;
+        osp_debug(s->ctx, "scanning account %s as %s", s->account, arn);
+    }
+    if (wants_all_regions(s->opts))
+        return expand_all_regions(s, via, err);
+    return OSP_OK;
+}
+
+void cli_session_close(struct cli_session *s)
+{
+    aws_client_free(s->client);
+    cred_chain_free(s->chain);
+    for (size_t i = 0; i < s->nregions; i++)
+        free(s->regions[i]);
+    memset(s, 0, sizeof(*s));
+}

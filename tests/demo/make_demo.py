@@ -1,0 +1,97 @@
+#!/usr/bin/env python3
+"""Regenerate tests/demo/demo-account.osc: the cache artifact of a deliberately misconfigured
+AWS account, used by the README's first command (`osprey aws --offline --cache-artifact ...`).
+
+It starts a private moto_server on 127.0.0.1, seeds it with boto3, scans it with osprey into the
+artifact, and stops moto. Run it from the repository root after building:
+
+    python3 tests/demo/make_demo.py [--osprey build/osprey] [--out tests/demo/demo-account.osc]
+"""
+import argparse
+import json
+import os
+import sys
+
+sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "tools"))
+from osptest import Moto, run_osprey  # noqa: E402
+
+ADMIN = json.dumps({"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "*", "Resource": "*"}]})
+
+
+def seed_iam(m):
+    iam = m.client("iam")
+    iam.create_user(UserName="alice")  # console user without MFA, with keys and an inline admin policy
+    iam.create_login_profile(UserName="alice", Password="Tr0ub4dor&3xyz!")
+    iam.create_access_key(UserName="alice")
+    iam.create_access_key(UserName="alice")
+    iam.put_user_policy(UserName="alice", PolicyName="inline-admin", PolicyDocument=ADMIN)
+    iam.create_user(UserName="deploy-bot")
+    iam.attach_user_policy(UserName="deploy-bot", PolicyArn=iam.create_policy(
+        PolicyName="full-admin", PolicyDocument=ADMIN)["Policy"]["Arn"])
+    iam.create_group(GroupName="ops")
+    iam.put_group_policy(GroupName="ops", PolicyName="ops-admin", PolicyDocument=ADMIN)
+    iam.update_account_password_policy(MinimumPasswordLength=8, RequireSymbols=False, RequireNumbers=False,
+                                       RequireUppercaseCharacters=False, RequireLowercaseCharacters=False,
+                                       MaxPasswordAge=365, PasswordReusePrevention=1)
+
+
+def seed_s3(m):
+    s3 = m.client("s3")
+    s3.create_bucket(Bucket="demo-public-assets")
+    s3.put_bucket_acl(Bucket="demo-public-assets", ACL="public-read")
+    s3.create_bucket(Bucket="demo-logs")
+    s3.put_bucket_encryption(Bucket="demo-logs", ServerSideEncryptionConfiguration={
+        "Rules": [{"ApplyServerSideEncryptionByDefault": {"SSEAlgorithm": "aws:kms"}}]})
+    s3.put_public_access_block(Bucket="demo-logs", PublicAccessBlockConfiguration={
+        "BlockPublicAcls": True, "IgnorePublicAcls": True, "BlockPublicPolicy": True, "RestrictPublicBuckets": True})
+    s3.put_bucket_versioning(Bucket="demo-logs", VersioningConfiguration={"Status": "Enabled"})
+
+
+def seed_ec2(m):
+    ec2 = m.client("ec2")
+    vpc = ec2.create_vpc(CidrBlock="10.20.0.0/16")["Vpc"]["VpcId"]
+    sg = ec2.create_security_group(GroupName="ssh-from-anywhere", Description="wide open", VpcId=vpc)["GroupId"]
+    ec2.authorize_security_group_ingress(GroupId=sg, IpPermissions=[
+        {"IpProtocol": "tcp", "FromPort": 22, "ToPort": 22, "IpRanges": [{"CidrIp": "0.0.0.0/0"}]},
+        {"IpProtocol": "tcp", "FromPort": 3389, "ToPort": 3389, "IpRanges": [{"CidrIp": "0.0.0.0/0"}]}])
+    ec2.create_volume(AvailabilityZone="us-east-1a", Size=8, Encrypted=False)
+    ec2.run_instances(ImageId="ami-12c6146b", MinCount=1, MaxCount=1, InstanceType="t3.micro",
+                      SecurityGroupIds=[sg], MetadataOptions={"HttpTokens": "optional", "HttpEndpoint": "enabled"})
+
+
+def seed_misc(m):
+    kms = m.client("kms")
+    kms.create_key(Description="app data key without rotation")
+    trail_bucket = "demo-trail"
+    m.client("s3").create_bucket(Bucket=trail_bucket)
+    m.client("cloudtrail").create_trail(Name="single-region-trail", S3BucketName=trail_bucket, IsMultiRegionTrail=False)
+    m.client("sns").create_topic(Name="alerts")
+    m.client("logs").create_log_group(logGroupName="/demo/app")
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--osprey", default=os.path.join("build", "osprey"))
+    ap.add_argument("--out", default=os.path.join("tests", "demo", "demo-account.osc"))
+    a = ap.parse_args()
+    os.environ["OSPREY_BIN"] = os.path.abspath(a.osprey)
+    m = Moto()
+    try:
+        for seed in (seed_iam, seed_s3, seed_ec2, seed_misc):
+            seed(m)
+        out = os.path.abspath(a.out)
+        if os.path.exists(out):
+            os.unlink(out)
+        import osptest
+        osptest.OSPREY_BIN = os.environ["OSPREY_BIN"]
+        r = run_osprey(["aws", "--region", "us-east-1", "--cache-artifact", out, "--cache-dir", os.path.dirname(out) + "/.demo-cache",
+                        "--quiet", "--format", "json=" + os.devnull], env=m.env())
+        if r.returncode not in (0, 1):
+            sys.exit("osprey failed (%d): %s" % (r.returncode, r.stderr))
+        print("wrote %s (%d bytes)" % (out, os.path.getsize(out)))
+    finally:
+        m.stop()
+
+
+if __name__ == "__main__":
+    main()
