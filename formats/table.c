@@ -264,7 +264,8 @@ static void finding_detail(const struct res_finding *f, size_t n, FILE *out, int
     if (f->status != RES_FAIL)
         fprintf(out, "    Status:      %s%s%s\n", res_status_name(f->status), *f->ignore_reason ? ": " : "",
                 f->ignore_reason);
-    fprintf(out, "    Message:     %s\n", f->message);
+    if (*f->message)
+        fprintf(out, "    Message:     %s\n", f->message);
     if (*f->resolution)
         fprintf(out, "    Resolution:  %s\n", f->resolution);
     for (size_t i = 0; i < f->n_references; i++)

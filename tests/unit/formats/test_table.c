@@ -1,0 +1,117 @@
+/* test_table.c: golden files for the table views (tests/golden/table/NAME.txt), without colour.
+ * OSPREY_UPDATE_GOLDEN=1 rewrites the golden files instead of comparing (review the diff). */
+#include <string.h>
+
+#include "fmt_fixture.h"
+#include "osp_test.h"
+#include "results/filter.h"
+
+static const time_t NOW = 1740830400; /* 2025-03-01T12:00:00Z: the cached iam state is 3h old */
+
+static char *slurp(const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    char *text = NULL;
+    size_t len = 0;
+    if (!f)
+        return NULL;
+    FILE *m = open_memstream(&text, &len);
+    int c;
+    while ((c = fgetc(f)) != EOF)
+        fputc(c, m);
+    fclose(m);
+    fclose(f);
+    return text;
+}
+
+static void golden(const char *input, const char *name, const struct res_filter *flt, const struct fmt_opts *o)
+{
+    char path[256];
+    snprintf(path, sizeof(path), "tests/golden/table/%s.txt", name);
+    struct res_report *r = fx_load(input);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(r);
+    if (flt)
+        res_filter_apply(r, flt);
+    char *got = fx_render("table", r, o);
+    res_report_free(r);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(got);
+    const char *update = getenv("OSPREY_UPDATE_GOLDEN");
+    if (update && *update) {
+        FILE *f = fopen(path, "wb");
+        CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+        fputs(got, f);
+        fclose(f);
+    }
+    char *want = slurp(path);
+    CU_ASSERT_PTR_NOT_NULL(want);
+    if (want && strcmp(want, got))
+        fprintf(stderr, "\n%s differs; got:\n%s\n", path, got);
+    CU_ASSERT(want && !strcmp(want, got));
+    CU_ASSERT_PTR_NULL(strchr(got, '\033'));
+    free(want);
+    free(got);
+}
+
+static void test_summary_view_matches_golden(void)
+{
+    struct res_filter flt = {0};
+    struct fmt_opts o = {.now = NOW};
+    golden(FX_TABLE_INPUT, "summary", &flt, &o);
+}
+
+static void test_service_view_matches_golden(void)
+{
+    const char *svc[] = {"s3"};
+    struct res_filter flt = {.services = svc, .n_services = 1};
+    struct fmt_opts o = {.now = NOW, .service = "s3"};
+    golden(FX_TABLE_INPUT, "service-s3", &flt, &o);
+}
+
+static void test_arn_view_matches_golden(void)
+{
+    const char *arn[] = {"arn:aws:s3:::logs-bucket"};
+    struct res_filter flt = {.arns = arn, .n_arns = 1, .include_non_failures = 1};
+    struct fmt_opts o = {.now = NOW, .arn = arn[0]};
+    golden(FX_TABLE_INPUT, "arn", &flt, &o);
+}
+
+static void test_compliance_view_matches_golden(void)
+{
+    struct fmt_opts o = {.now = NOW};
+    golden(FX_SAMPLE, "compliance", NULL, &o);
+}
+
+static void test_colour_only_when_asked(void)
+{
+    struct res_report *r = fx_load(FX_TABLE_INPUT);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(r);
+    struct fmt_opts o = {.now = NOW, .color = 1};
+    char *got = fx_render("table", r, &o);
+    CU_ASSERT_PTR_NOT_NULL(got ? strstr(got, "\033[1;31m2 CRITICAL\033[0m") : NULL);
+    CU_ASSERT_PTR_NOT_NULL(got ? strstr(got, "|        \033[1;31m1\033[0m |") : NULL); /* aligned */
+    free(got);
+    res_report_free(r);
+}
+
+static void test_color_wanted_never_for_files(void)
+{
+    struct osp_ctx ctx;
+    osp_ctx_init(&ctx);
+    FILE *f = tmpfile();
+    CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+    CU_ASSERT_EQUAL(fmt_color_wanted(&ctx, f), 0);
+    fclose(f);
+}
+
+static const struct osp_test tests[] = {OSP_TEST(test_summary_view_matches_golden),
+                                        OSP_TEST(test_service_view_matches_golden),
+                                        OSP_TEST(test_arn_view_matches_golden),
+                                        OSP_TEST(test_compliance_view_matches_golden),
+                                        OSP_TEST(test_colour_only_when_asked),
+                                        OSP_TEST(test_color_wanted_never_for_files),
+                                        {0}};
+
+int main(void)
+{
+    return osp_test_run("table", tests);
+}
