@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "cli/deadline.h"
 #include "cli/opts.h"
 #include "cli/scope.h"
 #include "cli/session.h"
@@ -43,6 +44,7 @@ int cli_inspect(struct osp_ctx *ctx, int argc, char **argv)
         cli_opts_usage(CLI_CMD_INSPECT, stdout);
         return 0;
     }
+    cli_deadline_arm(o.timeout);
     const char *services[64];
     size_t nservices = 0;
     struct cli_session s;
