@@ -94,15 +94,17 @@ enum osp_code fmt_specs_finish(struct fmt_specs *s, const char *output, struct o
         }
     if (output && *output) {
         if (on_stdout != 1)
-            return osp_err_set(err, OSP_EUSAGE, on_stdout ? "--output %s with several formats (use --format FORMAT=PATH for each)"
-                                                          : "--output %s but every --format already has a path (drop --output)",
+            return osp_err_set(err, OSP_EUSAGE,
+                               on_stdout ? "--output %s with several formats (use --format FORMAT=PATH for each)"
+                                         : "--output %s but every --format already has a path (drop --output)",
                                output);
         if (!(s->v[last].path = strdup(output)))
             return osp_err_set(err, OSP_ENOMEM, "out of memory");
         return OSP_OK;
     }
     if (on_stdout > 1)
-        return osp_err_set(err, OSP_EUSAGE, "%zu formats would write to stdout (give all but one a path: --format FORMAT=PATH)",
+        return osp_err_set(err, OSP_EUSAGE,
+                           "%zu formats would write to stdout (give all but one a path: --format FORMAT=PATH)",
                            on_stdout);
     return OSP_OK;
 }

@@ -95,7 +95,8 @@ static struct counts suite_counts(const struct res_report *r, const char *accoun
     }
     for (size_t i = 0; i < r->n_services; i++) {
         const struct res_service *s = &r->services[i];
-        if (!in_suite(s->account, s->region, account, region) || (s->state != RES_SVC_FAILED && s->state != RES_SVC_SKIPPED))
+        if (!in_suite(s->account, s->region, account, region) ||
+            (s->state != RES_SVC_FAILED && s->state != RES_SVC_SKIPPED))
             continue;
         c.tests++;
         c.errors += s->state == RES_SVC_FAILED;
@@ -148,7 +149,8 @@ static void service_case(struct jw *j, const struct res_service *s)
     char cls[160], name[512], msg[1024];
     snprintf(cls, sizeof(cls), "aws.%s", s->service);
     snprintf(name, sizeof(name), "collect %s [%s %s]", s->service, s->account, s->region);
-    snprintf(msg, sizeof(msg), "%s%s%s", s->error_code, *s->error_code && *s->error_message ? ": " : "", s->error_message);
+    snprintf(msg, sizeof(msg), "%s%s%s", s->error_code, *s->error_code && *s->error_message ? ": " : "",
+             s->error_message);
     start(j, "testcase");
     attr(j, "name", name);
     attr(j, "classname", cls);
@@ -189,7 +191,8 @@ static void region_suite(struct jw *j, const struct res_report *r, const char *a
     end(j);
     for (size_t i = 0; i < r->n_services; i++) {
         const struct res_service *s = &r->services[i];
-        if (in_suite(s->account, s->region, account, region) && (s->state == RES_SVC_FAILED || s->state == RES_SVC_SKIPPED))
+        if (in_suite(s->account, s->region, account, region) &&
+            (s->state == RES_SVC_FAILED || s->state == RES_SVC_SKIPPED))
             service_case(j, s);
     }
     for (size_t i = 0; i < r->n_findings; i++)
@@ -211,7 +214,8 @@ static void control_case(struct jw *j, const struct res_compliance *c, const str
         text(j, "manual control: cannot be checked automatically");
         end(j);
     } else if (ctl->status == RES_CTL_FAIL || ctl->status == RES_CTL_ERROR) {
-        snprintf(msg, sizeof(msg), ctl->status == RES_CTL_FAIL ? "%zu failing resource(s)" : "a service it needs failed to collect",
+        snprintf(msg, sizeof(msg),
+                 ctl->status == RES_CTL_FAIL ? "%zu failing resource(s)" : "a service it needs failed to collect",
                  ctl->n_failing);
         start(j, ctl->status == RES_CTL_FAIL ? "failure" : "error");
         attr(j, "message", msg);

@@ -122,10 +122,12 @@ static void rule_name(const char *title, const char *fallback, struct osp_buf *b
 
 static void help_texts(const struct res_finding *f, struct osp_buf *text, struct osp_buf *md, int *bad)
 {
-    int rc = osp_buf_addf(text, "%s\n\nSeverity: %s\nRecommended action: %s", *f->description ? f->description : f->title,
-                          res_severity_name(f->severity), *f->resolution ? f->resolution : "see the references");
-    rc |= osp_buf_addf(md, "**%s**\n\n%s\n\n| Severity | Service | Check |\n|---|---|---|\n| %s | %s | %s |\n\n"
-                           "**Recommended action:** %s\n",
+    int rc =
+        osp_buf_addf(text, "%s\n\nSeverity: %s\nRecommended action: %s", *f->description ? f->description : f->title,
+                     res_severity_name(f->severity), *f->resolution ? f->resolution : "see the references");
+    rc |= osp_buf_addf(md,
+                       "**%s**\n\n%s\n\n| Severity | Service | Check |\n|---|---|---|\n| %s | %s | %s |\n\n"
+                       "**Recommended action:** %s\n",
                        f->title, *f->description ? f->description : f->title, res_severity_name(f->severity),
                        f->service, f->check_id, *f->resolution ? f->resolution : "see the references");
     if (f->n_references) {
@@ -336,8 +338,9 @@ static json_t *invocations_json(const struct sarif *s, int *bad)
     fmt_jset(inv, "executionSuccessful", json_true(), bad);
     if (s->dropped) {
         char text[256];
-        snprintf(text, sizeof(text), "%zu results over GitHub's limit of %zu per run were left out; the most severe were kept",
-                 s->dropped, s->n_results);
+        snprintf(text, sizeof(text),
+                 "%zu results over GitHub's limit of %zu per run were left out; the most severe were kept", s->dropped,
+                 s->n_results);
         fmt_jpush(notes, notification("warning", "osprey/results-truncated", text, fmt_jobj(bad), bad), bad);
     }
     service_notes(s->r, notes, bad);
@@ -444,8 +447,10 @@ enum osp_code fmt_sarif_write(const struct res_report *r, const struct fmt_opts 
     if (rc)
         return rc;
     if (s.dropped && o && o->ctx)
-        osp_warn(o->ctx, "sarif: %zu failing findings exceed GitHub's limit of %zu results per run; keeping the %zu most severe",
-                 s.n_results + s.dropped, max, max);
+        osp_warn(
+            o->ctx,
+            "sarif: %zu failing findings exceed GitHub's limit of %zu results per run; keeping the %zu most severe",
+            s.n_results + s.dropped, max, max);
     int bad = 0;
     json_t *root = fmt_jobj(&bad), *runs = fmt_jarr(&bad);
     fmt_jstr(root, "$schema", SARIF_SCHEMA, &bad);

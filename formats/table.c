@@ -175,8 +175,8 @@ static enum osp_code summary_view(const struct res_report *r, const struct fmt_o
     if (rs.n)
         qsort(rs.v, rs.n, sizeof(*rs.v), row_cmp);
     int acct = r->n_accounts > 1;
-    static const char *const hdr[] = {"Account", "Service", "Region", "Critical", "High", "Medium", "Low", "Unknown",
-                                      "Status"};
+    static const char *const hdr[] = {"Account", "Service", "Region",  "Critical", "High",
+                                      "Medium",  "Low",     "Unknown", "Status"};
     static const int right[] = {0, 0, 0, 1, 1, 1, 1, 1, 0};
     struct fmt_grid g;
     fmt_grid_init(&g, acct ? 9 : 8, acct ? hdr : hdr + 1, acct ? right : right + 1);
@@ -273,7 +273,8 @@ static void finding_detail(const struct res_finding *f, size_t n, FILE *out, int
     if (f->n_frameworks) {
         fputs("    Controls:   ", out);
         for (size_t i = 0; i < f->n_frameworks; i++)
-            fprintf(out, " %s %s%s", f->frameworks[i].framework, f->frameworks[i].id, i + 1 < f->n_frameworks ? "," : "");
+            fprintf(out, " %s %s%s", f->frameworks[i].framework, f->frameworks[i].id,
+                    i + 1 < f->n_frameworks ? "," : "");
         fputc('\n', out);
     }
     fputc('\n', out);

@@ -70,8 +70,8 @@ enum osp_code fmt_pct_encode(struct osp_buf *b, const char *s, int keep_slash)
     static const char hex[] = "0123456789ABCDEF";
     for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
         enum osp_code rc;
-        if ((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') ||
-            strchr("-._~", *p) || (keep_slash && *p == '/'))
+        if ((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || strchr("-._~", *p) ||
+            (keep_slash && *p == '/'))
             rc = osp_buf_addc(b, (char)*p);
         else
             rc = osp_buf_addf(b, "%%%c%c", hex[*p >> 4], hex[*p & 15]);

@@ -25,33 +25,40 @@ struct convert_opts {
 
 static void convert_usage(FILE *f)
 {
-    fprintf(f, "Usage: osprey convert [flags] results.json\n"
-               "Re-render a JSON report written by 'osprey aws --format json' (no AWS calls).\n\n"
-               "  -f, --format FORMAT[=PATH]   %s; repeatable, at most one without PATH (stdout)\n"
-               "  -o, --output PATH            write the single --format to PATH\n"
-               "  -s, --severity LIST          only these severities (e.g. HIGH,CRITICAL)\n"
-               "      --service NAME           only this service (repeatable; one: per-resource table)\n"
-               "      --arn ARN                only this resource (table: every finding in detail)\n"
-               "      --include-non-failures   keep PASS results\n"
-               "      --ignorefile FILE        ignore file (default .ospreyignore, else .trivyignore)\n"
-               "      --fail-on SEVERITY       exit non-zero if a finding is at or above SEVERITY\n"
-               "      --threshold SEV=MAX      exit non-zero if more than MAX findings of SEV (repeatable)\n"
-               "      --exit-code N            exit status on a breach (default 1)\n"
-               "      --report summary|all     compliance: the control table only, or findings too\n"
-               "  -q, --quiet                  no warnings\n",
+    fprintf(f,
+            "Usage: osprey convert [flags] results.json\n"
+            "Re-render a JSON report written by 'osprey aws --format json' (no AWS calls).\n\n"
+            "  -f, --format FORMAT[=PATH]   %s; repeatable, at most one without PATH (stdout)\n"
+            "  -o, --output PATH            write the single --format to PATH\n"
+            "  -s, --severity LIST          only these severities (e.g. HIGH,CRITICAL)\n"
+            "      --service NAME           only this service (repeatable; one: per-resource table)\n"
+            "      --arn ARN                only this resource (table: every finding in detail)\n"
+            "      --include-non-failures   keep PASS results\n"
+            "      --ignorefile FILE        ignore file (default .ospreyignore, else .trivyignore)\n"
+            "      --fail-on SEVERITY       exit non-zero if a finding is at or above SEVERITY\n"
+            "      --threshold SEV=MAX      exit non-zero if more than MAX findings of SEV (repeatable)\n"
+            "      --exit-code N            exit status on a breach (default 1)\n"
+            "      --report summary|all     compliance: the control table only, or findings too\n"
+            "  -q, --quiet                  no warnings\n",
             fmt_names());
 }
 
 enum { OPT_SERVICE = 256, OPT_ARN, OPT_NONFAIL, OPT_IGNORE, OPT_FAILON, OPT_THRESHOLD, OPT_EXITCODE, OPT_REPORT };
 
-static const struct option convert_longopts[] = {
-    {"format", required_argument, NULL, 'f'},       {"output", required_argument, NULL, 'o'},
-    {"severity", required_argument, NULL, 's'},     {"service", required_argument, NULL, OPT_SERVICE},
-    {"arn", required_argument, NULL, OPT_ARN},      {"include-non-failures", no_argument, NULL, OPT_NONFAIL},
-    {"ignorefile", required_argument, NULL, OPT_IGNORE}, {"fail-on", required_argument, NULL, OPT_FAILON},
-    {"threshold", required_argument, NULL, OPT_THRESHOLD}, {"exit-code", required_argument, NULL, OPT_EXITCODE},
-    {"report", required_argument, NULL, OPT_REPORT}, {"quiet", no_argument, NULL, 'q'},
-    {"help", no_argument, NULL, 'h'},               {NULL, 0, NULL, 0}};
+static const struct option convert_longopts[] = {{"format", required_argument, NULL, 'f'},
+                                                 {"output", required_argument, NULL, 'o'},
+                                                 {"severity", required_argument, NULL, 's'},
+                                                 {"service", required_argument, NULL, OPT_SERVICE},
+                                                 {"arn", required_argument, NULL, OPT_ARN},
+                                                 {"include-non-failures", no_argument, NULL, OPT_NONFAIL},
+                                                 {"ignorefile", required_argument, NULL, OPT_IGNORE},
+                                                 {"fail-on", required_argument, NULL, OPT_FAILON},
+                                                 {"threshold", required_argument, NULL, OPT_THRESHOLD},
+                                                 {"exit-code", required_argument, NULL, OPT_EXITCODE},
+                                                 {"report", required_argument, NULL, OPT_REPORT},
+                                                 {"quiet", no_argument, NULL, 'q'},
+                                                 {"help", no_argument, NULL, 'h'},
+                                                 {NULL, 0, NULL, 0}};
 
 static enum osp_code convert_flag(struct osp_ctx *ctx, struct convert_opts *o, int c, const char *v,
                                   struct osp_err *err)
@@ -111,8 +118,9 @@ static int convert_parse(struct osp_ctx *ctx, int argc, char **argv, struct conv
             return cli_fail(err);
     }
     if (argc - optind != 1)
-        return cli_usage_error("convert takes exactly one report file, got %d (usage: osprey convert --format F results.json)",
-                               argc - optind);
+        return cli_usage_error(
+            "convert takes exactly one report file, got %d (usage: osprey convert --format F results.json)",
+            argc - optind);
     o->input = argv[optind];
     if (fmt_specs_finish(&o->specs, o->output, err))
         return cli_fail(err);

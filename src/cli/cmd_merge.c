@@ -20,8 +20,7 @@ static void merge_usage(FILE *f)
 static const struct option merge_longopts[] = {
     {"output", required_argument, NULL, 'o'}, {"help", no_argument, NULL, 'h'}, {NULL, 0, NULL, 0}};
 
-static enum osp_code merge_files(struct osp_ctx *ctx, char **paths, int n, struct res_report **out,
-                                 struct osp_err *err)
+static enum osp_code merge_files(struct osp_ctx *ctx, char **paths, int n, struct res_report **out, struct osp_err *err)
 {
     struct res_report *all = NULL;
     enum osp_code rc = res_report_load(ctx, paths[0], &all, err);

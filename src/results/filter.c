@@ -13,13 +13,15 @@ enum osp_code res_filter_parse_severities(const char *list, unsigned *mask, stru
         size_t n = strcspn(p, ",");
         char name[32];
         if (n == 0 || n >= sizeof(name))
-            return osp_err_set(err, OSP_EUSAGE, "invalid --severity '%s' (use a comma-separated list of CRITICAL, HIGH, MEDIUM, LOW, UNKNOWN)",
-                               list);
+            return osp_err_set(
+                err, OSP_EUSAGE,
+                "invalid --severity '%s' (use a comma-separated list of CRITICAL, HIGH, MEDIUM, LOW, UNKNOWN)", list);
         memcpy(name, p, n);
         name[n] = '\0';
         enum res_severity s;
         if (res_severity_parse(name, &s))
-            return osp_err_set(err, OSP_EUSAGE, "unknown severity '%s' in --severity (use CRITICAL, HIGH, MEDIUM, LOW or UNKNOWN)",
+            return osp_err_set(err, OSP_EUSAGE,
+                               "unknown severity '%s' in --severity (use CRITICAL, HIGH, MEDIUM, LOW or UNKNOWN)",
                                name);
         *mask |= 1u << s;
         p += n;

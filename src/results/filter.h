@@ -19,9 +19,9 @@ struct res_filter {
     unsigned severities;         /* bit (1u << severity); 0 = every severity */
     const char *const *services; /* NULL/0 = every service */
     size_t n_services;
-    const char *const *arns;     /* exact resource ARNs; NULL/0 = every resource */
+    const char *const *arns; /* exact resource ARNs; NULL/0 = every resource */
     size_t n_arns;
-    int include_non_failures;    /* keep PASS results */
+    int include_non_failures; /* keep PASS results */
 };
 
 /* "CRITICAL,high" -> bit mask (adds to *mask). Unknown name: OSP_EUSAGE naming it. */

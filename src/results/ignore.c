@@ -45,8 +45,9 @@ void res_ignore_free(struct res_ignore *ig)
 
 static enum osp_code line_error(struct parser *p, const char *what, const char *tok)
 {
-    return osp_err_set(p->err, OSP_ECONFIG, "%s:%zu: %s '%s' (entries are: ID [arn:glob ...] [exp:YYYY-MM-DD] [# reason])",
-                       p->name, p->line, what, tok);
+    return osp_err_set(p->err, OSP_ECONFIG,
+                       "%s:%zu: %s '%s' (entries are: ID [arn:glob ...] [exp:YYYY-MM-DD] [# reason])", p->name, p->line,
+                       what, tok);
 }
 
 static enum osp_code nomem(struct parser *p)
@@ -206,8 +207,8 @@ enum osp_code res_ignore_parse(const char *text, size_t len, const char *name, s
         if (n && text[pos + n - 1] == '\r')
             n--;
         if (n > RES_IGNORE_MAX_LINE)
-            rc = osp_err_set(err, OSP_ECONFIG, "%s:%zu: line longer than %d bytes", p.name, p.line,
-                             RES_IGNORE_MAX_LINE);
+            rc =
+                osp_err_set(err, OSP_ECONFIG, "%s:%zu: line longer than %d bytes", p.name, p.line, RES_IGNORE_MAX_LINE);
         else if (memchr(text + pos, '\0', n))
             rc = osp_err_set(err, OSP_ECONFIG, "%s:%zu: NUL byte (is this a text file?)", p.name, p.line);
         else {
@@ -248,8 +249,7 @@ static enum osp_code read_file(const char *path, struct osp_buf *b, struct osp_e
     return OSP_OK;
 }
 
-enum osp_code res_ignore_load(const struct osp_ctx *ctx, const char *path, struct res_ignore **out,
-                              struct osp_err *err)
+enum osp_code res_ignore_load(const struct osp_ctx *ctx, const char *path, struct res_ignore **out, struct osp_err *err)
 {
     static const char *const defaults[] = {RES_IGNORE_DEFAULT, RES_IGNORE_TRIVY};
     const char *use = path;

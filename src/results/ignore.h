@@ -45,17 +45,16 @@ struct res_ignore {
 };
 
 /* Parse text; name is the file name used in messages. Bad line: OSP_ECONFIG "name:line: ...". */
-OSP_MUST_CHECK enum osp_code res_ignore_parse(const char *text, size_t len, const char *name,
-                                              struct res_ignore **out, struct osp_err *err);
+OSP_MUST_CHECK enum osp_code res_ignore_parse(const char *text, size_t len, const char *name, struct res_ignore **out,
+                                              struct osp_err *err);
 /* Load path (must exist), or with path NULL the first of .ospreyignore / .trivyignore in the
  * current directory that exists (none: an empty list). */
-OSP_MUST_CHECK enum osp_code res_ignore_load(const struct osp_ctx *ctx, const char *path,
-                                             struct res_ignore **out, struct osp_err *err);
+OSP_MUST_CHECK enum osp_code res_ignore_load(const struct osp_ctx *ctx, const char *path, struct res_ignore **out,
+                                             struct osp_err *err);
 void res_ignore_free(struct res_ignore *ig);
 
 /* The rule that suppresses f at time now, or NULL. Expired rules never match. */
-const struct res_ignore_rule *res_ignore_match(const struct res_ignore *ig, const struct res_finding *f,
-                                               time_t now);
+const struct res_ignore_rule *res_ignore_match(const struct res_ignore *ig, const struct res_finding *f, time_t now);
 /* Mark every FAIL finding an unexpired rule covers as IGNORED (reason: the rule's, else
  * "listed in file:line"); warn once through osp_log for each expired rule. Returns how many
  * findings were ignored. now comes from osp_now(ctx). */

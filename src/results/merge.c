@@ -29,8 +29,7 @@ static struct res_control *find_control(struct res_compliance *c, const char *id
     return NULL;
 }
 
-static enum osp_code merge_compliance(struct res_report *dst, const struct res_compliance *src,
-                                      struct osp_err *err)
+static enum osp_code merge_compliance(struct res_report *dst, const struct res_compliance *src, struct osp_err *err)
 {
     enum osp_code rc;
     if (!dst->compliance) {
@@ -38,7 +37,8 @@ static enum osp_code merge_compliance(struct res_report *dst, const struct res_c
         if (rc)
             return rc;
     } else if (strcmp(dst->compliance->id, src->id)) {
-        return osp_err_set(err, OSP_EUSAGE, "cannot merge compliance reports '%s' and '%s' (use one --compliance spec for every shard)",
+        return osp_err_set(err, OSP_EUSAGE,
+                           "cannot merge compliance reports '%s' and '%s' (use one --compliance spec for every shard)",
                            dst->compliance->id, src->id);
     }
     for (size_t i = 0; i < src->n_controls; i++) {
@@ -86,7 +86,8 @@ static void dedupe(struct res_report *r)
 enum osp_code res_report_merge(struct res_report *dst, const struct res_report *src, struct osp_err *err)
 {
     if (dst->schema_version != src->schema_version)
-        return osp_err_set(err, OSP_EUSAGE, "cannot merge reports of SchemaVersion %d and %d (re-run the older scan with this osprey)",
+        return osp_err_set(err, OSP_EUSAGE,
+                           "cannot merge reports of SchemaVersion %d and %d (re-run the older scan with this osprey)",
                            dst->schema_version, src->schema_version);
     if (strcmp(dst->partition, src->partition))
         return osp_err_set(err, OSP_EUSAGE, "cannot merge reports of partitions '%s' and '%s'", dst->partition,

@@ -40,13 +40,13 @@ static int lookup(const char *const *tab, int n, const char *name)
     return -1;
 }
 
-#define PARSE(tab, name, out, type)                                      \
-    do {                                                                 \
-        int i_ = lookup(tab, (int)(sizeof(tab) / sizeof(tab[0])), name); \
-        if (i_ < 0)                                                      \
-            return -1;                                                   \
-        *(out) = (type)i_;                                               \
-        return 0;                                                        \
+#define PARSE(tab, name, out, type)                                                                                    \
+    do {                                                                                                               \
+        int i_ = lookup(tab, (int)(sizeof(tab) / sizeof(tab[0])), name);                                               \
+        if (i_ < 0)                                                                                                    \
+            return -1;                                                                                                 \
+        *(out) = (type)i_;                                                                                             \
+        return 0;                                                                                                      \
     } while (0)
 
 int res_severity_parse(const char *name, enum res_severity *out)

@@ -28,7 +28,7 @@ OSP_MUST_CHECK enum osp_code res_report_to_json(const struct res_report *r, char
 OSP_MUST_CHECK enum osp_code res_report_from_json(const char *text, size_t len, const char *name,
                                                   struct res_report **out, struct osp_err *err);
 /* Read and parse a report file ("-" is stdin). */
-OSP_MUST_CHECK enum osp_code res_report_load(const struct osp_ctx *ctx, const char *path,
-                                             struct res_report **out, struct osp_err *err);
+OSP_MUST_CHECK enum osp_code res_report_load(const struct osp_ctx *ctx, const char *path, struct res_report **out,
+                                             struct osp_err *err);
 
 #endif

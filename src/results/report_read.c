@@ -17,8 +17,8 @@ struct rd {
 
 static enum osp_code bad(struct rd *rd, const char *where, const char *what)
 {
-    return osp_err_set(rd->err, OSP_EPARSE, "%s: %s: %s (is it a report written by 'osprey --format json'?)",
-                       rd->name, where, what);
+    return osp_err_set(rd->err, OSP_EPARSE, "%s: %s: %s (is it a report written by 'osprey --format json'?)", rd->name,
+                       where, what);
 }
 
 /* Optional string member: absent -> "" (borrowed static), wrong type -> error. */
@@ -85,19 +85,19 @@ static enum osp_code get_strv(struct rd *rd, json_t *o, const char *key, const c
     return OSP_OK;
 }
 
-#define ENUM_GET(fn, type, parse, hint)                                                               \
-    static enum osp_code fn(struct rd *rd, json_t *o, const char *key, const char *where, type *out) \
-    {                                                                                                 \
-        const char *s;                                                                                \
-        enum osp_code rc = get_str(rd, o, key, where, &s);                                            \
-        if (rc)                                                                                       \
-            return rc;                                                                                \
-        if (parse(s, out)) {                                                                          \
-            char w[160];                                                                              \
-            snprintf(w, sizeof(w), "%s.%s", where, key);                                              \
-            return bad(rd, w, "expected one of " hint);                                               \
-        }                                                                                             \
-        return OSP_OK;                                                                                \
+#define ENUM_GET(fn, type, parse, hint)                                                                                \
+    static enum osp_code fn(struct rd *rd, json_t *o, const char *key, const char *where, type *out)                   \
+    {                                                                                                                  \
+        const char *s;                                                                                                 \
+        enum osp_code rc = get_str(rd, o, key, where, &s);                                                             \
+        if (rc)                                                                                                        \
+            return rc;                                                                                                 \
+        if (parse(s, out)) {                                                                                           \
+            char w[160];                                                                                               \
+            snprintf(w, sizeof(w), "%s.%s", where, key);                                                               \
+            return bad(rd, w, "expected one of " hint);                                                                \
+        }                                                                                                              \
+        return OSP_OK;                                                                                                 \
     }
 ENUM_GET(get_sev, enum res_severity, res_severity_parse, "CRITICAL, HIGH, MEDIUM, LOW, UNKNOWN")
 ENUM_GET(get_status, enum res_status, res_status_parse, "FAIL, PASS, IGNORED, ERROR")
@@ -148,11 +148,9 @@ static enum osp_code read_finding(struct rd *rd, json_t *o, size_t idx, struct r
     enum osp_code rc;
     if ((rc = get_str(rd, o, "ID", where, &f.check_id)) || (rc = get_str(rd, o, "Title", where, &f.title)) ||
         (rc = get_str(rd, o, "Description", where, &f.description)) ||
-        (rc = get_sev(rd, o, "Severity", where, &f.severity)) ||
-        (rc = get_status(rd, o, "Status", where, &f.status)) ||
+        (rc = get_sev(rd, o, "Severity", where, &f.severity)) || (rc = get_status(rd, o, "Status", where, &f.status)) ||
         (rc = get_str(rd, o, "Service", where, &f.service)) || (rc = get_str(rd, o, "Region", where, &f.region)) ||
-        (rc = get_str(rd, o, "Account", where, &f.account)) ||
-        (rc = get_str(rd, o, "Resource", where, &f.resource)) ||
+        (rc = get_str(rd, o, "Account", where, &f.account)) || (rc = get_str(rd, o, "Resource", where, &f.resource)) ||
         (rc = get_str(rd, o, "Message", where, &f.message)) ||
         (rc = get_str(rd, o, "Resolution", where, &f.resolution)) ||
         (rc = get_str(rd, o, "IgnoreReason", where, &f.ignore_reason)))
@@ -178,8 +176,7 @@ static enum osp_code read_service(struct rd *rd, json_t *o, size_t idx, struct r
     struct res_service s = {0};
     enum osp_code rc;
     if ((rc = get_str(rd, o, "Account", where, &s.account)) || (rc = get_str(rd, o, "Region", where, &s.region)) ||
-        (rc = get_str(rd, o, "Service", where, &s.service)) ||
-        (rc = get_svc_state(rd, o, "Status", where, &s.state)) ||
+        (rc = get_str(rd, o, "Service", where, &s.service)) || (rc = get_svc_state(rd, o, "Status", where, &s.state)) ||
         (rc = get_time(rd, o, "CollectedAt", where, &s.collected_at)) ||
         (rc = get_str(rd, o, "ErrorCode", where, &s.error_code)) ||
         (rc = get_str(rd, o, "ErrorMessage", where, &s.error_message)))
@@ -259,7 +256,8 @@ static enum osp_code read_header(struct rd *rd, json_t *root, struct res_report 
     json_t *tool = json_object_get(root, "Tool");
     const char *name = "", *version = "", *partition;
     enum osp_code rc;
-    if (tool && ((rc = get_str(rd, tool, "Name", "Tool", &name)) || (rc = get_str(rd, tool, "Version", "Tool", &version))))
+    if (tool &&
+        ((rc = get_str(rd, tool, "Name", "Tool", &name)) || (rc = get_str(rd, tool, "Version", "Tool", &version))))
         return rc;
     char *n = res_strdup(name), *v = res_strdup(version);
     if (!n || !v) {
@@ -301,8 +299,7 @@ enum osp_code res_report_from_json(const char *text, size_t len, const char *nam
     json_error_t jerr;
     json_t *root = json_loadb(text, len, JSON_REJECT_DUPLICATES, &jerr);
     if (!root)
-        return osp_err_set(err, OSP_EPARSE, "%s:%d:%d: not valid JSON: %s", rd.name, jerr.line, jerr.column,
-                           jerr.text);
+        return osp_err_set(err, OSP_EPARSE, "%s:%d:%d: not valid JSON: %s", rd.name, jerr.line, jerr.column, jerr.text);
     struct res_report *r = res_report_new(NULL, NULL);
     enum osp_code rc = r ? OSP_OK : osp_err_set(err, OSP_ENOMEM, "out of memory reading %s", rd.name);
     if (!rc && !json_is_object(root))
@@ -347,8 +344,7 @@ static enum osp_code slurp(FILE *f, const char *path, struct osp_buf *b, struct 
     return OSP_OK;
 }
 
-enum osp_code res_report_load(const struct osp_ctx *ctx, const char *path, struct res_report **out,
-                              struct osp_err *err)
+enum osp_code res_report_load(const struct osp_ctx *ctx, const char *path, struct res_report **out, struct osp_err *err)
 {
     (void)ctx;
     int is_stdin = !strcmp(path, "-");

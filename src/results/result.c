@@ -233,8 +233,8 @@ enum osp_code res_finding_copy(struct res_finding *d, const struct res_finding *
     memset(d, 0, sizeof(*d));
     d->severity = s->severity;
     d->status = s->status;
-    const char **dst[] = {&d->check_id, &d->title,   &d->description, &d->service,    &d->region,
-                          &d->account,  &d->resource, &d->message,    &d->resolution, &d->ignore_reason};
+    const char **dst[] = {&d->check_id, &d->title,    &d->description, &d->service,    &d->region,
+                          &d->account,  &d->resource, &d->message,     &d->resolution, &d->ignore_reason};
     const char *src[] = {s->check_id, s->title,    s->description, s->service,    s->region,
                          s->account,  s->resource, s->message,     s->resolution, s->ignore_reason};
     for (size_t i = 0; i < sizeof(src) / sizeof(src[0]); i++)
@@ -262,8 +262,7 @@ enum osp_code res_report_add_finding(struct res_report *r, const struct res_find
     return rc ? rc : res_report_add_region(r, f->region, err);
 }
 
-enum osp_code res_report_add_service_status(struct res_report *r, const struct res_service *s,
-                                            struct osp_err *err)
+enum osp_code res_report_add_service_status(struct res_report *r, const struct res_service *s, struct osp_err *err)
 {
     if (res_grow((void **)&r->services, &r->cap_services, r->n_services, sizeof(*r->services)))
         return nomem(err);
@@ -287,8 +286,8 @@ enum osp_code res_report_add_service_status(struct res_report *r, const struct r
     return rc ? rc : res_report_add_region(r, s->region, err);
 }
 
-enum osp_code res_report_set_compliance(struct res_report *r, const char *id, const char *title,
-                                        const char *version, struct osp_err *err)
+enum osp_code res_report_set_compliance(struct res_report *r, const char *id, const char *title, const char *version,
+                                        struct osp_err *err)
 {
     struct res_compliance *c = calloc(1, sizeof(*c));
     if (!c)

@@ -46,15 +46,15 @@ struct res_fw_ref {
 };
 
 struct res_finding {
-    const char *check_id;    /* AVD-AWS-0086 or OSP-AWS-NNNN */
+    const char *check_id; /* AVD-AWS-0086 or OSP-AWS-NNNN */
     const char *title;
     const char *description;
     enum res_severity severity;
     enum res_status status;
     const char *service;
-    const char *region;      /* the region whose input produced it */
+    const char *region; /* the region whose input produced it */
     const char *account;
-    const char *resource;    /* resource ARN ("" when the finding is account-wide) */
+    const char *resource; /* resource ARN ("" when the finding is account-wide) */
     const char *message;
     const char *resolution;  /* recommended action */
     const char **references; /* URLs */
@@ -76,7 +76,7 @@ struct res_service {
 };
 
 struct res_control {
-    const char *id;   /* benchmark numbering, e.g. "1.10" */
+    const char *id; /* benchmark numbering, e.g. "1.10" */
     const char *name;
     enum res_severity severity;
     enum res_ctl_status status;
@@ -100,9 +100,9 @@ struct res_report {
     const char *partition; /* aws, aws-cn, aws-us-gov */
     const char **accounts; /* sorted, unique */
     size_t n_accounts;
-    const char **regions;  /* sorted, unique */
+    const char **regions; /* sorted, unique */
     size_t n_regions;
-    time_t collected_at;   /* when the state was collected (latest service), not the wall clock */
+    time_t collected_at;          /* when the state was collected (latest service), not the wall clock */
     struct res_service *services; /* sorted by account, region, service */
     size_t n_services, cap_services;
     struct res_finding *findings;
@@ -114,24 +114,19 @@ struct res_report {
 struct res_report *res_report_new(const char *tool_name, const char *tool_version);
 void res_report_free(struct res_report *r);
 
-OSP_MUST_CHECK enum osp_code res_report_set_partition(struct res_report *r, const char *partition,
-                                                      struct osp_err *err);
+OSP_MUST_CHECK enum osp_code res_report_set_partition(struct res_report *r, const char *partition, struct osp_err *err);
 /* Add to the sorted, unique account / region lists (copies). */
-OSP_MUST_CHECK enum osp_code res_report_add_account(struct res_report *r, const char *account,
-                                                    struct osp_err *err);
-OSP_MUST_CHECK enum osp_code res_report_add_region(struct res_report *r, const char *region,
-                                                   struct osp_err *err);
+OSP_MUST_CHECK enum osp_code res_report_add_account(struct res_report *r, const char *account, struct osp_err *err);
+OSP_MUST_CHECK enum osp_code res_report_add_region(struct res_report *r, const char *region, struct osp_err *err);
 /* Copies f, its strings, references and framework refs. Adds f's account and region to the lists. */
 OSP_MUST_CHECK enum osp_code res_report_add_finding(struct res_report *r, const struct res_finding *f,
                                                     struct osp_err *err);
 /* Copies s. Raises r->collected_at to s->collected_at when later. Adds account and region. */
-OSP_MUST_CHECK enum osp_code res_report_add_service_status(struct res_report *r,
-                                                           const struct res_service *s,
+OSP_MUST_CHECK enum osp_code res_report_add_service_status(struct res_report *r, const struct res_service *s,
                                                            struct osp_err *err);
 /* Starts the compliance report (replacing any earlier one). Copies the strings. */
-OSP_MUST_CHECK enum osp_code res_report_set_compliance(struct res_report *r, const char *id,
-                                                       const char *title, const char *version,
-                                                       struct osp_err *err);
+OSP_MUST_CHECK enum osp_code res_report_set_compliance(struct res_report *r, const char *id, const char *title,
+                                                       const char *version, struct osp_err *err);
 /* Appends a control (copies it); call res_report_set_compliance first. */
 OSP_MUST_CHECK enum osp_code res_report_add_control(struct res_report *r, const struct res_control *c,
                                                     struct osp_err *err);

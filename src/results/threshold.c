@@ -52,7 +52,8 @@ enum osp_code res_threshold_parse_max(struct res_threshold *t, const char *spec,
     name[eq - spec] = '\0';
     enum res_severity s;
     if (res_severity_parse(name, &s))
-        return osp_err_set(err, OSP_EUSAGE, "unknown severity '%s' in --threshold '%s' (use CRITICAL, HIGH, MEDIUM, LOW or UNKNOWN)",
+        return osp_err_set(err, OSP_EUSAGE,
+                           "unknown severity '%s' in --threshold '%s' (use CRITICAL, HIGH, MEDIUM, LOW or UNKNOWN)",
                            name, spec);
     t->max[s] = max;
     return OSP_OK;
@@ -122,8 +123,8 @@ int res_threshold_eval(const struct res_threshold *t, const struct res_report *r
     for (int i = RES_SEV_COUNT - 1; i >= 0; i--) {
         if (t->max[i] < 0 || (long long)counts[i] <= t->max[i])
             continue;
-        snprintf(line, sizeof(line), "--threshold %s=%lld: %zu %s finding(s)", res_severity_name(i), t->max[i], counts[i],
-                 res_severity_name(i));
+        snprintf(line, sizeof(line), "--threshold %s=%lld: %zu %s finding(s)", res_severity_name(i), t->max[i],
+                 counts[i], res_severity_name(i));
         (void)note(&b, line);
     }
     if (!b.len) {

@@ -20,19 +20,17 @@
 #include "results/result.h"
 
 struct res_threshold {
-    int fail_on;                 /* enum res_severity, or -1 when not given */
+    int fail_on;                  /* enum res_severity, or -1 when not given */
     long long max[RES_SEV_COUNT]; /* -1 when not given */
-    int exit_code;               /* status on breach */
-    int exit_code_set;           /* --exit-code was given */
+    int exit_code;                /* status on breach */
+    int exit_code_set;            /* --exit-code was given */
 };
 
 void res_threshold_init(struct res_threshold *t);
 /* "high" (case-insensitive). */
-OSP_MUST_CHECK enum osp_code res_threshold_parse_fail_on(struct res_threshold *t, const char *sev,
-                                                         struct osp_err *err);
+OSP_MUST_CHECK enum osp_code res_threshold_parse_fail_on(struct res_threshold *t, const char *sev, struct osp_err *err);
 /* "low=2": fail when more than 2 LOW findings. */
-OSP_MUST_CHECK enum osp_code res_threshold_parse_max(struct res_threshold *t, const char *spec,
-                                                     struct osp_err *err);
+OSP_MUST_CHECK enum osp_code res_threshold_parse_max(struct res_threshold *t, const char *spec, struct osp_err *err);
 /* "7": 0..255. */
 OSP_MUST_CHECK enum osp_code res_threshold_parse_exit_code(struct res_threshold *t, const char *code,
                                                            struct osp_err *err);

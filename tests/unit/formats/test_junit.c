@@ -18,11 +18,17 @@ static void test_two_buckets_same_check_give_distinct_testcases(void)
     CU_ASSERT_PTR_NOT_NULL_FATAL(r);
     char *x = fx_render("junit", r, NULL);
     CU_ASSERT_PTR_NOT_NULL_FATAL(x);
-    CU_ASSERT_EQUAL(count(x, "name=\"AVD-AWS-0086 S3 Access block should block public ACL [arn:aws:s3:::logs-bucket]\""), 1);
-    CU_ASSERT_EQUAL(count(x, "name=\"AVD-AWS-0086 S3 Access block should block public ACL [arn:aws:s3:::data bucket/with:odd#chars]\""), 1);
+    CU_ASSERT_EQUAL(
+        count(x, "name=\"AVD-AWS-0086 S3 Access block should block public ACL [arn:aws:s3:::logs-bucket]\""), 1);
+    CU_ASSERT_EQUAL(
+        count(
+            x,
+            "name=\"AVD-AWS-0086 S3 Access block should block public ACL [arn:aws:s3:::data bucket/with:odd#chars]\""),
+        1);
     CU_ASSERT_EQUAL(count(x, "classname=\"aws.s3\""), 5);
     CU_ASSERT_EQUAL(count(x, "<testsuite "), 3); /* two regions and the compliance report */
-    CU_ASSERT_EQUAL(count(x, "<failure message=\"No public access block so not blocking public acls\" type=\"HIGH\""), 2);
+    CU_ASSERT_EQUAL(count(x, "<failure message=\"No public access block so not blocking public acls\" type=\"HIGH\""),
+                    2);
     CU_ASSERT_EQUAL(count(x, "<skipped>accepted risk SEC-12</skipped>"), 1);
     CU_ASSERT_EQUAL(count(x, "type=\"collection-error\""), 2); /* kms collection + control 2.8 */
     CU_ASSERT_EQUAL(count(x, "type=\"check-error\""), 1);
@@ -36,8 +42,14 @@ static void test_control_characters_are_replaced(void)
     struct osp_err err;
     osp_err_init(&err);
     CU_ASSERT_PTR_NOT_NULL_FATAL(r);
-    struct res_finding f = {.check_id = "A", .title = "t\x01t", .severity = RES_SEV_LOW, .status = RES_FAIL,
-                            .service = "s3", .region = "r", .account = "1", .resource = "arn:aws:s3:::<b>&\"",
+    struct res_finding f = {.check_id = "A",
+                            .title = "t\x01t",
+                            .severity = RES_SEV_LOW,
+                            .status = RES_FAIL,
+                            .service = "s3",
+                            .region = "r",
+                            .account = "1",
+                            .resource = "arn:aws:s3:::<b>&\"",
                             .message = "m\x1bm"};
     CU_ASSERT_EQUAL(res_report_add_finding(r, &f, &err), OSP_OK);
     char *x = fx_render("junit", r, NULL);
@@ -87,7 +99,8 @@ static void test_format_specs(void)
 }
 
 static const struct osp_test tests[] = {OSP_TEST(test_two_buckets_same_check_give_distinct_testcases),
-                                        OSP_TEST(test_control_characters_are_replaced), OSP_TEST(test_format_specs),
+                                        OSP_TEST(test_control_characters_are_replaced),
+                                        OSP_TEST(test_format_specs),
                                         {0}};
 
 int main(void)

@@ -10,8 +10,14 @@ static void add(struct res_report *r, const char *id, enum res_severity sev, con
 {
     struct osp_err err;
     osp_err_init(&err);
-    struct res_finding f = {.check_id = id, .title = "Title of check", .severity = sev, .status = RES_FAIL,
-                            .service = "s3", .region = region, .account = account, .resource = arn,
+    struct res_finding f = {.check_id = id,
+                            .title = "Title of check",
+                            .severity = sev,
+                            .status = RES_FAIL,
+                            .service = "s3",
+                            .region = region,
+                            .account = account,
+                            .resource = arn,
                             .message = "Bad setting"};
     CU_ASSERT_EQUAL(res_report_add_finding(r, &f, &err), OSP_OK);
 }
@@ -51,7 +57,8 @@ static void test_uris_are_relative_encoded_and_never_empty(void)
     add(r, "E", RES_SEV_HIGH, "111122223333", "eu-west-1", "arn:aws:iam::111122223333:role//a/./b");
     json_t *doc = render(r, 0);
     const char *want[] = {"aws/111122223333/us-east-1/s3/my%20bucket", "aws/111122223333/us-east-1/s3/account",
-                          "aws/unknown-account/global/s3/%2E%2E", "aws/111122223333/eu-west-1/s3/https%3A/_/evil.example/x",
+                          "aws/unknown-account/global/s3/%2E%2E",
+                          "aws/111122223333/eu-west-1/s3/https%3A/_/evil.example/x",
                           "aws/111122223333/eu-west-1/s3/role/_/a/%2E/b"};
     json_t *res = results(doc);
     CU_ASSERT_EQUAL_FATAL(json_array_size(res), 5);
@@ -75,8 +82,10 @@ static void test_fingerprints_stable_and_distinct(void)
     json_t *r1 = results(d1), *r2 = results(d2);
     const char *f[2][2];
     for (size_t i = 0; i < 2; i++) {
-        f[0][i] = json_string_value(json_object_get(json_object_get(json_array_get(r1, i), "partialFingerprints"), "ospreyFinding/v1"));
-        f[1][i] = json_string_value(json_object_get(json_object_get(json_array_get(r2, i), "partialFingerprints"), "ospreyFinding/v1"));
+        f[0][i] = json_string_value(
+            json_object_get(json_object_get(json_array_get(r1, i), "partialFingerprints"), "ospreyFinding/v1"));
+        f[1][i] = json_string_value(
+            json_object_get(json_object_get(json_array_get(r2, i), "partialFingerprints"), "ospreyFinding/v1"));
         CU_ASSERT_PTR_NOT_NULL_FATAL(f[0][i]);
         CU_ASSERT_PTR_NOT_NULL_FATAL(f[1][i]);
         CU_ASSERT_STRING_EQUAL(f[0][i], f[1][i]);
@@ -154,12 +163,10 @@ static void test_scan_errors_become_notifications(void)
     res_report_free(r);
 }
 
-static const struct osp_test tests[] = {OSP_TEST(test_uris_are_relative_encoded_and_never_empty),
-                                        OSP_TEST(test_fingerprints_stable_and_distinct),
-                                        OSP_TEST(test_rules_carry_security_severity_and_index),
-                                        OSP_TEST(test_cap_keeps_most_severe_and_notes_it),
-                                        OSP_TEST(test_scan_errors_become_notifications),
-                                        {0}};
+static const struct osp_test tests[] = {
+    OSP_TEST(test_uris_are_relative_encoded_and_never_empty), OSP_TEST(test_fingerprints_stable_and_distinct),
+    OSP_TEST(test_rules_carry_security_severity_and_index),   OSP_TEST(test_cap_keeps_most_severe_and_notes_it),
+    OSP_TEST(test_scan_errors_become_notifications),          {0}};
 
 int main(void)
 {

@@ -11,7 +11,8 @@ static struct res_report *mixed(void)
     struct osp_err err;
     osp_err_init(&err);
     CU_ASSERT_PTR_NOT_NULL_FATAL(r);
-    CU_ASSERT_EQUAL(fx_add(r, "AVD-AWS-0057", RES_SEV_CRITICAL, "iam", "us-east-1", "arn:aws:iam::123456789012:user/a"), 0);
+    CU_ASSERT_EQUAL(fx_add(r, "AVD-AWS-0057", RES_SEV_CRITICAL, "iam", "us-east-1", "arn:aws:iam::123456789012:user/a"),
+                    0);
     struct res_finding pass = r->findings[0];
     pass.status = RES_PASS;
     pass.resource = "arn:aws:s3:::bucket-c";

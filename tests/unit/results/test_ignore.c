@@ -118,7 +118,7 @@ static void test_expired_entry_warns_and_stops_applying(void)
     struct res_ignore *ig = parse_ok("AVD-AWS-0086 exp:2024-12-31\nAVD-AWS-0090 exp:2025-01-01\n");
     CU_ASSERT_PTR_NOT_NULL_FATAL(r);
     CU_ASSERT_EQUAL(res_ignore_apply(&ctx, ig, r), 2); /* the two LOWs: valid through 2025-01-01 */
-    CU_ASSERT_EQUAL(r->findings[0].status, RES_FAIL);   /* the HIGH: expired */
+    CU_ASSERT_EQUAL(r->findings[0].status, RES_FAIL);  /* the HIGH: expired */
     CU_ASSERT_PTR_NOT_NULL(strstr(cap.text, "test.ignore:1"));
     CU_ASSERT_PTR_NOT_NULL(strstr(cap.text, "expired on 2024-12-31"));
     CU_ASSERT_PTR_NULL(strstr(cap.text, "AVD-AWS-0090"));

@@ -12,8 +12,11 @@ static struct res_report *full(void)
     struct osp_err err;
     osp_err_init(&err);
     CU_ASSERT_PTR_NOT_NULL_FATAL(r);
-    struct res_service s = {.account = "123456789012", .region = "us-east-1", .service = "s3",
-                            .state = RES_SVC_CACHED, .collected_at = 1700000000};
+    struct res_service s = {.account = "123456789012",
+                            .region = "us-east-1",
+                            .service = "s3",
+                            .state = RES_SVC_CACHED,
+                            .collected_at = 1700000000};
     CU_ASSERT_EQUAL(res_report_add_service_status(r, &s, &err), OSP_OK);
     s.service = "kms";
     s.state = RES_SVC_FAILED;
@@ -23,8 +26,13 @@ static struct res_report *full(void)
     CU_ASSERT_EQUAL(res_report_add_service_status(r, &s, &err), OSP_OK);
     CU_ASSERT_EQUAL(res_report_set_compliance(r, "aws-cis-1.2", "CIS AWS Foundations", "1.2.0", &err), OSP_OK);
     const char *checks[] = {"AVD-AWS-0086"};
-    struct res_control c = {.id = "1.1", .name = "Avoid root", .severity = RES_SEV_HIGH, .status = RES_CTL_FAIL,
-                            .n_failing = 2, .checks = checks, .n_checks = 1};
+    struct res_control c = {.id = "1.1",
+                            .name = "Avoid root",
+                            .severity = RES_SEV_HIGH,
+                            .status = RES_CTL_FAIL,
+                            .n_failing = 2,
+                            .checks = checks,
+                            .n_checks = 1};
     CU_ASSERT_EQUAL(res_report_add_control(r, &c, &err), OSP_OK);
     c.id = "1.2";
     c.status = RES_CTL_MANUAL;
@@ -64,8 +72,11 @@ static void test_sort_is_severity_then_check_region_resource(void)
     CU_ASSERT_EQUAL(fx_add(r, "Z", RES_SEV_CRITICAL, "s3", "us-east-1", "arn:a"), 0);
     CU_ASSERT_EQUAL(fx_add(r, "A", RES_SEV_LOW, "s3", "us-east-1", "arn:a"), 0);
     res_report_sort(r);
-    const char *want[][3] = {{"Z", "us-east-1", "arn:a"}, {"A", "us-east-1", "arn:a"}, {"A", "us-east-1", "arn:b"},
-                             {"A", "us-east-2", "arn:a"}, {"B", "us-east-1", "arn:z"}};
+    const char *want[][3] = {{"Z", "us-east-1", "arn:a"},
+                             {"A", "us-east-1", "arn:a"},
+                             {"A", "us-east-1", "arn:b"},
+                             {"A", "us-east-2", "arn:a"},
+                             {"B", "us-east-1", "arn:z"}};
     for (size_t i = 0; i < 5; i++) {
         CU_ASSERT_STRING_EQUAL(r->findings[i].check_id, want[i][0]);
         CU_ASSERT_STRING_EQUAL(r->findings[i].region, want[i][1]);
@@ -114,9 +125,10 @@ static void test_reader_names_bad_fields(void)
     expect_read_error("{\"SchemaVersion\": 2}", OSP_EUSAGE, "SchemaVersion 2");
     expect_read_error("{\"SchemaVersion\": 1, \"Findings\": [{\"ID\": \"A\", \"Severity\": \"BAD\"}]}", OSP_EPARSE,
                       "Findings[0].Severity");
-    expect_read_error("{\"SchemaVersion\": 1, \"Findings\": [{\"ID\": \"A\", \"Severity\": \"LOW\", \"Status\": \"FAIL\", "
-                      "\"References\": [1]}]}",
-                      OSP_EPARSE, "Findings[0].References");
+    expect_read_error(
+        "{\"SchemaVersion\": 1, \"Findings\": [{\"ID\": \"A\", \"Severity\": \"LOW\", \"Status\": \"FAIL\", "
+        "\"References\": [1]}]}",
+        OSP_EPARSE, "Findings[0].References");
     expect_read_error("{\"SchemaVersion\": 1, \"Services\": [{\"Status\": \"ok\", \"CollectedAt\": \"yesterday\"}]}",
                       OSP_EPARSE, "Services[0].CollectedAt");
 }
@@ -140,12 +152,10 @@ static void test_merge_unions_and_rejects_mixed_versions(void)
     res_report_free(b);
 }
 
-static const struct osp_test tests[] = {OSP_TEST(test_builders_copy_and_default_strings),
-                                        OSP_TEST(test_sort_is_severity_then_check_region_resource),
-                                        OSP_TEST(test_json_round_trip_is_byte_identical),
-                                        OSP_TEST(test_reader_names_bad_fields),
-                                        OSP_TEST(test_merge_unions_and_rejects_mixed_versions),
-                                        {0}};
+static const struct osp_test tests[] = {
+    OSP_TEST(test_builders_copy_and_default_strings),       OSP_TEST(test_sort_is_severity_then_check_region_resource),
+    OSP_TEST(test_json_round_trip_is_byte_identical),       OSP_TEST(test_reader_names_bad_fields),
+    OSP_TEST(test_merge_unions_and_rejects_mixed_versions), {0}};
 
 int main(void)
 {

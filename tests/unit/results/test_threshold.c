@@ -132,14 +132,19 @@ static void test_bad_threshold_specs_are_usage_errors(void)
     CU_ASSERT_FALSE(res_threshold_active(&t));
 }
 
-static const struct osp_test tests[] = {
-    OSP_TEST(test_no_threshold_flags_exit_zero),     OSP_TEST(test_fail_on_critical_passes),
-    OSP_TEST(test_fail_on_high_fails),               OSP_TEST(test_threshold_low_1_fails),
-    OSP_TEST(test_threshold_low_2_passes),           OSP_TEST(test_fail_on_high_exit_code_7),
-    OSP_TEST(test_ignored_high_passes),              OSP_TEST(test_expired_ignore_fails),
-    OSP_TEST(test_severity_filter_low_hides_high),   OSP_TEST(test_exit_code_alone_fails_on_any_finding),
-    OSP_TEST(test_summary_names_breached_threshold), OSP_TEST(test_bad_threshold_specs_are_usage_errors),
-    {0}};
+static const struct osp_test tests[] = {OSP_TEST(test_no_threshold_flags_exit_zero),
+                                        OSP_TEST(test_fail_on_critical_passes),
+                                        OSP_TEST(test_fail_on_high_fails),
+                                        OSP_TEST(test_threshold_low_1_fails),
+                                        OSP_TEST(test_threshold_low_2_passes),
+                                        OSP_TEST(test_fail_on_high_exit_code_7),
+                                        OSP_TEST(test_ignored_high_passes),
+                                        OSP_TEST(test_expired_ignore_fails),
+                                        OSP_TEST(test_severity_filter_low_hides_high),
+                                        OSP_TEST(test_exit_code_alone_fails_on_any_finding),
+                                        OSP_TEST(test_summary_names_breached_threshold),
+                                        OSP_TEST(test_bad_threshold_specs_are_usage_errors),
+                                        {0}};
 
 int main(void)
 {
