@@ -2,6 +2,9 @@
 #ifndef OSPREY_TESTS_CREDS_FAKE_H
 #define OSPREY_TESTS_CREDS_FAKE_H
 
+#define _XOPEN_SOURCE 700 /* nftw, to remove the temp dir */
+
+#include <ftw.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -132,6 +135,22 @@ static void fake_cleanup(struct aws_response *r)
 
 static const struct cred_ops fake_ops = {fake_call, fake_http, fake_cleanup};
 
+static char fake_dir_made[64];
+
+static int rm_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw)
+{
+    (void)st;
+    (void)flag;
+    (void)ftw;
+    return remove(path);
+}
+
+static void fake_rm_dir(void)
+{
+    if (fake_dir_made[0])
+        nftw(fake_dir_made, rm_entry, 16, FTW_DEPTH | FTW_PHYS);
+}
+
 /* Reset everything; configs go to F.dir/config and F.dir/credentials. */
 static void fake_reset(struct osp_ctx *ctx)
 {
@@ -144,6 +163,8 @@ static void fake_reset(struct osp_ctx *ctx)
         snprintf(F.dir, sizeof(F.dir), "/tmp/osp-creds-XXXXXX");
         if (!mkdtemp(F.dir))
             abort();
+        snprintf(fake_dir_made, sizeof(fake_dir_made), "%s", F.dir);
+        atexit(fake_rm_dir);
     }
     osp_ctx_init(ctx);
     ctx->getenv_fn = fake_getenv;
