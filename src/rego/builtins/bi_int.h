@@ -76,6 +76,11 @@ enum rego_bi_status bi_elem_error(struct rego_bctx *bc, int i, rv coll, rv elem,
 /* Elements of an array or set (borrowed), for uniform iteration: i < rv_len(coll). */
 rv bi_elem_at(rv coll, size_t i);
 
+/* Go's base64 decoding (url: URL alphabet; pad: '=' padding required; CR/LF ignored).
+ * Returns malloc'd bytes (NUL-terminated) and *outlen, or NULL with the offending input
+ * offset in *bad. */
+char *bi_b64_decode(const char *s, size_t n, int url, int pad, size_t *outlen, size_t *bad);
+
 /* sets: build a set from an array (borrows; returns new). */
 rv bi_set_of_arr(rv arr);
 

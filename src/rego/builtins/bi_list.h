@@ -107,7 +107,43 @@
     X("glob.match", 3, glob_match, 0)                                                              \
     X("glob.quote_meta", 1, glob_quote_meta, 0)
 
+#define BI_LIST_TIME(X)                                                                            \
+    X("time.now_ns", 0, time_now_ns, REGO_BI_NONDET)                                               \
+    X("time.parse_ns", 2, time_parse_ns, 0)                                                        \
+    X("time.parse_rfc3339_ns", 1, time_parse_rfc3339_ns, 0)                                        \
+    X("time.parse_duration_ns", 1, time_parse_duration_ns, 0)                                      \
+    X("time.date", 1, time_date, 0)                                                                \
+    X("time.clock", 1, time_clock, 0)                                                              \
+    X("time.weekday", 1, time_weekday, 0)                                                          \
+    X("time.format", 1, time_format, 0)                                                            \
+    X("time.add_date", 4, time_add_date, 0)                                                        \
+    X("time.diff", 2, time_diff, 0)
+
+#define BI_LIST_ENCODING(X)                                                                        \
+    X("base64.encode", 1, base64_encode, 0)                                                        \
+    X("base64.decode", 1, base64_decode, 0)                                                        \
+    X("base64.is_valid", 1, base64_is_valid, 0)                                                    \
+    X("base64url.encode", 1, base64url_encode, 0)                                                  \
+    X("base64url.encode_no_pad", 1, base64url_encode_no_pad, 0)                                    \
+    X("base64url.decode", 1, base64url_decode, 0)                                                  \
+    X("hex.encode", 1, hex_encode, 0)                                                              \
+    X("hex.decode", 1, hex_decode, 0)                                                              \
+    X("urlquery.encode", 1, urlquery_encode, 0)                                                    \
+    X("urlquery.decode", 1, urlquery_decode, 0)                                                    \
+    X("urlquery.encode_object", 1, urlquery_encode_object, 0)                                      \
+    X("urlquery.decode_object", 1, urlquery_decode_object, 0)                                      \
+    X("json.marshal", 1, json_marshal, 0)                                                          \
+    X("json.marshal_with_options", 2, json_marshal_with_options, 0)                                \
+    X("json.unmarshal", 1, json_unmarshal, 0)                                                      \
+    X("json.is_valid", 1, json_is_valid, 0)                                                        \
+    X("json.patch", 2, json_patch, 0)                                                              \
+    X("yaml.marshal", 1, yaml_marshal, 0)                                                          \
+    X("yaml.unmarshal", 1, yaml_unmarshal, 0)                                                      \
+    X("yaml.is_valid", 1, yaml_is_valid, 0)
+
 #define BI_LIST(X)                                                                                 \
+    BI_LIST_ENCODING(X)                                                                            \
+    BI_LIST_TIME(X)                                                                                \
     BI_LIST_PATTERNS(X)                                                                            \
     BI_LIST_NUMBERS(X)                                                                             \
     BI_LIST_STRINGS(X)                                                                             \
