@@ -72,9 +72,11 @@ enum osp_code cred_oidc(struct cred_chain *c, struct aws_creds *out, struct osp_
         cred_note(c, "oidc: no --role-arn / OSPREY_ROLE_ARN");
         return OSP_ENOTFOUND;
     }
-    if (c->wi_token_file) {
-        osp_debug(c->ctx, "credentials: oidc: token from --web-identity-token-file");
-        return cred_webid_file(c, c->role_arn, c->wi_token_file, c->role_session_name, "oidc:file", out, err);
+    /* a token file: the flag, else AWS_WEB_IDENTITY_TOKEN_FILE set without AWS_ROLE_ARN */
+    const char *file = c->wi_token_file ? c->wi_token_file : osp_getenv_nonempty(c->ctx, "AWS_WEB_IDENTITY_TOKEN_FILE");
+    if (file && !c->wi_token_env) {
+        osp_debug(c->ctx, "credentials: oidc: token from %s", file);
+        return cred_webid_file(c, c->role_arn, file, c->role_session_name, "oidc:file", out, err);
     }
     const char *gh_url = osp_getenv_nonempty(c->ctx, "ACTIONS_ID_TOKEN_REQUEST_URL");
     const char *gh_tok = osp_getenv_nonempty(c->ctx, "ACTIONS_ID_TOKEN_REQUEST_TOKEN");

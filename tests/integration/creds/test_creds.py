@@ -126,6 +126,18 @@ def test_gitlab_id_token_env(t):
     assert ":assumed-role/gitlab/" in lines["arn"], r.stdout
 
 
+def test_web_identity_token_file_flag(t):
+    m = t.moto()
+    tok = write(t, "ci-token", JWT)
+    r, lines = whoami(["--role-arn", "arn:aws:iam::%s:role/ci" % ACCOUNT, "--web-identity-token-file", tok,
+                       "--role-session-name", "ci-run"], moto_env(m))
+    expect_ok(r, lines, "oidc:file")
+    assert lines["arn"] == "arn:aws:sts::%s:assumed-role/ci/ci-run" % ACCOUNT, r.stdout
+    r, _ = whoami(["--role-arn", "arn:aws:iam::%s:role/ci" % ACCOUNT, "--web-identity-token-file",
+                   os.path.join(t.tmp, "missing")], moto_env(m))
+    assert r.returncode == 3 and "missing" in r.stderr, (r.returncode, r.stderr)
+
+
 def test_credential_process_and_refresh(t):
     m = t.moto()
     count = os.path.join(t.tmp, "count")

@@ -286,6 +286,34 @@ static void test_gitlab_token_env_var(void)
     cred_chain_free(c);
 }
 
+static void test_role_arn_with_token_file_flag_or_env(void)
+{
+    struct osp_ctx ctx;
+    fake_reset(&ctx);
+    write_file("jwt", "file.jwt.value\n");
+    char path[160];
+    snprintf(path, sizeof(path), "%s/jwt", F.dir);
+    struct cred_opts o = {.role_arn = "arn:aws:iam::1:role/f", .web_identity_token_file = path};
+    struct cred_chain *c = new_chain(&ctx, &o);
+    struct aws_creds cr;
+    struct osp_err err;
+    CU_ASSERT_EQUAL_FATAL(resolve(c, &cr, &err), OSP_OK);
+    CU_ASSERT_STRING_EQUAL(F.last_token, "file.jwt.value");
+    CU_ASSERT_STRING_EQUAL(F.last_role, "arn:aws:iam::1:role/f");
+    CU_ASSERT_STRING_EQUAL(cr.provider, "oidc:file");
+    aws_creds_cleanup(&cr);
+    cred_chain_free(c);
+    /* AWS_WEB_IDENTITY_TOKEN_FILE without AWS_ROLE_ARN serves --role-arn */
+    fake_setenv("AWS_WEB_IDENTITY_TOKEN_FILE", path);
+    struct cred_opts o2 = {.role_arn = "arn:aws:iam::1:role/g"};
+    c = new_chain(&ctx, &o2);
+    CU_ASSERT_EQUAL_FATAL(resolve(c, &cr, &err), OSP_OK);
+    CU_ASSERT_STRING_EQUAL(F.last_role, "arn:aws:iam::1:role/g");
+    CU_ASSERT_EQUAL(F.calls, 2);
+    aws_creds_cleanup(&cr);
+    cred_chain_free(c);
+}
+
 static void test_ecs_full_uri_with_token_file(void)
 {
     struct osp_ctx ctx;
@@ -438,6 +466,7 @@ static const struct osp_test tests[] = {
     OSP_TEST(test_github_oidc_fetches_token_with_bearer_and_audience),
     OSP_TEST(test_github_oidc_error_status_names_the_permission),
     OSP_TEST(test_gitlab_token_env_var),
+    OSP_TEST(test_role_arn_with_token_file_flag_or_env),
     OSP_TEST(test_ecs_full_uri_with_token_file),
     OSP_TEST(test_ecs_relative_uri_uses_the_agent_address),
     OSP_TEST(test_imds_v2_token_then_role_credentials),
