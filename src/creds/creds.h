@@ -10,7 +10,8 @@
  *   3. web identity: AWS_ROLE_ARN + AWS_WEB_IDENTITY_TOKEN_FILE [+ AWS_ROLE_SESSION_NAME]
  *   4. the "default" profile of the shared files (role_arn/source_profile chains, credential_source,
  *      credential_process, web_identity_token_file, sso_session / legacy sso_*, static keys)
- *   5. CI OIDC (needs a role ARN): --web-identity-token-file, the env var named by
+ *   5. CI OIDC (needs a role ARN): --web-identity-token-file (else AWS_WEB_IDENTITY_TOKEN_FILE
+ *      without AWS_ROLE_ARN), the env var named by
  *      --web-identity-token-env (GitLab id_tokens), or the GitHub Actions token endpoint
  *      (ACTIONS_ID_TOKEN_REQUEST_URL/_TOKEN); then STS AssumeRoleWithWebIdentity (unsigned)
  *   6. ECS container credentials (AWS_CONTAINER_CREDENTIALS_RELATIVE_URI / _FULL_URI)
