@@ -1,0 +1,356 @@
+/* catalog.c: load built-in (embedded) and custom checks, data and the compliance spec. */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "core/log.h"
+#include "scan/catalog_int.h"
+#include "scan/embed.h"
+#include "scan/files.h"
+
+static const char *const builtin_specs[] = {"aws-cis-1.2", "aws-cis-1.4", NULL};
+
+const char *const *scan_builtin_specs(void)
+{
+    return builtin_specs;
+}
+
+const struct scan_embedded *scan_embedded_find(const char *path)
+{
+    for (const struct scan_embedded *e = scan_embedded_files; e->path; e++)
+        if (!strcmp(e->path, path))
+            return e;
+    return NULL;
+}
+
+static enum osp_code grow(struct scan_catalog *c, struct osp_err *err)
+{
+    if (c->nchecks < c->cap)
+        return OSP_OK;
+    size_t cap = c->cap ? c->cap * 2 : 128;
+    struct scan_check *v = realloc(c->checks, cap * sizeof(*v));
+    if (v)
+        c->checks = v;
+    struct scan_check_run *r = v ? realloc(c->run, cap * sizeof(*r)) : NULL;
+    if (!v || !r)
+        return osp_err_set(err, OSP_ENOMEM, "out of memory loading checks");
+    c->run = r;
+    c->cap = cap;
+    return OSP_OK;
+}
+
+/* Names of the input.aws.<service>.<x> collections a module's text mentions. */
+static enum osp_code note_collections(struct scan_catalog *c, const char *text, const char *service,
+                                      struct scan_check_run *run)
+{
+    char prefix[96];
+    snprintf(prefix, sizeof(prefix), "input.aws.%s.", service);
+    const char *names[16];
+    size_t n = 0;
+    for (const char *p = strstr(text, prefix); p && n < 16; p = strstr(p + 1, prefix)) {
+        const char *s = p + strlen(prefix), *e = s;
+        while ((*e >= 'a' && *e <= 'z') || (*e >= '0' && *e <= '9'))
+            e++;
+        if (e == s)
+            continue;
+        char name[64];
+        snprintf(name, sizeof(name), "%.*s", (int)(e - s), s);
+        int dup = 0;
+        for (size_t i = 0; i < n && !dup; i++)
+            dup = !strcmp(names[i], name);
+        if (!dup && !(names[n++] = scan_pool_strdup(&c->pool, name)))
+            return OSP_ENOMEM;
+    }
+    run->collections = n ? scan_pool_alloc(&c->pool, n * sizeof(*names)) : NULL;
+    if (n && !run->collections)
+        return OSP_ENOMEM;
+    memcpy(run->collections, names, n * sizeof(*names));
+    run->ncollections = n;
+    return OSP_OK;
+}
+
+static int in_namespaces(const char *pkg, const struct scan_opts *o)
+{
+    size_t n = strlen("builtin");
+    if (!strncmp(pkg, "builtin", n) && (pkg[n] == '.' || !pkg[n]))
+        return 1;
+    for (size_t i = 0; i < o->nnamespaces; i++) {
+        n = strlen(o->namespaces[i]);
+        if (n && !strncmp(pkg, o->namespaces[i], n) && (pkg[n] == '.' || !pkg[n]))
+            return 1;
+    }
+    return 0;
+}
+
+/* Add one module: to the engine (when there is one) and, when it is a check, to the list. */
+static enum osp_code add_module(struct scan_catalog *c, const struct scan_opts *o, const char *path,
+                                const char *text, size_t len, int builtin, struct osp_err *err)
+{
+    size_t module = SIZE_MAX;
+    if (c->engine) {
+        module = rego_module_count(c->engine);
+        enum osp_code rc = rego_add_module(c->engine, path, text, len, err);
+        if (rc)
+            return rc;
+    }
+    int is_lib = builtin ? strncmp(path, "checks/aws/", 11) != 0 : 0;
+    if (is_lib || grow(c, err))
+        return is_lib ? OSP_OK : err->code;
+    struct scan_check *chk = &c->checks[c->nchecks];
+    enum osp_code rc = scan_check_from_module(&c->pool, path, text, builtin, chk, err);
+    if (rc)
+        return rc;
+    if (!in_namespaces(chk->package, o) || strstr(text, "library: true"))
+        return OSP_OK; /* a library or a package outside the evaluated namespaces */
+    struct scan_check_run *run = &c->run[c->nchecks];
+    memset(run, 0, sizeof(*run));
+    run->module = module;
+    if (note_collections(c, text, chk->service, run))
+        return osp_err_set(err, OSP_ENOMEM, "out of memory loading %s", path);
+    c->nchecks++;
+    return OSP_OK;
+}
+
+static enum osp_code load_builtins(struct scan_catalog *c, const struct scan_opts *o, struct osp_err *err)
+{
+    for (const struct scan_embedded *e = scan_embedded_files; e->path; e++) {
+        size_t n = strlen(e->path);
+        if (n < 5 || strcmp(e->path + n - 5, ".rego"))
+            continue;
+        if (o->no_builtin && strncmp(e->path, "checks/lib/", 11))
+            continue;
+        enum osp_code rc = add_module(c, o, e->path, e->data, e->len, 1, err);
+        if (rc)
+            return rc;
+    }
+    return OSP_OK;
+}
+
+static enum osp_code load_custom(struct scan_catalog *c, const struct scan_opts *o, struct osp_err *err)
+{
+    static const char *const rego_suffix[] = {".rego", NULL};
+    struct scan_paths paths = {0};
+    enum osp_code rc = OSP_OK;
+    for (size_t i = 0; !rc && i < o->nconfig_checks; i++)
+        rc = scan_list_files(o->config_checks[i], rego_suffix, &paths, err);
+    for (size_t i = 0; !rc && i < paths.n; i++) {
+        char *text;
+        size_t len;
+        rc = scan_read_file(paths.v[i], &text, &len, err);
+        if (rc)
+            break;
+        rc = add_module(c, o, paths.v[i], text, len, 0, err);
+        free(text);
+    }
+    scan_paths_cleanup(&paths);
+    return rc;
+}
+
+static enum osp_code load_data(struct scan_catalog *c, const struct scan_opts *o, struct osp_err *err)
+{
+    static const char *const data_suffix[] = {".json", ".yaml", ".yml", NULL};
+    struct scan_paths paths = {0};
+    enum osp_code rc = OSP_OK;
+    for (size_t i = 0; !rc && i < o->ndata_dirs; i++)
+        rc = scan_list_files(o->data_dirs[i], data_suffix, &paths, err);
+    for (size_t i = 0; !rc && i < paths.n && c->engine; i++) {
+        char *text;
+        size_t len;
+        rv doc;
+        rc = scan_read_file(paths.v[i], &text, &len, err);
+        if (rc)
+            break;
+        if (scan_path_matches(paths.v[i], data_suffix + 1))
+            rc = scan_yaml_parse(text, len, paths.v[i], &doc, err);
+        else
+            rc = rego_input_parse(text, len, &doc, err);
+        free(text);
+        if (!rc) {
+            rc = rego_add_data(c->engine, doc, err);
+            rv_unref(doc);
+        }
+        if (rc)
+            osp_err_prefix(err, "--config-data %s: ", paths.v[i]);
+    }
+    scan_paths_cleanup(&paths);
+    return rc;
+}
+
+static enum osp_code load_spec(struct scan_catalog *c, const char *name, struct osp_err *err)
+{
+    if (!name || !*name)
+        return OSP_OK;
+    enum osp_code rc;
+    if (name[0] == '@') {
+        char *text;
+        size_t len;
+        rc = scan_read_file(name + 1, &text, &len, err);
+        if (rc)
+            return rc;
+        rc = scan_spec_parse(&c->pool, text, len, name + 1, &c->spec, err);
+        free(text);
+    } else {
+        char path[160];
+        snprintf(path, sizeof(path), "checks/compliance/%s.yaml", name);
+        const struct scan_embedded *e = scan_embedded_find(path);
+        if (!e)
+            return osp_err_set(err, OSP_EUSAGE,
+                               "unknown compliance spec '%s' (use aws-cis-1.2, aws-cis-1.4 or @FILE.yaml)",
+                               name);
+        rc = scan_spec_parse(&c->pool, e->data, e->len, path, &c->spec, err);
+    }
+    c->has_spec = !rc;
+    return rc;
+}
+
+static int is_deny_rule(const char *name)
+{
+    return !strcmp(name, "deny") || !strncmp(name, "deny_", 5);
+}
+
+/* After compile: the deny rules of each check; checks without any are dropped. */
+static enum osp_code find_deny_rules(struct scan_catalog *c, struct osp_err *err)
+{
+    size_t w = 0;
+    for (size_t i = 0; i < c->nchecks; i++) {
+        struct rego_module_info mi;
+        enum osp_code rc = rego_module_info(c->engine, c->run[i].module, &mi, err);
+        if (rc)
+            return rc;
+        struct scan_check_run *run = &c->run[i];
+        run->deny_refs = scan_pool_alloc(&c->pool, (mi.nrules + 1) * sizeof(char *));
+        if (!run->deny_refs)
+            return osp_err_set(err, OSP_ENOMEM, "out of memory loading checks");
+        for (size_t r = 0; r < mi.nrules; r++) {
+            if (!is_deny_rule(mi.rules[r]))
+                continue;
+            char ref[512];
+            snprintf(ref, sizeof(ref), "data.%s.%s", c->checks[i].package, mi.rules[r]);
+            if (!(run->deny_refs[run->ndeny++] = scan_pool_strdup(&c->pool, ref)))
+                return osp_err_set(err, OSP_ENOMEM, "out of memory loading checks");
+        }
+        if (!run->ndeny) {
+            osp_debug(c->ctx, "%s: no deny rule, not a check", c->checks[i].path);
+            continue;
+        }
+        c->checks[w] = c->checks[i];
+        c->run[w++] = *run;
+    }
+    c->nchecks = w;
+    return OSP_OK;
+}
+
+struct pair {
+    struct scan_check c;
+    struct scan_check_run r;
+};
+
+static int by_id(const void *a, const void *b)
+{
+    const struct pair *x = a, *y = b;
+    int k = strcmp(x->c.id, y->c.id);
+    return k ? k : strcmp(x->c.path, y->c.path);
+}
+
+static enum osp_code sort_checks(struct scan_catalog *c, struct osp_err *err)
+{
+    struct pair *p = malloc((c->nchecks + 1) * sizeof(*p));
+    if (!p)
+        return osp_err_set(err, OSP_ENOMEM, "out of memory sorting checks");
+    for (size_t i = 0; i < c->nchecks; i++) {
+        p[i].c = c->checks[i];
+        p[i].r = c->run[i];
+    }
+    qsort(p, c->nchecks, sizeof(*p), by_id);
+    for (size_t i = 0; i < c->nchecks; i++) {
+        c->checks[i] = p[i].c;
+        c->run[i] = p[i].r;
+        if (i && !strcmp(p[i].c.id, p[i - 1].c.id))
+            osp_warn(c->ctx, "check id %s is defined twice (%s and %s)", p[i].c.id, p[i - 1].c.path,
+                     p[i].c.path);
+    }
+    free(p);
+    return OSP_OK;
+}
+
+static enum osp_code load(struct osp_ctx *ctx, const struct scan_opts *o, int with_engine,
+                          struct scan_catalog **out, struct osp_err *err)
+{
+    struct scan_catalog *c = calloc(1, sizeof(*c));
+    if (!c)
+        return osp_err_set(err, OSP_ENOMEM, "out of memory loading checks");
+    c->ctx = ctx;
+    c->include_non_failures = o->include_non_failures;
+    c->trace = o->trace;
+    struct rego_opts ro = {0};
+    enum osp_code rc = with_engine ? rego_engine_new(ctx, &ro, &c->engine, err) : OSP_OK;
+    if (!rc)
+        rc = load_builtins(c, o, err);
+    if (!rc)
+        rc = load_custom(c, o, err);
+    if (!rc)
+        rc = load_data(c, o, err);
+    if (!rc && c->engine)
+        rc = rego_compile(c->engine, err);
+    if (!rc && c->engine)
+        rc = find_deny_rules(c, err);
+    if (!rc)
+        rc = sort_checks(c, err);
+    if (!rc)
+        rc = load_spec(c, o->compliance, err);
+    if (rc) {
+        scan_catalog_free(c);
+        return rc;
+    }
+    osp_debug(ctx, "scan: %zu checks loaded", c->nchecks);
+    *out = c;
+    return OSP_OK;
+}
+
+enum osp_code scan_catalog_load(struct osp_ctx *ctx, const struct scan_opts *o, struct scan_catalog **out,
+                                struct osp_err *err)
+{
+    return load(ctx, o, 1, out, err);
+}
+
+enum osp_code scan_catalog_load_metadata(struct osp_ctx *ctx, const struct scan_opts *o,
+                                         struct scan_catalog **out, struct osp_err *err)
+{
+    return load(ctx, o, 0, out, err);
+}
+
+void scan_catalog_free(struct scan_catalog *c)
+{
+    if (!c)
+        return;
+    rego_engine_free(c->engine);
+    scan_pool_free(&c->pool);
+    free(c->checks);
+    free(c->run);
+    free(c);
+}
+
+size_t scan_catalog_count(const struct scan_catalog *c)
+{
+    return c ? c->nchecks : 0;
+}
+
+const struct scan_check *scan_catalog_at(const struct scan_catalog *c, size_t i)
+{
+    return c && i < c->nchecks ? &c->checks[i] : NULL;
+}
+
+const struct scan_check *scan_catalog_find(const struct scan_catalog *c, const char *id)
+{
+    for (size_t i = 0; c && i < c->nchecks; i++)
+        if (!strcasecmp(c->checks[i].id, id) || !strcasecmp(c->checks[i].avd_id, id))
+            return &c->checks[i];
+    return NULL;
+}
+
+const struct scan_spec *scan_catalog_spec(const struct scan_catalog *c)
+{
+    return c && c->has_spec ? &c->spec : NULL;
+}

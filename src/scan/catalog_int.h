@@ -1,0 +1,36 @@
+/* catalog_int.h: the scan catalog's private layout, shared by catalog.c and run.c. */
+#ifndef OSPREY_SCAN_CATALOG_INT_H
+#define OSPREY_SCAN_CATALOG_INT_H
+
+#include "rego/rego.h"
+#include "scan/scan_int.h"
+
+/* What the pipeline needs besides the public metadata of a check. */
+struct scan_check_run {
+    const char **deny_refs;   /* "data.<package>.deny", "data.<package>.deny_x" */
+    size_t ndeny;
+    const char **collections; /* input.aws.<service>.<collection> names the module mentions */
+    size_t ncollections;
+    size_t module;            /* engine module index (SIZE_MAX: none) */
+};
+
+struct scan_catalog {
+    struct osp_ctx *ctx;
+    struct scan_pool pool;
+    struct scan_check *checks; /* sorted by id */
+    struct scan_check_run *run;
+    size_t nchecks, cap;
+    struct scan_spec spec;
+    int has_spec;
+    struct rego_engine *engine; /* NULL when loaded for metadata only */
+    int include_non_failures, trace;
+};
+
+/* report.c: services, findings (FAIL and PASS records) and the compliance report -> report. */
+OSP_MUST_CHECK enum osp_code scan_report_fill(const struct scan_catalog *c, const char *account,
+                                             const char *partition, const struct scan_input *inputs,
+                                             const struct scan_raw_list *raws,
+                                             const struct res_service *services, size_t nservices,
+                                             struct res_report *report, struct osp_err *err);
+
+#endif

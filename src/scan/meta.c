@@ -1,0 +1,271 @@
+/* meta.c: a check module's METADATA comment block and package -> struct scan_check. */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "core/buf.h"
+#include "scan/scan_int.h"
+
+#define META_MAX_BYTES (64 * 1024)
+
+static const char *line_end(const char *p)
+{
+    const char *e = strchr(p, '\n');
+    return e ? e : p + strlen(p);
+}
+
+char *scan_module_package(const char *text)
+{
+    for (const char *p = text; *p;) {
+        const char *e = line_end(p);
+        const char *q = p;
+        while (q < e && (*q == ' ' || *q == '\t'))
+            q++;
+        if (e - q > 8 && !strncmp(q, "package", 7) && isspace((unsigned char)q[7])) {
+            q += 8;
+            while (q < e && isspace((unsigned char)*q))
+                q++;
+            const char *end = q;
+            while (end < e && !isspace((unsigned char)*end) && *end != '#')
+                end++;
+            char *pkg = malloc((size_t)(end - q) + 1);
+            if (pkg) {
+                memcpy(pkg, q, (size_t)(end - q));
+                pkg[end - q] = 0;
+            }
+            return pkg;
+        }
+        p = *e ? e + 1 : e;
+    }
+    return NULL;
+}
+
+/* Append one comment line's body ("# x" -> "x", "#" -> "") to b. */
+static int add_comment_line(struct osp_buf *b, const char *p, const char *e)
+{
+    p++; /* the '#' */
+    if (p < e && *p == ' ')
+        p++;
+    if (osp_buf_add(b, p, (size_t)(e - p)) || osp_buf_addc(b, '\n'))
+        return -1;
+    return 0;
+}
+
+char *scan_module_metadata_text(const char *text)
+{
+    const char *p = text;
+    while (*p) {
+        const char *e = line_end(p);
+        const char *q = p;
+        while (q < e && isspace((unsigned char)*q))
+            q++;
+        if (e - q >= 10 && !strncmp(q, "# METADATA", 10))
+            break;
+        p = *e ? e + 1 : e;
+    }
+    if (!*p)
+        return NULL;
+    p = *line_end(p) ? line_end(p) + 1 : line_end(p);
+    struct osp_buf b;
+    osp_buf_init(&b, META_MAX_BYTES);
+    while (*p) {
+        const char *e = line_end(p);
+        const char *q = p;
+        while (q < e && (*q == ' ' || *q == '\t'))
+            q++;
+        if (q == e || *q != '#')
+            break;
+        if (add_comment_line(&b, q, e)) {
+            osp_buf_cleanup(&b);
+            return NULL;
+        }
+        p = *e ? e + 1 : e;
+    }
+    return osp_buf_take(&b);
+}
+
+enum res_severity scan_severity_from(const char *s)
+{
+    static const struct {
+        const char *name;
+        enum res_severity sev;
+    } names[] = {{"LOW", RES_SEV_LOW}, {"MEDIUM", RES_SEV_MEDIUM}, {"HIGH", RES_SEV_HIGH},
+                 {"CRITICAL", RES_SEV_CRITICAL}};
+    for (size_t i = 0; s && i < sizeof(names) / sizeof(names[0]); i++)
+        if (!strcasecmp(s, names[i].name))
+            return names[i].sev;
+    return RES_SEV_UNKNOWN;
+}
+
+/* String value at obj.key ("" when absent or not a string). */
+static const char *get_s(rv obj, const char *key)
+{
+    rv v = rv_obj_get_s(obj, key);
+    return rv_kind(v) == RV_STRING ? rv_str(v) : "";
+}
+
+/* An array of strings from an rv array (non-strings skipped). */
+static enum osp_code str_list(struct scan_pool *pool, rv arr, const char ***out, size_t *n)
+{
+    *n = 0;
+    *out = NULL;
+    if (rv_kind(arr) != RV_ARRAY || !rv_len(arr))
+        return OSP_OK;
+    const char **v = scan_pool_alloc(pool, rv_len(arr) * sizeof(*v));
+    if (!v)
+        return OSP_ENOMEM;
+    for (size_t i = 0; i < rv_len(arr); i++) {
+        rv s = rv_arr_at(arr, i);
+        if (rv_kind(s) != RV_STRING)
+            continue;
+        if (!(v[*n] = scan_pool_strdup(pool, rv_str(s))))
+            return OSP_ENOMEM;
+        (*n)++;
+    }
+    *out = v;
+    return OSP_OK;
+}
+
+static int fw_cmp(const void *a, const void *b)
+{
+    const struct res_fw_ref *x = a, *y = b;
+    int c = strcmp(x->framework, y->framework);
+    return c ? c : strcmp(x->id, y->id);
+}
+
+/* custom.frameworks: {"cis-aws-1.2": ["1.10", ...], "default": [null]} -> sorted refs. */
+static enum osp_code frameworks(struct scan_pool *pool, rv fw, struct scan_check *c)
+{
+    size_t total = 0;
+    for (size_t i = 0; rv_kind(fw) == RV_OBJECT && i < rv_len(fw); i++)
+        total += rv_kind(rv_obj_val_at(fw, i)) == RV_ARRAY ? rv_len(rv_obj_val_at(fw, i)) : 0;
+    if (!total)
+        return OSP_OK;
+    struct res_fw_ref *refs = scan_pool_alloc(pool, total * sizeof(*refs));
+    if (!refs)
+        return OSP_ENOMEM;
+    size_t n = 0;
+    for (size_t i = 0; i < rv_len(fw); i++) {
+        rv ids = rv_obj_val_at(fw, i);
+        for (size_t j = 0; rv_kind(ids) == RV_ARRAY && j < rv_len(ids); j++) {
+            rv id = rv_arr_at(ids, j);
+            if (rv_kind(id) != RV_STRING || rv_kind(rv_obj_key_at(fw, i)) != RV_STRING)
+                continue;
+            refs[n].framework = scan_pool_strdup(pool, rv_str(rv_obj_key_at(fw, i)));
+            refs[n].id = scan_pool_strdup(pool, rv_str(id));
+            if (!refs[n].framework || !refs[n].id)
+                return OSP_ENOMEM;
+            n++;
+        }
+    }
+    qsort(refs, n, sizeof(*refs), fw_cmp);
+    c->frameworks = refs;
+    c->nframeworks = n;
+    return OSP_OK;
+}
+
+/* input.selector[].subtypes[].service -> c->services (unique, in order). */
+static enum osp_code selector_services(struct scan_pool *pool, rv custom, struct scan_check *c)
+{
+    rv sel = rv_obj_get_s(rv_obj_get_s(custom, "input"), "selector");
+    size_t cap = 0;
+    for (size_t i = 0; rv_kind(sel) == RV_ARRAY && i < rv_len(sel); i++)
+        cap += rv_len(rv_obj_get_s(rv_arr_at(sel, i), "subtypes"));
+    if (!cap)
+        return OSP_OK;
+    const char **v = scan_pool_alloc(pool, cap * sizeof(*v));
+    if (!v)
+        return OSP_ENOMEM;
+    size_t n = 0;
+    for (size_t i = 0; i < rv_len(sel); i++) {
+        rv subs = rv_obj_get_s(rv_arr_at(sel, i), "subtypes");
+        for (size_t j = 0; rv_kind(subs) == RV_ARRAY && j < rv_len(subs); j++) {
+            const char *svc = get_s(rv_arr_at(subs, j), "service");
+            int dup = !*svc;
+            for (size_t k = 0; k < n && !dup; k++)
+                dup = !strcmp(v[k], svc);
+            if (!dup && !(v[n++] = scan_pool_strdup(pool, svc)))
+                return OSP_ENOMEM;
+        }
+    }
+    c->services = v;
+    c->nservices = n;
+    return OSP_OK;
+}
+
+static enum osp_code fill_from_meta(struct scan_pool *pool, rv meta, struct scan_check *c)
+{
+    rv custom = rv_obj_get_s(meta, "custom");
+    const char *id = get_s(custom, "id");
+    if (!*id)
+        id = get_s(custom, "avd_id");
+    if (*id && !(c->id = scan_pool_strdup(pool, id)))
+        return OSP_ENOMEM;
+    c->avd_id = scan_pool_strdup(pool, get_s(custom, "avd_id"));
+    c->title = scan_pool_strdup(pool, get_s(meta, "title"));
+    c->description = scan_pool_strdup(pool, get_s(meta, "description"));
+    c->short_code = scan_pool_strdup(pool, get_s(custom, "short_code"));
+    const char *action = get_s(custom, "recommended_action");
+    c->recommended_action = scan_pool_strdup(pool, *action ? action : get_s(custom, "recommended_actions"));
+    c->severity = scan_severity_from(get_s(custom, "severity"));
+    if (!c->avd_id || !c->title || !c->description || !c->short_code || !c->recommended_action)
+        return OSP_ENOMEM;
+    enum osp_code rc = str_list(pool, rv_obj_get_s(meta, "related_resources"), &c->references,
+                                &c->nreferences);
+    if (!rc)
+        rc = frameworks(pool, rv_obj_get_s(custom, "frameworks"), c);
+    if (!rc)
+        rc = selector_services(pool, custom, c);
+    if (rc)
+        return rc;
+    const char *svc = get_s(custom, "service");
+    if (!*svc && c->nservices)
+        svc = c->services[0];
+    c->service = scan_pool_strdup(pool, svc);
+    return c->service ? OSP_OK : OSP_ENOMEM;
+}
+
+static enum osp_code defaults(struct scan_pool *pool, struct scan_check *c)
+{
+    const char **fields[] = {&c->id, &c->avd_id, &c->title, &c->description, &c->service,
+                             &c->short_code, &c->recommended_action};
+    for (size_t i = 0; i < sizeof(fields) / sizeof(fields[0]); i++)
+        if (!*fields[i] && !(*fields[i] = scan_pool_strdup(pool, "")))
+            return OSP_ENOMEM;
+    if (!*c->id)
+        c->id = c->package;
+    if (!*c->title)
+        c->title = c->id;
+    return OSP_OK;
+}
+
+enum osp_code scan_check_from_module(struct scan_pool *pool, const char *path, const char *text,
+                                     int builtin, struct scan_check *c, struct osp_err *err)
+{
+    memset(c, 0, sizeof(*c));
+    c->builtin = builtin;
+    char *pkg = scan_module_package(text);
+    if (!pkg)
+        return osp_err_set(err, OSP_EPOLICY, "%s: no package declaration", path);
+    c->package = scan_pool_strdup(pool, pkg);
+    free(pkg);
+    c->path = scan_pool_strdup(pool, path);
+    if (!c->package || !c->path)
+        return osp_err_set(err, OSP_ENOMEM, "out of memory reading %s", path);
+    char *meta_text = scan_module_metadata_text(text);
+    if (meta_text) {
+        rv meta;
+        enum osp_code rc = scan_yaml_parse(meta_text, strlen(meta_text), path, &meta, err);
+        free(meta_text);
+        if (rc)
+            return osp_err_set(err, OSP_EPOLICY, "%s: METADATA is not valid YAML", path);
+        rc = fill_from_meta(pool, meta, c);
+        rv_unref(meta);
+        if (rc)
+            return osp_err_set(err, rc, "out of memory reading METADATA of %s", path);
+    }
+    if (defaults(pool, c))
+        return osp_err_set(err, OSP_ENOMEM, "out of memory reading %s", path);
+    return OSP_OK;
+}

@@ -1,0 +1,96 @@
+/* report.c: deduplicated raw results, service statuses and compliance -> struct res_report. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/log.h"
+#include "scan/catalog_int.h"
+
+static enum osp_code add_finding(const struct scan_catalog *c, const char *account,
+                                 const struct scan_input *inputs, const struct scan_raw *r,
+                                 struct res_report *report, struct osp_err *err)
+{
+    const struct scan_check *k = &c->checks[r->check];
+    struct res_finding f = {
+        .check_id = k->id,
+        .title = k->title,
+        .description = k->description,
+        .severity = k->severity,
+        .status = r->pass ? RES_PASS : RES_FAIL,
+        .service = k->service,
+        .region = inputs[r->input].region ? inputs[r->input].region : "",
+        .account = account ? account : "",
+        .resource = r->resource,
+        .message = r->message,
+        .resolution = k->recommended_action,
+        .references = k->references,
+        .n_references = k->nreferences,
+        .frameworks = k->frameworks,
+        .n_frameworks = k->nframeworks,
+        .ignore_reason = "",
+    };
+    return res_report_add_finding(report, &f, err);
+}
+
+/* Unique names of services that failed or were skipped in some region. */
+static size_t unavailable_services(const struct res_service *s, size_t n, const char **out)
+{
+    size_t m = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (s[i].state != RES_SVC_FAILED && s[i].state != RES_SVC_SKIPPED)
+            continue;
+        int dup = 0;
+        for (size_t j = 0; j < m && !dup; j++)
+            dup = !strcmp(out[j], s[i].service);
+        if (!dup)
+            out[m++] = s[i].service;
+    }
+    return m;
+}
+
+static enum osp_code add_compliance(const struct scan_catalog *c, const struct scan_raw_list *raws,
+                                    const struct res_service *services, size_t nservices,
+                                    struct res_report *report, struct osp_err *err)
+{
+    const char **failed = malloc((nservices + 1) * sizeof(*failed));
+    if (!failed)
+        return osp_err_set(err, OSP_ENOMEM, "out of memory building the compliance report");
+    size_t nfailed = unavailable_services(services, nservices, failed);
+    enum osp_code rc = res_report_set_compliance(report, c->spec.id, c->spec.title, c->spec.version, err);
+    for (size_t i = 0; !rc && i < c->spec.ncontrols; i++) {
+        const struct scan_control *ctl = &c->spec.controls[i];
+        struct scan_ctl_eval ev = scan_control_eval(ctl, c->checks, c->nchecks, raws, failed, nfailed);
+        struct res_control rc_ctl = {
+            .id = ctl->id,
+            .name = ctl->name,
+            .severity = ctl->severity,
+            .status = ev.status,
+            .n_failing = ev.n_failing,
+            .checks = ctl->checks,
+            .n_checks = ctl->nchecks,
+        };
+        rc = res_report_add_control(report, &rc_ctl, err);
+    }
+    free(failed);
+    return rc;
+}
+
+enum osp_code scan_report_fill(const struct scan_catalog *c, const char *account, const char *partition,
+                               const struct scan_input *inputs, const struct scan_raw_list *raws,
+                               const struct res_service *services, size_t nservices,
+                               struct res_report *report, struct osp_err *err)
+{
+    enum osp_code rc = OSP_OK;
+    if (partition && *partition)
+        rc = res_report_set_partition(report, partition, err);
+    if (!rc && account && *account)
+        rc = res_report_add_account(report, account, err);
+    for (size_t i = 0; !rc && i < nservices; i++)
+        rc = res_report_add_service_status(report, &services[i], err);
+    for (size_t i = 0; !rc && i < raws->n; i++)
+        rc = add_finding(c, account, inputs, &raws->v[i], report, err);
+    if (!rc && c->has_spec)
+        rc = add_compliance(c, raws, services, nservices, report, err);
+    if (!rc)
+        res_report_sort(report);
+    return rc;
+}

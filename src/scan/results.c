@@ -1,0 +1,159 @@
+/* results.c: deny results -> raw records (message, resource ARN), and their de-duplication. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "scan/scan_int.h"
+
+static char *dup_or_empty(const char *s)
+{
+    return strdup(s ? s : "");
+}
+
+enum osp_code scan_raw_add(struct scan_raw_list *l, size_t check, size_t input, const char *resource,
+                           const char *message, int pass, struct osp_err *err)
+{
+    if (l->n == l->cap) {
+        size_t cap = l->cap ? l->cap * 2 : 64;
+        struct scan_raw *v = realloc(l->v, cap * sizeof(*v));
+        if (!v)
+            return osp_err_set(err, OSP_ENOMEM, "out of memory storing results");
+        l->v = v;
+        l->cap = cap;
+    }
+    struct scan_raw *r = &l->v[l->n];
+    r->check = check;
+    r->input = input;
+    r->pass = pass;
+    r->resource = dup_or_empty(resource);
+    r->message = dup_or_empty(message);
+    if (!r->resource || !r->message) {
+        free(r->resource);
+        free(r->message);
+        return osp_err_set(err, OSP_ENOMEM, "out of memory storing results");
+    }
+    l->n++;
+    return OSP_OK;
+}
+
+void scan_raw_cleanup(struct scan_raw_list *l)
+{
+    for (size_t i = 0; i < l->n; i++) {
+        free(l->v[i].resource);
+        free(l->v[i].message);
+    }
+    free(l->v);
+    memset(l, 0, sizeof(*l));
+}
+
+/* qsort context: there is no qsort_r in C11, so the list is reached through the indices. */
+static const struct scan_raw *sort_base;
+
+static int by_key(const void *a, const void *b)
+{
+    const struct scan_raw *x = &sort_base[*(const size_t *)a], *y = &sort_base[*(const size_t *)b];
+    if (x->check != y->check)
+        return x->check < y->check ? -1 : 1;
+    int c = strcmp(x->resource, y->resource);
+    if (c)
+        return c;
+    if (x->pass != y->pass)
+        return x->pass - y->pass; /* FAIL records first */
+    if (x->input != y->input)
+        return x->input < y->input ? -1 : 1;
+    size_t ia = *(const size_t *)a, ib = *(const size_t *)b;
+    return ia < ib ? -1 : ia > ib;
+}
+
+/* Mark in drop[] every record that repeats an earlier (check, resource) of the same kind, and
+ * every PASS whose (check, resource) also failed. Records without a resource are kept. */
+static void mark_duplicates(const struct scan_raw_list *l, const size_t *idx, char *drop)
+{
+    for (size_t k = 1; k < l->n; k++) {
+        const struct scan_raw *prev = &l->v[idx[k - 1]], *cur = &l->v[idx[k]];
+        if (!*cur->resource || prev->check != cur->check || strcmp(prev->resource, cur->resource))
+            continue;
+        if (prev->pass == cur->pass && !strcmp(prev->message, cur->message))
+            drop[idx[k]] = 1; /* same finding seen from another region */
+        else if (cur->pass && !prev->pass)
+            drop[idx[k]] = 1; /* failed somewhere: no PASS */
+        else if (cur->pass && prev->pass)
+            drop[idx[k]] = 1;
+    }
+}
+
+void scan_raw_dedupe(struct scan_raw_list *l)
+{
+    if (l->n < 2)
+        return;
+    size_t *idx = malloc(l->n * sizeof(*idx));
+    char *drop = calloc(l->n, 1);
+    if (!idx || !drop) {
+        free(idx);
+        free(drop);
+        return; /* keeping duplicates is safe; they only repeat findings */
+    }
+    for (size_t i = 0; i < l->n; i++)
+        idx[i] = i;
+    sort_base = l->v;
+    qsort(idx, l->n, sizeof(*idx), by_key);
+    sort_base = NULL;
+    mark_duplicates(l, idx, drop);
+    size_t w = 0;
+    for (size_t i = 0; i < l->n; i++) {
+        if (drop[i]) {
+            free(l->v[i].resource);
+            free(l->v[i].message);
+            continue;
+        }
+        l->v[w++] = l->v[i];
+    }
+    l->n = w;
+    free(idx);
+    free(drop);
+}
+
+/* The resource ARN a cause or result object points at: metadata resource, else filepath. */
+static const char *arn_of(rv obj)
+{
+    rv meta = rv_obj_get_s(obj, "__defsec_metadata");
+    if (rv_kind(meta) != RV_OBJECT)
+        meta = obj;
+    rv r = rv_obj_get_s(meta, "resource");
+    if (rv_kind(r) == RV_STRING && rv_len(r))
+        return rv_str(r);
+    r = rv_obj_get_s(meta, "filepath");
+    return rv_kind(r) == RV_STRING ? rv_str(r) : "";
+}
+
+enum osp_code scan_result_decode(rv result, char **msg, char **resource, struct osp_err *err)
+{
+    const char *m = NULL, *res = "";
+    char *owned = NULL;
+    switch (rv_kind(result)) {
+    case RV_STRING:
+        m = rv_str(result);
+        break;
+    case RV_ARRAY:
+        m = rv_kind(rv_arr_at(result, 0)) == RV_STRING ? rv_str(rv_arr_at(result, 0)) : NULL;
+        if (rv_kind(rv_arr_at(result, 1)) == RV_OBJECT)
+            res = arn_of(rv_arr_at(result, 1));
+        break;
+    case RV_OBJECT:
+        m = rv_kind(rv_obj_get_s(result, "msg")) == RV_STRING ? rv_str(rv_obj_get_s(result, "msg")) : NULL;
+        res = arn_of(result);
+        break;
+    default:
+        break;
+    }
+    if (!m)
+        m = owned = rv_json_dump(result, false);
+    *msg = strdup(m ? m : "");
+    *resource = strdup(res);
+    free(owned);
+    if (!*msg || !*resource) {
+        free(*msg);
+        free(*resource);
+        return osp_err_set(err, OSP_ENOMEM, "out of memory decoding a result");
+    }
+    return OSP_OK;
+}

@@ -1,0 +1,140 @@
+/* run.c: evaluate every check's deny rules on each region input and fill the report. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/log.h"
+#include "scan/catalog_int.h"
+
+struct run_state {
+    struct scan_catalog *c;
+    const char *account, *partition;
+    const struct scan_input *inputs;
+    size_t ninputs;
+    struct scan_raw_list raws;
+};
+
+/* The region's document with input.osprey = {region, account, partition} (returns new). */
+static enum osp_code region_doc(const struct run_state *st, size_t i, rv *out, struct osp_err *err)
+{
+    const struct scan_input *in = &st->inputs[i];
+    rv doc;
+    if (!rv_is_undef(in->doc)) {
+        doc = rv_ref(in->doc);
+    } else {
+        enum osp_code rc = rego_input_parse(in->json ? in->json : "{}", in->json ? in->json_len : 2,
+                                            &doc, err);
+        if (rc)
+            return rc;
+    }
+    if (rv_kind(doc) != RV_OBJECT) {
+        rv_unref(doc);
+        return osp_err_set(err, OSP_EPARSE, "input for region %s is not a JSON object", in->region);
+    }
+    rv meta = rv_obj_new();
+    rv_obj_set(&meta, rv_str_new("region"), rv_str_new(in->region ? in->region : ""));
+    rv_obj_set(&meta, rv_str_new("account"), rv_str_new(st->account ? st->account : ""));
+    rv_obj_set(&meta, rv_str_new("partition"), rv_str_new(st->partition ? st->partition : "aws"));
+    rv_obj_set(&doc, rv_str_new("osprey"), meta);
+    *out = doc;
+    return OSP_OK;
+}
+
+/* One deny rule on one input: every result becomes a FAIL record. */
+static enum osp_code run_rule(struct run_state *st, size_t check, const char *ref, size_t input, rv doc,
+                              struct osp_err *err)
+{
+    struct scan_catalog *c = st->c;
+    rv v;
+    struct osp_err e2;
+    osp_err_init(&e2);
+    if (rego_eval_ref(c->engine, ref, doc, &v, &e2)) {
+        /* One broken check must not hide every other finding: log it and go on. */
+        osp_warn(c->ctx, "check %s (%s) failed in %s: %s", c->checks[check].id, ref,
+                 st->inputs[input].region, e2.msg);
+        return OSP_OK;
+    }
+    size_t n = rv_kind(v) == RV_SET || rv_kind(v) == RV_ARRAY ? rv_len(v) : 0;
+    if (c->trace)
+        osp_log(c->ctx, OSP_LOG_DEBUG, "trace: %s %s: %zu result(s)", ref, st->inputs[input].region, n);
+    enum osp_code rc = OSP_OK;
+    for (size_t i = 0; !rc && i < n; i++) {
+        rv item = rv_kind(v) == RV_SET ? rv_set_at(v, i) : rv_arr_at(v, i);
+        char *msg, *res;
+        rc = scan_result_decode(item, &msg, &res, err);
+        if (rc)
+            break;
+        rc = scan_raw_add(&st->raws, check, input, res, msg, 0, err);
+        free(msg);
+        free(res);
+    }
+    rv_unref(v);
+    return rc;
+}
+
+/* --include-non-failures: a PASS record for each resource of the collections the check reads
+ * (input.aws.<service>.<collection>); scan_raw_dedupe() later drops those it failed anywhere.
+ * When it reads none by name: one account-level PASS per region where it found nothing. */
+static enum osp_code add_passes(struct run_state *st, size_t check, size_t input, rv doc,
+                                size_t nfail_before, struct osp_err *err)
+{
+    const struct scan_check *chk = &st->c->checks[check];
+    const struct scan_check_run *run = &st->c->run[check];
+    rv svc = rv_obj_get_s(rv_obj_get_s(doc, "aws"), chk->service);
+    if (rv_kind(svc) != RV_OBJECT)
+        return OSP_OK;
+    if (!run->ncollections)
+        return st->raws.n == nfail_before ? scan_raw_add(&st->raws, check, input, "", "no issue found", 1, err)
+                                          : OSP_OK;
+    for (size_t k = 0; k < run->ncollections; k++) {
+        rv coll = rv_obj_get_s(svc, run->collections[k]);
+        size_t n = rv_kind(coll) == RV_ARRAY ? rv_len(coll) : rv_kind(coll) == RV_OBJECT;
+        for (size_t i = 0; i < n; i++) {
+            rv item = rv_kind(coll) == RV_ARRAY ? rv_arr_at(coll, i) : coll;
+            rv arn = rv_obj_get_s(rv_obj_get_s(item, "__defsec_metadata"), "resource");
+            if (rv_kind(arn) != RV_STRING || !rv_len(arn))
+                continue;
+            enum osp_code rc = scan_raw_add(&st->raws, check, input, rv_str(arn), "no issue found", 1, err);
+            if (rc)
+                return rc;
+        }
+    }
+    return OSP_OK;
+}
+
+static enum osp_code run_input(struct run_state *st, size_t input, struct osp_err *err)
+{
+    rv doc;
+    enum osp_code rc = region_doc(st, input, &doc, err);
+    if (rc)
+        return rc;
+    for (size_t k = 0; !rc && k < st->c->nchecks; k++) {
+        size_t before = st->raws.n;
+        for (size_t r = 0; !rc && r < st->c->run[k].ndeny; r++)
+            rc = run_rule(st, k, st->c->run[k].deny_refs[r], input, doc, err);
+        if (!rc && st->c->include_non_failures)
+            rc = add_passes(st, k, input, doc, before, err);
+    }
+    rv_unref(doc);
+    if (rc)
+        osp_err_prefix(err, "region %s: ", st->inputs[input].region);
+    return rc;
+}
+
+enum osp_code scan_evaluate(struct scan_catalog *c, const char *account, const char *partition,
+                            const struct scan_input *inputs, size_t ninputs,
+                            const struct res_service *services, size_t nservices,
+                            struct res_report *report, struct osp_err *err)
+{
+    if (!c->engine)
+        return osp_err_set(err, OSP_EINTERNAL, "scan catalog was loaded for metadata only");
+    struct run_state st = {c, account, partition, inputs, ninputs, {0}};
+    enum osp_code rc = OSP_OK;
+    for (size_t i = 0; !rc && i < ninputs; i++)
+        rc = run_input(&st, i, err);
+    if (!rc) {
+        scan_raw_dedupe(&st.raws);
+        rc = scan_report_fill(c, account, partition, inputs, &st.raws, services, nservices, report, err);
+    }
+    scan_raw_cleanup(&st.raws);
+    return rc;
+}

@@ -1,0 +1,132 @@
+/* scan.h: the evaluation pipeline: checks (built-in + custom) x region inputs -> report.
+ *
+ * A scan_catalog holds every check osprey will run: the built-in catalog compiled into the
+ * binary (checks/, see embed.h), plus custom checks from --config-check files or folders,
+ * data documents from --config-data, and the compliance spec asked for. It is loaded once
+ * and evaluated against one input document per region ({"aws": {...}}, see
+ * src/collect/STATE.md). Only `deny` / `deny_*` rules produce findings, as in Trivy; a rule's
+ * results may be result.new(...) objects, strings, or [msg, cause] pairs.
+ *
+ * Findings carry check id, title, severity, service, region, account, the resource ARN (from
+ * the cause's metadata `resource`, else `filepath`), message and the CIS framework ids.
+ * Findings with the same (check, resource ARN) from several regions (global services: iam,
+ * s3, account, and multi-region trails) are reported once, for the first region in input
+ * order. Service failures become RES_SVC_FAILED service statuses in the report, and compliance
+ * controls whose checks need a failed service are ERROR.
+ *
+ * Before evaluation each region's input gets `input.osprey = {"region", "account",
+ * "partition"}` (checks use it to judge account-level settings region by region).
+ *
+ * Ownership: the catalog owns everything it loaded; scan_catalog_free() frees it. Strings in
+ * the options are borrowed during scan_catalog_load only. scan_evaluate() borrows the inputs
+ * and adds copies to the caller's report.
+ *
+ *   struct scan_opts o = {.compliance = "aws-cis-1.2"};
+ *   struct scan_catalog *cat;
+ *   if (scan_catalog_load(ctx, &o, &cat, err)) return cli_fail(err);   // exit 2 on bad Rego
+ *   struct scan_input in[] = {{.region = "us-east-1", .doc = doc_us}, {.region = "eu-west-1", .doc = doc_eu}};
+ *   rc = scan_evaluate(cat, "123456789012", "aws", in, 2, services, nservices, report, err);
+ *   scan_catalog_free(cat);
+ */
+#ifndef OSPREY_SCAN_SCAN_H
+#define OSPREY_SCAN_SCAN_H
+
+#include <stddef.h>
+
+#include "core/ctx.h"
+#include "core/err.h"
+#include "rego/value.h"
+#include "results/result.h"
+
+struct scan_opts {
+    const char *const *config_checks; /* --config-check FILE|DIR (repeatable) */
+    size_t nconfig_checks;
+    const char *const *namespaces;    /* --check-namespaces: packages evaluated besides builtin.* */
+    size_t nnamespaces;
+    const char *const *data_dirs;     /* --config-data DIR|FILE: JSON/YAML merged under data. */
+    size_t ndata_dirs;
+    int include_non_failures;         /* --include-non-failures: PASS per (check, resource) */
+    const char *compliance;           /* "aws-cis-1.2", "aws-cis-1.4", "@spec.yaml" or NULL */
+    int trace;                        /* --trace: log each rule evaluation at debug level */
+    int no_builtin;                   /* run custom checks only (tests) */
+};
+
+/* One check as its METADATA describes it. All strings non-NULL ("" when unknown). */
+struct scan_check {
+    const char *id;          /* custom.id, else custom.avd_id, else the package path */
+    const char *avd_id;
+    const char *title;
+    const char *description;
+    enum res_severity severity;
+    const char *service;     /* custom.service, else the first input selector subtype */
+    const char *short_code;
+    const char *recommended_action;
+    const char *package;     /* "builtin.aws.iam.aws0142" */
+    const char *path;        /* checks/aws/iam/enforce_root_mfa.rego, or the custom file */
+    const char **services;   /* every service the check reads (selector subtypes) */
+    size_t nservices;
+    const char **references; /* related_resources */
+    size_t nreferences;
+    struct res_fw_ref *frameworks; /* sorted by (framework, id) */
+    size_t nframeworks;
+    int builtin;             /* 1: compiled into osprey */
+};
+
+/* A compliance control: checks behind it, or manual. */
+struct scan_control {
+    const char *id;      /* benchmark numbering ("1.10", "2.1.3") */
+    const char *name;
+    const char *note;    /* why it is manual, when it is */
+    enum res_severity severity;
+    int manual;
+    const char **checks;
+    size_t nchecks;
+};
+
+struct scan_spec {
+    const char *id, *title, *version, *description;
+    struct scan_control *controls; /* benchmark order */
+    size_t ncontrols;
+};
+
+/* One region's state document. Give doc (borrowed), or json text when doc is undefined. */
+struct scan_input {
+    const char *region;
+    rv doc;
+    const char *json;
+    size_t json_len;
+};
+
+struct scan_catalog;
+
+/* Built-ins + custom checks + data + compliance spec, compiled. A syntax or compile error in
+ * a check is OSP_EPOLICY with "file:line:col: message" (exit 2); an unknown compliance spec
+ * or unreadable --config-check path is OSP_EUSAGE / OSP_ECONFIG. */
+OSP_MUST_CHECK enum osp_code scan_catalog_load(struct osp_ctx *ctx, const struct scan_opts *o,
+                                               struct scan_catalog **out, struct osp_err *err);
+/* The same, reading METADATA only (no Rego engine): for `osprey checks list|show`. */
+OSP_MUST_CHECK enum osp_code scan_catalog_load_metadata(struct osp_ctx *ctx, const struct scan_opts *o,
+                                                        struct scan_catalog **out,
+                                                        struct osp_err *err);
+void scan_catalog_free(struct scan_catalog *c);
+
+/* Checks in id order. */
+size_t scan_catalog_count(const struct scan_catalog *c);
+const struct scan_check *scan_catalog_at(const struct scan_catalog *c, size_t i);
+const struct scan_check *scan_catalog_find(const struct scan_catalog *c, const char *id);
+/* The compliance spec loaded (NULL when none was asked for). */
+const struct scan_spec *scan_catalog_spec(const struct scan_catalog *c);
+
+/* Names of the built-in compliance specs ("aws-cis-1.2", ...), NULL-terminated. */
+const char *const *scan_builtin_specs(void);
+
+/* Evaluate every check against every region input, then fill report: the services (copied
+ * from services[], which may be NULL), findings (deduplicated), PASS results when asked, and
+ * the compliance report when a spec was loaded. account and partition may be NULL. */
+OSP_MUST_CHECK enum osp_code scan_evaluate(struct scan_catalog *c, const char *account,
+                                           const char *partition, const struct scan_input *inputs,
+                                           size_t ninputs, const struct res_service *services,
+                                           size_t nservices, struct res_report *report,
+                                           struct osp_err *err);
+
+#endif

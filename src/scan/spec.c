@@ -1,0 +1,79 @@
+/* spec.c: compliance spec YAML (Trivy's layout, plus `manual` and `note`) -> struct scan_spec. */
+#include <string.h>
+
+#include "scan/scan_int.h"
+
+static const char *get_s(rv obj, const char *key)
+{
+    rv v = rv_obj_get_s(obj, key);
+    return rv_kind(v) == RV_STRING ? rv_str(v) : "";
+}
+
+/* checks: [{id: X}, ...] or [X, ...] */
+static enum osp_code control_checks(struct scan_pool *pool, rv list, struct scan_control *c)
+{
+    if (rv_kind(list) != RV_ARRAY || !rv_len(list))
+        return OSP_OK;
+    c->checks = scan_pool_alloc(pool, rv_len(list) * sizeof(*c->checks));
+    if (!c->checks)
+        return OSP_ENOMEM;
+    for (size_t i = 0; i < rv_len(list); i++) {
+        rv item = rv_arr_at(list, i);
+        const char *id = rv_kind(item) == RV_STRING ? rv_str(item) : get_s(item, "id");
+        if (!*id)
+            continue;
+        if (!(c->checks[c->nchecks++] = scan_pool_strdup(pool, id)))
+            return OSP_ENOMEM;
+    }
+    return OSP_OK;
+}
+
+static enum osp_code control(struct scan_pool *pool, rv in, const char *name, size_t idx,
+                             struct scan_control *c, struct osp_err *err)
+{
+    if (rv_kind(in) != RV_OBJECT)
+        return osp_err_set(err, OSP_ECONFIG, "%s: control #%zu is not a mapping", name, idx + 1);
+    if (rv_kind(rv_obj_get_s(in, "id")) != RV_STRING)
+        return osp_err_set(err, OSP_ECONFIG, "%s: control #%zu needs a quoted string id (\"1.10\")",
+                           name, idx + 1);
+    c->id = scan_pool_strdup(pool, get_s(in, "id"));
+    c->name = scan_pool_strdup(pool, get_s(in, "name"));
+    c->note = scan_pool_strdup(pool, get_s(in, "note"));
+    c->severity = scan_severity_from(get_s(in, "severity"));
+    c->manual = rv_is_true(rv_obj_get_s(in, "manual"));
+    if (!c->id || !c->name || !c->note || control_checks(pool, rv_obj_get_s(in, "checks"), c))
+        return osp_err_set(err, OSP_ENOMEM, "out of memory reading %s", name);
+    if (!c->manual && !c->nchecks)
+        c->manual = 1; /* a control no check can decide is manual, never PASS */
+    return OSP_OK;
+}
+
+enum osp_code scan_spec_parse(struct scan_pool *pool, const char *text, size_t len, const char *name,
+                              struct scan_spec *spec, struct osp_err *err)
+{
+    rv doc;
+    enum osp_code rc = scan_yaml_parse(text, len, name, &doc, err);
+    if (rc)
+        return rc;
+    rv s = rv_obj_get_s(doc, "spec");
+    if (rv_kind(s) != RV_OBJECT)
+        s = doc;
+    rv ctls = rv_obj_get_s(s, "controls");
+    memset(spec, 0, sizeof(*spec));
+    if (rv_kind(ctls) != RV_ARRAY || !*get_s(s, "id")) {
+        rv_unref(doc);
+        return osp_err_set(err, OSP_ECONFIG, "%s: a compliance spec needs spec.id and spec.controls",
+                           name);
+    }
+    spec->id = scan_pool_strdup(pool, get_s(s, "id"));
+    spec->title = scan_pool_strdup(pool, get_s(s, "title"));
+    spec->version = scan_pool_strdup(pool, get_s(s, "version"));
+    spec->description = scan_pool_strdup(pool, get_s(s, "description"));
+    spec->controls = scan_pool_alloc(pool, (rv_len(ctls) + 1) * sizeof(*spec->controls));
+    if (!spec->id || !spec->title || !spec->version || !spec->description || !spec->controls)
+        rc = osp_err_set(err, OSP_ENOMEM, "out of memory reading %s", name);
+    for (size_t i = 0; !rc && i < rv_len(ctls); i++)
+        rc = control(pool, rv_arr_at(ctls, i), name, i, &spec->controls[spec->ncontrols++], err);
+    rv_unref(doc);
+    return rc;
+}
