@@ -6,9 +6,39 @@
 
 #include "results/result_int.h"
 
+/* Length of the valid UTF-8 sequence at p (1-4), or 0 when it is not one (overlong forms,
+ * surrogates and code points above U+10FFFF are invalid). */
+static size_t utf8_len(const unsigned char *p)
+{
+    if (p[0] < 0x80)
+        return 1;
+    size_t n = p[0] >= 0xF0 && p[0] <= 0xF4 ? 4 : p[0] >= 0xE0 ? 3 : p[0] >= 0xC2 && p[0] < 0xE0 ? 2 : 0;
+    if (!n)
+        return 0;
+    for (size_t i = 1; i < n; i++)
+        if ((p[i] & 0xC0) != 0x80)
+            return 0;
+    if ((p[0] == 0xE0 && p[1] < 0xA0) || (p[0] == 0xED && p[1] > 0x9F) || (p[0] == 0xF0 && p[1] < 0x90) ||
+        (p[0] == 0xF4 && p[1] > 0x8F))
+        return 0;
+    return n;
+}
+
+/* Every string in the model is valid UTF-8 (JSON and XML need it): invalid bytes become '?'. */
 char *res_strdup(const char *s)
 {
-    return strdup(s ? s : "");
+    char *d = strdup(s ? s : "");
+    if (!d)
+        return NULL;
+    for (unsigned char *p = (unsigned char *)d; *p;) {
+        size_t n = utf8_len(p);
+        if (n) {
+            p += n;
+            continue;
+        }
+        *p++ = '?';
+    }
+    return d;
 }
 
 static void free_str(const char *s)

@@ -2,7 +2,8 @@
  *
  * Ownership: a struct res_report owns every string and array reachable from it. Builders copy
  * what they are given (the caller keeps its own strings), and after a builder every string
- * field of the model is non-NULL ("" when unknown), so writers never test for NULL.
+ * field of the model is non-NULL ("" when unknown) and valid UTF-8 (invalid bytes become '?'),
+ * so writers never test for NULL and JSON/XML output never fails on bad text.
  * res_report_free() frees everything. Nothing in a report depends on the wall clock: the only
  * times are when state was collected, so the same state gives byte-identical reports.
  *

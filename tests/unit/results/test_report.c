@@ -62,6 +62,21 @@ static void test_builders_copy_and_default_strings(void)
     res_report_free(r);
 }
 
+static void test_invalid_utf8_becomes_question_marks(void)
+{
+    struct res_report *r = res_report_new(NULL, NULL);
+    struct osp_err err;
+    osp_err_init(&err);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(r);
+    struct res_finding f = {.check_id = "A", .message = "ok \xc3\xa9 bad \xff\xc3 end \xed\xa0\x80 \xf0\x9f\x90\xa6"};
+    CU_ASSERT_EQUAL(res_report_add_finding(r, &f, &err), OSP_OK);
+    CU_ASSERT_STRING_EQUAL(r->findings[0].message, "ok \xc3\xa9 bad ?? end ??? \xf0\x9f\x90\xa6");
+    char *json = NULL;
+    CU_ASSERT_EQUAL(res_report_to_json(r, &json, &err), OSP_OK);
+    free(json);
+    res_report_free(r);
+}
+
 static void test_sort_is_severity_then_check_region_resource(void)
 {
     struct res_report *r = res_report_new("osprey", "1");
@@ -152,10 +167,13 @@ static void test_merge_unions_and_rejects_mixed_versions(void)
     res_report_free(b);
 }
 
-static const struct osp_test tests[] = {
-    OSP_TEST(test_builders_copy_and_default_strings),       OSP_TEST(test_sort_is_severity_then_check_region_resource),
-    OSP_TEST(test_json_round_trip_is_byte_identical),       OSP_TEST(test_reader_names_bad_fields),
-    OSP_TEST(test_merge_unions_and_rejects_mixed_versions), {0}};
+static const struct osp_test tests[] = {OSP_TEST(test_builders_copy_and_default_strings),
+                                        OSP_TEST(test_invalid_utf8_becomes_question_marks),
+                                        OSP_TEST(test_sort_is_severity_then_check_region_resource),
+                                        OSP_TEST(test_json_round_trip_is_byte_identical),
+                                        OSP_TEST(test_reader_names_bad_fields),
+                                        OSP_TEST(test_merge_unions_and_rejects_mixed_versions),
+                                        {0}};
 
 int main(void)
 {
