@@ -131,12 +131,7 @@ enum osp_code cred_sso(struct cred_chain *c, const char *profile, struct aws_cre
     }
     free(token);
     const char *headers[] = {hdr, NULL};
-    struct aws_call call = {0}; /* not AWS_CALL_REST(): its parameter names collide with designators */
-    call.service = "sso";
-    call.region = region;
-    call.proto = AWS_PROTO_RESTJSON;
-    call.method = "GET";
-    call.path = "/federation/credentials";
+    struct aws_call call = AWS_CALL_REST("sso", region, AWS_PROTO_RESTJSON, "GET", "/federation/credentials");
     call.anonymous = 1;
     call.headers = headers;
     call.action = "GetRoleCredentials";

@@ -7,16 +7,9 @@
 
 #define STS_VERSION "2011-06-15"
 
-/* Not AWS_CALL_QUERY(): its parameter names collide with the member designators. */
 static struct aws_call sts_call(const char *region, const char *action)
 {
-    struct aws_call c = {0};
-    c.service = "sts";
-    c.region = region;
-    c.proto = AWS_PROTO_QUERY;
-    c.action = action;
-    c.api_version = STS_VERSION;
-    return c;
+    return AWS_CALL_QUERY("sts", region, action, STS_VERSION);
 }
 
 void cred_default_session(const struct cred_chain *c, char *out, size_t outlen)
