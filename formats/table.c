@@ -175,8 +175,8 @@ static enum osp_code summary_view(const struct res_report *r, const struct fmt_o
     if (rs.n)
         qsort(rs.v, rs.n, sizeof(*rs.v), row_cmp);
     int acct = r->n_accounts > 1;
-    static const char *const hdr[] = {"Account", "Service", "Region",  "Critical", "High",
-                                      "Medium",  "Low",     "Unknown", "Status"};
+    static const char *const hdr[] = {"Account", "Region", "Service", "Critical", "High",
+                                      "Medium",  "Low",    "Unknown", "Status"};
     static const int right[] = {0, 0, 0, 1, 1, 1, 1, 1, 0};
     struct fmt_grid g;
     fmt_grid_init(&g, acct ? 9 : 8, acct ? hdr : hdr + 1, acct ? right : right + 1);
@@ -187,8 +187,8 @@ static enum osp_code summary_view(const struct res_report *r, const struct fmt_o
         size_t c = 0;
         if (acct)
             cells[c++] = rw->account;
-        cells[c++] = rw->key;
         cells[c++] = rw->region;
+        cells[c++] = rw->key;
         count_cells(rw, !rw->svc || rw->svc->state != RES_SVC_FAILED, num, cells + c, colors + c);
         c += RES_SEV_COUNT;
         svc_status(rw->svc, o, status, sizeof(status));

@@ -81,6 +81,29 @@ static void test_compliance_view_matches_golden(void)
     golden(FX_SAMPLE, "compliance", NULL, &o);
 }
 
+static void test_multi_account_summary_matches_golden(void)
+{
+    struct res_report *r = fx_load(FX_TABLE_INPUT), *b = fx_load("tests/golden/table/input-b.json");
+    struct osp_err err;
+    osp_err_init(&err);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(r);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(b);
+    CU_ASSERT_EQUAL_FATAL(res_report_merge(r, b, &err), OSP_OK);
+    res_report_free(b);
+    char *text = NULL;
+    CU_ASSERT_EQUAL_FATAL(res_report_to_json(r, &text, &err), OSP_OK);
+    res_report_free(r);
+    FILE *f = fopen("tests/golden/table/.merged.json.tmp", "wb");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+    fputs(text, f);
+    fclose(f);
+    free(text);
+    struct res_filter flt = {0};
+    struct fmt_opts o = {.now = NOW};
+    golden("tests/golden/table/.merged.json.tmp", "multi-account", &flt, &o);
+    remove("tests/golden/table/.merged.json.tmp");
+}
+
 static void test_colour_only_when_asked(void)
 {
     struct res_report *r = fx_load(FX_TABLE_INPUT);
@@ -107,6 +130,7 @@ static const struct osp_test tests[] = {OSP_TEST(test_summary_view_matches_golde
                                         OSP_TEST(test_service_view_matches_golden),
                                         OSP_TEST(test_arn_view_matches_golden),
                                         OSP_TEST(test_compliance_view_matches_golden),
+                                        OSP_TEST(test_multi_account_summary_matches_golden),
                                         OSP_TEST(test_colour_only_when_asked),
                                         OSP_TEST(test_color_wanted_never_for_files),
                                         {0}};
