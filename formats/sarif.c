@@ -19,6 +19,7 @@
 
 #define SARIF_SCHEMA "https://json.schemastore.org/sarif-2.1.0.json"
 #define FINGERPRINT_KEY "ospreyFinding/v1"
+#define SARIF_MAX_TAGS 10 /* GitHub keeps only 10 tags per rule */
 
 struct sarif {
     const struct res_report *r;
@@ -157,7 +158,7 @@ static json_t *rule_tags(const struct res_finding *f, int *bad)
     fmt_jpush(tags, json_string("aws"), bad);
     snprintf(buf, sizeof(buf), "aws/%s", f->service);
     fmt_jpush(tags, json_string(buf), bad);
-    for (size_t i = 0; i < f->n_frameworks; i++) {
+    for (size_t i = 0; i < f->n_frameworks && i + 3 < SARIF_MAX_TAGS; i++) {
         snprintf(buf, sizeof(buf), "%s/%s", f->frameworks[i].framework, f->frameworks[i].id);
         fmt_jpush(tags, json_string(buf), bad);
     }
@@ -414,8 +415,10 @@ static json_t *run_json(struct sarif *s, int *bad)
     json_t *results = fmt_jarr(bad), *auto_ = fmt_jobj(bad);
     struct osp_buf id;
     fmt_jstr(driver, "name", s->r->tool_name, bad);
-    fmt_jstr(driver, "version", s->r->tool_version, bad);
-    fmt_jstr(driver, "semanticVersion", s->r->tool_version, bad);
+    if (*s->r->tool_version) {
+        fmt_jstr(driver, "version", s->r->tool_version, bad);
+        fmt_jstr(driver, "semanticVersion", s->r->tool_version, bad);
+    }
     for (size_t i = 0; i < s->n_rules; i++)
         fmt_jpush(rules, rule_json(s->rules[i], bad), bad);
     fmt_jset(driver, "rules", rules, bad);
