@@ -141,7 +141,31 @@
     X("yaml.unmarshal", 1, yaml_unmarshal, 0)                                                      \
     X("yaml.is_valid", 1, yaml_is_valid, 0)
 
+#define BI_LIST_MISC(X)                                                                            \
+    X("semver.is_valid", 1, semver_is_valid, 0)                                                    \
+    X("semver.compare", 2, semver_compare, 0)                                                      \
+    X("units.parse", 1, units_parse, 0)                                                            \
+    X("units.parse_bytes", 1, units_parse_bytes, 0)                                                \
+    X("uuid.rfc4122", 1, uuid_rfc4122, REGO_BI_NONDET)                                             \
+    X("uuid.parse", 1, uuid_parse, 0)                                                              \
+    X("net.cidr_contains", 2, net_cidr_contains, 0)                                                \
+    X("net.cidr_intersects", 2, net_cidr_intersects, 0)                                            \
+    X("net.cidr_is_valid", 1, net_cidr_is_valid, 0)                                                \
+    X("net.cidr_expand", 1, net_cidr_expand, 0)                                                    \
+    X("net.cidr_merge", 1, net_cidr_merge, 0)                                                      \
+    X("net.cidr_contains_matches", 2, net_cidr_contains_matches, 0)
+
+/* Trivy's custom builtins (trivy-checks call them) */
+#define BI_LIST_TRIVY(X)                                                                           \
+    X("result.new", 2, result_new, 0)                                                              \
+    X("isManaged", 1, is_managed, 0)                                                               \
+    X("cidr.is_public", 1, cidr_is_public, 0)                                                      \
+    X("cidr.count_addresses", 1, cidr_count_addresses, 0)                                          \
+    X("squealer.scan_string", 1, squealer_scan_string, 0)
+
 #define BI_LIST(X)                                                                                 \
+    BI_LIST_MISC(X)                                                                                \
+    BI_LIST_TRIVY(X)                                                                               \
     BI_LIST_ENCODING(X)                                                                            \
     BI_LIST_TIME(X)                                                                                \
     BI_LIST_PATTERNS(X)                                                                            \
