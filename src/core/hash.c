@@ -32,3 +32,10 @@ void osp_sha256_hex(const void *data, size_t len, char out[2 * OSP_SHA256_LEN + 
     osp_sha256(data, len, md);
     osp_hex(md, sizeof(md), out);
 }
+
+void osp_sha1_hex(const void *data, size_t len, char out[41])
+{
+    uint8_t md[SHA_DIGEST_LENGTH];
+    SHA1(data, len, md);
+    osp_hex(md, sizeof(md), out);
+}

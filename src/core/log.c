@@ -20,6 +20,8 @@ static const struct {
     {"authorization", 1},
     {"x-amz-security-token", 0},
     {"x-amz-signature", 0},
+    {"x-amz-sso_bearer_token", 1},
+    {"x-aws-ec2-metadata-token", 1},
     {"secretaccesskey", 0},
     {"aws_secret_access_key", 0},
     {"secret_access_key", 0},

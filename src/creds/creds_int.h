@@ -54,8 +54,6 @@ char *cred_trim(char *s);
 int cred_copy(char *dst, size_t dstlen, const char *src);
 /* "~/.aws/x" -> "$HOME/.aws/x"; caller frees. NULL on OOM. */
 char *cred_expand_home(const struct osp_ctx *ctx, const char *path);
-/* SHA-1 of data as 40 lower-case hex digits (the SSO token cache file name). */
-void cred_sha1_hex(const void *data, size_t len, char out[41]);
 
 /* ---- network hooks (chain.c has the defaults that call aws.h) ---- */
 struct cred_ops {

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/hash.h"
 #include "core/log.h"
 #include "core/timeutil.h"
 #include "creds/creds_int.h"
@@ -89,7 +90,7 @@ enum osp_code cred_sso_token(struct cred_chain *c, const char *profile, char **t
         return rc;
     const char *key = s.session ? s.session : s.start_url;
     char hex[41], login[160], rel[128];
-    cred_sha1_hex(key, strlen(key), hex);
+    osp_sha1_hex(key, strlen(key), hex);
     if (s.session)
         snprintf(login, sizeof(login), "aws sso login --sso-session %s", s.session);
     else

@@ -82,7 +82,9 @@ static void test_redact_masks_every_secret_form(void)
                      "GET /?X-Amz-Signature=CANARYSIG&X-Amz-Security-Token=CANARYQ&Action=List\n"
                      "{\"SecretAccessKey\": \"CANARYSECRET\", \"SessionToken\":\"CANARYST\", \"Region\": \"x\"}\n"
                      "<SecretAccessKey>CANARYXML</SecretAccessKey><Token>CANARYT</Token>\n"
-                     "aws_secret_access_key = CANARYINI\n";
+                     "aws_secret_access_key = CANARYINI\n"
+                     "x-amz-sso_bearer_token: CANARYSSO\n"
+                     "X-aws-ec2-metadata-token: CANARYIMDS\n";
     char *out = osp_redact(in);
     CU_ASSERT_PTR_NOT_NULL_FATAL(out);
     CU_ASSERT_PTR_NULL(strstr(out, "CANARY"));
@@ -90,6 +92,15 @@ static void test_redact_masks_every_secret_form(void)
     CU_ASSERT_PTR_NOT_NULL(strstr(out, "Action=List"));
     CU_ASSERT_PTR_NOT_NULL(strstr(out, "\"Region\": \"x\""));
     free(out);
+}
+
+static void test_sha1_hex_matches_fips_vectors(void)
+{
+    char hex[41];
+    osp_sha1_hex("abc", 3, hex);
+    CU_ASSERT_STRING_EQUAL(hex, "a9993e364706816aba3e25717850c26c9cd0d89d");
+    osp_sha1_hex("", 0, hex);
+    CU_ASSERT_STRING_EQUAL(hex, "da39a3ee5e6b4b0d3255bfef95601890afd80709");
 }
 
 static void test_redact_leaves_prose_alone(void)
@@ -108,6 +119,7 @@ static const struct osp_test tests[] = {
     OSP_TEST(test_sha256_hex_of_empty),
     OSP_TEST(test_redact_masks_every_secret_form),
     OSP_TEST(test_redact_leaves_prose_alone),
+    OSP_TEST(test_sha1_hex_matches_fips_vectors),
     {0},
 };
 

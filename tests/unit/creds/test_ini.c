@@ -1,6 +1,8 @@
 /* test_ini.c: the AWS-style INI parser and the shared-file profile model. */
 #include "creds_fake.h"
 
+#include "core/hash.h"
+
 static void test_ini_reads_sections_comments_and_inline_comments(void)
 {
     const char *text = "# top comment\n"
@@ -165,12 +167,12 @@ static void test_explicit_profile_that_does_not_exist_is_a_config_error(void)
 static void test_sha1_vectors(void)
 {
     char hex[41];
-    cred_sha1_hex("", 0, hex);
+    osp_sha1_hex("", 0, hex);
     CU_ASSERT_STRING_EQUAL(hex, "da39a3ee5e6b4b0d3255bfef95601890afd80709");
-    cred_sha1_hex("abc", 3, hex);
+    osp_sha1_hex("abc", 3, hex);
     CU_ASSERT_STRING_EQUAL(hex, "a9993e364706816aba3e25717850c26c9cd0d89d");
     const char *two = "abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq";
-    cred_sha1_hex(two, strlen(two), hex);
+    osp_sha1_hex(two, strlen(two), hex);
     CU_ASSERT_STRING_EQUAL(hex, "84983e441c3bd26ebaae4aa1f95129e5e54670f1");
 }
 

@@ -1,6 +1,8 @@
 /* test_process.c: credential_process output and expiry, running the process, and the SSO token cache. */
 #include "creds_fake.h"
 
+#include "core/hash.h"
+
 #define NOW 1700000000 /* 2023-11-14T22:13:20Z */
 
 static void test_process_json_full(void)
@@ -95,7 +97,7 @@ static void test_credential_process_runs_the_command(void)
 static void write_sso_cache(const char *key, const char *expires)
 {
     char hex[41], name[128], json[512];
-    cred_sha1_hex(key, strlen(key), hex);
+    osp_sha1_hex(key, strlen(key), hex);
     char dir[160];
     snprintf(dir, sizeof(dir), "%s/.aws", F.dir);
     mkdir(dir, 0700);
