@@ -1,0 +1,200 @@
+"""faultproxy: a loopback HTTP proxy that throttles a share of AWS requests before they reach moto.
+
+It sits in front of an upstream (normally a test's own moto_server) on 127.0.0.1 and a free port.
+Each request is either forwarded unchanged (Host header included, so SigV4 signatures still
+verify upstream) or answered with the throttling error of the request's protocol:
+
+    query (IAM, STS, SNS, ...)   400  <ErrorResponse><Error><Code>Throttling</Code>...
+    ec2 (Version=2016-11-15)     503  <Response><Errors><Error><Code>RequestLimitExceeded</Code>...
+    json (X-Amz-Target)          400  {"__type": "ThrottlingException", ...}
+    rest-json (x-amz-json path)  429  x-amzn-ErrorType: TooManyRequestsException
+    rest-xml (S3 and others)     503  <Error><Code>SlowDown</Code>...
+
+The choice is random at `rate` (default 0.3) from one seeded stream per protocol (so the
+decisions for, say, JSON calls do not depend on how many S3 calls ran in between), never more
+than `max_consecutive` times in a row per protocol (default 2) so a client with 3 attempts
+always gets through: the test is about recovering, not about losing. With throttle_first
+(default on) the first request of each protocol is always throttled, so every protocol seen is
+exercised even when it makes only a couple of calls. GET /__faultproxy/stats returns
+{"forwarded": n, "throttled": n, "by_code": {...}}.
+
+    from faultproxy import FaultProxy
+    p = FaultProxy(moto.endpoint, rate=0.3, seed=7); p.start()
+    ... point the client at p.endpoint ...
+    p.stop()
+
+Or standalone: python3 faultproxy.py --upstream http://127.0.0.1:5000 --rate 0.3 [--port N]
+Nothing here talks to anything but 127.0.0.1.
+"""
+import argparse
+import http.client
+import http.server
+import json
+import random
+import threading
+import urllib.parse
+import uuid
+
+_HOP_BY_HOP = {"connection", "keep-alive", "proxy-connection", "transfer-encoding", "upgrade", "te", "trailer"}
+
+
+def classify(method, path, headers, body):
+    """The AWS protocol of a request, from what is on the wire."""
+    if headers.get("X-Amz-Target"):
+        return "json"
+    ctype = headers.get("Content-Type", "")
+    if "x-www-form-urlencoded" in ctype and body:
+        form = urllib.parse.parse_qs(body.decode("utf-8", "replace"))
+        if form.get("Version", [""])[0] == "2016-11-15":
+            return "ec2"
+        if "Action" in form:
+            return "query"
+    if "json" in ctype:
+        return "rest-json"
+    auth = headers.get("Authorization", "")
+    if "/s3/aws4_request" in auth or headers.get("x-amz-content-sha256"):
+        return "rest-xml"
+    return "rest-json" if path.startswith("/20") or path.startswith("/v") else "rest-xml"
+
+
+def throttle_response(proto):
+    """(status, headers, body) of the protocol's throttling error."""
+    rid = str(uuid.uuid4())
+    if proto == "json":
+        body = json.dumps({"__type": "ThrottlingException", "message": "Rate exceeded (faultproxy)"})
+        return 400, {"Content-Type": "application/x-amz-json-1.1", "x-amzn-RequestId": rid}, body, "ThrottlingException"
+    if proto == "rest-json":
+        body = json.dumps({"message": "Too many requests (faultproxy)"})
+        return 429, {"Content-Type": "application/json", "x-amzn-RequestId": rid,
+                     "x-amzn-ErrorType": "TooManyRequestsException"}, body, "TooManyRequestsException"
+    if proto == "ec2":
+        body = ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Response><Errors><Error><Code>RequestLimitExceeded</Code>"
+                "<Message>Request limit exceeded (faultproxy).</Message></Error></Errors><RequestID>%s</RequestID>"
+                "</Response>" % rid)
+        return 503, {"Content-Type": "text/xml"}, body, "RequestLimitExceeded"
+    if proto == "query":
+        body = ("<ErrorResponse><Error><Type>Sender</Type><Code>Throttling</Code><Message>Rate exceeded (faultproxy)"
+                "</Message></Error><RequestId>%s</RequestId></ErrorResponse>" % rid)
+        return 400, {"Content-Type": "text/xml", "x-amzn-RequestId": rid}, body, "Throttling"
+    body = ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>SlowDown</Code><Message>Please reduce your request "
+            "rate (faultproxy).</Message><RequestId>%s</RequestId></Error>" % rid)
+    return 503, {"Content-Type": "application/xml", "x-amz-request-id": rid}, body, "SlowDown"
+
+
+class FaultProxy:
+    def __init__(self, upstream, rate=0.3, seed=1, max_consecutive=2, port=0, throttle_first=True):
+        u = urllib.parse.urlsplit(upstream)
+        if u.hostname not in ("127.0.0.1", "localhost"):
+            raise ValueError("faultproxy only forwards to loopback, not %r" % upstream)
+        self.up_host, self.up_port = u.hostname, u.port or 80
+        self.rate, self.max_consecutive = rate, max_consecutive
+        self.seed, self.throttle_first = seed, throttle_first
+        self._rngs, self._streaks = {}, {}
+        self._lock = threading.Lock()
+        self.stats = {"forwarded": 0, "throttled": 0, "by_code": {}, "by_protocol": {}}
+        self._server = http.server.ThreadingHTTPServer(("127.0.0.1", port), self._handler_class())
+        self._server.daemon_threads = True
+        self.port = self._server.server_address[1]
+        self.endpoint = "http://127.0.0.1:%d" % self.port
+        self._thread = None
+
+    def _decide(self, proto):
+        with self._lock:
+            seen = self.stats["by_protocol"].get(proto, 0)
+            self.stats["by_protocol"][proto] = seen + 1
+            rng = self._rngs.setdefault(proto, random.Random("%s-%s" % (self.seed, proto)))
+            streak = self._streaks.get(proto, 0)
+            draw = rng.random() < self.rate or (self.throttle_first and seen == 0)
+            throttle = streak < self.max_consecutive and draw
+            self._streaks[proto] = streak + 1 if throttle else 0
+            return throttle
+
+    def _count(self, key, code=None):
+        with self._lock:
+            self.stats[key] += 1
+            if code:
+                self.stats["by_code"][code] = self.stats["by_code"].get(code, 0) + 1
+
+    def _handler_class(self):
+        proxy = self
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
+            def log_message(self, *args):
+                pass
+
+            def _reply(self, status, headers, body):
+                data = body.encode() if isinstance(body, str) else body
+                self.send_response(status)
+                for k, v in headers.items():
+                    self.send_header(k, v)
+                self.send_header("Content-Length", str(len(data)))
+                self.end_headers()
+                if self.command != "HEAD":
+                    self.wfile.write(data)
+
+            def _handle(self):
+                n = int(self.headers.get("Content-Length") or 0)
+                body = self.rfile.read(n) if n else b""
+                if self.path == "/__faultproxy/stats":
+                    with proxy._lock:
+                        return self._reply(200, {"Content-Type": "application/json"}, json.dumps(proxy.stats))
+                proto = classify(self.command, self.path, self.headers, body)
+                if proxy._decide(proto):
+                    status, headers, text, code = throttle_response(proto)
+                    proxy._count("throttled", code)
+                    return self._reply(status, headers, text)
+                proxy._count("forwarded")
+                conn = http.client.HTTPConnection(proxy.up_host, proxy.up_port, timeout=60)
+                try:
+                    headers = {k: v for k, v in self.headers.items() if k.lower() not in _HOP_BY_HOP}
+                    conn.request(self.command, self.path, body=body, headers=headers)
+                    r = conn.getresponse()
+                    data = r.read()
+                    out = {k: v for k, v in r.getheaders() if k.lower() not in _HOP_BY_HOP | {"content-length"}}
+                    self._reply(r.status, out, data)
+                except (OSError, http.client.HTTPException) as e:
+                    self._reply(502, {"Content-Type": "text/plain"}, "faultproxy: upstream failed: %s" % e)
+                finally:
+                    conn.close()
+
+            do_GET = do_POST = do_PUT = do_DELETE = do_HEAD = do_PATCH = _handle
+
+        return Handler
+
+    def start(self):
+        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+        self._thread.start()
+        return self
+
+    def stop(self):
+        self._server.shutdown()
+        self._server.server_close()
+
+    def __enter__(self):
+        return self.start()
+
+    def __exit__(self, *exc):
+        self.stop()
+
+
+def main():
+    ap = argparse.ArgumentParser(description="loopback proxy that throttles a share of AWS requests")
+    ap.add_argument("--upstream", required=True, help="http://127.0.0.1:PORT of the real (moto) server")
+    ap.add_argument("--rate", type=float, default=0.3)
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--max-consecutive", type=int, default=2)
+    ap.add_argument("--port", type=int, default=0)
+    a = ap.parse_args()
+    p = FaultProxy(a.upstream, a.rate, a.seed, a.max_consecutive, a.port)
+    print(p.endpoint, flush=True)
+    try:
+        p._server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+
+
+if __name__ == "__main__":
+    main()
+
