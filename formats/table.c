@@ -154,82 +154,105 @@ static void count_cells(const struct row *rw, int show, char num[RES_SEV_COUNT][
     }
 }
 
-static enum osp_code summary_view(const struct res_report *r, const struct fmt_opts *o, FILE *out, struct osp_err *err)
+/* Rows per (account, region, service): every service status plus every service with a FAIL. */
+static int summary_rows(const struct res_report *r, struct rows *rs)
 {
-    struct rows rs = {0};
     for (size_t i = 0; i < r->n_services; i++) {
         const struct res_service *s = &r->services[i];
-        struct row *rw = row_get(&rs, s->account, s->region, s->service);
+        struct row *rw = row_get(rs, s->account, s->region, s->service);
         if (!rw)
-            goto nomem;
+            return -1;
         rw->svc = s;
     }
     for (size_t i = 0; i < r->n_findings; i++) {
         const struct res_finding *f = &r->findings[i];
-        struct row *rw = f->status == RES_FAIL ? row_get(&rs, f->account, f->region, f->service) : NULL;
-        if (f->status == RES_FAIL && !rw)
-            goto nomem;
-        if (rw)
-            rw->counts[f->severity]++;
+        if (f->status != RES_FAIL)
+            continue;
+        struct row *rw = row_get(rs, f->account, f->region, f->service);
+        if (!rw)
+            return -1;
+        rw->counts[f->severity]++;
     }
-    if (rs.n)
-        qsort(rs.v, rs.n, sizeof(*rs.v), row_cmp);
-    int acct = r->n_accounts > 1;
+    if (rs->n)
+        qsort(rs->v, rs->n, sizeof(*rs->v), row_cmp);
+    return 0;
+}
+
+static int summary_grid_row(struct fmt_grid *g, const struct row *rw, int acct, const struct fmt_opts *o)
+{
+    char num[RES_SEV_COUNT][24], status[160];
+    const char *cells[9], *colors[9] = {0};
+    size_t c = 0;
+    if (acct)
+        cells[c++] = rw->account;
+    cells[c++] = rw->region;
+    cells[c++] = rw->key;
+    count_cells(rw, !rw->svc || rw->svc->state != RES_SVC_FAILED, num, cells + c, colors + c);
+    c += RES_SEV_COUNT;
+    svc_status(rw->svc, o, status, sizeof(status));
+    colors[c] = rw->svc && rw->svc->state == RES_SVC_FAILED ? "\033[1;31m" : NULL;
+    cells[c++] = status;
+    return fmt_grid_row(g, cells, colors);
+}
+
+static enum osp_code summary_view(const struct res_report *r, const struct fmt_opts *o, FILE *out, struct osp_err *err)
+{
     static const char *const hdr[] = {"Account", "Region", "Service", "Critical", "High",
                                       "Medium",  "Low",    "Unknown", "Status"};
     static const int right[] = {0, 0, 0, 1, 1, 1, 1, 1, 0};
+    struct rows rs = {0};
     struct fmt_grid g;
+    int acct = r->n_accounts > 1, bad = summary_rows(r, &rs);
     fmt_grid_init(&g, acct ? 9 : 8, acct ? hdr : hdr + 1, acct ? right : right + 1);
-    for (size_t i = 0; i < rs.n; i++) {
-        const struct row *rw = &rs.v[i];
-        char num[RES_SEV_COUNT][24], status[160];
-        const char *cells[9], *colors[9] = {0};
-        size_t c = 0;
-        if (acct)
-            cells[c++] = rw->account;
-        cells[c++] = rw->region;
-        cells[c++] = rw->key;
-        count_cells(rw, !rw->svc || rw->svc->state != RES_SVC_FAILED, num, cells + c, colors + c);
-        c += RES_SEV_COUNT;
-        svc_status(rw->svc, o, status, sizeof(status));
-        colors[c] = rw->svc && rw->svc->state == RES_SVC_FAILED ? "\033[1;31m" : NULL;
-        cells[c++] = status;
-        if (fmt_grid_row(&g, cells, colors)) {
-            fmt_grid_free(&g);
-            goto nomem;
-        }
+    for (size_t i = 0; !bad && i < rs.n; i++)
+        bad = summary_grid_row(&g, &rs.v[i], acct, o);
+    if (!bad) {
+        fputs("Scan overview\n", out);
+        fmt_grid_print(&g, out, o->color);
     }
-    fputs("Scan overview\n", out);
-    fmt_grid_print(&g, out, o->color);
     fmt_grid_free(&g);
     free(rs.v);
-    return OSP_OK;
-nomem:
-    free(rs.v);
-    return osp_err_set(err, OSP_ENOMEM, "out of memory writing the table");
+    return bad ? osp_err_set(err, OSP_ENOMEM, "out of memory writing the table") : OSP_OK;
+}
+
+/* Rows per (account, region, resource ARN) with FAIL findings of service svc. */
+static int resource_rows(const struct res_report *r, const char *svc, struct rows *rs)
+{
+    for (size_t i = 0; i < r->n_findings; i++) {
+        const struct res_finding *f = &r->findings[i];
+        if (f->status != RES_FAIL || strcmp(f->service, svc))
+            continue;
+        struct row *rw = row_get(rs, f->account, f->region, *f->resource ? f->resource : "(account-wide)");
+        if (!rw)
+            return -1;
+        rw->counts[f->severity]++;
+    }
+    if (rs->n)
+        qsort(rs->v, rs->n, sizeof(*rs->v), row_cmp);
+    return 0;
+}
+
+static void service_lines(const struct res_report *r, const struct fmt_opts *o, FILE *out)
+{
+    fprintf(out, "Resources of %s\n", o->service);
+    for (size_t i = 0; i < r->n_services; i++) {
+        const struct res_service *s = &r->services[i];
+        char status[160];
+        if (strcmp(s->service, o->service))
+            continue;
+        svc_status(s, o, status, sizeof(status));
+        fprintf(out, "  %s %s: %s\n", s->account, s->region, status);
+    }
 }
 
 static enum osp_code resource_view(const struct res_report *r, const struct fmt_opts *o, FILE *out, struct osp_err *err)
 {
-    struct rows rs = {0};
-    for (size_t i = 0; i < r->n_findings; i++) {
-        const struct res_finding *f = &r->findings[i];
-        if (f->status != RES_FAIL || strcmp(f->service, o->service))
-            continue;
-        struct row *rw = row_get(&rs, f->account, f->region, *f->resource ? f->resource : "(account-wide)");
-        if (!rw) {
-            free(rs.v);
-            return osp_err_set(err, OSP_ENOMEM, "out of memory writing the table");
-        }
-        rw->counts[f->severity]++;
-    }
-    if (rs.n)
-        qsort(rs.v, rs.n, sizeof(*rs.v), row_cmp);
     static const char *const hdr[] = {"Resource", "Region", "Critical", "High", "Medium", "Low", "Unknown"};
     static const int right[] = {0, 0, 1, 1, 1, 1, 1};
+    struct rows rs = {0};
     struct fmt_grid g;
+    int bad = resource_rows(r, o->service, &rs);
     fmt_grid_init(&g, 7, hdr, right);
-    int bad = 0;
     for (size_t i = 0; i < rs.n && !bad; i++) {
         char num[RES_SEV_COUNT][24];
         const char *cells[7] = {rs.v[i].key, rs.v[i].region}, *colors[7] = {0};
@@ -238,19 +261,11 @@ static enum osp_code resource_view(const struct res_report *r, const struct fmt_
     }
     free(rs.v);
     if (!bad) {
-        fprintf(out, "Resources of %s\n", o->service);
-        for (size_t i = 0; i < r->n_services; i++) {
-            const struct res_service *s = &r->services[i];
-            char status[160];
-            if (strcmp(s->service, o->service))
-                continue;
-            svc_status(s, o, status, sizeof(status));
-            fprintf(out, "  %s %s: %s\n", s->account, s->region, status);
-        }
+        service_lines(r, o, out);
         if (g.nrows)
             fmt_grid_print(&g, out, o->color);
         else
-            fprintf(out, "No failing resources.\n");
+            fputs("No failing resources.\n", out);
     }
     fmt_grid_free(&g);
     return bad ? osp_err_set(err, OSP_ENOMEM, "out of memory writing the table") : OSP_OK;

@@ -93,16 +93,11 @@ static int note(struct osp_buf *b, const char *text)
     return osp_buf_adds(b, text) ? -1 : 0;
 }
 
-int res_threshold_eval(const struct res_threshold *t, const struct res_report *r, char **summary)
+/* Describe every breached rule into b (best effort); returns how many rules were breached. */
+static int breaches(const struct res_threshold *t, const size_t counts[RES_SEV_COUNT], struct osp_buf *b)
 {
-    size_t counts[RES_SEV_COUNT];
-    struct osp_buf b;
     char line[160];
-    int only_exit_code = res_threshold_active(t) && t->fail_on < 0;
-    if (summary)
-        *summary = NULL;
-    res_report_count_failures(r, counts);
-    osp_buf_init(&b, 0);
+    int n_rules = 0, only_exit_code = res_threshold_active(t) && t->fail_on < 0;
     for (int i = 0; i < RES_SEV_COUNT; i++)
         if (t->max[i] >= 0)
             only_exit_code = 0;
@@ -117,7 +112,8 @@ int res_threshold_eval(const struct res_threshold *t, const struct res_report *r
             else
                 snprintf(line, sizeof(line), "--fail-on %s: %zu finding(s) at %s or above", res_severity_name(from), n,
                          res_severity_name(from));
-            (void)note(&b, line);
+            (void)note(b, line);
+            n_rules++;
         }
     }
     for (int i = RES_SEV_COUNT - 1; i >= 0; i--) {
@@ -125,13 +121,22 @@ int res_threshold_eval(const struct res_threshold *t, const struct res_report *r
             continue;
         snprintf(line, sizeof(line), "--threshold %s=%lld: %zu %s finding(s)", res_severity_name(i), t->max[i],
                  counts[i], res_severity_name(i));
-        (void)note(&b, line);
+        (void)note(b, line);
+        n_rules++;
     }
-    if (!b.len) {
-        osp_buf_cleanup(&b);
-        return 0;
-    }
-    if (summary) {
+    return n_rules;
+}
+
+int res_threshold_eval(const struct res_threshold *t, const struct res_report *r, char **summary)
+{
+    size_t counts[RES_SEV_COUNT];
+    struct osp_buf b;
+    if (summary)
+        *summary = NULL;
+    res_report_count_failures(r, counts);
+    osp_buf_init(&b, 0);
+    int breached = breaches(t, counts, &b);
+    if (breached && summary) {
         struct osp_buf out;
         osp_buf_init(&out, 0);
         if (!osp_buf_addf(&out, "threshold breached (exit %d): %s", t->exit_code, osp_buf_str(&b)))
@@ -139,5 +144,5 @@ int res_threshold_eval(const struct res_threshold *t, const struct res_report *r
         osp_buf_cleanup(&out);
     }
     osp_buf_cleanup(&b);
-    return t->exit_code;
+    return breached ? t->exit_code : 0;
 }
