@@ -17,14 +17,6 @@ const char *const *scan_builtin_specs(void)
     return builtin_specs;
 }
 
-const struct scan_embedded *scan_embedded_find(const char *path)
-{
-    for (const struct scan_embedded *e = scan_embedded_files; e->path; e++)
-        if (!strcmp(e->path, path))
-            return e;
-    return NULL;
-}
-
 static enum osp_code grow(struct scan_catalog *c, struct osp_err *err)
 {
     if (c->nchecks < c->cap)

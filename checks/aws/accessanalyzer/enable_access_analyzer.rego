@@ -1,5 +1,5 @@
 # METADATA
-# title: IAM Access Analyzer is enabled in every region
+# title: "IAM Access Analyzer is enabled in every region"
 # description: |
 #   Access Analyzer reports resources (buckets, keys, roles, queues ...) shared outside the account
 #   or organisation. CIS asks for an active analyzer in each region.
@@ -15,7 +15,7 @@
 #   service: accessanalyzer
 #   severity: LOW
 #   short_code: enable-access-analyzer
-#   recommended_action: Create an account (or organization) analyzer in the region.
+#   recommended_action: "Create an account (or organization) analyzer in the region."
 #   frameworks:
 #     cis-aws-1.4:
 #       - "1.20"

@@ -1,5 +1,5 @@
 # METADATA
-# title: A security contact is registered for the account
+# title: "A security contact is registered for the account"
 # description: |
 #   AWS sends security notices (abuse reports, compromised credentials) to the security alternate
 #   contact. Without one they go only to the root email address, which may not be read.
@@ -15,7 +15,7 @@
 #   service: account
 #   severity: LOW
 #   short_code: register-security-contact
-#   recommended_action: Set the SECURITY alternate contact (Account settings, or aws account put-alternate-contact --alternate-contact-type SECURITY).
+#   recommended_action: "Set the SECURITY alternate contact (Account settings, or aws account put-alternate-contact --alternate-contact-type SECURITY)."
 #   frameworks:
 #     cis-aws-1.2:
 #       - "1.18"

@@ -1,5 +1,5 @@
 # METADATA
-# title: A multi-region trail records all management events
+# title: "A multi-region trail records all management events"
 # description: |
 #   Without a trail that covers every region, API activity in a region you do not use (a favourite
 #   place to hide resources) is never recorded. CIS asks for at least one multi-region trail that is
@@ -16,7 +16,7 @@
 #   service: cloudtrail
 #   severity: MEDIUM
 #   short_code: enable-all-regions
-#   recommended_action: Create a multi-region trail (or turn an existing one multi-region), start logging, and record All management events.
+#   recommended_action: "Create a multi-region trail (or turn an existing one multi-region), start logging, and record All management events."
 #   frameworks:
 #     cis-aws-1.2:
 #       - "2.1"

@@ -1,5 +1,5 @@
 # METADATA
-# title: Trails validate their log files
+# title: "Trails validate their log files"
 # description: |
 #   Log file validation makes CloudTrail sign a digest of every log file, so any later edit or
 #   deletion of the logs can be detected.
@@ -15,7 +15,7 @@
 #   service: cloudtrail
 #   severity: HIGH
 #   short_code: enable-log-validation
-#   recommended_action: Enable log file validation on the trail.
+#   recommended_action: "Enable log file validation on the trail."
 #   frameworks:
 #     cis-aws-1.2:
 #       - "2.2"

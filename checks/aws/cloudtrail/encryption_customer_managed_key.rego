@@ -1,5 +1,5 @@
 # METADATA
-# title: Trails encrypt logs with a KMS key
+# title: "Trails encrypt logs with a KMS key"
 # description: |
 #   SSE-KMS encryption of CloudTrail logs adds a second gate: reading the logs needs kms:Decrypt on
 #   your key as well as access to the bucket.
@@ -15,7 +15,7 @@
 #   service: cloudtrail
 #   severity: HIGH
 #   short_code: encryption-customer-managed-key
-#   recommended_action: Configure the trail to encrypt log files with a customer managed KMS key.
+#   recommended_action: "Configure the trail to encrypt log files with a customer managed KMS key."
 #   frameworks:
 #     cis-aws-1.2:
 #       - "2.7"

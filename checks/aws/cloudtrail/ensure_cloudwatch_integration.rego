@@ -1,5 +1,5 @@
 # METADATA
-# title: Trails deliver to CloudWatch Logs
+# title: "Trails deliver to CloudWatch Logs"
 # description: |
 #   Sending CloudTrail events to CloudWatch Logs enables real-time metric filters and alarms (the
 #   CIS monitoring controls). CIS also expects the last delivery to be recent (within a day).
@@ -15,7 +15,7 @@
 #   service: cloudtrail
 #   severity: LOW
 #   short_code: ensure-cloudwatch-integration
-#   recommended_action: Configure the trail with a CloudWatch Logs log group and a role CloudTrail can use to write to it.
+#   recommended_action: "Configure the trail with a CloudWatch Logs log group and a role CloudTrail can use to write to it."
 #   frameworks:
 #     cis-aws-1.2:
 #       - "2.4"

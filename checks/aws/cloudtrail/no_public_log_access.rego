@@ -1,5 +1,5 @@
 # METADATA
-# title: The CloudTrail log bucket is not public
+# title: "The CloudTrail log bucket is not public"
 # description: |
 #   CloudTrail logs map out your account: users, roles, resources and activity. CIS requires that
 #   the bucket holding them grants nothing to AllUsers or AuthenticatedUsers and that its policy
@@ -16,7 +16,7 @@
 #   service: cloudtrail
 #   severity: CRITICAL
 #   short_code: no-public-log-access
-#   recommended_action: Remove public ACL grants and public policy statements from the trail's bucket and turn on its public access block.
+#   recommended_action: "Remove public ACL grants and public policy statements from the trail's bucket and turn on its public access block."
 #   frameworks:
 #     cis-aws-1.2:
 #       - "2.3"

@@ -1,5 +1,5 @@
 # METADATA
-# title: The CloudTrail log bucket has access logging
+# title: "The CloudTrail log bucket has access logging"
 # description: |
 #   Server access logging on the bucket that stores CloudTrail logs records who read or tampered
 #   with the audit trail itself.
@@ -15,7 +15,7 @@
 #   service: cloudtrail
 #   severity: LOW
 #   short_code: require-bucket-access-logging
-#   recommended_action: Enable server access logging on the trail's S3 bucket, to a different bucket.
+#   recommended_action: "Enable server access logging on the trail's S3 bucket, to a different bucket."
 #   frameworks:
 #     cis-aws-1.2:
 #       - "2.6"

@@ -1,5 +1,5 @@
 # METADATA
-# title: Log groups are encrypted with a customer managed KMS key
+# title: "Log groups are encrypted with a customer managed KMS key"
 # description: |
 #   CloudWatch Logs encrypts log data with a service key by default. A customer managed key lets you
 #   control and audit who can read logs that may hold sensitive data.
@@ -15,7 +15,7 @@
 #   service: cloudwatch
 #   severity: LOW
 #   short_code: log-group-customer-key
-#   recommended_action: Associate a customer managed KMS key with the log group (aws logs associate-kms-key).
+#   recommended_action: "Associate a customer managed KMS key with the log group (aws logs associate-kms-key)."
 #   input:
 #     selector:
 #       - type: cloud

@@ -1,5 +1,5 @@
 # METADATA
-# title: A log metric filter and alarm exist for CloudTrail configuration changes
+# title: "A log metric filter and alarm exist for CloudTrail configuration changes"
 # description: |
 #   CIS monitoring: CloudTrail events of a multi-region trail flow to CloudWatch Logs, a metric
 #   filter counts CloudTrail configuration changes, and an alarm on that metric notifies an SNS
@@ -17,7 +17,7 @@
 #   service: cloudwatch
 #   severity: LOW
 #   short_code: require-cloud-trail-change-alarm
-#   recommended_action: On the trail's log group create a metric filter with the CIS pattern for CloudTrail configuration changes, an alarm on its metric, and an SNS topic with a subscriber as the alarm action.
+#   recommended_action: "On the trail's log group create a metric filter with the CIS pattern for CloudTrail configuration changes, an alarm on its metric, and an SNS topic with a subscriber as the alarm action."
 #   frameworks:
 #     cis-aws-1.2:
 #       - "3.5"

@@ -1,5 +1,5 @@
 # METADATA
-# title: A log metric filter and alarm exist for disabling or scheduled deletion of customer managed keys
+# title: "A log metric filter and alarm exist for disabling or scheduled deletion of customer managed keys"
 # description: |
 #   CIS monitoring: CloudTrail events of a multi-region trail flow to CloudWatch Logs, a metric
 #   filter counts disabling or scheduled deletion of customer managed keys, and an alarm on that
@@ -17,7 +17,7 @@
 #   service: cloudwatch
 #   severity: LOW
 #   short_code: require-cmk-disabled-alarm
-#   recommended_action: On the trail's log group create a metric filter with the CIS pattern for disabling or scheduled deletion of customer managed keys, an alarm on its metric, and an SNS topic with a subscriber as the alarm action.
+#   recommended_action: "On the trail's log group create a metric filter with the CIS pattern for disabling or scheduled deletion of customer managed keys, an alarm on its metric, and an SNS topic with a subscriber as the alarm action."
 #   frameworks:
 #     cis-aws-1.2:
 #       - "3.7"

@@ -1,5 +1,5 @@
 # METADATA
-# title: A log metric filter and alarm exist for use of the root user
+# title: "A log metric filter and alarm exist for use of the root user"
 # description: |
 #   CIS monitoring: CloudTrail events of a multi-region trail flow to CloudWatch Logs, a metric
 #   filter counts use of the root user, and an alarm on that metric notifies an SNS topic that
@@ -16,7 +16,7 @@
 #   service: cloudwatch
 #   severity: LOW
 #   short_code: require-root-user-usage-alarm
-#   recommended_action: On the trail's log group create a metric filter with the CIS pattern for use of the root user, an alarm on its metric, and an SNS topic with a subscriber as the alarm action.
+#   recommended_action: "On the trail's log group create a metric filter with the CIS pattern for use of the root user, an alarm on its metric, and an SNS topic with a subscriber as the alarm action."
 #   frameworks:
 #     cis-aws-1.2:
 #       - "3.3"

@@ -1,5 +1,5 @@
 # METADATA
-# title: A log metric filter and alarm exist for unauthorized API calls
+# title: "A log metric filter and alarm exist for unauthorized API calls"
 # description: |
 #   CIS monitoring: CloudTrail events of a multi-region trail flow to CloudWatch Logs, a metric
 #   filter counts unauthorized API calls, and an alarm on that metric notifies an SNS topic that
@@ -16,7 +16,7 @@
 #   service: cloudwatch
 #   severity: LOW
 #   short_code: require-unauthorised-api-call-alarm
-#   recommended_action: On the trail's log group create a metric filter with the CIS pattern for unauthorized API calls, an alarm on its metric, and an SNS topic with a subscriber as the alarm action.
+#   recommended_action: "On the trail's log group create a metric filter with the CIS pattern for unauthorized API calls, an alarm on its metric, and an SNS topic with a subscriber as the alarm action."
 #   frameworks:
 #     cis-aws-1.2:
 #       - "3.1"

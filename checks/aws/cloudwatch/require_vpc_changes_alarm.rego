@@ -1,5 +1,5 @@
 # METADATA
-# title: A log metric filter and alarm exist for VPC changes
+# title: "A log metric filter and alarm exist for VPC changes"
 # description: |
 #   CIS monitoring: CloudTrail events of a multi-region trail flow to CloudWatch Logs, a metric
 #   filter counts VPC changes, and an alarm on that metric notifies an SNS topic that someone
@@ -16,7 +16,7 @@
 #   service: cloudwatch
 #   severity: LOW
 #   short_code: require-vpc-changes-alarm
-#   recommended_action: On the trail's log group create a metric filter with the CIS pattern for VPC changes, an alarm on its metric, and an SNS topic with a subscriber as the alarm action.
+#   recommended_action: "On the trail's log group create a metric filter with the CIS pattern for VPC changes, an alarm on its metric, and an SNS topic with a subscriber as the alarm action."
 #   frameworks:
 #     cis-aws-1.2:
 #       - "3.14"

@@ -1,5 +1,5 @@
 # METADATA
-# title: Config aggregators cover all regions
+# title: "Config aggregators cover all regions"
 # description: |
 #   An aggregator that collects from only some regions gives a partial picture; resources in the
 #   missing regions are invisible to whoever relies on it.
@@ -15,7 +15,7 @@
 #   service: config
 #   severity: HIGH
 #   short_code: aggregate-all-regions
-#   recommended_action: Set the aggregator's source to all AWS regions (AllAwsRegions).
+#   recommended_action: "Set the aggregator's source to all AWS regions (AllAwsRegions)."
 #   input:
 #     selector:
 #       - type: cloud

@@ -1,5 +1,5 @@
 # METADATA
-# title: AWS Config records all resources in every region
+# title: "AWS Config records all resources in every region"
 # description: |
 #   AWS Config keeps the configuration history of resources: what changed, when and how it related
 #   to other resources. CIS asks for a recorder that records all supported resource types and is
@@ -16,7 +16,7 @@
 #   service: config
 #   severity: MEDIUM
 #   short_code: enable-config-recorder
-#   recommended_action: Set up AWS Config in the region: a recorder with allSupported, a delivery channel, and start recording.
+#   recommended_action: "Set up AWS Config in the region: a recorder with allSupported, a delivery channel, and start recording."
 #   frameworks:
 #     cis-aws-1.2:
 #       - "2.5"

@@ -1,5 +1,5 @@
 # METADATA
-# title: Security groups have a description
+# title: "Security groups have a description"
 # description: |
 #   A description says why a group exists, which is what reviewers need before they can judge its
 #   rules.
@@ -15,7 +15,7 @@
 #   service: ec2
 #   severity: LOW
 #   short_code: add-description-to-security-group
-#   recommended_action: Recreate the group with a meaningful description (descriptions of groups cannot be edited).
+#   recommended_action: "Recreate the group with a meaningful description (descriptions of groups cannot be edited)."
 #   input:
 #     selector:
 #       - type: cloud

@@ -1,5 +1,5 @@
 # METADATA
-# title: Security group rules have a description
+# title: "Security group rules have a description"
 # description: |
 #   A rule description records why a port or source was opened, so stale rules can be recognised and
 #   removed.
@@ -15,7 +15,7 @@
 #   service: ec2
 #   severity: LOW
 #   short_code: add-description-to-security-group-rule
-#   recommended_action: Add a description to each security group rule.
+#   recommended_action: "Add a description to each security group rule."
 #   input:
 #     selector:
 #       - type: cloud

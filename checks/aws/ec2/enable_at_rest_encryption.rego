@@ -1,5 +1,5 @@
 # METADATA
-# title: Instance block devices are encrypted
+# title: "Instance block devices are encrypted"
 # description: |
 #   An instance whose root or data volume is unencrypted keeps its disk contents, and those of its
 #   snapshots and AMIs, in the clear.
@@ -15,7 +15,7 @@
 #   service: ec2
 #   severity: HIGH
 #   short_code: enable-at-rest-encryption
-#   recommended_action: Launch instances with encrypted root and EBS block devices (or enable EBS encryption by default).
+#   recommended_action: "Launch instances with encrypted root and EBS block devices (or enable EBS encryption by default)."
 #   input:
 #     selector:
 #       - type: cloud

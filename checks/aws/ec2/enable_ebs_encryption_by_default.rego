@@ -1,5 +1,5 @@
 # METADATA
-# title: EBS encryption by default is on in every region
+# title: "EBS encryption by default is on in every region"
 # description: |
 #   With EBS encryption by default, every new volume and snapshot copy in the region is encrypted,
 #   whoever creates it and however. CIS checks this account setting per region.
@@ -15,7 +15,7 @@
 #   service: ec2
 #   severity: MEDIUM
 #   short_code: enable-ebs-encryption-by-default
-#   recommended_action: Enable EBS encryption by default in each region (EC2 console > Settings, or aws ec2 enable-ebs-encryption-by-default).
+#   recommended_action: "Enable EBS encryption by default in each region (EC2 console > Settings, or aws ec2 enable-ebs-encryption-by-default)."
 #   frameworks:
 #     cis-aws-1.4:
 #       - "2.2.1"

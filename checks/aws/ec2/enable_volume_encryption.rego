@@ -1,5 +1,5 @@
 # METADATA
-# title: EBS volumes are encrypted
+# title: "EBS volumes are encrypted"
 # description: |
 #   An unencrypted EBS volume, and every snapshot made from it, exposes its data to anyone who can
 #   copy or share the snapshot.
@@ -15,7 +15,7 @@
 #   service: ec2
 #   severity: HIGH
 #   short_code: enable-volume-encryption
-#   recommended_action: Create an encrypted copy of the volume (via an encrypted snapshot) and replace the volume; turn on EBS encryption by default.
+#   recommended_action: "Create an encrypted copy of the volume (via an encrypted snapshot) and replace the volume; turn on EBS encryption by default."
 #   input:
 #     selector:
 #       - type: cloud

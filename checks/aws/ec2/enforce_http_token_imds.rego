@@ -1,5 +1,5 @@
 # METADATA
-# title: Instances require IMDSv2 session tokens
+# title: "Instances require IMDSv2 session tokens"
 # description: |
 #   With IMDSv1 allowed, a server-side request forgery bug in any application on the instance can
 #   read the role credentials from the metadata service. Requiring tokens (IMDSv2) blocks that path.
@@ -15,7 +15,7 @@
 #   service: ec2
 #   severity: HIGH
 #   short_code: enforce-http-token-imds
-#   recommended_action: Set HttpTokens to required in the instance metadata options.
+#   recommended_action: "Set HttpTokens to required in the instance metadata options."
 #   input:
 #     selector:
 #       - type: cloud

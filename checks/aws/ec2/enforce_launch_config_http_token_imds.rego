@@ -1,5 +1,5 @@
 # METADATA
-# title: Launch templates require IMDSv2 session tokens
+# title: "Launch templates require IMDSv2 session tokens"
 # description: |
 #   Every instance launched from a template that does not require metadata tokens starts with IMDSv1
 #   open to request forgery.
@@ -15,7 +15,7 @@
 #   service: ec2
 #   severity: HIGH
 #   short_code: enforce-launch-config-http-token-imds
-#   recommended_action: Set MetadataOptions HttpTokens to required in the launch template's default version.
+#   recommended_action: "Set MetadataOptions HttpTokens to required in the launch template's default version."
 #   input:
 #     selector:
 #       - type: cloud

@@ -1,5 +1,5 @@
 # METADATA
-# title: The default VPC is not kept
+# title: "The default VPC is not kept"
 # description: |
 #   Default VPCs come with public subnets, an internet gateway and permissive defaults that nobody
 #   designed. Workloads belong in VPCs built on purpose.
@@ -15,7 +15,7 @@
 #   service: ec2
 #   severity: HIGH
 #   short_code: no-default-vpc
-#   recommended_action: Move workloads out of the default VPC and delete it.
+#   recommended_action: "Move workloads out of the default VPC and delete it."
 #   input:
 #     selector:
 #       - type: cloud

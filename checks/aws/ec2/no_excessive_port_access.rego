@@ -1,5 +1,5 @@
 # METADATA
-# title: Network ACL rules do not allow all protocols and ports
+# title: "Network ACL rules do not allow all protocols and ports"
 # description: |
 #   An allow entry for protocol -1 opens every port of every protocol; the ACL then filters nothing
 #   for that range.
@@ -15,7 +15,7 @@
 #   service: ec2
 #   severity: CRITICAL
 #   short_code: no-excessive-port-access
-#   recommended_action: Replace all-protocol allow entries with entries for the protocols and ports needed.
+#   recommended_action: "Replace all-protocol allow entries with entries for the protocols and ports needed."
 #   input:
 #     selector:
 #       - type: cloud

@@ -1,5 +1,5 @@
 # METADATA
-# title: Security groups do not allow egress to the whole internet
+# title: "Security groups do not allow egress to the whole internet"
 # description: |
 #   Unrestricted egress lets a compromised instance talk to any command-and-control server or
 #   exfiltrate data anywhere.
@@ -15,7 +15,7 @@
 #   service: ec2
 #   severity: CRITICAL
 #   short_code: no-public-egress-sgr
-#   recommended_action: Limit egress rules to the destinations and ports the workload needs.
+#   recommended_action: "Limit egress rules to the destinations and ports the workload needs."
 #   input:
 #     selector:
 #       - type: cloud

@@ -1,5 +1,5 @@
 # METADATA
-# title: No network ACL allows SSH or RDP from the internet
+# title: "No network ACL allows SSH or RDP from the internet"
 # description: |
 #   A network ACL that allows ingress from 0.0.0.0/0 or ::/0 to port 22 or 3389 leaves only security
 #   groups between the internet and remote administration services.
@@ -15,7 +15,7 @@
 #   service: ec2
 #   severity: MEDIUM
 #   short_code: no-public-ingress-acl
-#   recommended_action: Add deny entries (or narrow the allow entries) for ports 22 and 3389 from 0.0.0.0/0 and ::/0.
+#   recommended_action: "Add deny entries (or narrow the allow entries) for ports 22 and 3389 from 0.0.0.0/0 and ::/0."
 #   frameworks:
 #     cis-aws-1.4:
 #       - "5.1"

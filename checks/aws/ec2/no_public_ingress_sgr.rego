@@ -1,5 +1,5 @@
 # METADATA
-# title: No security group allows SSH or RDP from the internet
+# title: "No security group allows SSH or RDP from the internet"
 # description: |
 #   Remote administration ports open to 0.0.0.0/0 or ::/0 are scanned and attacked within minutes of
 #   exposure. (osprey also splits this into one check per port for CIS 4.1 and 4.2.)
@@ -15,7 +15,7 @@
 #   service: ec2
 #   severity: HIGH
 #   short_code: no-public-ingress-sgr
-#   recommended_action: Restrict SSH and RDP rules to known source ranges.
+#   recommended_action: "Restrict SSH and RDP rules to known source ranges."
 #   input:
 #     selector:
 #       - type: cloud

@@ -1,5 +1,5 @@
 # METADATA
-# title: Subnets do not assign public IPs automatically
+# title: "Subnets do not assign public IPs automatically"
 # description: |
 #   A subnet that maps a public IP on launch makes every new instance reachable from the internet
 #   unless someone remembers to opt out.
@@ -15,7 +15,7 @@
 #   service: ec2
 #   severity: HIGH
 #   short_code: no-public-ip-subnet
-#   recommended_action: Turn off 'Auto-assign public IPv4 address' on the subnet; assign public addresses explicitly where needed.
+#   recommended_action: "Turn off 'Auto-assign public IPv4 address' on the subnet; assign public addresses explicitly where needed."
 #   input:
 #     selector:
 #       - type: cloud

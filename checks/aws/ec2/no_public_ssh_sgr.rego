@@ -1,5 +1,5 @@
 # METADATA
-# title: No security group allows SSH from the internet
+# title: "No security group allows SSH from the internet"
 # description: |
 #   A security group rule that admits SSH (port 22) from 0.0.0.0/0 or ::/0 exposes the service to
 #   password guessing and exploits from the whole internet.
@@ -15,7 +15,7 @@
 #   service: ec2
 #   severity: HIGH
 #   short_code: no-public-ssh-sgr
-#   recommended_action: Restrict the rule to known source ranges, or reach instances through Session Manager or a bastion instead of open SSH.
+#   recommended_action: "Restrict the rule to known source ranges, or reach instances through Session Manager or a bastion instead of open SSH."
 #   frameworks:
 #     cis-aws-1.2:
 #       - "4.1"

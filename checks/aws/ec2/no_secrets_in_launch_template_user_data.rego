@@ -1,5 +1,5 @@
 # METADATA
-# title: Launch template user data holds no secrets
+# title: "Launch template user data holds no secrets"
 # description: |
 #   Secrets in a launch template's user data reach every instance launched from it and anyone who
 #   can read the template.
@@ -15,7 +15,7 @@
 #   service: ec2
 #   severity: CRITICAL
 #   short_code: no-secrets-in-launch-template-user-data
-#   recommended_action: Remove secrets from the template's user data and fetch them at boot from a secrets store.
+#   recommended_action: "Remove secrets from the template's user data and fetch them at boot from a secrets store."
 #   input:
 #     selector:
 #       - type: cloud

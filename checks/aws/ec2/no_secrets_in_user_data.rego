@@ -1,5 +1,5 @@
 # METADATA
-# title: Instance user data holds no secrets
+# title: "Instance user data holds no secrets"
 # description: |
 #   User data is readable by anyone who can describe the instance and by any process on it through
 #   the metadata service; keys and passwords placed there leak easily.
@@ -15,7 +15,7 @@
 #   service: ec2
 #   severity: CRITICAL
 #   short_code: no-secrets-in-user-data
-#   recommended_action: Remove secrets from user data; fetch them at boot from Secrets Manager or SSM Parameter Store with the instance role.
+#   recommended_action: "Remove secrets from user data; fetch them at boot from Secrets Manager or SSM Parameter Store with the instance role."
 #   input:
 #     selector:
 #       - type: cloud

@@ -1,5 +1,5 @@
 # METADATA
-# title: Every VPC has flow logs
+# title: "Every VPC has flow logs"
 # description: |
 #   VPC flow logs record accepted and rejected traffic to network interfaces; without them, network-
 #   level investigation and anomaly detection have nothing to read. CIS asks for flow logs capturing
@@ -16,7 +16,7 @@
 #   service: ec2
 #   severity: MEDIUM
 #   short_code: require-vpc-flow-logs-for-all-vpcs
-#   recommended_action: Create a flow log (traffic type REJECT or ALL) for the VPC to CloudWatch Logs or S3.
+#   recommended_action: "Create a flow log (traffic type REJECT or ALL) for the VPC to CloudWatch Logs or S3."
 #   frameworks:
 #     cis-aws-1.2:
 #       - "2.9"

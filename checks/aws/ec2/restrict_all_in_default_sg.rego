@@ -1,5 +1,5 @@
 # METADATA
-# title: Default security groups have no rules
+# title: "Default security groups have no rules"
 # description: |
 #   Resources land in a VPC's default security group when nobody chooses one. CIS asks that the
 #   default group allow nothing, so such resources are isolated until given a deliberate group.
@@ -15,7 +15,7 @@
 #   service: ec2
 #   severity: LOW
 #   short_code: restrict-all-in-default-sg
-#   recommended_action: Remove every inbound and outbound rule from the default security group of each VPC.
+#   recommended_action: "Remove every inbound and outbound rule from the default security group of each VPC."
 #   frameworks:
 #     cis-aws-1.2:
 #       - "4.3"

@@ -1,5 +1,5 @@
 # METADATA
-# title: EC2 instances use an instance role for AWS access
+# title: "EC2 instances use an instance role for AWS access"
 # description: |
 #   Instances that call AWS without an instance profile must carry long-lived access keys on disk.
 #   An instance role supplies short-lived credentials that rotate automatically.
@@ -15,7 +15,7 @@
 #   service: ec2
 #   severity: MEDIUM
 #   short_code: use-instance-roles
-#   recommended_action: Attach an IAM instance profile to the instance and remove stored access keys.
+#   recommended_action: "Attach an IAM instance profile to the instance and remove stored access keys."
 #   frameworks:
 #     cis-aws-1.2:
 #       - "1.19"

@@ -1,5 +1,5 @@
 # METADATA
-# title: EBS volumes use a customer managed KMS key
+# title: "EBS volumes use a customer managed KMS key"
 # description: |
 #   Volumes encrypted with a customer managed key can have their use audited and revoked, and
 #   snapshots shared only where the key policy allows.
@@ -15,7 +15,7 @@
 #   service: ec2
 #   severity: LOW
 #   short_code: volume-encryption-customer-key
-#   recommended_action: Encrypt volumes with a customer managed KMS key (set it as the EBS default key).
+#   recommended_action: "Encrypt volumes with a customer managed KMS key (set it as the EBS default key)."
 #   input:
 #     selector:
 #       - type: cloud

@@ -1,5 +1,5 @@
 # METADATA
-# title: Credentials unused for 90 days are disabled
+# title: "Credentials unused for 90 days are disabled"
 # description: |
 #   A password or access key nobody has used for 90 days is a standing risk: if it leaks, its misuse
 #   stands out to no one. CIS asks that such credentials be disabled or removed.
@@ -15,7 +15,7 @@
 #   service: iam
 #   severity: MEDIUM
 #   short_code: disable-unused-credentials
-#   recommended_action: Disable the console password and deactivate access keys that have not been used for 90 days.
+#   recommended_action: "Disable the console password and deactivate access keys that have not been used for 90 days."
 #   frameworks:
 #     cis-aws-1.2:
 #       - "1.3"

@@ -1,5 +1,5 @@
 # METADATA
-# title: Credentials unused for 45 days are disabled
+# title: "Credentials unused for 45 days are disabled"
 # description: |
 #   A password or access key nobody has used for 45 days is a standing risk: if it leaks, its misuse
 #   stands out to no one. CIS asks that such credentials be disabled or removed.
@@ -15,7 +15,7 @@
 #   service: iam
 #   severity: LOW
 #   short_code: disable-unused-credentials-45-days
-#   recommended_action: Disable the console password and deactivate access keys that have not been used for 45 days.
+#   recommended_action: "Disable the console password and deactivate access keys that have not been used for 45 days."
 #   frameworks:
 #     cis-aws-1.4:
 #       - "1.12"

@@ -1,5 +1,5 @@
 # METADATA
-# title: IAM groups require MFA in their policies
+# title: "IAM groups require MFA in their policies"
 # description: |
 #   A group whose policies never test aws:MultiFactorAuthPresent lets its members act without a
 #   second factor. Add a statement that denies (or only allows) actions based on MFA presence.
@@ -15,7 +15,7 @@
 #   service: iam
 #   severity: MEDIUM
 #   short_code: enforce-group-mfa
-#   recommended_action: Attach a policy to the group that denies actions when aws:MultiFactorAuthPresent is false or missing.
+#   recommended_action: "Attach a policy to the group that denies actions when aws:MultiFactorAuthPresent is false or missing."
 #   input:
 #     selector:
 #       - type: cloud

@@ -1,5 +1,5 @@
 # METADATA
-# title: The root user has a hardware MFA device
+# title: "The root user has a hardware MFA device"
 # description: |
 #   A virtual MFA app lives on a phone or laptop that can itself be compromised or lost. CIS asks
 #   for a dedicated hardware MFA device on the root user.
@@ -15,7 +15,7 @@
 #   service: iam
 #   severity: MEDIUM
 #   short_code: enforce-root-hardware-mfa
-#   recommended_action: Assign a hardware MFA device (key fob or security key) to the root user and remove the virtual one.
+#   recommended_action: "Assign a hardware MFA device (key fob or security key) to the root user and remove the virtual one."
 #   frameworks:
 #     cis-aws-1.2:
 #       - "1.14"

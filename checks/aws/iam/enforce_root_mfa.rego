@@ -1,5 +1,5 @@
 # METADATA
-# title: The root user has MFA
+# title: "The root user has MFA"
 # description: |
 #   Without multi-factor authentication the root user is one leaked password away from a full
 #   account takeover. CIS requires MFA on root.
@@ -15,7 +15,7 @@
 #   service: iam
 #   severity: CRITICAL
 #   short_code: enforce-root-mfa
-#   recommended_action: Sign in as root and assign an MFA device under Security credentials.
+#   recommended_action: "Sign in as root and assign an MFA device under Security credentials."
 #   frameworks:
 #     cis-aws-1.2:
 #       - "1.13"

@@ -15,7 +15,7 @@ iam(users) := {"aws": {"iam": {"users": users}}}
    }
 
    test_passes_with_mfa if {
-   	count(check.deny) == 1 - 1 with input as iam([root({"mfaactive": {"value": true}, "mfadevices": [{"isvirtual": {"value": true}}]})])
+   	count(check.deny) == 0 with input as iam([root({"mfaactive": {"value": true}, "mfadevices": [{"isvirtual": {"value": true}}]})])
    }
 
    test_trivy_style_devices_only if {

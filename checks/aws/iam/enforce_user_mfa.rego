@@ -1,5 +1,5 @@
 # METADATA
-# title: IAM users with a console password have MFA
+# title: "IAM users with a console password have MFA"
 # description: |
 #   A console password alone can be phished or guessed. Every IAM user that can sign in to the
 #   console should also have an MFA device.
@@ -15,7 +15,7 @@
 #   service: iam
 #   severity: MEDIUM
 #   short_code: enforce-user-mfa
-#   recommended_action: Assign an MFA device to each IAM user with a console password, or remove the password.
+#   recommended_action: "Assign an MFA device to each IAM user with a console password, or remove the password."
 #   frameworks:
 #     cis-aws-1.2:
 #       - "1.2"

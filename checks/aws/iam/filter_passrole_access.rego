@@ -1,5 +1,5 @@
 # METADATA
-# title: iam:PassRole is not allowed on every role
+# title: "iam:PassRole is not allowed on every role"
 # description: |
 #   Whoever may pass any role to a service can run code with that role's permissions, which is a
 #   privilege escalation path. Limit iam:PassRole to the specific role ARNs needed.
@@ -15,7 +15,7 @@
 #   service: iam
 #   severity: MEDIUM
 #   short_code: filter-passrole-access
-#   recommended_action: Scope iam:PassRole statements to specific role ARNs (and optionally iam:PassedToService).
+#   recommended_action: "Scope iam:PassRole statements to specific role ARNs (and optionally iam:PassedToService)."
 #   input:
 #     selector:
 #       - type: cloud

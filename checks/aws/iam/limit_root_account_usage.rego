@@ -1,5 +1,5 @@
 # METADATA
-# title: The root user is not used for everyday work
+# title: "The root user is not used for everyday work"
 # description: |
 #   The root user can do anything in the account and cannot be limited by IAM policies. A password
 #   login or access key use by root in the last day means it is being used for routine tasks, which
@@ -17,7 +17,7 @@
 #   service: iam
 #   severity: LOW
 #   short_code: limit-root-account-usage
-#   recommended_action: Use IAM users or roles (or IAM Identity Center) for daily work and keep the root credentials locked away.
+#   recommended_action: "Use IAM users or roles (or IAM Identity Center) for daily work and keep the root credentials locked away."
 #   frameworks:
 #     cis-aws-1.2:
 #       - "1.1"

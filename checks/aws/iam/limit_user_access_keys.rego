@@ -1,5 +1,5 @@
 # METADATA
-# title: No IAM user has more than one active access key
+# title: "No IAM user has more than one active access key"
 # description: |
 #   Two active keys on one user usually means a rotation that was never finished; the old key keeps
 #   working. CIS allows one active key per user.
@@ -15,7 +15,7 @@
 #   service: iam
 #   severity: LOW
 #   short_code: limit-user-access-keys
-#   recommended_action: Find which key is still needed, deactivate the other and delete it.
+#   recommended_action: "Find which key is still needed, deactivate the other and delete it."
 #   frameworks:
 #     cis-aws-1.4:
 #       - "1.13"

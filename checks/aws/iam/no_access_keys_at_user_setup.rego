@@ -1,5 +1,5 @@
 # METADATA
-# title: Console users did not get an unused access key at setup
+# title: "Console users did not get an unused access key at setup"
 # description: |
 #   An access key created together with a console user and never used is a credential nobody needs;
 #   it only waits to leak. CIS asks not to create keys during initial user setup, and to remove
@@ -16,7 +16,7 @@
 #   service: iam
 #   severity: LOW
 #   short_code: no-access-keys-at-user-setup
-#   recommended_action: Delete access keys of console users that have never been used.
+#   recommended_action: "Delete access keys of console users that have never been used."
 #   frameworks:
 #     cis-aws-1.2:
 #       - "1.21"

@@ -1,5 +1,5 @@
 # METADATA
-# title: Password policy remembers the last 24 passwords
+# title: "Password policy remembers the last 24 passwords"
 # description: |
 #   Reusing an old password brings back a secret that may already have leaked. CIS asks that the
 #   password policy remember 24 previous passwords so none of them can be chosen again.
@@ -15,7 +15,7 @@
 #   service: iam
 #   severity: MEDIUM
 #   short_code: no-password-reuse
-#   recommended_action: Set 'Prevent password reuse' to 24 in the IAM account password policy.
+#   recommended_action: "Set 'Prevent password reuse' to 24 in the IAM account password policy."
 #   frameworks:
 #     cis-aws-1.2:
 #       - "1.10"

@@ -1,5 +1,5 @@
 # METADATA
-# title: No customer policy grants full administrator access
+# title: "No customer policy grants full administrator access"
 # description: |
 #   A policy that allows every action on every resource ("*" on "*") hands out complete control of
 #   the account. CIS asks that such customer-managed and inline policies do not exist; grant the
@@ -16,7 +16,7 @@
 #   service: iam
 #   severity: HIGH
 #   short_code: no-policy-wildcards
-#   recommended_action: Replace the "*" / "*" statement with the actions and resources the principals actually need.
+#   recommended_action: "Replace the \"*\" / \"*\" statement with the actions and resources the principals actually need."
 #   frameworks:
 #     cis-aws-1.2:
 #       - "1.22"

@@ -1,5 +1,5 @@
 # METADATA
-# title: The root user has no active access key
+# title: "The root user has no active access key"
 # description: |
 #   An access key for the root user gives unrestricted programmatic access to the whole account and
 #   cannot be scoped down. CIS requires that root has no active access key.
@@ -15,7 +15,7 @@
 #   service: iam
 #   severity: CRITICAL
 #   short_code: no-root-access-keys
-#   recommended_action: Delete the root user's access keys (Security credentials page, signed in as root).
+#   recommended_action: "Delete the root user's access keys (Security credentials page, signed in as root)."
 #   frameworks:
 #     cis-aws-1.2:
 #       - "1.12"

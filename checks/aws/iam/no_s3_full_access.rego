@@ -1,5 +1,5 @@
 # METADATA
-# title: No policy grants s3:* on every bucket
+# title: "No policy grants s3:* on every bucket"
 # description: |
 #   "s3:*" on all resources lets a principal read, overwrite, delete and re-permission every bucket
 #   in the account. Grant the S3 actions and buckets that are needed.
@@ -15,7 +15,7 @@
 #   service: iam
 #   severity: HIGH
 #   short_code: no-s3-full-access
-#   recommended_action: Replace s3:* on "*" with specific actions on specific bucket ARNs.
+#   recommended_action: "Replace s3:* on \"*\" with specific actions on specific bucket ARNs."
 #   input:
 #     selector:
 #       - type: cloud

@@ -1,5 +1,5 @@
 # METADATA
-# title: IAM users get permissions only through groups
+# title: "IAM users get permissions only through groups"
 # description: |
 #   Policies attached to individual users, managed or inline, scatter permissions and make reviews
 #   harder. CIS asks that users receive permissions only through group membership.
@@ -15,7 +15,7 @@
 #   service: iam
 #   severity: LOW
 #   short_code: no-user-attached-policies
-#   recommended_action: Move the user's managed and inline policies to a group and add the user to it.
+#   recommended_action: "Move the user's managed and inline policies to a group and add the user to it."
 #   frameworks:
 #     cis-aws-1.2:
 #       - "1.16"

@@ -1,5 +1,5 @@
 # METADATA
-# title: No expired server certificates are stored in IAM
+# title: "No expired server certificates are stored in IAM"
 # description: |
 #   An expired TLS certificate left in IAM can be deployed by mistake to a load balancer or
 #   CloudFront, breaking clients and trust. Delete certificates once they expire.
@@ -15,7 +15,7 @@
 #   service: iam
 #   severity: LOW
 #   short_code: remove-expired-certificates
-#   recommended_action: Delete expired certificates with 'aws iam delete-server-certificate'.
+#   recommended_action: "Delete expired certificates with 'aws iam delete-server-certificate'."
 #   frameworks:
 #     cis-aws-1.4:
 #       - "1.19"

@@ -1,5 +1,5 @@
 # METADATA
-# title: Password policy requires a lowercase letter
+# title: "Password policy requires a lowercase letter"
 # description: |
 #   Passwords built from a larger character set resist guessing longer. The account password policy
 #   should demand at least one lowercase letter (a-z).
@@ -15,7 +15,7 @@
 #   service: iam
 #   severity: MEDIUM
 #   short_code: require-lowercase-in-passwords
-#   recommended_action: Turn on 'Require at least one lowercase letter' in the IAM account password policy.
+#   recommended_action: "Turn on 'Require at least one lowercase letter' in the IAM account password policy."
 #   frameworks:
 #     cis-aws-1.2:
 #       - "1.6"

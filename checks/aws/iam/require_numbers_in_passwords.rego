@@ -1,5 +1,5 @@
 # METADATA
-# title: Password policy requires a digit
+# title: "Password policy requires a digit"
 # description: |
 #   Passwords built from a larger character set resist guessing longer. The account password policy
 #   should demand at least one digit (0-9).
@@ -15,7 +15,7 @@
 #   service: iam
 #   severity: MEDIUM
 #   short_code: require-numbers-in-passwords
-#   recommended_action: Turn on 'Require at least one number' in the IAM account password policy.
+#   recommended_action: "Turn on 'Require at least one number' in the IAM account password policy."
 #   frameworks:
 #     cis-aws-1.2:
 #       - "1.8"

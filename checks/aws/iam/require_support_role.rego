@@ -1,5 +1,5 @@
 # METADATA
-# title: A role exists for handling incidents with AWS Support
+# title: "A role exists for handling incidents with AWS Support"
 # description: |
 #   During an incident someone must be able to open and manage AWS Support cases without using root.
 #   CIS asks for an IAM role with the AWS managed policy AWSSupportAccess attached.
@@ -15,7 +15,7 @@
 #   service: iam
 #   severity: LOW
 #   short_code: require-support-role
-#   recommended_action: Create a role that trusted users can assume and attach arn:aws:iam::aws:policy/AWSSupportAccess to it.
+#   recommended_action: "Create a role that trusted users can assume and attach arn:aws:iam::aws:policy/AWSSupportAccess to it."
 #   frameworks:
 #     cis-aws-1.2:
 #       - "1.20"

@@ -1,5 +1,5 @@
 # METADATA
-# title: Active access keys are rotated within 90 days
+# title: "Active access keys are rotated within 90 days"
 # description: |
 #   The longer an access key lives, the more places it may have been copied to. Active keys should
 #   be replaced at least every 90 days.
@@ -15,7 +15,7 @@
 #   service: iam
 #   severity: LOW
 #   short_code: rotate-access-keys
-#   recommended_action: Create a new access key, move its users to it, then deactivate and delete the old key.
+#   recommended_action: "Create a new access key, move its users to it, then deactivate and delete the old key."
 #   frameworks:
 #     cis-aws-1.2:
 #       - "1.4"

@@ -1,5 +1,5 @@
 # METADATA
-# title: Passwords expire within 90 days
+# title: "Passwords expire within 90 days"
 # description: |
 #   A password that never expires stays useful to whoever learned it. The account password policy
 #   should expire passwords after 90 days or fewer.
@@ -15,7 +15,7 @@
 #   service: iam
 #   severity: MEDIUM
 #   short_code: set-max-password-age
-#   recommended_action: Set 'Enable password expiration' with a period of 90 days or fewer in the IAM account password policy.
+#   recommended_action: "Set 'Enable password expiration' with a period of 90 days or fewer in the IAM account password policy."
 #   frameworks:
 #     cis-aws-1.2:
 #       - "1.11"

@@ -1,5 +1,5 @@
 # METADATA
-# title: Password policy demands at least 14 characters
+# title: "Password policy demands at least 14 characters"
 # description: |
 #   Short passwords fall quickly to brute force. The account password policy should set a minimum
 #   length of 14 characters or more.
@@ -15,7 +15,7 @@
 #   service: iam
 #   severity: MEDIUM
 #   short_code: set-minimum-password-length
-#   recommended_action: Set 'Minimum password length' to 14 or more in the IAM account password policy.
+#   recommended_action: "Set 'Minimum password length' to 14 or more in the IAM account password policy."
 #   frameworks:
 #     cis-aws-1.2:
 #       - "1.9"

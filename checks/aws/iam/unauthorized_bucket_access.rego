@@ -1,5 +1,5 @@
 # METADATA
-# title: No policy grants both s3:Get* and s3:Put* on every resource
+# title: "No policy grants both s3:Get* and s3:Put* on every resource"
 # description: |
 #   Reading and writing every object of every bucket is far more than most workloads need and
 #   exposes buckets the principal was never meant to touch.
@@ -15,7 +15,7 @@
 #   service: iam
 #   severity: HIGH
 #   short_code: unauthorized-bucket-access
-#   recommended_action: Limit s3:Get* and s3:Put* to the bucket ARNs the workload uses.
+#   recommended_action: "Limit s3:Get* and s3:Put* to the bucket ARNs the workload uses."
 #   input:
 #     selector:
 #       - type: cloud

@@ -1,5 +1,5 @@
 # METADATA
-# title: Customer managed symmetric KMS keys rotate yearly
+# title: "Customer managed symmetric KMS keys rotate yearly"
 # description: |
 #   Automatic rotation gives a customer managed key new key material every year, limiting how much
 #   data any one version protects. CIS asks for it on every customer managed symmetric encryption
@@ -16,7 +16,7 @@
 #   service: kms
 #   severity: MEDIUM
 #   short_code: auto-rotate-keys
-#   recommended_action: Enable automatic key rotation on the key (aws kms enable-key-rotation).
+#   recommended_action: "Enable automatic key rotation on the key (aws kms enable-key-rotation)."
 #   frameworks:
 #     cis-aws-1.2:
 #       - "2.8"

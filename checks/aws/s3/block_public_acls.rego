@@ -1,5 +1,5 @@
 # METADATA
-# title: Public access block rejects public ACLs
+# title: "Public access block rejects public ACLs"
 # description: |
 #   With BlockPublicAcls set, S3 refuses requests that would add a public ACL to the bucket or its
 #   objects, so nobody can open data to the world by accident.
@@ -15,7 +15,7 @@
 #   service: s3
 #   severity: HIGH
 #   short_code: block-public-acls
-#   recommended_action: Set BlockPublicAcls in the bucket's (or the account's) public access block.
+#   recommended_action: "Set BlockPublicAcls in the bucket's (or the account's) public access block."
 #   frameworks:
 #     cis-aws-1.4:
 #       - "2.1.5"

@@ -1,5 +1,5 @@
 # METADATA
-# title: Public access block rejects public bucket policies
+# title: "Public access block rejects public bucket policies"
 # description: |
 #   With BlockPublicPolicy set, S3 refuses a bucket policy that grants public access, closing the
 #   most common way buckets become public.
@@ -15,7 +15,7 @@
 #   service: s3
 #   severity: HIGH
 #   short_code: block-public-policy
-#   recommended_action: Set BlockPublicPolicy in the bucket's (or the account's) public access block.
+#   recommended_action: "Set BlockPublicPolicy in the bucket's (or the account's) public access block."
 #   frameworks:
 #     cis-aws-1.4:
 #       - "2.1.5"

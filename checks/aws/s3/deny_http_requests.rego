@@ -1,5 +1,5 @@
 # METADATA
-# title: Bucket policies deny requests not made over TLS
+# title: "Bucket policies deny requests not made over TLS"
 # description: |
 #   S3 accepts plain HTTP unless the bucket policy refuses it. CIS asks for a Deny statement on
 #   aws:SecureTransport false so data is never sent to or from the bucket unencrypted.
@@ -15,7 +15,7 @@
 #   service: s3
 #   severity: MEDIUM
 #   short_code: deny-http-requests
-#   recommended_action: Add a bucket policy statement: Effect Deny, Principal *, Action s3:*, Condition Bool aws:SecureTransport false.
+#   recommended_action: "Add a bucket policy statement: Effect Deny, Principal *, Action s3:*, Condition Bool aws:SecureTransport false."
 #   frameworks:
 #     cis-aws-1.4:
 #       - "2.1.2"

@@ -1,5 +1,5 @@
 # METADATA
-# title: Bucket names are DNS compliant without dots
+# title: "Bucket names are DNS compliant without dots"
 # description: |
 #   Names with dots break TLS for virtual-hosted requests (the wildcard certificate does not match)
 #   and block S3 Transfer Acceleration; names must also be valid DNS labels.
@@ -15,7 +15,7 @@
 #   service: s3
 #   severity: MEDIUM
 #   short_code: dns-compliant-name
-#   recommended_action: Create a bucket with a lowercase name of letters, digits and hyphens, and move the data.
+#   recommended_action: "Create a bucket with a lowercase name of letters, digits and hyphens, and move the data."
 #   input:
 #     selector:
 #       - type: cloud

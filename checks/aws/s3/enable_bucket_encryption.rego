@@ -1,5 +1,5 @@
 # METADATA
-# title: Buckets have default encryption
+# title: "Buckets have default encryption"
 # description: |
 #   Default encryption makes S3 encrypt every new object at rest even when the uploader does not ask
 #   for it.
@@ -15,7 +15,7 @@
 #   service: s3
 #   severity: HIGH
 #   short_code: enable-bucket-encryption
-#   recommended_action: Configure default encryption (SSE-S3 or SSE-KMS) on the bucket.
+#   recommended_action: "Configure default encryption (SSE-S3 or SSE-KMS) on the bucket."
 #   frameworks:
 #     cis-aws-1.4:
 #       - "2.1.1"

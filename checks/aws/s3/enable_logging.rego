@@ -1,5 +1,5 @@
 # METADATA
-# title: Buckets have server access logging
+# title: "Buckets have server access logging"
 # description: |
 #   Server access logs record every request made to a bucket, which is what an investigation needs
 #   after data leaves it. Buckets that receive logs are exempt.
@@ -15,7 +15,7 @@
 #   service: s3
 #   severity: LOW
 #   short_code: enable-logging
-#   recommended_action: Enable server access logging to a separate log bucket.
+#   recommended_action: "Enable server access logging to a separate log bucket."
 #   input:
 #     selector:
 #       - type: cloud

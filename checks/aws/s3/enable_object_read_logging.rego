@@ -1,5 +1,5 @@
 # METADATA
-# title: S3 object-level read events are logged
+# title: "S3 object-level read events are logged"
 # description: |
 #   Management events do not show who read objects. CIS asks for a multi-region trail recording S3
 #   data events (read or all) for every bucket.
@@ -15,7 +15,7 @@
 #   service: s3
 #   severity: LOW
 #   short_code: enable-object-read-logging
-#   recommended_action: Add an S3 data event selector (ReadOnly or All) for all buckets, or this bucket, to a multi-region trail.
+#   recommended_action: "Add an S3 data event selector (ReadOnly or All) for all buckets, or this bucket, to a multi-region trail."
 #   frameworks:
 #     cis-aws-1.4:
 #       - "3.11"

@@ -1,5 +1,5 @@
 # METADATA
-# title: Buckets keep object versions
+# title: "Buckets keep object versions"
 # description: |
 #   Versioning keeps earlier versions of every object, so an overwrite or delete (by mistake or by
 #   ransomware) can be undone.
@@ -15,7 +15,7 @@
 #   service: s3
 #   severity: MEDIUM
 #   short_code: enable-versioning
-#   recommended_action: Enable versioning on the bucket.
+#   recommended_action: "Enable versioning on the bucket."
 #   input:
 #     selector:
 #       - type: cloud

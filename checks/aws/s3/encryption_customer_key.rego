@@ -1,5 +1,5 @@
 # METADATA
-# title: Buckets encrypt with a customer managed KMS key
+# title: "Buckets encrypt with a customer managed KMS key"
 # description: |
 #   With a customer managed KMS key you decide who may decrypt the bucket's data, can audit every
 #   use and can revoke access by disabling the key.
@@ -15,7 +15,7 @@
 #   service: s3
 #   severity: HIGH
 #   short_code: encryption-customer-key
-#   recommended_action: Set the bucket's default encryption to SSE-KMS with a customer managed key.
+#   recommended_action: "Set the bucket's default encryption to SSE-KMS with a customer managed key."
 #   input:
 #     selector:
 #       - type: cloud

@@ -1,5 +1,5 @@
 # METADATA
-# title: Public access block ignores public ACLs
+# title: "Public access block ignores public ACLs"
 # description: |
 #   With IgnorePublicAcls set, S3 ignores any public ACL already on the bucket or its objects,
 #   neutralising grants made before the block existed.
@@ -15,7 +15,7 @@
 #   service: s3
 #   severity: HIGH
 #   short_code: ignore-public-acls
-#   recommended_action: Set IgnorePublicAcls in the bucket's (or the account's) public access block.
+#   recommended_action: "Set IgnorePublicAcls in the bucket's (or the account's) public access block."
 #   frameworks:
 #     cis-aws-1.4:
 #       - "2.1.5"

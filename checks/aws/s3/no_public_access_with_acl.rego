@@ -1,5 +1,5 @@
 # METADATA
-# title: No bucket is public through its ACL
+# title: "No bucket is public through its ACL"
 # description: |
 #   An ACL that grants AllUsers or AuthenticatedUsers (any AWS account) opens the bucket to the
 #   internet unless a public access block ignores public ACLs.
@@ -15,7 +15,7 @@
 #   service: s3
 #   severity: HIGH
 #   short_code: no-public-access-with-acl
-#   recommended_action: Remove public grants from the bucket ACL and set IgnorePublicAcls / BlockPublicAcls.
+#   recommended_action: "Remove public grants from the bucket ACL and set IgnorePublicAcls / BlockPublicAcls."
 #   input:
 #     selector:
 #       - type: cloud

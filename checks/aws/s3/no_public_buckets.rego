@@ -1,5 +1,5 @@
 # METADATA
-# title: Public access block restricts public buckets
+# title: "Public access block restricts public buckets"
 # description: |
 #   With RestrictPublicBuckets set, a bucket whose policy is public can only be reached by AWS
 #   services and principals of the owning account.
@@ -15,7 +15,7 @@
 #   service: s3
 #   severity: HIGH
 #   short_code: no-public-buckets
-#   recommended_action: Set RestrictPublicBuckets in the bucket's (or the account's) public access block.
+#   recommended_action: "Set RestrictPublicBuckets in the bucket's (or the account's) public access block."
 #   frameworks:
 #     cis-aws-1.4:
 #       - "2.1.5"

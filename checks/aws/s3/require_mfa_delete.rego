@@ -1,5 +1,5 @@
 # METADATA
-# title: Buckets require MFA to delete versions
+# title: "Buckets require MFA to delete versions"
 # description: |
 #   MFA Delete makes permanently deleting an object version, or suspending versioning, require the
 #   root user's MFA code, so stolen keys cannot erase history.
@@ -15,7 +15,7 @@
 #   service: s3
 #   severity: LOW
 #   short_code: require-mfa-delete
-#   recommended_action: Enable versioning with MFA Delete (root credentials and MFA needed: aws s3api put-bucket-versioning --mfa ...).
+#   recommended_action: "Enable versioning with MFA Delete (root credentials and MFA needed: aws s3api put-bucket-versioning --mfa ...)."
 #   frameworks:
 #     cis-aws-1.4:
 #       - "2.1.3"

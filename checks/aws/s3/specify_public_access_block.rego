@@ -1,5 +1,5 @@
 # METADATA
-# title: Every bucket is covered by a public access block
+# title: "Every bucket is covered by a public access block"
 # description: |
 #   A public access block is the switch that keeps ACLs and policies from exposing a bucket. A
 #   bucket with no block of its own, in an account without one, relies on every future ACL and
@@ -16,7 +16,7 @@
 #   service: s3
 #   severity: LOW
 #   short_code: specify-public-access-block
-#   recommended_action: Add a public access block to the bucket, or one for the whole account.
+#   recommended_action: "Add a public access block to the bucket, or one for the whole account."
 #   input:
 #     selector:
 #       - type: cloud

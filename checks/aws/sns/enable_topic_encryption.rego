@@ -1,5 +1,5 @@
 # METADATA
-# title: SNS topics are encrypted at rest
+# title: "SNS topics are encrypted at rest"
 # description: |
 #   Messages published to an unencrypted topic are stored in the clear until delivered.
 # scope: package
@@ -14,7 +14,7 @@
 #   service: sns
 #   severity: HIGH
 #   short_code: enable-topic-encryption
-#   recommended_action: Enable server-side encryption on the topic with a KMS key.
+#   recommended_action: "Enable server-side encryption on the topic with a KMS key."
 #   input:
 #     selector:
 #       - type: cloud

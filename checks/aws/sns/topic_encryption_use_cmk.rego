@@ -1,5 +1,5 @@
 # METADATA
-# title: SNS topics are encrypted with a customer managed key
+# title: "SNS topics are encrypted with a customer managed key"
 # description: |
 #   The AWS managed key alias/aws/sns cannot be shared with other accounts or restricted by your own
 #   key policy; a customer managed key can.
@@ -15,7 +15,7 @@
 #   service: sns
 #   severity: HIGH
 #   short_code: topic-encryption-use-cmk
-#   recommended_action: Encrypt the topic with a customer managed KMS key instead of alias/aws/sns.
+#   recommended_action: "Encrypt the topic with a customer managed KMS key instead of alias/aws/sns."
 #   input:
 #     selector:
 #       - type: cloud

@@ -1,0 +1,230 @@
+/* test_catalog_meta.c: METADATA -> struct scan_check, the compliance specs, and the consistency
+ * of the embedded catalog (every check has METADATA, an id, frameworks that match the specs,
+ * and a _test.rego beside it in the source tree). */
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "osp_test.h"
+#include "scan/embed.h"
+#include "scan/scan_int.h"
+
+static const char *module =
+    "# METADATA\n"
+    "# title: Root has MFA\n"
+    "# description: |\n"
+    "#   Long text\n"
+    "#   on two lines.\n"
+    "# related_resources:\n"
+    "#   - https://example.com/a\n"
+    "# custom:\n"
+    "#   id: AVD-AWS-0142\n"
+    "#   avd_id: AVD-AWS-0142\n"
+    "#   severity: critical\n"
+    "#   short_code: enforce-root-mfa\n"
+    "#   recommended_action: Add MFA.\n"
+    "#   frameworks:\n"
+    "#     cis-aws-1.4:\n"
+    "#       - \"1.5\"\n"
+    "#     cis-aws-1.2:\n"
+    "#       - \"1.13\"\n"
+    "#   input:\n"
+    "#     selector:\n"
+    "#       - type: cloud\n"
+    "#         subtypes:\n"
+    "#           - service: iam\n"
+    "#             provider: aws\n"
+    "#           - service: s3\n"
+    "#             provider: aws\n"
+    "package builtin.aws.iam.aws0142\n\nimport rego.v1\n";
+
+static void test_metadata_maps_to_check(void)
+{
+    struct scan_pool pool = {0};
+    struct scan_check c;
+    struct osp_err err;
+    osp_err_init(&err);
+    CU_ASSERT_EQUAL_FATAL(scan_check_from_module(&pool, "x.rego", module, 1, &c, &err), OSP_OK);
+    CU_ASSERT_STRING_EQUAL(c.id, "AVD-AWS-0142");
+    CU_ASSERT_STRING_EQUAL(c.title, "Root has MFA");
+    CU_ASSERT_STRING_EQUAL(c.description, "Long text\non two lines.\n");
+    CU_ASSERT_EQUAL(c.severity, RES_SEV_CRITICAL);
+    CU_ASSERT_STRING_EQUAL(c.service, "iam"); /* no custom.service: first selector subtype */
+    CU_ASSERT_EQUAL(c.nservices, 2);
+    CU_ASSERT_STRING_EQUAL(c.package, "builtin.aws.iam.aws0142");
+    CU_ASSERT_EQUAL_FATAL(c.nframeworks, 2);
+    CU_ASSERT_STRING_EQUAL(c.frameworks[0].framework, "cis-aws-1.2"); /* sorted */
+    CU_ASSERT_STRING_EQUAL(c.frameworks[0].id, "1.13");
+    CU_ASSERT_EQUAL_FATAL(c.nreferences, 1);
+    CU_ASSERT_STRING_EQUAL(c.references[0], "https://example.com/a");
+    scan_pool_free(&pool);
+}
+
+static void test_module_without_metadata_is_named_by_package(void)
+{
+    struct scan_pool pool = {0};
+    struct scan_check c;
+    struct osp_err err;
+    osp_err_init(&err);
+    CU_ASSERT_EQUAL_FATAL(
+        scan_check_from_module(&pool, "u.rego", "package user.custom\n\ndeny contains \"x\" if true\n", 0, &c, &err),
+        OSP_OK);
+    CU_ASSERT_STRING_EQUAL(c.id, "user.custom");
+    CU_ASSERT_EQUAL(c.severity, RES_SEV_UNKNOWN);
+    scan_pool_free(&pool);
+}
+
+static void test_bad_metadata_yaml_is_a_policy_error(void)
+{
+    struct scan_pool pool = {0};
+    struct scan_check c;
+    struct osp_err err;
+    osp_err_init(&err);
+    const char *bad = "# METADATA\n# title: [unclosed\npackage p\n";
+    CU_ASSERT_NOT_EQUAL(scan_check_from_module(&pool, "b.rego", bad, 0, &c, &err), OSP_OK);
+    CU_ASSERT_PTR_NOT_NULL(strstr(err.msg, "b.rego"));
+    scan_pool_free(&pool);
+}
+
+static void load_spec(struct scan_pool *pool, const char *name, struct scan_spec *spec)
+{
+    const struct scan_embedded *e = scan_embedded_find(name);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(e);
+    struct osp_err err;
+    osp_err_init(&err);
+    CU_ASSERT_EQUAL_FATAL(scan_spec_parse(pool, e->data, e->len, name, spec, &err), OSP_OK);
+}
+
+static int is_manual(const struct scan_spec *s, const char *id)
+{
+    for (size_t i = 0; i < s->ncontrols; i++)
+        if (!strcmp(s->controls[i].id, id))
+            return s->controls[i].manual;
+    return -1;
+}
+
+static void test_cis12_spec_lists_all_49_controls_in_order(void)
+{
+    struct scan_pool pool = {0};
+    struct scan_spec s;
+    load_spec(&pool, "checks/compliance/aws-cis-1.2.yaml", &s);
+    CU_ASSERT_STRING_EQUAL(s.id, "aws-cis-1.2");
+    CU_ASSERT_EQUAL_FATAL(s.ncontrols, 49);
+    CU_ASSERT_STRING_EQUAL(s.controls[0].id, "1.1");
+    CU_ASSERT_STRING_EQUAL(s.controls[9].id, "1.10");
+    CU_ASSERT_STRING_EQUAL(s.controls[22].id, "2.1");
+    CU_ASSERT_STRING_EQUAL(s.controls[48].id, "4.4");
+    CU_ASSERT_EQUAL(is_manual(&s, "1.15"), 1);
+    CU_ASSERT_EQUAL(is_manual(&s, "1.17"), 1);
+    CU_ASSERT_EQUAL(is_manual(&s, "4.4"), 1);
+    CU_ASSERT_EQUAL(is_manual(&s, "1.14"), 0); /* Trivy's spec leaves hardware MFA out */
+    CU_ASSERT_EQUAL(is_manual(&s, "1.18"), 0);
+    size_t manual = 0;
+    for (size_t i = 0; i < s.ncontrols; i++)
+        manual += s.controls[i].manual;
+    CU_ASSERT_EQUAL(manual, 3);
+    scan_pool_free(&pool);
+}
+
+static void test_cis14_spec_lists_all_58_controls(void)
+{
+    struct scan_pool pool = {0};
+    struct scan_spec s;
+    load_spec(&pool, "checks/compliance/aws-cis-1.4.yaml", &s);
+    CU_ASSERT_EQUAL_FATAL(s.ncontrols, 58);
+    CU_ASSERT_STRING_EQUAL(s.controls[21].id, "2.1.1");
+    CU_ASSERT_EQUAL(is_manual(&s, "2.3.1"), 1); /* RDS is not collected: MANUAL, not PASS */
+    CU_ASSERT_EQUAL(is_manual(&s, "5.2"), 0);
+    scan_pool_free(&pool);
+}
+
+/* Every embedded check: METADATA with an id, a known severity, a service, a _test.rego. */
+static void test_every_builtin_check_has_metadata_id_and_tests(void)
+{
+    const char *src = getenv("OSPREY_SOURCE_DIR");
+    size_t nchecks = 0;
+    for (const struct scan_embedded *e = scan_embedded_files; e->path; e++) {
+        if (strncmp(e->path, "checks/aws/", 11))
+            continue;
+        nchecks++;
+        struct scan_pool pool = {0};
+        struct scan_check c;
+        struct osp_err err;
+        osp_err_init(&err);
+        CU_ASSERT_EQUAL_FATAL(scan_check_from_module(&pool, e->path, e->data, 1, &c, &err), OSP_OK);
+        char *meta = scan_module_metadata_text(e->data);
+        CU_ASSERT_PTR_NOT_NULL(meta);
+        free(meta);
+        if (strncmp(c.id, "AVD-AWS-", 8) && strncmp(c.id, "OSP-AWS-", 8))
+            CU_FAIL(e->path);
+        CU_ASSERT_NOT_EQUAL(c.severity, RES_SEV_UNKNOWN);
+        CU_ASSERT(*c.service && *c.title && *c.recommended_action);
+        if (src) {
+            char test[512];
+            snprintf(test, sizeof(test), "%s/%.*s_test.rego", src, (int)(strlen(e->path) - 5), e->path);
+            if (access(test, R_OK) != 0)
+                CU_FAIL(test);
+        }
+        scan_pool_free(&pool);
+    }
+    CU_ASSERT(nchecks >= 80);
+}
+
+/* Each spec control's checks exist and carry that control id in their METADATA frameworks. */
+static void spec_matches_metadata(const char *spec_path, const char *framework)
+{
+    struct scan_pool pool = {0};
+    struct scan_spec s;
+    load_spec(&pool, spec_path, &s);
+    for (size_t i = 0; i < s.ncontrols; i++) {
+        for (size_t k = 0; k < s.controls[i].nchecks; k++) {
+            int found = 0;
+            for (const struct scan_embedded *e = scan_embedded_files; e->path && !found; e++) {
+                struct scan_check c;
+                struct osp_err err;
+                osp_err_init(&err);
+                if (strncmp(e->path, "checks/aws/", 11) ||
+                    scan_check_from_module(&pool, e->path, e->data, 1, &c, &err) ||
+                    strcmp(c.id, s.controls[i].checks[k]))
+                    continue;
+                for (size_t f = 0; f < c.nframeworks; f++)
+                    found |= !strcmp(c.frameworks[f].framework, framework) &&
+                             !strcmp(c.frameworks[f].id, s.controls[i].id);
+            }
+            if (!found)
+                CU_FAIL(s.controls[i].checks[k]);
+        }
+    }
+    scan_pool_free(&pool);
+}
+
+static void test_specs_match_check_metadata(void)
+{
+    spec_matches_metadata("checks/compliance/aws-cis-1.2.yaml", "cis-aws-1.2");
+    spec_matches_metadata("checks/compliance/aws-cis-1.4.yaml", "cis-aws-1.4");
+}
+
+static void test_lib_modules_are_embedded_and_tests_are_not(void)
+{
+    CU_ASSERT_PTR_NOT_NULL(scan_embedded_find("checks/lib/aws_iam.rego"));
+    CU_ASSERT_PTR_NOT_NULL(scan_embedded_find("checks/lib/cloud_metadata.rego"));
+    for (const struct scan_embedded *e = scan_embedded_files; e->path; e++)
+        CU_ASSERT_PTR_NULL(strstr(e->path, "_test.rego"));
+}
+
+static const struct osp_test tests[] = {
+    OSP_TEST(test_metadata_maps_to_check),
+    OSP_TEST(test_module_without_metadata_is_named_by_package),
+    OSP_TEST(test_bad_metadata_yaml_is_a_policy_error),
+    OSP_TEST(test_cis12_spec_lists_all_49_controls_in_order),
+    OSP_TEST(test_cis14_spec_lists_all_58_controls),
+    OSP_TEST(test_every_builtin_check_has_metadata_id_and_tests),
+    OSP_TEST(test_specs_match_check_metadata),
+    OSP_TEST(test_lib_modules_are_embedded_and_tests_are_not),
+    {0},
+};
+
+int main(void)
+{
+    return osp_test_run("scan_catalog_meta", tests);
+}
