@@ -170,7 +170,29 @@ static int node_to_rv(struct conv *c, int id, int depth, rv *out)
     return 0;
 }
 
+/* Top-level key -> 1-based line, for a mapping root. Returns new. */
+static rv key_lines_of(yaml_document_t *doc)
+{
+    rv lines = rv_obj_new();
+    yaml_node_t *root = yaml_document_get_root_node(doc);
+    if (!root || root->type != YAML_MAPPING_NODE)
+        return lines;
+    for (yaml_node_pair_t *p = root->data.mapping.pairs.start; p < root->data.mapping.pairs.top; p++) {
+        yaml_node_t *k = yaml_document_get_node(doc, p->key);
+        if (k && k->type == YAML_SCALAR_NODE)
+            rv_obj_set(&lines, rv_str_newn((const char *)k->data.scalar.value, k->data.scalar.length),
+                       rv_num_int((int64_t)k->start_mark.line + 1));
+    }
+    return lines;
+}
+
 int bi_yaml_parse(const char *text, size_t len, rv *out, char *msg, size_t msglen, int *line)
+{
+    return bi_yaml_parse_lines(text, len, out, NULL, msg, msglen, line);
+}
+
+int bi_yaml_parse_lines(const char *text, size_t len, rv *out, rv *key_lines, char *msg, size_t msglen,
+                        int *line)
 {
     yaml_parser_t parser;
     yaml_document_t doc;
@@ -199,9 +221,13 @@ int bi_yaml_parse(const char *text, size_t len, rv *out, char *msg, size_t msgle
     int rc = 0;
     if (!yaml_document_get_root_node(&doc)) {
         *out = rv_null();
+        if (key_lines)
+            *key_lines = rv_obj_new();
     } else {
         struct conv c = {&doc, YAML_MAX_NODES};
         rc = node_to_rv(&c, 1, 0, out);
+        if (rc == 0 && key_lines)
+            *key_lines = key_lines_of(&doc);
         if (rc != 0) {
             snprintf(msg, msglen, "yaml: document too large or too deeply nested");
             if (line)
