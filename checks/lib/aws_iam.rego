@@ -70,7 +70,7 @@ statements(doc) := [s |
 	is_object(raw)
 	s := object.union(raw, {
 		"Action": as_array(object.get(raw, "Action", [])),
-		"Resource": as_array(object.get(raw, "Resource", [])),
+		"Resource": as_array(object.get(raw, "Resource", []))
 	})
 ]
 

@@ -11,7 +11,7 @@ public_acls := {"public-read", "public-read-write", "website", "authenticated-re
 
 public_grantee_uris := {
 	"http://acs.amazonaws.com/groups/global/AllUsers",
-	"http://acs.amazonaws.com/groups/global/AuthenticatedUsers",
+	"http://acs.amazonaws.com/groups/global/AuthenticatedUsers"
 }
 
 # The public access block (bucket or account level) neutralises ACLs.

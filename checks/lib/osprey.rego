@@ -27,7 +27,7 @@ in_this_region(r) if region == r
 # A cause pointing at arn, shaped like a resource with metadata.
 cause(arn) := {"__defsec_metadata": {
 	"resource": arn, "filepath": arn, "sourceprefix": "remote",
-	"managed": true, "explicit": false, "startline": 0, "endline": 0, "fskey": "",
+	"managed": true, "explicit": false, "startline": 0, "endline": 0, "fskey": ""
 }}
 
 # The account-level ARN of a service: arn:<p>:<service>:<region>:<account>:<what>.

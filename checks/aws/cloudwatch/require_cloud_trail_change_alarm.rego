@@ -45,7 +45,7 @@ terms := [
 	"$.eventName = UpdateTrail",
 	"$.eventName = DeleteTrail",
 	"$.eventName = StartLogging",
-	"$.eventName = StopLogging",
+	"$.eventName = StopLogging"
 ]
 
 deny contains res if {

@@ -43,7 +43,7 @@ import data.lib.osprey.alarms
 terms := [
 	"$.eventSource = kms.amazonaws.com",
 	"$.eventName = DisableKey",
-	"$.eventName = ScheduleKeyDeletion",
+	"$.eventName = ScheduleKeyDeletion"
 ]
 
 deny contains res if {

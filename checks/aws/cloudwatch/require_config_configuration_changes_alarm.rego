@@ -45,7 +45,7 @@ terms := [
 	"$.eventName = StopConfigurationRecorder",
 	"$.eventName = DeleteDeliveryChannel",
 	"$.eventName = PutDeliveryChannel",
-	"$.eventName = PutConfigurationRecorder",
+	"$.eventName = PutConfigurationRecorder"
 ]
 
 deny contains res if {

@@ -42,7 +42,7 @@ import data.lib.osprey.alarms
 # Every term must appear in the filter pattern (spacing and quotes ignored).
 terms := [
 	"$.eventName = ConsoleLogin",
-	"$.errorMessage = \"Failed authentication\"",
+	"$.errorMessage = \"Failed authentication\""
 ]
 
 deny contains res if {

@@ -55,7 +55,7 @@ terms := [
 	"$.eventName = AttachUserPolicy",
 	"$.eventName = DetachUserPolicy",
 	"$.eventName = AttachGroupPolicy",
-	"$.eventName = DetachGroupPolicy",
+	"$.eventName = DetachGroupPolicy"
 ]
 
 deny contains res if {

@@ -45,7 +45,7 @@ terms := [
 	"$.eventName = DeleteNetworkAcl",
 	"$.eventName = DeleteNetworkAclEntry",
 	"$.eventName = ReplaceNetworkAclEntry",
-	"$.eventName = ReplaceNetworkAclAssociation",
+	"$.eventName = ReplaceNetworkAclAssociation"
 ]
 
 deny contains res if {

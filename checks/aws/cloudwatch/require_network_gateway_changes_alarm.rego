@@ -45,7 +45,7 @@ terms := [
 	"$.eventName = AttachInternetGateway",
 	"$.eventName = CreateInternetGateway",
 	"$.eventName = DeleteInternetGateway",
-	"$.eventName = DetachInternetGateway",
+	"$.eventName = DetachInternetGateway"
 ]
 
 deny contains res if {

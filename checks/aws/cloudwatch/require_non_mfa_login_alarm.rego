@@ -41,7 +41,7 @@ import data.lib.osprey.alarms
 # Every term must appear in the filter pattern (spacing and quotes ignored).
 terms := [
 	"$.eventName = \"ConsoleLogin\"",
-	"$.additionalEventData.MFAUsed != \"Yes\"",
+	"$.additionalEventData.MFAUsed != \"Yes\""
 ]
 
 deny contains res if {

@@ -56,7 +56,7 @@ terms := [
 	"$.eventName = MoveAccount",
 	"$.eventName = RemoveAccountFromOrganization",
 	"$.eventName = UpdatePolicy",
-	"$.eventName = UpdateOrganizationalUnit",
+	"$.eventName = UpdateOrganizationalUnit"
 ]
 
 deny contains res if {

@@ -42,7 +42,7 @@ import data.lib.osprey.alarms
 terms := [
 	"$.userIdentity.type = \"Root\"",
 	"$.userIdentity.invokedBy NOT EXISTS",
-	"$.eventType != \"AwsServiceEvent\"",
+	"$.eventType != \"AwsServiceEvent\""
 ]
 
 deny contains res if {

@@ -46,7 +46,7 @@ terms := [
 	"$.eventName = ReplaceRouteTableAssociation",
 	"$.eventName = DeleteRouteTable",
 	"$.eventName = DeleteRoute",
-	"$.eventName = DisassociateRouteTable",
+	"$.eventName = DisassociateRouteTable"
 ]
 
 deny contains res if {

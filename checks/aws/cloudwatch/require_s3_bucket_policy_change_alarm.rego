@@ -49,7 +49,7 @@ terms := [
 	"$.eventName = DeleteBucketPolicy",
 	"$.eventName = DeleteBucketCors",
 	"$.eventName = DeleteBucketLifecycle",
-	"$.eventName = DeleteBucketReplication",
+	"$.eventName = DeleteBucketReplication"
 ]
 
 deny contains res if {

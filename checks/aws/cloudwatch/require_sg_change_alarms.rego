@@ -45,7 +45,7 @@ terms := [
 	"$.eventName = RevokeSecurityGroupIngress",
 	"$.eventName = RevokeSecurityGroupEgress",
 	"$.eventName = CreateSecurityGroup",
-	"$.eventName = DeleteSecurityGroup",
+	"$.eventName = DeleteSecurityGroup"
 ]
 
 deny contains res if {

@@ -15,11 +15,11 @@ doc(pattern, subs) := {"aws": {
 	"cloudwatch": {
 		"loggroups": [{"arn": {"value": lg_arn}, "metricfilters": [{
 			"filtername": {"value": "f"}, "filterpattern": {"value": pattern},
-			"metrictransformations": [{"metricname": {"value": "m"}}],
+			"metrictransformations": [{"metricname": {"value": "m"}}]
 		}]}],
-		"alarms": [{"alarmname": {"value": "a"}, "metricname": {"value": "m"}, "alarmactions": [{"value": topic}]}],
+		"alarms": [{"alarmname": {"value": "a"}, "metricname": {"value": "m"}, "alarmactions": [{"value": topic}]}]
 	},
-	"sns": {"topics": [{"arn": {"value": topic}, "subscriptions": subs}]},
+	"sns": {"topics": [{"arn": {"value": topic}, "subscriptions": subs}]}
 }}
 
 confirmed := [{"arn": {"value": concat("", [topic, ":1"])}}]

@@ -41,7 +41,7 @@ import data.lib.osprey.alarms
 # Every term must appear in the filter pattern (spacing and quotes ignored).
 terms := [
 	"$.errorCode = \"*UnauthorizedOperation\"",
-	"$.errorCode = \"AccessDenied*\"",
+	"$.errorCode = \"AccessDenied*\""
 ]
 
 deny contains res if {

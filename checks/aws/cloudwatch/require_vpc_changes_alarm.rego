@@ -50,7 +50,7 @@ terms := [
 	"$.eventName = AttachClassicLinkVpc",
 	"$.eventName = DetachClassicLinkVpc",
 	"$.eventName = DisableVpcClassicLink",
-	"$.eventName = EnableVpcClassicLink",
+	"$.eventName = EnableVpcClassicLink"
 ]
 
 deny contains res if {

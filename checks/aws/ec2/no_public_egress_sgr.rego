@@ -26,11 +26,15 @@ package builtin.aws.ec2.aws0104
 
 import rego.v1
 
+single_host(block) if endswith(block, "/32")
+
+single_host(block) if endswith(block, "/128")
+
 deny contains res if {
 	some group in input.aws.ec2.securitygroups
 	some rule in group.egressrules
 	some block in rule.cidrs
 	cidr.is_public(block.value)
-	cidr.count_addresses(block.value) > 1
+	not single_host(block.value)
 	res := result.new(sprintf("Security group '%s' allows egress to %s.", [object.get(group, ["id", "value"], "?"), block.value]), rule)
 }
