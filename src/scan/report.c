@@ -1,4 +1,5 @@
 /* report.c: deduplicated raw results, service statuses and compliance -> struct res_report. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -29,6 +30,35 @@ static enum osp_code add_finding(const struct scan_catalog *c, const char *accou
         .ignore_reason = "",
     };
     return res_report_add_finding(report, &f, err);
+}
+
+/* A check whose service failed to collect in a region could not run there: an ERROR finding
+ * per (check, failed service status), so the gap is visible next to the findings. */
+static enum osp_code add_errors(const struct scan_catalog *c, const char *account,
+                                const struct res_service *s, struct res_report *report, struct osp_err *err)
+{
+    char msg[600];
+    snprintf(msg, sizeof(msg), "not evaluated: %s could not be collected in %s (%s%s%s)", s->service, s->region,
+             s->error_code && *s->error_code ? s->error_code : "failed",
+             s->error_message && *s->error_message ? ": " : "", s->error_message ? s->error_message : "");
+    enum osp_code rc = OSP_OK;
+    for (size_t i = 0; !rc && i < c->nchecks; i++) {
+        const struct scan_check *k = &c->checks[i];
+        int needs = !strcmp(k->service, s->service);
+        for (size_t j = 0; j < k->nservices && !needs; j++)
+            needs = !strcmp(k->services[j], s->service);
+        if (!needs)
+            continue;
+        struct res_finding f = {
+            .check_id = k->id, .title = k->title, .description = k->description, .severity = k->severity,
+            .status = RES_ERROR, .service = k->service, .region = s->region, .account = account ? account : "",
+            .resource = "", .message = msg, .resolution = k->recommended_action, .references = k->references,
+            .n_references = k->nreferences, .frameworks = k->frameworks, .n_frameworks = k->nframeworks,
+            .ignore_reason = "",
+        };
+        rc = res_report_add_finding(report, &f, err);
+    }
+    return rc;
 }
 
 /* Unique names of services that failed or were skipped in some region. */
@@ -84,8 +114,11 @@ enum osp_code scan_report_fill(const struct scan_catalog *c, const char *account
         rc = res_report_set_partition(report, partition, err);
     if (!rc && account && *account)
         rc = res_report_add_account(report, account, err);
-    for (size_t i = 0; !rc && i < nservices; i++)
+    for (size_t i = 0; !rc && i < nservices; i++) {
         rc = res_report_add_service_status(report, &services[i], err);
+        if (!rc && services[i].state == RES_SVC_FAILED)
+            rc = add_errors(c, account, &services[i], report, err);
+    }
     for (size_t i = 0; !rc && i < raws->n; i++)
         rc = add_finding(c, account, inputs, &raws->v[i], report, err);
     if (!rc && c->has_spec)
