@@ -229,7 +229,8 @@ static enum osp_code check_limits(const struct art_header *h, struct osp_err *er
     if (h->payload_len > ART_MAX_PAYLOAD_BYTES)
         return osp_err_set(err, OSP_EARTIFACT, "payload of %llu bytes exceeds the %u-byte limit (refusing to inflate)",
                            (unsigned long long)h->payload_len, ART_MAX_PAYLOAD_BYTES);
-    if (h->entries > ART_MAX_ENTRIES || h->accounts > h->entries)
+    /* the smallest record is 26 bytes, so a tiny payload cannot make us allocate a million entries */
+    if (h->entries > ART_MAX_ENTRIES || h->accounts > h->entries || (uint64_t)h->entries * 26 > h->payload_len)
         return osp_err_set(err, OSP_EARTIFACT, "corrupted (%u entries, %u accounts)", h->entries, h->accounts);
     return OSP_OK;
 }

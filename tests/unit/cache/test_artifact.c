@@ -301,6 +301,10 @@ static void test_artifact_corrupted_zlib_with_valid_checksum(void)
     unsigned char *p = craft(junk, sizeof(junk), 100, 0, &len);
     expect_bad(p, len, "corrupted (zlib");
     free(p);
+    /* a million entries claimed for a 100-byte payload: refused before any allocation */
+    p = craft(junk, sizeof(junk), 100, 1000000, &len);
+    expect_bad(p, len, "corrupted (1000000 entries");
+    free(p);
     teardown();
 }
 
