@@ -1,0 +1,83 @@
+/* eval_int.h: evaluator state shared by eval.c, eval_doc.c and eval_call.c (private).
+ *
+ * Evaluation is continuation-passing: a producer calls its continuation once per solution.
+ * Continuations return EV_OK to keep going, EV_ERR after setting ev->err, or EV_STOP to
+ * end the search early (negation, first-value lookups). Values handed to a value
+ * continuation are borrowed for the duration of the call. Every function that binds a
+ * slot undoes it (trail) before returning, whatever the status.
+ */
+#ifndef OSPREY_REGO_EVAL_INT_H
+#define OSPREY_REGO_EVAL_INT_H
+
+#include "rego/rego_int.h"
+
+enum { EV_OK = 0, EV_ERR = 1, EV_STOP = 2 };
+
+enum { MEMO_NONE = 0, MEMO_BUSY, MEMO_DONE, MEMO_OVERRIDE };
+
+struct memo_ent {
+    rv v;
+    rv full; /* node_full value (object of the subtree), when computed */
+    unsigned char state;
+    bool has_full;
+};
+
+struct mock {
+    const char *key;
+    rv value;
+    const struct rego_func_target *repl;
+};
+
+struct ev {
+    struct rego_engine *e;
+    rv input, data;
+    rv *slots;
+    rv **trail;
+    size_t ntrail, trailcap;
+    struct memo_ent *memo;
+    struct mock *mocks;
+    size_t nmocks, mockcap;
+    unsigned long steps, max_steps;
+    unsigned depth, max_depth;
+    bool strict;
+    int64_t now_ns;
+    rv cache;
+    struct rego_error err;
+    enum osp_code errcode;
+    struct rego_rule *cur_rule;
+};
+
+typedef int (*ev_k)(struct ev *ev, void *ud);
+typedef int (*ev_vk)(struct ev *ev, rv v, void *ud);
+
+/* eval.c */
+int rego_ev_error(struct ev *ev, const char *code, const char *file, int line, int col,
+                  const char *fmt, ...) OSP_PRINTF(6, 7);
+void rego_ev_bind(struct ev *ev, int slot, rv v); /* borrows v */
+size_t rego_ev_mark(struct ev *ev);
+void rego_ev_undo(struct ev *ev, size_t mark);
+int rego_eval_term(struct ev *ev, struct rego_term *t, ev_vk k, void *ud);
+int rego_eval_body(struct ev *ev, struct rego_body *b, size_t i, ev_k k, void *ud);
+int rego_unify_tv(struct ev *ev, struct rego_term *t, rv v, ev_k k, void *ud);
+/* First value of t (new ref) or undefined; EV_ERR on error. */
+int rego_eval_first(struct ev *ev, struct rego_term *t, rv *out);
+/* Evaluate n terms in order (each may generate), then k with the values (borrowed). */
+typedef int (*ev_lk)(struct ev *ev, rv *vals, void *ud);
+int rego_eval_list(struct ev *ev, struct rego_term **ts, size_t n, ev_lk k, void *ud);
+void rego_memo_clear(struct memo_ent *m, size_t n);
+
+/* eval_with.c: run core(ev, e, ...) under e's `with` modifiers (undone around k). */
+typedef int (*ev_core_fn)(struct ev *ev, struct rego_expr *e, ev_k k, void *ud);
+int rego_eval_with(struct ev *ev, struct rego_expr *e, ev_core_fn core, ev_k k, void *ud);
+
+/* eval_doc.c: data references, rules and functions */
+int rego_ev_ref(struct ev *ev, struct rego_term *t, ev_vk k, void *ud);
+int rego_eval_ops(struct ev *ev, rv v, struct rego_term *t, size_t i, ev_vk k, void *ud);
+int rego_eval_func(struct ev *ev, struct rego_vnode *n, rv *args, ev_vk k, void *ud);
+/* Full value of a data node (new ref) or undefined. */
+int rego_node_full(struct ev *ev, struct rego_vnode *n, rv base, rv *out);
+
+/* eval_call.c */
+int rego_eval_call(struct ev *ev, struct rego_term *t, ev_vk k, void *ud);
+
+#endif
