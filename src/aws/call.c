@@ -145,7 +145,10 @@ static int judge(struct attempt *a, struct aws_xfer *x, struct aws_response *res
     o->kind = AWS_RETRY_NO;
     o->skew_retry = 0;
     if (o->rc != OSP_OK) {
-        o->kind = o->rc == OSP_ETIMEOUT ? AWS_RETRY_TIMEOUT : o->rc == OSP_ENET ? AWS_RETRY_TRANSIENT : AWS_RETRY_NO;
+        o->kind = x->permanent            ? AWS_RETRY_NO
+                  : o->rc == OSP_ETIMEOUT ? AWS_RETRY_TIMEOUT
+                  : o->rc == OSP_ENET     ? AWS_RETRY_TRANSIENT
+                                          : AWS_RETRY_NO;
         return 0;
     }
     if (x->status >= 200 && x->status < 300) {
@@ -173,9 +176,11 @@ static void fail_message(struct attempt *a, struct aws_xfer *x, struct aws_respo
         aws_error_to_err(&resp->error, err);
         return;
     }
-    if (o->rc == OSP_ETIMEOUT || o->rc == OSP_ENET)
-        osp_err_set(err, OSP_ENET, "%s %s at %s: %s (check --endpoint / network access)", a->call->service,
-                    a->call->action ? a->call->action : "", a->ep->host, x->errmsg);
+    if (x->permanent)
+        osp_err_set(err, OSP_ENET, "cannot connect to %s: %s", a->ep->url, x->errmsg);
+    else if (o->rc == OSP_ETIMEOUT || o->rc == OSP_ENET)
+        osp_err_set(err, OSP_ENET, "cannot reach %s: %s (check --endpoint and network access)", a->ep->url,
+                    x->errmsg);
     else if (o->rc == OSP_ELIMIT)
         osp_err_set(err, OSP_ELIMIT, "%s %s: %s", a->call->service, a->call->action ? a->call->action : "",
                     x->errmsg);

@@ -57,7 +57,12 @@ enum osp_code aws_client_new(struct osp_ctx *ctx, const struct aws_client_opts *
     c->opts.ca_bundle = c->ca_bundle;
     aws_quota_init(&c->quota);
     pthread_mutex_init(&c->mu, NULL);
-    pthread_mutex_init(&c->creds_mu, NULL);
+    /* recursive: a refresh callback may call aws_call() on this client from the same thread */
+    pthread_mutexattr_t attr;
+    pthread_mutexattr_init(&attr);
+    pthread_mutexattr_settype(&attr, PTHREAD_MUTEX_RECURSIVE);
+    pthread_mutex_init(&c->creds_mu, &attr);
+    pthread_mutexattr_destroy(&attr);
     pthread_cond_init(&c->cv, NULL);
     enum osp_code rc = aws_http_start(c, err);
     if (rc) {
@@ -115,12 +120,15 @@ enum osp_code aws_client_creds_snapshot(struct aws_client *c, struct aws_creds *
         goto out;
     }
     time_t now = osp_now(c->ctx);
-    if (c->creds.expiration && c->creds.expiration - now < 300 && c->refresh) {
+    if (c->creds.expiration && c->creds.expiration - now < 300 && c->refresh && !c->refreshing) {
         struct aws_creds fresh;
         struct osp_err rerr;
         osp_err_init(&rerr);
         memset(&fresh, 0, sizeof(fresh));
-        if (c->refresh(c->refresh_ud, &fresh, &rerr) == OSP_OK) {
+        c->refreshing = 1; /* calls made by the callback sign with the current credentials */
+        enum osp_code rrc = c->refresh(c->refresh_ud, &fresh, &rerr);
+        c->refreshing = 0;
+        if (rrc == OSP_OK) {
             aws_creds_cleanup(&c->creds);
             c->creds = fresh;
             osp_debug(c->ctx, "aws: refreshed credentials from provider %s", fresh.provider);

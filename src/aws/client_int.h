@@ -1,8 +1,9 @@
 /* client_int.h: struct aws_client and one HTTP transfer (private to src/aws/).
  *
  * Locks: `mu` guards the transfer queue, in-flight count, stats, retry quota, clock skew and
- * the ctx RNG; `creds_mu` guards the credentials and their refresh. Never hold both: a
- * refresh callback may itself call aws_call() with explicit creds or aws_http_simple().
+ * the ctx RNG; `creds_mu` (recursive) guards the credentials and their refresh. Never hold
+ * both. A refresh callback may itself call aws_call() on the same client (it then signs with
+ * the current credentials, without a nested refresh) or aws_http_simple().
  *
  * A worker fills a struct aws_xfer, calls aws_http_perform() and blocks on `cv` until the
  * I/O thread (the only thread touching the multi handle) marks it done.
@@ -32,6 +33,7 @@ struct aws_xfer {
     char error_type[128];    /* x-amzn-ErrorType */
     int too_big;
     int timed_out;
+    int permanent;           /* transport failure that retrying cannot fix (TLS, bad URL) */
     char errmsg[256];        /* transport failure, or "" */
     double latency;
     /* engine */
@@ -63,6 +65,7 @@ struct aws_client {
     int have_creds;
     aws_refresh_fn refresh;
     void *refresh_ud;
+    int refreshing;          /* inside the refresh callback (creds_mu held, recursive) */
 };
 
 OSP_MUST_CHECK enum osp_code aws_http_start(struct aws_client *c, struct osp_err *err);

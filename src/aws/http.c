@@ -215,6 +215,22 @@ static enum osp_code transport_result(struct aws_xfer *x)
         snprintf(x->errmsg, sizeof(x->errmsg), "timed out: %s", curl_easy_strerror(rc));
         return OSP_ETIMEOUT;
     }
+    switch (rc) {
+    case CURLE_PEER_FAILED_VERIFICATION:
+    case CURLE_SSL_CACERT_BADFILE:
+    case CURLE_SSL_CERTPROBLEM:
+    case CURLE_SSL_ISSUER_ERROR:
+        x->permanent = 1;
+        snprintf(x->errmsg, sizeof(x->errmsg), "%s (TLS: set AWS_CA_BUNDLE/--ca-bundle for a private CA)",
+                 curl_easy_strerror(rc));
+        return OSP_ENET;
+    case CURLE_UNSUPPORTED_PROTOCOL:
+    case CURLE_URL_MALFORMAT:
+        x->permanent = 1;
+        break;
+    default:
+        break;
+    }
     snprintf(x->errmsg, sizeof(x->errmsg), "%s", curl_easy_strerror(rc));
     return OSP_ENET;
 }

@@ -23,6 +23,8 @@ exercised even when it makes only a couple of calls. GET /__faultproxy/stats ret
     ... point the client at p.endpoint ...
     p.stop()
 
+With certfile/keyfile it serves HTTPS (rate=0 makes it a plain TLS terminator).
+
 Or standalone: python3 faultproxy.py --upstream http://127.0.0.1:5000 --rate 0.3 [--port N]
 Nothing here talks to anything but 127.0.0.1.
 """
@@ -31,6 +33,7 @@ import http.client
 import http.server
 import json
 import random
+import ssl
 import threading
 import urllib.parse
 import uuid
@@ -82,7 +85,8 @@ def throttle_response(proto):
 
 
 class FaultProxy:
-    def __init__(self, upstream, rate=0.3, seed=1, max_consecutive=2, port=0, throttle_first=True):
+    def __init__(self, upstream, rate=0.3, seed=1, max_consecutive=2, port=0, throttle_first=True,
+                 certfile=None, keyfile=None):
         u = urllib.parse.urlsplit(upstream)
         if u.hostname not in ("127.0.0.1", "localhost"):
             raise ValueError("faultproxy only forwards to loopback, not %r" % upstream)
@@ -95,7 +99,13 @@ class FaultProxy:
         self._server = http.server.ThreadingHTTPServer(("127.0.0.1", port), self._handler_class())
         self._server.daemon_threads = True
         self.port = self._server.server_address[1]
-        self.endpoint = "http://127.0.0.1:%d" % self.port
+        scheme = "http"
+        if certfile:  # terminate TLS here (tests of certificate verification and AWS_CA_BUNDLE)
+            tls = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+            tls.load_cert_chain(certfile, keyfile)
+            self._server.socket = tls.wrap_socket(self._server.socket, server_side=True)
+            scheme = "https"
+        self.endpoint = "%s://127.0.0.1:%d" % (scheme, self.port)
         self._thread = None
 
     def _decide(self, proto):
