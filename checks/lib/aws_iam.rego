@@ -49,6 +49,25 @@ stale(last_used, issued, days) if {
 
 time_of(obj, field) := object.get(obj, [field, "value"], "")
 
+# Trivy's names, kept for third-party checks.
+is_user_logged_in(user) if {
+	user.lastaccess.value
+	not datetime.is_never(user.lastaccess.value)
+}
+
+user_has_mfa_devices(user) if count(object.get(user, "mfadevices", [])) > 0
+
+user_is_inactive(user, days) if {
+	is_user_logged_in(user)
+	datetime.time_diff_gt_days(user.lastaccess.value, days)
+}
+
+key_is_unused(key, days) if {
+	key.active.value == true
+	key.lastaccess.value
+	datetime.time_diff_gt_days(key.lastaccess.value, days)
+}
+
 # A policy document (the JSON string in document.value) as an object; {} when it
 # does not parse, so a malformed document never matches a statement.
 parse_document(doc) := json.unmarshal(doc) if {

@@ -10,3 +10,7 @@ set_tests_properties(checks/rego_test PROPERTIES LABELS "checks" ENVIRONMENT "${
 if(TEST unit/scan/test_catalog_meta)
   set_tests_properties(unit/scan/test_catalog_meta PROPERTIES LABELS "unit;docs")
 endif()
+
+# bench_scan: CPU time of the full catalog on a synthetic ~1000-resource account (by hand).
+add_executable(bench_scan EXCLUDE_FROM_ALL ${CMAKE_SOURCE_DIR}/tests/bench/bench_scan.c)
+target_link_libraries(bench_scan PRIVATE osp_scan)

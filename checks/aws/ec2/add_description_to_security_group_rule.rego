@@ -31,5 +31,6 @@ deny contains res if {
 	some kind in ["ingressrules", "egressrules"]
 	some rule in object.get(group, kind, [])
 	object.get(rule, ["description", "value"], "") == ""
-	res := result.new(sprintf("A rule of security group '%s' has no description.", [object.get(group, ["id", "value"], "?")]), rule)
+	direction := trim_suffix(kind, "rules")
+	res := result.new(sprintf("An %s rule of security group '%s' has no description.", [direction, object.get(group, ["id", "value"], "?")]), rule)
 }
