@@ -27,7 +27,7 @@ static const char schema_sql[] =
     "CREATE TABLE IF NOT EXISTS entries("
     " account TEXT NOT NULL, partition TEXT NOT NULL, region TEXT NOT NULL, service TEXT NOT NULL,"
     " collected_at INTEGER NOT NULL, osprey_version TEXT NOT NULL, schema_version INTEGER NOT NULL,"
-    " state TEXT NOT NULL, status TEXT,"
+    " size INTEGER NOT NULL, status TEXT, state TEXT NOT NULL," /* state last: listing skips its pages */
     " PRIMARY KEY(account, partition, region, service)) WITHOUT ROWID;"
     "PRAGMA user_version = 1;";
 
@@ -375,6 +375,7 @@ static enum osp_code put_one(struct cache_store *s, sqlite3_stmt *st, const stru
     sqlite3_bind_text(st, 8, e->state_json, -1, SQLITE_STATIC);
     if (e->status_json)
         sqlite3_bind_text(st, 9, e->status_json, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(st, 10, (sqlite3_int64)strlen(e->state_json));
     int rc = sqlite3_step(st);
     return rc == SQLITE_DONE ? OSP_OK : db_fail(s, rc, "writing", err);
 }
@@ -389,8 +390,8 @@ enum osp_code cache_put(struct cache_store *s, const struct cache_entry *entries
     sqlite3_stmt *st = NULL;
     enum osp_code rc = db_prepare(s,
                                   "INSERT OR REPLACE INTO entries(account, partition, region, service, collected_at,"
-                                  " osprey_version, schema_version, state, status)"
-                                  " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                                  " osprey_version, schema_version, state, status, size)"
+                                  " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
                                   &st, err);
     for (size_t i = 0; !rc && i < n; i++)
         rc = put_one(s, st, &entries[i], err);
@@ -434,7 +435,7 @@ enum osp_code cache_list(struct cache_store *s, struct cache_entry **out, size_t
     sqlite3_stmt *st = NULL;
     if (db_prepare(s,
                    "SELECT account, partition, region, service, collected_at, osprey_version, schema_version,"
-                   " length(CAST(state AS BLOB)), status FROM entries ORDER BY account, partition, region, service",
+                   " size, status FROM entries ORDER BY account, partition, region, service",
                    &st, err))
         return err->code;
     struct cache_entry *arr = NULL;

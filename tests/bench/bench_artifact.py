@@ -1,0 +1,105 @@
+#!/usr/bin/env python3
+"""bench_artifact: artifact size and load time for a synthetic 1000-resource account (run by hand).
+
+    python3 tests/bench/bench_artifact.py [--resources 1000] [--osprey build/osprey]
+
+Builds state in the collectors' shape (every scalar wrapped with its metadata, every resource with
+__defsec_metadata; see src/collect/STATE.md) for 1000 resources spread over services and regions,
+imports it with `osprey cache import`, exports it with `osprey cache export`, and times
+import (verify + inflate + sqlite write), export (sqlite read + deflate + write) and `cache ls`.
+Prints sizes and the median of 5 runs.
+"""
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.join(HERE, "..", "integration", "cache"))
+import artfmt  # noqa: E402
+
+ACCT = "123456789012"
+REGIONS = ["us-east-1", "us-west-2", "eu-west-1", "ap-southeast-2"]
+
+
+def wrap(v, arn):
+    return {"value": v, "filepath": arn, "resource": arn, "sourceprefix": "remote", "managed": True,
+            "explicit": True, "unresolvable": False, "startline": 0, "endline": 0, "fskey": ""}
+
+
+def meta(arn):
+    m = wrap(None, arn)
+    del m["value"]
+    return m
+
+
+def resource(kind, i, region):
+    arn = "arn:aws:%s:%s:%s:%s/%s-%05d" % (kind, region, ACCT, kind, kind, i)
+    r = {"__defsec_metadata": meta(arn)}
+    for f, v in (("name", "%s-%05d" % (kind, i)), ("arn", arn), ("encrypted", i % 3 == 0),
+                 ("created", "2024-01-%02dT10:00:00Z" % (1 + i % 28)), ("owner", "team-%d" % (i % 17)),
+                 ("size", 100 + i), ("public", i % 5 == 0), ("kmskeyid", "alias/k-%d" % (i % 9))):
+        r[f] = wrap(v, arn)
+    r["tags"] = [wrap("env=prod", arn), wrap("app=%d" % (i % 40), arn)]
+    r["rules"] = [{"__defsec_metadata": meta(arn), "cidr": wrap("10.%d.0.0/16" % (i % 250), arn),
+                   "port": wrap(443, arn)} for _ in range(2)]
+    return r
+
+
+SERVICES = [("ec2", "instances"), ("s3", "buckets"), ("rds", "instances"), ("kms", "keys"), ("sns", "topics")]
+
+
+def build(n):
+    per = {}
+    for i in range(n):
+        svc, coll = SERVICES[i % len(SERVICES)]
+        region = "global" if svc == "s3" else REGIONS[i % len(REGIONS)]
+        per.setdefault((region, svc), {coll: []})[coll].append(resource(svc, i, region))
+    now = int(time.time())
+    return [artfmt.entry(ACCT, r, s, json.dumps(st, sort_keys=True, separators=(",", ":")), now - 60)
+            for (r, s), st in sorted(per.items())]
+
+
+def timed(cmd):
+    t0 = time.perf_counter()
+    r = subprocess.run(cmd, capture_output=True, text=True)
+    dt = time.perf_counter() - t0
+    if r.returncode:
+        sys.exit("%s failed: %s" % (" ".join(cmd), r.stderr))
+    return dt
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--resources", type=int, default=1000)
+    ap.add_argument("--osprey", default=os.environ.get("OSPREY_BIN", "build/osprey"))
+    a = ap.parse_args()
+    ents = build(a.resources)
+    raw = sum(len(e["state"]) for e in ents)
+    tmp = tempfile.mkdtemp(prefix="osp-bench-")
+    art = os.path.join(tmp, "a.osc")
+    with open(art, "wb") as f:
+        f.write(artfmt.encode(ents, int(time.time())))
+    imp, exp, ls = [], [], []
+    for k in range(5):
+        cdir = os.path.join(tmp, "c%d" % k)
+        imp.append(timed([a.osprey, "cache", "import", art, "--cache-dir", cdir]))
+        exp.append(timed([a.osprey, "cache", "export", os.path.join(tmp, "e.osc"), "--cache-dir", cdir]))
+        ls.append(timed([a.osprey, "cache", "ls", "--cache-dir", cdir]))
+    nop = statistics.median(timed([a.osprey, "cache", "--help"]) for _ in range(5))
+    size = os.path.getsize(os.path.join(tmp, "e.osc"))
+    print("resources %d in %d entries; state JSON %d bytes" % (a.resources, len(ents), raw))
+    print("artifact %d bytes (%.1f%% of the JSON); cache.db %d bytes" %
+          (size, 100.0 * size / raw, os.path.getsize(os.path.join(tmp, "c0", "cache.db"))))
+    print("median of 5 (whole process, incl. exec ~%.1f ms):" % (nop * 1000))
+    print("  cache import (verify+inflate+sqlite write) %.1f ms" % (statistics.median(imp) * 1000))
+    print("  cache export (sqlite read+deflate+write)   %.1f ms" % (statistics.median(exp) * 1000))
+    print("  cache ls                                   %.1f ms" % (statistics.median(ls) * 1000))
+
+
+if __name__ == "__main__":
+    main()
