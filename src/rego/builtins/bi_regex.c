@@ -252,7 +252,7 @@ static int group_of(struct re *r, const char *name, size_t n)
     while (k < n && buf[k] >= '0' && buf[k] <= '9')
         k++;
     if (k == n)
-        return n > 6 ? -1 : atoi(buf);
+        return n > 6 ? -1 : (int)strtol(buf, NULL, 10);
     int g = pcre2_substring_number_from_name(r->code, (PCRE2_SPTR)buf);
     return g < 0 ? -1 : g;
 }

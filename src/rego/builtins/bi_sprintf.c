@@ -131,7 +131,7 @@ static void go_shortest_g(double f, char *out, size_t outlen)
     char e[64];
     shortest_e(f, e, sizeof e);
     char *ep = strchr(e, 'e');
-    int exp = atoi(ep + 1);
+    int exp = (int)strtol(ep + 1, NULL, 10);
     if (exp < -4 || exp >= 6) {
         /* Go: %e form with at least two exponent digits, as C prints it */
         snprintf(out, outlen, "%s", e);

@@ -46,7 +46,7 @@ static void test_numbers_bits(void)
 static void test_numbers_rand_intn_in_range(void)
 {
     char *v = bt_eval("rand.intn(\"k\", 10)");
-    int n = atoi(v);
+    long n = strtol(v, NULL, 10);
     CU_ASSERT_TRUE(n >= 0 && n < 10 && strchr(v, '.') == NULL);
     free(v);
     BT_EQ("rand.intn(\"k\", 0)", "0");
