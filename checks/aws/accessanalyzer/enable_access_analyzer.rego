@@ -1,6 +1,6 @@
 # METADATA
 # title: "IAM Access Analyzer is enabled in every region"
-# description: |
+# description: >-
 #   Access Analyzer reports resources (buckets, keys, roles, queues ...) shared outside the account
 #   or organisation. CIS asks for an active analyzer in each region.
 # scope: package

@@ -1,6 +1,6 @@
 # METADATA
 # title: "A security contact is registered for the account"
-# description: |
+# description: >-
 #   AWS sends security notices (abuse reports, compromised credentials) to the security alternate
 #   contact. Without one they go only to the root email address, which may not be read.
 # scope: package

@@ -1,6 +1,6 @@
 # METADATA
 # title: "A multi-region trail records all management events"
-# description: |
+# description: >-
 #   Without a trail that covers every region, API activity in a region you do not use (a favourite
 #   place to hide resources) is never recorded. CIS asks for at least one multi-region trail that is
 #   logging and records read and write management events.

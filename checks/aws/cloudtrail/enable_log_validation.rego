@@ -1,6 +1,6 @@
 # METADATA
 # title: "Trails validate their log files"
-# description: |
+# description: >-
 #   Log file validation makes CloudTrail sign a digest of every log file, so any later edit or
 #   deletion of the logs can be detected.
 # scope: package

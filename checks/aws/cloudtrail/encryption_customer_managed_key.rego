@@ -1,6 +1,6 @@
 # METADATA
 # title: "Trails encrypt logs with a KMS key"
-# description: |
+# description: >-
 #   SSE-KMS encryption of CloudTrail logs adds a second gate: reading the logs needs kms:Decrypt on
 #   your key as well as access to the bucket.
 # scope: package

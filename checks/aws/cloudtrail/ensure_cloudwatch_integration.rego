@@ -1,6 +1,6 @@
 # METADATA
 # title: "Trails deliver to CloudWatch Logs"
-# description: |
+# description: >-
 #   Sending CloudTrail events to CloudWatch Logs enables real-time metric filters and alarms (the
 #   CIS monitoring controls). CIS also expects the last delivery to be recent (within a day).
 # scope: package

@@ -1,6 +1,6 @@
 # METADATA
 # title: "The CloudTrail log bucket is not public"
-# description: |
+# description: >-
 #   CloudTrail logs map out your account: users, roles, resources and activity. CIS requires that
 #   the bucket holding them grants nothing to AllUsers or AuthenticatedUsers and that its policy
 #   does not allow Principal "*".

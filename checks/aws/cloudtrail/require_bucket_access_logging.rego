@@ -1,6 +1,6 @@
 # METADATA
 # title: "The CloudTrail log bucket has access logging"
-# description: |
+# description: >-
 #   Server access logging on the bucket that stores CloudTrail logs records who read or tampered
 #   with the audit trail itself.
 # scope: package

@@ -1,6 +1,6 @@
 # METADATA
 # title: "Log groups are encrypted with a customer managed KMS key"
-# description: |
+# description: >-
 #   CloudWatch Logs encrypts log data with a service key by default. A customer managed key lets you
 #   control and audit who can read logs that may hold sensitive data.
 # scope: package

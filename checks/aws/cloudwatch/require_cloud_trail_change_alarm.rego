@@ -1,6 +1,6 @@
 # METADATA
 # title: "A log metric filter and alarm exist for CloudTrail configuration changes"
-# description: |
+# description: >-
 #   CIS monitoring: CloudTrail events of a multi-region trail flow to CloudWatch Logs, a metric
 #   filter counts CloudTrail configuration changes, and an alarm on that metric notifies an SNS
 #   topic that someone subscribes to. Without it, CloudTrail configuration changes go unnoticed

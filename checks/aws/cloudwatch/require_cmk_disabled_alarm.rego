@@ -1,6 +1,6 @@
 # METADATA
 # title: "A log metric filter and alarm exist for disabling or scheduled deletion of customer managed keys"
-# description: |
+# description: >-
 #   CIS monitoring: CloudTrail events of a multi-region trail flow to CloudWatch Logs, a metric
 #   filter counts disabling or scheduled deletion of customer managed keys, and an alarm on that
 #   metric notifies an SNS topic that someone subscribes to. Without it, disabling or scheduled

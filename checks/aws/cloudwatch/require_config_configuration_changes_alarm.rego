@@ -1,6 +1,6 @@
 # METADATA
 # title: "A log metric filter and alarm exist for AWS Config configuration changes"
-# description: |
+# description: >-
 #   CIS monitoring: CloudTrail events of a multi-region trail flow to CloudWatch Logs, a metric
 #   filter counts AWS Config configuration changes, and an alarm on that metric notifies an SNS
 #   topic that someone subscribes to. Without it, AWS Config configuration changes go unnoticed

@@ -1,6 +1,6 @@
 # METADATA
 # title: "A log metric filter and alarm exist for console authentication failures"
-# description: |
+# description: >-
 #   CIS monitoring: CloudTrail events of a multi-region trail flow to CloudWatch Logs, a metric
 #   filter counts console authentication failures, and an alarm on that metric notifies an SNS topic
 #   that someone subscribes to. Without it, console authentication failures go unnoticed until an

@@ -1,6 +1,6 @@
 # METADATA
 # title: "A log metric filter and alarm exist for IAM policy changes"
-# description: |
+# description: >-
 #   CIS monitoring: CloudTrail events of a multi-region trail flow to CloudWatch Logs, a metric
 #   filter counts IAM policy changes, and an alarm on that metric notifies an SNS topic that someone
 #   subscribes to. Without it, IAM policy changes go unnoticed until an audit.

@@ -1,6 +1,6 @@
 # METADATA
 # title: "A log metric filter and alarm exist for network gateway changes"
-# description: |
+# description: >-
 #   CIS monitoring: CloudTrail events of a multi-region trail flow to CloudWatch Logs, a metric
 #   filter counts network gateway changes, and an alarm on that metric notifies an SNS topic that
 #   someone subscribes to. Without it, network gateway changes go unnoticed until an audit.

@@ -1,6 +1,6 @@
 # METADATA
 # title: "A log metric filter and alarm exist for console sign-in without MFA"
-# description: |
+# description: >-
 #   CIS monitoring: CloudTrail events of a multi-region trail flow to CloudWatch Logs, a metric
 #   filter counts console sign-in without MFA, and an alarm on that metric notifies an SNS topic
 #   that someone subscribes to. Without it, console sign-in without MFA go unnoticed until an audit.

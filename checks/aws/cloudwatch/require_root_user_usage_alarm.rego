@@ -1,6 +1,6 @@
 # METADATA
 # title: "A log metric filter and alarm exist for use of the root user"
-# description: |
+# description: >-
 #   CIS monitoring: CloudTrail events of a multi-region trail flow to CloudWatch Logs, a metric
 #   filter counts use of the root user, and an alarm on that metric notifies an SNS topic that
 #   someone subscribes to. Without it, use of the root user go unnoticed until an audit.

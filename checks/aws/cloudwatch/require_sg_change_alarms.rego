@@ -1,6 +1,6 @@
 # METADATA
 # title: "A log metric filter and alarm exist for security group changes"
-# description: |
+# description: >-
 #   CIS monitoring: CloudTrail events of a multi-region trail flow to CloudWatch Logs, a metric
 #   filter counts security group changes, and an alarm on that metric notifies an SNS topic that
 #   someone subscribes to. Without it, security group changes go unnoticed until an audit.

@@ -1,6 +1,6 @@
 # METADATA
 # title: "A log metric filter and alarm exist for unauthorized API calls"
-# description: |
+# description: >-
 #   CIS monitoring: CloudTrail events of a multi-region trail flow to CloudWatch Logs, a metric
 #   filter counts unauthorized API calls, and an alarm on that metric notifies an SNS topic that
 #   someone subscribes to. Without it, unauthorized API calls go unnoticed until an audit.

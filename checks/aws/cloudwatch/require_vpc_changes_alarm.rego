@@ -1,6 +1,6 @@
 # METADATA
 # title: "A log metric filter and alarm exist for VPC changes"
-# description: |
+# description: >-
 #   CIS monitoring: CloudTrail events of a multi-region trail flow to CloudWatch Logs, a metric
 #   filter counts VPC changes, and an alarm on that metric notifies an SNS topic that someone
 #   subscribes to. Without it, VPC changes go unnoticed until an audit.

@@ -1,6 +1,6 @@
 # METADATA
 # title: "Config aggregators cover all regions"
-# description: |
+# description: >-
 #   An aggregator that collects from only some regions gives a partial picture; resources in the
 #   missing regions are invisible to whoever relies on it.
 # scope: package

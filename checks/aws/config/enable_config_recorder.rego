@@ -1,6 +1,6 @@
 # METADATA
 # title: "AWS Config records all resources in every region"
-# description: |
+# description: >-
 #   AWS Config keeps the configuration history of resources: what changed, when and how it related
 #   to other resources. CIS asks for a recorder that records all supported resource types and is
 #   running in every region.

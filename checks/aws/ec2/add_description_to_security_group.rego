@@ -1,6 +1,6 @@
 # METADATA
 # title: "Security groups have a description"
-# description: |
+# description: >-
 #   A description says why a group exists, which is what reviewers need before they can judge its
 #   rules.
 # scope: package

@@ -1,6 +1,6 @@
 # METADATA
 # title: "Security group rules have a description"
-# description: |
+# description: >-
 #   A rule description records why a port or source was opened, so stale rules can be recognised and
 #   removed.
 # scope: package

@@ -1,6 +1,6 @@
 # METADATA
 # title: "Instance block devices are encrypted"
-# description: |
+# description: >-
 #   An instance whose root or data volume is unencrypted keeps its disk contents, and those of its
 #   snapshots and AMIs, in the clear.
 # scope: package

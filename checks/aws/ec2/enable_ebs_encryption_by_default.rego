@@ -1,6 +1,6 @@
 # METADATA
 # title: "EBS encryption by default is on in every region"
-# description: |
+# description: >-
 #   With EBS encryption by default, every new volume and snapshot copy in the region is encrypted,
 #   whoever creates it and however. CIS checks this account setting per region.
 # scope: package

@@ -1,6 +1,6 @@
 # METADATA
 # title: "EBS volumes are encrypted"
-# description: |
+# description: >-
 #   An unencrypted EBS volume, and every snapshot made from it, exposes its data to anyone who can
 #   copy or share the snapshot.
 # scope: package

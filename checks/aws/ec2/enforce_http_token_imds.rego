@@ -1,6 +1,6 @@
 # METADATA
 # title: "Instances require IMDSv2 session tokens"
-# description: |
+# description: >-
 #   With IMDSv1 allowed, a server-side request forgery bug in any application on the instance can
 #   read the role credentials from the metadata service. Requiring tokens (IMDSv2) blocks that path.
 # scope: package

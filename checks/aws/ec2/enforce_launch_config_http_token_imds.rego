@@ -1,6 +1,6 @@
 # METADATA
 # title: "Launch templates require IMDSv2 session tokens"
-# description: |
+# description: >-
 #   Every instance launched from a template that does not require metadata tokens starts with IMDSv1
 #   open to request forgery.
 # scope: package

@@ -1,6 +1,6 @@
 # METADATA
 # title: "The default VPC is not kept"
-# description: |
+# description: >-
 #   Default VPCs come with public subnets, an internet gateway and permissive defaults that nobody
 #   designed. Workloads belong in VPCs built on purpose.
 # scope: package

@@ -1,6 +1,6 @@
 # METADATA
 # title: "Network ACL rules do not allow all protocols and ports"
-# description: |
+# description: >-
 #   An allow entry for protocol -1 opens every port of every protocol; the ACL then filters nothing
 #   for that range.
 # scope: package

@@ -1,6 +1,6 @@
 # METADATA
 # title: "Security groups do not allow egress to the whole internet"
-# description: |
+# description: >-
 #   Unrestricted egress lets a compromised instance talk to any command-and-control server or
 #   exfiltrate data anywhere.
 # scope: package

@@ -1,6 +1,6 @@
 # METADATA
 # title: "No network ACL allows SSH or RDP from the internet"
-# description: |
+# description: >-
 #   A network ACL that allows ingress from 0.0.0.0/0 or ::/0 to port 22 or 3389 leaves only security
 #   groups between the internet and remote administration services.
 # scope: package

@@ -1,6 +1,6 @@
 # METADATA
 # title: "No security group allows SSH or RDP from the internet"
-# description: |
+# description: >-
 #   Remote administration ports open to 0.0.0.0/0 or ::/0 are scanned and attacked within minutes of
 #   exposure. (osprey also splits this into one check per port for CIS 4.1 and 4.2.)
 # scope: package

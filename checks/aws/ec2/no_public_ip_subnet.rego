@@ -1,6 +1,6 @@
 # METADATA
 # title: "Subnets do not assign public IPs automatically"
-# description: |
+# description: >-
 #   A subnet that maps a public IP on launch makes every new instance reachable from the internet
 #   unless someone remembers to opt out.
 # scope: package

@@ -1,6 +1,6 @@
 # METADATA
 # title: "No security group allows RDP from the internet"
-# description: |
+# description: >-
 #   A security group rule that admits RDP (port 3389) from 0.0.0.0/0 or ::/0 exposes the service to
 #   password guessing and exploits from the whole internet.
 # scope: package

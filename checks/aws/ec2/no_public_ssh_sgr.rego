@@ -1,6 +1,6 @@
 # METADATA
 # title: "No security group allows SSH from the internet"
-# description: |
+# description: >-
 #   A security group rule that admits SSH (port 22) from 0.0.0.0/0 or ::/0 exposes the service to
 #   password guessing and exploits from the whole internet.
 # scope: package

@@ -1,6 +1,6 @@
 # METADATA
 # title: "Launch template user data holds no secrets"
-# description: |
+# description: >-
 #   Secrets in a launch template's user data reach every instance launched from it and anyone who
 #   can read the template.
 # scope: package

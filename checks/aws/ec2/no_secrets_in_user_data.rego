@@ -1,6 +1,6 @@
 # METADATA
 # title: "Instance user data holds no secrets"
-# description: |
+# description: >-
 #   User data is readable by anyone who can describe the instance and by any process on it through
 #   the metadata service; keys and passwords placed there leak easily.
 # scope: package

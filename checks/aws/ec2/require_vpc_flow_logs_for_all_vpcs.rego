@@ -1,6 +1,6 @@
 # METADATA
 # title: "Every VPC has flow logs"
-# description: |
+# description: >-
 #   VPC flow logs record accepted and rejected traffic to network interfaces; without them, network-
 #   level investigation and anomaly detection have nothing to read. CIS asks for flow logs capturing
 #   at least rejected traffic on every VPC.

@@ -1,6 +1,6 @@
 # METADATA
 # title: "Default security groups have no rules"
-# description: |
+# description: >-
 #   Resources land in a VPC's default security group when nobody chooses one. CIS asks that the
 #   default group allow nothing, so such resources are isolated until given a deliberate group.
 # scope: package

@@ -1,6 +1,6 @@
 # METADATA
 # title: "EC2 instances use an instance role for AWS access"
-# description: |
+# description: >-
 #   Instances that call AWS without an instance profile must carry long-lived access keys on disk.
 #   An instance role supplies short-lived credentials that rotate automatically.
 # scope: package

@@ -1,6 +1,6 @@
 # METADATA
 # title: "EBS volumes use a customer managed KMS key"
-# description: |
+# description: >-
 #   Volumes encrypted with a customer managed key can have their use audited and revoked, and
 #   snapshots shared only where the key policy allows.
 # scope: package

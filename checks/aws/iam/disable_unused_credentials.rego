@@ -1,6 +1,6 @@
 # METADATA
 # title: "Credentials unused for 90 days are disabled"
-# description: |
+# description: >-
 #   A password or access key nobody has used for 90 days is a standing risk: if it leaks, its misuse
 #   stands out to no one. CIS asks that such credentials be disabled or removed.
 # scope: package

@@ -1,6 +1,6 @@
 # METADATA
 # title: "IAM groups require MFA in their policies"
-# description: |
+# description: >-
 #   A group whose policies never test aws:MultiFactorAuthPresent lets its members act without a
 #   second factor. Add a statement that denies (or only allows) actions based on MFA presence.
 # scope: package

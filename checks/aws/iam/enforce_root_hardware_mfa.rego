@@ -1,6 +1,6 @@
 # METADATA
 # title: "The root user has a hardware MFA device"
-# description: |
+# description: >-
 #   A virtual MFA app lives on a phone or laptop that can itself be compromised or lost. CIS asks
 #   for a dedicated hardware MFA device on the root user.
 # scope: package

@@ -1,6 +1,6 @@
 # METADATA
 # title: "The root user has MFA"
-# description: |
+# description: >-
 #   Without multi-factor authentication the root user is one leaked password away from a full
 #   account takeover. CIS requires MFA on root.
 # scope: package

@@ -1,6 +1,6 @@
 # METADATA
 # title: "IAM users with a console password have MFA"
-# description: |
+# description: >-
 #   A console password alone can be phished or guessed. Every IAM user that can sign in to the
 #   console should also have an MFA device.
 # scope: package

@@ -1,6 +1,6 @@
 # METADATA
 # title: "iam:PassRole is not allowed on every role"
-# description: |
+# description: >-
 #   Whoever may pass any role to a service can run code with that role's permissions, which is a
 #   privilege escalation path. Limit iam:PassRole to the specific role ARNs needed.
 # scope: package

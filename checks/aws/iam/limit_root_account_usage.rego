@@ -1,6 +1,6 @@
 # METADATA
 # title: "The root user is not used for everyday work"
-# description: |
+# description: >-
 #   The root user can do anything in the account and cannot be limited by IAM policies. A password
 #   login or access key use by root in the last day means it is being used for routine tasks, which
 #   CIS asks to avoid.

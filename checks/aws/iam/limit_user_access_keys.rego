@@ -1,6 +1,6 @@
 # METADATA
 # title: "No IAM user has more than one active access key"
-# description: |
+# description: >-
 #   Two active keys on one user usually means a rotation that was never finished; the old key keeps
 #   working. CIS allows one active key per user.
 # scope: package

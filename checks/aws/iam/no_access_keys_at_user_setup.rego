@@ -1,6 +1,6 @@
 # METADATA
 # title: "Console users did not get an unused access key at setup"
-# description: |
+# description: >-
 #   An access key created together with a console user and never used is a credential nobody needs;
 #   it only waits to leak. CIS asks not to create keys during initial user setup, and to remove
 #   those that were.

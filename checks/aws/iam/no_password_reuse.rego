@@ -1,6 +1,6 @@
 # METADATA
 # title: "Password policy remembers the last 24 passwords"
-# description: |
+# description: >-
 #   Reusing an old password brings back a secret that may already have leaked. CIS asks that the
 #   password policy remember 24 previous passwords so none of them can be chosen again.
 # scope: package

@@ -1,6 +1,6 @@
 # METADATA
 # title: "No customer policy grants full administrator access"
-# description: |
+# description: >-
 #   A policy that allows every action on every resource ("*" on "*") hands out complete control of
 #   the account. CIS asks that such customer-managed and inline policies do not exist; grant the
 #   specific actions needed instead.

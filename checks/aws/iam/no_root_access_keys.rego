@@ -1,6 +1,6 @@
 # METADATA
 # title: "The root user has no active access key"
-# description: |
+# description: >-
 #   An access key for the root user gives unrestricted programmatic access to the whole account and
 #   cannot be scoped down. CIS requires that root has no active access key.
 # scope: package

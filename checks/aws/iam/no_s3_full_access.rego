@@ -1,6 +1,6 @@
 # METADATA
 # title: "No policy grants s3:* on every bucket"
-# description: |
+# description: >-
 #   "s3:*" on all resources lets a principal read, overwrite, delete and re-permission every bucket
 #   in the account. Grant the S3 actions and buckets that are needed.
 # scope: package

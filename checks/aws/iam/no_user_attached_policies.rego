@@ -1,6 +1,6 @@
 # METADATA
 # title: "IAM users get permissions only through groups"
-# description: |
+# description: >-
 #   Policies attached to individual users, managed or inline, scatter permissions and make reviews
 #   harder. CIS asks that users receive permissions only through group membership.
 # scope: package

@@ -1,6 +1,6 @@
 # METADATA
 # title: "No expired server certificates are stored in IAM"
-# description: |
+# description: >-
 #   An expired TLS certificate left in IAM can be deployed by mistake to a load balancer or
 #   CloudFront, breaking clients and trust. Delete certificates once they expire.
 # scope: package

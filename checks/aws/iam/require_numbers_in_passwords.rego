@@ -1,6 +1,6 @@
 # METADATA
 # title: "Password policy requires a digit"
-# description: |
+# description: >-
 #   Passwords built from a larger character set resist guessing longer. The account password policy
 #   should demand at least one digit (0-9).
 # scope: package

@@ -1,6 +1,6 @@
 # METADATA
 # title: "A role exists for handling incidents with AWS Support"
-# description: |
+# description: >-
 #   During an incident someone must be able to open and manage AWS Support cases without using root.
 #   CIS asks for an IAM role with the AWS managed policy AWSSupportAccess attached.
 # scope: package

@@ -1,6 +1,6 @@
 # METADATA
 # title: "Password policy requires a symbol"
-# description: |
+# description: >-
 #   Passwords built from a larger character set resist guessing longer. The account password policy
 #   should demand at least one non-alphanumeric character.
 # scope: package

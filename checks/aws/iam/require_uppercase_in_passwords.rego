@@ -1,6 +1,6 @@
 # METADATA
 # title: "Password policy requires an uppercase letter"
-# description: |
+# description: >-
 #   Passwords built from a larger character set resist guessing longer. The account password policy
 #   should demand at least one uppercase letter (A-Z).
 # scope: package

@@ -1,6 +1,6 @@
 # METADATA
 # title: "Active access keys are rotated within 90 days"
-# description: |
+# description: >-
 #   The longer an access key lives, the more places it may have been copied to. Active keys should
 #   be replaced at least every 90 days.
 # scope: package

@@ -1,6 +1,6 @@
 # METADATA
 # title: "Passwords expire within 90 days"
-# description: |
+# description: >-
 #   A password that never expires stays useful to whoever learned it. The account password policy
 #   should expire passwords after 90 days or fewer.
 # scope: package

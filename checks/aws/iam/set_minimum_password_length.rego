@@ -1,6 +1,6 @@
 # METADATA
 # title: "Password policy demands at least 14 characters"
-# description: |
+# description: >-
 #   Short passwords fall quickly to brute force. The account password policy should set a minimum
 #   length of 14 characters or more.
 # scope: package

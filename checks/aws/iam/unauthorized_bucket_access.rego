@@ -1,6 +1,6 @@
 # METADATA
 # title: "No policy grants both s3:Get* and s3:Put* on every resource"
-# description: |
+# description: >-
 #   Reading and writing every object of every bucket is far more than most workloads need and
 #   exposes buckets the principal was never meant to touch.
 # scope: package

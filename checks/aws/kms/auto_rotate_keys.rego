@@ -1,6 +1,6 @@
 # METADATA
 # title: "Customer managed symmetric KMS keys rotate yearly"
-# description: |
+# description: >-
 #   Automatic rotation gives a customer managed key new key material every year, limiting how much
 #   data any one version protects. CIS asks for it on every customer managed symmetric encryption
 #   key.

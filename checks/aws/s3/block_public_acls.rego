@@ -1,6 +1,6 @@
 # METADATA
 # title: "Public access block rejects public ACLs"
-# description: |
+# description: >-
 #   With BlockPublicAcls set, S3 refuses requests that would add a public ACL to the bucket or its
 #   objects, so nobody can open data to the world by accident.
 # scope: package

@@ -1,6 +1,6 @@
 # METADATA
 # title: "Public access block rejects public bucket policies"
-# description: |
+# description: >-
 #   With BlockPublicPolicy set, S3 refuses a bucket policy that grants public access, closing the
 #   most common way buckets become public.
 # scope: package

@@ -1,6 +1,6 @@
 # METADATA
 # title: "Bucket policies deny requests not made over TLS"
-# description: |
+# description: >-
 #   S3 accepts plain HTTP unless the bucket policy refuses it. CIS asks for a Deny statement on
 #   aws:SecureTransport false so data is never sent to or from the bucket unencrypted.
 # scope: package

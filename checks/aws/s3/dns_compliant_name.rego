@@ -1,6 +1,6 @@
 # METADATA
 # title: "Bucket names are DNS compliant without dots"
-# description: |
+# description: >-
 #   Names with dots break TLS for virtual-hosted requests (the wildcard certificate does not match)
 #   and block S3 Transfer Acceleration; names must also be valid DNS labels.
 # scope: package

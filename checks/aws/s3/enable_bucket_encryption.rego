@@ -1,6 +1,6 @@
 # METADATA
 # title: "Buckets have default encryption"
-# description: |
+# description: >-
 #   Default encryption makes S3 encrypt every new object at rest even when the uploader does not ask
 #   for it.
 # scope: package

@@ -1,6 +1,6 @@
 # METADATA
 # title: "Buckets have server access logging"
-# description: |
+# description: >-
 #   Server access logs record every request made to a bucket, which is what an investigation needs
 #   after data leaves it. Buckets that receive logs are exempt.
 # scope: package

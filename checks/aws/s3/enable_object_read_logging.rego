@@ -1,6 +1,6 @@
 # METADATA
 # title: "S3 object-level read events are logged"
-# description: |
+# description: >-
 #   Management events do not show who read objects. CIS asks for a multi-region trail recording S3
 #   data events (read or all) for every bucket.
 # scope: package

@@ -1,6 +1,6 @@
 # METADATA
 # title: "S3 object-level write events are logged"
-# description: |
+# description: >-
 #   Management events do not show who wrote or deleted objects. CIS asks for a multi-region trail
 #   recording S3 data events (write or all) for every bucket.
 # scope: package

@@ -1,6 +1,6 @@
 # METADATA
 # title: "Buckets keep object versions"
-# description: |
+# description: >-
 #   Versioning keeps earlier versions of every object, so an overwrite or delete (by mistake or by
 #   ransomware) can be undone.
 # scope: package

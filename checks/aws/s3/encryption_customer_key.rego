@@ -1,6 +1,6 @@
 # METADATA
 # title: "Buckets encrypt with a customer managed KMS key"
-# description: |
+# description: >-
 #   With a customer managed KMS key you decide who may decrypt the bucket's data, can audit every
 #   use and can revoke access by disabling the key.
 # scope: package

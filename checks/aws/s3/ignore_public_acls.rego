@@ -1,6 +1,6 @@
 # METADATA
 # title: "Public access block ignores public ACLs"
-# description: |
+# description: >-
 #   With IgnorePublicAcls set, S3 ignores any public ACL already on the bucket or its objects,
 #   neutralising grants made before the block existed.
 # scope: package

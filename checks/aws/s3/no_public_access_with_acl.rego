@@ -1,6 +1,6 @@
 # METADATA
 # title: "No bucket is public through its ACL"
-# description: |
+# description: >-
 #   An ACL that grants AllUsers or AuthenticatedUsers (any AWS account) opens the bucket to the
 #   internet unless a public access block ignores public ACLs.
 # scope: package

@@ -1,6 +1,6 @@
 # METADATA
 # title: "Public access block restricts public buckets"
-# description: |
+# description: >-
 #   With RestrictPublicBuckets set, a bucket whose policy is public can only be reached by AWS
 #   services and principals of the owning account.
 # scope: package

@@ -1,6 +1,6 @@
 # METADATA
 # title: "Buckets require MFA to delete versions"
-# description: |
+# description: >-
 #   MFA Delete makes permanently deleting an object version, or suspending versioning, require the
 #   root user's MFA code, so stolen keys cannot erase history.
 # scope: package

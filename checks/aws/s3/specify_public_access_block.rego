@@ -1,6 +1,6 @@
 # METADATA
 # title: "Every bucket is covered by a public access block"
-# description: |
+# description: >-
 #   A public access block is the switch that keeps ACLs and policies from exposing a bucket. A
 #   bucket with no block of its own, in an account without one, relies on every future ACL and
 #   policy being right.

@@ -1,6 +1,6 @@
 # METADATA
 # title: "SNS topics are encrypted at rest"
-# description: |
+# description: >-
 #   Messages published to an unencrypted topic are stored in the clear until delivered.
 # scope: package
 # schemas:

@@ -1,6 +1,6 @@
 # METADATA
 # title: "SNS topics are encrypted with a customer managed key"
-# description: |
+# description: >-
 #   The AWS managed key alias/aws/sns cannot be shared with other accounts or restricted by your own
 #   key policy; a customer managed key can.
 # scope: package

@@ -47,7 +47,7 @@ static void test_metadata_maps_to_check(void)
     CU_ASSERT_EQUAL_FATAL(scan_check_from_module(&pool, "x.rego", module, 1, &c, &err), OSP_OK);
     CU_ASSERT_STRING_EQUAL(c.id, "AVD-AWS-0142");
     CU_ASSERT_STRING_EQUAL(c.title, "Root has MFA");
-    CU_ASSERT_STRING_EQUAL(c.description, "Long text\non two lines.\n");
+    CU_ASSERT_STRING_EQUAL(c.description, "Long text\non two lines.\n"); /* literal block */
     CU_ASSERT_EQUAL(c.severity, RES_SEV_CRITICAL);
     CU_ASSERT_STRING_EQUAL(c.service, "iam"); /* no custom.service: first selector subtype */
     CU_ASSERT_EQUAL(c.nservices, 2);
