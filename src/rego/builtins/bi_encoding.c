@@ -89,6 +89,12 @@ fail:
     return NULL;
 }
 
+rv bi_b64std(const unsigned char *d, size_t n)
+{
+    rv v = b64_encode(d, n, B64STD, 1);
+    return rv_is_undef(v) ? rv_str_new("") : v;
+}
+
 static enum rego_bi_status ret_or_oom(struct rego_bctx *bc, rv v, rv *out)
 {
     return rv_is_undef(v) ? bi_oom(bc) : bi_ok(out, v);

@@ -81,6 +81,9 @@ rv bi_elem_at(rv coll, size_t i);
  * offset in *bad. */
 char *bi_b64_decode(const char *s, size_t n, int url, int pad, size_t *outlen, size_t *bad);
 
+/* Standard padded base64 of n bytes, as a new rv string. */
+rv bi_b64std(const unsigned char *d, size_t n);
+
 /* sets: build a set from an array (borrows; returns new). */
 rv bi_set_of_arr(rv arr);
 

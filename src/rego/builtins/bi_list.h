@@ -163,7 +163,24 @@
     X("cidr.count_addresses", 1, cidr_count_addresses, 0)                                          \
     X("squealer.scan_string", 1, squealer_scan_string, 0)
 
+#define BI_LIST_CRYPTO(X)                                                                          \
+    X("crypto.md5", 1, crypto_md5, 0)                                                              \
+    X("crypto.sha1", 1, crypto_sha1, 0)                                                            \
+    X("crypto.sha256", 1, crypto_sha256, 0)                                                        \
+    X("crypto.hmac.md5", 2, crypto_hmac_md5, 0)                                                    \
+    X("crypto.hmac.sha1", 2, crypto_hmac_sha1, 0)                                                  \
+    X("crypto.hmac.sha256", 2, crypto_hmac_sha256, 0)                                              \
+    X("crypto.hmac.sha512", 2, crypto_hmac_sha512, 0)                                              \
+    X("crypto.hmac.equal", 2, crypto_hmac_equal, 0)                                                \
+    X("crypto.x509.parse_certificates", 1, x509_parse_certificates, 0)                             \
+    X("crypto.x509.parse_and_verify_certificates", 1, x509_parse_and_verify_certificates, 0)       \
+    X("crypto.x509.parse_certificate_request", 1, x509_parse_certificate_request, 0)               \
+    X("crypto.x509.parse_keypair", 2, x509_parse_keypair, 0)                                       \
+    X("crypto.x509.parse_rsa_private_key", 1, x509_parse_rsa_private_key, 0)                       \
+    X("crypto.parse_private_keys", 1, crypto_parse_private_keys, 0)
+
 #define BI_LIST(X)                                                                                 \
+    BI_LIST_CRYPTO(X)                                                                              \
     BI_LIST_MISC(X)                                                                                \
     BI_LIST_TRIVY(X)                                                                               \
     BI_LIST_ENCODING(X)                                                                            \
