@@ -85,13 +85,13 @@ void col_cloudtrail_map_selectors(json_t *t, json_t *resp)
 }
 
 /* One JSON call with {"<key>": "<value>"} (or {}); *body is a new reference. */
-static enum osp_code ct_call(struct col_job *job, const char *op, const char *key, const char *value, json_t **body,
-                             struct osp_err *err)
+static enum osp_code ct_call(struct col_job *job, const char *region, const char *op, const char *key, const char *value,
+                             json_t **body, struct osp_err *err)
 {
     char target[160];
     json_t *req = key ? json_pack("{s:s}", key, value) : json_pack("{s:b}", "includeShadowTrails", 1);
     char *txt = req ? json_dumps(req, JSON_COMPACT) : NULL;
-    struct aws_call c = col_json_call("cloudtrail", job->region, col_fmt(target, sizeof target, "%s%s", CT_TARGET, op),
+    struct aws_call c = col_json_call("cloudtrail", region, col_fmt(target, sizeof target, "%s%s", CT_TARGET, op),
                                       "1.1", txt ? txt : "{}");
     struct aws_response r;
     enum osp_code rc = col_call(job, &c, &r, err);
@@ -113,12 +113,15 @@ static enum osp_code one_trail(struct col_job *job, size_t i, void *ud, struct o
     struct ct_run *run = ud;
     json_t *t = json_array_get(run->trails, i), *body = NULL;
     const char *arn = tarn(t);
-    enum osp_code rc = ct_call(job, "GetTrailStatus", "Name", arn, &body, err);
+    /* a shadow (multi-region) trail answers in its home region */
+    const char *home = json_string_value(json_object_get(json_object_get(t, "homeregion"), "value"));
+    const char *region = home && *home ? home : job->region;
+    enum osp_code rc = ct_call(job, region, "GetTrailStatus", "Name", arn, &body, err);
     if (rc == OSP_OK)
         col_cloudtrail_map_status(t, body);
     json_decref(body);
     body = NULL;
-    if (rc == OSP_OK && (rc = ct_call(job, "GetEventSelectors", "TrailName", arn, &body, err)) == OSP_OK)
+    if (rc == OSP_OK && (rc = ct_call(job, region, "GetEventSelectors", "TrailName", arn, &body, err)) == OSP_OK)
         col_cloudtrail_map_selectors(t, body);
     json_decref(body);
     return rc;
@@ -129,7 +132,7 @@ enum osp_code col_cloudtrail(struct col_job *job, json_t *state, struct osp_err 
     json_t *body = NULL, *tr;
     size_t i;
     json_t *trails = col_arr(state, "trails");
-    enum osp_code rc = ct_call(job, "DescribeTrails", NULL, NULL, &body, err);
+    enum osp_code rc = ct_call(job, job->region, "DescribeTrails", NULL, NULL, &body, err);
     if (rc)
         return rc;
     COL_ITEMS(json_object_get(body, "trailList"), i, tr) {

@@ -1,6 +1,6 @@
 """colinspect: run `osprey inspect` against a moto and return the input documents per region.
 
-Until `osprey inspect` exists in the binary (it prints "not implemented"), this falls back to the
+Every call uses a fresh --cache-dir. Until `osprey inspect` exists in the binary (it prints "not implemented"), this falls back to the
 private collector driver (tests/bench/col_driver.c, built on demand into OSPREY_BUILD_DIR), which
 calls the same col_run/col_build_input API. Either way the result is:
     Inspect(docs={region: {"aws": {...}}}, failed={(service, region): code}, stdout, stderr, rc)
@@ -10,6 +10,7 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "tools"))
 from osptest import OSPREY_BIN, SOURCE_DIR, run_osprey  # noqa: E402
@@ -82,7 +83,8 @@ def _failures(text):
 
 def inspect(m, services=(), regions=("us-east-1",), env=None, extra=()):
     env = env or m.env()
-    args = ["inspect", "--quiet", "--endpoint", m.endpoint]
+    # a fresh cache per call: state cached by an earlier call (or another test) must not answer
+    args = ["inspect", "--quiet", "--endpoint", m.endpoint, "--cache-dir", tempfile.mkdtemp(prefix="osp-colcache-")]
     for s in services:
         args += ["--service", s]
     for r in regions:
