@@ -79,6 +79,7 @@ struct lst {
     rv *vals;
     ev_lk k;
     void *ud;
+    const size_t *order; /* evaluation order (NULL: left to right); vals keep positions */
 };
 
 static int lst_step(struct ev *ev, struct lst *L);
@@ -86,7 +87,8 @@ static int lst_step(struct ev *ev, struct lst *L);
 static int lst_k(struct ev *ev, rv v, void *ud)
 {
     struct lst *L = ud;
-    L->vals[L->i++] = v;
+    L->vals[L->order ? L->order[L->i] : L->i] = v;
+    L->i++;
     int rc = lst_step(ev, L);
     L->i--;
     return rc;
@@ -96,7 +98,7 @@ static int lst_step(struct ev *ev, struct lst *L)
 {
     if (L->i == L->n)
         return L->k(ev, L->vals, L->ud);
-    return rego_eval_term(ev, L->ts[L->i], lst_k, L);
+    return rego_eval_term(ev, L->ts[L->order ? L->order[L->i] : L->i], lst_k, L);
 }
 
 int rego_eval_list(struct ev *ev, struct rego_term **ts, size_t n, ev_lk k, void *ud)
@@ -105,10 +107,26 @@ int rego_eval_list(struct ev *ev, struct rego_term **ts, size_t n, ev_lk k, void
     rv *vals = n <= 8 ? small : malloc(n * sizeof(rv));
     if (!vals)
         abort();
-    struct lst L = {ts, n, 0, vals, k, ud};
+    /* a bare unbound var argument may be bound by a later argument (f(x, a[x])): defer it */
+    size_t osmall[8], *order = NULL;
+    for (size_t i = 0; i < n && !order; i++)
+        if (ts[i]->kind == TM_VAR && unbound_var(ev, ts[i]))
+            order = n <= 8 ? osmall : malloc(n * sizeof(size_t));
+    if (order) {
+        size_t o = 0;
+        for (size_t i = 0; i < n; i++)
+            if (!(ts[i]->kind == TM_VAR && unbound_var(ev, ts[i])))
+                order[o++] = i;
+        for (size_t i = 0; i < n; i++)
+            if (ts[i]->kind == TM_VAR && unbound_var(ev, ts[i]))
+                order[o++] = i;
+    }
+    struct lst L = {ts, n, 0, vals, k, ud, order};
     int rc = lst_step(ev, &L);
     if (vals != small)
         free(vals);
+    if (order && order != osmall)
+        free(order);
     return rc;
 }
 
@@ -421,6 +439,40 @@ static int utt_step(struct ev *ev, void *ud)
     return rc;
 }
 
+/* {k: x, ...} = {k: y, ...} with unknowns on both sides: pair values by constant key. */
+static int unify_objects(struct ev *ev, struct rego_term *a, struct rego_term *b, ev_k k,
+                         void *ud)
+{
+    if (a->n != b->n)
+        return EV_OK;
+    size_t np = a->n / 2;
+    struct rego_term **xs = malloc((np + 1) * sizeof(*xs)), **ys = malloc((np + 1) * sizeof(*ys));
+    if (!xs || !ys)
+        abort();
+    int rc = EV_OK;
+    bool ok = true;
+    for (size_t i = 0; i < np && ok; i++) {
+        struct rego_term *ka = a->a[2 * i];
+        ok = false;
+        for (size_t j = 0; j < np && ka->kind == TM_VALUE; j++) {
+            struct rego_term *kb = b->a[2 * j];
+            if (kb->kind == TM_VALUE && rv_equal(ka->val, kb->val)) {
+                xs[i] = a->a[2 * i + 1];
+                ys[i] = b->a[2 * j + 1];
+                ok = true;
+                break;
+            }
+        }
+    }
+    if (ok) {
+        struct utt c = {xs, ys, 0, np, k, ud};
+        rc = utt_step(ev, &c);
+    }
+    free(xs);
+    free(ys);
+    return rc;
+}
+
 static int unify(struct ev *ev, struct rego_term *a, struct rego_term *b, ev_k k, void *ud)
 {
     bool ua = has_unbound(ev, a), ub = has_unbound(ev, b);
@@ -430,6 +482,8 @@ static int unify(struct ev *ev, struct rego_term *a, struct rego_term *b, ev_k k
         struct utt c = {a->a, b->a, 0, a->n, k, ud};
         return utt_step(ev, &c);
     }
+    if (ua && ub && a->kind == TM_OBJECT && b->kind == TM_OBJECT)
+        return unify_objects(ev, a, b, k, ud);
     if (ua && ub)
         return EV_OK; /* rejected by the safety check; never binds two unknowns */
     struct uterm c = {ua ? a : b, k, ud};

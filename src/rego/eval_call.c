@@ -262,10 +262,38 @@ static int result_k(struct ev *ev, rv v, void *ud)
 
 static const struct mock *find_mock(struct ev *ev, const char *key)
 {
-    for (size_t i = ev->nmocks; i-- > 0;)
+    for (size_t i = ev->nmocks; i-- > ev->mock_base;)
         if (ev->mocks[i].key && !strcmp(ev->mocks[i].key, key))
             return &ev->mocks[i];
     return NULL;
+}
+
+static int dispatch(struct ev *ev, struct callk *c, const struct rego_func_target *ft, rv *args,
+                    int mockdepth);
+
+static int store_k(struct ev *ev, rv v, void *ud)
+{
+    rv *out = ud;
+    if (rv_is_undef(*out))
+        *out = rv_ref(v);
+    return EV_OK;
+}
+
+/* A mock replacement runs with every mock hidden (it may call the original), then the
+ * caller continues with its value. */
+static int call_mock(struct ev *ev, struct callk *c, const struct rego_func_target *repl,
+                     rv *args, int mockdepth)
+{
+    rv out = rv_undef();
+    struct callk inner = {c->t, repl, false, c->nin, store_k, &out};
+    size_t base = ev->mock_base;
+    ev->mock_base = ev->nmocks;
+    int rc = dispatch(ev, &inner, repl, args, mockdepth + 1);
+    ev->mock_base = base;
+    if (!rc && !rv_is_undef(out))
+        rc = result_k(ev, out, c);
+    rv_unref(out);
+    return rc;
 }
 
 static int dispatch(struct ev *ev, struct callk *c, const struct rego_func_target *ft, rv *args,
@@ -274,9 +302,12 @@ static int dispatch(struct ev *ev, struct callk *c, const struct rego_func_targe
     const struct mock *m = mockdepth < 8 ? find_mock(ev, ft->name) : NULL;
     if (m) {
         if (m->repl)
-            return dispatch(ev, c, m->repl, args, mockdepth + 1);
+            return call_mock(ev, c, m->repl, args, mockdepth);
         return result_k(ev, m->value, c);
     }
+    if (ft->kind == CALL_BUILTIN && !ft->bi)
+        return rego_ev_error(ev, "eval_builtin_error", ev->cur_rule ? ev->cur_rule->mod->file : "",
+                             c->t->line, c->t->col, "%s: not supported by osprey", ft->name);
     if (ft->kind == CALL_USER)
         return rego_eval_func(ev, ft->node, args, result_k, c);
     if (ft->kind == CALL_INTERNAL) {

@@ -102,6 +102,15 @@ static int eval_data(struct ev *ev, struct rego_vnode *n, rv base, struct rego_t
 static int data_key_k(struct ev *ev, rv key, void *ud)
 {
     struct datak *c = ud;
+    if (rv_kind(key) == RV_NUMBER && rv_num_is_int(key)) {
+        /* data documents have string keys: data[2] reads data["2"] (OPA) */
+        char *txt = rv_num_int_text(key);
+        rv skey = rv_str_new(txt ? txt : "");
+        free(txt);
+        int rc = data_key_k(ev, skey, ud);
+        rv_unref(skey);
+        return rc;
+    }
     rv b2 = rv_get(c->base, key);
     if (c->node && rv_kind(key) == RV_STRING) {
         struct rego_vnode *child = rego_vnode_child(c->node, rv_str(key));
@@ -291,10 +300,15 @@ static int eval_default(struct ev *ev, struct rego_vnode *n, rv *out)
 {
     struct rego_rule *d = n->deflt;
     rv *save = ev->slots;
-    rv frame[1] = {rv_undef()};
+    rv *frame = calloc((size_t)d->nslots + 1, sizeof(rv));
+    if (!frame)
+        abort();
     ev->slots = frame;
+    size_t m = rego_ev_mark(ev);
     int rc = rego_eval_first(ev, d->value, out);
+    rego_ev_undo(ev, m);
     ev->slots = save;
+    free(frame);
     return rc;
 }
 
@@ -361,10 +375,40 @@ static int obj_val_k(struct ev *ev, rv v, void *ud)
     return obj_insert(ev, &c->obj, c->keys, c->x->nrest, v, c->x);
 }
 
+static int set_leaf_k(struct ev *ev, rv v, void *ud)
+{
+    struct objc *c = ud;
+    rv set = rv_set_new();
+    rv_set_add(&set, rv_ref(v));
+    rv one = rv_obj_new();
+    int rc = EV_OK;
+    /* build {k1: {k2: ... set}} and merge it in */
+    rv leaf = set;
+    for (size_t i = c->x->nrest; i-- > 0;) {
+        rv o = rv_obj_new();
+        rv_obj_set(&o, rv_ref(c->keys[i]), leaf);
+        leaf = o;
+    }
+    rv_unref(one);
+    bool conflict = false;
+    rv merged = rego_merge_docs(c->obj, leaf, &conflict);
+    rv_unref(leaf);
+    if (conflict) {
+        rv_unref(merged);
+        return rego_ev_error(ev, "eval_conflict_error", c->x->mod->file, c->x->line, c->x->col,
+                             "object keys must be unique");
+    }
+    rv_unref(c->obj);
+    c->obj = merged;
+    return rc;
+}
+
 static int obj_keys_k(struct ev *ev, rv *keys, void *ud)
 {
     struct objc *c = ud;
     c->keys = keys;
+    if (c->x->kind == RK_SET)
+        return rego_eval_term(ev, c->x->key, set_leaf_k, c);
     if (!c->x->value)
         return obj_val_k(ev, rv_bool(true), c);
     return rego_eval_term(ev, c->x->value, obj_val_k, c);
@@ -409,6 +453,33 @@ static int rules_value(struct ev *ev, struct rego_vnode *n, rv *out)
     }
 }
 
+/* Deep merge of two documents: objects merge by key, sets unite; other clashes conflict
+ * unless equal. Borrows a and b; returns new. */
+rv rego_merge_docs(rv a, rv b, bool *conflict)
+{
+    if (rv_is_undef(a))
+        return rv_ref(b);
+    if (rv_kind(a) == RV_OBJECT && rv_kind(b) == RV_OBJECT) {
+        rv r = rv_ref(a);
+        for (size_t i = 0; i < rv_len(b); i++) {
+            rv k = rv_obj_key_at(b, i);
+            rv cur = rv_obj_get(r, k);
+            rv nv = rego_merge_docs(cur, rv_obj_val_at(b, i), conflict);
+            rv_obj_set(&r, rv_ref(k), nv);
+        }
+        return r;
+    }
+    if (rv_kind(a) == RV_SET && rv_kind(b) == RV_SET) {
+        rv r = rv_ref(a);
+        for (size_t i = 0; i < rv_len(b); i++)
+            rv_set_add(&r, rv_ref(rv_set_at(b, i)));
+        return r;
+    }
+    if (!rv_equal(a, b))
+        *conflict = true;
+    return rv_ref(a);
+}
+
 /* Merge child documents of n into *v (an object, or undefined for none). */
 static int merge_kids(struct ev *ev, struct rego_vnode *n, rv base, rv *v)
 {
@@ -433,6 +504,20 @@ static int merge_kids(struct ev *ev, struct rego_vnode *n, rv base, rv *v)
             rv_unref(key);
             rv_unref(kv);
             continue;
+        }
+        rv cur = rv_obj_get(*v, key);
+        if (!rv_is_undef(cur) && (n->nrules || n->deflt)) {
+            bool conflict = false;
+            rv merged = rego_merge_docs(cur, kv, &conflict);
+            rv_unref(kv);
+            kv = merged;
+            if (conflict) {
+                rv_unref(key);
+                rv_unref(kv);
+                struct rego_rule *r = n->nrules ? n->rules[0] : n->deflt;
+                return rego_ev_error(ev, "eval_conflict_error", r->mod->file, r->line, r->col,
+                                     "object keys must be unique");
+            }
         }
         rv_obj_set(v, key, kv);
     }
@@ -494,9 +579,7 @@ int rego_node_full(struct ev *ev, struct rego_vnode *n, rv base, rv *out)
         rv_unref(v);
         return rc;
     }
-    if (rv_is_undef(v) && n->nkids && !n->parent)
-        v = rv_obj_new();
-    if (rv_is_undef(v) && n->nkids)
+    if (rv_is_undef(v) && (n->nkids || n->is_pkg))
         v = rv_obj_new(); /* a package with nothing defined is an empty object */
     m = &ev->memo[n->id];
     m->full = rv_ref(v);

@@ -37,6 +37,7 @@ struct ev {
     struct memo_ent *memo;
     struct mock *mocks;
     size_t nmocks, mockcap;
+    size_t mock_base; /* mocks below this index are hidden (inside a mock replacement) */
     unsigned long steps, max_steps;
     unsigned depth, max_depth;
     bool strict;
@@ -74,6 +75,7 @@ int rego_eval_with(struct ev *ev, struct rego_expr *e, ev_core_fn core, ev_k k, 
 int rego_ev_ref(struct ev *ev, struct rego_term *t, ev_vk k, void *ud);
 int rego_eval_ops(struct ev *ev, rv v, struct rego_term *t, size_t i, ev_vk k, void *ud);
 int rego_eval_func(struct ev *ev, struct rego_vnode *n, rv *args, ev_vk k, void *ud);
+rv rego_merge_docs(rv a, rv b, bool *conflict);
 /* Full value of a data node (new ref) or undefined. */
 int rego_node_full(struct ev *ev, struct rego_vnode *n, rv base, rv *out);
 

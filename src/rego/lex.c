@@ -120,7 +120,7 @@ static bool skip_template(struct lx *l, char q)
     adv(l); /* quote */
     while (l->pos < l->len && l->s[l->pos] != q) {
         char c = l->s[l->pos];
-        if (c == '\\' && q == '"') {
+        if (c == '\\' && (q == '"' || (l->pos + 1 < l->len && l->s[l->pos + 1] == '{'))) {
             adv(l);
             if (l->pos >= l->len)
                 return false;

@@ -23,6 +23,7 @@ struct ps {
     int depth;
     bool v0;
     unsigned kw; /* enabled future keywords (v0) */
+    bool nopipe; /* first element of [..] or {..}: `|` starts a comprehension */
     int line_off;    /* for template sub-parsers */
     jmp_buf jb;
     char msg[200];
@@ -323,7 +324,7 @@ static struct rego_term *parse_template(struct ps *p, const struct rego_token *t
     osp_buf_init(&lit, 0);
     for (size_t i = 0; i < n;) {
         char c = s[i];
-        if (!raw && c == '\\' && i + 1 < n && s[i + 1] == '{') {
+        if (c == '\\' && i + 1 < n && s[i + 1] == '{') {
             IGN(osp_buf_addc(&lit, '{'));
             i += 2;
             continue;
@@ -456,7 +457,9 @@ static struct rego_term *parse_array(struct ps *p, const struct rego_token *open
         next(p);
         return mk(p, TM_ARRAY, open);
     }
+    p->nopipe = true;
     struct rego_term *first = parse_term_in(p, false);
+    p->nopipe = false;
     if (peek(p)->type == TK_PIPE)
         return parse_comprehension(p, open, TM_ACOMP, NULL, first, TK_RBRACK);
     return parse_collection(p, open, TM_ARRAY, first, TK_RBRACK);
@@ -468,16 +471,19 @@ static struct rego_term *parse_brace(struct ps *p, const struct rego_token *open
         next(p);
         return mk(p, TM_OBJECT, open);
     }
+    p->nopipe = true;
     struct rego_term *first = parse_term_in(p, false);
     if (peek(p)->type == TK_COLON) {
         size_t save = p->i;
         next(p);
         struct rego_term *val = parse_term_in(p, false);
+        p->nopipe = false;
         if (peek(p)->type == TK_PIPE)
             return parse_comprehension(p, open, TM_OCOMP, first, val, TK_RBRACE);
         p->i = save;
         return parse_collection(p, open, TM_OBJECT, first, TK_RBRACE);
     }
+    p->nopipe = false;
     if (peek(p)->type == TK_PIPE)
         return parse_comprehension(p, open, TM_SCOMP, NULL, first, TK_RBRACE);
     return parse_collection(p, open, TM_SET, first, TK_RBRACE);
@@ -593,7 +599,20 @@ static struct rego_term *parse_number_tok(struct ps *p, const struct rego_token 
     return mk_value(p, v, t);
 }
 
+static struct rego_term *parse_primary_inner(struct ps *p);
+
 static struct rego_term *parse_primary(struct ps *p)
+{
+    bool save = p->nopipe;
+    const struct rego_token *t = peek(p);
+    if (t->type == TK_LPAREN || t->type == TK_LBRACK || t->type == TK_LBRACE)
+        p->nopipe = false;
+    struct rego_term *r = parse_primary_inner(p);
+    p->nopipe = save;
+    return r;
+}
+
+static struct rego_term *parse_primary_inner(struct ps *p)
 {
     const struct rego_token *t = next(p);
     struct rego_term *r;
@@ -625,7 +644,7 @@ static struct rego_term *parse_primary(struct ps *p)
         break;
     case TK_LPAREN:
         enter(p);
-        r = parse_term_in(p, false);
+        r = parse_term_in(p, true);
         expect(p, TK_RPAREN);
         p->depth--;
         break;
@@ -707,7 +726,7 @@ static struct rego_term *parse_or(struct ps *p)
     static const struct binop ops[] = {{TK_PIPE, "or"}, {TK_EOF, NULL}};
     struct rego_term *l = parse_and(p);
     const struct binop *op;
-    while ((op = find_op(p, ops))) {
+    while (!p->nopipe && (op = find_op(p, ops))) {
         const struct rego_token *t = next(p);
         l = mk_call(p, op->name, t, l, parse_and(p), NULL);
     }
@@ -1092,7 +1111,7 @@ static void parse_module_body(struct ps *p)
     next(p);
     set_pkg(p, parse_path_ref(p));
     struct plist imps = {0}, rules = {0};
-    while (tok_is(p, peek(p), "import")) {
+    while (kw(p, "import")) {
         parse_import(p, &imps);
     }
     p->m->nimports = imps.n;
@@ -1101,7 +1120,7 @@ static void parse_module_body(struct ps *p)
     for (size_t i = 0; i < p->m->nimports; i++)
         p->m->imports[i] = *iv[i];
     while (peek(p)->type != TK_EOF) {
-        if (tok_is(p, peek(p), "import"))
+        if (kw(p, "import"))
             perr_at(p, peek(p), "%s", "imports must appear before rules");
         if (!peek(p)->nl_before && rules.n)
             unexpected(p);

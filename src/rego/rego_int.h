@@ -17,6 +17,7 @@ struct rego_vnode {
     struct rego_rule *deflt;
     int kind;     /* enum rego_rule_kind of its rules, -1 none */
     int arity;    /* functions */
+    bool is_pkg;  /* a package path (an empty object when nothing below is defined) */
     size_t id;    /* memo index */
     char *path;   /* "data.a.b" */
 };

@@ -109,6 +109,14 @@ static void t_in(struct sa *a, const unsigned char *B, struct rego_term *t, unsi
         size_t nin = t->n;
         if (ft && ft->arity >= 0 && t->n == (size_t)ft->arity + 1)
             nin = t->n - 1;
+        /* generators in any argument bind before bare vars are read (f(x, a[x])) */
+        unsigned char *junk = calloc((size_t)a->nslots + 1, 1);
+        if (!junk)
+            abort();
+        for (size_t i = 0; i < nin; i++)
+            if (t->a[i]->kind != TM_VAR)
+                t_in(a, B, t->a[i], junk, out);
+        free(junk);
         for (size_t i = 0; i < nin; i++)
             t_in(a, B, t->a[i], need, out);
         if (nin < t->n)
@@ -162,7 +170,12 @@ static void unify_an(struct sa *a, const unsigned char *B, struct rego_term *x,
         for (size_t i = 0; i + 1 < x->n; i += 2) {
             t_in(a, B, x->a[i], need, out);
             t_in(a, B, y->a[i], need, out);
-            unify_an(a, B, x->a[i + 1], y->a[i + 1], need, out);
+            size_t j = i;
+            for (size_t q = 0; q + 1 < y->n; q += 2)
+                if (x->a[i]->kind == TM_VALUE && y->a[q]->kind == TM_VALUE &&
+                    rv_equal(x->a[i]->val, y->a[q]->val))
+                    j = q;
+            unify_an(a, B, x->a[i + 1], y->a[j + 1], need, out);
         }
         return;
     }
