@@ -592,6 +592,55 @@ static void test_rest_xml_s3_path_style_and_allow_404(void)
     done(c, s);
 }
 
+static void rest_json(const struct lb_req *r, struct lb_resp *w, void *ud)
+{
+    (void)ud;
+    if (strstr(r->target, "/denied")) {
+        w->status = 403;
+        snprintf(w->headers, sizeof(w->headers),
+                 "x-amzn-ErrorType: AccessDeniedException:http://internal.amazon.com/coral/x/\r\n"
+                 "x-amzn-RequestId: rj-1\r\n");
+        w->body = "{\"message\":\"not allowed\"}";
+        return;
+    }
+    w->body = "{\"analyzers\":[{\"name\":\"a1\"}],\"nextToken\":null}";
+}
+
+static void test_rest_json_and_json_1_0(void)
+{
+    struct lb_server *s = server(rest_json, NULL);
+    struct aws_client *c = client_for(s, NULL);
+    struct aws_call call = AWS_CALL_REST("access-analyzer", "eu-west-1", AWS_PROTO_RESTJSON, "POST", "/analyzer");
+    call.body = "{\"analyzerName\":\"a1\"}";
+    struct aws_response r;
+    struct osp_err err;
+    osp_err_init(&err);
+    CU_ASSERT_EQUAL(aws_call(c, &call, &r, &err), OSP_OK);
+    CU_ASSERT_STRING_EQUAL(aws_get_str(json_array_get(aws_get(r.body, "analyzers"), 0), "name"), "a1");
+    aws_response_cleanup(&r);
+    char h[512];
+    lb_header(s->last.headers, "Content-Type", h, sizeof(h));
+    CU_ASSERT_STRING_EQUAL(h, "application/json");
+    CU_ASSERT_STRING_EQUAL(s->last.body, "{\"analyzerName\":\"a1\"}");
+    lb_header(s->last.headers, "Authorization", h, sizeof(h));
+    CU_ASSERT_PTR_NOT_NULL(strstr(h, "/eu-west-1/access-analyzer/aws4_request"));
+    struct aws_call d = AWS_CALL_REST("access-analyzer", "eu-west-1", AWS_PROTO_RESTJSON, "GET", "/denied");
+    osp_err_init(&err);
+    CU_ASSERT_EQUAL(aws_call(c, &d, &r, &err), OSP_EAWS);
+    CU_ASSERT_STRING_EQUAL(r.error.code, "AccessDeniedException");
+    CU_ASSERT_STRING_EQUAL(r.error.request_id, "rj-1");
+    CU_ASSERT_TRUE(aws_error_is_access_denied(err.aws_code));
+    CU_ASSERT_STRING_EQUAL(err.msg, "AccessDeniedException: not allowed (HTTP 403, request id rj-1)");
+    aws_response_cleanup(&r);
+    struct aws_call j = AWS_CALL_JSON("dynamodb", "eu-west-1", "DynamoDB_20120810.ListTables", "1.0", NULL);
+    osp_err_init(&err);
+    CU_ASSERT_EQUAL(aws_call(c, &j, &r, &err), OSP_OK);
+    aws_response_cleanup(&r);
+    lb_header(s->last.headers, "Content-Type", h, sizeof(h));
+    CU_ASSERT_STRING_EQUAL(h, "application/x-amz-json-1.0");
+    done(c, s);
+}
+
 static void echo_bearer(const struct lb_req *r, struct lb_resp *w, void *ud)
 {
     (void)ud;
@@ -675,6 +724,7 @@ int main(void)
         OSP_TEST(test_paginate_query_and_json),
         OSP_TEST(test_paginate_stops_on_a_stuck_token),
         OSP_TEST(test_rest_xml_s3_path_style_and_allow_404),
+        OSP_TEST(test_rest_json_and_json_1_0),
         OSP_TEST(test_http_simple),
         OSP_TEST(test_debug_lines_are_redacted),
         {0},
