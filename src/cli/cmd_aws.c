@@ -115,6 +115,7 @@ int cli_aws(struct osp_ctx *ctx, int argc, char **argv)
     memset(&s, 0, sizeof(s));
     memset(&st, 0, sizeof(st));
     enum osp_code rc = cli_report_out_init(ctx, &o, &out, &err); /* formats, filters, thresholds: fail fast */
+    out.uncache = 1;
     if (!rc)
         rc = cli_scope_services(&o, services, &nservices, &err);
     if (!rc)

@@ -28,7 +28,8 @@ static int print_flag(const struct cli_flag *f)
     if (f->shortopt)
         printf("  (short: -%c)", f->shortopt);
     printf("\n  %s\n", f->help);
-    printf("  commands: %s\n", f->cmds == CLI_CMD_AWS ? "aws" : "aws, inspect");
+    printf("  commands:%s%s%s\n", f->cmds & CLI_CMD_AWS ? " aws" : "", f->cmds & CLI_CMD_INSPECT ? " inspect" : "",
+           f->cmds & CLI_CMD_CONVERT ? " convert" : "");
     if (f->def)
         printf("  default: %s\n", f->def);
     if (f->env)
@@ -64,10 +65,15 @@ int cli_help(struct osp_ctx *ctx, int argc, char **argv)
         cli_opts_markdown(stdout);
         return 0;
     }
-    if (!strcmp(what, "aws") || !strcmp(what, "inspect")) {
-        cli_opts_usage(!strcmp(what, "aws") ? CLI_CMD_AWS : CLI_CMD_INSPECT, stdout);
-        return 0;
-    }
+    static const struct {
+        const char *name;
+        enum cli_cmd cmd;
+    } cmds[] = {{"aws", CLI_CMD_AWS}, {"inspect", CLI_CMD_INSPECT}, {"convert", CLI_CMD_CONVERT}};
+    for (size_t i = 0; i < sizeof(cmds) / sizeof(cmds[0]); i++)
+        if (!strcmp(what, cmds[i].name)) {
+            cli_opts_usage(cmds[i].cmd, stdout);
+            return 0;
+        }
     while (*what == '-')
         what++;
     const struct cli_flag *f = cli_flag_find(what);

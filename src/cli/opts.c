@@ -1,4 +1,4 @@
-/* opts.c: the flag table and argv parsing for `osprey aws` and `osprey inspect`. */
+/* opts.c: the flag table and argv parsing for `osprey aws`, `inspect` and `convert`. */
 #include "cli/opts.h"
 
 #include <ctype.h>
@@ -12,15 +12,17 @@
 
 #define BOTH (CLI_CMD_AWS | CLI_CMD_INSPECT)
 #define AWS CLI_CMD_AWS
+#define OUT (CLI_CMD_AWS | CLI_CMD_CONVERT)             /* report flags: also re-rendering */
+#define ALL (CLI_CMD_AWS | CLI_CMD_INSPECT | CLI_CMD_CONVERT)
 
 /* Keep sorted by category, then by name; every entry has a page in src/cli/flags/<name>.md. */
 static const struct cli_flag flags[] = {
     /* Scan */
     {"region", 0, "REGION", 1, "Scan", "from AWS config", "AWS_REGION", BOTH,
      "region to scan; repeat for several, or 'all' for every enabled region"},
-    {"service", 0, "SERVICE", 1, "Scan", "all supported", NULL, BOTH, "only scan this service; repeatable"},
+    {"service", 0, "SERVICE", 1, "Scan", "all supported", NULL, ALL, "only scan this service; repeatable"},
     {"skip-service", 0, "SERVICE", 1, "Scan", NULL, NULL, BOTH, "do not scan this service; repeatable"},
-    {"arn", 0, "ARN", 0, "Scan", NULL, NULL, BOTH, "only scan and report the resource with this ARN"},
+    {"arn", 0, "ARN", 0, "Scan", NULL, NULL, ALL, "only scan and report the resource with this ARN"},
     {"account", 0, "ID", 0, "Scan", "from STS", NULL, BOTH,
      "the 12-digit account id; skips the STS identity call when the cache is fresh"},
     {"timeout", 0, "DURATION", 0, "Scan", "none", NULL, BOTH, "give up the whole scan after this long (e.g. 10m)"},
@@ -55,23 +57,23 @@ static const struct cli_flag flags[] = {
     {"config-data", 0, "DIR", 1, "Checks", NULL, NULL, AWS, "JSON/YAML data loaded under data.; repeatable"},
     {"compliance", 0, "SPEC", 0, "Checks", NULL, NULL, AWS,
      "compliance report: aws-cis-1.2, aws-cis-1.4 or @spec.yaml"},
-    {"report", 0, "TYPE", 0, "Checks", "summary", NULL, AWS, "compliance report detail: summary or all"},
-    {"include-non-failures", 0, NULL, 0, "Checks", NULL, NULL, AWS, "also report passed checks per resource"},
+    {"report", 0, "TYPE", 0, "Checks", "summary", NULL, OUT, "compliance report detail: summary or all"},
+    {"include-non-failures", 0, NULL, 0, "Checks", NULL, NULL, OUT, "also report passed checks per resource"},
     {"trace", 0, NULL, 0, "Checks", NULL, NULL, AWS, "print Rego evaluation traces to stderr"},
     /* Output */
-    {"format", 'f', "FORMAT[=PATH]", 1, "Output", "table", NULL, AWS,
+    {"format", 'f', "FORMAT[=PATH]", 1, "Output", "table", NULL, OUT,
      "table, json, sarif or junit; repeat with =PATH for several outputs"},
-    {"output", 'o', "PATH", 0, "Output", "stdout", NULL, AWS, "write the (single) --format output to this file"},
-    {"severity", 's', "LIST", 0, "Output", "all", NULL, AWS, "only report these severities (e.g. HIGH,CRITICAL)"},
-    {"ignorefile", 0, "FILE", 0, "Output", ".ospreyignore", NULL, AWS, "file of check ids/ARNs to ignore"},
-    {"fail-on", 0, "SEVERITY", 0, "Output", NULL, NULL, AWS, "exit non-zero if any finding is at or above this severity"},
-    {"threshold", 0, "SEV=MAX", 1, "Output", NULL, NULL, AWS,
+    {"output", 'o', "PATH", 0, "Output", "stdout", NULL, OUT, "write the (single) --format output to this file"},
+    {"severity", 's', "LIST", 0, "Output", "all", NULL, OUT, "only report these severities (e.g. HIGH,CRITICAL)"},
+    {"ignorefile", 0, "FILE", 0, "Output", ".ospreyignore", NULL, OUT, "file of check ids/ARNs to ignore"},
+    {"fail-on", 0, "SEVERITY", 0, "Output", NULL, NULL, OUT, "exit non-zero if any finding is at or above this severity"},
+    {"threshold", 0, "SEV=MAX", 1, "Output", NULL, NULL, OUT,
      "exit non-zero if more than MAX findings of SEV remain; repeatable"},
-    {"exit-code", 0, "N", 0, "Output", "1", NULL, AWS, "exit code used when a threshold is breached"},
+    {"exit-code", 0, "N", 0, "Output", "1", NULL, OUT, "exit code used when a threshold is breached"},
     /* General */
-    {"quiet", 'q', NULL, 0, "General", NULL, NULL, BOTH, "no progress output"},
-    {"debug", 'd', NULL, 0, "General", NULL, NULL, BOTH, "log each AWS request and decision to stderr (secrets redacted)"},
-    {"help", 'h', NULL, 0, "General", NULL, NULL, BOTH, "show this help"},
+    {"quiet", 'q', NULL, 0, "General", NULL, NULL, ALL, "no progress output"},
+    {"debug", 'd', NULL, 0, "General", NULL, NULL, ALL, "log each AWS request and decision to stderr (secrets redacted)"},
+    {"help", 'h', NULL, 0, "General", NULL, NULL, ALL, "show this help"},
 };
 
 const struct cli_flag *cli_flags(size_t *n)
@@ -90,7 +92,18 @@ const struct cli_flag *cli_flag_find(const char *name)
 
 static const char *cmd_name(enum cli_cmd cmd)
 {
-    return cmd == CLI_CMD_AWS ? "aws" : "inspect";
+    return cmd == CLI_CMD_AWS ? "aws" : cmd == CLI_CMD_INSPECT ? "inspect" : "convert";
+}
+
+/* "aws, inspect, convert" for the flag reference. */
+static void cmd_names(unsigned cmds, char *out, size_t n)
+{
+    static const enum cli_cmd all[] = {CLI_CMD_AWS, CLI_CMD_INSPECT, CLI_CMD_CONVERT};
+    size_t len = 0;
+    out[0] = '\0';
+    for (size_t i = 0; i < 3; i++)
+        if (cmds & all[i])
+            len += (size_t)snprintf(out + len, len < n ? n - len : 0, "%s%s", len ? ", " : "", cmd_name(all[i]));
 }
 
 static enum osp_code list_add(struct cli_list *l, const char *v, const char *flag, struct osp_err *err)
@@ -283,8 +296,10 @@ static enum osp_code apply(const char *name, const char *v, struct cli_opts *o, 
                                 : (o->fail_on = v, OSP_OK);
     if (IS("threshold"))
         return check_threshold(v, err) ? err->code : list_add(&o->thresholds, v, name, err);
-    if (IS("exit-code"))
+    if (IS("exit-code")) {
+        o->exit_code_set = 1;
         return parse_int(v, name, 1, 255, &o->exit_code, err);
+    }
 #undef IS
     return osp_err_set(err, OSP_EINTERNAL, "flag --%s has no handler", name);
 }
@@ -359,9 +374,13 @@ enum osp_code cli_opts_parse(enum cli_cmd cmd, int argc, char **argv, struct cli
         if (rc)
             return rc;
     }
-    if (optind < argc)
-        return osp_err_set(err, OSP_EUSAGE, "unexpected argument '%s' (see 'osprey %s --help')", argv[optind],
-                           cmd_name(cmd));
+    for (; optind < argc; optind++) {
+        if (cmd != CLI_CMD_CONVERT)
+            return osp_err_set(err, OSP_EUSAGE, "unexpected argument '%s' (see 'osprey %s --help')", argv[optind],
+                               cmd_name(cmd));
+        if (list_add(&o->args, argv[optind], "argument", err))
+            return err->code;
+    }
     if (o->output && o->formats.n > 1)
         return osp_err_set(err, OSP_EUSAGE, "--output goes with a single --format; use --format FORMAT=PATH for several");
     return OSP_OK;
@@ -382,8 +401,11 @@ void cli_opts_usage(enum cli_cmd cmd, FILE *f)
     if (cmd == CLI_CMD_AWS)
         fprintf(f, "Usage: osprey aws [flags]\n\nScan an AWS account for security misconfigurations.\n"
                    "Credentials and region come from the AWS CLI configuration unless given.\n");
-    else
+    else if (cmd == CLI_CMD_INSPECT)
         fprintf(f, "Usage: osprey inspect [flags]\n\nPrint the input document(s) the checks will see, as JSON.\n");
+    else
+        fprintf(f, "Usage: osprey convert [flags] REPORT.json\n\nRe-render a JSON report written by 'osprey aws "
+                   "--format json' with new formats, filters and thresholds (no AWS calls).\n");
     for (size_t c = 0; c < sizeof(categories) / sizeof(categories[0]); c++) {
         int header = 0;
         for (size_t i = 0; i < sizeof(flags) / sizeof(flags[0]); i++) {
@@ -415,10 +437,12 @@ void cli_opts_markdown(FILE *f)
             const struct cli_flag *x = &flags[i];
             if (strcmp(x->category, categories[c]))
                 continue;
+            char cmds[48];
+            cmd_names(x->cmds, cmds, sizeof(cmds));
             fprintf(f, "| `--%s`%s%c%s | %s%s%s | %s | %s%s%s | %s | %s%s |\n", x->name, x->shortopt ? " `-" : "",
                     x->shortopt ? x->shortopt : ' ', x->shortopt ? "`" : "", x->arg ? "`" : "", x->arg ? x->arg : "",
                     x->arg ? "`" : "", x->def ? x->def : "", x->env ? "`" : "", x->env ? x->env : "",
-                    x->env ? "`" : "", x->cmds == CLI_CMD_AWS ? "aws" : "aws, inspect", x->help,
+                    x->env ? "`" : "", cmds, x->help,
                     x->repeatable ? " (repeatable)" : "");
         }
     }

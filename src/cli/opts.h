@@ -1,4 +1,4 @@
-/* opts.h: the flag table of `osprey aws` and `osprey inspect`, and the parsed options.
+/* opts.h: the flag table of `osprey aws`, `inspect` and `convert`, and the parsed options.
  *
  * One static table (opts.c) drives parsing (getopt_long), `--help` (grouped by category),
  * `osprey help <flag>` (the embedded page src/cli/flags/<long>.md) and `osprey help --markdown`
@@ -15,7 +15,7 @@
 
 #define CLI_MAX_LIST 64
 
-enum cli_cmd { CLI_CMD_AWS = 1, CLI_CMD_INSPECT = 2 };
+enum cli_cmd { CLI_CMD_AWS = 1, CLI_CMD_INSPECT = 2, CLI_CMD_CONVERT = 4 };
 
 struct cli_flag {
     const char *name;     /* long name without dashes */
@@ -54,9 +54,11 @@ struct cli_opts {
     /* output */
     struct cli_list formats, severities, thresholds;
     const char *output, *ignorefile, *fail_on;
-    int exit_code;
+    int exit_code, exit_code_set;
     /* general */
     int quiet, debug, help;
+    /* positional arguments (convert: the report file) */
+    struct cli_list args;
 };
 
 const struct cli_flag *cli_flags(size_t *n);

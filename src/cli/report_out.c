@@ -34,7 +34,7 @@ static enum osp_code init_threshold(struct cli_report_out *out, struct osp_err *
     for (size_t i = 0; i < o->thresholds.n; i++)
         if (res_threshold_parse_max(&out->threshold, o->thresholds.v[i], err))
             return err->code;
-    if (o->exit_code != 1) {
+    if (o->exit_code_set) {
         char code[16];
         snprintf(code, sizeof(code), "%d", o->exit_code);
         if (res_threshold_parse_exit_code(&out->threshold, code, err))
@@ -93,7 +93,8 @@ static enum osp_code write_outputs(struct cli_report_out *out, struct res_report
             mv[machine.n++] = out->specs.v[i];
     }
     enum osp_code rc = tables.n ? fmt_write_all(&tables, r, &fo, err) : OSP_OK;
-    uncache(r);
+    if (out->uncache)
+        uncache(r);
     if (!rc && machine.n)
         rc = fmt_write_all(&machine, r, &fo, err);
     return rc;
@@ -103,9 +104,10 @@ int cli_report_out_finish(struct cli_report_out *out, struct res_report *r)
 {
     struct osp_err err;
     osp_err_init(&err);
-    res_filter_apply(r, &out->filter);
+    /* the order of res_apply(): ignores, then filters, then the deterministic sort */
     if (out->ignore)
         res_ignore_apply(out->ctx, out->ignore, r);
+    res_filter_apply(r, &out->filter);
     res_report_sort(r);
     if (write_outputs(out, r, &err))
         return cli_fail(&err);

@@ -24,6 +24,7 @@ struct cli_report_out {
     struct res_ignore *ignore;
     struct res_threshold threshold;
     const char *service_list[CLI_MAX_LIST];
+    int uncache; /* scans: machine-readable reports say "ok" for cached state (see report_out.c) */
 };
 
 OSP_MUST_CHECK enum osp_code cli_report_out_init(const struct osp_ctx *ctx, const struct cli_opts *o,
