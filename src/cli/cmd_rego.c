@@ -134,6 +134,10 @@ static int print_errors(struct rego_engine *e, const struct osp_err *err, bool p
     const struct rego_error *le = e ? rego_last_error(e) : NULL;
     rv o = rv_obj_new(), arr = rv_arr_new(), x = rv_obj_new();
     if (le && le->code[0]) {
+        if (le->line)
+            fprintf(stderr, "%s:%d: %s: %s\n", le->file, le->line, le->code, le->message);
+        else
+            fprintf(stderr, "%s: %s\n", le->code, le->message);
         rv_obj_set(&x, rv_str_new("code"), rv_str_new(le->code));
         rv_obj_set(&x, rv_str_new("message"), rv_str_new(le->message));
         if (le->line) {

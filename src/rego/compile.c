@@ -159,14 +159,18 @@ static enum osp_code add_rule_to_tree(struct rego_engine *e, struct rego_rule *r
 
 /* ---- scopes and name resolution ---- */
 
+#define NO_IDX ((size_t)-1)
+
 struct scope {
     struct scope *parent;
     struct rego_body *body;
     struct {
         const char *name;
         int slot;
+        size_t decl_idx; /* expression index of its `:=`, or NO_IDX */
     } *vars;
     size_t n, cap;
+    size_t cur; /* index of the expression being resolved */
 };
 
 struct rctx {
@@ -178,12 +182,14 @@ struct rctx {
     bool query;
 };
 
+/* Nested bodies do not see a `:=` of an enclosing body that comes after them. */
 static int scope_find(struct scope *s, const char *name)
 {
-    for (; s; s = s->parent)
-        for (size_t i = 0; i < s->n; i++)
-            if (!strcmp(s->vars[i].name, name))
-                return s->vars[i].slot;
+    for (struct scope *x = s; x; x = x->parent)
+        for (size_t i = 0; i < x->n; i++)
+            if (!strcmp(x->vars[i].name, name) &&
+                (x == s || x->vars[i].decl_idx == NO_IDX || x->vars[i].decl_idx <= x->cur))
+                return x->vars[i].slot;
     return -1;
 }
 
@@ -199,6 +205,7 @@ static int scope_add(struct rctx *c, struct scope *s, const char *name)
 {
     grow((void **)&s->vars, &s->cap, s->n, sizeof(*s->vars));
     s->vars[s->n].name = name;
+    s->vars[s->n].decl_idx = NO_IDX;
     s->vars[s->n].slot = c->nslots++;
     return s->vars[s->n++].slot;
 }
@@ -333,6 +340,8 @@ static void declare_pattern(struct res *r, struct scope *s, struct rego_term *t,
             return;
         }
         res_slot(r, s, t->name);
+        if (strict)
+            s->vars[s->n - 1].decl_idx = s->cur;
     } else if (t->kind == TM_ARRAY) {
         for (size_t i = 0; i < t->n; i++)
             declare_pattern(r, s, t->a[i], strict);
@@ -716,8 +725,14 @@ static void implicit_expr(struct res *r, struct scope *s, struct rego_expr *e)
     case EX_SOME:
         break;
     }
-    for (size_t i = 0; i < e->nwith; i++)
-        implicit_names(r, s, e->with[i].value);
+    for (size_t i = 0; i < e->nwith; i++) {
+        struct rego_term *v = e->with[i].value;
+        char name[512];
+        if ((v->kind == TM_VAR || v->kind == TM_REF) && dotted(v, name, sizeof(name)) &&
+            scope_find(s, name) < 0 && resolve_call(r->c, name, v->line, v->col, 0, true))
+            continue; /* a function used as a mock replacement, not a variable */
+        implicit_names(r, s, v);
+    }
 }
 
 static void resolve_expr(struct res *r, struct scope *s, struct rego_expr *e)
@@ -744,12 +759,13 @@ static void resolve_body(struct res *r, struct scope *parent, struct rego_body *
                          struct rego_term **heads, size_t nheads, struct rego_term **decls,
                          size_t ndecls)
 {
-    struct scope s = {parent, b, NULL, 0, 0};
+    struct scope s = {parent, b, NULL, 0, 0, NO_IDX};
     b->depth = (parent && parent->body ? parent->body->depth : 0) + 1;
     for (size_t i = 0; i < ndecls; i++)
         declare_pattern(r, &s, decls[i], false);
     for (size_t i = 0; i < b->n; i++) {
         struct rego_expr *e = b->e[i];
+        s.cur = i;
         if (e->kind == EX_SOME)
             for (size_t j = 0; j < e->nvars; j++)
                 declare_pattern(r, &s, e->vars[j], false);
@@ -764,10 +780,14 @@ static void resolve_body(struct res *r, struct scope *parent, struct rego_body *
         implicit_expr(r, &s, b->e[i]);
     for (size_t i = 0; i < nheads; i++)
         implicit_names(r, &s, heads[i]);
+    s.cur = NO_IDX;
     for (size_t i = 0; i < ndecls; i++)
         resolve_term(r, &s, decls[i]);
-    for (size_t i = 0; i < b->n; i++)
+    for (size_t i = 0; i < b->n; i++) {
+        s.cur = i;
         resolve_expr(r, &s, b->e[i]);
+    }
+    s.cur = NO_IDX;
     for (size_t i = 0; i < nheads; i++)
         resolve_term(r, &s, heads[i]);
     free(s.vars);
@@ -790,7 +810,7 @@ static size_t rule_heads(struct rego_rule *x, struct rego_term **heads, size_t c
 static enum osp_code compile_chain(struct rctx *c, struct rego_rule *r)
 {
     struct res R = {c, NULL, 0};
-    struct scope top = {NULL, NULL, NULL, 0, 0};
+    struct scope top = {NULL, NULL, NULL, 0, 0, NO_IDX};
     struct rego_term *heads[40];
     c->nslots = 0;
     for (size_t i = 0; i < r->nargs; i++)

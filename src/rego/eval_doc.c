@@ -98,6 +98,21 @@ struct datak {
 
 static int eval_data(struct ev *ev, struct rego_vnode *n, rv base, struct rego_term *t, size_t i,
                      ev_vk k, void *ud);
+static int data_key_k(struct ev *ev, rv key, void *ud);
+
+/* A ref below the rule tree, in base data: like rego_eval_ops but numbers address keys. */
+static int eval_base(struct ev *ev, rv base, struct rego_term *t, size_t i, ev_vk k, void *ud)
+{
+    if (i == t->n || rv_kind(base) != RV_OBJECT)
+        return rego_eval_ops(ev, base, t, i, k, ud);
+    struct rego_term *op = t->a[i];
+    struct datak c = {NULL, base, t, i, k, ud};
+    if (op->kind == TM_VALUE)
+        return data_key_k(ev, op->val, &c);
+    if (pattern_unbound(ev, op))
+        return rego_eval_ops(ev, base, t, i, k, ud);
+    return rego_eval_term(ev, op, data_key_k, &c);
+}
 
 static int data_key_k(struct ev *ev, rv key, void *ud)
 {
@@ -119,7 +134,7 @@ static int data_key_k(struct ev *ev, rv key, void *ud)
     }
     if (rv_is_undef(b2))
         return EV_OK;
-    return rego_eval_ops(ev, b2, c->t, c->i + 1, c->k, c->ud);
+    return eval_base(ev, b2, c->t, c->i + 1, c->k, c->ud);
 }
 
 static int with_full(struct ev *ev, struct rego_vnode *n, rv base, struct rego_term *t, size_t i,
@@ -480,6 +495,28 @@ rv rego_merge_docs(rv a, rv b, bool *conflict)
     return rv_ref(a);
 }
 
+/* Merge a child document into a rule-produced object: below the deepest rule head ref
+ * (maxrest levels) values are complete, so only equal values or two sets may meet. */
+static rv merge_rule_doc(rv a, rv b, size_t depth, size_t maxrest, bool *conflict)
+{
+    if (rv_is_undef(a))
+        return rv_ref(b);
+    if (depth >= maxrest || rv_kind(a) != RV_OBJECT || rv_kind(b) != RV_OBJECT) {
+        if (rv_kind(a) == RV_SET && rv_kind(b) == RV_SET)
+            return rego_merge_docs(a, b, conflict);
+        if (!rv_equal(a, b))
+            *conflict = true;
+        return rv_ref(a);
+    }
+    rv r = rv_ref(a);
+    for (size_t i = 0; i < rv_len(b); i++) {
+        rv k = rv_obj_key_at(b, i);
+        rv nv = merge_rule_doc(rv_obj_get(r, k), rv_obj_val_at(b, i), depth + 1, maxrest, conflict);
+        rv_obj_set(&r, rv_ref(k), nv);
+    }
+    return r;
+}
+
 /* Merge child documents of n into *v (an object, or undefined for none). */
 static int merge_kids(struct ev *ev, struct rego_vnode *n, rv base, rv *v)
 {
@@ -508,7 +545,11 @@ static int merge_kids(struct ev *ev, struct rego_vnode *n, rv base, rv *v)
         rv cur = rv_obj_get(*v, key);
         if (!rv_is_undef(cur) && (n->nrules || n->deflt)) {
             bool conflict = false;
-            rv merged = rego_merge_docs(cur, kv, &conflict);
+            size_t maxrest = 0;
+            for (size_t r = 0; r < n->nrules; r++)
+                if (n->rules[r]->nrest > maxrest)
+                    maxrest = n->rules[r]->nrest;
+            rv merged = merge_rule_doc(cur, kv, 1, maxrest, &conflict);
             rv_unref(kv);
             kv = merged;
             if (conflict) {

@@ -57,9 +57,6 @@ int rego_meta_chain(struct ev *ev, rv *out)
 int rego_opa_runtime(struct ev *ev, rv *out)
 {
     (void)ev;
-    rv o = rv_obj_new();
-    rv_obj_set(&o, rv_str_new("env"), rv_obj_new());
-    rv_obj_set(&o, rv_str_new("version"), rv_str_new("osprey"));
-    *out = o;
+    *out = rv_obj_new(); /* no runtime configuration is exposed (as OPA without a runtime) */
     return EV_OK;
 }
