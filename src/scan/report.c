@@ -3,8 +3,22 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "collect/collect.h"
 #include "core/log.h"
 #include "scan/catalog_int.h"
+
+/* A check that reads only global services (iam, s3, account, ...) reports under region
+ * "global", the region its state is cached and shown under, not under whichever region's
+ * input happened to carry the global state. */
+static const char *finding_region(const struct scan_check *k, const char *input_region)
+{
+    int global = k->nservices > 0;
+    for (size_t i = 0; i < k->nservices && global; i++) {
+        const struct col_service *svc = col_find(k->services[i]);
+        global = svc && svc->global;
+    }
+    return global ? "global" : input_region;
+}
 
 static enum osp_code add_finding(const struct scan_catalog *c, const char *account,
                                  const struct scan_input *inputs, const struct scan_raw *r,
@@ -18,7 +32,7 @@ static enum osp_code add_finding(const struct scan_catalog *c, const char *accou
         .severity = k->severity,
         .status = r->pass ? RES_PASS : RES_FAIL,
         .service = k->service,
-        .region = inputs[r->input].region ? inputs[r->input].region : "",
+        .region = finding_region(k, inputs[r->input].region ? inputs[r->input].region : ""),
         .account = account ? account : "",
         .resource = r->resource,
         .message = r->message,
