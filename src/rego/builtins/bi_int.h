@@ -84,6 +84,10 @@ char *bi_b64_decode(const char *s, size_t n, int url, int pad, size_t *outlen, s
 /* Standard padded base64 of n bytes, as a new rv string. */
 rv bi_b64std(const unsigned char *d, size_t n);
 
+/* n * 10^p computed on the decimal text, so 1589385770.1234 * 1e9 stays exact (new;
+ * undefined when n has no decimal form). */
+rv bi_scale10(rv n, int p);
+
 /* sets: build a set from an array (borrows; returns new). */
 rv bi_set_of_arr(rv arr);
 

@@ -179,7 +179,27 @@
     X("crypto.x509.parse_rsa_private_key", 1, x509_parse_rsa_private_key, 0)                       \
     X("crypto.parse_private_keys", 1, crypto_parse_private_keys, 0)
 
+#define BI_LIST_JWT(X)                                                                             \
+    X("io.jwt.decode", 1, jwt_decode, 0)                                                           \
+    X("io.jwt.decode_verify", 2, jwt_decode_verify, REGO_BI_NONDET)                                \
+    X("io.jwt.verify_hs256", 2, jwt_verify_hs256, 0)                                               \
+    X("io.jwt.verify_hs384", 2, jwt_verify_hs384, 0)                                               \
+    X("io.jwt.verify_hs512", 2, jwt_verify_hs512, 0)                                               \
+    X("io.jwt.verify_rs256", 2, jwt_verify_rs256, 0)                                               \
+    X("io.jwt.verify_rs384", 2, jwt_verify_rs384, 0)                                               \
+    X("io.jwt.verify_rs512", 2, jwt_verify_rs512, 0)                                               \
+    X("io.jwt.verify_ps256", 2, jwt_verify_ps256, 0)                                               \
+    X("io.jwt.verify_ps384", 2, jwt_verify_ps384, 0)                                               \
+    X("io.jwt.verify_ps512", 2, jwt_verify_ps512, 0)                                               \
+    X("io.jwt.verify_es256", 2, jwt_verify_es256, 0)                                               \
+    X("io.jwt.verify_es384", 2, jwt_verify_es384, 0)                                               \
+    X("io.jwt.verify_es512", 2, jwt_verify_es512, 0)                                               \
+    X("io.jwt.verify_eddsa", 2, jwt_verify_eddsa, 0)                                               \
+    X("io.jwt.encode_sign", 3, jwt_encode_sign, REGO_BI_NONDET)                                    \
+    X("io.jwt.encode_sign_raw", 3, jwt_encode_sign_raw, REGO_BI_NONDET)
+
 #define BI_LIST(X)                                                                                 \
+    BI_LIST_JWT(X)                                                                                 \
     BI_LIST_CRYPTO(X)                                                                              \
     BI_LIST_MISC(X)                                                                                \
     BI_LIST_TRIVY(X)                                                                               \

@@ -209,3 +209,18 @@ BI(units_parse_bytes)
 {
     return parse_units(bc, a, out, 1);
 }
+
+rv bi_scale10(rv n, int p)
+{
+    char *t = bi_num_text(n);
+    if (!t)
+        return rv_undef();
+    int neg;
+    long e;
+    char digits[MAX_AMOUNT + 1];
+    rv r = rv_undef();
+    if (strlen(t) <= MAX_AMOUNT && parse_amount(t, strlen(t), &neg, digits, sizeof digits, &e) == 0)
+        r = decimal(neg, digits, e + p);
+    free(t);
+    return r;
+}
