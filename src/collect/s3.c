@@ -7,6 +7,7 @@
 struct s3_run {
     json_t **buckets; /* one slot per listed bucket */
     const char **names;
+    const char **regions; /* ListBuckets' BucketRegion (newer AWS), or NULL: ask GetBucketLocation */
     size_t n;
 };
 
@@ -100,7 +101,11 @@ static enum osp_code one_bucket(struct col_job *job, size_t i, void *ud, struct 
     char path[300];
     json_t *body = NULL, *b = col_s3_bucket_new(run->names[i], job->partition);
     col_fmt(path, sizeof path, "/%s", run->names[i]);
-    enum osp_code rc = s3_get(job, list_region(job), path, "location", NULL, &body, err);
+    enum osp_code rc = OSP_OK;
+    if (run->regions[i])
+        body = json_pack("{s:s}", "LocationConstraint", run->regions[i]);
+    else
+        rc = s3_get(job, list_region(job), path, "location", NULL, &body, err);
     if (rc == OSP_OK) {
         col_s3_map_location(b, body);
         const char *region = json_string_value(json_object_get(json_object_get(b, "bucketlocation"), "value"));
@@ -157,11 +162,13 @@ enum osp_code col_s3(struct col_job *job, json_t *state, struct osp_err *err)
     run.n = aws_items_len(col_list(items));
     run.buckets = calloc(run.n + 1, sizeof *run.buckets);
     run.names = calloc(run.n + 1, sizeof *run.names);
-    if (!run.buckets || !run.names)
+    run.regions = calloc(run.n + 1, sizeof *run.regions);
+    if (!run.buckets || !run.names || !run.regions)
         rc = osp_err_set(err, OSP_ENOMEM, "s3: out of memory for %zu buckets", run.n);
     for (i = 0; rc == OSP_OK && i < run.n; i++) {
         b = aws_items_at(col_list(items), i);
         run.names[i] = col_s(b, "Name") ? col_s(b, "Name") : "";
+        run.regions[i] = col_s(b, "BucketRegion");
     }
     if (rc == OSP_OK)
         rc = col_each(job, run.n, one_bucket, &run, err);
@@ -170,6 +177,7 @@ enum osp_code col_s3(struct col_job *job, json_t *state, struct osp_err *err)
             col_push(buckets, run.buckets[i]);
     free(run.buckets);
     free(run.names);
+    free(run.regions);
     json_decref(list);
     if (rc == OSP_OK)
         rc = account_block(job, state, err);
