@@ -125,6 +125,7 @@ struct rego_rule {
     struct rego_vnode *node;
     const char *meta_text;    /* METADATA block above the rule, or NULL */
     int meta_line;
+    rv meta;                  /* compiled: parsed annotations or undefined (module keeps it) */
 };
 
 struct rego_import {
@@ -148,6 +149,7 @@ struct rego_module {
     struct rego_lexed lx; /* comments kept for METADATA */
     const char *pkg_meta_text;
     int pkg_meta_line;
+    rv pkg_meta; /* compiled: parsed package annotations or undefined (module keeps it) */
     bool v0;
     void *consts; /* rv constants the AST holds (parse.c) */
     void *compiled; /* compiler scratch (compile.c) */

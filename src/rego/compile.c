@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "rego/metadata.h"
 #include "rego/rego_int.h"
 
 enum osp_code rego_compile_error(struct rego_engine *e, struct osp_err *err, const char *code,
@@ -840,6 +841,37 @@ static enum osp_code compile_chain(struct rctx *c, struct rego_rule *r)
     return c->rc;
 }
 
+static enum osp_code parse_meta(struct rego_engine *e, struct rego_module *m, const char *text,
+                                int line, const char *scope, rv *out, struct osp_err *err)
+{
+    *out = rv_undef();
+    if (!text)
+        return OSP_OK;
+    struct osp_err merr;
+    osp_err_init(&merr);
+    int eline = 0;
+    rv v;
+    if (rego_metadata_parse(text, strlen(text), scope, &v, &eline, &merr))
+        return rego_compile_error(e, err, "rego_parse_error", m->file, line + eline, 1, "%s",
+                                  merr.msg);
+    *out = rego_module_keep(m, v);
+    return OSP_OK;
+}
+
+static enum osp_code compile_meta(struct rego_engine *e, struct rego_module *m,
+                                  struct osp_err *err)
+{
+    enum osp_code rc = parse_meta(e, m, m->pkg_meta_text, m->pkg_meta_line, "package",
+                                  &m->pkg_meta, err);
+    for (size_t j = 0; j < m->nrules && !rc; j++) {
+        struct rego_rule *r = m->rules[j];
+        rc = parse_meta(e, m, r->meta_text, r->meta_line, "rule", &r->meta, err);
+        for (struct rego_rule *x = r->els; x && !rc; x = x->els)
+            x->meta = r->meta;
+    }
+    return rc;
+}
+
 enum osp_code rego_compile_modules(struct rego_engine *e, struct osp_err *err)
 {
     enum osp_code rc = OSP_OK;
@@ -848,6 +880,8 @@ enum osp_code rego_compile_modules(struct rego_engine *e, struct osp_err *err)
         struct rego_module *m = e->mods[i];
         vnode_ensure(e, m->pkgpath + 1, m->npkg - 1)->is_pkg = true;
     }
+    for (size_t i = 0; i < e->nmods && !rc; i++)
+        rc = compile_meta(e, e->mods[i], err);
     for (size_t i = 0; i < e->nmods && !rc; i++)
         for (size_t j = 0; j < e->mods[i]->nrules && !rc; j++)
             rc = add_rule_to_tree(e, e->mods[i]->rules[j], err);

@@ -401,15 +401,26 @@ enum osp_code rego_module_info(struct rego_engine *e, size_t i, struct rego_modu
     out->package = pkg;
     out->rules = rules;
     out->nrules = nr;
-    out->annotations = rv_undef();
+    out->annotations = m->pkg_meta;
     return OSP_OK;
 }
 
 rv rego_rule_annotations(struct rego_engine *e, const char *package, const char *rule)
 {
-    (void)e;
-    (void)package;
-    (void)rule;
+    for (size_t i = 0; i < e->nmods; i++) {
+        struct rego_module_info mi;
+        struct osp_err err;
+        osp_err_init(&err);
+        if (rego_module_info(e, i, &mi, &err) || strcmp(mi.package, package))
+            continue;
+        struct rego_module *m = e->mods[i];
+        for (size_t j = 0; j < m->nrules; j++) {
+            struct rego_term *h = m->rules[j]->head;
+            const char *name = h->kind == TM_REF ? h->a[0]->name : h->name;
+            if (!strcmp(name, rule) && rv_kind(m->rules[j]->meta) == RV_OBJECT)
+                return m->rules[j]->meta;
+        }
+    }
     return rv_undef();
 }
 

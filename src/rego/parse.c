@@ -1152,6 +1152,7 @@ static void attach_metadata(struct ps *p)
         size_t j = i + 1;
         int line = c->line;
         for (; j < lx->ncomments && lx->comments[j].line == line + 1; j++, line++) {
+            IGN(osp_buf_addc(&b, '#'));
             IGN(osp_buf_add(&b, m->src + lx->comments[j].off, lx->comments[j].len));
             IGN(osp_buf_addc(&b, '\n'));
         }
