@@ -21,12 +21,17 @@ struct job {
     int have;           /* filled from the cache */
 };
 
-/* Stateless under CI unless --cache-dir; otherwise the given or default directory. */
+/* Stateless under CI, and for offline replays of an artifact, unless --cache-dir; otherwise the
+ * given or default directory. */
 static enum osp_code open_store(struct cli_session *s, struct cache_store **store, struct osp_err *err)
 {
     const struct cli_opts *o = s->opts;
     if (o->cache_dir)
         return cache_open(s->ctx, o->cache_dir, store, err);
+    if (o->offline && o->cache_artifact) {
+        osp_debug(s->ctx, "--offline with an artifact and no --cache-dir: in-memory cache");
+        return cache_open_memory(s->ctx, store, err);
+    }
     const char *ci = osp_getenv(s->ctx, "CI");
     if (ci && (!strcmp(ci, "true") || !strcmp(ci, "1"))) {
         osp_debug(s->ctx, "CI=true and no --cache-dir: in-memory cache (carry state with --cache-artifact)");
