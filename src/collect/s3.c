@@ -149,16 +149,39 @@ static enum osp_code account_block(struct col_job *job, json_t *state, struct os
     return rc;
 }
 
+static enum osp_code bucket_page(void *ud, json_t *body, struct osp_err *err)
+{
+    json_t *b;
+    size_t i;
+    COL_ITEMS(aws_get(body, "ListAllMyBucketsResult.Buckets.Bucket"), i, b) json_array_append(ud, b);
+    return OSP_OK;
+}
+
+/* Every bucket (ListBuckets pages with continuation-token where AWS paginates it). */
+static enum osp_code list_buckets(struct col_job *job, json_t **out, struct osp_err *err)
+{
+    struct aws_call c = col_rest_call("s3", list_region(job), AWS_PROTO_RESTXML, "GET", "/");
+    *out = json_array();
+    enum osp_code rc = aws_call_param(&c, "max-buckets", "1000");
+    if (rc == OSP_OK)
+        rc = col_paginate(job, &c, "continuation-token", "ListAllMyBucketsResult.ContinuationToken", NULL, bucket_page,
+                          *out, err);
+    aws_call_cleanup(&c);
+    return rc;
+}
+
 enum osp_code col_s3(struct col_job *job, json_t *state, struct osp_err *err)
 {
     json_t *list = NULL, *b;
     struct s3_run run = {0};
     size_t i;
     json_t *buckets = col_arr(state, "buckets");
-    enum osp_code rc = s3_get(job, list_region(job), "/", NULL, NULL, &list, err);
-    if (rc)
+    enum osp_code rc = list_buckets(job, &list, err);
+    if (rc) {
+        json_decref(list);
         return rc;
-    json_t *items = aws_get(list, "ListAllMyBucketsResult.Buckets.Bucket");
+    }
+    json_t *items = list;
     run.n = aws_items_len(col_list(items));
     run.buckets = calloc(run.n + 1, sizeof *run.buckets);
     run.names = calloc(run.n + 1, sizeof *run.names);
