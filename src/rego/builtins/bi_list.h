@@ -46,7 +46,8 @@
     X("strings.count", 2, str_count, 0)                                                            \
     X("strings.any_prefix_match", 2, any_prefix_match, 0)                                          \
     X("strings.any_suffix_match", 2, any_suffix_match, 0)                                          \
-    X("format_int", 2, format_int, 0)
+    X("format_int", 2, format_int, 0)                                                              \
+    X("strings.render_template", 2, render_template, 0)
 
 #define BI_LIST_AGGREGATES(X)                                                                      \
     X("count", 1, count, 0)                                                                        \
@@ -117,7 +118,8 @@
     X("time.weekday", 1, time_weekday, 0)                                                          \
     X("time.format", 1, time_format, 0)                                                            \
     X("time.add_date", 4, time_add_date, 0)                                                        \
-    X("time.diff", 2, time_diff, 0)
+    X("time.diff", 2, time_diff, 0)                                                                \
+    X("test.sleep", 1, test_sleep, REGO_BI_NONDET)
 
 #define BI_LIST_ENCODING(X)                                                                        \
     X("base64.encode", 1, base64_encode, 0)                                                        \

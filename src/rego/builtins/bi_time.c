@@ -1,6 +1,7 @@
 /* bi_time.c: time.* builtins (nanosecond timestamps, Go layouts, IANA zones). */
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 #include "rego/builtins/bi_gotime.h"
 #include "rego/builtins/bi_int.h"
@@ -243,4 +244,21 @@ BI(time_diff)
     rv_arr_push(&arr, rv_num_int(min));
     rv_arr_push(&arr, rv_num_int(sec));
     return bi_ok(out, arr);
+}
+
+/* test.sleep: OPA's helper for timing tests; sleeps at most one second. */
+BI(test_sleep)
+{
+    BI_WANT(0, RV_STRING);
+    int64_t ns;
+    char msg[256];
+    if (bi_godur_parse(rv_str(a[0]), &ns, msg, sizeof msg) != 0)
+        return rego_bi_error(bc, "%s", msg);
+    if (ns > NS)
+        ns = NS;
+    if (ns > 0) {
+        struct timespec ts = {(time_t)(ns / NS), (long)(ns % NS)};
+        nanosleep(&ts, NULL);
+    }
+    return bi_ok(out, rv_null());
 }
