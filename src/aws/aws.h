@@ -196,7 +196,8 @@ OSP_MUST_CHECK enum osp_code aws_http_simple(struct aws_client *c, const char *m
 json_t *aws_get(json_t *root, const char *dotted_path);
 /* String at a dotted path, or NULL. */
 const char *aws_get_str(json_t *root, const char *dotted_path);
-/* Iterate a list that may be an array, a single object/string, or NULL:
+/* Iterate a list that may be an array, a single object/string, or NULL. NULL, JSON null (moto)
+ * and "" (an empty XML list such as <Users/>) hold no items:
  *   size_t i; json_t *v;  AWS_ITEMS(list, i, v) { ... }                                    */
 size_t aws_items_len(json_t *list);
 json_t *aws_items_at(json_t *list, size_t i);
@@ -209,7 +210,8 @@ json_t *aws_items_at(json_t *list, size_t i);
  * ("Marker", "NextToken", "ContinuationToken"); token_out: dotted path to the next token in
  * the response; for query APIs with IsTruncated, the token is read only when
  * "<...>.IsTruncated" is "true" (pass truncated_path, else NULL). Stops after max_pages
- * (0: 10000) with OSP_ELIMIT rather than looping forever on a token that never changes. */
+ * (0: 10000) with OSP_ELIMIT rather than looping forever on a token that never changes.
+ * The call is left as given (the token parameter / body member is removed again). */
 typedef enum osp_code (*aws_page_fn)(void *ud, json_t *body, struct osp_err *err);
 OSP_MUST_CHECK enum osp_code aws_paginate(struct aws_client *c, struct aws_call *call, const char *token_in,
                                           const char *token_out, const char *truncated_path, aws_page_fn page_fn,
