@@ -88,6 +88,9 @@ rv bi_b64std(const unsigned char *d, size_t n);
  * undefined when n has no decimal form). */
 rv bi_scale10(rv n, int p);
 
+/* Go-syntax regex search: 1 match, 0 none, -1 bad pattern or matcher error. */
+int bi_regex_match(const char *pat, size_t plen, const char *s, size_t slen);
+
 /* sets: build a set from an array (borrows; returns new). */
 rv bi_set_of_arr(rv arr);
 

@@ -139,6 +139,8 @@
     X("json.unmarshal", 1, json_unmarshal, 0)                                                      \
     X("json.is_valid", 1, json_is_valid, 0)                                                        \
     X("json.patch", 2, json_patch, 0)                                                              \
+    X("json.verify_schema", 1, json_verify_schema, 0)                                              \
+    X("json.match_schema", 2, json_match_schema, 0)                                                              \
     X("yaml.marshal", 1, yaml_marshal, 0)                                                          \
     X("yaml.unmarshal", 1, yaml_unmarshal, 0)                                                      \
     X("yaml.is_valid", 1, yaml_is_valid, 0)

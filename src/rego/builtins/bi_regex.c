@@ -390,3 +390,15 @@ BI(regex_template_match)
         return rego_bi_error(bc, "regular expression match failed (limit reached)");
     return bi_ok(out, rv_bool(m == 1));
 }
+
+int bi_regex_match(const char *pat, size_t plen, const char *s, size_t slen)
+{
+    struct re r;
+    char msg[400];
+    if (re_compile(pat, plen, &r, msg, sizeof msg) != 0)
+        return -1;
+    PCRE2_SIZE *ov;
+    int m = re_exec(&r, s, slen, 0, &ov);
+    re_free(&r);
+    return m;
+}
