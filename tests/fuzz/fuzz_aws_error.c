@@ -43,6 +43,7 @@ static void one(const char *body, size_t len, const char *hdr, const char *reqid
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
+    fuzz_note_input(data, size);
     const char *in = (const char *)data;
     size_t cut = 0; /* the header is a C string: it also stops at a NUL */
     while (cut < size && in[cut] && in[cut] != '\n' && in[cut] != '<' && in[cut] != '{')

@@ -91,7 +91,7 @@ static void check(enum osp_code rc, struct aws_creds *cr, const struct osp_err *
     } else if (rc != OSP_ENOTFOUND) {
         FUZZ_CHECK(err->code == rc && err->msg[0]);
     }
-    FUZZ_CHECK(strstr(err->msg, FUZZ_SECRET) == NULL);
+    FUZZ_CHECK(!fuzz_leaks_secret(err->msg));
 }
 
 typedef enum osp_code (*provider_fn)(struct cred_chain *c, struct aws_creds *out, struct osp_err *err);
@@ -116,12 +116,13 @@ static void through_provider(const char *text, provider_fn fn, int imds_step, in
     struct osp_err err;
     osp_err_init(&err);
     check(fn(&c, &cr, &err), &cr, &err);
-    FUZZ_CHECK(strstr(osp_buf_str(&c.tried), FUZZ_SECRET) == NULL);
+    FUZZ_CHECK(!fuzz_leaks_secret(osp_buf_str(&c.tried)));
     osp_buf_cleanup(&c.tried);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
+    fuzz_note_input(data, size);
     char *text = fuzz_strndup(data, size);
     if (!text)
         return 0;

@@ -78,6 +78,7 @@ out:
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
+    fuzz_note_input(data, size);
     struct res_ignore *ig = NULL;
     struct osp_err err;
     osp_err_init(&err);

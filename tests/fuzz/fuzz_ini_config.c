@@ -89,7 +89,7 @@ static void resolve_one(struct cred_chain *c, const char *name)
         aws_creds_cleanup(&cr);
     } else if (rc != OSP_ENOTFOUND) {
         FUZZ_CHECK(err.code == rc && err.msg[0]);
-        FUZZ_CHECK(strstr(err.msg, FUZZ_SECRET) == NULL);
+        FUZZ_CHECK(!fuzz_leaks_secret(err.msg));
     }
 }
 
@@ -123,6 +123,7 @@ static void resolve_all(struct cred_ini *config, struct cred_ini *credentials)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
+    fuzz_note_input(data, size);
     char *text = fuzz_strndup(data, size);
     if (!text)
         return 0;

@@ -77,6 +77,7 @@ static void render_all(const struct res_report *r)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
+    fuzz_note_input(data, size);
     struct res_report *r = from_json((const char *)data, size);
     if (!r)
         return 0;

@@ -30,6 +30,7 @@ static void one_body(enum aws_protocol proto, const char *body, size_t len)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
+    fuzz_note_input(data, size);
     one_body(AWS_PROTO_JSON, (const char *)data, size);
     one_body(AWS_PROTO_RESTJSON, (const char *)data, size);
     return 0;

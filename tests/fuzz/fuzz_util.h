@@ -26,8 +26,26 @@
     } while (0)
 
 #define FUZZ_NOW ((time_t)1767225600) /* 2026-01-01T00:00:00Z */
-/* A secret the targets plant in stubbed responses; no log line may ever show it. */
+/* A secret the targets plant in stubbed responses or the environment; no log line or error may
+ * show it, unless the input itself carries it (libFuzzer learns such strings from comparisons). */
 #define FUZZ_SECRET "fuzzStubSecretKeyNeverLogged0123456789ab"
+
+static int fuzz_secret_in_input;
+
+/* Call first in LLVMFuzzerTestOneInput. */
+static inline void fuzz_note_input(const uint8_t *data, size_t size)
+{
+    static const char s[] = FUZZ_SECRET;
+    fuzz_secret_in_input = 0;
+    for (size_t i = 0; i + sizeof(s) - 1 <= size && !fuzz_secret_in_input; i++)
+        fuzz_secret_in_input = memcmp(data + i, s, sizeof(s) - 1) == 0;
+}
+
+/* Does text show the planted secret (when the input did not bring it)? */
+static inline int fuzz_leaks_secret(const char *text)
+{
+    return !fuzz_secret_in_input && text && strstr(text, FUZZ_SECRET) != NULL;
+}
 
 static inline char *fuzz_strndup(const uint8_t *data, size_t size)
 {
@@ -51,7 +69,7 @@ static inline void fuzz_log_sink(void *ud, enum osp_log_level lvl, const char *l
     size_t *lines = ud;
     (void)lvl;
     FUZZ_CHECK(line != NULL);
-    FUZZ_CHECK(strstr(line, FUZZ_SECRET) == NULL);
+    FUZZ_CHECK(!fuzz_leaks_secret(line));
     (*lines)++;
 }
 

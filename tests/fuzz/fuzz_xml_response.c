@@ -48,6 +48,7 @@ static void one_body(enum aws_protocol proto, const char *body, size_t len)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
+    fuzz_note_input(data, size);
     const char *body = (const char *)data;
     one_xml(body, size, 0);
     one_xml(body, size, size > 16 ? size / 2 : 0); /* the cap refuses, never truncates */
