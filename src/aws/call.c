@@ -276,6 +276,8 @@ enum osp_code aws_call(struct aws_client *c, struct aws_call *call, struct aws_r
     struct aws_endpoint ep;
     enum osp_code rc = aws_endpoint_resolve(c->ctx, c->endpoint_url, c->profile_endpoint_url, call->service,
                                             call->region, &ep, err);
+    if (!rc)
+        rc = aws_endpoint_apply_host_prefix(&ep, call->host_prefix, err);
     if (rc)
         return rc;
     struct aws_req req;

@@ -214,3 +214,19 @@ enum osp_code aws_endpoint_resolve(const struct osp_ctx *ctx, const char *opt_ur
     out->source = "default";
     return OSP_OK;
 }
+
+enum osp_code aws_endpoint_apply_host_prefix(struct aws_endpoint *ep, const char *prefix, struct osp_err *err)
+{
+    if (!prefix || !*prefix || ep->custom)
+        return OSP_OK;
+    for (const char *p = prefix; *p; p++)
+        if (!isalnum((unsigned char)*p) && *p != '-' && *p != '.')
+            return osp_err_set(err, OSP_EINTERNAL, "invalid host prefix '%s'", prefix);
+    char host[sizeof(ep->host)];
+    int n = snprintf(host, sizeof(host), "%s%s", prefix, ep->host);
+    if (n < 0 || (size_t)n >= sizeof(host))
+        return osp_err_set(err, OSP_EINTERNAL, "host prefix '%s' makes the host too long", prefix);
+    memcpy(ep->host, host, (size_t)n + 1);
+    snprintf(ep->url, sizeof(ep->url), "https://%s", ep->host);
+    return OSP_OK;
+}

@@ -26,6 +26,10 @@ OSP_MUST_CHECK enum osp_code aws_endpoint_resolve(const struct osp_ctx *ctx, con
                                                   const char *profile_url, const char *service,
                                                   const char *region, struct aws_endpoint *out,
                                                   struct osp_err *err);
+/* Prepend a host prefix ("123456789012." for S3 Control) to a default endpoint's host and URL.
+ * Custom endpoints (emulators, proxies) are left alone, as they route by path. */
+OSP_MUST_CHECK enum osp_code aws_endpoint_apply_host_prefix(struct aws_endpoint *ep, const char *prefix,
+                                                            struct osp_err *err);
 /* The SDK service id used in AWS_ENDPOINT_URL_<ID>: "logs" -> "CLOUDWATCH_LOGS". Writes into out. */
 void aws_endpoint_service_env_id(const char *service, char *out, size_t outlen);
 /* DNS suffix of a partition: "amazonaws.com", "amazonaws.com.cn", ... */

@@ -118,6 +118,25 @@ static void test_endpoint_rejects_bad_urls(void)
     CU_ASSERT_EQUAL(aws_endpoint_resolve(&ctx, NULL, NULL, "s3", "", &ep, &err), OSP_ECONFIG);
 }
 
+static void test_host_prefix_only_on_default_hosts(void)
+{
+    struct osp_ctx ctx = mkctx(NULL);
+    struct aws_endpoint ep;
+    struct osp_err err;
+    osp_err_init(&err);
+    CU_ASSERT_EQUAL(aws_endpoint_resolve(&ctx, NULL, NULL, "s3-control", "eu-west-1", &ep, &err), OSP_OK);
+    CU_ASSERT_EQUAL(aws_endpoint_apply_host_prefix(&ep, "123456789012.", &err), OSP_OK);
+    CU_ASSERT_STRING_EQUAL(ep.url, "https://123456789012.s3-control.eu-west-1.amazonaws.com");
+    CU_ASSERT_STRING_EQUAL(ep.host, "123456789012.s3-control.eu-west-1.amazonaws.com");
+    CU_ASSERT_STRING_EQUAL(ep.signing_name, "s3");
+    CU_ASSERT_EQUAL(aws_endpoint_resolve(&ctx, "http://127.0.0.1:5000", NULL, "s3-control", "eu-west-1", &ep, &err),
+                    OSP_OK);
+    CU_ASSERT_EQUAL(aws_endpoint_apply_host_prefix(&ep, "123456789012.", &err), OSP_OK);
+    CU_ASSERT_STRING_EQUAL(ep.host, "127.0.0.1:5000");
+    CU_ASSERT_EQUAL(aws_endpoint_resolve(&ctx, NULL, NULL, "s3-control", "eu-west-1", &ep, &err), OSP_OK);
+    CU_ASSERT_EQUAL(aws_endpoint_apply_host_prefix(&ep, "evil.com/", &err), OSP_EINTERNAL);
+}
+
 static void test_service_env_ids(void)
 {
     char id[64];
@@ -157,6 +176,7 @@ int main(void)
         OSP_TEST(test_endpoint_defaults_table),
         OSP_TEST(test_endpoint_override_priority),
         OSP_TEST(test_endpoint_rejects_bad_urls),
+        OSP_TEST(test_host_prefix_only_on_default_hosts),
         OSP_TEST(test_service_env_ids),
         OSP_TEST(test_partitions_and_regions),
         {0},
