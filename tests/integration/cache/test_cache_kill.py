@@ -41,7 +41,7 @@ def seed(t, cdir, name, ents):
 def test_kill_9_during_import_leaves_old_or_new_state(t):
     cdir = os.path.join(t.tmp, "cache")
     small = seed(t, cdir, "small.osc", entries("a", 1000))
-    big = seed(t, cdir, "big.osc", entries("b", 100000))  # ~30 MB of state: the write takes a while
+    big = seed(t, cdir, "big.osc", entries("b", 40000))  # ~12 MB of state: the write takes a while
     r = run_osprey(["cache", "import", small, "--cache-dir", cdir], env=base_env())
     assert r.returncode == 0, r.stderr
     small_size = {e["size"] for e in ls(cdir)}
@@ -79,7 +79,7 @@ WRITER = r"""
 import os, signal, sqlite3, sys
 db = sqlite3.connect(sys.argv[1], isolation_level=None)
 db.execute("BEGIN IMMEDIATE")
-db.execute("UPDATE entries SET state = ? ", ("x" * 2000000,))
+db.execute("UPDATE entries SET state = ? ", ("x" * 100000,))
 db.execute("DELETE FROM entries WHERE service > 'svc100'")
 print("in transaction", flush=True)
 os.kill(os.getpid(), signal.SIGKILL)
