@@ -79,6 +79,7 @@ struct rego_with {
 struct rego_expr {
     unsigned char kind; /* enum rego_expr_kind */
     bool neg;
+    bool capture; /* top-level query term: false is a value, not a failure (as opa eval) */
     int line, col;
     struct rego_term *a, *b;          /* EX_TERM: a; EX_UNIFY/EX_ASSIGN: a = b */
     struct rego_term *k, *v, *coll;   /* EX_SOMEIN, EX_EVERY (k may be NULL) */

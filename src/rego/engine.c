@@ -284,6 +284,9 @@ static enum osp_code run_query(struct rego_engine *e, const char *query, rv inpu
         return rc == OSP_EPOLICY ? parse_error(e, "query", line, col, err) : rc;
     q->body = body;
     q->norig = body->n;
+    for (size_t i = 0; i < body->n; i++)
+        if (body->e[i]->kind == EX_TERM && !body->e[i]->neg)
+            body->e[i]->capture = true;
     q->orig = malloc((body->n + 1) * sizeof(*q->orig));
     if (!q->orig)
         abort();

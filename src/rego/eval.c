@@ -519,6 +519,13 @@ static int truthy_k(struct ev *ev, rv v, void *ud)
     return c->k(ev, c->ud);
 }
 
+static int any_k(struct ev *ev, rv v, void *ud)
+{
+    struct exk *c = ud;
+    (void)v;
+    return c->k(ev, c->ud);
+}
+
 struct iter {
     struct rego_expr *e;
     ev_k k;
@@ -620,7 +627,7 @@ static int eval_core(struct ev *ev, struct rego_expr *e, ev_k k, void *ud)
     struct iter it = {e, k, ud, rv_undef()};
     switch ((enum rego_expr_kind)e->kind) {
     case EX_TERM:
-        return rego_eval_term(ev, e->a, truthy_k, &c);
+        return rego_eval_term(ev, e->a, e->capture ? any_k : truthy_k, &c);
     case EX_UNIFY:
     case EX_ASSIGN:
         return unify(ev, e->a, e->b, k, ud);

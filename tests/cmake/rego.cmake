@@ -1,0 +1,25 @@
+# rego.cmake: Rego engine tests that are not one-file-per-test (included by tests/tests.cmake).
+# - rego/conformance: OPA's v1 conformance suite from ${OSPREY_SHARED_DIR}, run through
+#   run_conformance.py against `osprey rego eval`. Cases listed in
+#   tests/rego/conformance-known-failures.txt may fail; any other failure fails the test, and
+#   listed cases that now pass are reported as "fixed" (remove them from the list).
+# - rego/cases: the data-driven cases of tests/rego/*.test (tests/rego/run_rego_tests.py).
+# The parser fuzz target (tests/fuzz/fuzz_rego_parse.c) is registered by tests/cmake/fuzz.cmake
+# with the other targets (libFuzzer with -DOSPREY_FUZZ=ON, plus a replay test on every build).
+set(osp_conformance ${OSPREY_SHARED_DIR}/rego-conformance)
+if(EXISTS ${osp_conformance}/run_conformance.py)
+  add_test(NAME rego/conformance
+           COMMAND python3 ${osp_conformance}/run_conformance.py
+                   --suite ${osp_conformance} --versions v1 -j 8 -q --timeout 60
+                   --tool "$<TARGET_FILE:osprey> rego eval"
+                   --known-failures ${CMAKE_SOURCE_DIR}/tests/rego/conformance-known-failures.txt
+           WORKING_DIRECTORY ${CMAKE_BINARY_DIR})
+  set_tests_properties(rego/conformance PROPERTIES LABELS "rego;conformance" TIMEOUT 1800
+                       ENVIRONMENT "${osp_test_env}")
+endif()
+
+add_test(NAME rego/cases
+         COMMAND python3 ${CMAKE_SOURCE_DIR}/tests/rego/run_rego_tests.py
+                 --osprey $<TARGET_FILE:osprey> ${CMAKE_SOURCE_DIR}/tests/rego
+         WORKING_DIRECTORY ${CMAKE_BINARY_DIR})
+set_tests_properties(rego/cases PROPERTIES LABELS "rego;unit" TIMEOUT 300 ENVIRONMENT "${osp_test_env}")
