@@ -78,6 +78,9 @@ void aws_client_free(struct aws_client *c)
     if (!c)
         return;
     aws_http_stop(c);
+    if (c->stats.requests)
+        osp_debug(c->ctx, "aws: %lu HTTP requests, %lu retries, %lu throttled, %lu bytes received", c->stats.requests,
+                  c->stats.retries, c->stats.throttled, c->stats.bytes_in);
     pthread_mutex_destroy(&c->mu);
     pthread_mutex_destroy(&c->creds_mu);
     pthread_cond_destroy(&c->cv);
