@@ -18,8 +18,9 @@
 
 /* ---- ini.c: AWS-style INI files ---- */
 struct cred_kv {
-    char *key;   /* lower-cased */
-    char *value; /* trimmed; nested "sub = v" lines are appended after '\n' */
+    char *key;       /* lower-cased */
+    char *value;     /* trimmed; nested "sub = v" lines are appended after '\n' */
+    size_t len, cap; /* strlen(value) and its allocation, so appends stay linear */
     int line;
 };
 struct cred_section {

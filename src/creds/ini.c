@@ -57,6 +57,8 @@ static int add_kv(struct cred_section *s, const char *k, size_t kn, const char *
     struct cred_kv *kv = &s->kv[s->n];
     kv->key = dup_range(k, kn);
     kv->value = dup_range(v, vn);
+    kv->len = vn;
+    kv->cap = vn + 1;
     kv->line = line;
     if (!kv->key || !kv->value) {
         free(kv->key);
@@ -69,17 +71,23 @@ static int add_kv(struct cred_section *s, const char *k, size_t kn, const char *
     return 0;
 }
 
-/* Append a continuation line ("\n" + text) to the last value. */
+/* Append a continuation line ("\n" + text) to the last value; the buffer doubles, so a value
+ * of many lines costs linear time, not quadratic. */
 static int append_value(struct cred_kv *kv, const char *t, size_t n)
 {
-    size_t old = strlen(kv->value);
-    char *p = realloc(kv->value, old + n + 2);
-    if (!p)
-        return -1;
-    p[old] = '\n';
-    memcpy(p + old + 1, t, n);
-    p[old + n + 1] = 0;
-    kv->value = p;
+    size_t need = kv->len + n + 2;
+    if (need > kv->cap) {
+        size_t cap = kv->cap * 2 > need ? kv->cap * 2 : need;
+        char *p = realloc(kv->value, cap);
+        if (!p)
+            return -1;
+        kv->value = p;
+        kv->cap = cap;
+    }
+    kv->value[kv->len] = '\n';
+    memcpy(kv->value + kv->len + 1, t, n);
+    kv->len += n + 1;
+    kv->value[kv->len] = 0;
     return 0;
 }
 
