@@ -1,6 +1,6 @@
 # METADATA
 # title: Wrapped value helpers
-# description: Compare {"value": X} scalars; unresolvable values never compare true.
+# description: "Compare wrapped {\"value\": X} scalars; unresolvable values never compare true."
 # custom:
 #   library: true
 package lib.cloud.value

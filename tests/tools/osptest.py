@@ -72,7 +72,8 @@ class Moto:
         self.endpoint = "http://127.0.0.1:%d" % self.port
         self.account_id = account_id
         env = base_env()
-        env["MOTO_ACCOUNT_ID"] = account_id
+        if account_id:  # None: accounts follow the access key (12-digit keys are account ids)
+            env["MOTO_ACCOUNT_ID"] = account_id
         env.update(extra_env or {})
         self._log = open(os.path.join(workdir or tempfile.gettempdir(), "moto-%d.log" % self.port), "w")
         self.proc = subprocess.Popen([shutil.which("moto_server") or "moto_server", "-H", "127.0.0.1", "-p", str(self.port)],

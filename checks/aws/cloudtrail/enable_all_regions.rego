@@ -40,6 +40,12 @@ records_all_management(trail) if {
 	object.get(sel, ["includemanagementevents", "value"], true) == true
 }
 
+# No selectors configured at all: AWS's default, all management events.
+records_all_management(trail) if {
+	count(object.get(trail, "eventselectors", [])) == 0
+	count(object.get(trail, "advancedeventselectors", [])) == 0
+}
+
 # Advanced selectors: a Management selector without a readOnly filter.
 records_all_management(trail) if {
 	some sel in trail.advancedeventselectors

@@ -31,6 +31,11 @@ test_passes_with_compliant_trail if {
 	count(check.deny) == 0 with input as {"aws": {"cloudtrail": {"trails": [t]}}}
 }
 
+test_passes_with_default_selectors if {
+	t := {"ismultiregion": {"value": true}, "islogging": {"value": true}, "eventselectors": [], "advancedeventselectors": []}
+	count(check.deny) == 0 with input as {"aws": {"cloudtrail": {"trails": [t]}}}
+}
+
 test_passes_with_advanced_selector if {
 	fs := [{"field": {"value": "eventCategory"}, "equals": [{"value": "Management"}]}]
 	t := {"ismultiregion": {"value": true}, "islogging": {"value": true}, "eventselectors": [], "advancedeventselectors": [{"fieldselectors": fs}]}

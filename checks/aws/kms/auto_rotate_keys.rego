@@ -35,7 +35,7 @@ import rego.v1
 # osprey fills rotationenabled only for customer managed symmetric keys that
 # are not pending deletion; Trivy-style inputs lack the manager and spec fields.
 applies(key) if {
-	key.usage.value == "ENCRYPT_DECRYPT"
+	object.get(key, ["usage", "value"], "ENCRYPT_DECRYPT") == "ENCRYPT_DECRYPT"
 	object.get(key, ["manager", "value"], "CUSTOMER") == "CUSTOMER"
 	object.get(key, ["keyspec", "value"], "SYMMETRIC_DEFAULT") == "SYMMETRIC_DEFAULT"
 	not object.get(key, ["keystate", "value"], "Enabled") in {"PendingDeletion", "PendingReplicaDeletion"}

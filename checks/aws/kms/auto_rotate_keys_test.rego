@@ -18,6 +18,11 @@ test_ignores_aws_managed_keys if {
 	count(check.deny) == 0 with input as {"aws": {"kms": {"keys": [key({"manager": {"value": "AWS"}})]}}}
 }
 
+test_fails_when_usage_was_not_reported if {
+	k := object.remove(key({"rotationenabled": {"value": false}}), ["usage"])
+	count(check.deny) == 1 with input as {"aws": {"kms": {"keys": [k]}}}
+}
+
 test_ignores_signing_keys if {
 	count(check.deny) == 0 with input as {"aws": {"kms": {"keys": [key({"usage": {"value": "SIGN_VERIFY"}})]}}}
 }

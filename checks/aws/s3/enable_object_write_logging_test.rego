@@ -30,6 +30,11 @@ test_other_bucket_selector_does_not_cover if {
 	count(check.deny) == 1 with input as doc([trail(data_sel("All", [{"value": "arn:aws:s3:::bb/"}]))])
 }
 
+test_passes_with_default_selectors if {
+	t := {"ismultiregion": {"value": true}, "islogging": {"value": true}, "eventselectors": [], "advancedeventselectors": []}
+	count(check.deny) == 0 with input as {"aws": {"cloudtrail": {"trails": [t]}}}
+}
+
 test_passes_with_advanced_selector if {
 	fs := [{"field": {"value": "eventCategory"}, "equals": [{"value": "Data"}]}, {"field": {"value": "resources.type"}, "equals": [{"value": "AWS::S3::Object"}]}]
 	t := {"ismultiregion": {"value": true}, "islogging": {"value": true}, "eventselectors": [], "advancedeventselectors": [{"fieldselectors": fs}]}

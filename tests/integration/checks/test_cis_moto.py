@@ -1,4 +1,4 @@
-"""CIS AWS 1.2 end to end on moto: one moto, two accounts (access keys that are account ids).
+"""CIS AWS 1.2 end to end on moto: one moto, two accounts (reached through assumed roles).
 Account A is seeded misconfigured, account B compliant; `osprey aws --compliance aws-cis-1.2
 --format json` must list all 49 controls in the benchmark's numbering, FAIL the expressible
 controls on A, PASS them on B, and say MANUAL for 1.15, 1.17 and 4.4.
@@ -71,10 +71,27 @@ EVENTS = {
 }
 
 
+_creds = {}
+
+
+def creds(m, account):
+    """Temporary credentials in account (moto keeps assumed-role keys per account; moto must run
+    without MOTO_ACCOUNT_ID, which would pin every request to one account)."""
+    if (m.port, account) not in _creds:
+        import boto3
+        sts = boto3.client("sts", endpoint_url=m.endpoint, region_name=REGION,
+                           aws_access_key_id="AKIAIOSFODNN7EXAMPLE", aws_secret_access_key="secret")
+        c = sts.assume_role(RoleArn="arn:aws:iam::%s:role/OrganizationAccountAccessRole" % account,
+                            RoleSessionName="osprey-test")["Credentials"]
+        _creds[(m.port, account)] = (c["AccessKeyId"], c["SecretAccessKey"], c["SessionToken"])
+    return _creds[(m.port, account)]
+
+
 def client(m, account, service):
     import boto3
-    return boto3.client(service, endpoint_url=m.endpoint, region_name=REGION,
-                        aws_access_key_id=account, aws_secret_access_key="secret")
+    key, secret, token = creds(m, account)
+    return boto3.client(service, endpoint_url=m.endpoint, region_name=REGION, aws_access_key_id=key,
+                        aws_secret_access_key=secret, aws_session_token=token)
 
 
 def seed_bad(m):
@@ -129,6 +146,7 @@ def seed_good(m):
     s3 = c("s3")
     s3.create_bucket(Bucket="good-trail-logs")
     s3.create_bucket(Bucket="good-access-logs")
+    s3.put_bucket_acl(Bucket="good-access-logs", ACL="log-delivery-write")
     s3.put_bucket_logging(Bucket="good-trail-logs", BucketLoggingStatus={"LoggingEnabled": {
         "TargetBucket": "good-access-logs", "TargetPrefix": "ct/"}})  # 2.6
     lg = logs.create_log_group(logGroupName="trail") or None
@@ -160,8 +178,8 @@ def seed_good(m):
 
 def scan(t, m, account):
     env = m.env()
-    env.update({"AWS_ACCESS_KEY_ID": account, "AWS_SECRET_ACCESS_KEY": "secret"})
-    env.pop("AWS_SESSION_TOKEN", None)
+    key, secret, token = creds(m, account)
+    env.update({"AWS_ACCESS_KEY_ID": key, "AWS_SECRET_ACCESS_KEY": secret, "AWS_SESSION_TOKEN": token})
     r = run_osprey(["aws", "--endpoint", m.endpoint, "--region", REGION, "--compliance", "aws-cis-1.2",
                     "--format", "json", "--cache-dir", os.path.join(t.tmp, "cache-" + account)], env=env)
     assert r.returncode in (0, 1), "exit %d: %s" % (r.returncode, r.stderr[-2000:])
@@ -170,7 +188,7 @@ def scan(t, m, account):
 
 
 def test_cis12_fails_misconfigured_and_passes_compliant_account(t):
-    m = t.moto(extra_env={"MOTO_IAM_LOAD_MANAGED_POLICIES": "true"})
+    m = t.moto(account_id=None, extra_env={"MOTO_IAM_LOAD_MANAGED_POLICIES": "true"})
     seed_bad(m)
     seed_good(m)
     bad, bad_report = scan(t, m, BAD)
@@ -196,7 +214,7 @@ def test_cis12_fails_misconfigured_and_passes_compliant_account(t):
 
 
 def test_failing_controls_count_resources(t):
-    m = t.moto()
+    m = t.moto(account_id=None)
     seed_bad(m)
     bad, _ = scan(t, m, BAD)
     assert bad["4.1"]["FailingResources"] >= 1
