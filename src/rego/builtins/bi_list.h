@@ -81,6 +81,8 @@
     X("object.union_n", 1, object_union_n, 0)                                                      \
     X("object.subset", 2, object_subset, 0)                                                        \
     X("json.filter", 2, json_filter, 0)                                                            \
+    X("graph.reachable", 2, graph_reachable, 0)                                                    \
+    X("graph.reachable_paths", 2, graph_reachable_paths, 0)                                        \
     X("json.remove", 2, json_remove, 0)
 
 #define BI_LIST_TYPES(X)                                                                           \
