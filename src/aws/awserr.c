@@ -147,9 +147,19 @@ void aws_error_parse(const char *body, size_t len, const char *hdr_errtype, cons
 }
 
 static const char *const auth_codes[] = {
-    "SignatureDoesNotMatch", "InvalidClientTokenId", "UnrecognizedClientException", "IncompleteSignature",
-    "ExpiredToken", "ExpiredTokenException", "InvalidAccessKeyId", "AuthFailure", "InvalidSignatureException",
-    "MissingAuthenticationToken", "MissingAuthenticationTokenException", "InvalidToken", "TokenRefreshRequired",
+    "SignatureDoesNotMatch",
+    "InvalidClientTokenId",
+    "UnrecognizedClientException",
+    "IncompleteSignature",
+    "ExpiredToken",
+    "ExpiredTokenException",
+    "InvalidAccessKeyId",
+    "AuthFailure",
+    "InvalidSignatureException",
+    "MissingAuthenticationToken",
+    "MissingAuthenticationTokenException",
+    "InvalidToken",
+    "TokenRefreshRequired",
     NULL,
 };
 
@@ -189,9 +199,18 @@ enum osp_code aws_error_to_err(const struct aws_error *e, struct osp_err *err)
 }
 
 static const char *const denied_codes[] = {
-    "AccessDenied", "AccessDeniedException", "UnauthorizedOperation", "AuthorizationError",
-    "AuthorizationErrorException", "UnauthorizedAccess", "Forbidden", "ForbiddenException",
-    "NotAuthorized", "AllAccessDisabled", "403", NULL,
+    "AccessDenied",
+    "AccessDeniedException",
+    "UnauthorizedOperation",
+    "AuthorizationError",
+    "AuthorizationErrorException",
+    "UnauthorizedAccess",
+    "Forbidden",
+    "ForbiddenException",
+    "NotAuthorized",
+    "AllAccessDisabled",
+    "403",
+    NULL,
 };
 
 int aws_error_is_access_denied(const char *code)
@@ -203,10 +222,20 @@ int aws_error_is_access_denied(const char *code)
 }
 
 static const char *const unsupported_codes[] = {
-    "OptInRequired", "InvalidAction", "UnsupportedOperation", "UnsupportedOperationException",
-    "UnknownOperationException", "InvalidClientTokenId.UnsupportedRegion", "UnrecognizedServiceException",
-    "SubscriptionRequiredException", "NotSupportedException", "InvalidRegion", "EndpointNotFound",
-    "UnknownEndpoint", "ServiceNotSupported", NULL,
+    "OptInRequired",
+    "InvalidAction",
+    "UnsupportedOperation",
+    "UnsupportedOperationException",
+    "UnknownOperationException",
+    "InvalidClientTokenId.UnsupportedRegion",
+    "UnrecognizedServiceException",
+    "SubscriptionRequiredException",
+    "NotSupportedException",
+    "InvalidRegion",
+    "EndpointNotFound",
+    "UnknownEndpoint",
+    "ServiceNotSupported",
+    NULL,
 };
 
 int aws_error_is_unsupported(const char *code)

@@ -92,14 +92,23 @@ static enum osp_code send_once(struct attempt *a, struct aws_xfer *x, struct osp
         double skew = a->c->skew;
         pthread_mutex_unlock(&a->c->mu);
         struct aws_sigv4_input in = {
-            .method = r->method, .path = osp_buf_str(&r->path),
+            .method = r->method,
+            .path = osp_buf_str(&r->path),
             .query = rest ? a->call->params : NULL,
             .nquery = rest ? a->call->nparams : 0,
-            .headers = h, .nheaders = n, .body = r->body.data, .bodylen = r->body.len,
-            .access_key = a->creds->access_key_id, .secret_key = a->creds->secret_access_key,
-            .session_token = a->creds->session_token, .region = a->ep->signing_region,
-            .service = a->ep->signing_name, .when = osp_now(a->c->ctx) + (time_t)llround(skew),
-            .normalize_path = !r->s3, .double_encode = !r->s3, .add_content_sha256 = r->s3,
+            .headers = h,
+            .nheaders = n,
+            .body = r->body.data,
+            .bodylen = r->body.len,
+            .access_key = a->creds->access_key_id,
+            .secret_key = a->creds->secret_access_key,
+            .session_token = a->creds->session_token,
+            .region = a->ep->signing_region,
+            .service = a->ep->signing_name,
+            .when = osp_now(a->c->ctx) + (time_t)llround(skew),
+            .normalize_path = !r->s3,
+            .double_encode = !r->s3,
+            .add_content_sha256 = r->s3,
         };
         struct aws_sigv4_out so;
         rc = aws_sigv4_sign_header(&in, &so, err);
@@ -132,7 +141,7 @@ static int note_skew(struct aws_client *c, const struct aws_xfer *x)
 }
 
 struct outcome {
-    enum osp_code rc;          /* transport result */
+    enum osp_code rc; /* transport result */
     enum aws_retry_kind kind;
     int skew_retry;
 };
@@ -162,8 +171,7 @@ static int judge(struct attempt *a, struct aws_xfer *x, struct aws_response *res
     if (a->call->allow_404 && x->status == 404)
         return 1;
     int skewed = note_skew(a->c, x);
-    if (aws_error_is_skew(resp->error.code) &&
-        (strcmp(resp->error.code, "InvalidSignatureException") != 0 || skewed))
+    if (aws_error_is_skew(resp->error.code) && (strcmp(resp->error.code, "InvalidSignatureException") != 0 || skewed))
         o->skew_retry = 1;
     o->kind = aws_retry_classify(resp->error.code, (int)x->status);
     return 0;
@@ -179,11 +187,9 @@ static void fail_message(struct attempt *a, struct aws_xfer *x, struct aws_respo
     if (x->permanent)
         osp_err_set(err, OSP_ENET, "cannot connect to %s: %s", a->ep->url, x->errmsg);
     else if (o->rc == OSP_ETIMEOUT || o->rc == OSP_ENET)
-        osp_err_set(err, OSP_ENET, "cannot reach %s: %s (check --endpoint and network access)", a->ep->url,
-                    x->errmsg);
+        osp_err_set(err, OSP_ENET, "cannot reach %s: %s (check --endpoint and network access)", a->ep->url, x->errmsg);
     else if (o->rc == OSP_ELIMIT)
-        osp_err_set(err, OSP_ELIMIT, "%s %s: %s", a->call->service, a->call->action ? a->call->action : "",
-                    x->errmsg);
+        osp_err_set(err, OSP_ELIMIT, "%s %s: %s", a->call->service, a->call->action ? a->call->action : "", x->errmsg);
     else
         osp_err_set(err, o->rc, "%s %s: the response could not be read", a->call->service,
                     a->call->action ? a->call->action : "");
@@ -206,7 +212,9 @@ static int may_retry(struct attempt *a, struct aws_response *resp, struct outcom
     if (got)
         c->stats.retries++;
     pthread_mutex_unlock(&c->mu);
-    const char *why = resp->error.code[0] ? resp->error.code : o->kind == AWS_RETRY_TIMEOUT ? "timeout" : "network error";
+    const char *why = resp->error.code[0]            ? resp->error.code
+                      : o->kind == AWS_RETRY_TIMEOUT ? "timeout"
+                                                     : "network error";
     if (!got) {
         osp_debug(c->ctx, "aws: retry quota exhausted; not retrying %s %s after %s", a->call->service,
                   a->call->action ? a->call->action : "", why);
@@ -245,8 +253,8 @@ static enum osp_code run_attempts(struct attempt *a, struct aws_response *resp, 
         if (ok || (o.rc != OSP_OK && perr.code)) {
             aws_xfer_cleanup(&x);
             if (!ok)
-                return osp_err_set(err, perr.code, "%s %s: %s", a->call->service, a->call->action ? a->call->action : "",
-                                   perr.msg);
+                return osp_err_set(err, perr.code, "%s %s: %s", a->call->service,
+                                   a->call->action ? a->call->action : "", perr.msg);
             pthread_mutex_lock(&c->mu);
             aws_quota_success(&c->quota, cost);
             pthread_mutex_unlock(&c->mu);
@@ -274,8 +282,8 @@ enum osp_code aws_call(struct aws_client *c, struct aws_call *call, struct aws_r
 {
     memset(resp, 0, sizeof(*resp));
     struct aws_endpoint ep;
-    enum osp_code rc = aws_endpoint_resolve(c->ctx, c->endpoint_url, c->profile_endpoint_url, call->service,
-                                            call->region, &ep, err);
+    enum osp_code rc =
+        aws_endpoint_resolve(c->ctx, c->endpoint_url, c->profile_endpoint_url, call->service, call->region, &ep, err);
     if (!rc)
         rc = aws_endpoint_apply_host_prefix(&ep, call->host_prefix, err);
     if (rc)
@@ -305,8 +313,8 @@ enum osp_code aws_call(struct aws_client *c, struct aws_call *call, struct aws_r
 }
 
 enum osp_code aws_http_simple(struct aws_client *c, const char *method, const char *url, const char *const *headers,
-                              const char *body, long timeout_ms, int attempts, int *status, char **out,
-                              size_t *outlen, struct osp_err *err)
+                              const char *body, long timeout_ms, int attempts, int *status, char **out, size_t *outlen,
+                              struct osp_err *err)
 {
     *out = NULL;
     if (outlen)

@@ -24,21 +24,21 @@ struct aws_xfer {
     const char *body;
     size_t bodylen;
     long timeout_ms;
-    void *headers;           /* struct curl_slist *, owned; add with aws_xfer_header() */
+    void *headers; /* struct curl_slist *, owned; add with aws_xfer_header() */
     /* response */
-    struct osp_buf resp;     /* capped at max_response_bytes */
+    struct osp_buf resp; /* capped at max_response_bytes */
     long status;
-    char date[64];           /* Date header */
-    char request_id[80];     /* x-amzn-RequestId / x-amz-request-id */
-    char error_type[128];    /* x-amzn-ErrorType */
+    char date[64];        /* Date header */
+    char request_id[80];  /* x-amzn-RequestId / x-amz-request-id */
+    char error_type[128]; /* x-amzn-ErrorType */
     int too_big;
     int timed_out;
-    int permanent;           /* transport failure that retrying cannot fix (TLS, bad URL) */
-    char errmsg[256];        /* transport failure, or "" */
+    int permanent;    /* transport failure that retrying cannot fix (TLS, bad URL) */
+    char errmsg[256]; /* transport failure, or "" */
     double latency;
     /* engine */
     void *easy;
-    int result;              /* CURLcode */
+    int result; /* CURLcode */
     int done;
     struct aws_xfer *next;
 };
@@ -50,14 +50,14 @@ struct aws_client {
 
     pthread_mutex_t mu;
     pthread_cond_t cv;
-    void *multi;             /* CURLM * */
+    void *multi; /* CURLM * */
     pthread_t io;
     int io_started, stopping;
     struct aws_xfer *qhead, *qtail;
     int in_flight;
     struct aws_stats stats;
     struct aws_retry_quota quota;
-    double skew;             /* server clock minus ours, seconds */
+    double skew; /* server clock minus ours, seconds */
     int warned_insecure;
 
     pthread_mutex_t creds_mu;
@@ -65,7 +65,7 @@ struct aws_client {
     int have_creds;
     aws_refresh_fn refresh;
     void *refresh_ud;
-    int refreshing;          /* inside the refresh callback (creds_mu held, recursive) */
+    int refreshing; /* inside the refresh callback (creds_mu held, recursive) */
 };
 
 OSP_MUST_CHECK enum osp_code aws_http_start(struct aws_client *c, struct osp_err *err);

@@ -66,16 +66,26 @@ static const struct {
     const char *service;
     const char *env_id;
 } env_ids[] = {
-    {"logs", "CLOUDWATCH_LOGS"},     {"monitoring", "CLOUDWATCH"},
-    {"config", "CONFIG_SERVICE"},    {"route53", "ROUTE_53"},
-    {"access-analyzer", "ACCESSANALYZER"}, {"elasticloadbalancing", "ELASTIC_LOAD_BALANCING_V2"},
-    {"secretsmanager", "SECRETS_MANAGER"}, {"apigateway", "API_GATEWAY"},
-    {"elasticfilesystem", "EFS"},    {"elasticmapreduce", "EMR"},
-    {"es", "OPENSEARCH"},            {"kafka", "KAFKA"},
-    {"states", "SFN"},               {"cognito-idp", "COGNITO_IDENTITY_PROVIDER"},
-    {"elasticbeanstalk", "ELASTIC_BEANSTALK"}, {"s3-control", "S3_CONTROL"},
-    {"sso", "SSO"},                  {"sso-oidc", "SSO_OIDC"},
-    {"email", "SES"},                {"api.sagemaker", "SAGEMAKER"},
+    {"logs", "CLOUDWATCH_LOGS"},
+    {"monitoring", "CLOUDWATCH"},
+    {"config", "CONFIG_SERVICE"},
+    {"route53", "ROUTE_53"},
+    {"access-analyzer", "ACCESSANALYZER"},
+    {"elasticloadbalancing", "ELASTIC_LOAD_BALANCING_V2"},
+    {"secretsmanager", "SECRETS_MANAGER"},
+    {"apigateway", "API_GATEWAY"},
+    {"elasticfilesystem", "EFS"},
+    {"elasticmapreduce", "EMR"},
+    {"es", "OPENSEARCH"},
+    {"kafka", "KAFKA"},
+    {"states", "SFN"},
+    {"cognito-idp", "COGNITO_IDENTITY_PROVIDER"},
+    {"elasticbeanstalk", "ELASTIC_BEANSTALK"},
+    {"s3-control", "S3_CONTROL"},
+    {"sso", "SSO"},
+    {"sso-oidc", "SSO_OIDC"},
+    {"email", "SES"},
+    {"api.sagemaker", "SAGEMAKER"},
 };
 
 void aws_endpoint_service_env_id(const char *service, char *out, size_t outlen)
@@ -161,8 +171,9 @@ static enum osp_code parse_custom(const char *url, const char *source, struct aw
         rest = url + 8;
     size_t hl = rest ? strcspn(rest, "/?#") : 0;
     if (!rest || hl == 0 || hl >= sizeof(out->host) || strlen(url) >= sizeof(out->url))
-        return osp_err_set(err, OSP_ECONFIG, "endpoint '%s' (from %s) is not an http:// or https:// URL with a host; fix it",
-                           url, source);
+        return osp_err_set(err, OSP_ECONFIG,
+                           "endpoint '%s' (from %s) is not an http:// or https:// URL with a host; fix it", url,
+                           source);
     memcpy(out->host, rest, hl);
     out->host[hl] = '\0';
     const char *path = rest + hl;

@@ -13,19 +13,18 @@
 #include "core/err.h"
 
 struct aws_endpoint {
-    char url[512];            /* "https://iam.amazonaws.com" or custom base, no trailing '/' */
-    char host[256];           /* Host header: host[:port] */
-    char base_path[256];      /* path prefix of a custom endpoint ("" normally) */
+    char url[512];       /* "https://iam.amazonaws.com" or custom base, no trailing '/' */
+    char host[256];      /* Host header: host[:port] */
+    char base_path[256]; /* path prefix of a custom endpoint ("" normally) */
     char signing_region[40];
     char signing_name[48];
-    const char *source;       /* "default", "--endpoint", "AWS_ENDPOINT_URL_S3", ... (static) */
+    const char *source; /* "default", "--endpoint", "AWS_ENDPOINT_URL_S3", ... (static) */
     int custom;
 };
 
 OSP_MUST_CHECK enum osp_code aws_endpoint_resolve(const struct osp_ctx *ctx, const char *opt_url,
-                                                  const char *profile_url, const char *service,
-                                                  const char *region, struct aws_endpoint *out,
-                                                  struct osp_err *err);
+                                                  const char *profile_url, const char *service, const char *region,
+                                                  struct aws_endpoint *out, struct osp_err *err);
 /* Prepend a host prefix ("123456789012." for S3 Control) to a default endpoint's host and URL.
  * Custom endpoints (emulators, proxies) are left alone, as they route by path. */
 OSP_MUST_CHECK enum osp_code aws_endpoint_apply_host_prefix(struct aws_endpoint *ep, const char *prefix,

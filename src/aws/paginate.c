@@ -64,8 +64,8 @@ enum osp_code aws_paginate(struct aws_client *c, struct aws_call *call, const ch
             rc = page_fn(ud, resp.body, err);
         const char *tok = rc ? NULL : next_token(resp.body, token_out, truncated_path);
         if (tok && prev && strcmp(tok, prev) == 0)
-            rc = osp_err_set(err, OSP_ELIMIT, "%s %s: the pagination token did not change; stopping",
-                             call->service, call->action ? call->action : "");
+            rc = osp_err_set(err, OSP_ELIMIT, "%s %s: the pagination token did not change; stopping", call->service,
+                             call->action ? call->action : "");
         char *next = (tok && !rc) ? strdup(tok) : NULL;
         aws_response_cleanup(&resp);
         if (rc || !tok)

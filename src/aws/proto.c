@@ -52,9 +52,8 @@ static enum osp_code build(const struct aws_call *call, const struct aws_endpoin
         return rc ? rc : add_params(&r->body, call);
     case AWS_PROTO_JSON:
         r->method = "POST";
-        r->content_type = (call->json_version && strcmp(call->json_version, "1.0") == 0)
-                              ? "application/x-amz-json-1.0"
-                              : "application/x-amz-json-1.1";
+        r->content_type = (call->json_version && strcmp(call->json_version, "1.0") == 0) ? "application/x-amz-json-1.0"
+                                                                                         : "application/x-amz-json-1.1";
         rc = osp_buf_addc(&r->path, '/');
         return rc ? rc : osp_buf_adds(&r->body, call->body ? call->body : "{}");
     case AWS_PROTO_RESTJSON:
@@ -91,7 +90,8 @@ enum osp_code aws_req_build(const struct aws_call *call, const struct aws_endpoi
         rc = osp_buf_adds(&r->body, "");
     if (rc) {
         aws_req_cleanup(r);
-        return osp_err_set(err, rc, "cannot build the %s request for %s", call->service, call->action ? call->action : "?");
+        return osp_err_set(err, rc, "cannot build the %s request for %s", call->service,
+                           call->action ? call->action : "?");
     }
     return OSP_OK;
 }

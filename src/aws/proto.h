@@ -16,8 +16,8 @@
 
 struct aws_req {
     const char *method;
-    struct osp_buf path;      /* wire path, encoded, starts with '/' */
-    struct osp_buf query;     /* encoded query string without '?' ("" when none) */
+    struct osp_buf path;  /* wire path, encoded, starts with '/' */
+    struct osp_buf query; /* encoded query string without '?' ("" when none) */
     struct osp_buf body;
     const char *content_type; /* NULL: none */
     int s3;                   /* S3 signing rules */

@@ -4,15 +4,27 @@
 #include <string.h>
 
 static const char *const throttle_codes[] = {
-    "Throttling", "ThrottlingException", "ThrottledException", "RequestThrottledException",
-    "RequestLimitExceeded", "TooManyRequestsException", "ProvisionedThroughputExceededException",
-    "SlowDown", "RequestThrottled", "BandwidthLimitExceeded", "TransactionInProgressException",
-    "EC2ThrottledException", "PriorRequestNotComplete", NULL,
+    "Throttling",
+    "ThrottlingException",
+    "ThrottledException",
+    "RequestThrottledException",
+    "RequestLimitExceeded",
+    "TooManyRequestsException",
+    "ProvisionedThroughputExceededException",
+    "SlowDown",
+    "RequestThrottled",
+    "BandwidthLimitExceeded",
+    "TransactionInProgressException",
+    "EC2ThrottledException",
+    "PriorRequestNotComplete",
+    NULL,
 };
 
 static const char *const transient_codes[] = {
-    "RequestTimeout", "RequestTimeoutException", "InternalError", "InternalFailure",
-    "InternalServerError", "InternalServiceError", "ServiceUnavailable", "ServiceUnavailableException",
+    "RequestTimeout",        "RequestTimeoutException",
+    "InternalError",         "InternalFailure",
+    "InternalServerError",   "InternalServiceError",
+    "ServiceUnavailable",    "ServiceUnavailableException",
     "IDPCommunicationError", NULL,
 };
 

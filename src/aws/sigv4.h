@@ -30,17 +30,17 @@ struct aws_sigv4_hdr {
 
 struct aws_sigv4_input {
     const char *method;
-    const char *path;                   /* wire path, no query string */
-    const struct aws_param *query;      /* decoded name/value pairs (any order) */
+    const char *path;              /* wire path, no query string */
+    const struct aws_param *query; /* decoded name/value pairs (any order) */
     size_t nquery;
-    const struct aws_sigv4_hdr *headers;/* headers to sign, as sent; Host included */
+    const struct aws_sigv4_hdr *headers; /* headers to sign, as sent; Host included */
     size_t nheaders;
     const void *body;
     size_t bodylen;
-    const char *payload_hash;           /* hex or "UNSIGNED-PAYLOAD"; NULL: SHA-256 of body */
+    const char *payload_hash; /* hex or "UNSIGNED-PAYLOAD"; NULL: SHA-256 of body */
     const char *access_key;
     const char *secret_key;
-    const char *session_token;          /* NULL: none */
+    const char *session_token; /* NULL: none */
     const char *region;
     const char *service;
     time_t when;
@@ -48,17 +48,17 @@ struct aws_sigv4_input {
     int double_encode;
     int add_content_sha256;
     int omit_session_token;
-    long expires;                       /* presign: X-Amz-Expires seconds */
+    long expires; /* presign: X-Amz-Expires seconds */
 };
 
 struct aws_sigv4_out {
-    char amz_date[17];      /* 20150830T123600Z */
-    char scope[160];        /* 20150830/us-east-1/service/aws4_request */
+    char amz_date[17]; /* 20150830T123600Z */
+    char scope[160];   /* 20150830/us-east-1/service/aws4_request */
     char payload_hash[65];
     char signature[65];
     char *canonical_request;
     char *string_to_sign;
-    char *signed_headers;   /* "host;x-amz-date" */
+    char *signed_headers; /* "host;x-amz-date" */
     /* header form: headers to add, in this order (X-Amz-Security-Token, X-Amz-Date,
      * x-amz-content-sha256, Authorization); names are static, values owned */
     struct aws_sigv4_hdr add[4];

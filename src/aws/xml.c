@@ -118,7 +118,8 @@ enum osp_code aws_xml_to_json(const char *data, size_t len, size_t max_bytes, js
     if (len > (size_t)0x7fffffff)
         return osp_err_set(err, OSP_ELIMIT, "XML response too large (%zu bytes)", len);
     if (has_doctype(data, len))
-        return osp_err_set(err, OSP_EPARSE, "XML response carries a DOCTYPE/ENTITY declaration; refusing it (possible XXE)");
+        return osp_err_set(err, OSP_EPARSE,
+                           "XML response carries a DOCTYPE/ENTITY declaration; refusing it (possible XXE)");
     int opts = XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_NOBLANKS | XML_PARSE_NOCDATA;
     xmlDocPtr doc = xmlReadMemory(data, (int)len, "response.xml", NULL, opts);
     if (!doc)

@@ -159,12 +159,14 @@ static inline void *lb_conn_main(void *arg)
         char head[4096];
         int hn;
         if (resp.close_delimited)
-            hn = snprintf(head, sizeof(head), "HTTP/1.1 %d X\r\n%sConnection: close\r\n\r\n", resp.status, resp.headers);
+            hn =
+                snprintf(head, sizeof(head), "HTTP/1.1 %d X\r\n%sConnection: close\r\n\r\n", resp.status, resp.headers);
         else
             hn = snprintf(head, sizeof(head), "HTTP/1.1 %d X\r\n%sContent-Length: %zu\r\n\r\n", resp.status,
                           resp.headers, resp.bodylen ? resp.bodylen : strlen(resp.body));
         size_t blen = resp.bodylen ? resp.bodylen : strlen(resp.body);
-        if (lb_write_all(c->fd, head, (size_t)hn) || (strcmp(r->method, "HEAD") && lb_write_all(c->fd, resp.body, blen)))
+        if (lb_write_all(c->fd, head, (size_t)hn) ||
+            (strcmp(r->method, "HEAD") && lb_write_all(c->fd, resp.body, blen)))
             break;
         if (resp.close_delimited)
             break;

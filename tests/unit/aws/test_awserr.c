@@ -18,8 +18,8 @@ struct ecase {
 
 static const struct ecase cases[] = {
     {"err_query_iam.xml", NULL, NULL, 404, "NoSuchEntity", "Role nope not found", "qPkZGAlz", OSP_EAWS},
-    {"err_query_sts_signature.xml", NULL, NULL, 403, "SignatureDoesNotMatch", "does not match",
-     "0e6c1d2a-0000", OSP_EAUTH},
+    {"err_query_sts_signature.xml", NULL, NULL, 403, "SignatureDoesNotMatch", "does not match", "0e6c1d2a-0000",
+     OSP_EAUTH},
     {"err_ec2.xml", NULL, NULL, 400, "InvalidInstanceID.NotFound", "i-1", "request-id", OSP_EAWS},
     {"err_ec2_throttle.xml", NULL, NULL, 503, "RequestLimitExceeded", "limit", "5d1a0c6b", OSP_EAWS},
     {"err_s3.xml", NULL, NULL, 404, "NoSuchBucket", "does not exist", "btMK3FnO", OSP_EAWS},
@@ -30,8 +30,8 @@ static const struct ecase cases[] = {
      "Function not found", "rid-l", OSP_EAWS},
     {"err_restjson_header_only.json", "AccessDeniedException:http://internal.amazon.com/coral/x/", NULL, 403,
      "AccessDeniedException", "not authorized", NULL, OSP_EAWS},
-    {"err_xml_from_json_service.xml", NULL, NULL, 400, "UnrecognizedClientException", "security token",
-     "7c2f0b6e", OSP_EAUTH},
+    {"err_xml_from_json_service.xml", NULL, NULL, 400, "UnrecognizedClientException", "security token", "7c2f0b6e",
+     OSP_EAUTH},
 };
 
 static void test_error_bodies_of_every_protocol(void)
@@ -67,8 +67,8 @@ static void test_error_without_body_uses_status(void)
 
 static void test_error_message_format_and_err(void)
 {
-    struct aws_error e = {.code = "AccessDenied", .message = "User x is not authorized", .request_id = "r-1",
-                          .http_status = 403};
+    struct aws_error e = {
+        .code = "AccessDenied", .message = "User x is not authorized", .request_id = "r-1", .http_status = 403};
     char msg[512];
     aws_error_format(&e, msg, sizeof(msg));
     CU_ASSERT_STRING_EQUAL(msg, "AccessDenied: User x is not authorized (HTTP 403, request id r-1)");
@@ -86,8 +86,13 @@ static void test_error_message_format_and_err(void)
 
 static void test_error_classes(void)
 {
-    const char *auth[] = {"SignatureDoesNotMatch", "InvalidClientTokenId", "UnrecognizedClientException",
-                          "IncompleteSignature", "ExpiredToken", "InvalidAccessKeyId", "AuthFailure"};
+    const char *auth[] = {"SignatureDoesNotMatch",
+                          "InvalidClientTokenId",
+                          "UnrecognizedClientException",
+                          "IncompleteSignature",
+                          "ExpiredToken",
+                          "InvalidAccessKeyId",
+                          "AuthFailure"};
     for (size_t i = 0; i < sizeof(auth) / sizeof(auth[0]); i++)
         CU_ASSERT_EQUAL(aws_error_code_class(auth[i]), OSP_EAUTH);
     CU_ASSERT_EQUAL(aws_error_code_class("AccessDenied"), OSP_EAWS);

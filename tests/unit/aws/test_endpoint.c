@@ -79,7 +79,8 @@ static void test_endpoint_override_priority(void)
     struct osp_err err;
     osp_err_init(&err);
     /* --endpoint beats everything */
-    CU_ASSERT_EQUAL(aws_endpoint_resolve(&ctx, "https://localhost:4566", "http://p:1", "s3", "us-east-1", &ep, &err), OSP_OK);
+    CU_ASSERT_EQUAL(aws_endpoint_resolve(&ctx, "https://localhost:4566", "http://p:1", "s3", "us-east-1", &ep, &err),
+                    OSP_OK);
     CU_ASSERT_STRING_EQUAL(ep.url, "https://localhost:4566");
     CU_ASSERT_STRING_EQUAL(ep.host, "localhost:4566");
     CU_ASSERT_STRING_EQUAL(ep.source, "--endpoint");
@@ -156,12 +157,12 @@ static void test_partitions_and_regions(void)
     CU_ASSERT_STRING_EQUAL(aws_partition_of("cn-north-1"), "aws-cn");
     CU_ASSERT_STRING_EQUAL(aws_partition_of("us-gov-west-1"), "aws-us-gov");
     CU_ASSERT_STRING_EQUAL(aws_partition_of("mars-1"), "aws");
-    const char *good[] = {"us-east-1", "eu-central-2", "ap-southeast-4", "cn-northwest-1", "us-gov-west-1",
-                          "us-iso-east-1", "us-isob-east-1", "il-central-1", "me-south-1"};
+    const char *good[] = {"us-east-1",     "eu-central-2",   "ap-southeast-4", "cn-northwest-1", "us-gov-west-1",
+                          "us-iso-east-1", "us-isob-east-1", "il-central-1",   "me-south-1"};
     for (size_t i = 0; i < sizeof(good) / sizeof(good[0]); i++)
         CU_ASSERT_TRUE(aws_region_is_valid(good[i]));
-    const char *bad[] = {"nope-1", "", "us-east", "US-EAST-1", "us-east-1a", "useast1", "us--1", "u-east-1",
-                         "us-east-1 ", "all"};
+    const char *bad[] = {"nope-1",  "",      "us-east",  "US-EAST-1",  "us-east-1a",
+                         "useast1", "us--1", "u-east-1", "us-east-1 ", "all"};
     for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
         if (aws_region_is_valid(bad[i]))
             fprintf(stderr, "accepted bad region '%s'\n", bad[i]);

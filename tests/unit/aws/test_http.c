@@ -64,8 +64,8 @@ static struct aws_client *client_for(struct lb_server *s, struct aws_client_opts
     struct osp_err err;
     osp_err_init(&err);
     CU_ASSERT_EQUAL_FATAL(aws_client_new(&ctx, o, &c, &err), OSP_OK);
-    struct aws_creds cr = {.access_key_id = AKID, .secret_access_key = SECRET, .session_token = TOKEN,
-                           .provider = "test"};
+    struct aws_creds cr = {
+        .access_key_id = AKID, .secret_access_key = SECRET, .session_token = TOKEN, .provider = "test"};
     CU_ASSERT_EQUAL_FATAL(aws_client_set_creds(c, &cr, NULL, NULL, &err), OSP_OK);
     return c;
 }
@@ -407,8 +407,8 @@ static void test_credentials_refresh_near_expiry_and_explicit_creds(void)
 {
     struct lb_server *s = server(ok_whoami, NULL);
     struct aws_client *c = client_for(s, NULL);
-    struct aws_creds cr = {.access_key_id = "AKIDOLD", .secret_access_key = "old", .provider = "t",
-                           .expiration = time(NULL) + 120};
+    struct aws_creds cr = {
+        .access_key_id = "AKIDOLD", .secret_access_key = "old", .provider = "t", .expiration = time(NULL) + 120};
     struct osp_err err;
     osp_err_init(&err);
     refreshes = 0;
@@ -451,7 +451,10 @@ static void paged_query(const struct lb_req *r, struct lb_resp *w, void *ud)
     snprintf(body, sizeof(body),
              "<ListRolesResponse><ListRolesResult><Roles><member><RoleName>r%d</RoleName></member></Roles>"
              "<IsTruncated>%s</IsTruncated>%s</ListRolesResult></ListRolesResponse>",
-             page, page < 2 ? "true" : "false", page == 0 ? "<Marker>m1</Marker>" : page == 1 ? "<Marker>m2</Marker>" : "<Marker>stale</Marker>");
+             page, page < 2 ? "true" : "false",
+             page == 0   ? "<Marker>m1</Marker>"
+             : page == 1 ? "<Marker>m2</Marker>"
+                         : "<Marker>stale</Marker>");
     w->body = body;
 }
 
@@ -529,9 +532,9 @@ static void test_paginate_stops_on_a_stuck_token(void)
     osp_buf_init(&names, 0);
     struct osp_err err;
     osp_err_init(&err);
-    CU_ASSERT_EQUAL(aws_paginate(c, &call, "NextToken", "DescribeVolumesResponse.nextToken", NULL, collect_names,
-                                 &names, &err),
-                    OSP_ELIMIT);
+    CU_ASSERT_EQUAL(
+        aws_paginate(c, &call, "NextToken", "DescribeVolumesResponse.nextToken", NULL, collect_names, &names, &err),
+        OSP_ELIMIT);
     CU_ASSERT_EQUAL(s->requests, 2);
     CU_ASSERT_PTR_NOT_NULL(strstr(s->last.body, "NextToken=again"));
     aws_call_cleanup(&call);
@@ -543,7 +546,8 @@ static void rest_s3(const struct lb_req *r, struct lb_resp *w, void *ud)
 {
     (void)ud;
     if (strstr(r->target, "continuation-token=c%2B1"))
-        w->body = "<ListBucketResult><Contents><Key>k2</Key></Contents><IsTruncated>false</IsTruncated></ListBucketResult>";
+        w->body =
+            "<ListBucketResult><Contents><Key>k2</Key></Contents><IsTruncated>false</IsTruncated></ListBucketResult>";
     else if (strstr(r->target, "policy"))
         w->status = 404, w->body = "<Error><Code>NoSuchBucketPolicy</Code><Message>none</Message></Error>";
     else

@@ -4,9 +4,14 @@
 
 static void test_retry_classification(void)
 {
-    const char *throttles[] = {"Throttling", "ThrottlingException", "ThrottledException",
-                               "RequestThrottledException", "RequestLimitExceeded", "TooManyRequestsException",
-                               "ProvisionedThroughputExceededException", "SlowDown"};
+    const char *throttles[] = {"Throttling",
+                               "ThrottlingException",
+                               "ThrottledException",
+                               "RequestThrottledException",
+                               "RequestLimitExceeded",
+                               "TooManyRequestsException",
+                               "ProvisionedThroughputExceededException",
+                               "SlowDown"};
     for (size_t i = 0; i < sizeof(throttles) / sizeof(throttles[0]); i++)
         CU_ASSERT_EQUAL(aws_retry_classify(throttles[i], 400), AWS_RETRY_THROTTLE);
     CU_ASSERT_EQUAL(aws_retry_classify("", 429), AWS_RETRY_THROTTLE);

@@ -16,15 +16,15 @@
 
 struct vreq {
     char method[16];
-    char *path;      /* raw target path */
-    char *rawquery;  /* raw query as written, or NULL */
+    char *path;     /* raw target path */
+    char *rawquery; /* raw query as written, or NULL */
     struct aws_param q[32];
     size_t nq;
     struct aws_sigv4_hdr h[MAXH];
     char *raw_lines; /* header lines as written, '\n'-joined with a trailing '\n' */
     const char *body;
     size_t bodylen;
-    char *text;      /* whole file (owns body) */
+    char *text; /* whole file (owns body) */
 };
 
 static char *slurp(const char *dir, const char *name, size_t *len)
@@ -57,7 +57,8 @@ static char *pct_decode(const char *s, size_t n)
     char *o = malloc(n + 1);
     size_t j = 0;
     for (size_t i = 0; i < n; i++) {
-        if (s[i] == '%' && i + 2 < n + 0 + 1 && isxdigit((unsigned char)s[i + 1]) && isxdigit((unsigned char)s[i + 2])) {
+        if (s[i] == '%' && i + 2 < n + 0 + 1 && isxdigit((unsigned char)s[i + 1]) &&
+            isxdigit((unsigned char)s[i + 2])) {
             o[j++] = (char)(hexv(s[i + 1]) * 16 + hexv(s[i + 2]));
             i += 2;
         } else {
@@ -319,8 +320,9 @@ static void test_sigv4_official_suite(void)
 
 static void test_sigv4_normalize_path(void)
 {
-    const char *cases[][2] = {{"/", "/"},         {"//example//", "/example/"}, {"/example/..", "/"},
-                              {"/a/./b/../c", "/a/c"}, {"/../..", "/"},        {"/a/b/", "/a/b/"}};
+    const char *cases[][2] = {{"/", "/"},           {"//example//", "/example/"},
+                              {"/example/..", "/"}, {"/a/./b/../c", "/a/c"},
+                              {"/../..", "/"},      {"/a/b/", "/a/b/"}};
     for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
         char *p = aws_sigv4_normalize_path(cases[i][0]);
         CU_ASSERT_STRING_EQUAL(p, cases[i][1]);
@@ -344,9 +346,16 @@ static void test_sigv4_encode(void)
 static void test_sigv4_s3_single_encoding(void)
 {
     struct aws_sigv4_hdr h[] = {{"Host", "127.0.0.1:5000"}};
-    struct aws_sigv4_input in = {.method = "GET", .path = "/bucket/a%20b//c", .headers = h, .nheaders = 1,
-                                 .access_key = "AKID", .secret_key = "secret", .region = "us-east-1",
-                                 .service = "s3", .when = 1440938160, .add_content_sha256 = 1};
+    struct aws_sigv4_input in = {.method = "GET",
+                                 .path = "/bucket/a%20b//c",
+                                 .headers = h,
+                                 .nheaders = 1,
+                                 .access_key = "AKID",
+                                 .secret_key = "secret",
+                                 .region = "us-east-1",
+                                 .service = "s3",
+                                 .when = 1440938160,
+                                 .add_content_sha256 = 1};
     struct aws_sigv4_out o;
     struct osp_err err;
     osp_err_init(&err);

@@ -132,7 +132,8 @@ static void test_xml_xxe_not_resolved(void)
         json_decref(out);
     }
     /* billion laughs is refused before any expansion */
-    const char *lol = "<!DOCTYPE l [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\">]><l>&b;</l>";
+    const char *lol =
+        "<!DOCTYPE l [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\">]><l>&b;</l>";
     osp_err_init(&err);
     CU_ASSERT_EQUAL(aws_xml_to_json(lol, strlen(lol), 1 << 20, &out, &err), OSP_EPARSE);
 }
