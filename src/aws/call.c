@@ -244,6 +244,7 @@ static enum osp_code run_attempts(struct attempt *a, struct aws_response *resp, 
             return o.rc;
         }
         resp->attempts = attempt;
+        memset(&resp->error, 0, sizeof(resp->error)); /* describe this attempt, not an earlier one */
         int ok = judge(a, &x, resp, &o, &perr);
         if (resp->error.code[0] && aws_retry_is_throttle_code(resp->error.code)) {
             pthread_mutex_lock(&c->mu);

@@ -34,6 +34,7 @@ struct lb_resp {
     size_t bodylen;
     int close_delimited; /* no Content-Length: body ends when the connection closes */
     int delay_ms;
+    int drop; /* close the connection without answering */
 };
 
 typedef void (*lb_handler)(const struct lb_req *req, struct lb_resp *resp, void *ud);
@@ -156,6 +157,8 @@ static inline void *lb_conn_main(void *arg)
         pthread_mutex_lock(&s->mu);
         s->inflight--;
         pthread_mutex_unlock(&s->mu);
+        if (resp.drop)
+            break;
         char head[4096];
         int hn;
         if (resp.close_delimited)

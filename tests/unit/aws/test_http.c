@@ -229,6 +229,33 @@ static void test_5xx_retried_and_auth_errors_not(void)
     keep = sig;
 }
 
+/* First a throttle, then the connection drops mid-reply: the final error is the network one. */
+static void throttle_then_drop(const struct lb_req *r, struct lb_resp *w, void *ud)
+{
+    (void)ud;
+    w->status = r->seq == 0 ? 400 : 200;
+    w->body = r->seq == 0 ? "<ErrorResponse><Error><Code>Throttling</Code><Message>x</Message></Error></ErrorResponse>"
+                          : whoami_xml;
+    w->drop = r->seq > 0;
+}
+
+static void test_error_describes_the_last_attempt(void)
+{
+    struct lb_server *s = server(throttle_then_drop, NULL);
+    struct aws_client *c = client_for(s, NULL);
+    struct aws_response r;
+    struct osp_err err;
+    osp_err_init(&err);
+    CU_ASSERT_NOT_EQUAL(whoami(c, &r, &err), OSP_OK);
+    CU_ASSERT_EQUAL(r.attempts, 3);
+    CU_ASSERT_STRING_NOT_EQUAL(r.error.code, "Throttling");
+    CU_ASSERT_PTR_NULL(strstr(err.msg, "Throttling"));
+    CU_ASSERT_EQUAL(err.code, OSP_ENET);
+    CU_ASSERT_PTR_NOT_NULL(strstr(err.msg, "cannot reach http://127.0.0.1:"));
+    aws_response_cleanup(&r);
+    done(c, s);
+}
+
 static char *big_body;
 
 static void big(const struct lb_req *r, struct lb_resp *w, void *ud)
@@ -720,6 +747,7 @@ int main(void)
         OSP_TEST(test_throttling_is_retried_with_backoff),
         OSP_TEST(test_throttling_gives_up_after_max_attempts),
         OSP_TEST(test_5xx_retried_and_auth_errors_not),
+        OSP_TEST(test_error_describes_the_last_attempt),
         OSP_TEST(test_response_size_cap),
         OSP_TEST(test_concurrency_cap_across_threads),
         OSP_TEST(test_timeouts_retry_then_fail_as_network_error),
