@@ -176,11 +176,11 @@ def seed_good(m):
     cfg.start_configuration_recorder(ConfigurationRecorderName="default")  # 2.5
 
 
-def scan(t, m, account):
+def scan(t, m, account, spec="aws-cis-1.2"):
     env = m.env()
     key, secret, token = creds(m, account)
     env.update({"AWS_ACCESS_KEY_ID": key, "AWS_SECRET_ACCESS_KEY": secret, "AWS_SESSION_TOKEN": token})
-    r = run_osprey(["aws", "--endpoint", m.endpoint, "--region", REGION, "--compliance", "aws-cis-1.2",
+    r = run_osprey(["aws", "--endpoint", m.endpoint, "--region", REGION, "--compliance", spec,
                     "--format", "json", "--cache-dir", os.path.join(t.tmp, "cache-" + account)], env=env)
     assert r.returncode in (0, 1), "exit %d: %s" % (r.returncode, r.stderr[-2000:])
     report = json.loads(r.stdout)
@@ -219,6 +219,17 @@ def test_failing_controls_count_resources(t):
     bad, _ = scan(t, m, BAD)
     assert bad["4.1"]["FailingResources"] >= 1
     assert bad["1.16"]["FailingResources"] == 1  # alice only; root has no policies
+
+
+def test_cis14_lists_58_controls_and_judges_the_misconfigured_account(t):
+    m = t.moto(account_id=None)
+    seed_bad(m)
+    bad, _ = scan(t, m, BAD, "aws-cis-1.4")
+    ids = list(bad.keys())
+    assert len(ids) == 58 and ids[21] == "2.1.1" and ids[-1] == "5.4", ids
+    assert bad["2.3.1"]["Status"] == "MANUAL"  # RDS is not collected: never PASS
+    for cid in ("1.10", "1.15", "1.16", "2.1.2", "2.2.1", "3.1", "3.5", "3.8", "3.9", "4.1", "5.2", "5.3"):
+        assert bad[cid]["Status"] == "FAIL", (cid, bad[cid])
 
 
 if __name__ == "__main__":
