@@ -95,8 +95,8 @@ static enum osp_code slurp(const char *path, struct osp_buf *b, struct osp_err *
 {
     int fd = open(path, O_RDONLY | O_CLOEXEC);
     if (fd < 0)
-        return osp_err_set(err, errno == ENOENT ? OSP_ENOTFOUND : OSP_EIO, "cannot open cache artifact '%s': %s",
-                           path, strerror(errno));
+        return osp_err_set(err, errno == ENOENT ? OSP_ENOTFOUND : OSP_EIO, "cannot open cache artifact '%s': %s", path,
+                           strerror(errno));
     struct stat st;
     if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
         close(fd);
@@ -127,8 +127,7 @@ static enum osp_code slurp(const char *path, struct osp_buf *b, struct osp_err *
     return rc;
 }
 
-enum osp_code art_read(struct osp_ctx *ctx, const char *path, struct cache_entry **out, size_t *n,
-                       struct osp_err *err)
+enum osp_code art_read(struct osp_ctx *ctx, const char *path, struct cache_entry **out, size_t *n, struct osp_err *err)
 {
     struct osp_buf b;
     if (slurp(path, &b, err))

@@ -30,8 +30,8 @@ OSP_MUST_CHECK enum osp_code art_put_str8(struct osp_buf *b, const char *s);
 OSP_MUST_CHECK enum osp_code art_put_str32(struct osp_buf *b, const char *s);
 
 /* Serialize n entries, already sorted by key and free of duplicates, into out. */
-OSP_MUST_CHECK enum osp_code art_payload_build(const struct cache_entry *const *sorted, size_t n,
-                                               struct osp_buf *out, struct osp_err *err);
+OSP_MUST_CHECK enum osp_code art_payload_build(const struct cache_entry *const *sorted, size_t n, struct osp_buf *out,
+                                               struct osp_err *err);
 /* Parse exactly n records filling all of p[0..len); checks order, uniqueness and field sizes.
  * Errors are OSP_EARTIFACT "corrupted (...)". *out is freed with cache_entries_free. */
 OSP_MUST_CHECK enum osp_code art_payload_parse(const uint8_t *p, size_t len, uint32_t n, struct cache_entry **out,

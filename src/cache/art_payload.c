@@ -160,8 +160,7 @@ static int rd_entry(struct art_rd *r, struct cache_entry *e)
     return ok;
 }
 
-enum osp_code art_payload_parse(const uint8_t *p, size_t len, uint32_t n, struct cache_entry **out,
-                                struct osp_err *err)
+enum osp_code art_payload_parse(const uint8_t *p, size_t len, uint32_t n, struct cache_entry **out, struct osp_err *err)
 {
     struct art_rd r = {p, len, 0};
     struct cache_entry *arr = calloc(n ? n : 1, sizeof(*arr));

@@ -199,9 +199,8 @@ static enum osp_code parse_header(const uint8_t *d, size_t len, struct art_heade
     if (len < sizeof(art_magic) || !art_rd_u32(&r, &h->version))
         return truncated(len, err);
     if (h->version > ART_FORMAT_VERSION)
-        return osp_err_set(err, OSP_EARTIFACT,
-                           "newer format version %u (this osprey reads up to %d); upgrade osprey", h->version,
-                           ART_FORMAT_VERSION);
+        return osp_err_set(err, OSP_EARTIFACT, "newer format version %u (this osprey reads up to %d); upgrade osprey",
+                           h->version, ART_FORMAT_VERSION);
     if (h->version == 0)
         return osp_err_set(err, OSP_EARTIFACT, "corrupted (format version 0)");
     if (!art_rd_u64(&r, &created) || !art_rd_u8(&r, &vlen) || !art_rd_bytes(&r, vlen, &p) ||
@@ -271,8 +270,9 @@ enum osp_code art_decode(struct osp_ctx *ctx, const void *data, size_t len, stru
     uint8_t sum[OSP_SHA256_LEN];
     osp_sha256(d, body, sum);
     if (memcmp(sum, d + body, OSP_SHA256_LEN) != 0)
-        return osp_err_set(err, OSP_EARTIFACT, "checksum mismatch (SHA-256 of the content differs; the file was "
-                                               "altered or damaged)");
+        return osp_err_set(err, OSP_EARTIFACT,
+                           "checksum mismatch (SHA-256 of the content differs; the file was "
+                           "altered or damaged)");
     struct osp_buf payload;
     if (inflate_exact(d + h.z_off, (size_t)h.z_len, h.payload_len, &payload, err))
         return err->code;

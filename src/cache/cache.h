@@ -41,8 +41,8 @@
 /* Version of the artifact file format this build writes (and the newest it reads). */
 #define ART_FORMAT_VERSION 1
 /* Hard limits on artifacts (untrusted input). */
-#define ART_MAX_FILE_BYTES (256u * 1024u * 1024u)      /* compressed file size */
-#define ART_MAX_PAYLOAD_BYTES (1024u * 1024u * 1024u)  /* decompressed payload size */
+#define ART_MAX_FILE_BYTES (256u * 1024u * 1024u)     /* compressed file size */
+#define ART_MAX_PAYLOAD_BYTES (1024u * 1024u * 1024u) /* decompressed payload size */
 #define ART_MAX_ENTRIES 1000000u
 /* Default busy timeout before a locked database is reported (milliseconds). */
 #define CACHE_BUSY_TIMEOUT_MS 5000

@@ -66,14 +66,13 @@ static enum osp_code set_field(char *dst, size_t cap, const char *what, const ch
         return osp_err_set(err, OSP_EUSAGE, "empty %s in a cache key", what);
     size_t len = strlen(v);
     if (len >= cap)
-        return osp_err_set(err, OSP_EUSAGE, "%s '%.40s' is too long for the cache (max %zu bytes)", what, v,
-                           cap - 1);
+        return osp_err_set(err, OSP_EUSAGE, "%s '%.40s' is too long for the cache (max %zu bytes)", what, v, cap - 1);
     memcpy(dst, v, len + 1);
     return OSP_OK;
 }
 
-enum osp_code cache_entry_set_key(struct cache_entry *e, const char *account, const char *partition,
-                                  const char *region, const char *service, struct osp_err *err)
+enum osp_code cache_entry_set_key(struct cache_entry *e, const char *account, const char *partition, const char *region,
+                                  const char *service, struct osp_err *err)
 {
     enum osp_code rc = set_field(e->account, sizeof(e->account), "account", account, err);
     if (!rc)

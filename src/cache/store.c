@@ -45,8 +45,8 @@ static enum osp_code db_fail(struct cache_store *s, int rc, const char *what, st
     case SQLITE_CORRUPT:
     case SQLITE_NOTADB:
         return osp_err_set(err, OSP_ECACHE,
-                           "cache database %s is corrupted (%s); run `osprey cache clean` to start afresh",
-                           s->path, detail);
+                           "cache database %s is corrupted (%s); run `osprey cache clean` to start afresh", s->path,
+                           detail);
     case SQLITE_NOMEM:
         return osp_err_set(err, OSP_ENOMEM, "out of memory in the cache database while %s", what);
     case SQLITE_READONLY:
@@ -54,8 +54,8 @@ static enum osp_code db_fail(struct cache_store *s, int rc, const char *what, st
     case SQLITE_IOERR:
     case SQLITE_PERM:
     case SQLITE_FULL:
-        return osp_err_set(err, OSP_EIO, "cannot use cache database %s while %s: %s (check --cache-dir)", s->path,
-                           what, detail);
+        return osp_err_set(err, OSP_EIO, "cannot use cache database %s while %s: %s (check --cache-dir)", s->path, what,
+                           detail);
     default:
         return osp_err_set(err, OSP_ECACHE, "cache database %s failed while %s: %s", s->path, what, detail);
     }
@@ -272,7 +272,8 @@ enum osp_code cache_default_dir(struct osp_ctx *ctx, char **out, struct osp_err 
         tail = "/.cache/osprey";
     }
     if (!base)
-        return osp_err_set(err, OSP_ECONFIG, "no cache directory: HOME and XDG_CACHE_HOME are unset (pass --cache-dir)");
+        return osp_err_set(err, OSP_ECONFIG,
+                           "no cache directory: HOME and XDG_CACHE_HOME are unset (pass --cache-dir)");
     size_t len = strlen(base) + strlen(tail) + 1;
     char *p = malloc(len);
     if (!p)
@@ -360,8 +361,7 @@ static enum osp_code check_entry(const struct cache_entry *e, struct osp_err *er
     return OSP_OK;
 }
 
-static enum osp_code put_one(struct cache_store *s, sqlite3_stmt *st, const struct cache_entry *e,
-                             struct osp_err *err)
+static enum osp_code put_one(struct cache_store *s, sqlite3_stmt *st, const struct cache_entry *e, struct osp_err *err)
 {
     sqlite3_reset(st);
     sqlite3_clear_bindings(st);

@@ -104,8 +104,7 @@ static int parse_args(struct cc_opts *o, unsigned allowed, int want_path, int ar
         } else if (want_path && !o->path) {
             o->path = argv[i];
         } else {
-            return cli_usage_error("unexpected argument '%s' for 'cache %s' (see 'osprey cache --help')", argv[i],
-                                   sub);
+            return cli_usage_error("unexpected argument '%s' for 'cache %s' (see 'osprey cache --help')", argv[i], sub);
         }
     }
     if (want_path && !o->path && !o->help)
@@ -254,8 +253,8 @@ static int selected(const struct cc_opts *o, const struct cache_entry *e)
 }
 
 /* Load the state of every listed entry that the filters select; compacts `list` in place. */
-static enum osp_code load_selected(struct cache_store *s, const struct cc_opts *o, struct cache_entry *list,
-                                   size_t *n, struct osp_err *err)
+static enum osp_code load_selected(struct cache_store *s, const struct cc_opts *o, struct cache_entry *list, size_t *n,
+                                   struct osp_err *err)
 {
     size_t kept = 0;
     for (size_t i = 0; i < *n; i++) {
@@ -264,8 +263,8 @@ static enum osp_code load_selected(struct cache_store *s, const struct cc_opts *
             continue;
         }
         struct cache_entry full;
-        enum osp_code rc = cache_get(s, list[i].account, list[i].partition, list[i].region, list[i].service, -1,
-                                     &full, err);
+        enum osp_code rc =
+            cache_get(s, list[i].account, list[i].partition, list[i].region, list[i].service, -1, &full, err);
         cache_entry_cleanup(&list[i]);
         if (rc == OSP_ENOTFOUND) /* removed since listing */
             continue;

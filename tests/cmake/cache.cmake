@@ -19,8 +19,13 @@ if(EXISTS ${osp_art_fuzz_src})
   endif()
   add_executable(fuzz_replay_artifact_unpack ${osp_art_fuzz_src})
   target_link_libraries(fuzz_replay_artifact_unpack PRIVATE osp_cache)
-  add_test(NAME fuzz/artifact_unpack_replay
+  if(OSPREY_FUZZ)
+    target_link_options(fuzz_replay_artifact_unpack PRIVATE -fsanitize=address,undefined)
+  endif()
+  # same naming and label as the targets registered by tests/cmake/fuzz.cmake
+  add_test(NAME fuzz-replay/artifact_unpack
            COMMAND fuzz_replay_artifact_unpack ${CMAKE_SOURCE_DIR}/tests/fuzz/corpus/artifact_unpack
-                   ${CMAKE_SOURCE_DIR}/tests/fuzz/regress/artifact_unpack)
-  set_tests_properties(fuzz/artifact_unpack_replay PROPERTIES LABELS "unit;fuzz")
+                   ${CMAKE_SOURCE_DIR}/tests/fuzz/regress/artifact_unpack
+           WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
+  set_tests_properties(fuzz-replay/artifact_unpack PROPERTIES LABELS unit TIMEOUT 300)
 endif()

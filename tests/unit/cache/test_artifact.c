@@ -274,9 +274,8 @@ static void test_artifact_newer_version_asks_for_upgrade(void)
 /* Build an artifact by hand with a valid checksum around an arbitrary zlib stream. */
 static unsigned char *craft(const void *z, size_t zlen, uint64_t declared, uint32_t entries, size_t *len)
 {
-    static const unsigned char head[] = {0x89, 'O', 'S', 'P', 'C', '\r', '\n', 0x1a, 0, 0, 0, 1,
-                                         0,    0,   0,   0,   0x65, 0x53, 0xf1, 0,    3, '0', '.', '1',
-                                         0,    0,   0,   0 /* accounts */};
+    static const unsigned char head[] = {0x89, 'O',  'S',  'P',  'C', '\r', '\n', 0x1a, 0,   0, 0, 1, 0, 0, 0,
+                                         0,    0x65, 0x53, 0xf1, 0,   3,    '0',  '.',  '1', 0, 0, 0, 0 /* accounts */};
     size_t hl = sizeof(head);
     *len = hl + 4 + 16 + zlen + 32;
     unsigned char *p = calloc(1, *len);
