@@ -116,6 +116,9 @@ static void map_policies(json_t *state, json_t *list)
     size_t i;
     COL_ITEMS(list, i, d) {
         const char *arn = col_s(d, "Arn"), *slash = arn ? strrchr(arn, '/') : NULL;
+        long long count = -1;
+        if (is_aws_managed(arn) && col_int_of(json_object_get(d, "AttachmentCount"), &count) && count == 0)
+            continue; /* an AWS-managed policy nobody uses: hundreds of them, never a finding */
         json_t *o = col_obj(arn);
         if (col_s(d, "PolicyName"))
             col_add_str(o, "name", col_s(d, "PolicyName"), arn);

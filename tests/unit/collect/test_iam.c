@@ -56,7 +56,7 @@ static void test_iam_inline_and_managed_policies_carry_documents(void)
     CU_ASSERT_PTR_NOT_NULL(strstr(ct_str(s, "groups.0.policies.0.document"), "aws:MultiFactorAuthPresent"));
     CU_ASSERT_PTR_NOT_NULL(strstr(ct_str(s, "groups.0.policies.1.document"), "ec2:Describe*"));
     CT_STR_EQ(s, "roles.0.policies.0.name", "s3-all");
-    /* iam.policies: builtin by ARN, attachment count, default version */
+    /* iam.policies: builtin by ARN, attachment count, default version; unattached AWS-managed left out */
     CU_ASSERT_EQUAL(ct_len(s, "policies"), 2);
     CU_ASSERT_EQUAL(ct_bool(s, "policies.0.builtin"), 1);
     CU_ASSERT_EQUAL(ct_bool(s, "policies.1.builtin"), 0);
