@@ -24,8 +24,9 @@
  * Error codes: OSP_ECACHE for a corrupted or unusable database (the message suggests
  * `osprey cache clean`), OSP_ETIMEOUT when another osprey holds the database lock longer than
  * the busy timeout, OSP_EIO for files and directories, OSP_EARTIFACT for a bad artifact (one
- * line saying which: truncated, corrupted, not an osprey artifact, newer format version,
- * checksum mismatch), OSP_ELIMIT when an artifact would decompress past its limits.
+ * line saying which: truncated, corrupted, not an osprey artifact (wrong magic), newer format
+ * version, checksum mismatch, or over a size limit such as a decompression bomb), OSP_ELIMIT when
+ * entries to be written exceed the artifact limits.
  * The artifact format is documented byte by byte in src/cache/README.md.
  */
 #ifndef OSPREY_CACHE_CACHE_H
@@ -99,7 +100,7 @@ OSP_MUST_CHECK enum osp_code cache_get(struct cache_store *s, const char *accoun
  * that became empty replaces the old entry with its empty state). All or nothing. */
 OSP_MUST_CHECK enum osp_code cache_put(struct cache_store *s, const struct cache_entry *entries, size_t n,
                                        struct osp_err *err);
-/* Every entry, sorted by key, without state text (state_json and status_json are NULL; size is
+/* Every entry, sorted by key, without state text (state_json is NULL, status_json is kept; size is
  * the state size and schema/version/collected_at are filled). Free with cache_entries_free. */
 OSP_MUST_CHECK enum osp_code cache_list(struct cache_store *s, struct cache_entry **out, size_t *n,
                                         struct osp_err *err);
@@ -120,7 +121,8 @@ OSP_MUST_CHECK enum osp_code art_decode(struct osp_ctx *ctx, const void *data, s
 /* Write atomically: a 0600 temp file beside path, fsync, then rename over path. */
 OSP_MUST_CHECK enum osp_code art_write(struct osp_ctx *ctx, const char *path, const struct cache_entry *e, size_t n,
                                        time_t created, struct osp_err *err);
-/* Read, verify and decode path (opened read-only; never modified). */
+/* Read, verify and decode path (opened read-only; never modified). OSP_ENOTFOUND when the file
+ * does not exist, OSP_EIO when it cannot be read; decode errors are prefixed with the path. */
 OSP_MUST_CHECK enum osp_code art_read(struct osp_ctx *ctx, const char *path, struct cache_entry **out, size_t *n,
                                       struct osp_err *err);
 
