@@ -362,15 +362,24 @@ static void test_timeouts_retry_then_fail_as_network_error(void)
     CU_ASSERT_PTR_NOT_NULL(strstr(err.msg, "timed out"));
     aws_response_cleanup(&r);
     done(c, s);
-    /* nothing listening: a clear network error */
-    struct aws_client_opts o2 = {.endpoint_url = "http://127.0.0.1:9", .max_attempts = 1};
+    /* nothing listening: a port the kernel just handed out and we closed again */
+    int fd = socket(AF_INET, SOCK_STREAM, 0);
+    struct sockaddr_in a = {.sin_family = AF_INET, .sin_port = 0};
+    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    socklen_t al = sizeof(a);
+    CU_ASSERT_FATAL(bind(fd, (struct sockaddr *)&a, sizeof(a)) == 0 &&
+                    getsockname(fd, (struct sockaddr *)&a, &al) == 0);
+    close(fd);
+    char dead[64];
+    snprintf(dead, sizeof(dead), "http://127.0.0.1:%d", ntohs(a.sin_port));
+    struct aws_client_opts o2 = {.endpoint_url = dead, .max_attempts = 1};
     struct aws_client *c2 = NULL;
     osp_err_init(&err);
     CU_ASSERT_EQUAL_FATAL(aws_client_new(&ctx, &o2, &c2, &err), OSP_OK);
     struct aws_call call = AWS_CALL_QUERY("sts", "us-east-1", "GetCallerIdentity", "2011-06-15");
     call.anonymous = 1;
     CU_ASSERT_EQUAL(aws_call(c2, &call, &r, &err), OSP_ENET);
-    CU_ASSERT_PTR_NOT_NULL(strstr(err.msg, "127.0.0.1:9"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(err.msg, dead));
     aws_client_free(c2);
 }
 
