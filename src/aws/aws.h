@@ -206,7 +206,8 @@ json_t *aws_items_at(json_t *list, size_t i);
 
 /* ---- pagination ---- */
 /* Calls `call` repeatedly, feeding the output token back as input, invoking page_fn on each
- * response body. token_in: request parameter (query/ec2/rest) or JSON body member (json)
+ * response body. token_in: request parameter (query/ec2/rest) or JSON body member (json, and
+ * rest-json calls that have a body)
  * ("Marker", "NextToken", "ContinuationToken"); token_out: dotted path to the next token in
  * the response; for query APIs with IsTruncated, the token is read only when
  * "<...>.IsTruncated" is "true" (pass truncated_path, else NULL). Stops after max_pages

@@ -50,6 +50,8 @@ enum osp_code aws_paginate(struct aws_client *c, struct aws_call *call, const ch
                            const char *truncated_path, aws_page_fn page_fn, void *ud, struct osp_err *err)
 {
     const char *orig_body = call->body;
+    /* JSON protocols carry the token in the body; REST-JSON too when the call has a body (POST lists) */
+    int in_body = call->proto == AWS_PROTO_JSON || (call->proto == AWS_PROTO_RESTJSON && call->body);
     char *own_body = NULL, *prev = NULL;
     enum osp_code rc = OSP_OK;
     for (int page = 0;; page++) {
@@ -76,7 +78,7 @@ enum osp_code aws_paginate(struct aws_client *c, struct aws_call *call, const ch
         }
         free(prev);
         prev = next;
-        if (call->proto == AWS_PROTO_JSON) {
+        if (in_body) {
             free(own_body);
             own_body = json_body_with(orig_body, token_in, prev);
             if (!own_body) {
@@ -90,7 +92,7 @@ enum osp_code aws_paginate(struct aws_client *c, struct aws_call *call, const ch
             break;
         }
     }
-    if (call->proto == AWS_PROTO_JSON)
+    if (in_body)
         call->body = orig_body;
     else if (prev)
         drop_param(call, token_in);

@@ -548,6 +548,15 @@ static void test_paginate_query_and_json(void)
     CU_ASSERT_STRING_EQUAL(osp_buf_str(&names), "a,b,");
     CU_ASSERT_STRING_EQUAL(j.body, "{\"limit\":1}");
     CU_ASSERT_PTR_NOT_NULL(strstr(s->last.body, "\"limit\":1"));
+    /* REST-JSON list calls sent as POST carry the token in the body too */
+    struct aws_call rj = AWS_CALL_REST("access-analyzer", "us-east-1", AWS_PROTO_RESTJSON, "POST", "/finding");
+    rj.body = "{\"analyzerArn\":\"a\"}";
+    osp_buf_reset(&names);
+    CU_ASSERT_EQUAL(aws_paginate(c, &rj, "nextToken", "nextToken", NULL, collect_names, &names, &err), OSP_OK);
+    CU_ASSERT_STRING_EQUAL(osp_buf_str(&names), "a,b,");
+    CU_ASSERT_EQUAL(rj.nparams, 0);
+    CU_ASSERT_STRING_EQUAL(rj.body, "{\"analyzerArn\":\"a\"}");
+    CU_ASSERT_STRING_EQUAL(s->last.target, "/finding");
     done(c, s);
     osp_buf_cleanup(&names);
 }
