@@ -42,7 +42,10 @@ add_each --check-namespaces "${INPUT_CHECK_NAMESPACES:-}"
 add_one --ignorefile "${INPUT_IGNOREFILE:-}"
 add_one --cache-artifact "${INPUT_CACHE_ARTIFACT:-}"
 exit_code_input=${INPUT_EXIT_CODE:-1}
-add_one --exit-code "$exit_code_input"
+# --exit-code alone would fail on any finding (trivy's meaning): pass it only with a threshold.
+if [ -n "${INPUT_FAIL_ON:-}" ] || [ -n "${INPUT_THRESHOLDS:-}" ]; then
+  add_one --exit-code "$exit_code_input"
+fi
 
 json_path="" sarif_path="" junit_path=""
 while IFS= read -r spec; do
