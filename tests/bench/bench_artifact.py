@@ -8,6 +8,10 @@ __defsec_metadata; see src/collect/STATE.md) for 1000 resources spread over serv
 imports it with `osprey cache import`, exports it with `osprey cache export`, and times
 import (verify + inflate + sqlite write), export (sqlite read + deflate + write) and `cache ls`.
 Prints sizes and the median of 5 runs.
+
+With --scan it also seeds a private moto with N real resources (S3 buckets, IAM users, security
+groups, KMS keys in equal parts), scans it once with --cache-artifact, and times an --offline replay
+of that artifact (load + evaluation + report) against a replay from an already-warm --cache-dir.
 """
 import argparse
 import json
@@ -73,11 +77,59 @@ def timed(cmd):
     return dt
 
 
+def scan_bench(a):
+    sys.path.insert(0, os.path.join(HERE, "..", "tools"))
+    from osptest import Case, run_osprey
+    t = Case("bench")
+    try:
+        m = t.moto()
+        q = a.resources // 4
+        s3, iam, ec2, kms = m.client("s3"), m.client("iam"), m.client("ec2"), m.client("kms")
+        vpc = ec2.create_vpc(CidrBlock="10.0.0.0/16")["Vpc"]["VpcId"]
+        for i in range(q):
+            s3.create_bucket(Bucket="bench-bucket-%05d" % i)
+            iam.create_user(UserName="bench-user-%05d" % i)
+            ec2.create_security_group(GroupName="bench-sg-%05d" % i, Description="b", VpcId=vpc)
+            kms.create_key(Description="bench-%d" % i)
+        art = os.path.join(t.tmp, "a.osc")
+        base = ["aws", "--region", "us-east-1", "--account", m.account_id, "--quiet", "--service", "s3", "--service",
+                "iam", "--service", "ec2", "--service", "kms", "--format", "json", "-o", os.devnull]
+        t0 = time.perf_counter()
+        r = run_osprey(base + ["--endpoint", m.endpoint, "--cache-artifact", art, "--cache-dir",
+                               os.path.join(t.tmp, "c0")], env=m.env(), timeout=3600)
+        live = time.perf_counter() - t0
+        if r.returncode not in (0, 1):
+            sys.exit("scan failed: " + r.stderr)
+        hdr, ents = artfmt.decode(open(art, "rb").read())
+        raw = sum(len(e["state"]) for e in ents)
+        off, warm = [], []
+        for k in range(5):
+            t0 = time.perf_counter()
+            r = run_osprey(base + ["--offline", "--cache-artifact", art, "--cache-dir", os.path.join(t.tmp, "o%d" % k)],
+                           env=m.env())
+            off.append(time.perf_counter() - t0)
+            t0 = time.perf_counter()
+            r = run_osprey(base + ["--offline", "--cache-dir", os.path.join(t.tmp, "o%d" % k)], env=m.env())
+            warm.append(time.perf_counter() - t0)
+            if r.returncode not in (0, 1):
+                sys.exit("offline replay failed: " + r.stderr)
+        print("moto scan of %d resources: live %.1f s; state JSON %d bytes in %d entries; artifact %d bytes" %
+              (a.resources, live, raw, len(ents), os.path.getsize(art)))
+        print("  offline replay from the artifact (fresh cache dir) %.0f ms; from a warm cache dir %.0f ms "
+              "(median of 5)" % (statistics.median(off) * 1000, statistics.median(warm) * 1000))
+    finally:
+        t.close()
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--resources", type=int, default=1000)
     ap.add_argument("--osprey", default=os.environ.get("OSPREY_BIN", "build/osprey"))
+    ap.add_argument("--scan", action="store_true", help="also time a real scan and offline replay on moto")
     a = ap.parse_args()
+    os.environ["OSPREY_BIN"] = a.osprey
+    if a.scan:
+        scan_bench(a)
     ents = build(a.resources)
     raw = sum(len(e["state"]) for e in ents)
     tmp = tempfile.mkdtemp(prefix="osp-bench-")
