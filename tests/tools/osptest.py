@@ -32,6 +32,9 @@ SHARED_DIR = os.environ.get("OSPREY_SHARED") or os.path.join(SOURCE_DIR, "..", "
 OSPREY_BIN = os.environ.get("OSPREY_BIN") or os.path.join(SOURCE_DIR, "build", "osprey")
 
 _live = []
+# Every test process gets its own XDG cache home, so no test reads or writes the user's cache.
+_CACHE_HOME = tempfile.mkdtemp(prefix="osp-cache-home-")
+atexit.register(shutil.rmtree, _CACHE_HOME, True)
 
 
 def _stop_all(*_):
@@ -55,7 +58,8 @@ def base_env():
     env = {k: v for k, v in os.environ.items() if not k.startswith(("AWS_", "OSPREY_ROLE", "ACTIONS_ID_TOKEN"))}
     env.update({"AWS_EC2_METADATA_DISABLED": "true", "NO_COLOR": "1",
                 "AWS_CONFIG_FILE": "/nonexistent/config", "AWS_SHARED_CREDENTIALS_FILE": "/nonexistent/credentials",
-                "no_proxy": "127.0.0.1,localhost", "NO_PROXY": "127.0.0.1,localhost"})
+                "no_proxy": "127.0.0.1,localhost", "NO_PROXY": "127.0.0.1,localhost",
+                "XDG_CACHE_HOME": _CACHE_HOME})
     for k in ("http_proxy", "https_proxy", "HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "all_proxy"):
         env.pop(k, None)
     return env
@@ -131,9 +135,11 @@ class Moto:
         urllib.request.urlopen(urllib.request.Request(self.endpoint + "/moto-api/reset", method="POST")).read()
 
     def enable_auth(self):
-        """Turn on signature checking and IAM policy enforcement from now on."""
-        urllib.request.urlopen(urllib.request.Request(self.endpoint + "/moto-api/reset-auth", data=b'{"INITIAL_NO_AUTH_ACTION_COUNT": 0}',
-                                                      method="POST")).read()
+        """Turn on signature checking and IAM policy enforcement from now on. moto reads the body
+        as a bare number (the remaining unauthenticated calls); a form content type would hide it."""
+        req = urllib.request.Request(self.endpoint + "/moto-api/reset-auth", data=b"0",
+                                     headers={"Content-Type": "text/plain"}, method="POST")
+        urllib.request.urlopen(req, timeout=10).read()
 
 
 def run_osprey(args, env=None, timeout=300, cwd=None, input=None):
