@@ -93,7 +93,7 @@ enum osp_code art_write(struct osp_ctx *ctx, const char *path, const struct cach
 /* The whole file, up to the artifact size limit. */
 static enum osp_code slurp(const char *path, struct osp_buf *b, struct osp_err *err)
 {
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK); /* a FIFO must not block us */
     if (fd < 0)
         return osp_err_set(err, errno == ENOENT ? OSP_ENOTFOUND : OSP_EIO, "cannot open cache artifact '%s': %s", path,
                            strerror(errno));

@@ -363,6 +363,21 @@ static void test_artifact_write_replaces_atomically(void)
     teardown();
 }
 
+static void test_artifact_refuses_non_regular_files(void)
+{
+    setup();
+    char fifo[400];
+    path_in(fifo, sizeof(fifo), "c.osc");
+    CU_ASSERT_EQUAL_FATAL(mkfifo(fifo, 0600), 0);
+    struct cache_entry *out = NULL;
+    size_t n = 0;
+    CU_ASSERT_EQUAL(art_read(&ctx, fifo, &out, &n, &err), OSP_EIO); /* returns at once, no writer needed */
+    CU_ASSERT_PTR_NOT_NULL(strstr(err.msg, "not a regular file"));
+    osp_err_init(&err);
+    CU_ASSERT_EQUAL(art_read(&ctx, dir, &out, &n, &err), OSP_EIO);
+    teardown();
+}
+
 static const struct osp_test tests[] = {
     OSP_TEST(test_artifact_round_trip_is_byte_identical),
     OSP_TEST(test_artifact_empty_and_created_time),
@@ -376,6 +391,7 @@ static const struct osp_test tests[] = {
     OSP_TEST(test_artifact_decompression_bomb_fails_cleanly),
     OSP_TEST(test_artifact_trailing_bytes_are_corruption),
     OSP_TEST(test_artifact_write_replaces_atomically),
+    OSP_TEST(test_artifact_refuses_non_regular_files),
     {0},
 };
 

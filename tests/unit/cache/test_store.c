@@ -245,6 +245,46 @@ static void test_store_corrupted_file_suggests_clean(void)
     teardown();
 }
 
+static void test_store_damaged_pages_are_reported_as_corruption(void)
+{
+    setup();
+    struct cache_store *s = open_dir(tmpdir);
+    char big[20000];
+    memset(big, 'a', sizeof(big) - 1);
+    big[sizeof(big) - 1] = '\0';
+    struct cache_entry in[2] = {mk("111111111111", "us-east-1", "s3", NOW, big, NULL),
+                                mk("111111111111", "us-east-1", "ec2", NOW, big, NULL)};
+    CU_ASSERT_EQUAL(cache_put(s, in, 2, &err), OSP_OK);
+    cache_close(s); /* checkpoints the WAL into cache.db */
+    char db[400];
+    snprintf(db, sizeof(db), "%s/cache.db", tmpdir);
+    FILE *f = fopen(db, "r+b");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+    fseek(f, 0, SEEK_END);
+    long size = ftell(f);
+    for (long off = 4096; off < size; off += 97) { /* keep the header page, scribble over the rest */
+        fseek(f, off, SEEK_SET);
+        fputc(0xA5, f);
+    }
+    fclose(f);
+    enum osp_code rc = cache_open(&ctx, tmpdir, &s, &err);
+    if (rc == OSP_OK) {
+        struct cache_entry out;
+        struct cache_entry *list = NULL;
+        size_t n = 0;
+        rc = cache_get(s, "111111111111", "aws", "us-east-1", "s3", -1, &out, &err);
+        if (rc == OSP_OK) {
+            cache_entry_cleanup(&out);
+            rc = cache_list(s, &list, &n, &err);
+            cache_entries_free(list, n);
+        }
+        cache_close(s);
+    }
+    CU_ASSERT_EQUAL(rc, OSP_ECACHE);
+    CU_ASSERT_PTR_NOT_NULL(strstr(err.msg, "osprey cache clean"));
+    teardown();
+}
+
 static void test_store_locked_database_waits_then_fails_clearly(void)
 {
     setup();
@@ -365,6 +405,7 @@ static const struct osp_test tests[] = {
     OSP_TEST(test_store_clean_removes_old_then_all),
     OSP_TEST(test_store_creates_private_dir_and_file),
     OSP_TEST(test_store_corrupted_file_suggests_clean),
+    OSP_TEST(test_store_damaged_pages_are_reported_as_corruption),
     OSP_TEST(test_store_locked_database_waits_then_fails_clearly),
     OSP_TEST(test_store_refuses_newer_layout),
     OSP_TEST(test_store_default_dir_follows_xdg_home_and_ci),
