@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "collect/collect.h"
 #include "scan/scan_int.h"
 
 static char *dup_or_empty(const char *s)
@@ -24,6 +25,7 @@ enum osp_code scan_raw_add(struct scan_raw_list *l, size_t check, size_t input, 
     r->check = check;
     r->input = input;
     r->pass = pass;
+    r->global = 0;
     r->resource = dup_or_empty(resource);
     r->message = dup_or_empty(message);
     if (!r->resource || !r->message) {
@@ -70,8 +72,10 @@ static void mark_duplicates(const struct scan_raw_list *l, const size_t *idx, ch
 {
     for (size_t k = 1; k < l->n; k++) {
         const struct scan_raw *prev = &l->v[idx[k - 1]], *cur = &l->v[idx[k]];
-        if (!*cur->resource || prev->check != cur->check || strcmp(prev->resource, cur->resource))
+        if (prev->check != cur->check || strcmp(prev->resource, cur->resource))
             continue;
+        if (!*cur->resource && !cur->global)
+            continue; /* a regional finding without ARN: one per region */
         if (prev->pass == cur->pass && !strcmp(prev->message, cur->message))
             drop[idx[k]] = 1; /* same finding seen from another region */
         else if (cur->pass && !prev->pass)
@@ -110,6 +114,12 @@ void scan_raw_dedupe(struct scan_raw_list *l)
     l->n = w;
     free(idx);
     free(drop);
+}
+
+int scan_service_is_global(const char *service)
+{
+    const struct col_service *svc = col_find(service);
+    return svc && svc->global;
 }
 
 /* The resource ARN a cause or result object points at: metadata resource, else filepath. */

@@ -64,6 +64,8 @@ static enum osp_code run_rule(struct run_state *st, size_t check, const char *re
         if (rc)
             break;
         rc = scan_raw_add(&st->raws, check, input, res, msg, 0, err);
+        if (!rc)
+            st->raws.v[st->raws.n - 1].global = scan_service_is_global(c->checks[check].service);
         free(msg);
         free(res);
     }

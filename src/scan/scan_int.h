@@ -47,6 +47,7 @@ struct scan_raw {
     char *resource;   /* malloc'd ARN ("" when none) */
     char *message;    /* malloc'd */
     int pass;         /* 1: a PASS record (no deny result for this resource) */
+    int global;       /* the check's service is global (iam, s3, account): same in every region */
 };
 struct scan_raw_list {
     struct scan_raw *v;
@@ -56,9 +57,12 @@ OSP_MUST_CHECK enum osp_code scan_raw_add(struct scan_raw_list *l, size_t check,
                                           const char *resource, const char *message, int pass,
                                           struct osp_err *err);
 void scan_raw_cleanup(struct scan_raw_list *l);
-/* results.c: drop later duplicates of (check, resource, pass) when resource is non-empty, and
- * PASS records whose (check, resource) also failed somewhere. Keeps first-seen order. */
+/* results.c: drop later duplicates of (check, resource, pass) when resource is non-empty (or,
+ * for global checks without a resource, of (check, message)), and PASS records whose
+ * (check, resource) also failed somewhere. Keeps first-seen order. */
 void scan_raw_dedupe(struct scan_raw_list *l);
+/* 1 for services collected once and repeated in every region's document. */
+int scan_service_is_global(const char *service);
 
 /* Turn a deny result value into (message, resource ARN); both malloc'd. Accepts
  * result.new objects ({msg, resource, filepath, ...}), strings and [msg, cause] arrays. */

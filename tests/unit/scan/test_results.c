@@ -84,6 +84,18 @@ static void test_findings_without_resource_stay_per_region(void)
     scan_raw_cleanup(&l);
 }
 
+static void test_global_findings_without_resource_are_kept_once(void)
+{
+    struct scan_raw_list l = {0};
+    add(&l, 0, 0, "", "no support role", 0);
+    add(&l, 0, 1, "", "no support role", 0);
+    l.v[0].global = l.v[1].global = 1;
+    scan_raw_dedupe(&l);
+    CU_ASSERT_EQUAL(l.n, 1);
+    CU_ASSERT(scan_service_is_global("iam") && !scan_service_is_global("ec2"));
+    scan_raw_cleanup(&l);
+}
+
 static void test_pass_is_dropped_where_the_resource_failed_elsewhere(void)
 {
     struct scan_raw_list l = {0};
@@ -117,6 +129,7 @@ static const struct osp_test tests[] = {
     OSP_TEST(test_other_values_become_json_text),
     OSP_TEST(test_global_finding_from_two_regions_is_kept_once),
     OSP_TEST(test_findings_without_resource_stay_per_region),
+    OSP_TEST(test_global_findings_without_resource_are_kept_once),
     OSP_TEST(test_pass_is_dropped_where_the_resource_failed_elsewhere),
     OSP_TEST(test_two_messages_on_one_resource_are_both_kept),
     {0},
