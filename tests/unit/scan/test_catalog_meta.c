@@ -198,10 +198,38 @@ static void spec_matches_metadata(const char *spec_path, const char *framework)
     scan_pool_free(&pool);
 }
 
+/* And back: a check claiming control X of a framework is listed under X in that spec. */
+static void metadata_matches_spec(const char *spec_path, const char *framework)
+{
+    struct scan_pool pool = {0};
+    struct scan_spec s;
+    load_spec(&pool, spec_path, &s);
+    for (const struct scan_embedded *e = scan_embedded_files; e->path; e++) {
+        struct scan_check c;
+        struct osp_err err;
+        osp_err_init(&err);
+        if (strncmp(e->path, "checks/aws/", 11) || scan_check_from_module(&pool, e->path, e->data, 1, &c, &err))
+            continue;
+        for (size_t f = 0; f < c.nframeworks; f++) {
+            if (strcmp(c.frameworks[f].framework, framework))
+                continue;
+            int listed = 0;
+            for (size_t i = 0; i < s.ncontrols && !listed; i++)
+                for (size_t k = 0; k < s.controls[i].nchecks && !strcmp(s.controls[i].id, c.frameworks[f].id); k++)
+                    listed |= !strcmp(s.controls[i].checks[k], c.id);
+            if (!listed)
+                CU_FAIL(c.id);
+        }
+    }
+    scan_pool_free(&pool);
+}
+
 static void test_specs_match_check_metadata(void)
 {
     spec_matches_metadata("checks/compliance/aws-cis-1.2.yaml", "cis-aws-1.2");
     spec_matches_metadata("checks/compliance/aws-cis-1.4.yaml", "cis-aws-1.4");
+    metadata_matches_spec("checks/compliance/aws-cis-1.2.yaml", "cis-aws-1.2");
+    metadata_matches_spec("checks/compliance/aws-cis-1.4.yaml", "cis-aws-1.4");
 }
 
 static void test_lib_modules_are_embedded_and_tests_are_not(void)
