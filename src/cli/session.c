@@ -48,7 +48,7 @@ static enum osp_code open_client(struct cli_session *s, struct osp_err *err)
 {
     const struct cli_opts *o = s->opts;
     struct aws_client_opts co = {
-        .endpoint_url = o->endpoint ? o->endpoint : osp_getenv_nonempty(s->ctx, "AWS_ENDPOINT_URL"),
+        .endpoint_url = o->endpoint, /* AWS_ENDPOINT_URL(_<SERVICE>) are read by the client at their priority */
         .profile_endpoint_url = cred_chain_endpoint_url(s->chain),
         .concurrency = o->concurrency,
         .ca_bundle = o->ca_bundle ? o->ca_bundle : cred_chain_ca_bundle(s->chain),
