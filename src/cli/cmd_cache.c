@@ -137,6 +137,11 @@ static int db_exists(const char *dir)
     return ok;
 }
 
+static const char *entries_word(size_t n)
+{
+    return n == 1 ? "entry" : "entries";
+}
+
 static void human_size(size_t n, char *out, size_t cap)
 {
     if (n < 1024)
@@ -305,7 +310,7 @@ static int cmd_export(struct osp_ctx *ctx, const struct cc_opts *o, const char *
     cache_entries_free(e, n);
     if (c)
         return cli_fail(&err);
-    printf("exported %zu entries to %s\n", n, o->path);
+    printf("exported %zu %s to %s\n", n, entries_word(n), o->path);
     return 0;
 }
 
@@ -327,7 +332,7 @@ static int cmd_import(struct osp_ctx *ctx, const struct cc_opts *o, const char *
     cache_close(s);
     cache_entries_free(e, n);
     if (!rc)
-        printf("imported %zu entries from %s into %s\n", n, o->path, dir);
+        printf("imported %zu %s from %s into %s\n", n, entries_word(n), o->path, dir);
     return rc;
 }
 
@@ -359,7 +364,7 @@ static int cmd_clean(struct osp_ctx *ctx, const struct cc_opts *o, const char *d
         c = cache_destroy(dir, &err);
     if (c)
         return cli_fail(&err);
-    printf("removed %zu entries from %s\n", removed, dir);
+    printf("removed %zu %s from %s\n", removed, entries_word(removed), dir);
     return 0;
 }
 
