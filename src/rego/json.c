@@ -5,11 +5,65 @@
 
 #include "rego/value_int.h"
 
+/* Object keys repeat across a document ("value", "name", ...): the parser shares one string
+ * per distinct key, which saves memory and keeps key comparisons on hot cache lines. */
+#define INTERN_MAX_KEYS 65536
+#define INTERN_MAX_LEN 64
+
+struct intern {
+    rv *slots; /* open addressing; undefined = empty */
+    size_t cap, n;
+};
+
 struct jp {
     const char *s;
     size_t len, pos, depth, max_depth;
     struct osp_err *err;
+    struct intern keys;
 };
+
+static rv intern_key(struct intern *t, const char *s, size_t n)
+{
+    if (n > INTERN_MAX_LEN || t->n >= INTERN_MAX_KEYS)
+        return rv_str_newn(s, n);
+    if (t->n * 2 >= t->cap) {
+        size_t cap = t->cap ? t->cap * 2 : 256;
+        rv *slots = calloc(cap, sizeof(rv));
+        if (!slots)
+            return rv_str_newn(s, n);
+        for (size_t i = 0; i < t->cap; i++) {
+            if (rv_is_undef(t->slots[i]))
+                continue;
+            size_t j = rv_hash(t->slots[i]) & (cap - 1);
+            while (!rv_is_undef(slots[j]))
+                j = (j + 1) & (cap - 1);
+            slots[j] = t->slots[i];
+        }
+        free(t->slots);
+        t->slots = slots;
+        t->cap = cap;
+    }
+    uint64_t h = rv_hash_bytes(s, n) | 1;
+    size_t j = h & (t->cap - 1);
+    while (!rv_is_undef(t->slots[j])) {
+        rv k = t->slots[j];
+        if (rv_hash(k) == h && rv_str_len(k) == n && memcmp(rv_str(k), s, n) == 0)
+            return rv_ref(k);
+        j = (j + 1) & (t->cap - 1);
+    }
+    rv k = rv_str_newn(s, n);
+    rv_hash(k);
+    t->slots[j] = rv_ref(k);
+    t->n++;
+    return k;
+}
+
+static void intern_free(struct intern *t)
+{
+    for (size_t i = 0; i < t->cap; i++)
+        rv_unref(t->slots[i]);
+    free(t->slots);
+}
 
 static enum osp_code jp_fail(struct jp *p, const char *what)
 {
@@ -127,7 +181,14 @@ bool rv_json_unescape(const char *s, size_t n, struct osp_buf *b)
 
 static enum osp_code parse_value(struct jp *p, rv *out);
 
+static enum osp_code parse_string_k(struct jp *p, rv *out, bool key);
+
 static enum osp_code parse_string(struct jp *p, rv *out)
+{
+    return parse_string_k(p, out, false);
+}
+
+static enum osp_code parse_string_k(struct jp *p, rv *out, bool key)
 {
     size_t start = ++p->pos;
     bool esc = false;
@@ -146,7 +207,7 @@ static enum osp_code parse_string(struct jp *p, rv *out)
     size_t n = p->pos - start;
     p->pos++;
     if (!esc) {
-        *out = rv_str_newn(p->s + start, n);
+        *out = key ? intern_key(&p->keys, p->s + start, n) : rv_str_newn(p->s + start, n);
         return OSP_OK;
     }
     struct osp_buf b;
@@ -206,41 +267,70 @@ static enum osp_code parse_array(struct jp *p, rv *out)
     }
 }
 
+struct kvbuf {
+    rv small[32];
+    rv *v;
+    size_t n, cap;
+};
+
+static void kv_push(struct kvbuf *b, rv x)
+{
+    if (b->n == b->cap) {
+        size_t cap = b->cap * 2;
+        rv *p = malloc(cap * sizeof(rv));
+        if (!p)
+            abort();
+        memcpy(p, b->v, b->n * sizeof(rv));
+        if (b->v != b->small)
+            free(b->v);
+        b->v = p;
+        b->cap = cap;
+    }
+    b->v[b->n++] = x;
+}
+
+static void kv_drop(struct kvbuf *b)
+{
+    for (size_t i = 0; i < b->n; i++)
+        rv_unref(b->v[i]);
+    if (b->v != b->small)
+        free(b->v);
+}
+
+/* Entries are gathered first so the object is allocated once at its final size. */
 static enum osp_code parse_object(struct jp *p, rv *out)
 {
-    rv obj = rv_obj_new();
+    struct kvbuf kv;
+    kv.v = kv.small;
+    kv.n = 0;
+    kv.cap = 32;
     p->pos++;
     skip_ws(p);
+    enum osp_code rc = OSP_OK;
     if (p->pos < p->len && p->s[p->pos] == '}') {
         p->pos++;
-        *out = obj;
+        *out = rv_obj_new();
         return OSP_OK;
     }
     for (;;) {
         rv key, val;
-        enum osp_code rc;
         skip_ws(p);
         if (p->pos >= p->len || p->s[p->pos] != '"') {
-            rv_unref(obj);
-            return jp_fail(p, "expected string key");
+            rc = jp_fail(p, "expected string key");
+            break;
         }
-        if ((rc = parse_string(p, &key))) {
-            rv_unref(obj);
-            return rc;
-        }
+        if ((rc = parse_string_k(p, &key, true)))
+            break;
+        kv_push(&kv, key);
         skip_ws(p);
         if (p->pos >= p->len || p->s[p->pos] != ':') {
-            rv_unref(key);
-            rv_unref(obj);
-            return jp_fail(p, "expected ':'");
+            rc = jp_fail(p, "expected ':'");
+            break;
         }
         p->pos++;
-        if ((rc = parse_value(p, &val))) {
-            rv_unref(key);
-            rv_unref(obj);
-            return rc;
-        }
-        rv_obj_set(&obj, key, val);
+        if ((rc = parse_value(p, &val)))
+            break;
+        kv_push(&kv, val);
         skip_ws(p);
         if (p->pos < p->len && p->s[p->pos] == ',') {
             p->pos++;
@@ -248,12 +338,22 @@ static enum osp_code parse_object(struct jp *p, rv *out)
         }
         if (p->pos < p->len && p->s[p->pos] == '}') {
             p->pos++;
-            *out = obj;
-            return OSP_OK;
+            break;
         }
-        rv_unref(obj);
-        return jp_fail(p, "expected ',' or '}'");
+        rc = jp_fail(p, "expected ',' or '}'");
+        break;
     }
+    if (rc) {
+        kv_drop(&kv);
+        return rc;
+    }
+    rv obj = rv_obj_with_cap(kv.n / 2);
+    for (size_t i = 0; i + 1 < kv.n; i += 2)
+        rv_obj_set(&obj, kv.v[i], kv.v[i + 1]);
+    kv.n = 0;
+    kv_drop(&kv);
+    *out = obj;
+    return OSP_OK;
 }
 
 static bool lit(struct jp *p, const char *w)
@@ -301,7 +401,7 @@ static enum osp_code parse_value(struct jp *p, rv *out)
 enum osp_code rv_json_parse(const char *text, size_t len, const struct rv_json_limits *lim,
                             rv *out, struct osp_err *err)
 {
-    struct jp p = {text, len, 0, 0, 512, err};
+    struct jp p = {text, len, 0, 0, 512, err, {NULL, 0, 0}};
     if (lim && lim->max_depth)
         p.max_depth = lim->max_depth;
     if (lim && lim->max_bytes && len > lim->max_bytes)
@@ -309,6 +409,7 @@ enum osp_code rv_json_parse(const char *text, size_t len, const struct rv_json_l
                            len, lim->max_bytes);
     rv v;
     enum osp_code rc = parse_value(&p, &v);
+    intern_free(&p.keys);
     if (rc)
         return rc;
     skip_ws(&p);

@@ -46,8 +46,10 @@ static void free_obj(struct rv_obj *o)
         if (o->vals)
             rv_unref(o->vals[i]);
     }
-    free(o->keys);
-    free(o->vals);
+    if (!o->inline_kv) {
+        free(o->keys);
+        free(o->vals);
+    }
     free(o->idx);
     free(o);
 }
@@ -91,6 +93,8 @@ void rv_freeze(rv v)
     if (h->rc == RV_RC_FROZEN)
         return;
     h->rc = RV_RC_FROZEN;
+    if (v.kind == RV_STRING)
+        rv_hash(v); /* cache the hash now: frozen values are never written later */
     if (v.kind == RV_ARRAY) {
         struct rv_arr *a = v.u.p;
         for (size_t i = 0; i < a->len; i++)
@@ -237,18 +241,22 @@ rv rv_arr_concat(rv a, rv b)
 
 /* ---- objects and sets ---- */
 
+/* One allocation holds the header and, for cap > 0, the key and value arrays (fewer cache
+ * misses when iterating large documents); growth past cap moves them out. */
 static rv obj_alloc(bool is_set, size_t cap)
 {
-    struct rv_obj *o = xmalloc(sizeof(*o));
+    size_t arrays = cap * sizeof(rv) * (is_set ? 1 : 2);
+    struct rv_obj *o = xmalloc(sizeof(*o) + arrays);
     memset(o, 0, sizeof(*o));
     o->rc = 1;
     o->is_set = is_set;
     o->sorted = true;
     o->cap = cap;
     if (cap) {
-        o->keys = xmalloc(cap * sizeof(rv));
+        o->inline_kv = true;
+        o->keys = (rv *)(void *)(o + 1);
         if (!is_set)
-            o->vals = xmalloc(cap * sizeof(rv));
+            o->vals = o->keys + cap;
     }
     rv v = {is_set ? RV_SET : RV_OBJECT, 0, {0}};
     v.u.p = o;
@@ -256,6 +264,7 @@ static rv obj_alloc(bool is_set, size_t cap)
 }
 
 rv rv_obj_new(void) { return obj_alloc(false, 0); }
+rv rv_obj_with_cap(size_t cap) { return obj_alloc(false, cap); }
 rv rv_set_new(void) { return obj_alloc(true, 0); }
 
 static void index_rebuild(struct rv_obj *o)
@@ -281,6 +290,24 @@ static void index_rebuild(struct rv_obj *o)
 
 static long obj_find(const struct rv_obj *o, rv key)
 {
+    if (!o->idx && key.kind == RV_STRING) {
+        /* compare cached hashes first: keys shared by the JSON parser have them */
+        struct rv_strh *kh = key.u.p;
+        uint64_t h = rv_hash(key);
+        for (size_t i = 0; i < o->len; i++) {
+            rv k = o->keys[i];
+            if (k.kind != RV_STRING)
+                continue;
+            struct rv_strh *x = k.u.p;
+            if (x == kh)
+                return (long)i;
+            if ((x->hash && x->hash != h) || x->len != kh->len)
+                continue;
+            if (memcmp(x->s, kh->s, kh->len) == 0)
+                return (long)i;
+        }
+        return -1;
+    }
     if (!o->idx) {
         for (size_t i = 0; i < o->len; i++)
             if (rv_equal(o->keys[i], key))
@@ -321,9 +348,19 @@ static void obj_append(struct rv_obj *o, rv key, rv val)
 {
     if (o->len == o->cap) {
         o->cap = o->cap ? o->cap * 2 : 4;
-        o->keys = xrealloc(o->keys, o->cap * sizeof(rv));
-        if (!o->is_set)
-            o->vals = xrealloc(o->vals, o->cap * sizeof(rv));
+        if (o->inline_kv) {
+            rv *k = xmalloc(o->cap * sizeof(rv)), *v = o->is_set ? NULL : xmalloc(o->cap * sizeof(rv));
+            memcpy(k, o->keys, o->len * sizeof(rv));
+            if (v)
+                memcpy(v, o->vals, o->len * sizeof(rv));
+            o->keys = k;
+            o->vals = v;
+            o->inline_kv = false;
+        } else {
+            o->keys = xrealloc(o->keys, o->cap * sizeof(rv));
+            if (!o->is_set)
+                o->vals = xrealloc(o->vals, o->cap * sizeof(rv));
+        }
     }
     if (o->sorted && o->len && rv_cmp(o->keys[o->len - 1], key) > 0)
         o->sorted = false;

@@ -120,6 +120,7 @@ rv rv_arr_concat(rv a, rv b);                /* borrows both; returns new */
 
 /* ---- objects (keys are any non-undefined rv) ---- */
 rv rv_obj_new(void);                         /* returns new (empty) */
+rv rv_obj_with_cap(size_t cap);              /* returns new (empty, room for cap keys) */
 void rv_obj_set(rv *obj, rv key, rv val);    /* takes key and val; replaces an existing key */
 rv rv_obj_get(rv obj, rv key);               /* borrows; undefined when absent */
 rv rv_obj_get_s(rv obj, const char *key);    /* borrows; string key */

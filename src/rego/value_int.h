@@ -41,6 +41,7 @@ struct rv_obj {
     uint32_t rc;
     bool is_set;
     bool sorted;
+    bool inline_kv; /* keys/vals live in the same allocation as this header */
     size_t len, cap;
     rv *keys;
     rv *vals;
