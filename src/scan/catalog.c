@@ -223,6 +223,18 @@ static enum osp_code find_deny_rules(struct scan_catalog *c, struct osp_err *err
             if (!(run->deny_refs[run->ndeny++] = scan_pool_strdup(&c->pool, ref)))
                 return osp_err_set(err, OSP_ENOMEM, "out of memory loading checks");
         }
+        if (!strcmp(c->checks[i].id, c->checks[i].package)) {
+            /* No METADATA: a Trivy-style __rego_metadata__ rule may name the check. */
+            char ref[512];
+            rv legacy = rv_undef();
+            snprintf(ref, sizeof(ref), "data.%s.__rego_metadata__", c->checks[i].package);
+            if (rego_eval_ref(c->engine, ref, rv_undef(), &legacy, err) ||
+                scan_check_from_legacy(&c->pool, legacy, &c->checks[i])) {
+                rv_unref(legacy);
+                return err->code ? err->code : osp_err_set(err, OSP_ENOMEM, "out of memory loading checks");
+            }
+            rv_unref(legacy);
+        }
         if (!run->ndeny) {
             osp_debug(c->ctx, "%s: no deny rule, not a check", c->checks[i].path);
             continue;

@@ -240,6 +240,29 @@ static enum osp_code defaults(struct scan_pool *pool, struct scan_check *c)
     return OSP_OK;
 }
 
+/* Trivy's older __rego_metadata__ := {"id", "avd_id", "title", "severity", "description",
+ * "recommended_actions", "url"} object, for checks without a METADATA block. */
+enum osp_code scan_check_from_legacy(struct scan_pool *pool, rv legacy, struct scan_check *c)
+{
+    if (rv_kind(legacy) != RV_OBJECT)
+        return OSP_OK;
+    const char *id = get_s(legacy, "id");
+    if (!*id)
+        id = get_s(legacy, "avd_id");
+    const char *fields[][2] = {{"title", NULL}, {"description", NULL}, {"recommended_actions", NULL}};
+    for (size_t i = 0; i < sizeof(fields) / sizeof(fields[0]); i++)
+        fields[i][1] = get_s(legacy, fields[i][0]);
+    if ((*id && !(c->id = scan_pool_strdup(pool, id))) ||
+        (*fields[0][1] && !(c->title = scan_pool_strdup(pool, fields[0][1]))) ||
+        (*fields[1][1] && !(c->description = scan_pool_strdup(pool, fields[1][1]))) ||
+        (*fields[2][1] && !(c->recommended_action = scan_pool_strdup(pool, fields[2][1]))) ||
+        !(c->avd_id = scan_pool_strdup(pool, get_s(legacy, "avd_id"))))
+        return OSP_ENOMEM;
+    if (c->severity == RES_SEV_UNKNOWN)
+        c->severity = scan_severity_from(get_s(legacy, "severity"));
+    return OSP_OK;
+}
+
 enum osp_code scan_check_from_module(struct scan_pool *pool, const char *path, const char *text,
                                      int builtin, struct scan_check *c, struct osp_err *err)
 {

@@ -32,6 +32,8 @@ char *scan_module_metadata_text(const char *text);
 OSP_MUST_CHECK enum osp_code scan_check_from_module(struct scan_pool *pool, const char *path,
                                                     const char *text, int builtin,
                                                     struct scan_check *c, struct osp_err *err);
+/* Fill c's id, title, severity ... from a legacy __rego_metadata__ object (no-op otherwise). */
+OSP_MUST_CHECK enum osp_code scan_check_from_legacy(struct scan_pool *pool, rv legacy, struct scan_check *c);
 /* "LOW" / "medium" ... -> severity; RES_SEV_UNKNOWN for anything else. */
 enum res_severity scan_severity_from(const char *s);
 

@@ -179,6 +179,29 @@ static void test_custom_check_in_user_namespace_runs_with_its_id(void)
     scan_catalog_free(c);
 }
 
+static void test_legacy_rego_metadata_names_a_custom_check(void)
+{
+    write_file("legacy.rego", "package user.legacy\n\nimport rego.v1\n\n"
+                              "__rego_metadata__ := {\"id\": \"LEG-0001\", \"severity\": \"LOW\", \"title\": \"Legacy\"}\n\n"
+                              "deny contains \"always\" if input.aws.s3\n");
+    char path[128];
+    snprintf(path, sizeof(path), "%s/legacy.rego", tmpdir);
+    const char *paths[] = {path}, *ns[] = {"user"};
+    struct scan_opts o = {.config_checks = paths, .nconfig_checks = 1, .namespaces = ns, .nnamespaces = 1};
+    struct osp_err err;
+    struct scan_catalog *c = load(&o, OSP_OK, &err);
+    CU_ASSERT_FATAL(c != NULL);
+    const struct scan_check *k = scan_catalog_find(c, "LEG-0001");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(k);
+    CU_ASSERT_EQUAL(k->severity, RES_SEV_LOW);
+    CU_ASSERT_STRING_EQUAL(k->title, "Legacy");
+    struct res_report *r = evaluate(c, 1, NULL, 0);
+    CU_ASSERT_EQUAL(count(r, "LEG-0001", RES_FAIL), 1); /* a plain string result */
+    res_report_free(r);
+    scan_catalog_free(c);
+    unlink(path);
+}
+
 static void test_custom_check_syntax_error_names_file_line_col(void)
 {
     write_file("broken.rego", "package user.broken\n\nimport rego.v1\n\ndeny contains x if {\n\tx := [1,\n}\n");
@@ -207,6 +230,7 @@ static const struct osp_test tests[] = {
     OSP_TEST(test_include_non_failures_adds_pass_per_resource),
     OSP_TEST(test_compliance_lists_every_control_and_errors_on_failed_service),
     OSP_TEST(test_custom_check_in_user_namespace_runs_with_its_id),
+    OSP_TEST(test_legacy_rego_metadata_names_a_custom_check),
     OSP_TEST(test_custom_check_syntax_error_names_file_line_col),
     OSP_TEST(test_unknown_compliance_spec_is_usage_error),
     {0},
