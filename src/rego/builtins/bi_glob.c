@@ -275,7 +275,7 @@ BI(glob_match)
     uint32_t *seps;
     BI_TRY(read_seps(bc, a, &seps, &m.nseps));
     m.seps = seps;
-    size_t pn;
+    size_t pn = 0;
     uint32_t *pat = runes(rv_str(a[0]), rv_str_len(a[0]), &pn);
     uint32_t *str = runes(rv_str(a[2]), rv_str_len(a[2]), &m.len);
     m.s = str;
