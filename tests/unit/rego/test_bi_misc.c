@@ -49,7 +49,29 @@ static void test_misc_cidr(void)
     BT_ERR("net.cidr_merge([\"::1\"])", "eval_builtin_error", "IPv6 invalid: needs prefix length");
 }
 
+static void test_misc_graph_reachable(void)
+{
+    BT_EQ("graph.reachable({\"a\": {\"b\"}, \"b\": {\"c\"}, \"c\": {\"a\"}, \"x\": set()}, {\"a\"})",
+          "[\"a\",\"b\",\"c\"]");
+    BT_EQ("graph.reachable_paths({\"a\": [\"b\", \"c\"], \"b\": [\"c\"], \"c\": []}, {\"a\"})",
+          "[[\"a\",\"b\",\"c\"],[\"a\",\"c\"]]");
+    BT_ERR("graph.reachable(1, [])", "eval_type_error", "operand 1 must be object but got number");
+    BT_ERR("graph.reachable({}, \"a\")", "eval_type_error", "operand 2 must be one of {array, set} but got string");
+}
+
+static void test_misc_render_template(void)
+{
+    BT_EQ("strings.render_template(\"{{.a}}-{{.b}}\", {\"a\": \"x\", \"b\": 2})", "\"x-2\"");
+    BT_EQ("strings.render_template(\"{{range $i, $n := .l}}{{if $i}},{{end}}{{$n}}{{end}}\", {\"l\": [\"p\", \"q\"]})",
+          "\"p,q\"");
+    BT_EQ("strings.render_template(\"{{if .f}}yes{{else}}no{{end}}\", {\"f\": false})", "\"no\"");
+    BT_EQ("strings.render_template(\"{{.missing}}\", {})", "\"<undefined>\"");
+    BT_ERR("strings.render_template(\"{{.a\", {})", "eval_builtin_error", "unclosed action");
+}
+
 static const struct osp_test tests[] = {
+    OSP_TEST(test_misc_graph_reachable),
+    OSP_TEST(test_misc_render_template),
     OSP_TEST(test_misc_semver),
     OSP_TEST(test_misc_units_are_exact),
     OSP_TEST(test_misc_uuid),

@@ -38,7 +38,23 @@ static void test_objects_json_filter_remove_patch(void)
     BT_ERR("json.remove([], [])", "eval_type_error", "json.remove: operand 1 must be object but got array");
 }
 
+static void test_objects_json_schema(void)
+{
+    BT_EQ("json.match_schema({\"id\": 5}, {\"properties\": {\"id\": {\"type\": \"integer\"}}, \"required\": [\"id\"]})",
+          "[true,[]]");
+    BT_EQ("json.match_schema({\"id\": \"x\"}, {\"properties\": {\"id\": {\"type\": \"integer\"}}})",
+          "[false,[{\"desc\":\"Invalid type. Expected: integer, given: string\",\"error\":\"id: Invalid type. "
+          "Expected: integer, given: string\",\"field\":\"id\",\"type\":\"invalid_type\"}]]");
+    BT_EQ("json.match_schema(\"{}\", \"{\\\"required\\\": [\\\"name\\\"]}\")[1][0].desc", "\"name is required\"");
+    BT_EQ("json.match_schema([1, 1], {\"uniqueItems\": true, \"maxItems\": 1})[1][0].type", "\"array_max_items\"");
+    BT_EQ("json.verify_schema({\"type\": \"boolean\"})", "[true,null]");
+    BT_EQ("json.verify_schema({\"type\": \"nope\"})[0]", "false");
+    BT_ERR("json.match_schema({}, {\"type\": \"nope\"})", "eval_builtin_error",
+           "has a primitive type that is NOT VALID -- given: /nope/");
+}
+
 static const struct osp_test tests[] = {
+    OSP_TEST(test_objects_json_schema),
     OSP_TEST(test_objects_get_with_paths),
     OSP_TEST(test_objects_keys_filter_remove),
     OSP_TEST(test_objects_union_merges_deeply),
