@@ -60,17 +60,21 @@ static void frameworks_text(const struct scan_check *c, char *out, size_t n)
     size_t w = 0;
     out[0] = 0;
     for (size_t i = 0; i < c->nframeworks && w < n; i++)
-        w += (size_t)snprintf(out + w, n - w, "%s%s:%s", i ? "," : "", c->frameworks[i].framework,
-                              c->frameworks[i].id);
+        w += (size_t)snprintf(out + w, n - w, "%s%s:%s", i ? "," : "", c->frameworks[i].framework, c->frameworks[i].id);
 }
 
 static rv check_json(const struct scan_check *c)
 {
     rv o = rv_obj_new();
-    const char *const kv[][2] = {{"id", c->id}, {"avd_id", c->avd_id}, {"title", c->title},
-                                 {"description", c->description}, {"service", c->service},
-                                 {"short_code", c->short_code}, {"recommended_action", c->recommended_action},
-                                 {"package", c->package}, {"path", c->path},
+    const char *const kv[][2] = {{"id", c->id},
+                                 {"avd_id", c->avd_id},
+                                 {"title", c->title},
+                                 {"description", c->description},
+                                 {"service", c->service},
+                                 {"short_code", c->short_code},
+                                 {"recommended_action", c->recommended_action},
+                                 {"package", c->package},
+                                 {"path", c->path},
                                  {"severity", res_severity_name(c->severity)}};
     for (size_t i = 0; i < sizeof(kv) / sizeof(kv[0]); i++)
         rv_obj_set(&o, rv_str_new(kv[i][0]), rv_str_new(kv[i][1]));
@@ -119,8 +123,8 @@ static int list(const struct scan_catalog *cat, const struct checks_args *a)
         }
         char fw[256];
         frameworks_text(c, fw, sizeof(fw));
-        printf("%-13s %-9s %-15s %-40s %s\n", c->id, res_severity_name(c->severity), c->service,
-               fw[0] ? fw : "-", c->title);
+        printf("%-13s %-9s %-15s %-40s %s\n", c->id, res_severity_name(c->severity), c->service, fw[0] ? fw : "-",
+               c->title);
     }
     if (json)
         return print_json(arr);
@@ -139,9 +143,10 @@ static int show(const struct scan_catalog *cat, const struct checks_args *a)
         return print_json(check_json(c));
     char fw[256];
     frameworks_text(c, fw, sizeof(fw));
-    printf("%s: %s\n\nSeverity:    %s\nService:     %s\nPackage:     %s\nSource:      %s\nFrameworks:  %s\n\n%s\n\nFix: %s\n",
-           c->id, c->title, res_severity_name(c->severity), c->service, c->package, c->path,
-           fw[0] ? fw : "-", c->description, c->recommended_action);
+    printf("%s: %s\n\nSeverity:    %s\nService:     %s\nPackage:     %s\nSource:      %s\nFrameworks:  "
+           "%s\n\n%s\n\nFix: %s\n",
+           c->id, c->title, res_severity_name(c->severity), c->service, c->package, c->path, fw[0] ? fw : "-",
+           c->description, c->recommended_action);
     for (size_t i = 0; i < c->nreferences; i++)
         printf("%s%s\n", i ? "" : "\nSee:\n", c->references[i]);
     return 0;
@@ -152,8 +157,8 @@ int cli_checks(struct osp_ctx *ctx, int argc, char **argv)
     struct checks_args a;
     if (parse_args(argc, argv, &a))
         return usage();
-    struct scan_opts o = {.config_checks = a.paths, .nconfig_checks = a.npaths, .namespaces = a.ns,
-                          .nnamespaces = a.nns};
+    struct scan_opts o = {
+        .config_checks = a.paths, .nconfig_checks = a.npaths, .namespaces = a.ns, .nnamespaces = a.nns};
     struct scan_catalog *cat;
     struct osp_err err;
     osp_err_init(&err);

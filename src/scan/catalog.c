@@ -77,8 +77,8 @@ static int in_namespaces(const char *pkg, const struct scan_opts *o)
 }
 
 /* Add one module: to the engine (when there is one) and, when it is a check, to the list. */
-static enum osp_code add_module(struct scan_catalog *c, const struct scan_opts *o, const char *path,
-                                const char *text, size_t len, int builtin, struct osp_err *err)
+static enum osp_code add_module(struct scan_catalog *c, const struct scan_opts *o, const char *path, const char *text,
+                                size_t len, int builtin, struct osp_err *err)
 {
     size_t module = SIZE_MAX;
     if (c->engine) {
@@ -189,8 +189,7 @@ static enum osp_code load_spec(struct scan_catalog *c, const char *name, struct 
         const struct scan_embedded *e = scan_embedded_find(path);
         if (!e)
             return osp_err_set(err, OSP_EUSAGE,
-                               "unknown compliance spec '%s' (use aws-cis-1.2, aws-cis-1.4 or @FILE.yaml)",
-                               name);
+                               "unknown compliance spec '%s' (use aws-cis-1.2, aws-cis-1.4 or @FILE.yaml)", name);
         rc = scan_spec_parse(&c->pool, e->data, e->len, path, &c->spec, err);
     }
     c->has_spec = !rc;
@@ -272,15 +271,14 @@ static enum osp_code sort_checks(struct scan_catalog *c, struct osp_err *err)
         c->checks[i] = p[i].c;
         c->run[i] = p[i].r;
         if (i && !strcmp(p[i].c.id, p[i - 1].c.id))
-            osp_warn(c->ctx, "check id %s is defined twice (%s and %s)", p[i].c.id, p[i - 1].c.path,
-                     p[i].c.path);
+            osp_warn(c->ctx, "check id %s is defined twice (%s and %s)", p[i].c.id, p[i - 1].c.path, p[i].c.path);
     }
     free(p);
     return OSP_OK;
 }
 
-static enum osp_code load(struct osp_ctx *ctx, const struct scan_opts *o, int with_engine,
-                          struct scan_catalog **out, struct osp_err *err)
+static enum osp_code load(struct osp_ctx *ctx, const struct scan_opts *o, int with_engine, struct scan_catalog **out,
+                          struct osp_err *err)
 {
     struct scan_catalog *c = calloc(1, sizeof(*c));
     if (!c)
@@ -319,8 +317,8 @@ enum osp_code scan_catalog_load(struct osp_ctx *ctx, const struct scan_opts *o, 
     return load(ctx, o, 1, out, err);
 }
 
-enum osp_code scan_catalog_load_metadata(struct osp_ctx *ctx, const struct scan_opts *o,
-                                         struct scan_catalog **out, struct osp_err *err)
+enum osp_code scan_catalog_load_metadata(struct osp_ctx *ctx, const struct scan_opts *o, struct scan_catalog **out,
+                                         struct osp_err *err)
 {
     return load(ctx, o, 0, out, err);
 }

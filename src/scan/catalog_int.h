@@ -7,11 +7,11 @@
 
 /* What the pipeline needs besides the public metadata of a check. */
 struct scan_check_run {
-    const char **deny_refs;   /* "data.<package>.deny", "data.<package>.deny_x" */
+    const char **deny_refs; /* "data.<package>.deny", "data.<package>.deny_x" */
     size_t ndeny;
     const char **collections; /* input.aws.<service>.<collection> names the module mentions */
     size_t ncollections;
-    size_t module;            /* engine module index (SIZE_MAX: none) */
+    size_t module; /* engine module index (SIZE_MAX: none) */
 };
 
 struct scan_catalog {
@@ -27,10 +27,9 @@ struct scan_catalog {
 };
 
 /* report.c: services, findings (FAIL and PASS records) and the compliance report -> report. */
-OSP_MUST_CHECK enum osp_code scan_report_fill(const struct scan_catalog *c, const char *account,
-                                             const char *partition, const struct scan_input *inputs,
-                                             const struct scan_raw_list *raws,
-                                             const struct res_service *services, size_t nservices,
-                                             struct res_report *report, struct osp_err *err);
+OSP_MUST_CHECK enum osp_code scan_report_fill(const struct scan_catalog *c, const char *account, const char *partition,
+                                              const struct scan_input *inputs, const struct scan_raw_list *raws,
+                                              const struct res_service *services, size_t nservices,
+                                              struct res_report *report, struct osp_err *err);
 
 #endif

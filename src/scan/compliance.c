@@ -54,9 +54,9 @@ static size_t count_failing(const struct scan_raw_list *raws, const char *const 
     return n;
 }
 
-struct scan_ctl_eval scan_control_eval(const struct scan_control *ctl, const struct scan_check *checks,
-                                       size_t nchecks, const struct scan_raw_list *raws,
-                                       const char *const *failed_services, size_t nfailed)
+struct scan_ctl_eval scan_control_eval(const struct scan_control *ctl, const struct scan_check *checks, size_t nchecks,
+                                       const struct scan_raw_list *raws, const char *const *failed_services,
+                                       size_t nfailed)
 {
     struct scan_ctl_eval ev = {RES_CTL_PASS, 0};
     if (ctl->manual || !ctl->nchecks) {

@@ -16,11 +16,10 @@ struct scan_paths {
     size_t n, cap;
 };
 
-OSP_MUST_CHECK enum osp_code scan_list_files(const char *path, const char *const *suffixes,
-                                             struct scan_paths *out, struct osp_err *err);
+OSP_MUST_CHECK enum osp_code scan_list_files(const char *path, const char *const *suffixes, struct scan_paths *out,
+                                             struct osp_err *err);
 void scan_paths_cleanup(struct scan_paths *p);
-OSP_MUST_CHECK enum osp_code scan_read_file(const char *path, char **out, size_t *len,
-                                            struct osp_err *err);
+OSP_MUST_CHECK enum osp_code scan_read_file(const char *path, char **out, size_t *len, struct osp_err *err);
 /* 1 when path ends with one of the NULL-terminated suffixes and is not a _test.rego file. */
 int scan_path_matches(const char *path, const char *const *suffixes);
 

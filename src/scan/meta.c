@@ -90,8 +90,8 @@ enum res_severity scan_severity_from(const char *s)
     static const struct {
         const char *name;
         enum res_severity sev;
-    } names[] = {{"LOW", RES_SEV_LOW}, {"MEDIUM", RES_SEV_MEDIUM}, {"HIGH", RES_SEV_HIGH},
-                 {"CRITICAL", RES_SEV_CRITICAL}};
+    } names[] = {
+        {"LOW", RES_SEV_LOW}, {"MEDIUM", RES_SEV_MEDIUM}, {"HIGH", RES_SEV_HIGH}, {"CRITICAL", RES_SEV_CRITICAL}};
     for (size_t i = 0; s && i < sizeof(names) / sizeof(names[0]); i++)
         if (!strcasecmp(s, names[i].name))
             return names[i].sev;
@@ -211,8 +211,7 @@ static enum osp_code fill_from_meta(struct scan_pool *pool, rv meta, struct scan
     c->severity = scan_severity_from(get_s(custom, "severity"));
     if (!c->avd_id || !c->title || !c->description || !c->short_code || !c->recommended_action)
         return OSP_ENOMEM;
-    enum osp_code rc = str_list(pool, rv_obj_get_s(meta, "related_resources"), &c->references,
-                                &c->nreferences);
+    enum osp_code rc = str_list(pool, rv_obj_get_s(meta, "related_resources"), &c->references, &c->nreferences);
     if (!rc)
         rc = frameworks(pool, rv_obj_get_s(custom, "frameworks"), c);
     if (!rc)
@@ -228,8 +227,8 @@ static enum osp_code fill_from_meta(struct scan_pool *pool, rv meta, struct scan
 
 static enum osp_code defaults(struct scan_pool *pool, struct scan_check *c)
 {
-    const char **fields[] = {&c->id, &c->avd_id, &c->title, &c->description, &c->service,
-                             &c->short_code, &c->recommended_action};
+    const char **fields[] = {
+        &c->id, &c->avd_id, &c->title, &c->description, &c->service, &c->short_code, &c->recommended_action};
     for (size_t i = 0; i < sizeof(fields) / sizeof(fields[0]); i++)
         if (!*fields[i] && !(*fields[i] = scan_pool_strdup(pool, "")))
             return OSP_ENOMEM;
@@ -263,8 +262,8 @@ enum osp_code scan_check_from_legacy(struct scan_pool *pool, rv legacy, struct s
     return OSP_OK;
 }
 
-enum osp_code scan_check_from_module(struct scan_pool *pool, const char *path, const char *text,
-                                     int builtin, struct scan_check *c, struct osp_err *err)
+enum osp_code scan_check_from_module(struct scan_pool *pool, const char *path, const char *text, int builtin,
+                                     struct scan_check *c, struct osp_err *err)
 {
     memset(c, 0, sizeof(*c));
     c->builtin = builtin;

@@ -20,9 +20,8 @@ static const char *finding_region(const struct scan_check *k, const char *input_
     return global ? "global" : input_region;
 }
 
-static enum osp_code add_finding(const struct scan_catalog *c, const char *account,
-                                 const struct scan_input *inputs, const struct scan_raw *r,
-                                 struct res_report *report, struct osp_err *err)
+static enum osp_code add_finding(const struct scan_catalog *c, const char *account, const struct scan_input *inputs,
+                                 const struct scan_raw *r, struct res_report *report, struct osp_err *err)
 {
     const struct scan_check *k = &c->checks[r->check];
     struct res_finding f = {
@@ -48,8 +47,8 @@ static enum osp_code add_finding(const struct scan_catalog *c, const char *accou
 
 /* A check whose service failed to collect in a region could not run there: an ERROR finding
  * per (check, failed service status), so the gap is visible next to the findings. */
-static enum osp_code add_errors(const struct scan_catalog *c, const char *account,
-                                const struct res_service *s, struct res_report *report, struct osp_err *err)
+static enum osp_code add_errors(const struct scan_catalog *c, const char *account, const struct res_service *s,
+                                struct res_report *report, struct osp_err *err)
 {
     char msg[600];
     snprintf(msg, sizeof(msg), "not evaluated: %s could not be collected in %s (%s%s%s)", s->service, s->region,
@@ -64,10 +63,21 @@ static enum osp_code add_errors(const struct scan_catalog *c, const char *accoun
         if (!needs)
             continue;
         struct res_finding f = {
-            .check_id = k->id, .title = k->title, .description = k->description, .severity = k->severity,
-            .status = RES_ERROR, .service = k->service, .region = s->region, .account = account ? account : "",
-            .resource = "", .message = msg, .resolution = k->recommended_action, .references = k->references,
-            .n_references = k->nreferences, .frameworks = k->frameworks, .n_frameworks = k->nframeworks,
+            .check_id = k->id,
+            .title = k->title,
+            .description = k->description,
+            .severity = k->severity,
+            .status = RES_ERROR,
+            .service = k->service,
+            .region = s->region,
+            .account = account ? account : "",
+            .resource = "",
+            .message = msg,
+            .resolution = k->recommended_action,
+            .references = k->references,
+            .n_references = k->nreferences,
+            .frameworks = k->frameworks,
+            .n_frameworks = k->nframeworks,
             .ignore_reason = "",
         };
         rc = res_report_add_finding(report, &f, err);
@@ -92,8 +102,8 @@ static size_t unavailable_services(const struct res_service *s, size_t n, const 
 }
 
 static enum osp_code add_compliance(const struct scan_catalog *c, const struct scan_raw_list *raws,
-                                    const struct res_service *services, size_t nservices,
-                                    struct res_report *report, struct osp_err *err)
+                                    const struct res_service *services, size_t nservices, struct res_report *report,
+                                    struct osp_err *err)
 {
     const char **failed = malloc((nservices + 1) * sizeof(*failed));
     if (!failed)
@@ -120,8 +130,8 @@ static enum osp_code add_compliance(const struct scan_catalog *c, const struct s
 
 enum osp_code scan_report_fill(const struct scan_catalog *c, const char *account, const char *partition,
                                const struct scan_input *inputs, const struct scan_raw_list *raws,
-                               const struct res_service *services, size_t nservices,
-                               struct res_report *report, struct osp_err *err)
+                               const struct res_service *services, size_t nservices, struct res_report *report,
+                               struct osp_err *err)
 {
     enum osp_code rc = OSP_OK;
     if (partition && *partition)

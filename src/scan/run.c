@@ -21,8 +21,7 @@ static enum osp_code region_doc(const struct run_state *st, size_t i, rv *out, s
     if (!rv_is_undef(in->doc)) {
         doc = rv_ref(in->doc);
     } else {
-        enum osp_code rc = rego_input_parse(in->json ? in->json : "{}", in->json ? in->json_len : 2,
-                                            &doc, err);
+        enum osp_code rc = rego_input_parse(in->json ? in->json : "{}", in->json ? in->json_len : 2, &doc, err);
         if (rc)
             return rc;
     }
@@ -49,8 +48,7 @@ static enum osp_code run_rule(struct run_state *st, size_t check, const char *re
     osp_err_init(&e2);
     if (rego_eval_ref(c->engine, ref, doc, &v, &e2)) {
         /* One broken check must not hide every other finding: log it and go on. */
-        osp_warn(c->ctx, "check %s (%s) failed in %s: %s", c->checks[check].id, ref,
-                 st->inputs[input].region, e2.msg);
+        osp_warn(c->ctx, "check %s (%s) failed in %s: %s", c->checks[check].id, ref, st->inputs[input].region, e2.msg);
         return OSP_OK;
     }
     size_t n = rv_kind(v) == RV_SET || rv_kind(v) == RV_ARRAY ? rv_len(v) : 0;
@@ -76,8 +74,8 @@ static enum osp_code run_rule(struct run_state *st, size_t check, const char *re
 /* --include-non-failures: a PASS record for each resource of the collections the check reads
  * (input.aws.<service>.<collection>); scan_raw_dedupe() later drops those it failed anywhere.
  * When it reads none by name: one account-level PASS per region where it found nothing. */
-static enum osp_code add_passes(struct run_state *st, size_t check, size_t input, rv doc,
-                                size_t nfail_before, struct osp_err *err)
+static enum osp_code add_passes(struct run_state *st, size_t check, size_t input, rv doc, size_t nfail_before,
+                                struct osp_err *err)
 {
     const struct scan_check *chk = &st->c->checks[check];
     const struct scan_check_run *run = &st->c->run[check];
@@ -123,9 +121,8 @@ static enum osp_code run_input(struct run_state *st, size_t input, struct osp_er
 }
 
 enum osp_code scan_evaluate(struct scan_catalog *c, const char *account, const char *partition,
-                            const struct scan_input *inputs, size_t ninputs,
-                            const struct res_service *services, size_t nservices,
-                            struct res_report *report, struct osp_err *err)
+                            const struct scan_input *inputs, size_t ninputs, const struct res_service *services,
+                            size_t nservices, struct res_report *report, struct osp_err *err)
 {
     if (!c->engine)
         return osp_err_set(err, OSP_EINTERNAL, "scan catalog was loaded for metadata only");

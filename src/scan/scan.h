@@ -41,42 +41,42 @@
 struct scan_opts {
     const char *const *config_checks; /* --config-check FILE|DIR (repeatable) */
     size_t nconfig_checks;
-    const char *const *namespaces;    /* --check-namespaces: packages evaluated besides builtin.* */
+    const char *const *namespaces; /* --check-namespaces: packages evaluated besides builtin.* */
     size_t nnamespaces;
-    const char *const *data_dirs;     /* --config-data DIR|FILE: JSON/YAML merged under data. */
+    const char *const *data_dirs; /* --config-data DIR|FILE: JSON/YAML merged under data. */
     size_t ndata_dirs;
-    int include_non_failures;         /* --include-non-failures: PASS per (check, resource) */
-    const char *compliance;           /* "aws-cis-1.2", "aws-cis-1.4", "@spec.yaml" or NULL */
-    int trace;                        /* --trace: log each rule evaluation at debug level */
-    int no_builtin;                   /* run custom checks only (tests) */
+    int include_non_failures; /* --include-non-failures: PASS per (check, resource) */
+    const char *compliance;   /* "aws-cis-1.2", "aws-cis-1.4", "@spec.yaml" or NULL */
+    int trace;                /* --trace: log each rule evaluation at debug level */
+    int no_builtin;           /* run custom checks only (tests) */
 };
 
 /* One check as its METADATA describes it. All strings non-NULL ("" when unknown). */
 struct scan_check {
-    const char *id;          /* custom.id, else custom.avd_id, else the package path */
+    const char *id; /* custom.id, else custom.avd_id, else the package path */
     const char *avd_id;
     const char *title;
     const char *description;
     enum res_severity severity;
-    const char *service;     /* custom.service, else the first input selector subtype */
+    const char *service; /* custom.service, else the first input selector subtype */
     const char *short_code;
     const char *recommended_action;
-    const char *package;     /* "builtin.aws.iam.aws0142" */
-    const char *path;        /* checks/aws/iam/enforce_root_mfa.rego, or the custom file */
-    const char **services;   /* every service the check reads (selector subtypes) */
+    const char *package;   /* "builtin.aws.iam.aws0142" */
+    const char *path;      /* checks/aws/iam/enforce_root_mfa.rego, or the custom file */
+    const char **services; /* every service the check reads (selector subtypes) */
     size_t nservices;
     const char **references; /* related_resources */
     size_t nreferences;
     struct res_fw_ref *frameworks; /* sorted by (framework, id) */
     size_t nframeworks;
-    int builtin;             /* 1: compiled into osprey */
+    int builtin; /* 1: compiled into osprey */
 };
 
 /* A compliance control: checks behind it, or manual. */
 struct scan_control {
-    const char *id;      /* benchmark numbering ("1.10", "2.1.3") */
+    const char *id; /* benchmark numbering ("1.10", "2.1.3") */
     const char *name;
-    const char *note;    /* why it is manual, when it is */
+    const char *note; /* why it is manual, when it is */
     enum res_severity severity;
     int manual;
     const char **checks;
@@ -106,8 +106,7 @@ OSP_MUST_CHECK enum osp_code scan_catalog_load(struct osp_ctx *ctx, const struct
                                                struct scan_catalog **out, struct osp_err *err);
 /* The same, reading METADATA only (no Rego engine): for `osprey checks list|show`. */
 OSP_MUST_CHECK enum osp_code scan_catalog_load_metadata(struct osp_ctx *ctx, const struct scan_opts *o,
-                                                        struct scan_catalog **out,
-                                                        struct osp_err *err);
+                                                        struct scan_catalog **out, struct osp_err *err);
 void scan_catalog_free(struct scan_catalog *c);
 
 /* Checks in id order. */
@@ -123,10 +122,9 @@ const char *const *scan_builtin_specs(void);
 /* Evaluate every check against every region input, then fill report: the services (copied
  * from services[], which may be NULL), findings (deduplicated), PASS results when asked, and
  * the compliance report when a spec was loaded. account and partition may be NULL. */
-OSP_MUST_CHECK enum osp_code scan_evaluate(struct scan_catalog *c, const char *account,
-                                           const char *partition, const struct scan_input *inputs,
-                                           size_t ninputs, const struct res_service *services,
-                                           size_t nservices, struct res_report *report,
-                                           struct osp_err *err);
+OSP_MUST_CHECK enum osp_code scan_evaluate(struct scan_catalog *c, const char *account, const char *partition,
+                                           const struct scan_input *inputs, size_t ninputs,
+                                           const struct res_service *services, size_t nservices,
+                                           struct res_report *report, struct osp_err *err);
 
 #endif

@@ -15,7 +15,7 @@ struct scan_pool {
     void **blocks;
     size_t n, cap;
 };
-void *scan_pool_alloc(struct scan_pool *p, size_t size); /* zeroed; NULL on ENOMEM */
+void *scan_pool_alloc(struct scan_pool *p, size_t size);          /* zeroed; NULL on ENOMEM */
 const char *scan_pool_strdup(struct scan_pool *p, const char *s); /* NULL s -> ""; NULL on ENOMEM */
 void scan_pool_free(struct scan_pool *p);
 
@@ -29,35 +29,32 @@ char *scan_module_package(const char *text);
  * NULL when the module has none. */
 char *scan_module_metadata_text(const char *text);
 /* Fill c from a module's text: METADATA (YAML) and package. Strings go into pool. */
-OSP_MUST_CHECK enum osp_code scan_check_from_module(struct scan_pool *pool, const char *path,
-                                                    const char *text, int builtin,
-                                                    struct scan_check *c, struct osp_err *err);
+OSP_MUST_CHECK enum osp_code scan_check_from_module(struct scan_pool *pool, const char *path, const char *text,
+                                                    int builtin, struct scan_check *c, struct osp_err *err);
 /* Fill c's id, title, severity ... from a legacy __rego_metadata__ object (no-op otherwise). */
 OSP_MUST_CHECK enum osp_code scan_check_from_legacy(struct scan_pool *pool, rv legacy, struct scan_check *c);
 /* "LOW" / "medium" ... -> severity; RES_SEV_UNKNOWN for anything else. */
 enum res_severity scan_severity_from(const char *s);
 
 /* spec.c: a compliance spec (osprey's or Trivy's YAML layout) -> spec (strings in pool). */
-OSP_MUST_CHECK enum osp_code scan_spec_parse(struct scan_pool *pool, const char *text, size_t len,
-                                             const char *name, struct scan_spec *spec,
-                                             struct osp_err *err);
+OSP_MUST_CHECK enum osp_code scan_spec_parse(struct scan_pool *pool, const char *text, size_t len, const char *name,
+                                             struct scan_spec *spec, struct osp_err *err);
 
 /* A raw result of one check on one region's input. */
 struct scan_raw {
-    size_t check;     /* index into the catalog's checks */
-    size_t input;     /* index of the region input that produced it */
-    char *resource;   /* malloc'd ARN ("" when none) */
-    char *message;    /* malloc'd */
-    int pass;         /* 1: a PASS record (no deny result for this resource) */
-    int global;       /* the check's service is global (iam, s3, account): same in every region */
+    size_t check;   /* index into the catalog's checks */
+    size_t input;   /* index of the region input that produced it */
+    char *resource; /* malloc'd ARN ("" when none) */
+    char *message;  /* malloc'd */
+    int pass;       /* 1: a PASS record (no deny result for this resource) */
+    int global;     /* the check's service is global (iam, s3, account): same in every region */
 };
 struct scan_raw_list {
     struct scan_raw *v;
     size_t n, cap;
 };
-OSP_MUST_CHECK enum osp_code scan_raw_add(struct scan_raw_list *l, size_t check, size_t input,
-                                          const char *resource, const char *message, int pass,
-                                          struct osp_err *err);
+OSP_MUST_CHECK enum osp_code scan_raw_add(struct scan_raw_list *l, size_t check, size_t input, const char *resource,
+                                          const char *message, int pass, struct osp_err *err);
 void scan_raw_cleanup(struct scan_raw_list *l);
 /* results.c: drop later duplicates of (check, resource, pass) when resource is non-empty (or,
  * for global checks without a resource, of (check, message)), and PASS records whose
@@ -68,8 +65,7 @@ int scan_service_is_global(const char *service);
 
 /* Turn a deny result value into (message, resource ARN); both malloc'd. Accepts
  * result.new objects ({msg, resource, filepath, ...}), strings and [msg, cause] arrays. */
-OSP_MUST_CHECK enum osp_code scan_result_decode(rv result, char **msg, char **resource,
-                                                struct osp_err *err);
+OSP_MUST_CHECK enum osp_code scan_result_decode(rv result, char **msg, char **resource, struct osp_err *err);
 
 /* compliance.c: one control's status from the raw results (already deduplicated). failed_services
  * lists services (e.g. "iam") that failed in some region. */
@@ -77,8 +73,8 @@ struct scan_ctl_eval {
     enum res_ctl_status status;
     size_t n_failing;
 };
-struct scan_ctl_eval scan_control_eval(const struct scan_control *ctl, const struct scan_check *checks,
-                                       size_t nchecks, const struct scan_raw_list *raws,
-                                       const char *const *failed_services, size_t nfailed);
+struct scan_ctl_eval scan_control_eval(const struct scan_control *ctl, const struct scan_check *checks, size_t nchecks,
+                                       const struct scan_raw_list *raws, const char *const *failed_services,
+                                       size_t nfailed);
 
 #endif

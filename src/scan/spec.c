@@ -28,14 +28,13 @@ static enum osp_code control_checks(struct scan_pool *pool, rv list, struct scan
     return OSP_OK;
 }
 
-static enum osp_code control(struct scan_pool *pool, rv in, const char *name, size_t idx,
-                             struct scan_control *c, struct osp_err *err)
+static enum osp_code control(struct scan_pool *pool, rv in, const char *name, size_t idx, struct scan_control *c,
+                             struct osp_err *err)
 {
     if (rv_kind(in) != RV_OBJECT)
         return osp_err_set(err, OSP_ECONFIG, "%s: control #%zu is not a mapping", name, idx + 1);
     if (rv_kind(rv_obj_get_s(in, "id")) != RV_STRING)
-        return osp_err_set(err, OSP_ECONFIG, "%s: control #%zu needs a quoted string id (\"1.10\")",
-                           name, idx + 1);
+        return osp_err_set(err, OSP_ECONFIG, "%s: control #%zu needs a quoted string id (\"1.10\")", name, idx + 1);
     c->id = scan_pool_strdup(pool, get_s(in, "id"));
     c->name = scan_pool_strdup(pool, get_s(in, "name"));
     c->note = scan_pool_strdup(pool, get_s(in, "note"));
@@ -62,8 +61,7 @@ enum osp_code scan_spec_parse(struct scan_pool *pool, const char *text, size_t l
     memset(spec, 0, sizeof(*spec));
     if (rv_kind(ctls) != RV_ARRAY || !*get_s(s, "id")) {
         rv_unref(doc);
-        return osp_err_set(err, OSP_ECONFIG, "%s: a compliance spec needs spec.id and spec.controls",
-                           name);
+        return osp_err_set(err, OSP_ECONFIG, "%s: a compliance spec needs spec.id and spec.controls", name);
     }
     spec->id = scan_pool_strdup(pool, get_s(s, "id"));
     spec->title = scan_pool_strdup(pool, get_s(s, "title"));

@@ -34,11 +34,9 @@ static rv plain_scalar(const char *s, size_t len)
     return rv_str_newn(s, len);
 }
 
-static enum osp_code convert(yaml_document_t *doc, yaml_node_t *node, int depth, rv *out,
-                             struct osp_err *err);
+static enum osp_code convert(yaml_document_t *doc, yaml_node_t *node, int depth, rv *out, struct osp_err *err);
 
-static enum osp_code convert_seq(yaml_document_t *doc, yaml_node_t *node, int depth, rv *out,
-                                 struct osp_err *err)
+static enum osp_code convert_seq(yaml_document_t *doc, yaml_node_t *node, int depth, rv *out, struct osp_err *err)
 {
     rv arr = rv_arr_new();
     for (yaml_node_item_t *it = node->data.sequence.items.start; it < node->data.sequence.items.top; it++) {
@@ -54,8 +52,7 @@ static enum osp_code convert_seq(yaml_document_t *doc, yaml_node_t *node, int de
     return OSP_OK;
 }
 
-static enum osp_code convert_map(yaml_document_t *doc, yaml_node_t *node, int depth, rv *out,
-                                 struct osp_err *err)
+static enum osp_code convert_map(yaml_document_t *doc, yaml_node_t *node, int depth, rv *out, struct osp_err *err)
 {
     rv obj = rv_obj_new();
     for (yaml_node_pair_t *p = node->data.mapping.pairs.start; p < node->data.mapping.pairs.top; p++) {
@@ -77,8 +74,7 @@ static enum osp_code convert_map(yaml_document_t *doc, yaml_node_t *node, int de
     return OSP_OK;
 }
 
-static enum osp_code convert(yaml_document_t *doc, yaml_node_t *node, int depth, rv *out,
-                             struct osp_err *err)
+static enum osp_code convert(yaml_document_t *doc, yaml_node_t *node, int depth, rv *out, struct osp_err *err)
 {
     if (!node) {
         *out = rv_null();
@@ -90,8 +86,7 @@ static enum osp_code convert(yaml_document_t *doc, yaml_node_t *node, int depth,
     case YAML_SCALAR_NODE: {
         const char *s = (const char *)node->data.scalar.value;
         size_t len = node->data.scalar.length;
-        *out = node->data.scalar.style == YAML_PLAIN_SCALAR_STYLE ? plain_scalar(s, len)
-                                                                  : rv_str_newn(s, len);
+        *out = node->data.scalar.style == YAML_PLAIN_SCALAR_STYLE ? plain_scalar(s, len) : rv_str_newn(s, len);
         return OSP_OK;
     }
     case YAML_SEQUENCE_NODE:
@@ -104,8 +99,7 @@ static enum osp_code convert(yaml_document_t *doc, yaml_node_t *node, int depth,
     }
 }
 
-enum osp_code scan_yaml_parse(const char *text, size_t len, const char *name, rv *out,
-                              struct osp_err *err)
+enum osp_code scan_yaml_parse(const char *text, size_t len, const char *name, rv *out, struct osp_err *err)
 {
     yaml_parser_t parser;
     yaml_document_t doc;
@@ -113,10 +107,8 @@ enum osp_code scan_yaml_parse(const char *text, size_t len, const char *name, rv
         return osp_err_set(err, OSP_ENOMEM, "out of memory starting the YAML parser");
     yaml_parser_set_input_string(&parser, (const unsigned char *)text, len);
     if (!yaml_parser_load(&parser, &doc)) {
-        osp_err_set(err, OSP_ECONFIG, "%s:%lu:%lu: invalid YAML: %s", name,
-                    (unsigned long)parser.problem_mark.line + 1,
-                    (unsigned long)parser.problem_mark.column + 1,
-                    parser.problem ? parser.problem : "syntax error");
+        osp_err_set(err, OSP_ECONFIG, "%s:%lu:%lu: invalid YAML: %s", name, (unsigned long)parser.problem_mark.line + 1,
+                    (unsigned long)parser.problem_mark.column + 1, parser.problem ? parser.problem : "syntax error");
         yaml_parser_delete(&parser);
         return OSP_ECONFIG;
     }

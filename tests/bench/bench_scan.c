@@ -10,8 +10,16 @@
 #include "scan/scan.h"
 
 /* Bench-only: an append that fails means the machine is out of memory. */
-#define ADDS(b, s) do { if (osp_buf_adds(b, s)) abort(); } while (0)
-#define ADDF(b, ...) do { if (osp_buf_addf(b, __VA_ARGS__)) abort(); } while (0)
+#define ADDS(b, s)                                                                                                     \
+    do {                                                                                                               \
+        if (osp_buf_adds(b, s))                                                                                        \
+            abort();                                                                                                   \
+    } while (0)
+#define ADDF(b, ...)                                                                                                   \
+    do {                                                                                                               \
+        if (osp_buf_addf(b, __VA_ARGS__))                                                                              \
+            abort();                                                                                                   \
+    } while (0)
 
 static void meta(struct osp_buf *b, const char *arn)
 {
@@ -33,8 +41,9 @@ static void users(struct osp_buf *b, int n)
         V(b, "mfaactive", "%s", i % 3 ? "true" : "false");
         V(b, "lastaccess", "\"%s\"", "2024-01-01T00:00:00Z");
         ADDS(b, ",\"accesskeys\":[{\"active\":{\"value\":true},\"creationdate\":{\"value\":\"2023-01-01T00:00:00Z\"}}],"
-                              "\"mfadevices\":[],\"policies\":[{\"name\":{\"value\":\"p\"},\"inline\":{\"value\":true},"
-                              "\"document\":{\"value\":\"{\\\"Statement\\\":[{\\\"Effect\\\":\\\"Allow\\\",\\\"Action\\\":\\\"s3:*\\\",\\\"Resource\\\":\\\"*\\\"}]}\"}}]}");
+                "\"mfadevices\":[],\"policies\":[{\"name\":{\"value\":\"p\"},\"inline\":{\"value\":true},"
+                "\"document\":{\"value\":\"{\\\"Statement\\\":[{\\\"Effect\\\":\\\"Allow\\\",\\\"Action\\\":\\\"s3:*"
+                "\\\",\\\"Resource\\\":\\\"*\\\"}]}\"}}]}");
     }
     ADDS(b, "],\"passwordpolicy\":{\"minimumlength\":{\"value\":8}},\"roles\":[],\"policies\":[]}");
 }
@@ -50,7 +59,7 @@ static void buckets(struct osp_buf *b, int n)
         V(b, "name", "\"bucket-%d\"", i);
         V(b, "acl", "\"%s\"", i % 10 ? "private" : "public-read");
         ADDS(b, ",\"encryption\":{\"enabled\":{\"value\":true}},\"logging\":{\"enabled\":{\"value\":false}},"
-                              "\"versioning\":{\"enabled\":{\"value\":false}},\"grants\":[],\"bucketpolicies\":[]}");
+                "\"versioning\":{\"enabled\":{\"value\":false}},\"grants\":[],\"bucketpolicies\":[]}");
     }
     ADDS(b, "]}");
 }
@@ -65,9 +74,10 @@ static void groups(struct osp_buf *b, int n)
         meta(b, arn);
         V(b, "id", "\"sg-%d\"", i);
         V(b, "isdefault", "%s", i == 0 ? "true" : "false");
-        ADDF(b, ",\"ingressrules\":[{\"protocol\":{\"value\":\"tcp\"},\"fromport\":{\"value\":%d},"
-                              "\"toport\":{\"value\":%d},\"cidrs\":[{\"value\":\"0.0.0.0/0\"}]}],\"egressrules\":[]}",
-                           i % 2 ? 22 : 443, i % 2 ? 22 : 443);
+        ADDF(b,
+             ",\"ingressrules\":[{\"protocol\":{\"value\":\"tcp\"},\"fromport\":{\"value\":%d},"
+             "\"toport\":{\"value\":%d},\"cidrs\":[{\"value\":\"0.0.0.0/0\"}]}],\"egressrules\":[]}",
+             i % 2 ? 22 : 443, i % 2 ? 22 : 443);
     }
     ADDS(b, "],\"vpcs\":[],\"instances\":[],\"volumes\":[],\"networkacls\":[]}");
 }
@@ -96,9 +106,10 @@ int main(int argc, char **argv)
     }
     clock_t t1 = clock();
     struct scan_input in[16];
-    static const char *names[] = {"us-east-1", "us-east-2", "us-west-1", "us-west-2", "eu-west-1", "eu-west-2",
-                                  "eu-central-1", "ap-south-1", "ap-northeast-1", "ap-southeast-1", "ca-central-1",
-                                  "sa-east-1", "eu-north-1", "ap-northeast-2", "ap-southeast-2", "eu-west-3"};
+    static const char *names[] = {"us-east-1",      "us-east-2",      "us-west-1",      "us-west-2",
+                                  "eu-west-1",      "eu-west-2",      "eu-central-1",   "ap-south-1",
+                                  "ap-northeast-1", "ap-southeast-1", "ca-central-1",   "sa-east-1",
+                                  "eu-north-1",     "ap-northeast-2", "ap-southeast-2", "eu-west-3"};
     for (int i = 0; i < regions && i < 16; i++)
         in[i] = (struct scan_input){.region = names[i], .doc = rv_undef(), .json = osp_buf_str(&b), .json_len = b.len};
     struct res_report *r = res_report_new("osprey", "bench");

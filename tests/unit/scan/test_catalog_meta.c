@@ -9,34 +9,33 @@
 #include "scan/embed.h"
 #include "scan/scan_int.h"
 
-static const char *module =
-    "# METADATA\n"
-    "# title: Root has MFA\n"
-    "# description: |\n"
-    "#   Long text\n"
-    "#   on two lines.\n"
-    "# related_resources:\n"
-    "#   - https://example.com/a\n"
-    "# custom:\n"
-    "#   id: AVD-AWS-0142\n"
-    "#   avd_id: AVD-AWS-0142\n"
-    "#   severity: critical\n"
-    "#   short_code: enforce-root-mfa\n"
-    "#   recommended_action: Add MFA.\n"
-    "#   frameworks:\n"
-    "#     cis-aws-1.4:\n"
-    "#       - \"1.5\"\n"
-    "#     cis-aws-1.2:\n"
-    "#       - \"1.13\"\n"
-    "#   input:\n"
-    "#     selector:\n"
-    "#       - type: cloud\n"
-    "#         subtypes:\n"
-    "#           - service: iam\n"
-    "#             provider: aws\n"
-    "#           - service: s3\n"
-    "#             provider: aws\n"
-    "package builtin.aws.iam.aws0142\n\nimport rego.v1\n";
+static const char *module = "# METADATA\n"
+                            "# title: Root has MFA\n"
+                            "# description: |\n"
+                            "#   Long text\n"
+                            "#   on two lines.\n"
+                            "# related_resources:\n"
+                            "#   - https://example.com/a\n"
+                            "# custom:\n"
+                            "#   id: AVD-AWS-0142\n"
+                            "#   avd_id: AVD-AWS-0142\n"
+                            "#   severity: critical\n"
+                            "#   short_code: enforce-root-mfa\n"
+                            "#   recommended_action: Add MFA.\n"
+                            "#   frameworks:\n"
+                            "#     cis-aws-1.4:\n"
+                            "#       - \"1.5\"\n"
+                            "#     cis-aws-1.2:\n"
+                            "#       - \"1.13\"\n"
+                            "#   input:\n"
+                            "#     selector:\n"
+                            "#       - type: cloud\n"
+                            "#         subtypes:\n"
+                            "#           - service: iam\n"
+                            "#             provider: aws\n"
+                            "#           - service: s3\n"
+                            "#             provider: aws\n"
+                            "package builtin.aws.iam.aws0142\n\nimport rego.v1\n";
 
 static void test_metadata_maps_to_check(void)
 {
@@ -188,8 +187,8 @@ static void spec_matches_metadata(const char *spec_path, const char *framework)
                     strcmp(c.id, s.controls[i].checks[k]))
                     continue;
                 for (size_t f = 0; f < c.nframeworks; f++)
-                    found |= !strcmp(c.frameworks[f].framework, framework) &&
-                             !strcmp(c.frameworks[f].id, s.controls[i].id);
+                    found |=
+                        !strcmp(c.frameworks[f].framework, framework) && !strcmp(c.frameworks[f].id, s.controls[i].id);
             }
             if (!found)
                 CU_FAIL(s.controls[i].checks[k]);

@@ -14,7 +14,8 @@ static struct osp_ctx ctx;
 static const char *doc_json =
     "{\"aws\":{\"iam\":{\"users\":[{\"__defsec_metadata\":{\"resource\":\"arn:aws:iam::123456789012:root\"},"
     "\"name\":{\"value\":\"root\"},\"root\":{\"value\":true},\"mfaactive\":{\"value\":true},"
-    "\"mfadevices\":[{\"isvirtual\":{\"value\":false}}],\"accesskeys\":[{\"active\":{\"value\":true}}],\"policies\":[]}],"
+    "\"mfadevices\":[{\"isvirtual\":{\"value\":false}}],\"accesskeys\":[{\"active\":{\"value\":true}}],\"policies\":[]}"
+    "],"
     "\"passwordpolicy\":{\"__defsec_metadata\":{\"resource\":\"arn:aws:iam::123456789012:account-password-policy\"}},"
     "\"roles\":[],\"policies\":[],\"groups\":[]},"
     "\"s3\":{\"buckets\":[{\"__defsec_metadata\":{\"resource\":\"arn:aws:s3:::pub\"},\"name\":{\"value\":\"pub\"},"
@@ -113,8 +114,13 @@ static void test_compliance_lists_every_control_and_errors_on_failed_service(voi
     struct scan_catalog *c = load(&o, OSP_OK, &err);
     CU_ASSERT_FATAL(c != NULL);
     struct res_service svcs[] = {
-        {.account = "123456789012", .region = "us-east-1", .service = "cloudtrail", .state = RES_SVC_FAILED,
-         .error_code = "AccessDenied", .error_message = "no", .collected_at = 0},
+        {.account = "123456789012",
+         .region = "us-east-1",
+         .service = "cloudtrail",
+         .state = RES_SVC_FAILED,
+         .error_code = "AccessDenied",
+         .error_message = "no",
+         .collected_at = 0},
     };
     struct res_report *r = evaluate(c, 1, svcs, 1);
     CU_ASSERT_PTR_NOT_NULL_FATAL(r->compliance);
@@ -125,7 +131,7 @@ static void test_compliance_lists_every_control_and_errors_on_failed_service(voi
     CU_ASSERT_EQUAL(control(r, "1.15")->status, RES_CTL_MANUAL);
     CU_ASSERT_EQUAL(control(r, "2.1")->status, RES_CTL_ERROR); /* cloudtrail failed */
     CU_ASSERT_EQUAL(control(r, "3.1")->status, RES_CTL_ERROR);
-    CU_ASSERT(count(r, "AVD-AWS-0014", RES_ERROR) == 1);      /* the gap is a finding too */
+    CU_ASSERT(count(r, "AVD-AWS-0014", RES_ERROR) == 1); /* the gap is a finding too */
     res_report_free(r);
     scan_catalog_free(c);
 }
@@ -157,8 +163,12 @@ static void test_custom_check_in_user_namespace_runs_with_its_id(void)
     write_file("naming_test.rego", "package user.custom_test\n\nimport rego.v1\n\ntest_x if true\n");
     write_file("naming.json", "{\"naming\": {\"prefix\": \"pu\"}}");
     const char *paths[] = {tmpdir}, *ns[] = {"user"};
-    struct scan_opts o = {.config_checks = paths, .nconfig_checks = 1, .namespaces = ns, .nnamespaces = 1,
-                          .data_dirs = paths, .ndata_dirs = 1};
+    struct scan_opts o = {.config_checks = paths,
+                          .nconfig_checks = 1,
+                          .namespaces = ns,
+                          .nnamespaces = 1,
+                          .data_dirs = paths,
+                          .ndata_dirs = 1};
     struct osp_err err;
     struct scan_catalog *c = load(&o, OSP_OK, &err);
     CU_ASSERT_FATAL(c != NULL);
@@ -181,9 +191,10 @@ static void test_custom_check_in_user_namespace_runs_with_its_id(void)
 
 static void test_legacy_rego_metadata_names_a_custom_check(void)
 {
-    write_file("legacy.rego", "package user.legacy\n\nimport rego.v1\n\n"
-                              "__rego_metadata__ := {\"id\": \"LEG-0001\", \"severity\": \"LOW\", \"title\": \"Legacy\"}\n\n"
-                              "deny contains \"always\" if input.aws.s3\n");
+    write_file("legacy.rego",
+               "package user.legacy\n\nimport rego.v1\n\n"
+               "__rego_metadata__ := {\"id\": \"LEG-0001\", \"severity\": \"LOW\", \"title\": \"Legacy\"}\n\n"
+               "deny contains \"always\" if input.aws.s3\n");
     char path[128];
     snprintf(path, sizeof(path), "%s/legacy.rego", tmpdir);
     const char *paths[] = {path}, *ns[] = {"user"};
