@@ -74,6 +74,34 @@ static enum osp_code learn_from_entries(struct cli_session *s, const struct cach
     return OSP_OK;
 }
 
+/* Keep only the artifact entries that are newer than what the local cache already holds, so
+ * restoring an old artifact never throws away fresher local state. Compacts e in place. */
+static enum osp_code drop_stale(struct cache_store *store, struct cache_entry *e, size_t *n, struct osp_err *err)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < *n; i++) {
+        struct cache_entry have;
+        enum osp_code rc = cache_get(store, e[i].account, e[i].partition, e[i].region, e[i].service, LLONG_MAX / 2,
+                                     &have, err);
+        if (rc && rc != OSP_ENOTFOUND)
+            return rc;
+        int newer_local = rc == OSP_OK && have.collected_at >= e[i].collected_at;
+        if (rc == OSP_OK)
+            cache_entry_cleanup(&have);
+        if (newer_local) {
+            cache_entry_cleanup(&e[i]);
+            continue;
+        }
+        if (k != i) {
+            e[k] = e[i];
+            memset(&e[i], 0, sizeof(e[i]));
+        }
+        k++;
+    }
+    *n = k;
+    return OSP_OK;
+}
+
 static enum osp_code load_artifact(struct cli_session *s, struct cache_store *store, struct osp_err *err)
 {
     const char *path = s->opts->cache_artifact;
@@ -87,6 +115,8 @@ static enum osp_code load_artifact(struct cli_session *s, struct cache_store *st
     osp_debug(s->ctx, "loaded %zu cache entries from artifact %s", n, path);
     if (s->opts->offline)
         rc = learn_from_entries(s, e, n, err);
+    if (!rc)
+        rc = drop_stale(store, e, &n, err);
     if (!rc)
         rc = cache_put(store, e, n, err);
     cache_entries_free(e, n);
