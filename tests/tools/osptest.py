@@ -59,7 +59,7 @@ def base_env():
     env.update({"AWS_EC2_METADATA_DISABLED": "true", "NO_COLOR": "1",
                 "AWS_CONFIG_FILE": "/nonexistent/config", "AWS_SHARED_CREDENTIALS_FILE": "/nonexistent/credentials",
                 "no_proxy": "127.0.0.1,localhost", "NO_PROXY": "127.0.0.1,localhost",
-                "XDG_CACHE_HOME": _CACHE_HOME})
+                "XDG_CACHE_HOME": _CACHE_HOME})  # per test case: see Case
     for k in ("http_proxy", "https_proxy", "HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "all_proxy"):
         env.pop(k, None)
     return env
@@ -150,9 +150,12 @@ def run_osprey(args, env=None, timeout=300, cwd=None, input=None):
 
 class Case:
     def __init__(self, name):
+        global _CACHE_HOME
         self.name = name
         self.tmp = tempfile.mkdtemp(prefix="osp-%s-" % name)
         self._motos = []
+        # a fresh cache home per test: two tests on the same (moto) account never share state
+        _CACHE_HOME = os.path.join(self.tmp, "xdg-cache")
 
     def moto(self, **kw):
         m = Moto(workdir=self.tmp, **kw)
