@@ -53,7 +53,8 @@ static enum osp_code run_rule(struct run_state *st, size_t check, const char *re
     }
     size_t n = rv_kind(v) == RV_SET || rv_kind(v) == RV_ARRAY ? rv_len(v) : 0;
     if (c->trace)
-        osp_log(c->ctx, OSP_LOG_DEBUG, "trace: %s %s: %zu result(s)", ref, st->inputs[input].region, n);
+        osp_log(c->ctx, OSP_LOG_INFO, "trace: %s %s (%s): %zu result(s)", st->inputs[input].region, ref,
+                c->checks[check].id, n);
     enum osp_code rc = OSP_OK;
     for (size_t i = 0; !rc && i < n; i++) {
         rv item = rv_kind(v) == RV_SET ? rv_set_at(v, i) : rv_arr_at(v, i);
@@ -61,6 +62,8 @@ static enum osp_code run_rule(struct run_state *st, size_t check, const char *re
         rc = scan_result_decode(item, &msg, &res, err);
         if (rc)
             break;
+        if (c->trace)
+            osp_log(c->ctx, OSP_LOG_INFO, "trace:   deny %s: %s", *res ? res : "(no resource)", msg);
         rc = scan_raw_add(&st->raws, check, input, res, msg, 0, err);
         if (!rc)
             st->raws.v[st->raws.n - 1].global = scan_service_is_global(c->checks[check].service);
@@ -127,6 +130,8 @@ enum osp_code scan_evaluate(struct scan_catalog *c, const char *account, const c
     if (!c->engine)
         return osp_err_set(err, OSP_EINTERNAL, "scan catalog was loaded for metadata only");
     struct run_state st = {c, account, partition, inputs, ninputs, {0}};
+    if (c->trace && c->ctx->log_level < OSP_LOG_INFO)
+        c->ctx->log_level = OSP_LOG_INFO; /* --trace prints to stderr without --debug */
     enum osp_code rc = OSP_OK;
     for (size_t i = 0; !rc && i < ninputs; i++)
         rc = run_input(&st, i, err);
