@@ -27,9 +27,15 @@ struct scan_catalog {
 };
 
 /* report.c: services, findings (FAIL and PASS records) and the compliance report -> report. */
+/* present: names of services found in at least one input document (`input.aws.<name>`); a
+ * compliance control needing a service absent from every document is ERROR, not PASS. */
+struct scan_present {
+    char names[64][32];
+    size_t n;
+};
 OSP_MUST_CHECK enum osp_code scan_report_fill(const struct scan_catalog *c, const char *account, const char *partition,
                                               const struct scan_input *inputs, const struct scan_raw_list *raws,
-                                              const struct res_service *services, size_t nservices,
-                                              struct res_report *report, struct osp_err *err);
+                                              const struct scan_present *present, const struct res_service *services,
+                                              size_t nservices, struct res_report *report, struct osp_err *err);
 
 #endif

@@ -101,14 +101,35 @@ static size_t unavailable_services(const struct res_service *s, size_t n, const 
     return m;
 }
 
-static enum osp_code add_compliance(const struct scan_catalog *c, const struct scan_raw_list *raws,
-                                    const struct res_service *services, size_t nservices, struct res_report *report,
-                                    struct osp_err *err)
+/* Services some check reads that no input document holds (not collected, e.g. --service). */
+static size_t absent_services(const struct scan_catalog *c, const struct scan_present *present, const char **out,
+                              size_t n, size_t cap)
 {
-    const char **failed = malloc((nservices + 1) * sizeof(*failed));
+    for (size_t i = 0; i < c->nchecks; i++) {
+        for (size_t j = 0; j < c->checks[i].nservices && n < cap; j++) {
+            const char *svc = c->checks[i].services[j];
+            int known = 0;
+            for (size_t k = 0; k < present->n && !known; k++)
+                known = !strcmp(present->names[k], svc);
+            for (size_t k = 0; k < n && !known; k++)
+                known = !strcmp(out[k], svc);
+            if (!known)
+                out[n++] = svc;
+        }
+    }
+    return n;
+}
+
+static enum osp_code add_compliance(const struct scan_catalog *c, const struct scan_raw_list *raws,
+                                    const struct scan_present *present, const struct res_service *services,
+                                    size_t nservices, struct res_report *report, struct osp_err *err)
+{
+    size_t cap = nservices + 64;
+    const char **failed = malloc(cap * sizeof(*failed));
     if (!failed)
         return osp_err_set(err, OSP_ENOMEM, "out of memory building the compliance report");
     size_t nfailed = unavailable_services(services, nservices, failed);
+    nfailed = absent_services(c, present, failed, nfailed, cap);
     enum osp_code rc = res_report_set_compliance(report, c->spec.id, c->spec.title, c->spec.version, err);
     for (size_t i = 0; !rc && i < c->spec.ncontrols; i++) {
         const struct scan_control *ctl = &c->spec.controls[i];
@@ -130,8 +151,8 @@ static enum osp_code add_compliance(const struct scan_catalog *c, const struct s
 
 enum osp_code scan_report_fill(const struct scan_catalog *c, const char *account, const char *partition,
                                const struct scan_input *inputs, const struct scan_raw_list *raws,
-                               const struct res_service *services, size_t nservices, struct res_report *report,
-                               struct osp_err *err)
+                               const struct scan_present *present, const struct res_service *services, size_t nservices,
+                               struct res_report *report, struct osp_err *err)
 {
     enum osp_code rc = OSP_OK;
     if (partition && *partition)
@@ -146,7 +167,7 @@ enum osp_code scan_report_fill(const struct scan_catalog *c, const char *account
     for (size_t i = 0; !rc && i < raws->n; i++)
         rc = add_finding(c, account, inputs, &raws->v[i], report, err);
     if (!rc && c->has_spec)
-        rc = add_compliance(c, raws, services, nservices, report, err);
+        rc = add_compliance(c, raws, present, services, nservices, report, err);
     if (!rc)
         res_report_sort(report);
     return rc;

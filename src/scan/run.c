@@ -11,7 +11,21 @@ struct run_state {
     const struct scan_input *inputs;
     size_t ninputs;
     struct scan_raw_list raws;
+    struct scan_present present;
 };
+
+static void note_present(struct run_state *st, rv doc)
+{
+    rv aws = rv_obj_get_s(doc, "aws");
+    for (size_t i = 0; rv_kind(aws) == RV_OBJECT && i < rv_len(aws); i++) {
+        const char *name = rv_str(rv_obj_key_at(aws, i));
+        int seen = 0;
+        for (size_t j = 0; j < st->present.n && !seen; j++)
+            seen = !strcmp(st->present.names[j], name);
+        if (!seen && st->present.n < 64 && strlen(name) < sizeof(st->present.names[0]))
+            memcpy(st->present.names[st->present.n++], name, strlen(name) + 1);
+    }
+}
 
 /* The region's document with input.osprey = {region, account, partition} (returns new). */
 static enum osp_code region_doc(const struct run_state *st, size_t i, rv *out, struct osp_err *err)
@@ -110,6 +124,7 @@ static enum osp_code run_input(struct run_state *st, size_t input, struct osp_er
     enum osp_code rc = region_doc(st, input, &doc, err);
     if (rc)
         return rc;
+    note_present(st, doc);
     for (size_t k = 0; !rc && k < st->c->nchecks; k++) {
         size_t before = st->raws.n;
         for (size_t r = 0; !rc && r < st->c->run[k].ndeny; r++)
@@ -129,7 +144,7 @@ enum osp_code scan_evaluate(struct scan_catalog *c, const char *account, const c
 {
     if (!c->engine)
         return osp_err_set(err, OSP_EINTERNAL, "scan catalog was loaded for metadata only");
-    struct run_state st = {c, account, partition, inputs, ninputs, {0}};
+    struct run_state st = {c, account, partition, inputs, ninputs, {0}, {.n = 0}};
     if (c->trace && c->ctx->log_level < OSP_LOG_INFO)
         c->ctx->log_level = OSP_LOG_INFO; /* --trace prints to stderr without --debug */
     enum osp_code rc = OSP_OK;
@@ -137,7 +152,7 @@ enum osp_code scan_evaluate(struct scan_catalog *c, const char *account, const c
         rc = run_input(&st, i, err);
     if (!rc) {
         scan_raw_dedupe(&st.raws);
-        rc = scan_report_fill(c, account, partition, inputs, &st.raws, services, nservices, report, err);
+        rc = scan_report_fill(c, account, partition, inputs, &st.raws, &st.present, services, nservices, report, err);
     }
     scan_raw_cleanup(&st.raws);
     return rc;

@@ -131,6 +131,7 @@ static void test_compliance_lists_every_control_and_errors_on_failed_service(voi
     CU_ASSERT_EQUAL(control(r, "1.15")->status, RES_CTL_MANUAL);
     CU_ASSERT_EQUAL(control(r, "2.1")->status, RES_CTL_ERROR); /* cloudtrail failed */
     CU_ASSERT_EQUAL(control(r, "3.1")->status, RES_CTL_ERROR);
+    CU_ASSERT_EQUAL(control(r, "2.9")->status, RES_CTL_ERROR); /* ec2 is in no document: not PASS */
     CU_ASSERT(count(r, "AVD-AWS-0014", RES_ERROR) == 1); /* the gap is a finding too */
     res_report_free(r);
     scan_catalog_free(c);
