@@ -105,6 +105,19 @@ static struct counts suite_counts(const struct res_report *r, const char *accoun
     return c;
 }
 
+/* Opens <testsuite name=...> with its counts and its <properties>; the caller adds properties
+ * and closes both. */
+static void suite_start(struct jw *j, const char *name, const struct counts *c)
+{
+    start(j, "testsuite");
+    attr(j, "name", name);
+    attr_n(j, "tests", c->tests);
+    attr_n(j, "failures", c->failures);
+    attr_n(j, "errors", c->errors);
+    attr_n(j, "skipped", c->skipped);
+    start(j, "properties");
+}
+
 static void finding_body(struct jw *j, const struct res_finding *f)
 {
     struct osp_buf b;
@@ -174,13 +187,7 @@ static void region_suite(struct jw *j, const struct res_report *r, const char *a
     snprintf(name, sizeof(name), "osprey aws %s %s", account, region);
     if (r->collected_at)
         osp_format_rfc3339(r->collected_at, when, sizeof(when));
-    start(j, "testsuite");
-    attr(j, "name", name);
-    attr_n(j, "tests", c.tests);
-    attr_n(j, "failures", c.failures);
-    attr_n(j, "errors", c.errors);
-    attr_n(j, "skipped", c.skipped);
-    start(j, "properties");
+    suite_start(j, name, &c);
     property(j, "account", account);
     property(j, "region", region);
     property(j, "partition", r->partition);
@@ -242,13 +249,7 @@ static void compliance_suite(struct jw *j, const struct res_compliance *c)
         n.skipped += c->controls[i].status == RES_CTL_MANUAL;
     }
     snprintf(name, sizeof(name), "osprey compliance %s", c->id);
-    start(j, "testsuite");
-    attr(j, "name", name);
-    attr_n(j, "tests", n.tests);
-    attr_n(j, "failures", n.failures);
-    attr_n(j, "errors", n.errors);
-    attr_n(j, "skipped", n.skipped);
-    start(j, "properties");
+    suite_start(j, name, &n);
     property(j, "spec", c->id);
     property(j, "title", c->title);
     property(j, "version", c->version);
