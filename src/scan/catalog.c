@@ -58,7 +58,8 @@ static enum osp_code note_collections(struct scan_catalog *c, const char *text, 
     run->collections = n ? scan_pool_alloc(&c->pool, n * sizeof(*names)) : NULL;
     if (n && !run->collections)
         return OSP_ENOMEM;
-    memcpy(run->collections, names, n * sizeof(*names));
+    if (n)
+        memcpy(run->collections, names, n * sizeof(*names));
     run->ncollections = n;
     return OSP_OK;
 }
