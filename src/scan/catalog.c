@@ -203,44 +203,58 @@ static int is_deny_rule(const char *name)
 }
 
 /* After compile: the deny rules of each check; checks without any are dropped. */
+/* A check without METADATA may name itself with Trivy's legacy __rego_metadata__ rule. */
+static enum osp_code apply_legacy_metadata(struct scan_catalog *c, struct scan_check *chk, struct osp_err *err)
+{
+    if (strcmp(chk->id, chk->package))
+        return OSP_OK;
+    char ref[512];
+    rv legacy = rv_undef();
+    snprintf(ref, sizeof(ref), "data.%s.__rego_metadata__", chk->package);
+    enum osp_code rc = rego_eval_ref(c->engine, ref, rv_undef(), &legacy, err);
+    if (!rc && scan_check_from_legacy(&c->pool, legacy, chk))
+        rc = osp_err_set(err, OSP_ENOMEM, "out of memory loading checks");
+    rv_unref(legacy);
+    return rc;
+}
+
+/* The data refs of a module's deny / deny_* rules. */
+static enum osp_code deny_refs(struct scan_catalog *c, size_t i, struct osp_err *err)
+{
+    struct rego_module_info mi;
+    enum osp_code rc = rego_module_info(c->engine, c->run[i].module, &mi, err);
+    if (rc)
+        return rc;
+    struct scan_check_run *run = &c->run[i];
+    run->deny_refs = scan_pool_alloc(&c->pool, (mi.nrules + 1) * sizeof(char *));
+    if (!run->deny_refs)
+        return osp_err_set(err, OSP_ENOMEM, "out of memory loading checks");
+    for (size_t r = 0; r < mi.nrules; r++) {
+        if (!is_deny_rule(mi.rules[r]))
+            continue;
+        char ref[512];
+        snprintf(ref, sizeof(ref), "data.%s.%s", c->checks[i].package, mi.rules[r]);
+        if (!(run->deny_refs[run->ndeny++] = scan_pool_strdup(&c->pool, ref)))
+            return osp_err_set(err, OSP_ENOMEM, "out of memory loading checks");
+    }
+    return OSP_OK;
+}
+
 static enum osp_code find_deny_rules(struct scan_catalog *c, struct osp_err *err)
 {
     size_t w = 0;
     for (size_t i = 0; i < c->nchecks; i++) {
-        struct rego_module_info mi;
-        enum osp_code rc = rego_module_info(c->engine, c->run[i].module, &mi, err);
+        enum osp_code rc = deny_refs(c, i, err);
+        if (!rc)
+            rc = apply_legacy_metadata(c, &c->checks[i], err);
         if (rc)
             return rc;
-        struct scan_check_run *run = &c->run[i];
-        run->deny_refs = scan_pool_alloc(&c->pool, (mi.nrules + 1) * sizeof(char *));
-        if (!run->deny_refs)
-            return osp_err_set(err, OSP_ENOMEM, "out of memory loading checks");
-        for (size_t r = 0; r < mi.nrules; r++) {
-            if (!is_deny_rule(mi.rules[r]))
-                continue;
-            char ref[512];
-            snprintf(ref, sizeof(ref), "data.%s.%s", c->checks[i].package, mi.rules[r]);
-            if (!(run->deny_refs[run->ndeny++] = scan_pool_strdup(&c->pool, ref)))
-                return osp_err_set(err, OSP_ENOMEM, "out of memory loading checks");
-        }
-        if (!strcmp(c->checks[i].id, c->checks[i].package)) {
-            /* No METADATA: a Trivy-style __rego_metadata__ rule may name the check. */
-            char ref[512];
-            rv legacy = rv_undef();
-            snprintf(ref, sizeof(ref), "data.%s.__rego_metadata__", c->checks[i].package);
-            if (rego_eval_ref(c->engine, ref, rv_undef(), &legacy, err) ||
-                scan_check_from_legacy(&c->pool, legacy, &c->checks[i])) {
-                rv_unref(legacy);
-                return err->code ? err->code : osp_err_set(err, OSP_ENOMEM, "out of memory loading checks");
-            }
-            rv_unref(legacy);
-        }
-        if (!run->ndeny) {
+        if (!c->run[i].ndeny) {
             osp_debug(c->ctx, "%s: no deny rule, not a check", c->checks[i].path);
             continue;
         }
         c->checks[w] = c->checks[i];
-        c->run[w++] = *run;
+        c->run[w++] = c->run[i];
     }
     c->nchecks = w;
     return OSP_OK;
