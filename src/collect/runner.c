@@ -143,9 +143,14 @@ static void run_one(struct run *r, size_t i)
     const char *code = e.aws_code[0] ? e.aws_code : osp_code_name(rc);
     res->status = (e.aws_code[0] && aws_error_is_unsupported(e.aws_code)) ? COL_SKIPPED : COL_FAILED;
     copy(res->err_code, sizeof res->err_code, code);
-    copy(res->err_message, sizeof res->err_message, e.msg[0] ? e.msg : osp_strerror(rc));
-    osp_log(r->ctx, res->status == COL_SKIPPED ? OSP_LOG_DEBUG : OSP_LOG_WARN, "%s %s: %s: %s", s->svc->name,
-            s->region, col_status_name(res->status), res->err_message);
+    /* the code has its own field; "AccessDenied: User ..." would repeat it in every report */
+    const char *msg = e.msg[0] ? e.msg : osp_strerror(rc);
+    size_t cl = strlen(code);
+    if (!strncmp(msg, code, cl) && msg[cl] == ':' && msg[cl + 1] == ' ')
+        msg += cl + 2;
+    copy(res->err_message, sizeof res->err_message, msg);
+    osp_log(r->ctx, res->status == COL_SKIPPED ? OSP_LOG_DEBUG : OSP_LOG_WARN, "%s %s: %s: %s: %s", s->svc->name,
+            s->region, col_status_name(res->status), res->err_code, res->err_message);
 }
 
 static void *worker(void *arg)
