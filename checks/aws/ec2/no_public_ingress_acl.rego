@@ -38,6 +38,18 @@ covers(rule, port) if {
 	net.is_port_range_include(object.get(rule, ["fromport", "value"], 0), object.get(rule, ["toport", "value"], 65535), port)
 }
 
+# Entries are evaluated in rule-number order: a lower-numbered deny for the same port and
+# source wins over the allow.
+denied_first(acl, rule, port, cidr) if {
+	some d in acl.rules
+	d.type.value == "ingress"
+	d.action.value == "deny"
+	object.get(d, ["number", "value"], 32767) < object.get(rule, ["number", "value"], 32767)
+	covers(d, port)
+	some b in d.cidrs
+	b.value == cidr
+}
+
 deny contains res if {
 	some acl in input.aws.ec2.networkacls
 	some rule in acl.rules
@@ -47,5 +59,6 @@ deny contains res if {
 	covers(rule, port)
 	some block in rule.cidrs
 	net.cidr_allows_all_ips(block.value)
+	not denied_first(acl, rule, port, block.value)
 	res := result.new(sprintf("Network ACL '%s' allows port %d from %s.", [object.get(acl, ["id", "value"], "?"), port, block.value]), rule)
 }
