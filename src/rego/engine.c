@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "rego/eval_int.h"
+#include "rego/value_int.h"
 
 #define DEFAULT_STEPS 100000000UL
 #define DEFAULT_DEPTH 250
@@ -31,6 +32,8 @@ void rego_engine_free(struct rego_engine *e)
     for (size_t i = 0; i < e->nmods; i++)
         rego_module_free(e->mods[i]);
     free(e->mods);
+    if (e->compiled)
+        rv_thaw(e->data); /* frozen at compile; the engine holds the only references */
     rv_unref(e->data);
     rv_unref(e->meta_cache);
     /* vnodes own heap arrays */
@@ -104,11 +107,8 @@ static rv merge(rv a, rv b, bool *conflict)
     return r;
 }
 
-enum osp_code rego_add_data(struct rego_engine *e, rv data, struct osp_err *err)
+static enum osp_code merge_owned(struct rego_engine *e, rv data, struct osp_err *err)
 {
-    if (rv_kind(data) != RV_OBJECT)
-        return osp_err_set(err, OSP_EPOLICY, "data document must be a JSON object, got %s",
-                           rv_kind_name(rv_kind(data)));
     bool conflict = false;
     rv m = merge(e->data, data, &conflict);
     if (conflict) {
@@ -120,14 +120,41 @@ enum osp_code rego_add_data(struct rego_engine *e, rv data, struct osp_err *err)
     return OSP_OK;
 }
 
+enum osp_code rego_add_data(struct rego_engine *e, rv data, struct osp_err *err)
+{
+    if (rv_kind(data) != RV_OBJECT)
+        return osp_err_set(err, OSP_EPOLICY, "data document must be a JSON object, got %s",
+                           rv_kind_name(rv_kind(data)));
+    if (e->compiled)
+        return osp_err_set(err, OSP_EINTERNAL, "rego_add_data after rego_compile");
+    /* a private copy: compile freezes the data, which must not reach the caller's values */
+    char *text = rv_json_dump(data, false);
+    if (!text)
+        return osp_err_set(err, OSP_ENOMEM, "out of memory copying data");
+    rv copy;
+    enum osp_code rc = rv_json_parse(text, strlen(text), NULL, &copy, err);
+    free(text);
+    if (rc)
+        return rc;
+    rc = merge_owned(e, copy, err);
+    rv_unref(copy);
+    return rc;
+}
+
 enum osp_code rego_add_data_json(struct rego_engine *e, const char *json, size_t len,
                                  struct osp_err *err)
 {
     rv v;
+    if (e->compiled)
+        return osp_err_set(err, OSP_EINTERNAL, "rego_add_data_json after rego_compile");
     enum osp_code rc = rv_json_parse(json, len, NULL, &v, err);
     if (rc)
         return rc;
-    rc = rego_add_data(e, v, err);
+    if (rv_kind(v) != RV_OBJECT) {
+        rv_unref(v);
+        return osp_err_set(err, OSP_EPOLICY, "data document must be a JSON object");
+    }
+    rc = merge_owned(e, v, err);
     rv_unref(v);
     return rc;
 }

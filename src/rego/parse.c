@@ -28,7 +28,7 @@ struct ps {
     jmp_buf jb;
     char msg[200];
     int eline, ecol;
-    struct rego_lexed sublx; /* template expression tokens */
+    struct osp_buf *pending; /* heap buffer to release if a syntax error unwinds */
 };
 
 enum { KW_IN = 1, KW_EVERY = 2, KW_CONTAINS = 4, KW_IF = 8 };
@@ -234,33 +234,24 @@ struct plist {
     size_t n, cap;
 };
 
+/* Lists grow inside the arena, so a syntax error (longjmp) leaks nothing. */
 static void pl_push(struct ps *p, struct plist *l, void *x)
 {
     if (l->n == l->cap) {
-        l->cap = l->cap ? l->cap * 2 : 8;
-        void *q = realloc(l->v, l->cap * sizeof(void *));
-        if (!q) {
-            free(l->v);
-            perr_at(p, peek(p), "%s", "out of memory");
-        }
+        size_t cap = l->cap ? l->cap * 2 : 8;
+        void **q = alloc(p, cap * sizeof(void *));
+        if (l->n)
+            memcpy(q, l->v, l->n * sizeof(void *));
         l->v = q;
+        l->cap = cap;
     }
     l->v[l->n++] = x;
 }
 
 static void **pl_done(struct ps *p, struct plist *l)
 {
-    void **r = NULL;
-    if (l->n) {
-        r = rego_arena_alloc(&p->m->arena, l->n * sizeof(void *));
-        if (r)
-            memcpy(r, l->v, l->n * sizeof(void *));
-    }
-    free(l->v);
-    l->v = NULL;
-    if (l->n && !r)
-        perr_at(p, peek(p), "%s", "policy too large");
-    return r;
+    (void)p;
+    return l->n ? l->v : NULL;
 }
 
 static struct rego_term *mk_call(struct ps *p, const char *name, const struct rego_token *t,
@@ -322,6 +313,8 @@ static struct rego_term *parse_template(struct ps *p, const struct rego_token *t
     struct plist parts = {0};
     struct osp_buf lit;
     osp_buf_init(&lit, 0);
+    struct osp_buf *outer = p->pending;
+    p->pending = &lit;
     for (size_t i = 0; i < n;) {
         char c = s[i];
         if (c == '\\' && i + 1 < n && s[i + 1] == '{') {
@@ -334,7 +327,6 @@ static struct rego_term *parse_template(struct ps *p, const struct rego_token *t
             if (i + 1 < n && s[i + 1] == 'u')
                 j = i + 6 <= n ? i + 6 : n;
             if (!rv_json_unescape(s + i, j - i, &lit)) {
-                osp_buf_cleanup(&lit);
                 perr_at(p, t, "%s", "invalid string escape");
             }
             i = j;
@@ -367,6 +359,7 @@ static struct rego_term *parse_template(struct ps *p, const struct rego_token *t
     }
     if (lit.len || !parts.n)
         pl_push(p, &parts, mk_str(p, lit.data ? lit.data : "", lit.len, t));
+    p->pending = outer;
     osp_buf_cleanup(&lit);
     struct rego_term *r = mk(p, TM_TEMPLATE, t);
     r->n = parts.n;
@@ -527,10 +520,8 @@ static struct rego_term *parse_call_args(struct ps *p, struct rego_term *fn,
     }
     expect(p, TK_RPAREN);
     const char *name = call_name(p, fn, t);
-    if (!strcmp(name, "set") && args.n == 0) {
-        free(args.v);
+    if (!strcmp(name, "set") && args.n == 0)
         return mk(p, TM_SET, t);
-    }
     struct rego_term *c = mk(p, TM_CALL, t);
     c->fn = fn;
     c->name = name;
@@ -566,14 +557,13 @@ static struct rego_term *parse_postfix(struct ps *p, struct rego_term *head,
             head = parse_call_args(p, ref, start);
             ops.n = 0;
             ops.cap = 0;
+            ops.v = NULL;
         } else {
             break;
         }
     }
-    if (!ops.n) {
-        free(ops.v);
+    if (!ops.n)
         return head;
-    }
     struct rego_term *ref = mk(p, TM_REF, start);
     pl_push(p, &ops, NULL);
     memmove(ops.v + 1, ops.v, (ops.n - 1) * sizeof(void *));
@@ -614,7 +604,9 @@ static struct rego_term *parse_primary(struct ps *p)
 
 static struct rego_term *parse_primary_inner(struct ps *p)
 {
-    const struct rego_token *t = next(p);
+    if (peek(p)->type == TK_EOF)
+        unexpected(p);
+    const struct rego_token *t = next(p); /* advanced: the cases below may step back */
     struct rego_term *r;
     switch (t->type) {
     case TK_NUMBER:
@@ -792,15 +784,12 @@ static void parse_withs(struct ps *p, struct rego_expr *e)
         w->value = parse_term_in(p, false);
         pl_push(p, &ws, w);
     }
-    if (!ws.n) {
-        free(ws.v);
+    if (!ws.n)
         return;
-    }
     e->with = alloc(p, ws.n * sizeof(*e->with));
     for (size_t i = 0; i < ws.n; i++)
         e->with[i] = *(struct rego_with *)ws.v[i];
     e->nwith = ws.n;
-    free(ws.v);
 }
 
 static void parse_some(struct ps *p, struct rego_expr *e)
@@ -819,7 +808,6 @@ static void parse_some(struct ps *p, struct rego_expr *e)
         e->v = vs.v[vs.n - 1];
         e->k = vs.n == 2 ? vs.v[0] : NULL;
         e->coll = parse_relation(p);
-        free(vs.v);
         return;
     }
     for (size_t i = 0; i < vs.n; i++)
@@ -953,8 +941,11 @@ static struct rego_body *parse_rule_body(struct ps *p)
         b->n = 1;
         return b;
     }
-    if (peek(p)->type == TK_LBRACE && !peek(p)->nl_before)
+    if (peek(p)->type == TK_LBRACE && !peek(p)->nl_before) {
+        if (!p->v0)
+            perr_at(p, peek(p), "%s", "`if` keyword is required before rule body");
         return parse_braced_body(p);
+    }
     struct rego_body *b = alloc(p, sizeof(*b));
     b->line = peek(p)->line + p->line_off;
     return b;
@@ -1254,6 +1245,9 @@ static enum osp_code run(struct ps *p, bool query, struct rego_body **body, int 
     p->t = m->lx.toks;
     p->nt = m->lx.ntoks;
     if (setjmp(p->jb)) {
+        if (p->pending)
+            osp_buf_cleanup(p->pending);
+        p->pending = NULL;
         *eline = p->eline;
         *ecol = p->ecol;
         return osp_err_set(err, OSP_EPOLICY, "%s", p->msg);

@@ -109,14 +109,14 @@ static void t_in(struct sa *a, const unsigned char *B, struct rego_term *t, unsi
         size_t nin = t->n;
         if (ft && ft->arity >= 0 && t->n == (size_t)ft->arity + 1)
             nin = t->n - 1;
-        /* generators in any argument bind before bare vars are read (f(x, a[x])) */
-        unsigned char *junk = calloc((size_t)a->nslots + 1, 1);
-        if (!junk)
-            abort();
-        for (size_t i = 0; i < nin; i++)
-            if (t->a[i]->kind != TM_VAR)
-                t_in(a, B, t->a[i], junk, out);
-        free(junk);
+        /* generators in any argument bind before bare vars are read (f(x, a[x])); only the
+         * direct operands of ref arguments count, so the walk stays linear */
+        for (size_t i = 0; i < nin; i++) {
+            struct rego_term *r = t->a[i];
+            for (size_t j = 1; r->kind == TM_REF && j < r->n; j++)
+                if (is_local(r->a[j]) && !B[r->a[j]->slot])
+                    out[r->a[j]->slot] = 1;
+        }
         for (size_t i = 0; i < nin; i++)
             t_in(a, B, t->a[i], need, out);
         if (nin < t->n)
@@ -395,7 +395,8 @@ static enum osp_code check_body(struct sa *a, struct rego_body *b, const unsigne
         order[k] = b->e[pick];
     }
     if (!rc) {
-        memcpy(b->e, order, n * sizeof(*order));
+        if (n)
+            memcpy(b->e, order, n * sizeof(*order));
         for (size_t i = 0; i < nheads && !rc; i++) {
             if (!heads[i])
                 continue;

@@ -110,6 +110,30 @@ void rv_freeze(rv v)
     }
 }
 
+void rv_thaw(rv v)
+{
+    if (!is_heap(v))
+        return;
+    struct rv_hdr *h = v.u.p;
+    if (h->rc != RV_RC_FROZEN) {
+        h->rc++; /* another edge to an already thawed node */
+        return;
+    }
+    h->rc = 1;
+    if (v.kind == RV_ARRAY) {
+        struct rv_arr *a = v.u.p;
+        for (size_t i = 0; i < a->len; i++)
+            rv_thaw(a->v[i]);
+    } else if (v.kind == RV_OBJECT || v.kind == RV_SET) {
+        struct rv_obj *o = v.u.p;
+        for (size_t i = 0; i < o->len; i++) {
+            rv_thaw(o->keys[i]);
+            if (o->vals)
+                rv_thaw(o->vals[i]);
+        }
+    }
+}
+
 const char *rv_kind_name(enum rv_kind k)
 {
     static const char *const names[] = {"undefined", "null",   "boolean", "number",

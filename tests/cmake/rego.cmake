@@ -4,8 +4,10 @@
 #   tests/rego/conformance-known-failures.txt may fail; any other failure fails the test, and
 #   listed cases that now pass are reported as "fixed" (remove them from the list).
 # - rego/cases: the data-driven cases of tests/rego/*.test (tests/rego/run_rego_tests.py).
-# The parser fuzz target (tests/fuzz/fuzz_rego_parse.c) is registered by tests/cmake/fuzz.cmake
-# with the other targets (libFuzzer with -DOSPREY_FUZZ=ON, plus a replay test on every build).
+# - fuzz_rego_parse: the parser/compiler fuzz target (tests/fuzz/fuzz_rego_parse.c), through
+#   fuzz.cmake's osp_fuzz_target: a libFuzzer binary when OSPREY_FUZZ is ON (clang), and on every
+#   build fuzz_replay_rego_parse + the CTest fuzz-replay/rego_parse over the saved corpus and
+#   crashers. How to run it: tests/fuzz/README.md.
 set(osp_conformance ${OSPREY_SHARED_DIR}/rego-conformance)
 if(EXISTS ${osp_conformance}/run_conformance.py)
   add_test(NAME rego/conformance
@@ -23,3 +25,11 @@ add_test(NAME rego/cases
                  --osprey $<TARGET_FILE:osprey> ${CMAKE_SOURCE_DIR}/tests/rego
          WORKING_DIRECTORY ${CMAKE_BINARY_DIR})
 set_tests_properties(rego/cases PROPERTIES LABELS "rego;unit" TIMEOUT 300 ENVIRONMENT "${osp_test_env}")
+
+if(COMMAND osp_fuzz_target)
+  osp_fuzz_target(rego_parse osp_rego)
+elseif(OSPREY_FUZZ)
+  add_executable(fuzz_rego_parse ${CMAKE_SOURCE_DIR}/tests/fuzz/fuzz_rego_parse.c)
+  target_link_options(fuzz_rego_parse PRIVATE -fsanitize=fuzzer,address,undefined)
+  target_link_libraries(fuzz_rego_parse PRIVATE osp_rego)
+endif()
