@@ -65,13 +65,9 @@ static int row_cmp(const void *a, const void *b)
     return strcmp(x->key, y->key);
 }
 
-static struct row *row_get(struct rows *rs, const char *account, const char *region, const char *key)
+/* Append a row; rows_finish() folds equal ones (searching on every add was quadratic). */
+static struct row *row_add(struct rows *rs, const char *account, const char *region, const char *key)
 {
-    for (size_t i = rs->n; i > 0; i--) {
-        struct row *r = &rs->v[i - 1];
-        if (!strcmp(r->key, key) && !strcmp(r->region, region) && !strcmp(r->account, account))
-            return r;
-    }
     if (rs->n == rs->cap) {
         size_t nc = rs->cap ? rs->cap * 2 : 32;
         struct row *v = realloc(rs->v, nc * sizeof(*v));
@@ -86,6 +82,28 @@ static struct row *row_get(struct rows *rs, const char *account, const char *reg
     r->region = region;
     r->key = key;
     return r;
+}
+
+/* Sort, then fold rows of the same (account, region, key): counts add up and the status is the
+ * last service row of that key (services are one array, so their addresses give the order). */
+static void rows_finish(struct rows *rs)
+{
+    if (!rs->n)
+        return;
+    qsort(rs->v, rs->n, sizeof(*rs->v), row_cmp);
+    size_t w = 0;
+    for (size_t i = 1; i < rs->n; i++) {
+        struct row *a = &rs->v[w], *b = &rs->v[i];
+        if (row_cmp(a, b)) {
+            rs->v[++w] = *b;
+            continue;
+        }
+        for (size_t k = 0; k < RES_SEV_COUNT; k++)
+            a->counts[k] += b->counts[k];
+        if (b->svc && (!a->svc || b->svc > a->svc))
+            a->svc = b->svc;
+    }
+    rs->n = w + 1;
 }
 
 static void header(const struct res_report *r, FILE *out, int color)
@@ -159,7 +177,7 @@ static int summary_rows(const struct res_report *r, struct rows *rs)
 {
     for (size_t i = 0; i < r->n_services; i++) {
         const struct res_service *s = &r->services[i];
-        struct row *rw = row_get(rs, s->account, s->region, s->service);
+        struct row *rw = row_add(rs, s->account, s->region, s->service);
         if (!rw)
             return -1;
         rw->svc = s;
@@ -168,13 +186,12 @@ static int summary_rows(const struct res_report *r, struct rows *rs)
         const struct res_finding *f = &r->findings[i];
         if (f->status != RES_FAIL)
             continue;
-        struct row *rw = row_get(rs, f->account, f->region, f->service);
+        struct row *rw = row_add(rs, f->account, f->region, f->service);
         if (!rw)
             return -1;
         rw->counts[f->severity]++;
     }
-    if (rs->n)
-        qsort(rs->v, rs->n, sizeof(*rs->v), row_cmp);
+    rows_finish(rs);
     return 0;
 }
 
@@ -222,13 +239,12 @@ static int resource_rows(const struct res_report *r, const char *svc, struct row
         const struct res_finding *f = &r->findings[i];
         if (f->status != RES_FAIL || strcmp(f->service, svc))
             continue;
-        struct row *rw = row_get(rs, f->account, f->region, *f->resource ? f->resource : "(account-wide)");
+        struct row *rw = row_add(rs, f->account, f->region, *f->resource ? f->resource : "(account-wide)");
         if (!rw)
             return -1;
         rw->counts[f->severity]++;
     }
-    if (rs->n)
-        qsort(rs->v, rs->n, sizeof(*rs->v), row_cmp);
+    rows_finish(rs);
     return 0;
 }
 
