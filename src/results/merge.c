@@ -61,16 +61,20 @@ static int same_service(const struct res_service *a, const struct res_service *b
     return !strcmp(a->account, b->account) && !strcmp(a->region, b->region) && !strcmp(a->service, b->service);
 }
 
-/* After sorting, drop findings equal to their predecessor and repeated service rows. */
+/* After sorting, drop findings equal to their predecessor and repeated service rows, compacting
+ * in one pass (removing one at a time moved the tail per duplicate: quadratic). */
 static void dedupe(struct res_report *r)
 {
     res_report_sort(r);
-    for (size_t i = 1; i < r->n_findings;) {
-        if (!res_finding_cmp(&r->findings[i - 1], &r->findings[i]))
-            res_report_remove_finding(r, i);
-        else
-            i++;
+    size_t n = 0;
+    for (size_t i = 0; i < r->n_findings; i++) {
+        if (n && !res_finding_cmp(&r->findings[n - 1], &r->findings[i])) {
+            res_finding_clear(&r->findings[i]);
+            continue;
+        }
+        r->findings[n++] = r->findings[i];
     }
+    r->n_findings = n;
     size_t k = 0;
     for (size_t i = 0; i < r->n_services; i++) {
         if (k && same_service(&r->services[k - 1], &r->services[i])) {
