@@ -81,12 +81,14 @@ static void test_number_formatting(void)
     CU_ASSERT_TRUE(dump_eq(third, "0.3333333333333333"));
     rv six = rv_num_div(rv_num_int(12), rv_num_int(2));
     CU_ASSERT_TRUE(dump_eq(six, "6"));
-    rv x = rv_num_mul(rv_num_parse("1.5", 3), rv_num_int(2));
+    rv one_half = rv_num_parse("1.5", 3);
+    rv x = rv_num_mul(one_half, rv_num_int(2));
     CU_ASSERT_TRUE(dump_eq(x, "3"));
     rv lit = rv_num_parse("1e3", 3);
     CU_ASSERT_TRUE(dump_eq(lit, "1e3")); /* literal spelling is kept, as OPA does */
     CU_ASSERT_TRUE(rv_equal(lit, rv_num_int(1000)));
-    rv m = rv_num_mul(rv_num_parse("1234567.5", 9), rv_num_int(1));
+    rv big = rv_num_parse("1234567.5", 9);
+    rv m = rv_num_mul(big, rv_num_int(1));
     CU_ASSERT_TRUE(dump_eq(m, "1.2345675e+06"));
     CU_ASSERT_TRUE(rv_is_undef(rv_num_div(rv_num_int(1), rv_num_int(0))));
     CU_ASSERT_TRUE(rv_is_undef(rv_num_parse("1.", 2)));
@@ -96,6 +98,8 @@ static void test_number_formatting(void)
     rv_unref(third);
     rv_unref(lit);
     rv_unref(m);
+    rv_unref(one_half);
+    rv_unref(big);
 }
 
 static void test_json_round_trip_sorts_keys_and_keeps_spelling(void)
