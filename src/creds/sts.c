@@ -49,6 +49,16 @@ static enum osp_code sts_creds_call(struct cred_chain *c, struct aws_call *call,
     return rc;
 }
 
+/* Sends call unless building its parameters failed (built != OSP_OK), then frees it. */
+static enum osp_code sts_send(struct cred_chain *c, struct aws_call *call, enum osp_code built, const char *provider,
+                              struct aws_creds *out, struct osp_err *err)
+{
+    enum osp_code rc =
+        built ? osp_err_set(err, OSP_ENOMEM, "out of memory") : sts_creds_call(c, call, provider, out, err);
+    aws_call_cleanup(call);
+    return rc;
+}
+
 static enum osp_code common_params(struct cred_chain *c, struct aws_call *call, const char *role_arn,
                                    const char *session)
 {
@@ -73,12 +83,7 @@ enum osp_code cred_sts_assume_role(struct cred_chain *c, const struct aws_creds 
         rc = OSP_ENOMEM;
     if (!rc && duration && aws_call_param(&call, "DurationSeconds", duration))
         rc = OSP_ENOMEM;
-    if (rc)
-        rc = osp_err_set(err, OSP_ENOMEM, "out of memory");
-    else
-        rc = sts_creds_call(c, &call, provider, out, err);
-    aws_call_cleanup(&call);
-    return rc;
+    return sts_send(c, &call, rc, provider, out, err);
 }
 
 enum osp_code cred_sts_assume_role_web(struct cred_chain *c, const char *role_arn, const char *session,
@@ -90,12 +95,7 @@ enum osp_code cred_sts_assume_role_web(struct cred_chain *c, const char *role_ar
     enum osp_code rc = common_params(c, &call, role_arn, session);
     if (!rc && aws_call_param(&call, "WebIdentityToken", token))
         rc = OSP_ENOMEM;
-    if (rc)
-        rc = osp_err_set(err, OSP_ENOMEM, "out of memory");
-    else
-        rc = sts_creds_call(c, &call, provider, out, err);
-    aws_call_cleanup(&call);
-    return rc;
+    return sts_send(c, &call, rc, provider, out, err);
 }
 
 enum osp_code cred_caller_identity(struct aws_client *client, const char *region, char account[32], char *arn,
