@@ -146,6 +146,15 @@ void aws_error_parse(const char *body, size_t len, const char *hdr_errtype, cons
         snprintf(out->message, sizeof(out->message), "HTTP %d from AWS with no error message", status);
 }
 
+/* 1 when code is in the NULL-terminated list (a NULL code is in none). */
+static int in_list(const char *const *list, const char *code)
+{
+    for (size_t i = 0; code && list[i]; i++)
+        if (strcmp(list[i], code) == 0)
+            return 1;
+    return 0;
+}
+
 static const char *const auth_codes[] = {
     "SignatureDoesNotMatch",
     "InvalidClientTokenId",
@@ -165,10 +174,7 @@ static const char *const auth_codes[] = {
 
 enum osp_code aws_error_code_class(const char *code)
 {
-    for (size_t i = 0; code && auth_codes[i]; i++)
-        if (strcmp(auth_codes[i], code) == 0)
-            return OSP_EAUTH;
-    return OSP_EAWS;
+    return in_list(auth_codes, code) ? OSP_EAUTH : OSP_EAWS;
 }
 
 int aws_error_is_skew(const char *code)
@@ -215,10 +221,7 @@ static const char *const denied_codes[] = {
 
 int aws_error_is_access_denied(const char *code)
 {
-    for (size_t i = 0; code && denied_codes[i]; i++)
-        if (strcmp(denied_codes[i], code) == 0)
-            return 1;
-    return 0;
+    return in_list(denied_codes, code);
 }
 
 static const char *const unsupported_codes[] = {
@@ -240,8 +243,5 @@ static const char *const unsupported_codes[] = {
 
 int aws_error_is_unsupported(const char *code)
 {
-    for (size_t i = 0; code && unsupported_codes[i]; i++)
-        if (strcmp(unsupported_codes[i], code) == 0)
-            return 1;
-    return 0;
+    return in_list(unsupported_codes, code);
 }
