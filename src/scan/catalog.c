@@ -362,7 +362,7 @@ const struct scan_check *scan_catalog_at(const struct scan_catalog *c, size_t i)
 const struct scan_check *scan_catalog_find(const struct scan_catalog *c, const char *id)
 {
     for (size_t i = 0; c && i < c->nchecks; i++)
-        if (!strcasecmp(c->checks[i].id, id) || !strcasecmp(c->checks[i].avd_id, id))
+        if (!strcasecmp(c->checks[i].id, id) || scan_check_id_matches(&c->checks[i], id))
             return &c->checks[i];
     return NULL;
 }

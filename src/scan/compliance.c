@@ -4,10 +4,18 @@
 
 #include "scan/scan_int.h"
 
+/* Trivy's specs name checks "AWS-0140" (its newer id) or "AVD-AWS-0140": both match. */
+int scan_check_id_matches(const struct scan_check *c, const char *id)
+{
+    const char *bare = strncmp(id, "AVD-", 4) ? id : id + 4;
+    const char *mine = strncmp(c->id, "AVD-", 4) ? c->id : c->id + 4;
+    return !strcmp(c->id, id) || !strcmp(mine, bare) || (*c->avd_id && !strcmp(c->avd_id, id));
+}
+
 static const struct scan_check *find_check(const struct scan_check *checks, size_t n, const char *id)
 {
     for (size_t i = 0; i < n; i++)
-        if (!strcmp(checks[i].id, id))
+        if (scan_check_id_matches(&checks[i], id))
             return &checks[i];
     return NULL;
 }
@@ -24,10 +32,10 @@ static int service_failed(const struct scan_check *c, const char *const *failed,
     return 0;
 }
 
-static int in_control(const char *id, const char *const *in_ctl, size_t nctl)
+static int in_control(const struct scan_check *c, const char *const *in_ctl, size_t nctl)
 {
     for (size_t k = 0; k < nctl; k++)
-        if (!strcmp(id, in_ctl[k]))
+        if (scan_check_id_matches(c, in_ctl[k]))
             return 1;
     return 0;
 }
@@ -41,7 +49,7 @@ static size_t count_failing(const struct scan_raw_list *raws, const char *const 
     if (!mine)
         return 1; /* cannot count: still report the control as failing if anything failed */
     for (size_t i = 0; i < raws->n; i++)
-        if (!raws->v[i].pass && in_control(checks[raws->v[i].check].id, in_ctl, nctl))
+        if (!raws->v[i].pass && in_control(&checks[raws->v[i].check], in_ctl, nctl))
             mine[m++] = i;
     for (size_t i = 0; i < m; i++) {
         const char *res = raws->v[mine[i]].resource;

@@ -73,6 +73,8 @@ struct scan_ctl_eval {
     enum res_ctl_status status;
     size_t n_failing;
 };
+/* 1 when id names check c: its id or avd_id, with or without the "AVD-" prefix. */
+int scan_check_id_matches(const struct scan_check *c, const char *id);
 struct scan_ctl_eval scan_control_eval(const struct scan_control *ctl, const struct scan_check *checks, size_t nchecks,
                                        const struct scan_raw_list *raws, const char *const *failed_services,
                                        size_t nfailed);

@@ -8,9 +8,9 @@ static const char *iam_only[] = {"iam"};
 static const char *ct_s3[] = {"cloudtrail", "s3"};
 
 static const struct scan_check checks[] = {
-    {.id = "AVD-AWS-0141", .service = "iam", .services = iam_only, .nservices = 1},
-    {.id = "AVD-AWS-0142", .service = "iam", .services = iam_only, .nservices = 1},
-    {.id = "AVD-AWS-0161", .service = "cloudtrail", .services = ct_s3, .nservices = 2},
+    {.id = "AVD-AWS-0141", .avd_id = "AVD-AWS-0141", .service = "iam", .services = iam_only, .nservices = 1},
+    {.id = "AVD-AWS-0142", .avd_id = "AVD-AWS-0142", .service = "iam", .services = iam_only, .nservices = 1},
+    {.id = "AVD-AWS-0161", .avd_id = "AVD-AWS-0161", .service = "cloudtrail", .services = ct_s3, .nservices = 2},
 };
 
 static void add(struct scan_raw_list *l, size_t check, size_t input, const char *res, int pass)
@@ -89,6 +89,17 @@ static void test_failure_evidence_wins_over_a_failed_service(void)
     scan_raw_cleanup(&l);
 }
 
+static void test_trivy_spec_ids_without_avd_prefix_match(void)
+{
+    struct scan_raw_list l = {0};
+    const char *ids[] = {"AWS-0141"};
+    add(&l, 0, 0, "arn:aws:iam::1:root", 0);
+    struct scan_ctl_eval ev = eval(ids, 1, 0, &l, NULL, 0);
+    CU_ASSERT_EQUAL(ev.status, RES_CTL_FAIL);
+    CU_ASSERT_EQUAL(ev.n_failing, 1);
+    scan_raw_cleanup(&l);
+}
+
 static void test_unknown_check_is_error_not_pass(void)
 {
     struct scan_raw_list l = {0};
@@ -103,6 +114,7 @@ static const struct osp_test tests[] = {
     OSP_TEST(test_manual_control_is_never_pass),
     OSP_TEST(test_failed_service_makes_control_error),
     OSP_TEST(test_failure_evidence_wins_over_a_failed_service),
+    OSP_TEST(test_trivy_spec_ids_without_avd_prefix_match),
     OSP_TEST(test_unknown_check_is_error_not_pass),
     {0},
 };
