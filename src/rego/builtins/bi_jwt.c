@@ -737,35 +737,37 @@ BI(jwt_decode_verify)
     struct jwt t;
     enum rego_bi_status st = jwt_decode_one(bc, rv_str(a[0]), rv_str_len(a[0]), &t);
     int ok = st == REGO_BI_OK;
+    rv text = rv_undef(); /* keeps the inner token alive: t.signing_input points into it */
     for (int depth = 0; ok && depth <= JWT_MAX_NEST; depth++) {
         ok = token_verifies(&t, &k, &v);
         if (!ok || !is_nested(t.header))
             break;
         rv inner = rv_ref(t.payload);
         jwt_free(&t);
+        rv_unref(text);
+        text = inner;
         ok = rv_kind(inner) == RV_STRING &&
              (st = jwt_decode_one(bc, rv_str(inner), rv_str_len(inner), &t)) == REGO_BI_OK;
-        rv_unref(inner);
     }
     vkeys_free(&v);
-    if (st != REGO_BI_OK)
+    if (st != REGO_BI_OK) {
+        rv_unref(text);
         return st;
+    }
     char msg[120];
     rv now = rv_is_undef(k.time) ? rv_num_int(rego_bctx_now_ns(bc)) : rv_ref(k.time);
     int tc = ok ? check_time(t.payload, now, msg, sizeof msg) : 0;
     rv_unref(now);
-    if (tc < 0) {
+    if (tc < 0 || !ok || !tc || !claims_ok(t.payload, &k)) {
         jwt_free(&t);
-        return rego_bi_error(bc, "%s", msg);
-    }
-    if (!ok || !tc || !claims_ok(t.payload, &k)) {
-        jwt_free(&t);
-        return bi_ok(out, unverified());
+        rv_unref(text);
+        return tc < 0 ? rego_bi_error(bc, "%s", msg) : bi_ok(out, unverified());
     }
     rv r = rv_arr_with_cap(3);
     rv_arr_push(&r, rv_bool(true));
     rv_arr_push(&r, rv_ref(t.header));
     rv_arr_push(&r, rv_ref(t.payload));
     jwt_free(&t);
+    rv_unref(text);
     return bi_ok(out, r);
 }
