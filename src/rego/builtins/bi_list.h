@@ -180,6 +180,8 @@
     X("crypto.hmac.equal", 2, crypto_hmac_equal, 0)                                                \
     X("crypto.x509.parse_certificates", 1, x509_parse_certificates, 0)                             \
     X("crypto.x509.parse_and_verify_certificates", 1, x509_parse_and_verify_certificates, 0)       \
+    X("crypto.x509.parse_and_verify_certificates_with_options", 2,                                 \
+      x509_parse_and_verify_certificates_with_options, 0)                                          \
     X("crypto.x509.parse_certificate_request", 1, x509_parse_certificate_request, 0)               \
     X("crypto.x509.parse_keypair", 2, x509_parse_keypair, 0)                                       \
     X("crypto.x509.parse_rsa_private_key", 1, x509_parse_rsa_private_key, 0)                       \

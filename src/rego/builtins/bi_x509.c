@@ -83,8 +83,13 @@ BI(x509_parse_certificates)
     return bi_ok(out, arr);
 }
 
+struct vopts {
+    const char *dns;   /* NULL: any name */
+    int64_t time_ns;   /* 0: now */
+};
+
 /* OPA's order: the first certificate is the root, the last the leaf, the rest intermediates. */
-static rv verify_chain(struct certs *c)
+static rv verify_chain(struct certs *c, const struct vopts *o)
 {
     X509_STORE *store = X509_STORE_new();
     STACK_OF(X509) *mid = sk_X509_new_null();
@@ -95,7 +100,13 @@ static rv verify_chain(struct certs *c)
         for (int i = 1; i < c->n - 1; i++)
             sk_X509_push(mid, c->x[i]);
         X509_STORE_set_flags(store, X509_V_FLAG_PARTIAL_CHAIN);
-        if (X509_STORE_CTX_init(ctx, store, c->x[c->n - 1], mid) && X509_verify_cert(ctx) == 1) {
+        int init = X509_STORE_CTX_init(ctx, store, c->x[c->n - 1], mid);
+        X509_VERIFY_PARAM *vp = init ? X509_STORE_CTX_get0_param(ctx) : NULL;
+        if (vp && o && o->dns)
+            X509_VERIFY_PARAM_set1_host(vp, o->dns, 0);
+        if (vp && o && o->time_ns)
+            X509_VERIFY_PARAM_set_time(vp, (time_t)(o->time_ns / 1000000000));
+        if (init && X509_verify_cert(ctx) == 1) {
             STACK_OF(X509) *ch = X509_STORE_CTX_get0_chain(ctx);
             for (int i = 0; i < sk_X509_num(ch); i++)
                 rv_arr_push(&chain, bi_cert_rv(sk_X509_value(ch, i)));
@@ -125,7 +136,40 @@ BI(x509_parse_and_verify_certificates)
         certs_free(&c);
         return rego_bi_type_error(bc, "operand 1 must supply at least two certificates to be able to verify");
     }
-    rv res = verify_chain(&c);
+    rv res = verify_chain(&c, NULL);
+    certs_free(&c);
+    return bi_ok(out, res);
+}
+
+/* Options: DNSName, CurrentTime (ns); KeyUsages and MaxConstraintComparisons are accepted and
+ * ignored (OpenSSL checks no extended key usage unless asked). */
+BI(x509_parse_and_verify_certificates_with_options)
+{
+    BI_WANT(0, RV_STRING);
+    BI_WANT(1, RV_OBJECT);
+    struct vopts o = {0};
+    for (size_t i = 0; i < rv_len(a[1]); i++) {
+        const char *k = rv_str(rv_obj_key_at(a[1], i));
+        rv v = rv_obj_val_at(a[1], i);
+        if (!strcmp(k, "DNSName") && rv_kind(v) == RV_STRING)
+            o.dns = rv_str(v);
+        else if (!strcmp(k, "CurrentTime") && rv_kind(v) == RV_NUMBER)
+            rv_num_to_int64(v, &o.time_ns);
+        else if (strcmp(k, "KeyUsages") && strcmp(k, "MaxConstraintComparisons"))
+            return rego_bi_error(bc, "invalid key option: %s", k);
+    }
+    struct certs c;
+    c.n = 0;
+    rv res;
+    if (load_certs(bc, a[0], &c) != REGO_BI_OK || c.n < 2) {
+        if (c.n)
+            certs_free(&c);
+        res = rv_arr_new();
+        rv_arr_push(&res, rv_bool(false));
+        rv_arr_push(&res, rv_arr_new());
+        return bi_ok(out, res);
+    }
+    res = verify_chain(&c, &o);
     certs_free(&c);
     return bi_ok(out, res);
 }

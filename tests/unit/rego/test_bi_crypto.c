@@ -50,6 +50,21 @@ static void test_crypto_x509_certificates(void)
     BT_ERR("crypto.x509.parse_certificates(\"YmFkc3RyaW5n\")", "eval_builtin_error", "x509: malformed certificate");
 }
 
+static void test_crypto_verify_chain_options(void)
+{
+    BT_EQ("crypto.x509.parse_and_verify_certificates(\"" TEST_EC_CERT TEST_EC_CERT "\")[0]", "true");
+    BT_EQ("crypto.x509.parse_and_verify_certificates_with_options(\"" TEST_EC_CERT TEST_EC_CERT "\", "
+          "{\"DNSName\": \"osprey.test\"})[0]",
+          "true");
+    BT_EQ("crypto.x509.parse_and_verify_certificates_with_options(\"" TEST_EC_CERT TEST_EC_CERT "\", "
+          "{\"DNSName\": \"other.test\"})",
+          "[false,[]]");
+    /* 1990: before the certificate's notBefore */
+    BT_EQ("crypto.x509.parse_and_verify_certificates_with_options(\"" TEST_EC_CERT TEST_EC_CERT "\", "
+          "{\"CurrentTime\": 631152000000000000})[0]",
+          "false");
+}
+
 static void test_crypto_keys(void)
 {
     BT_EQ("crypto.parse_private_keys(\"" TEST_EC_KEY "\")[0].crv", "\"P-256\"");
@@ -103,6 +118,7 @@ static void test_jwt_decode_verify_checks_claims(void)
 static const struct osp_test tests[] = {
     OSP_TEST(test_crypto_hashes_and_hmac),
     OSP_TEST(test_crypto_x509_certificates),
+    OSP_TEST(test_crypto_verify_chain_options),
     OSP_TEST(test_crypto_keys),
     OSP_TEST(test_jwt_hs256_round_trip),
     OSP_TEST(test_jwt_es256_sign_then_verify_with_certificate),
