@@ -31,7 +31,8 @@ enum rego_term_kind {
     TM_SCOMP,  /* {head | body} */
     TM_OCOMP,  /* {key: head | body} */
     TM_CALL,   /* fn(a[0..n-1]); fname is the dotted name */
-    TM_TEMPLATE /* $"..": a[] are parts (string constants and expressions) */
+    TM_TEMPLATE, /* $"..": a[] are parts (string constants and expressions) */
+    TM_WITHVAL   /* value of `term with ...` (template parts): body->e[0] is the expression */
 };
 
 enum rego_var_scope {

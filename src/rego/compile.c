@@ -371,6 +371,11 @@ static void implicit_names(struct res *r, struct scope *s, struct rego_term *t)
     case TM_OCOMP:
     case TM_VALUE:
         return;
+    case TM_WITHVAL:
+        implicit_names(r, s, t->body->e[0]->a);
+        for (size_t i = 0; i < t->body->e[0]->nwith; i++)
+            implicit_names(r, s, t->body->e[0]->with[i].value);
+        return;
     default:
         for (size_t i = 0; i < t->n; i++)
             implicit_names(r, s, t->a[i]);
@@ -434,6 +439,8 @@ static void resolve_var(struct res *r, struct scope *s, struct rego_term *t)
     t->slot = res_slot(r, s, t->name);
 }
 
+static void resolve_expr(struct res *r, struct scope *s, struct rego_expr *e);
+
 static void resolve_compr(struct res *r, struct scope *s, struct rego_term *t)
 {
     struct rego_term *heads[2] = {t->head, t->key};
@@ -460,6 +467,9 @@ static void resolve_term(struct res *r, struct scope *s, struct rego_term *t)
     case TM_SCOMP:
     case TM_OCOMP:
         resolve_compr(r, s, t);
+        return;
+    case TM_WITHVAL:
+        resolve_expr(r, s, t->body->e[0]);
         return;
     case TM_CALL:
         for (size_t i = 0; i < t->n; i++)

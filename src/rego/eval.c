@@ -256,6 +256,42 @@ static int eval_compr(struct ev *ev, struct rego_term *t, ev_vk k, void *ud)
     return rc;
 }
 
+/* `term with ...` as a value: evaluate the term under the modifiers, keep its first value. */
+static int capture_core(struct ev *ev, struct rego_expr *e, ev_k k, void *ud)
+{
+    rv v;
+    if (rego_eval_first(ev, e->a, &v))
+        return EV_ERR;
+    if (rv_is_undef(v))
+        return EV_OK;
+    rv_unref(ev->capture);
+    ev->capture = v;
+    return k(ev, ud);
+}
+
+static int capture_k(struct ev *ev, void *ud)
+{
+    (void)ev;
+    (void)ud;
+    return EV_STOP;
+}
+
+static int eval_withval(struct ev *ev, struct rego_term *t, ev_vk k, void *ud)
+{
+    rv saved = ev->capture;
+    ev->capture = rv_undef();
+    int rc = rego_eval_with(ev, t->body->e[0], capture_core, capture_k, NULL);
+    rv v = ev->capture;
+    ev->capture = saved;
+    if (rc == EV_ERR) {
+        rv_unref(v);
+        return rc;
+    }
+    rc = rv_is_undef(v) ? EV_OK : k(ev, v, ud);
+    rv_unref(v);
+    return rc;
+}
+
 int rego_eval_term(struct ev *ev, struct rego_term *t, ev_vk k, void *ud)
 {
     switch ((enum rego_term_kind)t->kind) {
@@ -292,6 +328,8 @@ int rego_eval_term(struct ev *ev, struct rego_term *t, ev_vk k, void *ud)
         return rego_eval_call(ev, t, k, ud);
     case TM_TEMPLATE:
         return eval_template(ev, t, k, ud);
+    case TM_WITHVAL:
+        return eval_withval(ev, t, k, ud);
     }
     return EV_OK;
 }

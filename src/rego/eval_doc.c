@@ -584,6 +584,7 @@ static int node_value(struct ev *ev, struct rego_vnode *n, rv *out)
         rc = merge_kids(ev, n, rv_undef(), &v);
     m = &ev->memo[n->id];
     if (rc) {
+        rv_unref(v);
         m->state = MEMO_NONE;
         return rc;
     }

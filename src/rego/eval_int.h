@@ -46,6 +46,7 @@ struct ev {
     struct rego_error err;
     enum osp_code errcode;
     struct rego_rule *cur_rule;
+    rv capture; /* value of the `term with ...` being evaluated (eval.c) */
 };
 
 typedef int (*ev_k)(struct ev *ev, void *ud);

@@ -274,6 +274,7 @@ static struct rego_term *mk_call(struct ps *p, const char *name, const struct re
 
 /* ---- terms ---- */
 
+static void parse_withs(struct ps *p, struct rego_expr *e);
 static struct rego_term *parse_term_in(struct ps *p, bool keyval);
 static struct rego_term *parse_relation(struct ps *p);
 static struct rego_body *parse_literals(struct ps *p, enum rego_tok end);
@@ -394,6 +395,20 @@ static struct rego_term *parse_template_expr(struct ps *p, const struct rego_tok
     rego_lex_free(&lx);
     p->t = copy;
     struct rego_term *r = parse_term_in(p, false);
+    if (kw(p, "with")) {
+        struct rego_expr *x = alloc(p, sizeof(*x));
+        x->kind = EX_TERM;
+        x->a = r;
+        x->line = r->line;
+        x->col = r->col;
+        parse_withs(p, x);
+        struct rego_term *w = mk(p, TM_WITHVAL, t);
+        w->body = alloc(p, sizeof(*w->body));
+        w->body->e = alloc(p, sizeof(*w->body->e));
+        w->body->e[0] = x;
+        w->body->n = 1;
+        r = w;
+    }
     if (peek(p)->type != TK_EOF)
         unexpected(p);
     p->t = ot;
@@ -1039,10 +1054,17 @@ static struct rego_rule *parse_rule(struct ps *p)
     return r;
 }
 
+/* package and import paths: a var or a ref whose operands are all strings */
 static struct rego_term *parse_path_ref(struct ps *p)
 {
     const struct rego_token *t = expect(p, TK_IDENT);
-    return parse_postfix(p, mk_var(p, t), t);
+    struct rego_term *r = parse_postfix(p, mk_var(p, t), t);
+    bool ok = r->kind == TM_VAR || (r->kind == TM_REF && r->a[0]->kind == TM_VAR);
+    for (size_t i = 1; ok && r->kind == TM_REF && i < r->n; i++)
+        ok = r->a[i]->kind == TM_VALUE && rv_kind(r->a[i]->val) == RV_STRING;
+    if (!ok)
+        perr_at(p, t, "%s", "invalid path: expected a name like a.b.c");
+    return r;
 }
 
 static void parse_import(struct ps *p, struct plist *imps)

@@ -123,6 +123,11 @@ static void t_in(struct sa *a, const unsigned char *B, struct rego_term *t, unsi
             t_pat(a, B, t->a[nin], need, out);
         return;
     }
+    case TM_WITHVAL:
+        t_in(a, B, t->body->e[0]->a, need, out);
+        for (size_t i = 0; i < t->body->e[0]->nwith; i++)
+            t_in(a, B, t->body->e[0]->with[i].value, need, out);
+        return;
     case TM_ACOMP:
     case TM_SCOMP:
     case TM_OCOMP: {
@@ -289,10 +294,14 @@ static enum osp_code check_body(struct sa *a, struct rego_body *b, const unsigne
                                 struct rego_term **heads, size_t nheads);
 
 /* Nested bodies (comprehensions, every) of a term, checked with the bindings in B. */
+static enum osp_code nested_expr(struct sa *a, struct rego_expr *e, const unsigned char *B);
+
 static enum osp_code nested_term(struct sa *a, struct rego_term *t, const unsigned char *B)
 {
     if (!t)
         return OSP_OK;
+    if (t->kind == TM_WITHVAL)
+        return nested_expr(a, t->body->e[0], B);
     enum osp_code rc = OSP_OK;
     if (t->kind == TM_ACOMP || t->kind == TM_SCOMP || t->kind == TM_OCOMP) {
         struct rego_term *heads[2] = {t->head, t->key};
