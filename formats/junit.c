@@ -76,31 +76,31 @@ struct counts {
     size_t tests, failures, errors, skipped;
 };
 
-static int in_suite(const char *account, const char *region, const char *a, const char *r)
-{
-    return !strcmp(account, a) && !strcmp(region, r);
-}
+/* One finding or service of the report with its (account, region) suite; see suites(). */
+struct pair {
+    const char *account, *region;
+    const struct res_service *s; /* exactly one of s and f is set */
+    const struct res_finding *f;
+    size_t idx; /* position in the report */
+};
 
-static struct counts suite_counts(const struct res_report *r, const char *account, const char *region)
+/* Counts of one suite: the run of entries v[0..m). */
+static struct counts suite_counts(const struct pair *v, size_t m)
 {
     struct counts c = {0};
-    for (size_t i = 0; i < r->n_findings; i++) {
-        const struct res_finding *f = &r->findings[i];
-        if (!in_suite(f->account, f->region, account, region))
-            continue;
-        c.tests++;
-        c.failures += f->status == RES_FAIL;
-        c.errors += f->status == RES_ERROR;
-        c.skipped += f->status == RES_IGNORED;
-    }
-    for (size_t i = 0; i < r->n_services; i++) {
-        const struct res_service *s = &r->services[i];
-        if (!in_suite(s->account, s->region, account, region) ||
-            (s->state != RES_SVC_FAILED && s->state != RES_SVC_SKIPPED))
-            continue;
-        c.tests++;
-        c.errors += s->state == RES_SVC_FAILED;
-        c.skipped += s->state == RES_SVC_SKIPPED;
+    for (size_t i = 0; i < m; i++) {
+        const struct res_finding *f = v[i].f;
+        const struct res_service *s = v[i].s;
+        if (f) {
+            c.tests++;
+            c.failures += f->status == RES_FAIL;
+            c.errors += f->status == RES_ERROR;
+            c.skipped += f->status == RES_IGNORED;
+        } else if (s->state == RES_SVC_FAILED || s->state == RES_SVC_SKIPPED) {
+            c.tests++;
+            c.errors += s->state == RES_SVC_FAILED;
+            c.skipped += s->state == RES_SVC_SKIPPED;
+        }
     }
     return c;
 }
@@ -180,9 +180,10 @@ static void service_case(struct jw *j, const struct res_service *s)
     end(j);
 }
 
-static void region_suite(struct jw *j, const struct res_report *r, const char *account, const char *region)
+static void region_suite(struct jw *j, const struct res_report *r, const struct pair *v, size_t m)
 {
-    struct counts c = suite_counts(r, account, region);
+    const char *account = v[0].account, *region = v[0].region;
+    struct counts c = suite_counts(v, m);
     char name[256], when[32] = "";
     snprintf(name, sizeof(name), "osprey aws %s %s", account, region);
     if (r->collected_at)
@@ -196,15 +197,12 @@ static void region_suite(struct jw *j, const struct res_report *r, const char *a
     if (*when)
         property(j, "collected_at", when);
     end(j);
-    for (size_t i = 0; i < r->n_services; i++) {
-        const struct res_service *s = &r->services[i];
-        if (in_suite(s->account, s->region, account, region) &&
-            (s->state == RES_SVC_FAILED || s->state == RES_SVC_SKIPPED))
-            service_case(j, s);
-    }
-    for (size_t i = 0; i < r->n_findings; i++)
-        if (in_suite(r->findings[i].account, r->findings[i].region, account, region))
-            finding_case(j, &r->findings[i]);
+    for (size_t i = 0; i < m; i++)
+        if (v[i].s && (v[i].s->state == RES_SVC_FAILED || v[i].s->state == RES_SVC_SKIPPED))
+            service_case(j, v[i].s);
+    for (size_t i = 0; i < m; i++)
+        if (v[i].f)
+            finding_case(j, v[i].f);
     end(j);
 }
 
@@ -259,11 +257,6 @@ static void compliance_suite(struct jw *j, const struct res_compliance *c)
     end(j);
 }
 
-/* Unique (account, region) pairs of findings and services, sorted; pairs hold borrowed strings. */
-struct pair {
-    const char *account, *region;
-};
-
 static int pair_cmp(const void *a, const void *b)
 {
     const struct pair *x = a, *y = b;
@@ -271,6 +264,19 @@ static int pair_cmp(const void *a, const void *b)
     return c ? c : strcmp(x->region, y->region);
 }
 
+static int entry_cmp(const void *a, const void *b)
+{
+    const struct pair *x = a, *y = b;
+    int c = pair_cmp(a, b);
+    if (c)
+        return c;
+    if (!x->s != !y->s)
+        return x->s ? -1 : 1;
+    return x->idx < y->idx ? -1 : x->idx > y->idx;
+}
+
+/* Every finding and service, sorted by (account, region) and then report order, so each suite is
+ * one run of entries (one sort instead of a scan of the whole report per suite). Borrowed strings. */
 static struct pair *suites(const struct res_report *r, size_t *n)
 {
     struct pair *v = calloc(r->n_findings + r->n_services + 1, sizeof(*v));
@@ -278,23 +284,28 @@ static struct pair *suites(const struct res_report *r, size_t *n)
     if (!v)
         return NULL;
     for (size_t i = 0; i < r->n_findings; i++)
-        v[(*n)++] = (struct pair){r->findings[i].account, r->findings[i].region};
+        v[(*n)++] = (struct pair){r->findings[i].account, r->findings[i].region, NULL, &r->findings[i], i};
     for (size_t i = 0; i < r->n_services; i++)
-        v[(*n)++] = (struct pair){r->services[i].account, r->services[i].region};
-    qsort(v, *n, sizeof(*v), pair_cmp);
-    size_t k = 0;
-    for (size_t i = 0; i < *n; i++)
-        if (!k || pair_cmp(&v[k - 1], &v[i]))
-            v[k++] = v[i];
-    *n = k;
+        v[(*n)++] = (struct pair){r->services[i].account, r->services[i].region, &r->services[i], NULL, i};
+    qsort(v, *n, sizeof(*v), entry_cmp);
     return v;
+}
+
+/* End of the suite that starts at v[i]. */
+static size_t suite_end(const struct pair *v, size_t n, size_t i)
+{
+    size_t e = i + 1;
+    while (e < n && !pair_cmp(&v[i], &v[e]))
+        e++;
+    return e;
 }
 
 static void document(struct jw *j, const struct res_report *r, const struct pair *v, size_t n)
 {
     struct counts t = {0};
-    for (size_t i = 0; i < n; i++) {
-        struct counts c = suite_counts(r, v[i].account, v[i].region);
+    for (size_t i = 0, e; i < n; i = e) {
+        e = suite_end(v, n, i);
+        struct counts c = suite_counts(v + i, e - i);
         t.tests += c.tests;
         t.failures += c.failures;
         t.errors += c.errors;
@@ -306,8 +317,10 @@ static void document(struct jw *j, const struct res_report *r, const struct pair
     attr_n(j, "tests", t.tests);
     attr_n(j, "failures", t.failures);
     attr_n(j, "errors", t.errors);
-    for (size_t i = 0; i < n; i++)
-        region_suite(j, r, v[i].account, v[i].region);
+    for (size_t i = 0, e; i < n; i = e) {
+        e = suite_end(v, n, i);
+        region_suite(j, r, v + i, e - i);
+    }
     if (r->compliance)
         compliance_suite(j, r->compliance);
     end(j);
