@@ -154,6 +154,7 @@ struct rego_module {
     rv pkg_meta; /* compiled: parsed package annotations or undefined (module keeps it) */
     bool v0;
     void *consts; /* rv constants the AST holds (parse.c) */
+    bool frozen;  /* constants frozen by rego_compile (shared by concurrent evaluations) */
     void *compiled; /* compiler scratch (compile.c) */
 };
 
@@ -168,6 +169,8 @@ OSP_MUST_CHECK enum osp_code rego_parse_query(const char *text, size_t len, bool
 void rego_module_free(struct rego_module *m);
 /* Hand an rv constant to the module (released by rego_module_free); returns v. */
 rv rego_module_keep(struct rego_module *m, rv v);
+/* Freeze every constant so evaluations on several threads never touch refcounts. */
+void rego_module_freeze(struct rego_module *m);
 
 
 #endif

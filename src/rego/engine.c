@@ -167,6 +167,8 @@ enum osp_code rego_compile(struct rego_engine *e, struct osp_err *err)
     if (rc)
         return rc;
     rv_freeze(e->data);
+    for (size_t i = 0; i < e->nmods; i++)
+        rego_module_freeze(e->mods[i]);
     e->compiled = true;
     return OSP_OK;
 }

@@ -1242,6 +1242,14 @@ static struct rv_keep *keeps_of(struct rego_module *m)
     return (struct rv_keep *)m->consts;
 }
 
+void rego_module_freeze(struct rego_module *m)
+{
+    struct rv_keep *k = m->consts;
+    for (size_t i = 0; k && i < k->n; i++)
+        rv_freeze(k->v[i]);
+    m->frozen = true;
+}
+
 rv rego_module_keep(struct rego_module *m, rv v)
 {
     struct rv_keep *k = keeps_of(m);
@@ -1337,8 +1345,11 @@ void rego_module_free(struct rego_module *m)
         return;
     struct rv_keep *k = m->consts;
     if (k) {
-        for (size_t i = 0; i < k->n; i++)
+        for (size_t i = 0; i < k->n; i++) {
+            if (m->frozen)
+                rv_thaw(k->v[i]);
             rv_unref(k->v[i]);
+        }
         free(k->v);
         free(k);
     }

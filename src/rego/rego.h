@@ -8,8 +8,10 @@
  * are frozen (rv_freeze) and distinct threads do not share an osp_err.
  *
  * Ownership: the engine copies module text and data; `input` is borrowed for the call;
- * results are new references the caller releases with rv_unref. Errors fill the caller's
- * osp_err; compile errors carry "file:line:col: code: message" text.
+ * results are new references the caller releases with rv_unref. Results may share frozen
+ * parts of the engine (data, policy constants): release or copy them before
+ * rego_engine_free. Errors fill the caller's osp_err; compile errors carry
+ * "file:line:col: code: message" text.
  *
  *   struct rego_engine *e;
  *   struct rego_opts o = {0};
