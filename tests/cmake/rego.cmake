@@ -33,3 +33,9 @@ elseif(OSPREY_FUZZ)
   target_link_options(fuzz_rego_parse PRIVATE -fsanitize=fuzzer,address,undefined)
   target_link_libraries(fuzz_rego_parse PRIVATE osp_rego)
 endif()
+
+# `osprey rego test` over a policy directory with _test.rego files (exit 0: every test passes).
+add_test(NAME rego/test-command
+         COMMAND $<TARGET_FILE:osprey> rego test -v ${CMAKE_SOURCE_DIR}/tests/rego/policies)
+set_tests_properties(rego/test-command PROPERTIES LABELS "rego;unit" TIMEOUT 60
+                     PASS_REGULAR_EXPRESSION "PASS: 3/3")
