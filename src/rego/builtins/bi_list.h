@@ -159,7 +159,8 @@
     X("net.cidr_is_valid", 1, net_cidr_is_valid, 0)                                                \
     X("net.cidr_expand", 1, net_cidr_expand, 0)                                                    \
     X("net.cidr_merge", 1, net_cidr_merge, 0)                                                      \
-    X("net.cidr_contains_matches", 2, net_cidr_contains_matches, 0)
+    X("net.cidr_contains_matches", 2, net_cidr_contains_matches, 0)                                \
+    X("providers.aws.sign_req", 3, aws_sign_req, 0)
 
 /* Trivy's custom builtins (trivy-checks call them) */
 #define BI_LIST_TRIVY(X)                                                                           \
