@@ -818,8 +818,64 @@ static size_t rule_heads(struct rego_rule *x, struct rego_term **heads, size_t c
     return n;
 }
 
+/* Does a function parameter compute something (call, ref, template...) rather than match? */
+static bool computed_param(const struct rego_term *t)
+{
+    switch ((enum rego_term_kind)t->kind) {
+    case TM_VALUE:
+    case TM_VAR:
+        return false;
+    case TM_ARRAY:
+    case TM_OBJECT:
+    case TM_SET:
+        for (size_t i = 0; i < t->n; i++)
+            if (computed_param(t->a[i]))
+                return true;
+        return false;
+    default:
+        return true;
+    }
+}
+
+/* f($"{x}") := ... if {...}: the parameter becomes a fresh var, and every body of the chain
+ * starts with `__argN = <term>`, which the safety check orders after what binds x (OPA). */
+static void lift_params(struct rctx *c, struct rego_rule *r)
+{
+    for (size_t i = 0; i < r->nargs; i++) {
+        struct rego_term *orig = r->args[i];
+        if (!computed_param(orig))
+            continue;
+        struct rego_term *v = mk_term(c, TM_VAR, orig->line, orig->col);
+        char name[32];
+        snprintf(name, sizeof(name), "__arg%zu", i);
+        v->name = rego_arena_strndup(&c->m->arena, name, strlen(name));
+        if (!v->name)
+            abort();
+        r->args[i] = v;
+        for (struct rego_rule *x = r; x; x = x->els) {
+            struct rego_expr *e = rego_arena_alloc(&c->m->arena, sizeof(*e));
+            struct rego_expr **es = rego_arena_alloc(&c->m->arena, (x->body->n + 1) * sizeof(*es));
+            if (!e || !es)
+                abort();
+            e->kind = EX_UNIFY;
+            e->a = v;
+            e->b = orig;
+            e->line = orig->line;
+            e->col = orig->col;
+            e->text = "";
+            es[0] = e;
+            if (x->body->n)
+                memcpy(es + 1, x->body->e, x->body->n * sizeof(*es));
+            x->body->e = es;
+            x->body->n++;
+        }
+    }
+}
+
 static enum osp_code compile_chain(struct rctx *c, struct rego_rule *r)
 {
+    if (r->kind == RK_FUNC)
+        lift_params(c, r);
     struct res R = {c, NULL, 0};
     struct scope top = {NULL, NULL, NULL, 0, 0, NO_IDX};
     struct rego_term *heads[40];

@@ -130,13 +130,9 @@ rv rv_num_parse(const char *s, size_t len)
         n->lit = t;
         return num_wrap(n);
     }
-    double d = strtod(t, NULL);
-    if (!isfinite(d)) {
-        free(t);
-        return rv_undef();
-    }
+    double d = strtod(t, NULL); /* beyond double range: +-inf, the spelling is kept (OPA) */
     struct rv_num *n;
-    if (d == floor(d) && fabs(d) < 9.2e18) {
+    if (isfinite(d) && d == floor(d) && fabs(d) < 9.2e18) {
         n = num_alloc(RVN_I64);
         n->i = (int64_t)d;
     } else {
