@@ -53,10 +53,12 @@ static const char *level(enum res_severity s)
     return s >= RES_SEV_HIGH ? "error" : s == RES_SEV_MEDIUM ? "warning" : "note";
 }
 
+/* By check ID, then report order (the findings are one array, so addresses give it). */
 static int rule_cmp(const void *a, const void *b)
 {
     const struct res_finding *const *x = a, *const *y = b;
-    return strcmp((*x)->check_id, (*y)->check_id);
+    int c = strcmp((*x)->check_id, (*y)->check_id);
+    return c ? c : (*x < *y ? -1 : *x > *y);
 }
 
 /* Collect one representative finding per check among the results written. */
@@ -74,13 +76,15 @@ static enum osp_code collect_rules(struct sarif *s, size_t max, struct osp_err *
             continue;
         }
         s->n_results++;
-        int seen = 0;
-        for (size_t k = 0; k < s->n_rules && !seen; k++)
-            seen = !strcmp(s->rules[k]->check_id, f->check_id);
-        if (!seen)
-            s->rules[s->n_rules++] = f;
+        s->rules[s->n_rules++] = f;
     }
+    /* Sort, then keep each check's first finding (a search per finding was quadratic). */
     qsort(s->rules, s->n_rules, sizeof(*s->rules), rule_cmp);
+    size_t n = 0;
+    for (size_t i = 0; i < s->n_rules; i++)
+        if (!n || strcmp(s->rules[n - 1]->check_id, s->rules[i]->check_id))
+            s->rules[n++] = s->rules[i];
+    s->n_rules = n;
     return OSP_OK;
 }
 
