@@ -28,7 +28,8 @@ struct ps {
     jmp_buf jb;
     char msg[200];
     int eline, ecol;
-    struct osp_buf *pending; /* heap buffer to release if a syntax error unwinds */
+    struct osp_buf *pending[32]; /* heap buffers (nested templates) to release on unwind */
+    int npending;
 };
 
 enum { KW_IN = 1, KW_EVERY = 2, KW_CONTAINS = 4, KW_IF = 8 };
@@ -314,8 +315,9 @@ static struct rego_term *parse_template(struct ps *p, const struct rego_token *t
     struct plist parts = {0};
     struct osp_buf lit;
     osp_buf_init(&lit, 0);
-    struct osp_buf *outer = p->pending;
-    p->pending = &lit;
+    if (p->npending == (int)(sizeof(p->pending) / sizeof(p->pending[0])))
+        perr_at(p, t, "%s", "template strings nested too deep");
+    p->pending[p->npending++] = &lit;
     for (size_t i = 0; i < n;) {
         char c = s[i];
         if (c == '\\' && i + 1 < n && s[i + 1] == '{') {
@@ -360,7 +362,7 @@ static struct rego_term *parse_template(struct ps *p, const struct rego_token *t
     }
     if (lit.len || !parts.n)
         pl_push(p, &parts, mk_str(p, lit.data ? lit.data : "", lit.len, t));
-    p->pending = outer;
+    p->npending--;
     osp_buf_cleanup(&lit);
     struct rego_term *r = mk(p, TM_TEMPLATE, t);
     r->n = parts.n;
@@ -1275,9 +1277,8 @@ static enum osp_code run(struct ps *p, bool query, struct rego_body **body, int 
     p->t = m->lx.toks;
     p->nt = m->lx.ntoks;
     if (setjmp(p->jb)) {
-        if (p->pending)
-            osp_buf_cleanup(p->pending);
-        p->pending = NULL;
+        while (p->npending > 0)
+            osp_buf_cleanup(p->pending[--p->npending]);
         *eline = p->eline;
         *ecol = p->ecol;
         return osp_err_set(err, OSP_EPOLICY, "%s", p->msg);
