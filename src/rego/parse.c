@@ -944,11 +944,45 @@ static struct rego_body *parse_rule_body(struct ps *p)
     if (kw(p, "if")) {
         next(p);
         if (peek(p)->type == TK_LBRACE) {
+            /* `if {` opens a body, unless what follows is one object/set (comprehension)
+             * expression: try the body first, and on a syntax error re-read it as a literal */
             size_t save = p->i;
-            /* `if {` opens a body unless it is an object/set literal term expression */
-            struct rego_body *b = parse_braced_body(p);
-            (void)save;
-            return b;
+            int npend = p->npending, depth = p->depth;
+            jmp_buf outer;
+            memcpy(outer, p->jb, sizeof(outer));
+            struct rego_body *volatile b = NULL;
+            char msg[sizeof(p->msg)];
+            int el = 0, ec = 0;
+            if (setjmp(p->jb) == 0) {
+                b = parse_braced_body(p);
+            } else {
+                while (p->npending > npend)
+                    osp_buf_cleanup(p->pending[--p->npending]);
+                memcpy(msg, p->msg, sizeof(msg));
+                el = p->eline;
+                ec = p->ecol;
+                p->i = save;
+                p->depth = depth;
+            }
+            if (b) {
+                memcpy(p->jb, outer, sizeof(outer));
+                return b;
+            }
+            if (setjmp(p->jb) != 0) {
+                memcpy(p->jb, outer, sizeof(outer));
+                memcpy(p->msg, msg, sizeof(msg)); /* report the body's error */
+                p->eline = el;
+                p->ecol = ec;
+                longjmp(p->jb, 1);
+            }
+            struct rego_body *lb = alloc(p, sizeof(*lb));
+            lb->line = peek(p)->line + p->line_off;
+            lb->col = peek(p)->col;
+            lb->e = alloc(p, sizeof(*lb->e));
+            lb->e[0] = parse_literal(p);
+            lb->n = 1;
+            memcpy(p->jb, outer, sizeof(outer));
+            return lb;
         }
         struct rego_body *b = alloc(p, sizeof(*b));
         b->line = peek(p)->line + p->line_off;
