@@ -11,7 +11,8 @@ struct scan_check_run {
     size_t ndeny;
     const char **collections; /* input.aws.<service>.<collection> names the module mentions */
     size_t ncollections;
-    size_t module; /* engine module index (SIZE_MAX: none) */
+    size_t module;   /* engine module index (SIZE_MAX: none) */
+    int global_only; /* reads only global services: the same result in every region */
 };
 
 struct scan_catalog {

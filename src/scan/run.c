@@ -12,6 +12,7 @@ struct run_state {
     size_t ninputs;
     struct scan_raw_list raws;
     struct scan_present present;
+    size_t first_global_input; /* the first input that holds global services */
 };
 
 static void note_present(struct run_state *st, rv doc)
@@ -118,6 +119,16 @@ static enum osp_code add_passes(struct run_state *st, size_t check, size_t input
     return OSP_OK;
 }
 
+/* Whether a document carries one of the global services. */
+static int holds_global(rv doc)
+{
+    rv aws = rv_obj_get_s(doc, "aws");
+    for (size_t i = 0; rv_kind(aws) == RV_OBJECT && i < rv_len(aws); i++)
+        if (scan_service_is_global(rv_str(rv_obj_key_at(aws, i))))
+            return 1;
+    return 0;
+}
+
 static enum osp_code run_input(struct run_state *st, size_t input, struct osp_err *err)
 {
     rv doc;
@@ -125,7 +136,11 @@ static enum osp_code run_input(struct run_state *st, size_t input, struct osp_er
     if (rc)
         return rc;
     note_present(st, doc);
+    if (st->first_global_input == st->ninputs && holds_global(doc))
+        st->first_global_input = input;
     for (size_t k = 0; !rc && k < st->c->nchecks; k++) {
+        if (input > st->first_global_input && st->c->run[k].global_only)
+            continue; /* global state is the same in every region: judged once */
         size_t before = st->raws.n;
         for (size_t r = 0; !rc && r < st->c->run[k].ndeny; r++)
             rc = run_rule(st, k, st->c->run[k].deny_refs[r], input, doc, err);
@@ -144,10 +159,11 @@ enum osp_code scan_evaluate(struct scan_catalog *c, const char *account, const c
 {
     if (!c->engine)
         return osp_err_set(err, OSP_EINTERNAL, "scan catalog was loaded for metadata only");
-    struct run_state st = {c, account, partition, inputs, ninputs, {0}, {.n = 0}};
+    struct run_state st = {c, account, partition, inputs, ninputs, {0}, {.n = 0}, 0};
     if (c->trace && c->ctx->log_level < OSP_LOG_INFO)
         c->ctx->log_level = OSP_LOG_INFO; /* --trace prints to stderr without --debug */
     enum osp_code rc = OSP_OK;
+    st.first_global_input = ninputs;
     for (size_t i = 0; !rc && i < ninputs; i++)
         rc = run_input(&st, i, err);
     if (!rc) {
