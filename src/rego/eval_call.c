@@ -15,6 +15,9 @@ struct rego_bctx {
 /* ---- the builtin context API (builtin.h) ---- */
 
 static enum rego_bi_status bi_err(struct rego_bctx *bc, const char *code, const char *fmt,
+                                  va_list ap) __attribute__((format(printf, 3, 0)));
+
+static enum rego_bi_status bi_err(struct rego_bctx *bc, const char *code, const char *fmt,
                                   va_list ap)
 {
     struct ev *ev = bc->ev;
