@@ -146,8 +146,7 @@ BI(rand_intn)
     BI_TRY(bi_want_int(bc, a, 1, &n));
     if (n == 0)
         return bi_ok(out, rv_num_int(0));
-    if (n < 0)
-        n = -n;
+    uint64_t un = n < 0 ? (uint64_t)0 - (uint64_t)n : (uint64_t)n;
     rv key = rv_arr_new();
     rv_arr_push(&key, rv_str_new("rand.intn"));
     rv_arr_push(&key, rv_ref(a[0]));
@@ -157,7 +156,7 @@ BI(rand_intn)
         rv_unref(key);
         return bi_ok(out, rv_ref(hit));
     }
-    int64_t r = (int64_t)(osp_random(rego_bctx_osp(bc)) % (uint64_t)n);
+    int64_t r = (int64_t)(osp_random(rego_bctx_osp(bc)) % un);
     rego_bctx_cache_put(bc, key, rv_num_int(r));
     return bi_ok(out, rv_num_int(r));
 }
