@@ -2,7 +2,8 @@
  * (resolution, safety, rule grouping) and a bounded evaluation of every document.
  *
  * Invariants: a refused module always carries an OPA error code, a message and a position
- * inside the input; an accepted module compiles or fails with a code; evaluation of `data`
+ * inside the input; an accepted module prints as an AST (`rego parse`) and compiles or fails
+ * with a code; evaluation of `data`
  * ends (step budget, depth cap) with a result or an error, never a crash or a leak. The same
  * input is tried as Rego v1 and as v0. Build and run: tests/fuzz/README.md.
  */
@@ -34,6 +35,12 @@ static void one(struct osp_ctx *ctx, const char *text, size_t len, bool v0)
         rego_engine_free(e);
         return;
     }
+    char *ast = NULL;
+    struct osp_err perr;
+    osp_err_init(&perr);
+    FUZZ_CHECK(rego_parse_to_json("fuzz.rego", text, len, v0, &ast, &perr) == OSP_OK);
+    FUZZ_CHECK(ast != NULL && ast[0] == '{');
+    free(ast);
     rc = rego_compile(e, &err);
     if (rc) {
         FUZZ_CHECK(rego_last_error(e)->code[0] != '\0');
