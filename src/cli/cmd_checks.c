@@ -85,7 +85,9 @@ static rv check_json(const struct scan_check *c)
         rv_arr_push(&svcs, rv_str_new(c->services[i]));
     for (size_t i = 0; i < c->nframeworks; i++) {
         rv key = rv_str_new(c->frameworks[i].framework);
-        rv list = rv_arr_concat(rv_obj_get(fws, key), rv_arr_new());
+        rv none = rv_arr_new();
+        rv list = rv_arr_concat(rv_obj_get(fws, key), none); /* borrows both */
+        rv_unref(none);
         rv_arr_push(&list, rv_str_new(c->frameworks[i].id));
         rv_obj_set(&fws, key, list);
     }
