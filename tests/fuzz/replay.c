@@ -6,11 +6,12 @@
  *
  *   fuzz_replay_<target> DIR_OR_FILE...
  *
- * Files are run in name order, each under an alarm (OSPREY_FUZZ_REPLAY_TIMEOUT seconds, default 10)
- * so a hang fails the test instead of stalling CTest. A crash kills the process; the name of the
- * input being run is printed first so the failing file is always known. A missing directory is not
- * an error (a target may have no saved crashers yet); an unreadable file is, and so is replaying
- * nothing at all (a misnamed corpus would otherwise pass silently). Exit 0 when all ran.
+ * Files are run in name order, each under a CPU-time alarm (OSPREY_FUZZ_REPLAY_TIMEOUT seconds of
+ * CPU, default 10, tripled under ASan) so a hang or a quadratic path fails the test, and a loaded
+ * machine does not (CTest's own TIMEOUT catches an input that blocks without using CPU). A crash kills the process; the
+ * name of the input being run is printed first so the failing file is always known. A missing directory is not an error
+ * (a target may have no saved crashers yet); an unreadable file is, and so is replaying nothing at all (a misnamed
+ * corpus would otherwise pass silently). Exit 0 when all ran.
  */
 #include <dirent.h>
 #include <signal.h>
@@ -19,11 +20,29 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/time.h>
 #include <unistd.h>
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 #define REPLAY_MAX_BYTES ((size_t)64 << 20)
+
+#if defined(__SANITIZE_ADDRESS__)
+#define REPLAY_SLOWDOWN 3
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define REPLAY_SLOWDOWN 3
+#endif
+#endif
+#ifndef REPLAY_SLOWDOWN
+#define REPLAY_SLOWDOWN 1
+#endif
+
+static void set_cpu_alarm(unsigned seconds)
+{
+    struct itimerval it = {{0, 0}, {(time_t)seconds, 0}};
+    setitimer(ITIMER_PROF, &it, NULL);
+}
 
 static void on_alarm(int sig)
 {
@@ -85,9 +104,9 @@ static int run_file(const char *path, unsigned timeout)
     }
     memcpy(exact, data, len);
     free(data);
-    alarm(timeout);
+    set_cpu_alarm(timeout);
     LLVMFuzzerTestOneInput(exact, len);
-    alarm(0);
+    set_cpu_alarm(0);
     free(exact);
     return 0;
 }
@@ -164,7 +183,8 @@ int main(int argc, char **argv)
         if (end && !*end && v > 0 && v < 3600)
             timeout = (unsigned)v;
     }
-    signal(SIGALRM, on_alarm);
+    timeout *= REPLAY_SLOWDOWN;
+    signal(SIGPROF, on_alarm);
     int bad = 0, count = 0;
     for (int i = 1; i < argc; i++) {
         struct stat st;
