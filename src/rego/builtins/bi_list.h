@@ -160,7 +160,9 @@
     X("net.cidr_expand", 1, net_cidr_expand, 0)                                                    \
     X("net.cidr_merge", 1, net_cidr_merge, 0)                                                      \
     X("net.cidr_contains_matches", 2, net_cidr_contains_matches, 0)                                \
-    X("providers.aws.sign_req", 3, aws_sign_req, 0)
+    X("providers.aws.sign_req", 3, aws_sign_req, 0)                                                \
+    X("http.send", 1, http_send, REGO_BI_NONDET)                                                   \
+    X("net.lookup_ip_addr", 1, net_lookup_ip_addr, REGO_BI_NONDET)
 
 /* Trivy's custom builtins (trivy-checks call them) */
 #define BI_LIST_TRIVY(X)                                                                           \

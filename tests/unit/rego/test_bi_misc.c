@@ -69,7 +69,20 @@ static void test_misc_render_template(void)
     BT_ERR("strings.render_template(\"{{.a\", {})", "eval_builtin_error", "unclosed action");
 }
 
+static void test_misc_no_network_builtins(void)
+{
+    BT_ERR("http.send({\"bad_key\": 1, \"method\": \"get\", \"url\": \"http://127.0.0.1:1\"})", "eval_type_error",
+           "invalid request parameters(s): {\"bad_key\"}");
+    BT_ERR("http.send({\"method\": \"get\"})", "eval_type_error", "missing required request parameters(s): {\"url\"}");
+    BT_ERR("http.send({\"method\": \"get\", \"url\": \"http://127.0.0.1:1\"})", "eval_builtin_error",
+           "disabled in osprey");
+    BT_EQ("net.lookup_ip_addr(\"10.0.0.1\")", "[\"10.0.0.1\"]");
+    BT_EQ("net.lookup_ip_addr(\"localhost\")", "[\"127.0.0.1\",\"::1\"]");
+    BT_ERR("net.lookup_ip_addr(\"example.com\")", "eval_builtin_error", "name resolution is disabled");
+}
+
 static const struct osp_test tests[] = {
+    OSP_TEST(test_misc_no_network_builtins),
     OSP_TEST(test_misc_graph_reachable),
     OSP_TEST(test_misc_render_template),
     OSP_TEST(test_misc_semver),
