@@ -543,6 +543,12 @@ static int merge_kids(struct ev *ev, struct rego_vnode *n, rv base, rv *v)
             continue;
         }
         rv cur = rv_obj_get(*v, key);
+        if (!rv_is_undef(cur) && !n->nrules && !n->deflt && (kid->nrules || kid->deflt)) {
+            /* a base document and a rule at the same path: the base document wins (OPA) */
+            rv_unref(key);
+            rv_unref(kv);
+            continue;
+        }
         if (!rv_is_undef(cur) && (n->nrules || n->deflt)) {
             bool conflict = false;
             size_t maxrest = 0;
