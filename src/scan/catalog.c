@@ -124,6 +124,19 @@ static enum osp_code load_builtins(struct scan_catalog *c, const struct scan_opt
     return OSP_OK;
 }
 
+enum osp_code scan_add_builtin_libs(struct rego_engine *e, struct osp_err *err)
+{
+    for (const struct scan_embedded *m = scan_embedded_files; m->path; m++) {
+        size_t n = strlen(m->path);
+        if (strncmp(m->path, "checks/lib/", 11) || n < 5 || strcmp(m->path + n - 5, ".rego"))
+            continue;
+        enum osp_code rc = rego_add_module(e, m->path, m->data, m->len, err);
+        if (rc)
+            return rc;
+    }
+    return OSP_OK;
+}
+
 static enum osp_code load_custom(struct scan_catalog *c, const struct scan_opts *o, struct osp_err *err)
 {
     static const char *const rego_suffix[] = {".rego", NULL};

@@ -98,6 +98,12 @@ struct scan_input {
 };
 
 struct scan_catalog;
+struct rego_engine;
+
+/* Add the built-in helper modules (checks/lib: lib.cloud.*, lib.aws.*, lib.net, lib.datetime,
+ * lib.test, lib.osprey*) to an engine before rego_compile, e.g. for `osprey rego test` of custom
+ * checks that import them. */
+OSP_MUST_CHECK enum osp_code scan_add_builtin_libs(struct rego_engine *e, struct osp_err *err);
 
 /* Built-ins + custom checks + data + compliance spec, compiled. A syntax or compile error in
  * a check is OSP_EPOLICY with "file:line:col: message" (exit 2); an unknown compliance spec

@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include "osp_test.h"
+#include "rego/rego.h"
 #include "scan/scan.h"
 
 static struct osp_ctx ctx;
@@ -132,7 +133,7 @@ static void test_compliance_lists_every_control_and_errors_on_failed_service(voi
     CU_ASSERT_EQUAL(control(r, "2.1")->status, RES_CTL_ERROR); /* cloudtrail failed */
     CU_ASSERT_EQUAL(control(r, "3.1")->status, RES_CTL_ERROR);
     CU_ASSERT_EQUAL(control(r, "2.9")->status, RES_CTL_ERROR); /* ec2 is in no document: not PASS */
-    CU_ASSERT(count(r, "AVD-AWS-0014", RES_ERROR) == 1); /* the gap is a finding too */
+    CU_ASSERT(count(r, "AVD-AWS-0014", RES_ERROR) == 1);       /* the gap is a finding too */
     res_report_free(r);
     scan_catalog_free(c);
 }
@@ -237,7 +238,26 @@ static void test_unknown_compliance_spec_is_usage_error(void)
     CU_ASSERT_PTR_NOT_NULL(strstr(err.msg, "aws-cis-1.2"));
 }
 
+static void test_builtin_libs_can_back_a_users_test(void)
+{
+    struct rego_engine *e;
+    struct rego_opts ro = {0};
+    struct osp_err err;
+    osp_err_init(&err);
+    CU_ASSERT_EQUAL_FATAL(rego_engine_new(&ctx, &ro, &e, &err), OSP_OK);
+    const char *t = "package u_test\n\nimport rego.v1\n\nimport data.lib.test\n\nok if test.assert_empty([])\n";
+    CU_ASSERT_EQUAL(scan_add_builtin_libs(e, &err), OSP_OK);
+    CU_ASSERT_EQUAL(rego_add_module(e, "u_test.rego", t, strlen(t), &err), OSP_OK);
+    CU_ASSERT_EQUAL_FATAL(rego_compile(e, &err), OSP_OK);
+    rv v = rv_undef();
+    CU_ASSERT_EQUAL(rego_eval_ref(e, "data.u_test.ok", rv_undef(), &v, &err), OSP_OK);
+    CU_ASSERT(rv_is_true(v));
+    rv_unref(v);
+    rego_engine_free(e);
+}
+
 static const struct osp_test tests[] = {
+    OSP_TEST(test_builtin_libs_can_back_a_users_test),
     OSP_TEST(test_global_finding_is_reported_once_with_arn_and_metadata),
     OSP_TEST(test_include_non_failures_adds_pass_per_resource),
     OSP_TEST(test_compliance_lists_every_control_and_errors_on_failed_service),
