@@ -97,6 +97,14 @@ static enum osp_code convert(xmlNodePtr node, int depth, json_t **out, struct os
     return convert_children(node, depth, out, err);
 }
 
+/* libxml2 reports some errors (encoding conversion) with no parser context, through its global
+ * handler, which prints to stderr: a library must not, and a hostile body would choose the text. */
+static void quiet_xml_error(void *ud, xmlErrorPtr e)
+{
+    (void)ud;
+    (void)e;
+}
+
 static int has_doctype(const char *data, size_t len)
 {
     static const char needle[] = "<!DOCTYPE";
@@ -121,6 +129,7 @@ enum osp_code aws_xml_to_json(const char *data, size_t len, size_t max_bytes, js
         return osp_err_set(err, OSP_EPARSE,
                            "XML response carries a DOCTYPE/ENTITY declaration; refusing it (possible XXE)");
     int opts = XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_NOBLANKS | XML_PARSE_NOCDATA;
+    xmlSetStructuredErrorFunc(NULL, quiet_xml_error); /* per thread in libxml2 */
     xmlDocPtr doc = xmlReadMemory(data, (int)len, "response.xml", NULL, opts);
     if (!doc)
         return osp_err_set(err, OSP_EPARSE, "malformed XML in the response");
