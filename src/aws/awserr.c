@@ -6,10 +6,21 @@
 
 #include "aws/xml.h"
 
+/* Error text is printed as one line: control characters from the body (newlines, terminal
+ * escapes) become spaces. */
+static void one_line(char *s)
+{
+    for (; *s; s++)
+        if ((unsigned char)*s < 0x20 || *s == 0x7f)
+            *s = ' ';
+}
+
 static void copy(char *dst, size_t n, const char *src)
 {
-    if (src && *src && !*dst)
+    if (src && *src && !*dst) {
         snprintf(dst, n, "%s", src);
+        one_line(dst);
+    }
 }
 
 /* "aws.protocoltests#FooError" -> "FooError"; "FooError:http://..." -> "FooError". */
@@ -26,6 +37,7 @@ static void set_code(struct aws_error *e, const char *raw)
         n = sizeof(e->code) - 1;
     memcpy(e->code, s, n);
     e->code[n] = '\0';
+    one_line(e->code);
 }
 
 static const char *jstr(json_t *o, const char *const *names)
