@@ -3,8 +3,9 @@
  * The input is "<x-amzn-ErrorType header>\n<body>" when it holds a newline before any '<' or '{',
  * else just the body; the body is parsed as a non-2xx reply of several statuses, with and without
  * the header, then formatted and turned into an osp_err as aws_call() does.
- * Invariants: code, message and request id always end inside their buffers; code and message are
- * never empty (the HTTP status stands in); the formatted line and the osp_err agree with them.
+ * Invariants: code, message and request id always end inside their buffers, hold no control
+ * characters (error text is printed as one line, and a body must not inject terminal escapes); code
+ * and message are never empty (the HTTP status stands in); the formatted line and the osp_err agree.
  */
 #include <stdint.h>
 
@@ -13,12 +14,22 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
+/* Error text reaches terminals and CI logs as one line: no control characters from the body. */
+static int one_line(const char *s)
+{
+    for (; *s; s++)
+        if ((unsigned char)*s < 0x20 || *s == 0x7f)
+            return 0;
+    return 1;
+}
+
 static void check_error(const struct aws_error *e, int status)
 {
     FUZZ_CHECK(memchr(e->code, 0, sizeof(e->code)) != NULL);
     FUZZ_CHECK(memchr(e->message, 0, sizeof(e->message)) != NULL);
     FUZZ_CHECK(memchr(e->request_id, 0, sizeof(e->request_id)) != NULL);
     FUZZ_CHECK(e->code[0] && e->message[0] && e->http_status == status);
+    FUZZ_CHECK(one_line(e->code) && one_line(e->message) && one_line(e->request_id));
     char line[1024];
     aws_error_format(e, line, sizeof(line));
     FUZZ_CHECK(strncmp(line, e->code, strlen(e->code)) == 0);
