@@ -389,7 +389,7 @@ BI(urlquery_decode_object)
 
 BI(json_marshal)
 {
-    char *s = bi_json(a[0]);
+    char *s = bi_json_go(a[0]);
     if (!s)
         return bi_oom(bc);
     return bi_ok(out, rv_str_take(s, strlen(s)));

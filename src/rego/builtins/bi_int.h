@@ -69,6 +69,8 @@ size_t bi_utf8_offset(const char *s, size_t len, size_t ci);
 
 /* JSON text of v into a malloc'd string (NULL on OOM). */
 char *bi_json(rv v);
+/* Same with Go's HTML escaping of <, >, & and U+2028/9 (what json.marshal returns). */
+char *bi_json_go(rv v);
 
 /* Type error for a bad element: "operand i+1 must be array of strings but got array
  * containing number" (want is the element type, e.g. "string"). */

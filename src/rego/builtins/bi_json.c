@@ -35,7 +35,7 @@ static void pp_newline(struct pp *p, int depth)
 
 static void pp_scalar(struct pp *p, rv v)
 {
-    char *s = bi_json(v);
+    char *s = bi_json_go(v);
     if (!s) {
         p->err = 1;
         return;
@@ -108,7 +108,7 @@ BI(json_marshal_with_options)
         }
     }
     if (pretty == 0 || (pretty < 0 && !layout)) {
-        char *s = bi_json(a[0]);
+        char *s = bi_json_go(a[0]);
         return s ? bi_ok(out, rv_str_take(s, strlen(s))) : bi_oom(bc);
     }
     struct pp p = {.prefix = prefix, .indent = indent};

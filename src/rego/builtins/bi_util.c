@@ -1,6 +1,7 @@
 /* bi_util.c: argument checks, error helpers and UTF-8 routines shared by the builtins. */
 #include "rego/builtins/bi_int.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -50,9 +51,48 @@ char *bi_num_text(rv n)
     return osp_buf_take(&b);
 }
 
+/* Go's encoding/json escapes <, >, & and U+2028/U+2029 (HTML safety); OPA's json.marshal
+ * output carries those escapes, so ours does too. They only occur inside JSON strings. */
+static char *html_escape(char *s)
+{
+    size_t extra = 0;
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+        extra += (*p == '<' || *p == '>' || *p == '&') ? 5 : (p[0] == 0xE2 && p[1] == 0x80 && (p[2] == 0xA8 || p[2] == 0xA9)) ? 3 : 0;
+    if (!extra)
+        return s;
+    size_t n = strlen(s);
+    char *o = malloc(n + extra + 1);
+    if (!o) {
+        free(s);
+        return NULL;
+    }
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == '<' || c == '>' || c == '&') {
+            k += (size_t)snprintf(o + k, 7, "\\u%04x", c);
+        } else if (c == 0xE2 && i + 2 < n && (unsigned char)s[i + 1] == 0x80 &&
+                   ((unsigned char)s[i + 2] == 0xA8 || (unsigned char)s[i + 2] == 0xA9)) {
+            k += (size_t)snprintf(o + k, 7, "\\u%04x", (unsigned char)s[i + 2] == 0xA8 ? 0x2028 : 0x2029);
+            i += 2;
+        } else {
+            o[k++] = (char)c;
+        }
+    }
+    o[k] = 0;
+    free(s);
+    return o;
+}
+
 char *bi_json(rv v)
 {
     return rv_json_dump(v, false);
+}
+
+char *bi_json_go(rv v)
+{
+    char *s = rv_json_dump(v, false);
+    return s ? html_escape(s) : NULL;
 }
 
 rv bi_set_of_arr(rv arr)

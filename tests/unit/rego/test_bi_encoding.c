@@ -29,6 +29,8 @@ static void test_encoding_json(void)
     BT_EQ("json.marshal([{\"foo\": {3, 1}}])", "\"[{\\\"foo\\\":[1,3]}]\"");
     BT_EQ("json.unmarshal(\"[1, {\\\"a\\\": null}]\")", "[1,{\"a\":null}]");
     BT_EQ("json.is_valid(\"{\")", "false");
+    /* Go's encoder escapes HTML-sensitive characters, and so does OPA's json.marshal */
+    BT_EQ("json.marshal(\"<a&b>\")", "\"\\\"\\\\u003ca\\\\u0026b\\\\u003e\\\"\"");
     BT_EQ("json.marshal_with_options({\"a\": [1]}, {\"indent\": \" \"})", "\"{\\n \\\"a\\\": [\\n  1\\n ]\\n}\"");
     BT_EQ("json.marshal_with_options([], {\"prefix\": \"--\"})", "\"--[]\"");
     BT_ERR("json.marshal_with_options([], {\"bad\": 1})", "eval_type_error", "object contained unknown key \"bad\"");
