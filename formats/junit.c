@@ -19,13 +19,17 @@ struct jw {
     int bad;
 };
 
-/* XML 1.0 cannot carry most control characters: replace them. Returns a new string or NULL. */
+/* XML 1.0 cannot carry most control characters nor U+FFFE/U+FFFF: replace them (the latter by
+ * U+FFFD, same length). Returns a new string or NULL. */
 static char *xml_clean(const char *s)
 {
     char *c = strdup(s ? s : "");
-    for (char *p = c; p && *p; p++)
-        if ((unsigned char)*p < 0x20 && *p != '\t' && *p != '\n' && *p != '\r')
+    for (unsigned char *p = (unsigned char *)c; p && *p; p++) {
+        if (*p < 0x20 && *p != '\t' && *p != '\n' && *p != '\r')
             *p = '?';
+        else if (p[0] == 0xEF && p[1] == 0xBF && (p[2] == 0xBE || p[2] == 0xBF))
+            p[2] = 0xBD;
+    }
     return c;
 }
 

@@ -1,4 +1,5 @@
 /* test_junit.c: JUnit testcase naming, element choice and text sanitising. */
+#include <libxml/parser.h>
 #include <string.h>
 
 #include "fmt_fixture.h"
@@ -43,7 +44,7 @@ static void test_control_characters_are_replaced(void)
     osp_err_init(&err);
     CU_ASSERT_PTR_NOT_NULL_FATAL(r);
     struct res_finding f = {.check_id = "A",
-                            .title = "t\x01t",
+                            .title = "t\x01t \xEF\xBF\xBE \xEF\xBF\xBF",
                             .severity = RES_SEV_LOW,
                             .status = RES_FAIL,
                             .service = "s3",
@@ -56,6 +57,13 @@ static void test_control_characters_are_replaced(void)
     CU_ASSERT_PTR_NOT_NULL_FATAL(x);
     CU_ASSERT_PTR_NULL(strchr(x, '\x01'));
     CU_ASSERT_PTR_NULL(strchr(x, '\x1b'));
+    /* U+FFFE and U+FFFF are not XML 1.0 characters: they become U+FFFD and the document parses */
+    CU_ASSERT_PTR_NULL(strstr(x, "\xEF\xBF\xBE"));
+    CU_ASSERT_PTR_NULL(strstr(x, "\xEF\xBF\xBF"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(x, "t?t \xEF\xBF\xBD \xEF\xBF\xBD"));
+    xmlDocPtr doc = xmlReadMemory(x, (int)strlen(x), "junit.xml", NULL, XML_PARSE_NONET | XML_PARSE_NOERROR);
+    CU_ASSERT_PTR_NOT_NULL(doc);
+    xmlFreeDoc(doc);
     CU_ASSERT_PTR_NOT_NULL(strstr(x, "arn:aws:s3:::&lt;b&gt;&amp;&quot;"));
     free(x);
     res_report_free(r);
