@@ -956,6 +956,8 @@ enum osp_code rego_compile_modules(struct rego_engine *e, struct osp_err *err)
         for (size_t j = 0; j < e->mods[i]->nrules && !rc; j++)
             rc = compile_chain(&c, e->mods[i]->rules[j]);
     }
+    if (!rc)
+        rc = rego_check_recursion(e, err);
     return rc;
 }
 

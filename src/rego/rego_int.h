@@ -90,6 +90,9 @@ enum osp_code rego_compile_error(struct rego_engine *e, struct osp_err *err, con
                                  const char *file, int line, int col, const char *fmt, ...)
     OSP_PRINTF(7, 8);
 
+/* recursion.c: a rule or function that depends on itself is rego_recursion_error. */
+OSP_MUST_CHECK enum osp_code rego_check_recursion(struct rego_engine *e, struct osp_err *err);
+
 /* safety.c: reorder a body so every expression's inputs are bound first. */
 struct rego_scope_info;
 OSP_MUST_CHECK enum osp_code rego_safety_body(struct rego_engine *e, struct rego_module *m,
