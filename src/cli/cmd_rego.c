@@ -158,6 +158,32 @@ static int print_errors(struct rego_engine *e, const struct osp_err *err, bool p
     return 2;
 }
 
+/* --format json: opa eval's JSON document. --format pretty: for people: each result's bindings
+ * (or, without variables, its expression values) as indented JSON, "undefined" when none. */
+static void print_result(rv result, const char *format)
+{
+    if (strcmp(format, "pretty") != 0) {
+        print_json(result, true);
+        return;
+    }
+    rv rs = rv_obj_get_s(result, "result");
+    if (!rv_len(rs)) {
+        puts("undefined");
+        return;
+    }
+    for (size_t i = 0; i < rv_len(rs); i++) {
+        rv r = rv_arr_at(rs, i);
+        rv b = rv_obj_get_s(r, "bindings");
+        if (rv_len(b)) {
+            print_json(b, true);
+            continue;
+        }
+        rv ex = rv_obj_get_s(r, "expressions");
+        for (size_t j = 0; j < rv_len(ex); j++)
+            print_json(rv_obj_get_s(rv_arr_at(ex, j), "value"), true);
+    }
+}
+
 struct eval_args {
     const char *query, *input, *format;
     const char *data[256];
@@ -179,6 +205,8 @@ static int parse_eval_args(int argc, char **argv, struct eval_args *a)
             i++;
         } else if ((!strcmp(s, "--format") || !strcmp(s, "-f")) && next) {
             a->format = next;
+            if (strcmp(next, "json") && strcmp(next, "pretty"))
+                return cli_usage_error("unknown --format '%s' (use json or pretty)", next);
             i++;
         } else if (!strcmp(s, "--v0-compatible")) {
             a->o.v0_compatible = true;
@@ -240,7 +268,7 @@ static int rego_eval_cmd(struct osp_ctx *ctx, int argc, char **argv)
         status = (rc == OSP_EPOLICY || rc == OSP_EEVAL) ? print_errors(e, &err, pretty)
                                                          : cli_fail(&err);
     else
-        print_json(result, pretty);
+        print_result(result, a.format);
     rv_unref(result);
     rv_unref(input);
     rego_engine_free(e);
