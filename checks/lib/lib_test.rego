@@ -8,6 +8,7 @@ import data.lib.cloud.metadata
 import data.lib.cloud.value
 import data.lib.datetime
 import data.lib.net
+import data.lib.osprey.alarms
 
 test_value_helpers if {
 	value.is_true({"value": true})
@@ -50,4 +51,11 @@ test_iam_statements_normalise_shapes if {
 test_trail_pattern_terms_ignore_spacing_and_quotes if {
 	trails.pattern_has_terms(`{ ($.eventName = "CreateTrail") || ($.eventName = UpdateTrail) }`, ["$.eventName=CreateTrail", "$.eventName = \"UpdateTrail\""])
 	not trails.pattern_has_terms(`{ ($.eventName = CreateTrail) }`, ["$.eventName = DeleteTrail"])
+}
+
+test_alarm_filter_with_anded_event_names_does_not_count if {
+	alarms.names_anded("{ ($.eventName = CreateTrail) && ($.eventName = DeleteTrail) }", ["$.eventName = CreateTrail", "$.eventName = DeleteTrail"])
+	not alarms.names_anded("{ ($.eventName = CreateTrail) || ($.eventName = DeleteTrail) }", ["$.eventName = CreateTrail", "$.eventName = DeleteTrail"])
+	not alarms.names_anded("{($.eventSource = kms.amazonaws.com) && (($.eventName=DisableKey)||($.eventName=ScheduleKeyDeletion))}", ["$.eventSource = kms.amazonaws.com", "$.eventName = DisableKey", "$.eventName = ScheduleKeyDeletion"])
+	not alarms.names_anded("{ ($.eventName = ConsoleLogin) && ($.errorMessage = \"Failed authentication\") }", ["$.eventName = ConsoleLogin", "$.errorMessage = \"Failed authentication\""])
 }

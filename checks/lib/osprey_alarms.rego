@@ -41,7 +41,16 @@ loggroup(t) := lg if {
 filters(t, terms) := [f |
 	some f in object.get(loggroup(t), "metricfilters", [])
 	trails.pattern_has_terms(f.filterpattern.value, terms)
+	not names_anded(f.filterpattern.value, terms)
 ]
+
+# A list of event names joined by && can never match one event: such a filter does not count.
+names_anded(pattern, terms) if {
+	count([x | some x in terms; contains(x, "$.eventName")]) > 1
+	p := replace(regex.replace(pattern, `\s+`, ""), `"`, "")
+	some bad in ["&&($.eventName=", "&&$.eventName="]
+	contains(p, bad)
+}
 
 metric_names(f) := {m.metricname.value | some m in object.get(f, "metrictransformations", [])} if {
 	count(object.get(f, "metrictransformations", [])) > 0
