@@ -53,8 +53,7 @@ static bool has_suffix(const char *s, const char *suf)
     return a >= b && !strcmp(s + a - b, suf);
 }
 
-static enum osp_code load_path(struct rego_engine *e, const char *path, bool tests_only_rego,
-                               struct osp_err *err);
+static enum osp_code load_path(struct rego_engine *e, const char *path, bool tests_only_rego, struct osp_err *err);
 
 static int cmp_str(const void *a, const void *b)
 {
@@ -88,8 +87,7 @@ static enum osp_code load_dir(struct rego_engine *e, const char *dir, bool t, st
         char p[4096];
         snprintf(p, sizeof(p), "%s/%s", dir, names[i]);
         struct stat st;
-        if (!rc && stat(p, &st) == 0 &&
-            (S_ISDIR(st.st_mode) || has_suffix(p, ".rego") || has_suffix(p, ".json")))
+        if (!rc && stat(p, &st) == 0 && (S_ISDIR(st.st_mode) || has_suffix(p, ".rego") || has_suffix(p, ".json")))
             rc = load_path(e, p, t, err);
         free(names[i]);
     }
@@ -97,8 +95,7 @@ static enum osp_code load_dir(struct rego_engine *e, const char *dir, bool t, st
     return rc;
 }
 
-static enum osp_code load_path(struct rego_engine *e, const char *path, bool t,
-                               struct osp_err *err)
+static enum osp_code load_path(struct rego_engine *e, const char *path, bool t, struct osp_err *err)
 {
     struct stat st;
     if (stat(path, &st) != 0)
@@ -265,8 +262,7 @@ static int rego_eval_cmd(struct osp_ctx *ctx, int argc, char **argv)
         rc = rego_eval(e, a.query, input, &result, &err);
     int status = 0;
     if (rc)
-        status = (rc == OSP_EPOLICY || rc == OSP_EEVAL) ? print_errors(e, &err, pretty)
-                                                         : cli_fail(&err);
+        status = (rc == OSP_EPOLICY || rc == OSP_EEVAL) ? print_errors(e, &err, pretty) : cli_fail(&err);
     else
         print_result(result, a.format);
     rv_unref(result);
@@ -308,8 +304,7 @@ struct test_count {
     size_t pass, fail, err;
 };
 
-static void run_one(struct rego_engine *e, const char *pkg, const char *rule, bool verbose,
-                    struct test_count *tc)
+static void run_one(struct rego_engine *e, const char *pkg, const char *rule, bool verbose, struct test_count *tc)
 {
     char q[1024];
     snprintf(q, sizeof(q), "data.%s.%s", pkg, rule);

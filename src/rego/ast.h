@@ -21,16 +21,16 @@ char *rego_arena_strndup(struct rego_arena *a, const char *s, size_t n);
 void rego_arena_free(struct rego_arena *a);
 
 enum rego_term_kind {
-    TM_VALUE,  /* scalar constant in val */
-    TM_VAR,    /* name; slot >= 0 for locals once compiled */
-    TM_REF,    /* a[0] head (var, call, composite), a[1..n-1] operands */
-    TM_ARRAY,  /* a[0..n-1] */
-    TM_OBJECT, /* a[2i] key, a[2i+1] value */
-    TM_SET,    /* a[0..n-1] */
-    TM_ACOMP,  /* [head | body] */
-    TM_SCOMP,  /* {head | body} */
-    TM_OCOMP,  /* {key: head | body} */
-    TM_CALL,   /* fn(a[0..n-1]); fname is the dotted name */
+    TM_VALUE,    /* scalar constant in val */
+    TM_VAR,      /* name; slot >= 0 for locals once compiled */
+    TM_REF,      /* a[0] head (var, call, composite), a[1..n-1] operands */
+    TM_ARRAY,    /* a[0..n-1] */
+    TM_OBJECT,   /* a[2i] key, a[2i+1] value */
+    TM_SET,      /* a[0..n-1] */
+    TM_ACOMP,    /* [head | body] */
+    TM_SCOMP,    /* {head | body} */
+    TM_OCOMP,    /* {key: head | body} */
+    TM_CALL,     /* fn(a[0..n-1]); fname is the dotted name */
     TM_TEMPLATE, /* $"..": a[] are parts (string constants and expressions) */
     TM_WITHVAL   /* value of `term with ...` (template parts): body->e[0] is the expression */
 };
@@ -69,12 +69,12 @@ struct rego_with {
     struct rego_term *target, *value;
     int line, col;
     /* compiled */
-    unsigned char wkind;     /* enum rego_with_kind */
-    const char **path;       /* WK_INPUT / WK_DATA: keys below the root */
+    unsigned char wkind; /* enum rego_with_kind */
+    const char **path;   /* WK_INPUT / WK_DATA: keys below the root */
     size_t npath;
-    const char *mock_key;    /* WK_BUILTIN / WK_FUNC: builtin name or function node path */
-    const void *repl;        /* mock replacement: struct rego_func_target, or NULL (value) */
-    const void *node;        /* WK_DATA: struct rego_vnode at path, if any */
+    const char *mock_key; /* WK_BUILTIN / WK_FUNC: builtin name or function node path */
+    const void *repl;     /* mock replacement: struct rego_func_target, or NULL (value) */
+    const void *node;     /* WK_DATA: struct rego_vnode at path, if any */
 };
 
 struct rego_expr {
@@ -82,11 +82,11 @@ struct rego_expr {
     bool neg;
     bool capture; /* top-level query term: false is a value, not a failure (as opa eval) */
     int line, col;
-    struct rego_term *a, *b;          /* EX_TERM: a; EX_UNIFY/EX_ASSIGN: a = b */
-    struct rego_term *k, *v, *coll;   /* EX_SOMEIN, EX_EVERY (k may be NULL) */
-    struct rego_term **vars;          /* EX_SOME */
+    struct rego_term *a, *b;        /* EX_TERM: a; EX_UNIFY/EX_ASSIGN: a = b */
+    struct rego_term *k, *v, *coll; /* EX_SOMEIN, EX_EVERY (k may be NULL) */
+    struct rego_term **vars;        /* EX_SOME */
     size_t nvars;
-    struct rego_body *body;           /* EX_EVERY */
+    struct rego_body *body; /* EX_EVERY */
     struct rego_with *with;
     size_t nwith;
     const char *text; /* source text of the expression */
@@ -108,26 +108,26 @@ struct rego_vnode;
 struct rego_rule {
     struct rego_module *mod;
     int line, col;
-    unsigned char kind;       /* enum rego_rule_kind */
-    struct rego_term *head;   /* var or ref naming the rule (not including the package) */
-    struct rego_term **args;  /* functions */
+    unsigned char kind;      /* enum rego_rule_kind */
+    struct rego_term *head;  /* var or ref naming the rule (not including the package) */
+    struct rego_term **args; /* functions */
     size_t nargs;
-    struct rego_term *key;    /* RK_SET: contains key */
-    struct rego_term *value;  /* NULL: true */
+    struct rego_term *key;   /* RK_SET: contains key */
+    struct rego_term *value; /* NULL: true */
     bool is_default, assign, is_else;
-    struct rego_body *body;   /* never NULL (empty body is true) */
-    struct rego_rule *els;    /* else chain */
+    struct rego_body *body; /* never NULL (empty body is true) */
+    struct rego_rule *els;  /* else chain */
     struct rego_rule *next_in_node;
     /* compiled */
-    const char **path;        /* package + constant head prefix */
+    const char **path; /* package + constant head prefix */
     size_t npath;
-    struct rego_term **rest;  /* head ref operands after the constant prefix */
+    struct rego_term **rest; /* head ref operands after the constant prefix */
     size_t nrest;
     int nslots;
     struct rego_vnode *node;
-    const char *meta_text;    /* METADATA block above the rule, or NULL */
+    const char *meta_text; /* METADATA block above the rule, or NULL */
     int meta_line;
-    rv meta;                  /* compiled: parsed annotations or undefined (module keeps it) */
+    rv meta; /* compiled: parsed annotations or undefined (module keeps it) */
 };
 
 struct rego_import {
@@ -153,24 +153,21 @@ struct rego_module {
     int pkg_meta_line;
     rv pkg_meta; /* compiled: parsed package annotations or undefined (module keeps it) */
     bool v0;
-    void *consts; /* rv constants the AST holds (parse.c) */
-    bool frozen;  /* constants frozen by rego_compile (shared by concurrent evaluations) */
+    void *consts;   /* rv constants the AST holds (parse.c) */
+    bool frozen;    /* constants frozen by rego_compile (shared by concurrent evaluations) */
     void *compiled; /* compiler scratch (compile.c) */
 };
 
 /* Parse a module. On error err holds "file:line: rego_parse_error: msg" and *eline, *ecol. */
-OSP_MUST_CHECK enum osp_code rego_parse_module(const char *file, const char *text, size_t len,
-                                               bool v0, struct rego_module **out,
-                                               int *eline, int *ecol, struct osp_err *err);
+OSP_MUST_CHECK enum osp_code rego_parse_module(const char *file, const char *text, size_t len, bool v0,
+                                               struct rego_module **out, int *eline, int *ecol, struct osp_err *err);
 /* Parse a query (a body) into a module-less arena owned by *out (a module with no package). */
-OSP_MUST_CHECK enum osp_code rego_parse_query(const char *text, size_t len, bool v0,
-                                              struct rego_module **out, struct rego_body **body,
-                                              int *eline, int *ecol, struct osp_err *err);
+OSP_MUST_CHECK enum osp_code rego_parse_query(const char *text, size_t len, bool v0, struct rego_module **out,
+                                              struct rego_body **body, int *eline, int *ecol, struct osp_err *err);
 void rego_module_free(struct rego_module *m);
 /* Hand an rv constant to the module (released by rego_module_free); returns v. */
 rv rego_module_keep(struct rego_module *m, rv v);
 /* Freeze every constant so evaluations on several threads never touch refcounts. */
 void rego_module_freeze(struct rego_module *m);
-
 
 #endif

@@ -187,8 +187,8 @@ static rv module_json(const struct rego_module *m)
     return o;
 }
 
-enum osp_code rego_parse_to_json(const char *filename, const char *text, size_t len, bool v0,
-                                 char **out, struct osp_err *err)
+enum osp_code rego_parse_to_json(const char *filename, const char *text, size_t len, bool v0, char **out,
+                                 struct osp_err *err)
 {
     struct rego_module *m;
     int line = 0, col = 0;
@@ -197,8 +197,7 @@ enum osp_code rego_parse_to_json(const char *filename, const char *text, size_t 
         char msg[400];
         snprintf(msg, sizeof(msg), "%s", err->msg);
         osp_err_init(err);
-        return osp_err_set(err, OSP_EPOLICY, "%s:%d:%d: rego_parse_error: %s", filename, line,
-                           col, msg);
+        return osp_err_set(err, OSP_EPOLICY, "%s:%d:%d: rego_parse_error: %s", filename, line, col, msg);
     }
     rv o = module_json(m);
     *out = rv_json_dump(o, true);

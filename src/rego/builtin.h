@@ -59,9 +59,9 @@ enum rego_bi_status rego_bi_type_error(struct rego_bctx *bc, const char *fmt, ..
 enum rego_bi_status rego_bi_error(struct rego_bctx *bc, const char *fmt, ...) OSP_PRINTF(2, 3);
 
 /* Context available to builtins. */
-struct osp_ctx *rego_bctx_osp(struct rego_bctx *bc);  /* borrowed; for logging, rng */
-const char *rego_bctx_name(struct rego_bctx *bc);     /* the builtin's name */
-int64_t rego_bctx_now_ns(struct rego_bctx *bc);       /* fixed for the whole query (OPA) */
+struct osp_ctx *rego_bctx_osp(struct rego_bctx *bc); /* borrowed; for logging, rng */
+const char *rego_bctx_name(struct rego_bctx *bc);    /* the builtin's name */
+int64_t rego_bctx_now_ns(struct rego_bctx *bc);      /* fixed for the whole query (OPA) */
 /* Per-query cache, e.g. for rand.intn and uuid.rfc4122 which must return the same value for
  * the same arguments within one query. get borrows (undefined if absent); put takes key, val. */
 rv rego_bctx_cache_get(struct rego_bctx *bc, rv key);

@@ -7,8 +7,8 @@
 #include "rego/metadata.h"
 #include "rego/rego_int.h"
 
-enum osp_code rego_compile_error(struct rego_engine *e, struct osp_err *err, const char *code,
-                                 const char *file, int line, int col, const char *fmt, ...)
+enum osp_code rego_compile_error(struct rego_engine *e, struct osp_err *err, const char *code, const char *file,
+                                 int line, int col, const char *fmt, ...)
 {
     struct rego_error *le = &e->last;
     va_list ap;
@@ -19,8 +19,7 @@ enum osp_code rego_compile_error(struct rego_engine *e, struct osp_err *err, con
     snprintf(le->file, sizeof(le->file), "%s", file ? file : "");
     le->line = line;
     le->col = col;
-    return osp_err_set(err, OSP_EPOLICY, "%s:%d:%d: %s: %s", le->file, line, col, code,
-                       le->message);
+    return osp_err_set(err, OSP_EPOLICY, "%s:%d:%d: %s: %s", le->file, line, col, code, le->message);
 }
 
 static void *ealloc(struct rego_engine *e, size_t n)
@@ -52,8 +51,7 @@ static void grow(void **arr, size_t *cap, size_t n, size_t elem)
     *arr = p;
 }
 
-static struct rego_vnode *vnode_new(struct rego_engine *e, struct rego_vnode *parent,
-                                    const char *name)
+static struct rego_vnode *vnode_new(struct rego_engine *e, struct rego_vnode *parent, const char *name)
 {
     struct rego_vnode *n = ealloc(e, sizeof(*n));
     n->name = name;
@@ -118,8 +116,7 @@ static void rule_path(struct rego_engine *e, struct rego_rule *r)
     }
 }
 
-static enum osp_code add_rule_to_tree(struct rego_engine *e, struct rego_rule *r,
-                                      struct osp_err *err)
+static enum osp_code add_rule_to_tree(struct rego_engine *e, struct rego_rule *r, struct osp_err *err)
 {
     rule_path(e, r);
     if (r->kind == RK_OBJECT && r->nrest == 0)
@@ -169,7 +166,7 @@ struct scope {
         const char *name;
         int slot;
         size_t decl_idx; /* expression index of its `:=`, or NO_IDX */
-    } *vars;
+    } * vars;
     size_t n, cap;
     size_t cur; /* index of the expression being resolved */
 };
@@ -305,8 +302,7 @@ static bool is_global(const char *name)
     return !strcmp(name, "input") || !strcmp(name, "data");
 }
 
-static int new_slot(struct rctx *c, struct scope *s, const char *name, int depth, int **depths,
-                    size_t *cap)
+static int new_slot(struct rctx *c, struct scope *s, const char *name, int depth, int **depths, size_t *cap)
 {
     int slot = scope_add(c, s, name);
     grow((void **)depths, cap, (size_t)slot, sizeof(int));
@@ -335,8 +331,7 @@ static void declare_pattern(struct res *r, struct scope *s, struct rego_term *t,
             return;
         if (scope_find_here(s, t->name) >= 0) {
             if (strict && r->c->rc == OSP_OK)
-                r->c->rc = rego_compile_error(r->c->e, r->c->err, "rego_compile_error",
-                                              r->c->m->file, t->line, t->col,
+                r->c->rc = rego_compile_error(r->c->e, r->c->err, "rego_compile_error", r->c->m->file, t->line, t->col,
                                               "var %s assigned above", t->name);
             return;
         }
@@ -361,8 +356,7 @@ static void implicit_names(struct res *r, struct scope *s, struct rego_term *t)
     case TM_VAR:
         if (t->scope != VS_UNRESOLVED || !strcmp(t->name, "_") || is_global(t->name))
             return;
-        if (scope_find(s, t->name) >= 0 || find_import(r->c, t->name) ||
-            is_pkg_rule(r->c, t->name))
+        if (scope_find(s, t->name) >= 0 || find_import(r->c, t->name) || is_pkg_rule(r->c, t->name))
             return;
         res_slot(r, s, t->name);
         return;
@@ -382,12 +376,11 @@ static void implicit_names(struct res *r, struct scope *s, struct rego_term *t)
     }
 }
 
-static void resolve_body(struct res *r, struct scope *parent, struct rego_body *b,
-                         struct rego_term **heads, size_t nheads, struct rego_term **decls,
-                         size_t ndecls);
+static void resolve_body(struct res *r, struct scope *parent, struct rego_body *b, struct rego_term **heads,
+                         size_t nheads, struct rego_term **decls, size_t ndecls);
 static void resolve_term(struct res *r, struct scope *s, struct rego_term *t);
-static const struct rego_func_target *resolve_call(struct rctx *c, const char *name, int line,
-                                                   int col, size_t nargs, bool quiet);
+static const struct rego_func_target *resolve_call(struct rctx *c, const char *name, int line, int col, size_t nargs,
+                                                   bool quiet);
 
 static void splice_ref_head(struct rctx *c, struct rego_term *t)
 {
@@ -520,8 +513,8 @@ static struct rego_vnode *walk_path(struct rego_vnode *n, const char **segs, siz
 }
 
 /* The data-tree node a dotted name denotes in module context (NULL if none). */
-static struct rego_vnode *name_node(struct rctx *c, const char *name, bool *is_input,
-                                    const char ***pathp, size_t *npathp)
+static struct rego_vnode *name_node(struct rctx *c, const char *name, bool *is_input, const char ***pathp,
+                                    size_t *npathp)
 {
     char buf[512];
     const char *segs[64], *full[128];
@@ -573,15 +566,28 @@ static const struct {
     int arity;
     bool fallback; /* only when the builtins table lacks the name */
 } internals[] = {
-    {"internal.member_2", IF_MEMBER2, 2, false}, {"internal.member_3", IF_MEMBER3, 3, false},
-    {"walk", IF_WALK, 1, false},                 {"print", IF_PRINT, -1, false},
-    {"trace", IF_TRACE, 1, false},               {"rego.metadata.rule", IF_META_RULE, 0, false},
-    {"rego.metadata.chain", IF_META_CHAIN, 0, false}, {"opa.runtime", IF_OPA_RUNTIME, 0, false},
-    {"equal", IF_EQ, 2, true},  {"neq", IF_NEQ, 2, true},   {"lt", IF_LT, 2, true},
-    {"gt", IF_GT, 2, true},     {"lte", IF_LTE, 2, true},   {"gte", IF_GTE, 2, true},
-    {"plus", IF_PLUS, 2, true}, {"minus", IF_MINUS, 2, true}, {"mul", IF_MUL, 2, true},
-    {"div", IF_DIV, 2, true},   {"rem", IF_REM, 2, true},   {"and", IF_AND, 2, true},
-    {"or", IF_OR, 2, true},     {"count", IF_COUNT, 1, true},
+    {"internal.member_2", IF_MEMBER2, 2, false},
+    {"internal.member_3", IF_MEMBER3, 3, false},
+    {"walk", IF_WALK, 1, false},
+    {"print", IF_PRINT, -1, false},
+    {"trace", IF_TRACE, 1, false},
+    {"rego.metadata.rule", IF_META_RULE, 0, false},
+    {"rego.metadata.chain", IF_META_CHAIN, 0, false},
+    {"opa.runtime", IF_OPA_RUNTIME, 0, false},
+    {"equal", IF_EQ, 2, true},
+    {"neq", IF_NEQ, 2, true},
+    {"lt", IF_LT, 2, true},
+    {"gt", IF_GT, 2, true},
+    {"lte", IF_LTE, 2, true},
+    {"gte", IF_GTE, 2, true},
+    {"plus", IF_PLUS, 2, true},
+    {"minus", IF_MINUS, 2, true},
+    {"mul", IF_MUL, 2, true},
+    {"div", IF_DIV, 2, true},
+    {"rem", IF_REM, 2, true},
+    {"and", IF_AND, 2, true},
+    {"or", IF_OR, 2, true},
+    {"count", IF_COUNT, 1, true},
 };
 
 /* OPA builtins osprey does not implement (network, GraphQL): callable only when mocked. */
@@ -589,11 +595,20 @@ static const struct {
     const char *name;
     int arity;
 } unimplemented[] = {
-    {"http.send", 1},           {"net.lookup_ip_addr", 1},       {"providers.aws.sign_req", 3},
-    {"graphql.parse", 2},       {"graphql.parse_and_verify", 2}, {"graphql.parse_query", 1},
-    {"graphql.parse_schema", 1}, {"graphql.is_valid", 2},        {"graphql.schema_is_valid", 1},
-    {"io.jwt.decode_verify", 2}, {"io.jwt.decode", 1},          {"io.jwt.verify_rs256", 2},
-    {"io.jwt.encode_sign", 3},  {"io.jwt.encode_sign_raw", 3},
+    {"http.send", 1},
+    {"net.lookup_ip_addr", 1},
+    {"providers.aws.sign_req", 3},
+    {"graphql.parse", 2},
+    {"graphql.parse_and_verify", 2},
+    {"graphql.parse_query", 1},
+    {"graphql.parse_schema", 1},
+    {"graphql.is_valid", 2},
+    {"graphql.schema_is_valid", 1},
+    {"io.jwt.decode_verify", 2},
+    {"io.jwt.decode", 1},
+    {"io.jwt.verify_rs256", 2},
+    {"io.jwt.encode_sign", 3},
+    {"io.jwt.encode_sign_raw", 3},
 };
 
 const struct rego_builtin *rego_find_builtin(struct rego_engine *e, const char *name)
@@ -604,18 +619,18 @@ const struct rego_builtin *rego_find_builtin(struct rego_engine *e, const char *
     return NULL;
 }
 
-static const struct rego_func_target *arity_error(struct rctx *c, const char *name, int line,
-                                                  int col, size_t nargs, int arity)
+static const struct rego_func_target *arity_error(struct rctx *c, const char *name, int line, int col, size_t nargs,
+                                                  int arity)
 {
     if (c->rc == OSP_OK)
-        c->rc = rego_compile_error(c->e, c->err, "rego_type_error", c->m->file, line, col,
-                                   "%s: arity mismatch\n\thave: %zu arguments\n\twant: %d arguments",
-                                   name, nargs, arity);
+        c->rc =
+            rego_compile_error(c->e, c->err, "rego_type_error", c->m->file, line, col,
+                               "%s: arity mismatch\n\thave: %zu arguments\n\twant: %d arguments", name, nargs, arity);
     return NULL;
 }
 
-static const struct rego_func_target *resolve_call(struct rctx *c, const char *name, int line,
-                                                   int col, size_t nargs, bool quiet)
+static const struct rego_func_target *resolve_call(struct rctx *c, const char *name, int line, int col, size_t nargs,
+                                                   bool quiet)
 {
     struct rego_func_target *t = ealloc(c->e, sizeof(*t));
     char *nm = ealloc(c->e, strlen(name) + 1);
@@ -661,8 +676,8 @@ static const struct rego_func_target *resolve_call(struct rctx *c, const char *n
         return t;
     }
     if (!quiet && c->rc == OSP_OK)
-        c->rc = rego_compile_error(c->e, c->err, "rego_type_error", c->m->file, line, col,
-                                   "undefined function %s", name);
+        c->rc =
+            rego_compile_error(c->e, c->err, "rego_type_error", c->m->file, line, col, "undefined function %s", name);
     return NULL;
 }
 
@@ -672,8 +687,8 @@ static void resolve_with(struct res *r, struct scope *s, struct rego_with *w)
     char name[512];
     if (!dotted(w->target, name, sizeof(name))) {
         if (c->rc == OSP_OK)
-            c->rc = rego_compile_error(c->e, c->err, "rego_compile_error", c->m->file, w->line,
-                                       w->col, "with keyword target must reference existing "
+            c->rc = rego_compile_error(c->e, c->err, "rego_compile_error", c->m->file, w->line, w->col,
+                                       "with keyword target must reference existing "
                                        "input, data, or a function");
         return;
     }
@@ -697,18 +712,16 @@ static void resolve_with(struct res *r, struct scope *s, struct rego_with *w)
         const struct rego_func_target *t = resolve_call(c, name, w->line, w->col, 0, true);
         if (!t) {
             if (c->rc == OSP_OK)
-                c->rc = rego_compile_error(c->e, c->err, "rego_compile_error", c->m->file,
-                                           w->line, w->col, "with keyword target must "
+                c->rc = rego_compile_error(c->e, c->err, "rego_compile_error", c->m->file, w->line, w->col,
+                                           "with keyword target must "
                                            "reference existing input, data, or a function");
             return;
         }
         w->wkind = WK_BUILTIN;
         w->mock_key = t->name;
     }
-    if ((w->wkind == WK_FUNC || w->wkind == WK_BUILTIN) &&
-        (w->value->kind == TM_VAR || w->value->kind == TM_REF) &&
-        dotted(w->value, name, sizeof(name)) &&
-        !(w->value->kind == TM_VAR && scope_find(s, name) >= 0)) {
+    if ((w->wkind == WK_FUNC || w->wkind == WK_BUILTIN) && (w->value->kind == TM_VAR || w->value->kind == TM_REF) &&
+        dotted(w->value, name, sizeof(name)) && !(w->value->kind == TM_VAR && scope_find(s, name) >= 0)) {
         const struct rego_func_target *t = resolve_call(c, name, w->line, w->col, 0, true);
         if (t && (t->kind != CALL_USER || t->node->kind == RK_FUNC)) {
             w->repl = t;
@@ -739,8 +752,8 @@ static void implicit_expr(struct res *r, struct scope *s, struct rego_expr *e)
     for (size_t i = 0; i < e->nwith; i++) {
         struct rego_term *v = e->with[i].value;
         char name[512];
-        if ((v->kind == TM_VAR || v->kind == TM_REF) && dotted(v, name, sizeof(name)) &&
-            scope_find(s, name) < 0 && resolve_call(r->c, name, v->line, v->col, 0, true))
+        if ((v->kind == TM_VAR || v->kind == TM_REF) && dotted(v, name, sizeof(name)) && scope_find(s, name) < 0 &&
+            resolve_call(r->c, name, v->line, v->col, 0, true))
             continue; /* a function used as a mock replacement, not a variable */
         implicit_names(r, s, v);
     }
@@ -766,9 +779,8 @@ static void resolve_expr(struct res *r, struct scope *s, struct rego_expr *e)
         resolve_with(r, s, &e->with[i]);
 }
 
-static void resolve_body(struct res *r, struct scope *parent, struct rego_body *b,
-                         struct rego_term **heads, size_t nheads, struct rego_term **decls,
-                         size_t ndecls)
+static void resolve_body(struct res *r, struct scope *parent, struct rego_body *b, struct rego_term **heads,
+                         size_t nheads, struct rego_term **decls, size_t ndecls)
 {
     struct scope s = {parent, b, NULL, 0, 0, NO_IDX};
     b->depth = (parent && parent->body ? parent->body->depth : 0) + 1;
@@ -899,16 +911,15 @@ static enum osp_code compile_chain(struct rctx *c, struct rego_rule *r)
         bound[i] = 1;
     for (struct rego_rule *x = r; x && !c->rc; x = x->els) {
         size_t nh = rule_heads(x, heads, 40);
-        c->rc = rego_safety_body(c->e, c->m, x->body, c->nslots, bound, heads, nh, R.depths,
-                                 c->err);
+        c->rc = rego_safety_body(c->e, c->m, x->body, c->nslots, bound, heads, nh, R.depths, c->err);
     }
     free(bound);
     free(R.depths);
     return c->rc;
 }
 
-static enum osp_code parse_meta(struct rego_engine *e, struct rego_module *m, const char *text,
-                                int line, const char *scope, rv *out, struct osp_err *err)
+static enum osp_code parse_meta(struct rego_engine *e, struct rego_module *m, const char *text, int line,
+                                const char *scope, rv *out, struct osp_err *err)
 {
     *out = rv_undef();
     if (!text)
@@ -918,17 +929,14 @@ static enum osp_code parse_meta(struct rego_engine *e, struct rego_module *m, co
     int eline = 0;
     rv v;
     if (rego_metadata_parse(text, strlen(text), scope, &v, &eline, &merr))
-        return rego_compile_error(e, err, "rego_parse_error", m->file, line + eline, 1, "%s",
-                                  merr.msg);
+        return rego_compile_error(e, err, "rego_parse_error", m->file, line + eline, 1, "%s", merr.msg);
     *out = rego_module_keep(m, v);
     return OSP_OK;
 }
 
-static enum osp_code compile_meta(struct rego_engine *e, struct rego_module *m,
-                                  struct osp_err *err)
+static enum osp_code compile_meta(struct rego_engine *e, struct rego_module *m, struct osp_err *err)
 {
-    enum osp_code rc = parse_meta(e, m, m->pkg_meta_text, m->pkg_meta_line, "package",
-                                  &m->pkg_meta, err);
+    enum osp_code rc = parse_meta(e, m, m->pkg_meta_text, m->pkg_meta_line, "package", &m->pkg_meta, err);
     for (size_t j = 0; j < m->nrules && !rc; j++) {
         struct rego_rule *r = m->rules[j];
         rc = parse_meta(e, m, r->meta_text, r->meta_line, "rule", &r->meta, err);
@@ -961,8 +969,8 @@ enum osp_code rego_compile_modules(struct rego_engine *e, struct osp_err *err)
     return rc;
 }
 
-enum osp_code rego_compile_query(struct rego_engine *e, struct rego_module *q,
-                                 struct rego_body *body, int *nslots, struct osp_err *err)
+enum osp_code rego_compile_query(struct rego_engine *e, struct rego_module *q, struct rego_body *body, int *nslots,
+                                 struct osp_err *err)
 {
     struct rctx c = {e, q, 0, err, OSP_OK, true};
     struct res R = {&c, NULL, 0};

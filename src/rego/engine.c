@@ -9,8 +9,8 @@
 #define DEFAULT_STEPS 100000000UL
 #define DEFAULT_DEPTH 250
 
-enum osp_code rego_engine_new(struct osp_ctx *ctx, const struct rego_opts *opts,
-                              struct rego_engine **out, struct osp_err *err)
+enum osp_code rego_engine_new(struct osp_ctx *ctx, const struct rego_opts *opts, struct rego_engine **out,
+                              struct osp_err *err)
 {
     struct rego_engine *e = calloc(1, sizeof(*e));
     if (!e)
@@ -56,10 +56,12 @@ void rego_engine_free(struct rego_engine *e)
     free(e);
 }
 
-const struct rego_error *rego_last_error(const struct rego_engine *e) { return &e->last; }
+const struct rego_error *rego_last_error(const struct rego_engine *e)
+{
+    return &e->last;
+}
 
-static enum osp_code parse_error(struct rego_engine *e, const char *file, int line, int col,
-                                 struct osp_err *err)
+static enum osp_code parse_error(struct rego_engine *e, const char *file, int line, int col, struct osp_err *err)
 {
     char msg[400];
     snprintf(msg, sizeof(msg), "%s", err->msg);
@@ -67,15 +69,14 @@ static enum osp_code parse_error(struct rego_engine *e, const char *file, int li
     return rego_compile_error(e, err, "rego_parse_error", file, line, col, "%s", msg);
 }
 
-enum osp_code rego_add_module(struct rego_engine *e, const char *filename, const char *text,
-                              size_t len, struct osp_err *err)
+enum osp_code rego_add_module(struct rego_engine *e, const char *filename, const char *text, size_t len,
+                              struct osp_err *err)
 {
     if (e->compiled)
         return osp_err_set(err, OSP_EINTERNAL, "rego_add_module after rego_compile");
     struct rego_module *m;
     int line = 0, col = 0;
-    enum osp_code rc = rego_parse_module(filename, text, len, e->opts.v0_compatible, &m, &line,
-                                         &col, err);
+    enum osp_code rc = rego_parse_module(filename, text, len, e->opts.v0_compatible, &m, &line, &col, err);
     if (rc)
         return rc == OSP_EPOLICY ? parse_error(e, filename, line, col, err) : rc;
     if (e->nmods == e->modcap) {
@@ -141,8 +142,7 @@ enum osp_code rego_add_data(struct rego_engine *e, rv data, struct osp_err *err)
     return rc;
 }
 
-enum osp_code rego_add_data_json(struct rego_engine *e, const char *json, size_t len,
-                                 struct osp_err *err)
+enum osp_code rego_add_data_json(struct rego_engine *e, const char *json, size_t len, struct osp_err *err)
 {
     rv v;
     if (e->compiled)
@@ -294,21 +294,19 @@ static enum osp_code eval_error(struct rego_engine *e, struct ev *ev, struct osp
 {
     e->last = ev->err;
     if (e->last.line)
-        return osp_err_set(err, OSP_EEVAL, "%s:%d: %s: %s", e->last.file, e->last.line,
-                           e->last.code, e->last.message);
+        return osp_err_set(err, OSP_EEVAL, "%s:%d: %s: %s", e->last.file, e->last.line, e->last.code, e->last.message);
     return osp_err_set(err, OSP_EEVAL, "%s: %s", e->last.code, e->last.message);
 }
 
-static enum osp_code run_query(struct rego_engine *e, const char *query, rv input,
-                               struct qstate *q, struct osp_err *err)
+static enum osp_code run_query(struct rego_engine *e, const char *query, rv input, struct qstate *q,
+                               struct osp_err *err)
 {
     struct rego_module *m;
     struct rego_body *body;
     int line = 0, col = 0, nslots = 0;
     if (!e->compiled)
         return osp_err_set(err, OSP_EINTERNAL, "rego_eval before rego_compile");
-    enum osp_code rc = rego_parse_query(query, strlen(query), e->opts.v0_compatible, &m, &body,
-                                        &line, &col, err);
+    enum osp_code rc = rego_parse_query(query, strlen(query), e->opts.v0_compatible, &m, &body, &line, &col, err);
     if (rc)
         return rc == OSP_EPOLICY ? parse_error(e, "query", line, col, err) : rc;
     q->body = body;
@@ -338,8 +336,7 @@ static enum osp_code run_query(struct rego_engine *e, const char *query, rv inpu
             abort();
         ev.slots = frame;
         int erc;
-        if (q->first_only && body->n == 1 && body->e[0]->kind == EX_TERM && !body->e[0]->neg &&
-            !body->e[0]->nwith)
+        if (q->first_only && body->n == 1 && body->e[0]->kind == EX_TERM && !body->e[0]->neg && !body->e[0]->nwith)
             erc = rego_eval_first(&ev, body->e[0]->a, &q->first);
         else
             erc = rego_eval_body(&ev, body, 0, query_sol, q);
@@ -354,8 +351,7 @@ static enum osp_code run_query(struct rego_engine *e, const char *query, rv inpu
     return rc;
 }
 
-enum osp_code rego_eval(struct rego_engine *e, const char *query, rv input, rv *result,
-                        struct osp_err *err)
+enum osp_code rego_eval(struct rego_engine *e, const char *query, rv input, rv *result, struct osp_err *err)
 {
     struct qstate q;
     memset(&q, 0, sizeof(q));
@@ -374,8 +370,7 @@ enum osp_code rego_eval(struct rego_engine *e, const char *query, rv input, rv *
     return OSP_OK;
 }
 
-enum osp_code rego_eval_ref(struct rego_engine *e, const char *ref, rv input, rv *out,
-                            struct osp_err *err)
+enum osp_code rego_eval_ref(struct rego_engine *e, const char *ref, rv input, rv *out, struct osp_err *err)
 {
     struct qstate q;
     memset(&q, 0, sizeof(q));
@@ -394,10 +389,12 @@ enum osp_code rego_eval_ref(struct rego_engine *e, const char *ref, rv input, rv
 
 /* ---- module listing ---- */
 
-size_t rego_module_count(const struct rego_engine *e) { return e->nmods; }
+size_t rego_module_count(const struct rego_engine *e)
+{
+    return e->nmods;
+}
 
-enum osp_code rego_module_info(struct rego_engine *e, size_t i, struct rego_module_info *out,
-                               struct osp_err *err)
+enum osp_code rego_module_info(struct rego_engine *e, size_t i, struct rego_module_info *out, struct osp_err *err)
 {
     if (i >= e->nmods)
         return osp_err_set(err, OSP_ENOTFOUND, "no module %zu", i);
@@ -455,4 +452,3 @@ rv rego_rule_annotations(struct rego_engine *e, const char *package, const char 
     }
     return rv_undef();
 }
-

@@ -6,8 +6,7 @@
 
 #include "rego/eval_int.h"
 
-int rego_ev_error(struct ev *ev, const char *code, const char *file, int line, int col,
-                  const char *fmt, ...)
+int rego_ev_error(struct ev *ev, const char *code, const char *file, int line, int col, const char *fmt, ...)
 {
     if (ev->errcode != OSP_OK)
         return EV_ERR;
@@ -38,7 +37,10 @@ void rego_ev_bind(struct ev *ev, int slot, rv v)
     ev->trail[ev->ntrail++] = &ev->slots[slot];
 }
 
-size_t rego_ev_mark(struct ev *ev) { return ev->ntrail; }
+size_t rego_ev_mark(struct ev *ev)
+{
+    return ev->ntrail;
+}
 
 void rego_ev_undo(struct ev *ev, size_t mark)
 {
@@ -51,8 +53,7 @@ void rego_ev_undo(struct ev *ev, size_t mark)
 
 static bool unbound_var(struct ev *ev, const struct rego_term *t)
 {
-    return t->kind == TM_VAR && (t->scope == VS_LOCAL || t->scope == VS_WILDCARD) &&
-           rv_is_undef(ev->slots[t->slot]);
+    return t->kind == TM_VAR && (t->scope == VS_LOCAL || t->scope == VS_WILDCARD) && rv_is_undef(ev->slots[t->slot]);
 }
 
 static bool has_unbound(struct ev *ev, const struct rego_term *t)
@@ -226,8 +227,8 @@ static int compr_obj_k(struct ev *ev, rv *vals, void *ud)
     if (!rv_is_undef(old)) {
         if (rv_equal(old, vals[1]))
             return EV_OK;
-        return rego_ev_error(ev, "eval_conflict_error", ev->cur_rule ? ev->cur_rule->mod->file : "",
-                             c->t->line, c->t->col, "object keys must be unique");
+        return rego_ev_error(ev, "eval_conflict_error", ev->cur_rule ? ev->cur_rule->mod->file : "", c->t->line,
+                             c->t->col, "object keys must be unique");
     }
     rv_obj_set(&c->acc, rv_ref(vals[0]), rv_ref(vals[1]));
     return EV_OK;
@@ -245,8 +246,7 @@ static int compr_k(struct ev *ev, void *ud)
 
 static int eval_compr(struct ev *ev, struct rego_term *t, ev_vk k, void *ud)
 {
-    struct compr c = {t, t->kind == TM_ACOMP ? rv_arr_new()
-                         : t->kind == TM_SCOMP ? rv_set_new() : rv_obj_new()};
+    struct compr c = {t, t->kind == TM_ACOMP ? rv_arr_new() : t->kind == TM_SCOMP ? rv_set_new() : rv_obj_new()};
     size_t m = rego_ev_mark(ev);
     int rc = rego_eval_body(ev, t->body, 0, compr_k, &c);
     rego_ev_undo(ev, m);
@@ -478,8 +478,7 @@ static int utt_step(struct ev *ev, void *ud)
 }
 
 /* {k: x, ...} = {k: y, ...} with unknowns on both sides: pair values by constant key. */
-static int unify_objects(struct ev *ev, struct rego_term *a, struct rego_term *b, ev_k k,
-                         void *ud)
+static int unify_objects(struct ev *ev, struct rego_term *a, struct rego_term *b, ev_k k, void *ud)
 {
     if (a->n != b->n)
         return EV_OK;

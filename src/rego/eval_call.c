@@ -14,11 +14,10 @@ struct rego_bctx {
 
 /* ---- the builtin context API (builtin.h) ---- */
 
-static enum rego_bi_status bi_err(struct rego_bctx *bc, const char *code, const char *fmt,
-                                  va_list ap) __attribute__((format(printf, 3, 0)));
+static enum rego_bi_status bi_err(struct rego_bctx *bc, const char *code, const char *fmt, va_list ap)
+    __attribute__((format(printf, 3, 0)));
 
-static enum rego_bi_status bi_err(struct rego_bctx *bc, const char *code, const char *fmt,
-                                  va_list ap)
+static enum rego_bi_status bi_err(struct rego_bctx *bc, const char *code, const char *fmt, va_list ap)
 {
     struct ev *ev = bc->ev;
     if (ev->errcode != OSP_OK)
@@ -26,8 +25,7 @@ static enum rego_bi_status bi_err(struct rego_bctx *bc, const char *code, const 
     char msg[360];
     vsnprintf(msg, sizeof(msg), fmt, ap);
     const char *file = ev->cur_rule ? ev->cur_rule->mod->file : "";
-    rego_ev_error(ev, code, file, bc->t ? bc->t->line : 0, bc->t ? bc->t->col : 0, "%s: %s",
-                  bc->name, msg);
+    rego_ev_error(ev, code, file, bc->t ? bc->t->line : 0, bc->t ? bc->t->col : 0, "%s: %s", bc->name, msg);
     return REGO_BI_ERR;
 }
 
@@ -49,11 +47,23 @@ enum rego_bi_status rego_bi_error(struct rego_bctx *bc, const char *fmt, ...)
     return s;
 }
 
-struct osp_ctx *rego_bctx_osp(struct rego_bctx *bc) { return bc->ev->e->ctx; }
-const char *rego_bctx_name(struct rego_bctx *bc) { return bc->name; }
-int64_t rego_bctx_now_ns(struct rego_bctx *bc) { return bc->ev->now_ns; }
+struct osp_ctx *rego_bctx_osp(struct rego_bctx *bc)
+{
+    return bc->ev->e->ctx;
+}
+const char *rego_bctx_name(struct rego_bctx *bc)
+{
+    return bc->name;
+}
+int64_t rego_bctx_now_ns(struct rego_bctx *bc)
+{
+    return bc->ev->now_ns;
+}
 
-rv rego_bctx_cache_get(struct rego_bctx *bc, rv key) { return rv_obj_get(bc->ev->cache, key); }
+rv rego_bctx_cache_get(struct rego_bctx *bc, rv key)
+{
+    return rv_obj_get(bc->ev->cache, key);
+}
 
 void rego_bctx_cache_put(struct rego_bctx *bc, rv key, rv val)
 {
@@ -129,8 +139,7 @@ static int walk_rec(struct ev *ev, rv *path, rv v, struct walkc *c)
     return rc;
 }
 
-static int arith(struct ev *ev, const struct rego_term *t, enum internal_fn f, rv a, rv b,
-                 rv *out)
+static int arith(struct ev *ev, const struct rego_term *t, enum internal_fn f, rv a, rv b, rv *out)
 {
     if (f == IF_MINUS && rv_kind(a) == RV_SET && rv_kind(b) == RV_SET) {
         *out = rv_set_new();
@@ -142,9 +151,8 @@ static int arith(struct ev *ev, const struct rego_term *t, enum internal_fn f, r
     if (rv_kind(a) != RV_NUMBER || rv_kind(b) != RV_NUMBER) {
         if (!ev->strict)
             return EV_STOP;
-        return rego_ev_error(ev, "eval_type_error", "", t->line, t->col,
-                             "%s: operand %d must be number but got %s", t->name,
-                             rv_kind(a) != RV_NUMBER ? 1 : 2,
+        return rego_ev_error(ev, "eval_type_error", "", t->line, t->col, "%s: operand %d must be number but got %s",
+                             t->name, rv_kind(a) != RV_NUMBER ? 1 : 2,
                              rv_kind_name(rv_kind(rv_kind(a) != RV_NUMBER ? a : b)));
     }
     switch (f) {
@@ -165,8 +173,7 @@ static int arith(struct ev *ev, const struct rego_term *t, enum internal_fn f, r
     default:
         *out = rv_num_rem(a, b);
         if (rv_is_undef(*out) && ev->strict)
-            return rego_ev_error(ev, "eval_builtin_error", "", t->line, t->col,
-                                 "rem: modulo by zero");
+            return rego_ev_error(ev, "eval_builtin_error", "", t->line, t->col, "rem: modulo by zero");
         break;
     }
     return rv_is_undef(*out) ? EV_STOP : EV_OK;
@@ -192,8 +199,7 @@ int rego_opa_runtime(struct ev *ev, rv *out);
 int rego_print(struct ev *ev, const struct rego_term *t);
 
 /* Value of a non-generating evaluator builtin; EV_STOP = undefined. */
-static int internal_value(struct ev *ev, const struct rego_term *t, enum internal_fn f, rv *a,
-                          rv *out)
+static int internal_value(struct ev *ev, const struct rego_term *t, enum internal_fn f, rv *a, rv *out)
 {
     int c;
     switch (f) {
@@ -271,8 +277,7 @@ static const struct mock *find_mock(struct ev *ev, const char *key)
     return NULL;
 }
 
-static int dispatch(struct ev *ev, struct callk *c, const struct rego_func_target *ft, rv *args,
-                    int mockdepth);
+static int dispatch(struct ev *ev, struct callk *c, const struct rego_func_target *ft, rv *args, int mockdepth);
 
 static int store_k(struct ev *ev, rv v, void *ud)
 {
@@ -284,8 +289,7 @@ static int store_k(struct ev *ev, rv v, void *ud)
 
 /* A mock replacement runs with every mock hidden (it may call the original), then the
  * caller continues with its value. */
-static int call_mock(struct ev *ev, struct callk *c, const struct rego_func_target *repl,
-                     rv *args, int mockdepth)
+static int call_mock(struct ev *ev, struct callk *c, const struct rego_func_target *repl, rv *args, int mockdepth)
 {
     rv out = rv_undef();
     struct callk inner = {c->t, repl, false, c->nin, store_k, &out};
@@ -299,8 +303,7 @@ static int call_mock(struct ev *ev, struct callk *c, const struct rego_func_targ
     return rc;
 }
 
-static int dispatch(struct ev *ev, struct callk *c, const struct rego_func_target *ft, rv *args,
-                    int mockdepth)
+static int dispatch(struct ev *ev, struct callk *c, const struct rego_func_target *ft, rv *args, int mockdepth)
 {
     const struct mock *m = mockdepth < 8 ? find_mock(ev, ft->name) : NULL;
     if (m) {
@@ -309,8 +312,8 @@ static int dispatch(struct ev *ev, struct callk *c, const struct rego_func_targe
         return result_k(ev, m->value, c);
     }
     if (ft->kind == CALL_BUILTIN && !ft->bi)
-        return rego_ev_error(ev, "eval_builtin_error", ev->cur_rule ? ev->cur_rule->mod->file : "",
-                             c->t->line, c->t->col, "%s: not supported by osprey", ft->name);
+        return rego_ev_error(ev, "eval_builtin_error", ev->cur_rule ? ev->cur_rule->mod->file : "", c->t->line,
+                             c->t->col, "%s: not supported by osprey", ft->name);
     if (ft->kind == CALL_USER)
         return rego_eval_func(ev, ft->node, args, result_k, c);
     if (ft->kind == CALL_INTERNAL) {
@@ -356,8 +359,7 @@ int rego_eval_call(struct ev *ev, struct rego_term *t, ev_vk k, void *ud)
 {
     const struct rego_func_target *ft = t->target;
     if (!ft)
-        return rego_ev_error(ev, "eval_internal_error", "", t->line, t->col,
-                             "unresolved function %s", t->name);
+        return rego_ev_error(ev, "eval_internal_error", "", t->line, t->col, "unresolved function %s", t->name);
     if (ft->kind == CALL_INTERNAL && ft->ifn == IF_PRINT) {
         int rc = rego_print(ev, t);
         return rc ? rc : k(ev, rv_bool(true), ud);

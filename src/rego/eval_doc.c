@@ -96,8 +96,7 @@ struct datak {
     void *ud;
 };
 
-static int eval_data(struct ev *ev, struct rego_vnode *n, rv base, struct rego_term *t, size_t i,
-                     ev_vk k, void *ud);
+static int eval_data(struct ev *ev, struct rego_vnode *n, rv base, struct rego_term *t, size_t i, ev_vk k, void *ud);
 static int data_key_k(struct ev *ev, rv key, void *ud);
 
 /* A ref below the rule tree, in base data: like rego_eval_ops but numbers address keys. */
@@ -137,8 +136,7 @@ static int data_key_k(struct ev *ev, rv key, void *ud)
     return eval_base(ev, b2, c->t, c->i + 1, c->k, c->ud);
 }
 
-static int with_full(struct ev *ev, struct rego_vnode *n, rv base, struct rego_term *t, size_t i,
-                     ev_vk k, void *ud)
+static int with_full(struct ev *ev, struct rego_vnode *n, rv base, struct rego_term *t, size_t i, ev_vk k, void *ud)
 {
     rv full;
     int rc = rego_node_full(ev, n, base, &full);
@@ -149,8 +147,7 @@ static int with_full(struct ev *ev, struct rego_vnode *n, rv base, struct rego_t
     return rc;
 }
 
-static int eval_data(struct ev *ev, struct rego_vnode *n, rv base, struct rego_term *t, size_t i,
-                     ev_vk k, void *ud)
+static int eval_data(struct ev *ev, struct rego_vnode *n, rv base, struct rego_term *t, size_t i, ev_vk k, void *ud)
 {
     struct memo_ent *m = &ev->memo[n->id];
     if (m->state == MEMO_OVERRIDE)
@@ -298,8 +295,7 @@ static int single_k(struct ev *ev, rv v, void *ud)
     }
     if (rv_equal(s->val, v))
         return EV_OK;
-    return rego_ev_error(ev, "eval_conflict_error", s->x->mod->file, s->x->line, s->x->col, "%s",
-                         s->conflict);
+    return rego_ev_error(ev, "eval_conflict_error", s->x->mod->file, s->x->line, s->x->col, "%s", s->conflict);
 }
 
 static int single_sol(struct ev *ev, struct rego_rule *x, void *ud)
@@ -365,8 +361,7 @@ struct objc {
 static int obj_insert(struct ev *ev, rv *o, rv *keys, size_t n, rv val, struct rego_rule *x)
 {
     if (rv_kind(*o) != RV_OBJECT)
-        return rego_ev_error(ev, "eval_conflict_error", x->mod->file, x->line, x->col,
-                             "object keys must be unique");
+        return rego_ev_error(ev, "eval_conflict_error", x->mod->file, x->line, x->col, "object keys must be unique");
     rv cur = rv_obj_get(*o, keys[0]);
     if (n == 1) {
         if (!rv_is_undef(cur) && !rv_equal(cur, val))
@@ -580,8 +575,8 @@ static int node_value(struct ev *ev, struct rego_vnode *n, rv *out)
     }
     if (m->state == MEMO_BUSY) {
         struct rego_rule *r = n->nrules ? n->rules[0] : n->deflt;
-        return rego_ev_error(ev, "rego_recursion_error", r ? r->mod->file : "", r ? r->line : 0,
-                             r ? r->col : 0, "rule %s is recursive", n->path);
+        return rego_ev_error(ev, "rego_recursion_error", r ? r->mod->file : "", r ? r->line : 0, r ? r->col : 0,
+                             "rule %s is recursive", n->path);
     }
     m->state = MEMO_BUSY;
     rv v;
@@ -645,8 +640,7 @@ static int func_sol(struct ev *ev, struct rego_rule *x, void *ud)
 
 int rego_eval_func(struct ev *ev, struct rego_vnode *n, rv *args, ev_vk k, void *ud)
 {
-    struct single s = {rv_undef(), false,
-                       "functions must not produce multiple outputs for same inputs", NULL};
+    struct single s = {rv_undef(), false, "functions must not produce multiple outputs for same inputs", NULL};
     int rc = EV_OK;
     for (size_t i = 0; i < n->nrules && !rc; i++)
         rc = eval_chain(ev, n->rules[i], args, func_sol, &s);

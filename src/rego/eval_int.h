@@ -53,8 +53,8 @@ typedef int (*ev_k)(struct ev *ev, void *ud);
 typedef int (*ev_vk)(struct ev *ev, rv v, void *ud);
 
 /* eval.c */
-int rego_ev_error(struct ev *ev, const char *code, const char *file, int line, int col,
-                  const char *fmt, ...) OSP_PRINTF(6, 7);
+int rego_ev_error(struct ev *ev, const char *code, const char *file, int line, int col, const char *fmt, ...)
+    OSP_PRINTF(6, 7);
 void rego_ev_bind(struct ev *ev, int slot, rv v); /* borrows v */
 size_t rego_ev_mark(struct ev *ev);
 void rego_ev_undo(struct ev *ev, size_t mark);

@@ -97,8 +97,7 @@ int rego_meta_chain(struct ev *ev, rv *out)
     struct rego_rule *r = ev->cur_rule;
     rv arr = rv_arr_new();
     if (r) {
-        rv meta = rv_kind(r->meta) == RV_OBJECT && scope_is(r->meta, "rule") ? r->meta
-                                                                            : rv_undef();
+        rv meta = rv_kind(r->meta) == RV_OBJECT && scope_is(r->meta, "rule") ? r->meta : rv_undef();
         push_entry(&arr, meta, path_of(r->path, r->npath));
         struct rego_vnode *n = r->node;
         for (size_t i = 0; n && i <= n->nrules; i++) {

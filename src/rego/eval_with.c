@@ -5,11 +5,11 @@
 #include "rego/eval_int.h"
 
 struct wscope {
-    rv input, data;           /* inner values (owned) */
-    struct memo_ent *memo;    /* inner memo (owned) */
-    struct mock *mocks;       /* inner mocks added by this scope (values owned) */
+    rv input, data;        /* inner values (owned) */
+    struct memo_ent *memo; /* inner memo (owned) */
+    struct mock *mocks;    /* inner mocks added by this scope (values owned) */
     size_t nmocks;
-    rv out_input, out_data;   /* outer values (borrowed) */
+    rv out_input, out_data; /* outer values (borrowed) */
     struct memo_ent *out_memo;
     size_t out_nmocks;
     ev_k k;

@@ -398,15 +398,15 @@ static enum osp_code parse_value(struct jp *p, rv *out)
     return jp_fail(p, "unexpected character");
 }
 
-enum osp_code rv_json_parse(const char *text, size_t len, const struct rv_json_limits *lim,
-                            rv *out, struct osp_err *err)
+enum osp_code rv_json_parse(const char *text, size_t len, const struct rv_json_limits *lim, rv *out,
+                            struct osp_err *err)
 {
     struct jp p = {text, len, 0, 0, 512, err, {NULL, 0, 0}};
     if (lim && lim->max_depth)
         p.max_depth = lim->max_depth;
     if (lim && lim->max_bytes && len > lim->max_bytes)
-        return osp_err_set(err, OSP_ELIMIT, "JSON document of %zu bytes exceeds the %zu byte limit",
-                           len, lim->max_bytes);
+        return osp_err_set(err, OSP_ELIMIT, "JSON document of %zu bytes exceeds the %zu byte limit", len,
+                           lim->max_bytes);
     rv v;
     enum osp_code rc = parse_value(&p, &v);
     intern_free(&p.keys);
@@ -502,8 +502,7 @@ static enum osp_code write_json(rv v, bool pretty, int depth, struct osp_buf *ou
             if (!rc)
                 rc = indent(out, pretty, depth + 1);
             if (!rc)
-                rc = write_json(v.kind == RV_SET ? rv_set_at(v, i) : rv_arr_at(v, i), pretty,
-                                depth + 1, out);
+                rc = write_json(v.kind == RV_SET ? rv_set_at(v, i) : rv_arr_at(v, i), pretty, depth + 1, out);
         }
         if (!rc && n)
             rc = indent(out, pretty, depth);

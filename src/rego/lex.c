@@ -192,8 +192,7 @@ static enum rego_tok punct(struct lx *l)
     static const struct {
         char a, b;
         enum rego_tok t;
-    } two[] = {{':', '=', TK_ASSIGN}, {'=', '=', TK_EQ}, {'!', '=', TK_NEQ},
-               {'<', '=', TK_LTE},    {'>', '=', TK_GTE}};
+    } two[] = {{':', '=', TK_ASSIGN}, {'=', '=', TK_EQ}, {'!', '=', TK_NEQ}, {'<', '=', TK_LTE}, {'>', '=', TK_GTE}};
     for (size_t i = 0; i < sizeof(two) / sizeof(two[0]); i++)
         if (two[i].a == c && two[i].b == d) {
             adv(l);
@@ -201,10 +200,9 @@ static enum rego_tok punct(struct lx *l)
             return two[i].t;
         }
     static const char one[] = "{}[]().,;:=<>+-*/%&|";
-    static const enum rego_tok onet[] = {TK_LBRACE, TK_RBRACE, TK_LBRACK, TK_RBRACK, TK_LPAREN,
-                                         TK_RPAREN, TK_DOT,    TK_COMMA,  TK_SEMI,   TK_COLON,
-                                         TK_UNIFY,  TK_LT,     TK_GT,     TK_PLUS,   TK_MINUS,
-                                         TK_STAR,   TK_SLASH,  TK_PERCENT, TK_AMP,   TK_PIPE};
+    static const enum rego_tok onet[] = {TK_LBRACE, TK_RBRACE, TK_LBRACK, TK_RBRACK,  TK_LPAREN, TK_RPAREN, TK_DOT,
+                                         TK_COMMA,  TK_SEMI,   TK_COLON,  TK_UNIFY,   TK_LT,     TK_GT,     TK_PLUS,
+                                         TK_MINUS,  TK_STAR,   TK_SLASH,  TK_PERCENT, TK_AMP,    TK_PIPE};
     const char *p = c ? strchr(one, c) : NULL;
     if (!p)
         return TK_EOF;
@@ -243,8 +241,7 @@ static enum osp_code lex_one(struct lx *l, struct rego_token *t)
     return OSP_OK;
 }
 
-enum osp_code rego_lex(const char *src, size_t len, struct rego_lexed *out, int *eline,
-                       int *ecol, struct osp_err *err)
+enum osp_code rego_lex(const char *src, size_t len, struct rego_lexed *out, int *eline, int *ecol, struct osp_err *err)
 {
     struct lx l = {src, len, 0, 1, 1, out, 0, 0, eline, ecol, err};
     memset(out, 0, sizeof(*out));

@@ -22,9 +22,9 @@ struct ps {
     size_t nt, i;
     int depth;
     bool v0;
-    unsigned kw; /* enabled future keywords (v0) */
-    bool nopipe; /* first element of [..] or {..}: `|` starts a comprehension */
-    int line_off;    /* for template sub-parsers */
+    unsigned kw;  /* enabled future keywords (v0) */
+    bool nopipe;  /* first element of [..] or {..}: `|` starts a comprehension */
+    int line_off; /* for template sub-parsers */
     jmp_buf jb;
     char msg[200];
     int eline, ecol;
@@ -89,14 +89,13 @@ void rego_arena_free(struct rego_arena *a)
 
 /* ---- helpers ---- */
 
-#define IGN(x) \
-    do {          \
-        if (x) {  \
-        }         \
+#define IGN(x)                                                                                                         \
+    do {                                                                                                               \
+        if (x) {                                                                                                       \
+        }                                                                                                              \
     } while (0)
 
-static void perr_at(struct ps *p, const struct rego_token *t, const char *fmt, ...)
-    OSP_PRINTF(3, 4);
+static void perr_at(struct ps *p, const struct rego_token *t, const char *fmt, ...) OSP_PRINTF(3, 4);
 
 static void perr_at(struct ps *p, const struct rego_token *t, const char *fmt, ...)
 {
@@ -109,7 +108,10 @@ static void perr_at(struct ps *p, const struct rego_token *t, const char *fmt, .
     longjmp(p->jb, 1);
 }
 
-static const struct rego_token *peek(struct ps *p) { return &p->t[p->i]; }
+static const struct rego_token *peek(struct ps *p)
+{
+    return &p->t[p->i];
+}
 static const struct rego_token *peekn(struct ps *p, size_t k)
 {
     return p->i + k < p->nt ? &p->t[p->i + k] : &p->t[p->nt - 1];
@@ -182,12 +184,15 @@ static bool kw_at(struct ps *p, size_t k, const char *w)
         return p->kw & KW_IF;
     return true;
 }
-static bool kw(struct ps *p, const char *w) { return kw_at(p, 0, w); }
+static bool kw(struct ps *p, const char *w)
+{
+    return kw_at(p, 0, w);
+}
 
 static bool is_reserved(struct ps *p, const struct rego_token *t)
 {
-    static const char *const words[] = {"package", "import", "not", "with", "as", "default",
-                                        "else", "some", "true", "false", "null", NULL};
+    static const char *const words[] = {"package", "import", "not",  "with",  "as",   "default",
+                                        "else",    "some",   "true", "false", "null", NULL};
     for (int i = 0; words[i]; i++)
         if (tok_is(p, t, words[i]))
             return true;
@@ -255,8 +260,8 @@ static void **pl_done(struct ps *p, struct plist *l)
     return l->n ? l->v : NULL;
 }
 
-static struct rego_term *mk_call(struct ps *p, const char *name, const struct rego_token *t,
-                                 struct rego_term *x, struct rego_term *y, struct rego_term *z)
+static struct rego_term *mk_call(struct ps *p, const char *name, const struct rego_token *t, struct rego_term *x,
+                                 struct rego_term *y, struct rego_term *z)
 {
     struct rego_term *c = mk(p, TM_CALL, t);
     c->name = name;
@@ -304,8 +309,7 @@ static struct rego_term *parse_string_tok(struct ps *p, const struct rego_token 
     return r;
 }
 
-static struct rego_term *parse_template_expr(struct ps *p, const struct rego_token *t,
-                                             const char *s, size_t n);
+static struct rego_term *parse_template_expr(struct ps *p, const struct rego_token *t, const char *s, size_t n);
 
 static struct rego_term *parse_template(struct ps *p, const struct rego_token *t)
 {
@@ -371,8 +375,7 @@ static struct rego_term *parse_template(struct ps *p, const struct rego_token *t
 }
 
 /* Parse an interpolated expression by lexing it on its own and swapping token streams. */
-static struct rego_term *parse_template_expr(struct ps *p, const struct rego_token *t,
-                                             const char *s, size_t n)
+static struct rego_term *parse_template_expr(struct ps *p, const struct rego_token *t, const char *s, size_t n)
 {
     struct rego_lexed lx;
     struct osp_err e;
@@ -419,9 +422,8 @@ static struct rego_term *parse_template_expr(struct ps *p, const struct rego_tok
     return r;
 }
 
-static struct rego_term *parse_collection(struct ps *p, const struct rego_token *open,
-                                          enum rego_term_kind k, struct rego_term *first,
-                                          enum rego_tok end)
+static struct rego_term *parse_collection(struct ps *p, const struct rego_token *open, enum rego_term_kind k,
+                                          struct rego_term *first, enum rego_tok end)
 {
     struct plist items = {0};
     pl_push(p, &items, first);
@@ -448,9 +450,8 @@ static struct rego_term *parse_collection(struct ps *p, const struct rego_token 
     return r;
 }
 
-static struct rego_term *parse_comprehension(struct ps *p, const struct rego_token *open,
-                                             enum rego_term_kind k, struct rego_term *key,
-                                             struct rego_term *head, enum rego_tok end)
+static struct rego_term *parse_comprehension(struct ps *p, const struct rego_token *open, enum rego_term_kind k,
+                                             struct rego_term *key, struct rego_term *head, enum rego_tok end)
 {
     next(p); /* | */
     struct rego_term *r = mk(p, k, open);
@@ -524,8 +525,7 @@ static const char *call_name(struct ps *p, struct rego_term *fn, const struct re
     return r;
 }
 
-static struct rego_term *parse_call_args(struct ps *p, struct rego_term *fn,
-                                         const struct rego_token *t)
+static struct rego_term *parse_call_args(struct ps *p, struct rego_term *fn, const struct rego_token *t)
 {
     next(p); /* ( */
     struct plist args = {0};
@@ -548,8 +548,7 @@ static struct rego_term *parse_call_args(struct ps *p, struct rego_term *fn,
 }
 
 /* Postfix: .name, [term], (args). Builds TM_REF around the head. */
-static struct rego_term *parse_postfix(struct ps *p, struct rego_term *head,
-                                       const struct rego_token *start)
+static struct rego_term *parse_postfix(struct ps *p, struct rego_term *head, const struct rego_token *start)
 {
     struct plist ops = {0};
     for (;;) {
@@ -695,8 +694,7 @@ static const struct binop *find_op(struct ps *p, const struct binop *ops)
 
 static struct rego_term *parse_factor(struct ps *p)
 {
-    static const struct binop ops[] = {
-        {TK_STAR, "mul"}, {TK_SLASH, "div"}, {TK_PERCENT, "rem"}, {TK_EOF, NULL}};
+    static const struct binop ops[] = {{TK_STAR, "mul"}, {TK_SLASH, "div"}, {TK_PERCENT, "rem"}, {TK_EOF, NULL}};
     struct rego_term *l = parse_primary(p);
     const struct binop *op;
     while ((op = find_op(p, ops))) {
@@ -744,9 +742,8 @@ static struct rego_term *parse_or(struct ps *p)
 
 static struct rego_term *parse_relation(struct ps *p)
 {
-    static const struct binop ops[] = {{TK_EQ, "equal"}, {TK_NEQ, "neq"}, {TK_LT, "lt"},
-                                       {TK_GT, "gt"},    {TK_LTE, "lte"}, {TK_GTE, "gte"},
-                                       {TK_EOF, NULL}};
+    static const struct binop ops[] = {{TK_EQ, "equal"}, {TK_NEQ, "neq"}, {TK_LT, "lt"}, {TK_GT, "gt"},
+                                       {TK_LTE, "lte"},  {TK_GTE, "gte"}, {TK_EOF, NULL}};
     enter(p);
     struct rego_term *l = parse_or(p);
     const struct binop *op;
@@ -1032,8 +1029,7 @@ static void parse_else(struct ps *p, struct rego_rule *r)
     }
 }
 
-static void classify_head(struct ps *p, struct rego_rule *r, const struct rego_token *t,
-                          bool has_value)
+static void classify_head(struct ps *p, struct rego_rule *r, const struct rego_token *t, bool has_value)
 {
     struct rego_term *h = r->head;
     if (h->kind == TM_CALL) {
@@ -1119,8 +1115,11 @@ static void parse_import(struct ps *p, struct plist *imps)
             p->kw |= KW_IN | KW_EVERY | KW_CONTAINS | KW_IF;
         else if (path->kind == TM_REF && path->n == 3) {
             const char *k = rv_str(path->a[2]->val);
-            p->kw |= !strcmp(k, "in") ? KW_IN : !strcmp(k, "every") ? KW_EVERY | KW_IN
-                     : !strcmp(k, "contains") ? KW_CONTAINS : !strcmp(k, "if") ? KW_IF : 0;
+            p->kw |= !strcmp(k, "in")         ? KW_IN
+                     : !strcmp(k, "every")    ? KW_EVERY | KW_IN
+                     : !strcmp(k, "contains") ? KW_CONTAINS
+                     : !strcmp(k, "if")       ? KW_IF
+                                              : 0;
         }
     } else if (strcmp(root, "data") && strcmp(root, "input")) {
         perr_at(p, t, "%s", "invalid import path: must begin with input or data");
@@ -1207,8 +1206,7 @@ static void attach_metadata(struct ps *p)
         }
         const char *text = rego_arena_strndup(&m->arena, osp_buf_str(&b), b.len);
         osp_buf_cleanup(&b);
-        if (m->pkg && m->pkg->line > line && !m->pkg_meta_text &&
-            (!m->nrules || m->rules[0]->line > m->pkg->line)) {
+        if (m->pkg && m->pkg->line > line && !m->pkg_meta_text && (!m->nrules || m->rules[0]->line > m->pkg->line)) {
             bool before_pkg = true;
             for (size_t k = 0; k < m->nrules; k++)
                 if (m->rules[k]->line > line && m->rules[k]->line < m->pkg->line)
@@ -1300,8 +1298,7 @@ rv rego_module_keep(struct rego_module *m, rv v)
     return v;
 }
 
-static enum osp_code run(struct ps *p, bool query, struct rego_body **body, int *eline,
-                         int *ecol, struct osp_err *err)
+static enum osp_code run(struct ps *p, bool query, struct rego_body **body, int *eline, int *ecol, struct osp_err *err)
 {
     struct rego_module *m = p->m;
     enum osp_code rc = rego_lex(m->src, m->srclen, &m->lx, eline, ecol, err);
@@ -1328,9 +1325,8 @@ static enum osp_code run(struct ps *p, bool query, struct rego_body **body, int 
     return OSP_OK;
 }
 
-enum osp_code rego_parse_module(const char *file, const char *text, size_t len, bool v0,
-                                struct rego_module **out, int *eline, int *ecol,
-                                struct osp_err *err)
+enum osp_code rego_parse_module(const char *file, const char *text, size_t len, bool v0, struct rego_module **out,
+                                int *eline, int *ecol, struct osp_err *err)
 {
     struct rego_module *m = module_new(file, text, len);
     if (!m || !(m->consts = calloc(1, sizeof(struct rv_keep)))) {
@@ -1351,9 +1347,8 @@ enum osp_code rego_parse_module(const char *file, const char *text, size_t len, 
     return OSP_OK;
 }
 
-enum osp_code rego_parse_query(const char *text, size_t len, bool v0, struct rego_module **out,
-                               struct rego_body **body, int *eline, int *ecol,
-                               struct osp_err *err)
+enum osp_code rego_parse_query(const char *text, size_t len, bool v0, struct rego_module **out, struct rego_body **body,
+                               int *eline, int *ecol, struct osp_err *err)
 {
     struct rego_module *m = module_new("query", text, len);
     if (!m || !(m->consts = calloc(1, sizeof(struct rv_keep)))) {

@@ -1,4 +1,5 @@
 /* recursion.c: compile-time detection of recursive rules and functions (rego_recursion_error). */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -9,7 +10,7 @@ struct graph {
     struct rego_vnode **nodes; /* by id */
     struct rego_vnode ***deps; /* per node id: array of dependency nodes */
     size_t *ndeps, *capdeps;
-    unsigned char *state;      /* 0 new, 1 on stack, 2 done */
+    unsigned char *state; /* 0 new, 1 on stack, 2 done */
     struct rego_vnode **stack;
     size_t nstack;
 };
@@ -110,9 +111,8 @@ static enum osp_code report(struct graph *g, struct rego_vnode *n, struct osp_er
     if (len < sizeof(chain))
         snprintf(chain + len, sizeof(chain) - len, "%s", n->path);
     struct rego_rule *r = n->nrules ? n->rules[0] : n->deflt;
-    return rego_compile_error(g->e, err, "rego_recursion_error", r ? r->mod->file : "",
-                              r ? r->line : 0, r ? r->col : 0, "rule %s is recursive: %s",
-                              n->path, chain);
+    return rego_compile_error(g->e, err, "rego_recursion_error", r ? r->mod->file : "", r ? r->line : 0, r ? r->col : 0,
+                              "rule %s is recursive: %s", n->path, chain);
 }
 
 static enum osp_code dfs(struct graph *g, struct rego_vnode *n, struct osp_err *err)
@@ -134,8 +134,14 @@ static enum osp_code dfs(struct graph *g, struct rego_vnode *n, struct osp_err *
 enum osp_code rego_check_recursion(struct rego_engine *e, struct osp_err *err)
 {
     size_t nn = e->nnodes + 1;
-    struct graph g = {e, NULL, calloc(nn, sizeof(void *)), calloc(nn, sizeof(size_t)),
-                      calloc(nn, sizeof(size_t)), calloc(nn, 1), calloc(nn, sizeof(void *)), 0};
+    struct graph g = {e,
+                      NULL,
+                      calloc(nn, sizeof(void *)),
+                      calloc(nn, sizeof(size_t)),
+                      calloc(nn, sizeof(size_t)),
+                      calloc(nn, 1),
+                      calloc(nn, sizeof(void *)),
+                      0};
     if (!g.deps || !g.ndeps || !g.capdeps || !g.state || !g.stack)
         abort();
     for (size_t i = 0; i < e->nmods; i++)

@@ -46,7 +46,7 @@ struct rego_opts {
 
 /* Structured error of the last failed compile/eval (OPA's {code, message, location}). */
 struct rego_error {
-    char code[48];  /* "rego_parse_error", "rego_unsafe_var_error", "eval_conflict_error", ... */
+    char code[48]; /* "rego_parse_error", "rego_unsafe_var_error", "eval_conflict_error", ... */
     char message[400];
     char file[160]; /* "" when unknown */
     int line, col;  /* 0 when unknown */
@@ -57,29 +57,28 @@ OSP_MUST_CHECK enum osp_code rego_engine_new(struct osp_ctx *ctx, const struct r
 void rego_engine_free(struct rego_engine *e);
 
 /* Parse and add a module (copied). Syntax errors: OSP_EPOLICY, err names file:line:col. */
-OSP_MUST_CHECK enum osp_code rego_add_module(struct rego_engine *e, const char *filename,
-                                             const char *text, size_t len, struct osp_err *err);
+OSP_MUST_CHECK enum osp_code rego_add_module(struct rego_engine *e, const char *filename, const char *text, size_t len,
+                                             struct osp_err *err);
 /* Merge a JSON document under data (objects merge recursively; a conflict is an error). */
-OSP_MUST_CHECK enum osp_code rego_add_data_json(struct rego_engine *e, const char *json,
-                                                size_t len, struct osp_err *err);
+OSP_MUST_CHECK enum osp_code rego_add_data_json(struct rego_engine *e, const char *json, size_t len,
+                                                struct osp_err *err);
 /* Same with an rv (borrowed; merged copy-on-write). */
 OSP_MUST_CHECK enum osp_code rego_add_data(struct rego_engine *e, rv data, struct osp_err *err);
 /* Name resolution, safety, rule grouping, call targets. Call once after adding everything. */
 OSP_MUST_CHECK enum osp_code rego_compile(struct rego_engine *e, struct osp_err *err);
 
 /* Parse input JSON once for many queries (returns new; rv_freeze it to share across threads). */
-OSP_MUST_CHECK enum osp_code rego_input_parse(const char *json, size_t len, rv *out,
-                                              struct osp_err *err);
+OSP_MUST_CHECK enum osp_code rego_input_parse(const char *json, size_t len, rv *out, struct osp_err *err);
 
 /* Evaluate a query like `opa eval`. input may be undefined (rv_undef()). On success *result is
  * the opa eval JSON shape as an rv object: {"result": [{"expressions": [{"value": v, "text":
  * "...", "location": {"row": r, "col": c}}], "bindings": {...}}]} or {} when undefined. */
-OSP_MUST_CHECK enum osp_code rego_eval(struct rego_engine *e, const char *query, rv input,
-                                       rv *result, struct osp_err *err);
+OSP_MUST_CHECK enum osp_code rego_eval(struct rego_engine *e, const char *query, rv input, rv *result,
+                                       struct osp_err *err);
 /* The value of one document, e.g. rego_eval_ref(e, "data.aws.s3.deny", input, &v, err):
  * *out is the value (new) or undefined. Faster than rego_eval for the scan pipeline. */
-OSP_MUST_CHECK enum osp_code rego_eval_ref(struct rego_engine *e, const char *ref, rv input,
-                                           rv *out, struct osp_err *err);
+OSP_MUST_CHECK enum osp_code rego_eval_ref(struct rego_engine *e, const char *ref, rv input, rv *out,
+                                           struct osp_err *err);
 /* The structured form of the last error set by compile/eval on this engine (not thread-safe:
  * for concurrent evaluation use the osp_err text). */
 const struct rego_error *rego_last_error(const struct rego_engine *e);
@@ -87,22 +86,21 @@ const struct rego_error *rego_last_error(const struct rego_engine *e);
 /* ---- module listing for the checks loader ---- */
 struct rego_module_info {
     const char *filename;
-    const char *package;   /* "data.aws.s3.bucket_encryption" form without "data." */
-    rv annotations;        /* borrowed: package METADATA as an object (custom.*, title, ...) or undefined */
-    const char **rules;    /* distinct rule names (first head segment) in source order */
+    const char *package; /* "data.aws.s3.bucket_encryption" form without "data." */
+    rv annotations;      /* borrowed: package METADATA as an object (custom.*, title, ...) or undefined */
+    const char **rules;  /* distinct rule names (first head segment) in source order */
     size_t nrules;
 };
 /* Number of modules, and module i's info (pointers live until rego_engine_free). */
 size_t rego_module_count(const struct rego_engine *e);
-OSP_MUST_CHECK enum osp_code rego_module_info(struct rego_engine *e, size_t i,
-                                              struct rego_module_info *out, struct osp_err *err);
+OSP_MUST_CHECK enum osp_code rego_module_info(struct rego_engine *e, size_t i, struct rego_module_info *out,
+                                              struct osp_err *err);
 /* METADATA of a rule (rule scope) in a package, or undefined. Borrowed. */
 rv rego_rule_annotations(struct rego_engine *e, const char *package, const char *rule);
 
 /* Parse a module and return its syntax tree as JSON text (for `osprey rego parse`); caller
  * frees. */
-OSP_MUST_CHECK enum osp_code rego_parse_to_json(const char *filename, const char *text,
-                                                size_t len, bool v0, char **out,
+OSP_MUST_CHECK enum osp_code rego_parse_to_json(const char *filename, const char *text, size_t len, bool v0, char **out,
                                                 struct osp_err *err);
 
 #endif

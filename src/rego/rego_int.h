@@ -15,11 +15,11 @@ struct rego_vnode {
     struct rego_rule **rules; /* first rule of each else chain; defaults excluded */
     size_t nrules, rulecap;
     struct rego_rule *deflt;
-    int kind;     /* enum rego_rule_kind of its rules, -1 none */
-    int arity;    /* functions */
-    bool is_pkg;  /* a package path (an empty object when nothing below is defined) */
-    size_t id;    /* memo index */
-    char *path;   /* "data.a.b" */
+    int kind;    /* enum rego_rule_kind of its rules, -1 none */
+    int arity;   /* functions */
+    bool is_pkg; /* a package path (an empty object when nothing below is defined) */
+    size_t id;   /* memo index */
+    char *path;  /* "data.a.b" */
 };
 
 enum call_kind { CALL_USER, CALL_BUILTIN, CALL_INTERNAL };
@@ -51,11 +51,11 @@ enum internal_fn {
 
 struct rego_func_target {
     enum call_kind kind;
-    struct rego_vnode *node;          /* CALL_USER */
-    const struct rego_builtin *bi;    /* CALL_BUILTIN */
-    enum internal_fn ifn;             /* CALL_INTERNAL */
+    struct rego_vnode *node;       /* CALL_USER */
+    const struct rego_builtin *bi; /* CALL_BUILTIN */
+    enum internal_fn ifn;          /* CALL_INTERNAL */
     int arity;
-    const char *name;                 /* mock key: builtin name or node path */
+    const char *name; /* mock key: builtin name or node path */
 };
 
 struct rego_meta {
@@ -80,25 +80,21 @@ struct rego_engine {
 
 /* compile.c */
 OSP_MUST_CHECK enum osp_code rego_compile_modules(struct rego_engine *e, struct osp_err *err);
-OSP_MUST_CHECK enum osp_code rego_compile_query(struct rego_engine *e, struct rego_module *q,
-                                                struct rego_body *body, int *nslots,
-                                                struct osp_err *err);
+OSP_MUST_CHECK enum osp_code rego_compile_query(struct rego_engine *e, struct rego_module *q, struct rego_body *body,
+                                                int *nslots, struct osp_err *err);
 struct rego_vnode *rego_vnode_child(struct rego_vnode *n, const char *name);
 const struct rego_builtin *rego_find_builtin(struct rego_engine *e, const char *name);
 /* Set e->last and err for a compile error at a term position. */
-enum osp_code rego_compile_error(struct rego_engine *e, struct osp_err *err, const char *code,
-                                 const char *file, int line, int col, const char *fmt, ...)
-    OSP_PRINTF(7, 8);
+enum osp_code rego_compile_error(struct rego_engine *e, struct osp_err *err, const char *code, const char *file,
+                                 int line, int col, const char *fmt, ...) OSP_PRINTF(7, 8);
 
 /* recursion.c: a rule or function that depends on itself is rego_recursion_error. */
 OSP_MUST_CHECK enum osp_code rego_check_recursion(struct rego_engine *e, struct osp_err *err);
 
 /* safety.c: reorder a body so every expression's inputs are bound first. */
 struct rego_scope_info;
-OSP_MUST_CHECK enum osp_code rego_safety_body(struct rego_engine *e, struct rego_module *m,
-                                              struct rego_body *b, int nslots,
-                                              const unsigned char *bound_in,
-                                              struct rego_term **heads, size_t nheads,
-                                              const int *slot_depth, struct osp_err *err);
+OSP_MUST_CHECK enum osp_code rego_safety_body(struct rego_engine *e, struct rego_module *m, struct rego_body *b,
+                                              int nslots, const unsigned char *bound_in, struct rego_term **heads,
+                                              size_t nheads, const int *slot_depth, struct osp_err *err);
 
 #endif

@@ -18,8 +18,7 @@ static bool is_local(const struct rego_term *t)
     return t->kind == TM_VAR && (t->scope == VS_LOCAL || t->scope == VS_WILDCARD) && t->slot >= 0;
 }
 
-static void t_in(struct sa *a, const unsigned char *B, struct rego_term *t, unsigned char *need,
-                 unsigned char *out);
+static void t_in(struct sa *a, const unsigned char *B, struct rego_term *t, unsigned char *need, unsigned char *out);
 
 /* Local vars inside a nested body/term that belong to scopes shallower than depth. */
 static void free_vars(struct sa *a, struct rego_term *t, int depth, unsigned char *acc);
@@ -59,8 +58,7 @@ static void free_vars(struct sa *a, struct rego_term *t, int depth, unsigned cha
         free_vars_body(a, t->body, depth, acc);
 }
 
-static void t_pat(struct sa *a, const unsigned char *B, struct rego_term *t, unsigned char *need,
-                  unsigned char *out)
+static void t_pat(struct sa *a, const unsigned char *B, struct rego_term *t, unsigned char *need, unsigned char *out)
 {
     if (is_local(t)) {
         if (!B[t->slot])
@@ -82,8 +80,7 @@ static void t_pat(struct sa *a, const unsigned char *B, struct rego_term *t, uns
     t_in(a, B, t, need, out);
 }
 
-static void t_in(struct sa *a, const unsigned char *B, struct rego_term *t, unsigned char *need,
-                 unsigned char *out)
+static void t_in(struct sa *a, const unsigned char *B, struct rego_term *t, unsigned char *need, unsigned char *out)
 {
     if (!t)
         return;
@@ -163,8 +160,8 @@ static bool has_unbound_pat(const unsigned char *B, const struct rego_term *t)
     return false;
 }
 
-static void unify_an(struct sa *a, const unsigned char *B, struct rego_term *x,
-                     struct rego_term *y, unsigned char *need, unsigned char *out)
+static void unify_an(struct sa *a, const unsigned char *B, struct rego_term *x, struct rego_term *y,
+                     unsigned char *need, unsigned char *out)
 {
     if (x->kind == TM_ARRAY && y->kind == TM_ARRAY && x->n == y->n) {
         for (size_t i = 0; i < x->n; i++)
@@ -177,8 +174,7 @@ static void unify_an(struct sa *a, const unsigned char *B, struct rego_term *x,
             t_in(a, B, y->a[i], need, out);
             size_t j = i;
             for (size_t q = 0; q + 1 < y->n; q += 2)
-                if (x->a[i]->kind == TM_VALUE && y->a[q]->kind == TM_VALUE &&
-                    rv_equal(x->a[i]->val, y->a[q]->val))
+                if (x->a[i]->kind == TM_VALUE && y->a[q]->kind == TM_VALUE && rv_equal(x->a[i]->val, y->a[q]->val))
                     j = q;
             unify_an(a, B, x->a[i + 1], y->a[j + 1], need, out);
         }
@@ -200,8 +196,8 @@ static void unify_an(struct sa *a, const unsigned char *B, struct rego_term *x,
     }
 }
 
-static void analyze(struct sa *a, const unsigned char *B, struct rego_expr *e,
-                    const unsigned char *elsewhere, unsigned char *need, unsigned char *out)
+static void analyze(struct sa *a, const unsigned char *B, struct rego_expr *e, const unsigned char *elsewhere,
+                    unsigned char *need, unsigned char *out)
 {
     for (size_t i = 0; i < e->nwith; i++)
         t_in(a, B, e->with[i].value, need, out);
@@ -286,8 +282,7 @@ static enum osp_code unsafe(struct sa *a, struct rego_expr *e, struct rego_term 
     const char *name = v && v->name ? v->name : "?";
     if (v && v->scope == VS_WILDCARD)
         name = "_";
-    return rego_compile_error(a->e, a->err, "rego_unsafe_var_error", a->m->file, line, col,
-                              "var %s is unsafe", name);
+    return rego_compile_error(a->e, a->err, "rego_unsafe_var_error", a->m->file, line, col, "var %s is unsafe", name);
 }
 
 static enum osp_code check_body(struct sa *a, struct rego_body *b, const unsigned char *bound_in,
@@ -431,9 +426,9 @@ static enum osp_code check_body(struct sa *a, struct rego_body *b, const unsigne
     return rc;
 }
 
-enum osp_code rego_safety_body(struct rego_engine *e, struct rego_module *m, struct rego_body *b,
-                               int nslots, const unsigned char *bound_in, struct rego_term **heads,
-                               size_t nheads, const int *slot_depth, struct osp_err *err)
+enum osp_code rego_safety_body(struct rego_engine *e, struct rego_module *m, struct rego_body *b, int nslots,
+                               const unsigned char *bound_in, struct rego_term **heads, size_t nheads,
+                               const int *slot_depth, struct osp_err *err)
 {
     struct sa a = {e, m, nslots, slot_depth, err, OSP_OK};
     return check_body(&a, b, bound_in, heads, nheads);

@@ -136,8 +136,7 @@ void rv_thaw(rv v)
 
 const char *rv_kind_name(enum rv_kind k)
 {
-    static const char *const names[] = {"undefined", "null",   "boolean", "number",
-                                        "string",    "array", "object",  "set"};
+    static const char *const names[] = {"undefined", "null", "boolean", "number", "string", "array", "object", "set"};
     return k <= RV_SET ? names[k] : "unknown";
 }
 
@@ -157,7 +156,10 @@ rv rv_str_newn(const char *s, size_t len)
     return v;
 }
 
-rv rv_str_new(const char *s) { return rv_str_newn(s, strlen(s)); }
+rv rv_str_new(const char *s)
+{
+    return rv_str_newn(s, strlen(s));
+}
 
 rv rv_str_take(char *s, size_t len)
 {
@@ -194,7 +196,10 @@ rv rv_arr_with_cap(size_t cap)
     return v;
 }
 
-rv rv_arr_new(void) { return rv_arr_with_cap(0); }
+rv rv_arr_new(void)
+{
+    return rv_arr_with_cap(0);
+}
 
 static struct rv_arr *arr_own(rv *arr)
 {
@@ -287,9 +292,18 @@ static rv obj_alloc(bool is_set, size_t cap)
     return v;
 }
 
-rv rv_obj_new(void) { return obj_alloc(false, 0); }
-rv rv_obj_with_cap(size_t cap) { return obj_alloc(false, cap); }
-rv rv_set_new(void) { return obj_alloc(true, 0); }
+rv rv_obj_new(void)
+{
+    return obj_alloc(false, 0);
+}
+rv rv_obj_with_cap(size_t cap)
+{
+    return obj_alloc(false, cap);
+}
+rv rv_set_new(void)
+{
+    return obj_alloc(true, 0);
+}
 
 static void index_rebuild(struct rv_obj *o)
 {
@@ -465,8 +479,14 @@ static bool obj_del(rv *v, rv key)
     return true;
 }
 
-bool rv_obj_del(rv *obj, rv key) { return obj->kind == RV_OBJECT && obj_del(obj, key); }
-bool rv_set_del(rv *set, rv item) { return set->kind == RV_SET && obj_del(set, item); }
+bool rv_obj_del(rv *obj, rv key)
+{
+    return obj->kind == RV_OBJECT && obj_del(obj, key);
+}
+bool rv_set_del(rv *set, rv item)
+{
+    return set->kind == RV_SET && obj_del(set, item);
+}
 
 struct kv {
     rv k, v;
@@ -519,7 +539,10 @@ rv rv_obj_val_at(rv obj, size_t i)
     return o->vals[i];
 }
 
-rv rv_set_at(rv set, size_t i) { return set.kind == RV_SET ? rv_obj_key_at(set, i) : rv_undef(); }
+rv rv_set_at(rv set, size_t i)
+{
+    return set.kind == RV_SET ? rv_obj_key_at(set, i) : rv_undef();
+}
 
 void rv_set_add(rv *set, rv item)
 {
@@ -612,8 +635,7 @@ bool rv_equal(rv a, rv b)
         size_t la = rv_str_len(a);
         return la == rv_str_len(b) && memcmp(rv_str(a), rv_str(b), la) == 0;
     }
-    if ((a.kind == RV_ARRAY || a.kind == RV_OBJECT || a.kind == RV_SET) &&
-        rv_len(a) != rv_len(b))
+    if ((a.kind == RV_ARRAY || a.kind == RV_OBJECT || a.kind == RV_SET) && rv_len(a) != rv_len(b))
         return false;
     if (a.kind == RV_OBJECT || a.kind == RV_SET) {
         if (a.u.p == b.u.p)

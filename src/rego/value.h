@@ -61,28 +61,50 @@ typedef struct rv {
 #define RV_NUM_HEAP 1
 
 /* ---- scalars and lifetime ---- */
-static inline rv rv_undef(void) { rv v = {RV_UNDEF, 0, {0}}; return v; }
-static inline rv rv_null(void) { rv v = {RV_NULL, 0, {0}}; return v; }
-static inline rv rv_bool(bool b) { rv v = {RV_BOOL, 0, {0}}; v.u.b = b; return v; }
-static inline enum rv_kind rv_kind(rv v) { return (enum rv_kind)v.kind; }
-static inline bool rv_is_undef(rv v) { return v.kind == RV_UNDEF; }
-static inline bool rv_is_true(rv v) { return v.kind == RV_BOOL && v.u.b; }
+static inline rv rv_undef(void)
+{
+    rv v = {RV_UNDEF, 0, {0}};
+    return v;
+}
+static inline rv rv_null(void)
+{
+    rv v = {RV_NULL, 0, {0}};
+    return v;
+}
+static inline rv rv_bool(bool b)
+{
+    rv v = {RV_BOOL, 0, {0}};
+    v.u.b = b;
+    return v;
+}
+static inline enum rv_kind rv_kind(rv v)
+{
+    return (enum rv_kind)v.kind;
+}
+static inline bool rv_is_undef(rv v)
+{
+    return v.kind == RV_UNDEF;
+}
+static inline bool rv_is_true(rv v)
+{
+    return v.kind == RV_BOOL && v.u.b;
+}
 
-rv rv_ref(rv v);     /* returns v with one more reference (same value) */
-void rv_unref(rv v); /* drops one reference; frees at zero; no-op on scalars and frozen values */
-void rv_freeze(rv v); /* borrows v; makes it and its contents immortal and shareable */
+rv rv_ref(rv v);                          /* returns v with one more reference (same value) */
+void rv_unref(rv v);                      /* drops one reference; frees at zero; no-op on scalars and frozen values */
+void rv_freeze(rv v);                     /* borrows v; makes it and its contents immortal and shareable */
 const char *rv_kind_name(enum rv_kind k); /* OPA's type_name: "null", "boolean", "number", ... */
 
 /* ---- numbers (number.c) ---- */
-rv rv_num_int(int64_t i);                    /* returns new */
-rv rv_num_double(double d);                  /* returns new; NaN/Inf give undefined */
+rv rv_num_int(int64_t i);   /* returns new */
+rv rv_num_double(double d); /* returns new; NaN/Inf give undefined */
 /* Parse a JSON/Rego number literal (keeps its spelling for output). Undefined if malformed. */
-rv rv_num_parse(const char *s, size_t len);  /* returns new */
-bool rv_num_is_int(rv n);                    /* borrows; true for integral values (1.0 too) */
+rv rv_num_parse(const char *s, size_t len); /* returns new */
+bool rv_num_is_int(rv n);                   /* borrows; true for integral values (1.0 too) */
 /* Integer value if n is integral and fits; false otherwise (fractions, too large). */
-bool rv_num_to_int64(rv n, int64_t *out);    /* borrows */
-double rv_num_to_double(rv n);               /* borrows; nearest double */
-int rv_num_cmp(rv a, rv b);                  /* borrows; -1, 0, 1 by value */
+bool rv_num_to_int64(rv n, int64_t *out); /* borrows */
+double rv_num_to_double(rv n);            /* borrows; nearest double */
+int rv_num_cmp(rv a, rv b);               /* borrows; -1, 0, 1 by value */
 /* Arithmetic: borrow operands, return new. Integers stay exact (big when needed);
  * results with a fraction become doubles. div and rem return undefined on division by
  * zero; rem on non-integers returns undefined (callers report OPA's error text). */
@@ -95,7 +117,7 @@ rv rv_num_neg(rv a);
 rv rv_num_abs(rv a);
 rv rv_num_floor(rv a);
 rv rv_num_ceil(rv a);
-rv rv_num_round(rv a);                       /* half away from zero, like OPA */
+rv rv_num_round(rv a); /* half away from zero, like OPA */
 /* Canonical text of a number (OPA's output): the literal spelling if it has one,
  * otherwise integers in full and doubles in shortest round-trip form (1000, 0.5, 1e+21). */
 OSP_MUST_CHECK enum osp_code rv_num_format(rv n, struct osp_buf *out);
@@ -103,44 +125,44 @@ OSP_MUST_CHECK enum osp_code rv_num_format(rv n, struct osp_buf *out);
 char *rv_num_int_text(rv n);
 
 /* ---- strings ---- */
-rv rv_str_new(const char *s);                /* returns new (copies) */
-rv rv_str_newn(const char *s, size_t len);   /* returns new (copies; may hold NUL bytes) */
-rv rv_str_take(char *s, size_t len);         /* returns new; takes a malloc'd NUL-terminated s */
-const char *rv_str(rv s);                    /* borrows; "" unless a string; NUL-terminated */
-size_t rv_str_len(rv s);                     /* borrows; bytes */
+rv rv_str_new(const char *s);              /* returns new (copies) */
+rv rv_str_newn(const char *s, size_t len); /* returns new (copies; may hold NUL bytes) */
+rv rv_str_take(char *s, size_t len);       /* returns new; takes a malloc'd NUL-terminated s */
+const char *rv_str(rv s);                  /* borrows; "" unless a string; NUL-terminated */
+size_t rv_str_len(rv s);                   /* borrows; bytes */
 
 /* ---- arrays ---- */
-rv rv_arr_new(void);                         /* returns new (empty) */
-rv rv_arr_with_cap(size_t cap);              /* returns new (empty, room for cap) */
-void rv_arr_push(rv *arr, rv item);          /* takes item; arr changed (copied if shared) */
-rv rv_arr_at(rv arr, size_t i);              /* borrows; undefined when out of range */
-void rv_arr_set(rv *arr, size_t i, rv item); /* takes item; i < len */
+rv rv_arr_new(void);                             /* returns new (empty) */
+rv rv_arr_with_cap(size_t cap);                  /* returns new (empty, room for cap) */
+void rv_arr_push(rv *arr, rv item);              /* takes item; arr changed (copied if shared) */
+rv rv_arr_at(rv arr, size_t i);                  /* borrows; undefined when out of range */
+void rv_arr_set(rv *arr, size_t i, rv item);     /* takes item; i < len */
 rv rv_arr_slice(rv arr, size_t from, size_t to); /* borrows; returns new [from, to) */
-rv rv_arr_concat(rv a, rv b);                /* borrows both; returns new */
+rv rv_arr_concat(rv a, rv b);                    /* borrows both; returns new */
 
 /* ---- objects (keys are any non-undefined rv) ---- */
-rv rv_obj_new(void);                         /* returns new (empty) */
-rv rv_obj_with_cap(size_t cap);              /* returns new (empty, room for cap keys) */
-void rv_obj_set(rv *obj, rv key, rv val);    /* takes key and val; replaces an existing key */
-rv rv_obj_get(rv obj, rv key);               /* borrows; undefined when absent */
-rv rv_obj_get_s(rv obj, const char *key);    /* borrows; string key */
-bool rv_obj_del(rv *obj, rv key);            /* borrows key; true if it was present */
+rv rv_obj_new(void);                      /* returns new (empty) */
+rv rv_obj_with_cap(size_t cap);           /* returns new (empty, room for cap keys) */
+void rv_obj_set(rv *obj, rv key, rv val); /* takes key and val; replaces an existing key */
+rv rv_obj_get(rv obj, rv key);            /* borrows; undefined when absent */
+rv rv_obj_get_s(rv obj, const char *key); /* borrows; string key */
+bool rv_obj_del(rv *obj, rv key);         /* borrows key; true if it was present */
 /* Iteration in key order (sorted by rv_cmp): i < rv_len(obj). Both borrow. */
 rv rv_obj_key_at(rv obj, size_t i);
 rv rv_obj_val_at(rv obj, size_t i);
 
 /* ---- sets ---- */
-rv rv_set_new(void);                         /* returns new (empty) */
-void rv_set_add(rv *set, rv item);           /* takes item; no-op if present */
-bool rv_set_has(rv set, rv item);            /* borrows */
-bool rv_set_del(rv *set, rv item);           /* borrows item */
-rv rv_set_at(rv set, size_t i);              /* borrows; sorted order, i < rv_len(set) */
+rv rv_set_new(void);               /* returns new (empty) */
+void rv_set_add(rv *set, rv item); /* takes item; no-op if present */
+bool rv_set_has(rv set, rv item);  /* borrows */
+bool rv_set_del(rv *set, rv item); /* borrows item */
+rv rv_set_at(rv set, size_t i);    /* borrows; sorted order, i < rv_len(set) */
 
 /* ---- generic ---- */
-size_t rv_len(rv v);          /* borrows; elements of array/object/set, bytes of a string, else 0 */
-int rv_cmp(rv a, rv b);       /* borrows; OPA's total order: <0, 0, >0 */
-bool rv_equal(rv a, rv b);    /* borrows; rv_cmp == 0 */
-uint64_t rv_hash(rv v);       /* borrows; equal values hash equal (1 and 1.0 too) */
+size_t rv_len(rv v);       /* borrows; elements of array/object/set, bytes of a string, else 0 */
+int rv_cmp(rv a, rv b);    /* borrows; OPA's total order: <0, 0, >0 */
+bool rv_equal(rv a, rv b); /* borrows; rv_cmp == 0 */
+uint64_t rv_hash(rv v);    /* borrows; equal values hash equal (1 and 1.0 too) */
 /* Generic member lookup used by refs: array index (integral number), object key, set
  * member (returns the member). Borrows; undefined when absent or not a collection. */
 rv rv_get(rv coll, rv key);
@@ -151,8 +173,7 @@ struct rv_json_limits {
     size_t max_bytes; /* 0: unlimited */
 };
 /* Parse one JSON document (numbers keep their spelling). Returns new in *out on success. */
-OSP_MUST_CHECK enum osp_code rv_json_parse(const char *text, size_t len,
-                                           const struct rv_json_limits *lim, rv *out,
+OSP_MUST_CHECK enum osp_code rv_json_parse(const char *text, size_t len, const struct rv_json_limits *lim, rv *out,
                                            struct osp_err *err);
 /* Canonical JSON: object keys sorted, sets as sorted arrays, non-string object keys written
  * as their JSON text (as OPA does). pretty: 2-space indent. Borrows v. */

@@ -7,19 +7,18 @@
 #include "osp_test.h"
 #include "rego/rego.h"
 
-static const char check_src[] =
-    "# METADATA\n"
-    "# title: S3 buckets are encrypted\n"
-    "# custom:\n"
-    "#   id: AVD-AWS-0088\n"
-    "#   severity: HIGH\n"
-    "package builtin.aws.s3.aws0088\n"
-    "\n"
-    "deny contains res if {\n"
-    "\tsome b in input.aws.s3.buckets\n"
-    "\tnot b.encryption.enabled.value\n"
-    "\tres := {\"msg\": sprintf(\"bucket %s is not encrypted\", [b.name.value])}\n"
-    "}\n";
+static const char check_src[] = "# METADATA\n"
+                                "# title: S3 buckets are encrypted\n"
+                                "# custom:\n"
+                                "#   id: AVD-AWS-0088\n"
+                                "#   severity: HIGH\n"
+                                "package builtin.aws.s3.aws0088\n"
+                                "\n"
+                                "deny contains res if {\n"
+                                "\tsome b in input.aws.s3.buckets\n"
+                                "\tnot b.encryption.enabled.value\n"
+                                "\tres := {\"msg\": sprintf(\"bucket %s is not encrypted\", [b.name.value])}\n"
+                                "}\n";
 
 static struct rego_engine *engine(struct osp_ctx *ctx)
 {
@@ -40,8 +39,10 @@ static rv input_doc(size_t n)
     osp_buf_init(&b, 0);
     CU_ASSERT_EQUAL(osp_buf_adds(&b, "{\"aws\":{\"s3\":{\"buckets\":["), OSP_OK);
     for (size_t i = 0; i < n; i++)
-        CU_ASSERT_EQUAL(osp_buf_addf(&b, "%s{\"name\":{\"value\":\"b%zu\"},\"encryption\":{\"enabled\":"
-                                         "{\"value\":%s}}}", i ? "," : "", i, i % 3 ? "true" : "false"),
+        CU_ASSERT_EQUAL(osp_buf_addf(&b,
+                                     "%s{\"name\":{\"value\":\"b%zu\"},\"encryption\":{\"enabled\":"
+                                     "{\"value\":%s}}}",
+                                     i ? "," : "", i, i % 3 ? "true" : "false"),
                         OSP_OK);
     CU_ASSERT_EQUAL(osp_buf_adds(&b, "]}}}"), OSP_OK);
     struct osp_err err;
@@ -104,8 +105,7 @@ static void *work(void *arg)
         struct osp_err err;
         osp_err_init(&err);
         rv deny = rv_undef();
-        if (rego_eval_ref(w->e, "data.builtin.aws.s3.aws0088.deny", w->input, &deny, &err) ||
-            rv_len(deny) != w->count)
+        if (rego_eval_ref(w->e, "data.builtin.aws.s3.aws0088.deny", w->input, &deny, &err) || rv_len(deny) != w->count)
             w->failures++;
         rv_unref(deny);
     }
@@ -145,8 +145,7 @@ static void test_step_budget_ends_runaway_queries(void)
     CU_ASSERT_EQUAL_FATAL(rego_engine_new(&ctx, &o, &e, &err), OSP_OK);
     CU_ASSERT_EQUAL_FATAL(rego_compile(e, &err), OSP_OK);
     rv r = rv_undef();
-    CU_ASSERT_EQUAL(rego_eval(e, "x := numbers.range(1, 100000)[_]; x < 0", rv_undef(), &r, &err),
-                    OSP_EEVAL);
+    CU_ASSERT_EQUAL(rego_eval(e, "x := numbers.range(1, 100000)[_]; x < 0", rv_undef(), &r, &err), OSP_EEVAL);
     CU_ASSERT_STRING_EQUAL(rego_last_error(e)->code, "eval_cancel_error");
     rego_engine_free(e);
 }
@@ -159,4 +158,7 @@ static const struct osp_test tests[] = {
     {0},
 };
 
-int main(void) { return osp_test_run("rego_engine", tests); }
+int main(void)
+{
+    return osp_test_run("rego_engine", tests);
+}

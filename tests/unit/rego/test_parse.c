@@ -130,4 +130,7 @@ static const struct osp_test tests[] = {
     {0},
 };
 
-int main(void) { return osp_test_run("rego_parse", tests); }
+int main(void)
+{
+    return osp_test_run("rego_parse", tests);
+}

@@ -181,4 +181,7 @@ static const struct osp_test tests[] = {
     {0},
 };
 
-int main(void) { return osp_test_run("rego_value", tests); }
+int main(void)
+{
+    return osp_test_run("rego_value", tests);
+}
