@@ -127,6 +127,81 @@ static enum osp_code canonical(struct osp_buf *b, rv req, const char *path, cons
     return rc ? rc : osp_buf_addf(b, "\n%s", payload);
 }
 
+struct sigctx {
+    rv req, cfg;
+    const char *service, *region;
+    char host[512], path[2048], query[2048], payload[65], date[16], iso[24];
+};
+
+/* Payload hash (or UNSIGNED-PAYLOAD) and the headers AWS wants signed. */
+static rv aws_headers(struct sigctx *s)
+{
+    size_t blen;
+    char *body = body_bytes(s->req, &blen);
+    if (rv_is_true(rv_obj_get_s(s->cfg, "disable_payload_signing")))
+        snprintf(s->payload, sizeof s->payload, "UNSIGNED-PAYLOAD");
+    else
+        sha256_hex(body ? body : "", body ? blen : 0, s->payload);
+    free(body);
+    rv aws = rv_obj_new(), token = rv_obj_get_s(s->cfg, "aws_session_token");
+    rv_obj_set(&aws, rv_str_new("host"), rv_str_new(s->host));
+    rv_obj_set(&aws, rv_str_new("x-amz-date"), rv_str_new(s->iso));
+    if (!strcmp(s->service, "s3") || !strcmp(s->service, "glacier"))
+        rv_obj_set(&aws, rv_str_new("x-amz-content-sha256"), rv_str_new(s->payload));
+    if (rv_kind(token) == RV_STRING && rv_str_len(token))
+        rv_obj_set(&aws, rv_str_new("x-amz-security-token"), rv_ref(token));
+    return aws;
+}
+
+/* The hex signature of the string to sign, keyed by the secret's derived signing key. */
+static int signature(const struct sigctx *s, const char *creq_hash, char sig[65])
+{
+    const char *secret = rv_str(rv_obj_get_s(s->cfg, "aws_secret_access_key"));
+    size_t sl = strlen(secret) + 4;
+    char *key = malloc(sl + 1);
+    struct osp_buf sts;
+    osp_buf_init(&sts, 4096);
+    int ok = key && !osp_buf_addf(&sts, "AWS4-HMAC-SHA256\n%s\n%s/%s/%s/aws4_request\n%s", s->iso, s->date,
+                                  s->region, s->service, creq_hash);
+    if (ok) {
+        unsigned char k[32], out[32];
+        snprintf(key, sl + 1, "AWS4%s", secret);
+        hmac256((unsigned char *)key, sl, s->date, k);
+        hmac256(k, 32, s->region, k);
+        hmac256(k, 32, s->service, k);
+        hmac256(k, 32, "aws4_request", k);
+        hmac256(k, 32, osp_buf_str(&sts), out);
+        hex32(out, sig);
+        OPENSSL_cleanse(k, sizeof k);
+        OPENSSL_cleanse(key, sl);
+    }
+    free(key);
+    osp_buf_cleanup(&sts);
+    return ok ? 0 : -1;
+}
+
+static enum osp_code auth_header(struct osp_buf *b, const struct sigctx *s, rv signed_headers, const char *sig)
+{
+    enum osp_code rc = osp_buf_addf(b, "AWS4-HMAC-SHA256 Credential=%s/%s/%s/%s/aws4_request,SignedHeaders=",
+                                    rv_str(rv_obj_get_s(s->cfg, "aws_access_key")), s->date, s->region, s->service);
+    for (size_t i = 0; i < rv_len(signed_headers) && !rc; i++)
+        rc = osp_buf_addf(b, "%s%s", i ? ";" : "", rv_str(rv_obj_key_at(signed_headers, i)));
+    return rc ? rc : osp_buf_addf(b, ",Signature=%s", sig);
+}
+
+/* The request with its headers merged: its own, the AWS ones, and Authorization (taken). */
+static rv signed_request(rv req, rv aws, rv authz)
+{
+    rv own = rv_obj_get_s(req, "headers");
+    rv headers = rv_kind(own) == RV_OBJECT ? rv_ref(own) : rv_obj_new();
+    for (size_t i = 0; i < rv_len(aws); i++)
+        rv_obj_set(&headers, rv_ref(rv_obj_key_at(aws, i)), rv_ref(rv_obj_val_at(aws, i)));
+    rv_obj_set(&headers, rv_str_new("Authorization"), authz);
+    rv res = rv_ref(req);
+    rv_obj_set(&res, rv_str_new("headers"), headers);
+    return res;
+}
+
 BI(aws_sign_req)
 {
     BI_TRY(check_args(bc, a));
@@ -136,83 +211,35 @@ BI(aws_sign_req)
     free(t);
     if (!ok)
         return rego_bi_type_error(bc, "operand 3 could not convert time_ns value into a unix timestamp");
-    rv cfg = a[1];
-    const char *service = rv_str(rv_obj_get_s(cfg, "aws_service")), *region = rv_str(rv_obj_get_s(cfg, "aws_region"));
-    char host[512], path[2048], query[2048], payload[65], date[16], iso[24];
-    split_url(rv_str(rv_obj_get_s(a[0], "url")), host, sizeof host, path, sizeof path, query, sizeof query);
+    struct sigctx s = {.req = a[0], .cfg = a[1]};
+    s.service = rv_str(rv_obj_get_s(a[1], "aws_service"));
+    s.region = rv_str(rv_obj_get_s(a[1], "aws_region"));
+    split_url(rv_str(rv_obj_get_s(a[0], "url")), s.host, sizeof s.host, s.path, sizeof s.path, s.query,
+              sizeof s.query);
     struct bi_tz utc;
-    char msg[64];
+    char msg[64], creq_hash[65], sig[65];
     bi_tz_load("", &utc, msg, sizeof msg);
-    bi_gotime_format("20060102", ns / 1000000000, 0, &utc, date, sizeof date);
-    bi_gotime_format("20060102T150405Z", ns / 1000000000, 0, &utc, iso, sizeof iso);
-    size_t blen;
-    char *body = body_bytes(a[0], &blen);
-    if (!body)
-        return bi_oom(bc);
-    if (rv_is_true(rv_obj_get_s(cfg, "disable_payload_signing")))
-        snprintf(payload, sizeof payload, "UNSIGNED-PAYLOAD");
-    else
-        sha256_hex(body, blen, payload);
-    free(body);
-    rv aws = rv_obj_new(), token = rv_obj_get_s(cfg, "aws_session_token");
-    rv_obj_set(&aws, rv_str_new("host"), rv_str_new(host));
-    rv_obj_set(&aws, rv_str_new("x-amz-date"), rv_str_new(iso));
-    if (!strcmp(service, "s3") || !strcmp(service, "glacier"))
-        rv_obj_set(&aws, rv_str_new("x-amz-content-sha256"), rv_str_new(payload));
-    if (rv_kind(token) == RV_STRING && rv_str_len(token))
-        rv_obj_set(&aws, rv_str_new("x-amz-security-token"), rv_ref(token));
-    rv sh = signing_headers(a[0], aws);
-    struct osp_buf creq, sts, auth;
+    bi_gotime_format("20060102", ns / 1000000000, 0, &utc, s.date, sizeof s.date);
+    bi_gotime_format("20060102T150405Z", ns / 1000000000, 0, &utc, s.iso, sizeof s.iso);
+    rv aws = aws_headers(&s), sh = signing_headers(a[0], aws);
+    struct osp_buf creq, auth;
     osp_buf_init(&creq, 1u << 20);
-    osp_buf_init(&sts, 4096);
     osp_buf_init(&auth, 4096);
-    char creq_hash[65], sig[65];
-    enum osp_code rc = canonical(&creq, a[0], path, query, sh, payload);
-    sha256_hex(creq.data ? creq.data : "", creq.len, creq_hash);
-    if (!rc)
-        rc = osp_buf_addf(&sts, "AWS4-HMAC-SHA256\n%s\n%s/%s/%s/aws4_request\n%s", iso, date, region, service, creq_hash);
-    unsigned char k[32];
-    char *secret = NULL;
-    size_t sl = (size_t)snprintf(NULL, 0, "AWS4%s", rv_str(rv_obj_get_s(cfg, "aws_secret_access_key")));
-    secret = malloc(sl + 1);
-    if (!secret)
+    enum osp_code rc = canonical(&creq, a[0], s.path, s.query, sh, s.payload);
+    sha256_hex(osp_buf_str(&creq), creq.len, creq_hash);
+    if (!rc && signature(&s, creq_hash, sig) != 0)
         rc = OSP_ENOMEM;
-    if (!rc) {
-        snprintf(secret, sl + 1, "AWS4%s", rv_str(rv_obj_get_s(cfg, "aws_secret_access_key")));
-        hmac256((unsigned char *)secret, sl, date, k);
-        hmac256(k, 32, region, k);
-        hmac256(k, 32, service, k);
-        hmac256(k, 32, "aws4_request", k);
-        unsigned char s[32];
-        hmac256(k, 32, osp_buf_str(&sts), s);
-        hex32(s, sig);
-        rc = osp_buf_addf(&auth, "AWS4-HMAC-SHA256 Credential=%s/%s/%s/%s/aws4_request,SignedHeaders=",
-                          rv_str(rv_obj_get_s(cfg, "aws_access_key")), date, region, service);
-        for (size_t i = 0; i < rv_len(sh) && !rc; i++)
-            rc = osp_buf_addf(&auth, "%s%s", i ? ";" : "", rv_str(rv_obj_key_at(sh, i)));
-        if (!rc)
-            rc = osp_buf_addf(&auth, ",Signature=%s", sig);
-    }
-    OPENSSL_cleanse(k, sizeof k);
-    if (secret)
-        OPENSSL_cleanse(secret, sl);
-    free(secret);
+    if (!rc)
+        rc = auth_header(&auth, &s, sh, sig);
     rv_unref(sh);
     osp_buf_cleanup(&creq);
-    osp_buf_cleanup(&sts);
     if (rc) {
         rv_unref(aws);
         osp_buf_cleanup(&auth);
         return bi_oom(bc);
     }
-    rv own = rv_obj_get_s(a[0], "headers");
-    rv headers = rv_kind(own) == RV_OBJECT ? rv_ref(own) : rv_obj_new();
-    for (size_t i = 0; i < rv_len(aws); i++)
-        rv_obj_set(&headers, rv_ref(rv_obj_key_at(aws, i)), rv_ref(rv_obj_val_at(aws, i)));
-    rv_obj_set(&headers, rv_str_new("Authorization"), rv_str_new(osp_buf_str(&auth)));
+    rv res = signed_request(a[0], aws, rv_str_new(osp_buf_str(&auth)));
     osp_buf_cleanup(&auth);
     rv_unref(aws);
-    rv res = rv_ref(a[0]);
-    rv_obj_set(&res, rv_str_new("headers"), headers);
     return bi_ok(out, res);
 }
