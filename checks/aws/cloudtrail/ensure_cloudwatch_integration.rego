@@ -43,6 +43,14 @@ deny contains res if {
 	some trail in input.aws.cloudtrail.trails
 	object.get(trail, ["cloudwatchlogsloggrouparn", "value"], "") != ""
 	trail.islogging.value == true
+	not trail.latestcloudwatchlogsdeliverytime
+	res := result.new(sprintf("Trail '%s' has never delivered events to CloudWatch Logs.", [trail.name.value]), trail)
+}
+
+deny contains res if {
+	some trail in input.aws.cloudtrail.trails
+	object.get(trail, ["cloudwatchlogsloggrouparn", "value"], "") != ""
+	trail.islogging.value == true
 	last := trail.latestcloudwatchlogsdeliverytime.value
 	datetime.time_diff_gt_days(last, 1)
 	res := result.new(sprintf("Trail '%s' last delivered to CloudWatch Logs more than a day ago (%s).", [trail.name.value, last]), trail)

@@ -14,6 +14,11 @@ test_passes_with_log_group if {
 	count(check.deny) == 0 with input as {"aws": {"cloudtrail": {"trails": [{"name": {"value": "t"}, "cloudwatchlogsloggrouparn": lg}]}}}
 }
 
+test_fails_when_logging_trail_never_delivered if {
+	t := {"name": {"value": "t"}, "cloudwatchlogsloggrouparn": lg, "islogging": {"value": true}}
+	count(check.deny) == 1 with input as {"aws": {"cloudtrail": {"trails": [t]}}}
+}
+
 test_fails_on_stale_delivery if {
 	t := {"name": {"value": "t"}, "cloudwatchlogsloggrouparn": lg, "islogging": {"value": true}, "latestcloudwatchlogsdeliverytime": {"value": "2024-05-01T00:00:00Z"}}
 	count(check.deny) == 1 with input as {"aws": {"cloudtrail": {"trails": [t]}}} with time.now_ns as 1717200000000000000
