@@ -189,6 +189,83 @@ static int64_t seg_index(rv seg, size_t n, bool allow_end)
 
 enum pop { P_ADD, P_REMOVE, P_REPLACE, P_GET };
 
+static rv patch_at(rv doc, rv path, size_t i, enum pop op, rv val, int depth);
+
+static rv patch_object(rv doc, rv path, size_t i, enum pop op, rv val, int depth)
+{
+    rv seg = rv_arr_at(path, i), child = rv_obj_get(doc, seg);
+    bool last = i + 1 == rv_len(path);
+    if (last && op == P_ADD) {
+        rv r = rv_ref(doc);
+        rv_obj_set(&r, rv_ref(seg), rv_ref(val));
+        return r;
+    }
+    if (rv_is_undef(child))
+        return rv_undef();
+    if (last && op == P_REMOVE) {
+        rv r = rv_ref(doc);
+        rv_obj_del(&r, seg);
+        return r;
+    }
+    rv nc = patch_at(child, path, i + 1, op, val, depth + 1);
+    if (rv_is_undef(nc) || op == P_GET)
+        return nc;
+    rv r = rv_ref(doc);
+    rv_obj_set(&r, rv_ref(seg), nc);
+    return r;
+}
+
+static rv patch_array(rv doc, rv path, size_t i, enum pop op, rv val, int depth)
+{
+    size_t n = rv_len(doc);
+    bool last = i + 1 == rv_len(path);
+    int64_t idx = seg_index(rv_arr_at(path, i), n, last && op == P_ADD);
+    if (idx < 0)
+        return rv_undef();
+    if (last && (op == P_ADD || op == P_REMOVE)) {
+        rv r = rv_arr_slice(doc, 0, (size_t)idx);
+        if (op == P_ADD)
+            rv_arr_push(&r, rv_ref(val));
+        for (size_t k = (size_t)idx + (op == P_REMOVE); k < n; k++)
+            rv_arr_push(&r, rv_ref(rv_arr_at(doc, k)));
+        return r;
+    }
+    rv nc = patch_at(rv_arr_at(doc, (size_t)idx), path, i + 1, op, val, depth + 1);
+    if (rv_is_undef(nc) || op == P_GET)
+        return nc;
+    rv r = rv_ref(doc);
+    rv_arr_set(&r, (size_t)idx, nc);
+    return r;
+}
+
+/* Sets are addressed by their members: adding needs the value to equal the last segment. */
+static rv patch_set(rv doc, rv path, size_t i, enum pop op, rv val, int depth)
+{
+    rv seg = rv_arr_at(path, i);
+    bool last = i + 1 == rv_len(path);
+    if (last && op == P_ADD) {
+        if (!rv_equal(seg, val))
+            return rv_undef();
+        rv r = rv_ref(doc);
+        rv_set_add(&r, rv_ref(val));
+        return r;
+    }
+    if (!rv_set_has(doc, seg))
+        return rv_undef();
+    if (last && op == P_REMOVE) {
+        rv r = rv_ref(doc);
+        rv_set_del(&r, seg);
+        return r;
+    }
+    rv nc = patch_at(seg, path, i + 1, op, val, depth + 1);
+    if (rv_is_undef(nc) || op == P_GET)
+        return nc;
+    rv r = rv_ref(doc);
+    rv_set_del(&r, seg);
+    rv_set_add(&r, nc);
+    return r;
+}
+
 /* Apply op at path[i..] inside doc. Borrows doc and val; returns new, or undefined on failure.
  * For P_GET the result is the value found (new reference). */
 static rv patch_at(rv doc, rv path, size_t i, enum pop op, rv val, int depth)
@@ -197,73 +274,13 @@ static rv patch_at(rv doc, rv path, size_t i, enum pop op, rv val, int depth)
         return rv_undef();
     if (i == rv_len(path))
         return op == P_REMOVE ? rv_undef() : rv_ref(op == P_GET ? doc : val);
-    rv seg = rv_arr_at(path, i);
-    bool last = i + 1 == rv_len(path);
     switch (rv_kind(doc)) {
-    case RV_OBJECT: {
-        rv child = rv_obj_get(doc, seg);
-        if (last && op == P_ADD) {
-            rv r = rv_ref(doc);
-            rv_obj_set(&r, rv_ref(seg), rv_ref(val));
-            return r;
-        }
-        if (rv_is_undef(child))
-            return rv_undef();
-        if (last && op == P_REMOVE) {
-            rv r = rv_ref(doc);
-            rv_obj_del(&r, seg);
-            return r;
-        }
-        rv nc = patch_at(child, path, i + 1, op, val, depth + 1);
-        if (rv_is_undef(nc) || op == P_GET)
-            return nc;
-        rv r = rv_ref(doc);
-        rv_obj_set(&r, rv_ref(seg), nc);
-        return r;
-    }
-    case RV_ARRAY: {
-        size_t n = rv_len(doc);
-        int64_t idx = seg_index(seg, n, last && op == P_ADD);
-        if (idx < 0)
-            return rv_undef();
-        if (last && (op == P_ADD || op == P_REMOVE)) {
-            rv r = rv_arr_slice(doc, 0, (size_t)idx);
-            if (op == P_ADD)
-                rv_arr_push(&r, rv_ref(val));
-            for (size_t k = (size_t)idx + (op == P_REMOVE); k < n; k++)
-                rv_arr_push(&r, rv_ref(rv_arr_at(doc, k)));
-            return r;
-        }
-        rv nc = patch_at(rv_arr_at(doc, (size_t)idx), path, i + 1, op, val, depth + 1);
-        if (rv_is_undef(nc) || op == P_GET)
-            return nc;
-        rv r = rv_ref(doc);
-        rv_arr_set(&r, (size_t)idx, nc);
-        return r;
-    }
-    case RV_SET: {
-        if (last && op == P_ADD) {
-            if (!rv_equal(seg, val))
-                return rv_undef();
-            rv r = rv_ref(doc);
-            rv_set_add(&r, rv_ref(val));
-            return r;
-        }
-        if (!rv_set_has(doc, seg))
-            return rv_undef();
-        if (last && op == P_REMOVE) {
-            rv r = rv_ref(doc);
-            rv_set_del(&r, seg);
-            return r;
-        }
-        rv nc = patch_at(seg, path, i + 1, op, val, depth + 1);
-        if (rv_is_undef(nc) || op == P_GET)
-            return nc;
-        rv r = rv_ref(doc);
-        rv_set_del(&r, seg);
-        rv_set_add(&r, nc);
-        return r;
-    }
+    case RV_OBJECT:
+        return patch_object(doc, path, i, op, val, depth);
+    case RV_ARRAY:
+        return patch_array(doc, path, i, op, val, depth);
+    case RV_SET:
+        return patch_set(doc, path, i, op, val, depth);
     default:
         return rv_undef();
     }
