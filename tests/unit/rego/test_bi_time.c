@@ -1,5 +1,16 @@
 /* test_bi_time.c: time.* builtins: Go layouts, zones, ranges. */
+#include <unistd.h>
+
 #include "test_bi_helpers.h"
+
+/* Zone tests need the IANA database (Debian package tzdata). */
+static int have_zones(void)
+{
+    if (access("/usr/share/zoneinfo/America/New_York", R_OK) == 0)
+        return 1;
+    fprintf(stderr, "  (skipped: /usr/share/zoneinfo missing; install tzdata)\n");
+    return 0;
+}
 
 static void test_time_parse_layouts(void)
 {
@@ -16,18 +27,21 @@ static void test_time_parse_layouts(void)
 
 static void test_time_fields_in_zones(void)
 {
+    BT_ERR("time.date([0, \"Mars/Base\"])", "eval_builtin_error", "unknown time zone Mars/Base");
+    if (!have_zones())
+        return;
     BT_EQ("time.date([1517814000000000000, \"America/Los_Angeles\"])", "[2018,2,4]");
     BT_EQ("time.clock([1517832000000000000, \"America/New_York\"])", "[7,0,0]");
     BT_EQ("time.weekday(1518350400000000000)", "\"Sunday\"");
     BT_ERR("time.date(1582977600000000000000)", "eval_builtin_error", "timestamp too big");
-    BT_ERR("time.date([0, \"Mars/Base\"])", "eval_builtin_error", "unknown time zone Mars/Base");
 }
 
 static void test_time_format_and_arithmetic(void)
 {
     BT_EQ("time.format(1670006453141828752)", "\"2022-12-02T18:40:53.141828752Z\"");
-    BT_EQ("time.format([1670006453141828752, \"Asia/Kolkata\", \"RFC1123Z\"])",
-          "\"Sat, 03 Dec 2022 00:10:53 +0530\"");
+    if (have_zones())
+        BT_EQ("time.format([1670006453141828752, \"Asia/Kolkata\", \"RFC1123Z\"])",
+              "\"Sat, 03 Dec 2022 00:10:53 +0530\"");
     BT_EQ("time.format([0, \"UTC\", \"Mon Jan _2 3:04PM 2006\"])", "\"Thu Jan  1 12:00AM 1970\"");
     BT_EQ("time.add_date(1585852421593912000, 3, 9, 12)", "1705257221593912000");
     BT_ERR("time.add_date(0, 2262, 1, 1)", "eval_builtin_error", "time outside of valid range");
