@@ -75,7 +75,8 @@ static enum osp_code learn_from_entries(struct cli_session *s, const struct cach
 }
 
 /* Keep only the artifact entries that are newer than what the local cache already holds, so
- * restoring an old artifact never throws away fresher local state. Compacts e in place. */
+ * restoring an old artifact never throws away fresher local state. Compacts e in place; the
+ * entries' strings are borrowed (they stay owned by the artifact list). */
 static enum osp_code drop_stale(struct cache_store *store, struct cache_entry *e, size_t *n, struct osp_err *err)
 {
     size_t k = 0;
@@ -88,38 +89,36 @@ static enum osp_code drop_stale(struct cache_store *store, struct cache_entry *e
         int newer_local = rc == OSP_OK && have.collected_at >= e[i].collected_at;
         if (rc == OSP_OK)
             cache_entry_cleanup(&have);
-        if (newer_local) {
-            cache_entry_cleanup(&e[i]);
-            continue;
-        }
-        if (k != i) {
-            e[k] = e[i];
-            memset(&e[i], 0, sizeof(e[i]));
-        }
-        k++;
+        if (!newer_local)
+            e[k++] = e[i];
     }
     *n = k;
     return OSP_OK;
 }
 
-static enum osp_code load_artifact(struct cli_session *s, struct cache_store *store, struct osp_err *err)
+static enum osp_code load_artifact(struct cli_session *s, struct cache_store *store, struct cli_state *st,
+                                   struct osp_err *err)
 {
     const char *path = s->opts->cache_artifact;
     if (!path || access(path, F_OK) != 0)
         return OSP_OK;
-    struct cache_entry *e = NULL;
-    size_t n = 0;
-    enum osp_code rc = art_read(s->ctx, path, &e, &n, err);
+    enum osp_code rc = art_read(s->ctx, path, &st->art, &st->nart, err);
     if (rc)
         return rc;
-    osp_debug(s->ctx, "loaded %zu cache entries from artifact %s", n, path);
+    osp_debug(s->ctx, "loaded %zu cache entries from artifact %s", st->nart, path);
     if (s->opts->offline)
-        rc = learn_from_entries(s, e, n, err);
+        rc = learn_from_entries(s, st->art, st->nart, err);
+    struct cache_entry *put = calloc(st->nart ? st->nart : 1, sizeof(*put));
+    size_t n = st->nart;
+    if (!rc && !put)
+        rc = osp_err_set(err, OSP_ENOMEM, "out of memory");
+    if (!rc) {
+        memcpy(put, st->art, n * sizeof(*put)); /* shallow: the strings stay st->art's */
+        rc = drop_stale(store, put, &n, err);
+    }
     if (!rc)
-        rc = drop_stale(store, e, &n, err);
-    if (!rc)
-        rc = cache_put(store, e, n, err);
-    cache_entries_free(e, n);
+        rc = cache_put(store, put, n, err);
+    free(put);
     return rc;
 }
 
@@ -339,7 +338,7 @@ enum osp_code cli_state_load(struct cli_session *s, const char *const *services,
     size_t nj = 0;
     enum osp_code rc = open_store(s, &store, err);
     if (!rc)
-        rc = load_artifact(s, store, err);
+        rc = load_artifact(s, store, st, err);
     if (!rc && s->opts->offline)
         rc = learn_offline(s, store, err);
     if (!rc && !s->account[0])
@@ -369,17 +368,47 @@ enum osp_code cli_state_load(struct cli_session *s, const char *const *services,
     return rc;
 }
 
+static int same_key(const struct cache_entry *a, const struct cache_entry *b)
+{
+    return !strcmp(a->account, b->account) && !strcmp(a->partition, b->partition) && !strcmp(a->region, b->region) &&
+           !strcmp(a->service, b->service);
+}
+
+/* The artifact's earlier entries that this run did not replace (deep copies appended to e). */
+static enum osp_code keep_untouched(const struct cli_state *st, struct cache_entry *e, size_t *k, time_t *created,
+                                    struct osp_err *err)
+{
+    size_t ours = *k;
+    for (size_t i = 0; i < st->nart; i++) {
+        int replaced = 0;
+        for (size_t j = 0; j < ours && !replaced; j++)
+            replaced = same_key(&st->art[i], &e[j]);
+        if (replaced)
+            continue;
+        enum osp_code rc = cache_entry_copy(&e[*k], &st->art[i], err);
+        if (rc)
+            return rc;
+        if (st->art[i].collected_at > *created)
+            *created = st->art[i].collected_at;
+        (*k)++;
+    }
+    return OSP_OK;
+}
+
 enum osp_code cli_state_save_artifact(struct cli_session *s, const struct cli_state *st, struct osp_err *err)
 {
     if (!s->opts->cache_artifact)
         return OSP_OK;
-    struct cache_entry *e = calloc(st->n ? st->n : 1, sizeof(*e));
+    struct cache_entry *e = calloc(st->n + st->nart + 1, sizeof(*e));
     enum osp_code rc = e ? OSP_OK : osp_err_set(err, OSP_ENOMEM, "out of memory");
     size_t k = 0;
+    time_t created = st->collected_at; /* from the state, so the same state gives the same bytes */
     for (; !rc && k < st->n; k++)
         rc = result_to_entry(s, &st->results[k], &e[k], err);
     if (!rc)
-        rc = art_write(s->ctx, s->opts->cache_artifact, e, k, st->collected_at, err);
+        rc = keep_untouched(st, e, &k, &created, err);
+    if (!rc)
+        rc = art_write(s->ctx, s->opts->cache_artifact, e, k, created, err);
     cache_entries_free(e, k);
     return rc;
 }
@@ -388,5 +417,6 @@ void cli_state_cleanup(struct cli_state *st)
 {
     col_results_free(st->results, st->n);
     free(st->from_cache);
+    cache_entries_free(st->art, st->nart);
     memset(st, 0, sizeof(*st));
 }

@@ -1,14 +1,6 @@
 # cache.cmake: the cache layer's extra build settings and tests (included by tests/tests.cmake).
-# - the artifact header records the osprey version, so osp_cache needs it at compile time;
 # - fuzz_artifact_unpack: a libFuzzer target with -DOSPREY_FUZZ=ON (clang), and in every build a
 #   plain replay driver over tests/fuzz/corpus/artifact_unpack and tests/fuzz/regress/artifact_unpack.
-if(TARGET osp_cache)
-  get_target_property(osp_cache_type osp_cache TYPE)
-  if(NOT osp_cache_type STREQUAL "INTERFACE_LIBRARY")
-    target_compile_definitions(osp_cache PRIVATE OSPREY_VERSION="${PROJECT_VERSION}")
-  endif()
-endif()
-
 set(osp_art_fuzz_src ${CMAKE_SOURCE_DIR}/tests/fuzz/fuzz_artifact_unpack.c)
 if(EXISTS ${osp_art_fuzz_src})
   if(OSPREY_FUZZ)

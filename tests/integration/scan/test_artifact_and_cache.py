@@ -38,5 +38,25 @@ def test_old_artifact_does_not_replace_newer_local_state(t):
     assert not any("second-bucket" in b for b in buckets(r1)), buckets(r1)
 
 
+def test_narrower_offline_run_keeps_the_rest_of_the_artifact(t):
+    m = t.moto()
+    m.client("s3").create_bucket(Bucket="kept-bucket")
+    m.client("kms").create_key(Description="kept key")
+    art = os.path.join(t.tmp, "state.osc")
+    r = run_osprey(["aws", "--service", "s3", "--service", "kms", "--quiet", "--cache-artifact", art,
+                    "--format", "json=" + os.path.join(t.tmp, "full.json")], env=m.env())
+    assert r.returncode == 0, r.stderr
+    before = open(art, "rb").read()
+    m.stop()  # from here on nothing may call AWS
+    r = run_osprey(["aws", "--offline", "--service", "s3", "--quiet", "--cache-artifact", art,
+                    "--format", "json=" + os.path.join(t.tmp, "s3.json")], env=m.env())
+    assert r.returncode == 0, r.stderr
+    assert open(art, "rb").read() == before, "a run over fewer services must not drop the others from the artifact"
+    r = run_osprey(["aws", "--offline", "--service", "s3", "--service", "kms", "--quiet", "--cache-artifact", art,
+                    "--format", "json=" + os.path.join(t.tmp, "again.json")], env=m.env())
+    assert r.returncode == 0, "kms must still be in the artifact: " + r.stderr
+    assert open(os.path.join(t.tmp, "again.json"), "rb").read() == open(os.path.join(t.tmp, "full.json"), "rb").read()
+
+
 if __name__ == "__main__":
     main(globals())
