@@ -12,6 +12,7 @@
 #include "core/buf.h"
 #include "core/log.h"
 #include "core/timeutil.h"
+#include "creds/creds.h"
 
 #define STATE_SCHEMA_VERSION 1
 
@@ -135,6 +136,9 @@ static enum osp_code learn_offline(struct cli_session *s, struct cache_store *st
     if (!rc && !s->account[0])
         rc = osp_err_set(err, OSP_EOFFLINE, "--offline: the cache is empty (give --cache-artifact or --cache-dir "
                                             "holding a previous scan)");
+    const char *configured = s->chain ? cred_chain_region(s->chain) : NULL;
+    if (!rc && !s->nregions && configured && (s->regions[0] = strdup(configured)))
+        s->nregions = 1; /* the cache held only global services: the configured region frames them */
     if (!rc && !s->nregions)
         rc = osp_err_set(err, OSP_EOFFLINE, "--offline: no regions in the cache (pass --region)");
     return rc;
