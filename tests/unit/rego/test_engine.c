@@ -6,6 +6,7 @@
 
 #include "osp_test.h"
 #include "rego/rego.h"
+#include "rego/value_int.h" /* rv_thaw */
 
 static const char check_src[] = "# METADATA\n"
                                 "# title: S3 buckets are encrypted\n"
@@ -129,7 +130,9 @@ static void test_threads_share_a_compiled_engine_and_frozen_input(void)
         pthread_join(th[i], NULL);
         CU_ASSERT_EQUAL(w[i].failures, 0);
     }
-    rego_engine_free(e); /* the frozen input is released with the process */
+    rego_engine_free(e);
+    rv_thaw(in); /* frozen values are immortal: thaw so the input can be released */
+    rv_unref(in);
 }
 
 static void test_step_budget_ends_runaway_queries(void)
