@@ -161,6 +161,12 @@
     X("net.cidr_merge", 1, net_cidr_merge, 0)                                                      \
     X("net.cidr_contains_matches", 2, net_cidr_contains_matches, 0)                                \
     X("providers.aws.sign_req", 3, aws_sign_req, 0)                                                \
+    X("graphql.parse_query", 1, gql_parse_query, 0)                                                \
+    X("graphql.parse_schema", 1, gql_parse_schema, 0)                                              \
+    X("graphql.parse", 2, gql_parse, 0)                                                            \
+    X("graphql.parse_and_verify", 2, gql_parse_and_verify, 0)                                      \
+    X("graphql.is_valid", 2, gql_is_valid, 0)                                                      \
+    X("graphql.schema_is_valid", 1, gql_schema_is_valid, 0)                                        \
     X("http.send", 1, http_send, REGO_BI_NONDET)                                                   \
     X("net.lookup_ip_addr", 1, net_lookup_ip_addr, REGO_BI_NONDET)
 
