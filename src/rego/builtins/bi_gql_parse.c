@@ -158,13 +158,35 @@ static int lex_block(struct gq *g, struct osp_buf *b)
         } else {
             if (wrote && osp_buf_addc(b, '\n'))
                 return -1;
-            if (osp_buf_add(b, from, (size_t)(e - from)))
-                return -1;
+            for (const char *q = from; q < e;) { /* \""" stands for """ */
+                int esc = e - q >= 4 && !memcmp(q, "\\\"\"\"", 4);
+                if (osp_buf_add(b, esc ? q + 1 : q, esc ? 3 : 1))
+                    return -1;
+                q += esc ? 4 : 1;
+            }
             wrote = 1;
         }
         l = e + 1;
     }
     return 0;
+}
+
+/* An unterminated block string is reported where the input ends (\r, \n, \r\n count). */
+static void end_of_input(struct gq *g)
+{
+    int line = g->cur.line;
+    const char *ls = g->line_start;
+    for (const char *p = g->p; p < g->end; p++) {
+        if (*p == '\r' || *p == '\n') {
+            if (*p == '\r' && p + 1 < g->end && p[1] == '\n')
+                p++;
+            line++;
+            ls = p + 1;
+        }
+    }
+    g->cur.line = line;
+    g->cur.col = (int)(g->end - ls) + 1;
+    g->p = g->end;
 }
 
 static void lex_number(struct gq *g)
@@ -229,8 +251,11 @@ static void next(struct gq *g)
         struct osp_buf b;
         osp_buf_init(&b, 1u << 20);
         int block = g->end - g->p >= 3 && !memcmp(g->p, "\"\"\"", 3);
+        g->cur.col += block ? 3 : 1; /* gqlparser places strings after their opening quotes */
         int rc = block ? lex_block(g, &b) : lex_string(g, &b);
         g->cur.k = rc ? T_INVALID : block ? T_BLOCK : T_STRING;
+        if (rc && block)
+            end_of_input(g);
         if (!rc) {
             size_t n = b.len;
             g->cur.val = rv_str_take(osp_buf_take(&b), n);
@@ -319,13 +344,8 @@ static rv list_of(struct gq *g, enum tk open, enum tk close, int some, item_fn f
         snprintf(m, sizeof m, "expected at least one definition, found %s", tk_names[close]);
         fail_at(g, &g->cur, m);
     }
-    while (!g->err && !skip(g, close)) {
-        if (peek(g, T_EOF)) {
-            expect(g, close);
-            break;
-        }
+    while (!g->err && !skip(g, close))
         rv_arr_push(&arr, fn(g, flag));
-    }
     return arr;
 }
 
@@ -530,6 +550,8 @@ static rv fragment(struct gq *g)
     if (peek_kw(g, "on"))
         unexpected(g);
     set(&f, "Name", name(g));
+    if (peek(g, T_LPAREN))
+        set_list(&f, "VariableDefinition", list_of(g, T_LPAREN, T_RPAREN, 0, variable_def, 0));
     expect_kw(g, "on");
     set(&f, "TypeCondition", name(g));
     set_list(&f, "Directives", directives(g, 0));
