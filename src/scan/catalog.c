@@ -308,8 +308,8 @@ static enum osp_code sort_checks(struct scan_catalog *c, struct osp_err *err)
     return OSP_OK;
 }
 
-static enum osp_code load(struct osp_ctx *ctx, const struct scan_opts *o, int with_engine, struct scan_catalog **out,
-                          struct osp_err *err)
+static enum osp_code load_once(struct osp_ctx *ctx, const struct scan_opts *o, int with_engine, int v0,
+                               struct scan_catalog **out, struct osp_err *err)
 {
     struct scan_catalog *c = calloc(1, sizeof(*c));
     if (!c)
@@ -317,7 +317,7 @@ static enum osp_code load(struct osp_ctx *ctx, const struct scan_opts *o, int wi
     c->ctx = ctx;
     c->include_non_failures = o->include_non_failures;
     c->trace = o->trace;
-    struct rego_opts ro = {0};
+    struct rego_opts ro = {.v0_compatible = v0};
     enum osp_code rc = with_engine ? rego_engine_new(ctx, &ro, &c->engine, err) : OSP_OK;
     if (!rc)
         rc = load_builtins(c, o, err);
@@ -337,9 +337,32 @@ static enum osp_code load(struct osp_ctx *ctx, const struct scan_opts *o, int wi
         scan_catalog_free(c);
         return rc;
     }
-    osp_debug(ctx, "scan: %zu checks loaded", c->nchecks);
+    osp_debug(ctx, "scan: %zu checks loaded%s", c->nchecks, v0 ? " (Rego v0 syntax allowed)" : "");
     *out = c;
     return OSP_OK;
+}
+
+/* Custom checks written for Trivy may use Rego v0 syntax (`deny[msg] { ... }`), which Trivy still
+ * accepts. When a custom module fails to parse as Rego v1, load everything again with v0 syntax
+ * allowed: modules that `import rego.v1` (every built-in) keep v1 rules either way. If that fails
+ * too, the first (v1) error is the one reported. */
+static enum osp_code load(struct osp_ctx *ctx, const struct scan_opts *o, int with_engine, struct scan_catalog **out,
+                          struct osp_err *err)
+{
+    struct osp_err v1err;
+    osp_err_init(&v1err);
+    enum osp_code rc = load_once(ctx, o, with_engine, 0, out, &v1err);
+    if (rc != OSP_EPOLICY || !with_engine || !o->nconfig_checks || !strstr(v1err.msg, "parse")) {
+        if (rc)
+            *err = v1err;
+        return rc;
+    }
+    struct osp_err v0err;
+    osp_err_init(&v0err);
+    if (load_once(ctx, o, with_engine, 1, out, &v0err) == OSP_OK)
+        return OSP_OK;
+    *err = v1err;
+    return rc;
 }
 
 enum osp_code scan_catalog_load(struct osp_ctx *ctx, const struct scan_opts *o, struct scan_catalog **out,

@@ -215,6 +215,26 @@ static void test_legacy_rego_metadata_names_a_custom_check(void)
     unlink(path);
 }
 
+static void test_rego_v0_custom_check_still_loads(void)
+{
+    write_file("old.rego",
+               "package user.old\n\ndeny[msg] {\n\tsome i\n\tinput.aws.s3.buckets[i].name.value == \"pub\"\n"
+               "\tmsg := \"v0 syntax\"\n}\n");
+    char path[128];
+    snprintf(path, sizeof(path), "%s/old.rego", tmpdir);
+    const char *paths[] = {path}, *ns[] = {"user"};
+    struct scan_opts o = {.config_checks = paths, .nconfig_checks = 1, .namespaces = ns, .nnamespaces = 1};
+    struct osp_err err;
+    struct scan_catalog *c = load(&o, OSP_OK, &err);
+    CU_ASSERT_FATAL(c != NULL);
+    struct res_report *r = evaluate(c, 1, NULL, 0);
+    CU_ASSERT_EQUAL(count(r, "user.old", RES_FAIL), 1);
+    CU_ASSERT_EQUAL(count(r, "AVD-AWS-0141", RES_FAIL), 1); /* built-ins still run in v1 */
+    res_report_free(r);
+    scan_catalog_free(c);
+    unlink(path);
+}
+
 static void test_custom_check_syntax_error_names_file_line_col(void)
 {
     write_file("broken.rego", "package user.broken\n\nimport rego.v1\n\ndeny contains x if {\n\tx := [1,\n}\n");
@@ -263,6 +283,7 @@ static const struct osp_test tests[] = {
     OSP_TEST(test_compliance_lists_every_control_and_errors_on_failed_service),
     OSP_TEST(test_custom_check_in_user_namespace_runs_with_its_id),
     OSP_TEST(test_legacy_rego_metadata_names_a_custom_check),
+    OSP_TEST(test_rego_v0_custom_check_still_loads),
     OSP_TEST(test_custom_check_syntax_error_names_file_line_col),
     OSP_TEST(test_unknown_compliance_spec_is_usage_error),
     {0},
