@@ -78,6 +78,19 @@ def test_user_namespace_is_not_evaluated_unless_asked(t):
     assert not [f for f in json.loads(r.stdout)["Findings"] if f["ID"] == "USR-0042"]
 
 
+def test_rego_v0_trivy_style_check_runs(t):
+    m = t.moto()
+    m.client("s3").create_bucket(Bucket="random-bucket")
+    write(t, "v0/old.rego", "# METADATA\n# title: Old style\n# custom:\n#   id: USR-0007\n#   severity: MEDIUM\n"
+                            "#   input:\n#     selector:\n#     - type: cloud\n#       subtypes:\n#         - service: s3\n"
+                            "package user.old\n\ndeny[res] {\n  bucket := input.aws.s3.buckets[_]\n"
+                            "  res := result.new(\"old style finding\", bucket)\n}\n")
+    r = scan(t, m, "--config-check", os.path.join(t.tmp, "v0"), "--check-namespaces", "user")
+    assert r.returncode in (0, 1), r.stderr
+    mine = [f for f in json.loads(r.stdout)["Findings"] if f["ID"] == "USR-0007"]
+    assert len(mine) == 1 and mine[0]["Severity"] == "MEDIUM", mine
+
+
 def test_syntax_error_in_custom_check_is_exit_2_with_position(t):
     m = t.moto()
     bad = write(t, "broken.rego", "package user.broken\n\nimport rego.v1\n\ndeny contains x if {\n\tx := [1,\n}\n")
