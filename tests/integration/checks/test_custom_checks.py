@@ -91,6 +91,18 @@ def test_rego_v0_trivy_style_check_runs(t):
     assert len(mine) == 1 and mine[0]["Severity"] == "MEDIUM", mine
 
 
+def test_include_non_failures_reports_pass_per_resource(t):
+    m = t.moto()
+    s3 = m.client("s3")
+    s3.create_bucket(Bucket="versioned")
+    s3.put_bucket_versioning(Bucket="versioned", VersioningConfiguration={"Status": "Enabled"})
+    s3.create_bucket(Bucket="plain")
+    r = scan(t, m, "--include-non-failures")
+    assert r.returncode in (0, 1), r.stderr
+    rows = {(f["Resource"], f["Status"]) for f in json.loads(r.stdout)["Findings"] if f["ID"] == "AVD-AWS-0090"}
+    assert rows == {("arn:aws:s3:::versioned", "PASS"), ("arn:aws:s3:::plain", "FAIL")}, rows
+
+
 def test_syntax_error_in_custom_check_is_exit_2_with_position(t):
     m = t.moto()
     bad = write(t, "broken.rego", "package user.broken\n\nimport rego.v1\n\ndeny contains x if {\n\tx := [1,\n}\n")
