@@ -27,7 +27,9 @@ BI(gql_parse_query)
     rv doc;
     if (bi_gql_parse_query(rv_str(a[0]), rv_str_len(a[0]), &doc, msg, sizeof msg) != 0)
         return rego_bi_error(bc, "%s", msg);
-    return bi_ok(out, doc);
+    rv clean = bi_gql_strip(doc);
+    rv_unref(doc);
+    return bi_ok(out, clean);
 }
 
 BI(gql_parse_schema)
@@ -60,8 +62,9 @@ BI(gql_parse)
     if (load_both(a, &q, &s, msg, sizeof msg) != 0)
         return rego_bi_error(bc, "%s", msg);
     rv r = rv_arr_with_cap(2);
-    rv_arr_push(&r, q);
+    rv_arr_push(&r, bi_gql_strip(q));
     rv_arr_push(&r, s);
+    rv_unref(q);
     return bi_ok(out, r);
 }
 
@@ -76,8 +79,9 @@ BI(gql_parse_and_verify)
         rv_arr_push(&r, rv_obj_new());
     } else {
         rv_arr_push(&r, rv_bool(true));
-        rv_arr_push(&r, q);
+        rv_arr_push(&r, bi_gql_strip(q));
         rv_arr_push(&r, s);
+        rv_unref(q);
     }
     return bi_ok(out, r);
 }

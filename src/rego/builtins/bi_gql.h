@@ -15,6 +15,12 @@
 int bi_gql_parse_query(const char *src, size_t len, rv *out, char *msg, size_t msglen);
 int bi_gql_parse_schema(const char *src, size_t len, rv *out, char *msg, size_t msglen);
 
+/* Query fields carry their "line:col" under this key until bi_gql_strip() removes it. */
+#define BI_GQL_POS "__position"
+
+/* Copy of an AST without the position keys (new). */
+rv bi_gql_strip(rv ast);
+
 /* Schema checks (types resolve, operation roots exist, no duplicates). 0 or -1 with msg. */
 int bi_gql_check_schema(rv schema, char *msg, size_t msglen);
 /* Query checks against a checked schema (fields, arguments, fragments, variables). */

@@ -223,6 +223,19 @@ static rv find_field(rv def, const char *name)
     return rv_undef();
 }
 
+/* "[Locale!]!" spelling of a type reference. */
+static void type_text(rv t, char *out, size_t n)
+{
+    rv elem = rv_obj_get_s(t, "Elem");
+    if (rv_is_undef(elem)) {
+        snprintf(out, n, "%s%s", rv_str(rv_obj_get_s(t, "NamedType")), rv_is_true(rv_obj_get_s(t, "NonNull")) ? "!" : "");
+        return;
+    }
+    char inner[120];
+    type_text(elem, inner, sizeof inner);
+    snprintf(out, n, "[%s]%s", inner, rv_is_true(rv_obj_get_s(t, "NonNull")) ? "!" : "");
+}
+
 static int check_args(struct qctx *q, rv fdef, rv field)
 {
     rv defs = rv_obj_get_s(fdef, "Arguments"), given = rv_obj_get_s(field, "Arguments");
@@ -242,8 +255,18 @@ static int check_args(struct qctx *q, rv fdef, rv field)
         size_t i = 0;
         while (i < rv_len(given) && !rv_equal(rv_obj_get_s(rv_arr_at(given, i), "Name"), rv_obj_get_s(d, "Name")))
             i++;
-        if (i == rv_len(given))
-            return fail(q->msg, q->msglen, "Required argument is not provided:", rv_str(rv_obj_get_s(d, "Name")));
+        if (i == rv_len(given)) {
+            char type[128];
+            int64_t line = 0, col = 0;
+            rv pos = rv_obj_get_s(field, BI_GQL_POS);
+            rv_num_to_int64(rv_arr_at(pos, 0), &line);
+            rv_num_to_int64(rv_arr_at(pos, 1), &col);
+            type_text(rv_obj_get_s(d, "Type"), type, sizeof type);
+            snprintf(q->msg, q->msglen, "Field \"%s\" argument \"%s\" of type \"%s\" is required, but it was not "
+                     "provided in GraphQL string at location %lld:%lld", rv_str(rv_obj_get_s(field, "Name")),
+                     rv_str(rv_obj_get_s(d, "Name")), type, (long long)line, (long long)col);
+            return -1;
+        }
     }
     return 0;
 }

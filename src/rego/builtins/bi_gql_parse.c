@@ -469,7 +469,11 @@ static rv selection_set(struct gq *g)
 
 static rv field(struct gq *g)
 {
-    rv f = rv_obj_new(), first = name(g);
+    rv f = rv_obj_new(), pos = rv_arr_with_cap(2);
+    rv_arr_push(&pos, rv_num_int(g->cur.line));
+    rv_arr_push(&pos, rv_num_int(g->cur.col));
+    set(&f, BI_GQL_POS, pos); /* for validation messages; bi_gql_strip() drops it */
+    rv first = name(g);
     if (skip(g, T_COLON)) {
         set(&f, "Alias", first);
         set(&f, "Name", name(g));
@@ -835,4 +839,24 @@ int bi_gql_parse_schema(const char *src, size_t len, rv *out, char *msg, size_t 
     set_list(&doc, "Definitions", defs);
     set_list(&doc, "Extensions", exts);
     return finish(&g, doc, out);
+}
+
+rv bi_gql_strip(rv v)
+{
+    if (rv_kind(v) == RV_ARRAY) {
+        rv r = rv_arr_with_cap(rv_len(v));
+        for (size_t i = 0; i < rv_len(v); i++)
+            rv_arr_push(&r, bi_gql_strip(rv_arr_at(v, i)));
+        return r;
+    }
+    if (rv_kind(v) != RV_OBJECT)
+        return rv_ref(v);
+    rv r = rv_obj_new();
+    for (size_t i = 0; i < rv_len(v); i++) {
+        rv k = rv_obj_key_at(v, i);
+        if (rv_kind(k) == RV_STRING && !strcmp(rv_str(k), BI_GQL_POS))
+            continue;
+        rv_obj_set(&r, rv_ref(k), bi_gql_strip(rv_obj_val_at(v, i)));
+    }
+    return r;
 }
