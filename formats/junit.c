@@ -338,6 +338,8 @@ enum osp_code fmt_junit_write(const struct res_report *r, const struct fmt_opts 
     size_t n = 0;
     struct pair *v = suites(r, &n);
     xmlBufferPtr buf = xmlBufferCreate();
+    if (buf) /* the default (exact) scheme grows by a few bytes per write: quadratic copying */
+        xmlBufferSetAllocationScheme(buf, XML_BUFFER_ALLOC_DOUBLEIT);
     struct jw j = {buf ? xmlNewTextWriterMemory(buf, 0) : NULL, 0};
     if (!v || !j.w) {
         free(v);
