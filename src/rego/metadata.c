@@ -314,8 +314,8 @@ static int build(struct mctx *m, rv doc, const char *default_scope, rv *out)
     return 0;
 }
 
-enum osp_code rego_metadata_parse(const char *text, size_t len, const char *default_scope, rv *out,
-                                  int *line, struct osp_err *err)
+enum osp_code rego_metadata_parse(const char *text, size_t len, const char *default_scope, rv *out, int *line,
+                                  struct osp_err *err)
 {
     if (len > META_MAX_BYTES) {
         if (line)

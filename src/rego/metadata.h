@@ -33,7 +33,7 @@
 
 /* Parse one METADATA block. default_scope may be NULL (no scope filled in). Errors return
  * OSP_EPOLICY. */
-OSP_MUST_CHECK enum osp_code rego_metadata_parse(const char *text, size_t len, const char *default_scope,
-                                                 rv *out, int *line, struct osp_err *err);
+OSP_MUST_CHECK enum osp_code rego_metadata_parse(const char *text, size_t len, const char *default_scope, rv *out,
+                                                 int *line, struct osp_err *err);
 
 #endif

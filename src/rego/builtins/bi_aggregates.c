@@ -24,8 +24,7 @@ BI(count)
     }
 }
 
-static enum rego_bi_status fold(struct rego_bctx *bc, const rv *a, rv *out, int64_t unit,
-                                rv (*op)(rv, rv))
+static enum rego_bi_status fold(struct rego_bctx *bc, const rv *a, rv *out, int64_t unit, rv (*op)(rv, rv))
 {
     BI_TRY(want_coll(bc, a));
     rv acc = rv_num_int(unit);

@@ -53,8 +53,7 @@ static int check_keys(rv obj, const char *const *keys, size_t n, char *missing, 
 static enum rego_bi_status check_args(struct rego_bctx *bc, const rv *a)
 {
     static const char *const req_keys[] = {"method", "url"};
-    static const char *const cfg_keys[] = {"aws_access_key", "aws_region", "aws_secret_access_key",
-                                           "aws_service"};
+    static const char *const cfg_keys[] = {"aws_access_key", "aws_region", "aws_secret_access_key", "aws_service"};
     char missing[200], invalid[200];
     BI_WANT(0, RV_OBJECT);
     BI_WANT(1, RV_OBJECT);
@@ -161,8 +160,8 @@ static int signature(const struct sigctx *s, const char *creq_hash, char sig[65]
     char *key = malloc(sl + 1);
     struct osp_buf sts;
     osp_buf_init(&sts, 4096);
-    int ok = key && !osp_buf_addf(&sts, "AWS4-HMAC-SHA256\n%s\n%s/%s/%s/aws4_request\n%s", s->iso, s->date,
-                                  s->region, s->service, creq_hash);
+    int ok = key && !osp_buf_addf(&sts, "AWS4-HMAC-SHA256\n%s\n%s/%s/%s/aws4_request\n%s", s->iso, s->date, s->region,
+                                  s->service, creq_hash);
     if (ok) {
         unsigned char k[32], out[32];
         snprintf(key, sl + 1, "AWS4%s", secret);
@@ -214,8 +213,7 @@ BI(aws_sign_req)
     struct sigctx s = {.req = a[0], .cfg = a[1]};
     s.service = rv_str(rv_obj_get_s(a[1], "aws_service"));
     s.region = rv_str(rv_obj_get_s(a[1], "aws_region"));
-    split_url(rv_str(rv_obj_get_s(a[0], "url")), s.host, sizeof s.host, s.path, sizeof s.path, s.query,
-              sizeof s.query);
+    split_url(rv_str(rv_obj_get_s(a[0], "url")), s.host, sizeof s.host, s.path, sizeof s.path, s.query, sizeof s.query);
     struct bi_tz utc;
     char msg[64], creq_hash[65], sig[65];
     bi_tz_load("", &utc, msg, sizeof msg);

@@ -50,8 +50,7 @@ static enum rego_bi_status hmac(struct rego_bctx *bc, const rv *a, rv *out, cons
     unsigned char d[EVP_MAX_MD_SIZE];
     unsigned int n = 0;
     if (rv_str_len(a[1]) > INT32_MAX ||
-        !HMAC(md, rv_str(a[1]), (int)rv_str_len(a[1]), (const unsigned char *)rv_str(a[0]),
-              rv_str_len(a[0]), d, &n))
+        !HMAC(md, rv_str(a[1]), (int)rv_str_len(a[1]), (const unsigned char *)rv_str(a[0]), rv_str_len(a[0]), d, &n))
         return rego_bi_error(bc, "HMAC failed");
     return bi_ok(out, hex_of(d, n));
 }

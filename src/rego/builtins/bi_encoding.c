@@ -16,8 +16,7 @@ static rv b64_encode(const unsigned char *s, size_t n, const char *alpha, int pa
         return rv_undef();
     size_t k = 0;
     for (size_t i = 0; i < n; i += 3) {
-        uint32_t v = (uint32_t)s[i] << 16 | (i + 1 < n ? (uint32_t)s[i + 1] << 8 : 0) |
-                     (i + 2 < n ? s[i + 2] : 0);
+        uint32_t v = (uint32_t)s[i] << 16 | (i + 1 < n ? (uint32_t)s[i + 1] << 8 : 0) | (i + 2 < n ? s[i + 2] : 0);
         o[k++] = alpha[v >> 18 & 63];
         o[k++] = alpha[v >> 12 & 63];
         if (i + 1 < n)
@@ -219,8 +218,8 @@ static enum osp_code query_escape(struct osp_buf *b, const char *s, size_t n)
     enum osp_code rc = OSP_OK;
     for (size_t i = 0; i < n && !rc; i++) {
         unsigned char c = (unsigned char)s[i];
-        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
-            c == '_' || c == '.' || c == '~')
+        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_' ||
+            c == '.' || c == '~')
             rc = osp_buf_addc(b, (char)c);
         else if (c == ' ')
             rc = osp_buf_addc(b, '+');

@@ -79,14 +79,18 @@ static int tokenize(const char *s, size_t len, struct gtoks *ts, char *msg, size
         struct gtok t = {0};
         uint32_t c = p[i++];
         if (c == ']') {
-            snprintf(msg, msglen, "input:%.*s, pos:%zu, set-close ']' with no preceding '[': the input "
-                     "provided is invalid", (int)len, s, i);
+            snprintf(msg, msglen,
+                     "input:%.*s, pos:%zu, set-close ']' with no preceding '[': the input "
+                     "provided is invalid",
+                     (int)len, s, i);
             rc = -1;
             break;
         }
         if (c == '*' || c == '+') {
-            snprintf(msg, msglen, "input:%.*s, pos:%zu, quantifier with nothing to repeat: the input "
-                     "provided is invalid", (int)len, s, i);
+            snprintf(msg, msglen,
+                     "input:%.*s, pos:%zu, quantifier with nothing to repeat: the input "
+                     "provided is invalid",
+                     (int)len, s, i);
             rc = -1;
             break;
         }
@@ -95,8 +99,10 @@ static int tokenize(const char *s, size_t len, struct gtoks *ts, char *msg, size
         } else if (c == '[') {
             size_t e = parse_set(p, n, i, &t);
             if (!e) {
-                snprintf(msg, msglen, "input:%.*s, pos:%zu, set-open '[' with no closing ']': the input "
-                         "provided is invalid", (int)len, s, i);
+                snprintf(msg, msglen,
+                         "input:%.*s, pos:%zu, set-open '[' with no closing ']': the input "
+                         "provided is invalid",
+                         (int)len, s, i);
                 rc = -1;
                 break;
             }

@@ -8,9 +8,11 @@
 
 static int dur_unit(const char *u, size_t n, int64_t *mult)
 {
-    static const struct { const char *name; int64_t mult; } units[] = {
-        {"ns", 1}, {"us", 1000}, {"\xc2\xb5s", 1000}, {"\xce\xbcs", 1000}, {"ms", 1000000},
-        {"s", 1000000000LL}, {"m", 60000000000LL}, {"h", 3600000000000LL}};
+    static const struct {
+        const char *name;
+        int64_t mult;
+    } units[] = {{"ns", 1},       {"us", 1000},        {"\xc2\xb5s", 1000},  {"\xce\xbcs", 1000},
+                 {"ms", 1000000}, {"s", 1000000000LL}, {"m", 60000000000LL}, {"h", 3600000000000LL}};
     for (size_t i = 0; i < sizeof units / sizeof units[0]; i++) {
         if (strlen(units[i].name) == n && !memcmp(u, units[i].name, n)) {
             *mult = units[i].mult;

@@ -9,11 +9,9 @@
 #define ZONEINFO_DIR "/usr/share/zoneinfo/"
 #define TZIF_MAX (1u << 20)
 
-static const char *const long_months[] = {"January", "February", "March",     "April",
-                                          "May",     "June",     "July",      "August",
-                                          "September", "October", "November", "December"};
-static const char *const long_days[] = {"Sunday",   "Monday", "Tuesday", "Wednesday",
-                                        "Thursday", "Friday", "Saturday"};
+static const char *const long_months[] = {"January", "February", "March",     "April",   "May",      "June",
+                                          "July",    "August",   "September", "October", "November", "December"};
+static const char *const long_days[] = {"Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"};
 
 /* ---- civil calendar (H. Hinnant's days_from_civil algorithms) ---- */
 
@@ -115,8 +113,8 @@ static int tzif_block(struct bi_tz *tz, const unsigned char *h, const unsigned c
     uint32_t isut = be32(h + 20), isstd = be32(h + 24), leap = be32(h + 28);
     uint32_t timecnt = be32(h + 32), typecnt = be32(h + 36), charcnt = be32(h + 40);
     const unsigned char *p = h + 44;
-    size_t need = (size_t)timecnt * (tsize + 1) + (size_t)typecnt * 6 + charcnt +
-                  (size_t)leap * (tsize + 4) + isstd + isut;
+    size_t need =
+        (size_t)timecnt * (tsize + 1) + (size_t)typecnt * 6 + charcnt + (size_t)leap * (tsize + 4) + isstd + isut;
     if (typecnt == 0 || typecnt > 256 || timecnt > 100000 || (size_t)(end - p) < need)
         return -1;
     tz->trans = calloc(timecnt + 1, sizeof *tz->trans);
@@ -219,18 +217,42 @@ void bi_tz_lookup(const struct bi_tz *tz, int64_t t, int32_t *off, const char **
 /* ---- layout chunks ---- */
 
 enum std {
-    S_NONE, S_LONG_MONTH, S_MONTH, S_NUM_MONTH, S_ZERO_MONTH, S_LONG_WDAY, S_WDAY, S_DAY,
-    S_UNDER_DAY, S_ZERO_DAY, S_UNDER_YDAY, S_ZERO_YDAY, S_HOUR, S_HOUR12, S_ZERO_HOUR12,
-    S_MINUTE, S_ZERO_MINUTE, S_SECOND, S_ZERO_SECOND, S_LONG_YEAR, S_YEAR, S_PM_UP, S_PM_LO,
-    S_TZ, S_ISO_TZ, S_NUM_TZ, S_FRAC0, S_FRAC9
+    S_NONE,
+    S_LONG_MONTH,
+    S_MONTH,
+    S_NUM_MONTH,
+    S_ZERO_MONTH,
+    S_LONG_WDAY,
+    S_WDAY,
+    S_DAY,
+    S_UNDER_DAY,
+    S_ZERO_DAY,
+    S_UNDER_YDAY,
+    S_ZERO_YDAY,
+    S_HOUR,
+    S_HOUR12,
+    S_ZERO_HOUR12,
+    S_MINUTE,
+    S_ZERO_MINUTE,
+    S_SECOND,
+    S_ZERO_SECOND,
+    S_LONG_YEAR,
+    S_YEAR,
+    S_PM_UP,
+    S_PM_LO,
+    S_TZ,
+    S_ISO_TZ,
+    S_NUM_TZ,
+    S_FRAC0,
+    S_FRAC9
 };
 
 struct chunk {
     enum std std;
-    size_t len;   /* length in the layout */
-    int colon;    /* tz: ':' separators */
-    int tzparts;  /* tz: 1 = hh, 2 = hhmm, 3 = hhmmss */
-    int digits;   /* fractions */
+    size_t len;  /* length in the layout */
+    int colon;   /* tz: ':' separators */
+    int tzparts; /* tz: 1 = hh, 2 = hhmm, 3 = hhmmss */
+    int digits;  /* fractions */
 };
 
 static int has(const char *p, const char *s)
@@ -240,8 +262,10 @@ static int has(const char *p, const char *s)
 
 static int tz_chunk(const char *p, struct chunk *c, enum std std)
 {
-    static const struct { const char *s; int colon, parts; } forms[] = {
-        {"070000", 0, 3}, {"07:00:00", 1, 3}, {"0700", 0, 2}, {"07:00", 1, 2}, {"07", 0, 1}};
+    static const struct {
+        const char *s;
+        int colon, parts;
+    } forms[] = {{"070000", 0, 3}, {"07:00:00", 1, 3}, {"0700", 0, 2}, {"07:00", 1, 2}, {"07", 0, 1}};
     for (size_t i = 0; i < sizeof forms / sizeof forms[0]; i++) {
         if (has(p + 1, forms[i].s)) {
             c->std = std;
@@ -278,8 +302,7 @@ static int chunk_at(const char *p, struct chunk *c)
         return has(p, "MST") ? set(c, S_TZ, 3) : 0;
     case '0':
         if (p[1] >= '1' && p[1] <= '6') {
-            static const enum std z[] = {S_ZERO_MONTH, S_ZERO_DAY,    S_ZERO_HOUR12,
-                                         S_ZERO_MINUTE, S_ZERO_SECOND, S_YEAR};
+            static const enum std z[] = {S_ZERO_MONTH, S_ZERO_DAY, S_ZERO_HOUR12, S_ZERO_MINUTE, S_ZERO_SECOND, S_YEAR};
             return set(c, z[p[1] - '1'], 2);
         }
         return has(p, "002") ? set(c, S_ZERO_YDAY, 3) : 0;
@@ -324,7 +347,9 @@ static int chunk_at(const char *p, struct chunk *c)
 
 const char *bi_gotime_named_layout(const char *layout)
 {
-    static const struct { const char *name, *layout; } named[] = {
+    static const struct {
+        const char *name, *layout;
+    } named[] = {
         {"ANSIC", "Mon Jan _2 15:04:05 2006"},
         {"UnixDate", "Mon Jan _2 15:04:05 MST 2006"},
         {"RubyDate", "Mon Jan 02 15:04:05 -0700 2006"},
@@ -426,28 +451,72 @@ static void fmt_chunk(struct out *o, const struct chunk *c, const char *at, cons
 {
     int h12 = t->hour % 12 == 0 ? 12 : t->hour % 12;
     switch (c->std) {
-    case S_LONG_MONTH: put(o, long_months[t->month - 1], strlen(long_months[t->month - 1])); break;
-    case S_MONTH: put(o, long_months[t->month - 1], 3); break;
-    case S_NUM_MONTH: putn(o, t->month, 0, '0'); break;
-    case S_ZERO_MONTH: putn(o, t->month, 2, '0'); break;
-    case S_LONG_WDAY: put(o, long_days[t->wday], strlen(long_days[t->wday])); break;
-    case S_WDAY: put(o, long_days[t->wday], 3); break;
-    case S_DAY: putn(o, t->day, 0, '0'); break;
-    case S_UNDER_DAY: putn(o, t->day, 2, ' '); break;
-    case S_ZERO_DAY: putn(o, t->day, 2, '0'); break;
-    case S_UNDER_YDAY: putn(o, t->yday, 3, ' '); break;
-    case S_ZERO_YDAY: putn(o, t->yday, 3, '0'); break;
-    case S_HOUR: putn(o, t->hour, 2, '0'); break;
-    case S_HOUR12: putn(o, h12, 0, '0'); break;
-    case S_ZERO_HOUR12: putn(o, h12, 2, '0'); break;
-    case S_MINUTE: putn(o, t->min, 0, '0'); break;
-    case S_ZERO_MINUTE: putn(o, t->min, 2, '0'); break;
-    case S_SECOND: putn(o, t->sec, 0, '0'); break;
-    case S_ZERO_SECOND: putn(o, t->sec, 2, '0'); break;
-    case S_LONG_YEAR: putn(o, (long long)t->year, t->year < 0 ? 5 : 4, '0'); break;
-    case S_YEAR: putn(o, (long long)(((t->year % 100) + 100) % 100), 2, '0'); break;
-    case S_PM_UP: put(o, t->hour >= 12 ? "PM" : "AM", 2); break;
-    case S_PM_LO: put(o, t->hour >= 12 ? "pm" : "am", 2); break;
+    case S_LONG_MONTH:
+        put(o, long_months[t->month - 1], strlen(long_months[t->month - 1]));
+        break;
+    case S_MONTH:
+        put(o, long_months[t->month - 1], 3);
+        break;
+    case S_NUM_MONTH:
+        putn(o, t->month, 0, '0');
+        break;
+    case S_ZERO_MONTH:
+        putn(o, t->month, 2, '0');
+        break;
+    case S_LONG_WDAY:
+        put(o, long_days[t->wday], strlen(long_days[t->wday]));
+        break;
+    case S_WDAY:
+        put(o, long_days[t->wday], 3);
+        break;
+    case S_DAY:
+        putn(o, t->day, 0, '0');
+        break;
+    case S_UNDER_DAY:
+        putn(o, t->day, 2, ' ');
+        break;
+    case S_ZERO_DAY:
+        putn(o, t->day, 2, '0');
+        break;
+    case S_UNDER_YDAY:
+        putn(o, t->yday, 3, ' ');
+        break;
+    case S_ZERO_YDAY:
+        putn(o, t->yday, 3, '0');
+        break;
+    case S_HOUR:
+        putn(o, t->hour, 2, '0');
+        break;
+    case S_HOUR12:
+        putn(o, h12, 0, '0');
+        break;
+    case S_ZERO_HOUR12:
+        putn(o, h12, 2, '0');
+        break;
+    case S_MINUTE:
+        putn(o, t->min, 0, '0');
+        break;
+    case S_ZERO_MINUTE:
+        putn(o, t->min, 2, '0');
+        break;
+    case S_SECOND:
+        putn(o, t->sec, 0, '0');
+        break;
+    case S_ZERO_SECOND:
+        putn(o, t->sec, 2, '0');
+        break;
+    case S_LONG_YEAR:
+        putn(o, (long long)t->year, t->year < 0 ? 5 : 4, '0');
+        break;
+    case S_YEAR:
+        putn(o, (long long)(((t->year % 100) + 100) % 100), 2, '0');
+        break;
+    case S_PM_UP:
+        put(o, t->hour >= 12 ? "PM" : "AM", 2);
+        break;
+    case S_PM_LO:
+        put(o, t->hour >= 12 ? "pm" : "am", 2);
+        break;
     case S_TZ:
         if (t->abbr && *t->abbr) {
             put(o, t->abbr, strlen(t->abbr));
@@ -457,15 +526,19 @@ static void fmt_chunk(struct out *o, const struct chunk *c, const char *at, cons
         }
         break;
     case S_ISO_TZ:
-    case S_NUM_TZ: fmt_tz(o, c, t->off); break;
+    case S_NUM_TZ:
+        fmt_tz(o, c, t->off);
+        break;
     case S_FRAC0:
-    case S_FRAC9: fmt_frac(o, c, at, t->nsec); break;
-    case S_NONE: break;
+    case S_FRAC9:
+        fmt_frac(o, c, at, t->nsec);
+        break;
+    case S_NONE:
+        break;
     }
 }
 
-int bi_gotime_format(const char *layout, int64_t secs, int32_t nsec, const struct bi_tz *tz, char *out,
-                     size_t outlen)
+int bi_gotime_format(const char *layout, int64_t secs, int32_t nsec, const struct bi_tz *tz, char *out, size_t outlen)
 {
     struct civil t = {.nsec = nsec};
     bi_tz_lookup(tz, secs, &t.off, &t.abbr);
@@ -636,8 +709,7 @@ static const char *parse_abbr(const char *v, struct pstate *st)
 }
 
 /* Parse one std chunk from v; layout_rest is the layout after the chunk. NULL on mismatch. */
-static const char *parse_chunk(const char *v, const struct chunk *c, const char *layout_rest,
-                               struct pstate *st)
+static const char *parse_chunk(const char *v, const struct chunk *c, const char *layout_rest, struct pstate *st)
 {
     int x = 0;
     const char *r = NULL;
@@ -728,16 +800,13 @@ static const char *parse_chunk(const char *v, const struct chunk *c, const char 
     return NULL;
 }
 
-static int perr(char *msg, size_t msglen, const char *layout, const char *value, const char *rest,
-                const char *elem)
+static int perr(char *msg, size_t msglen, const char *layout, const char *value, const char *rest, const char *elem)
 {
-    snprintf(msg, msglen, "parsing time \"%s\" as \"%s\": cannot parse \"%s\" as \"%s\"", value, layout,
-             rest, elem);
+    snprintf(msg, msglen, "parsing time \"%s\" as \"%s\": cannot parse \"%s\" as \"%s\"", value, layout, rest, elem);
     return -1;
 }
 
-static int finish_parse(struct pstate *st, const char *value, int64_t *secs, int32_t *nsec, char *msg,
-                        size_t msglen)
+static int finish_parse(struct pstate *st, const char *value, int64_t *secs, int32_t *nsec, char *msg, size_t msglen)
 {
     if (st->pm && st->hour < 12)
         st->hour += 12;
@@ -762,8 +831,7 @@ static int finish_parse(struct pstate *st, const char *value, int64_t *secs, int
     return 0;
 }
 
-int bi_gotime_parse(const char *layout, const char *value, int64_t *secs, int32_t *nsec, char *msg,
-                    size_t msglen)
+int bi_gotime_parse(const char *layout, const char *value, int64_t *secs, int32_t *nsec, char *msg, size_t msglen)
 {
     struct pstate st = {.year = 0, .month = 1, .day = 1};
     const char *v = value, *lit = layout;

@@ -27,10 +27,10 @@ struct bi_tz_type {
 struct bi_tz {
     char name[64];
     size_t ntrans, ntypes;
-    int64_t *trans;   /* transition times (unix seconds), ascending */
-    uint8_t *idx;     /* type index per transition */
+    int64_t *trans; /* transition times (unix seconds), ascending */
+    uint8_t *idx;   /* type index per transition */
     struct bi_tz_type *types;
-    int fixed;        /* 1: a fixed offset (from a parsed numeric zone) */
+    int fixed; /* 1: a fixed offset (from a parsed numeric zone) */
     struct bi_tz_type fixed_type;
 };
 
@@ -43,7 +43,7 @@ void bi_tz_lookup(const struct bi_tz *tz, int64_t t, int32_t *off, const char **
 /* Civil calendar (proleptic Gregorian). */
 int64_t bi_days_from_civil(int64_t y, int m, int d);
 void bi_civil_from_days(int64_t z, int64_t *y, int *m, int *d);
-int bi_weekday_from_days(int64_t z); /* 0 = Sunday */
+int bi_weekday_from_days(int64_t z);     /* 0 = Sunday */
 int bi_yearday(int64_t y, int m, int d); /* 1-based */
 int bi_days_in_month(int64_t y, int m);
 
@@ -51,13 +51,11 @@ int bi_days_in_month(int64_t y, int m);
 const char *bi_gotime_named_layout(const char *layout);
 
 /* Format unix time secs + nsec in zone tz with a Go layout; returns 0, or -1 if out is too small. */
-int bi_gotime_format(const char *layout, int64_t secs, int32_t nsec, const struct bi_tz *tz, char *out,
-                     size_t outlen);
+int bi_gotime_format(const char *layout, int64_t secs, int32_t nsec, const struct bi_tz *tz, char *out, size_t outlen);
 
 /* Parse value with a Go layout into unix seconds + nanoseconds (UTC unless the value has a zone).
  * Returns 0, or -1 with a Go-like message in msg. */
-int bi_gotime_parse(const char *layout, const char *value, int64_t *secs, int32_t *nsec, char *msg,
-                    size_t msglen);
+int bi_gotime_parse(const char *layout, const char *value, int64_t *secs, int32_t *nsec, char *msg, size_t msglen);
 
 /* secs*1e9+nsec into int64 nanoseconds; returns -1 when out of range. */
 int bi_gotime_to_ns(int64_t secs, int32_t nsec, int64_t *ns);

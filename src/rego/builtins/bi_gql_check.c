@@ -228,7 +228,8 @@ static void type_text(rv t, char *out, size_t n)
 {
     rv elem = rv_obj_get_s(t, "Elem");
     if (rv_is_undef(elem)) {
-        snprintf(out, n, "%s%s", rv_str(rv_obj_get_s(t, "NamedType")), rv_is_true(rv_obj_get_s(t, "NonNull")) ? "!" : "");
+        snprintf(out, n, "%s%s", rv_str(rv_obj_get_s(t, "NamedType")),
+                 rv_is_true(rv_obj_get_s(t, "NonNull")) ? "!" : "");
         return;
     }
     char inner[120];
@@ -262,9 +263,11 @@ static int check_args(struct qctx *q, rv fdef, rv field)
             rv_num_to_int64(rv_arr_at(pos, 0), &line);
             rv_num_to_int64(rv_arr_at(pos, 1), &col);
             type_text(rv_obj_get_s(d, "Type"), type, sizeof type);
-            snprintf(q->msg, q->msglen, "Field \"%s\" argument \"%s\" of type \"%s\" is required, but it was not "
-                     "provided in GraphQL string at location %lld:%lld", rv_str(rv_obj_get_s(field, "Name")),
-                     rv_str(rv_obj_get_s(d, "Name")), type, (long long)line, (long long)col);
+            snprintf(q->msg, q->msglen,
+                     "Field \"%s\" argument \"%s\" of type \"%s\" is required, but it was not "
+                     "provided in GraphQL string at location %lld:%lld",
+                     rv_str(rv_obj_get_s(field, "Name")), rv_str(rv_obj_get_s(d, "Name")), type, (long long)line,
+                     (long long)col);
             return -1;
         }
     }
@@ -306,7 +309,8 @@ static int check_selections(struct qctx *q, rv sel, const char *type, int depth)
 /* The root type of an operation: the schema definition's, else Query/Mutation/Subscription. */
 static const char *root_type(rv schema, rv types, const char *op)
 {
-    static const char *const defaults[][2] = {{"query", "Query"}, {"mutation", "Mutation"}, {"subscription", "Subscription"}};
+    static const char *const defaults[][2] = {
+        {"query", "Query"}, {"mutation", "Mutation"}, {"subscription", "Subscription"}};
     rv lists[2] = {rv_obj_get_s(schema, "Schema"), rv_obj_get_s(schema, "SchemaExtension")};
     for (int l = 0; l < 2; l++)
         for (size_t i = 0; i < rv_len(lists[l]); i++) {

@@ -9,11 +9,33 @@
 
 #define GQL_MAX_DEPTH 128
 
-enum tk { T_EOF, T_INVALID, T_BANG, T_DOLLAR, T_AMP, T_LPAREN, T_RPAREN, T_SPREAD, T_COLON, T_EQ, T_AT,
-          T_LBRACK, T_RBRACK, T_LBRACE, T_PIPE, T_RBRACE, T_NAME, T_INT, T_FLOAT, T_STRING, T_BLOCK };
+enum tk {
+    T_EOF,
+    T_INVALID,
+    T_BANG,
+    T_DOLLAR,
+    T_AMP,
+    T_LPAREN,
+    T_RPAREN,
+    T_SPREAD,
+    T_COLON,
+    T_EQ,
+    T_AT,
+    T_LBRACK,
+    T_RBRACK,
+    T_LBRACE,
+    T_PIPE,
+    T_RBRACE,
+    T_NAME,
+    T_INT,
+    T_FLOAT,
+    T_STRING,
+    T_BLOCK
+};
 
-static const char *const tk_names[] = {"<EOF>", "<Invalid>", "!", "$", "&", "(", ")", "...", ":", "=", "@",
-                                       "[", "]", "{", "|", "}", "Name", "Int", "Float", "String", "BlockString"};
+static const char *const tk_names[] = {"<EOF>", "<Invalid>", "!",    "$",   "&",     "(",      ")",
+                                       "...",   ":",         "=",    "@",   "[",     "]",      "{",
+                                       "|",     "}",         "Name", "Int", "Float", "String", "BlockString"};
 
 struct tok {
     enum tk k;
@@ -228,8 +250,8 @@ static void next(struct gq *g)
         return;
     }
     static const char punct[] = "!$&():=@[]{|}";
-    static const enum tk pk[] = {T_BANG, T_DOLLAR, T_AMP, T_LPAREN, T_RPAREN, T_COLON, T_EQ, T_AT,
-                                 T_LBRACK, T_RBRACK, T_LBRACE, T_PIPE, T_RBRACE};
+    static const enum tk pk[] = {T_BANG, T_DOLLAR, T_AMP,    T_LPAREN, T_RPAREN, T_COLON, T_EQ,
+                                 T_AT,   T_LBRACK, T_RBRACK, T_LBRACE, T_PIPE,   T_RBRACE};
     char c = *g->p;
     const char *pc = c ? strchr(punct, c) : NULL;
     if (pc) {
@@ -390,8 +412,9 @@ static rv value(struct gq *g, int is_const)
     enum tk k = g->err ? T_EOF : g->cur.k;
     if (k == T_LBRACK || k == T_LBRACE) {
         v = make_value(k == T_LBRACK ? 8 : 9, rv_str_new(""));
-        set_list(&v, "Children", list_of(g, k, k == T_LBRACK ? T_RBRACK : T_RBRACE, 0,
-                                         k == T_LBRACK ? list_child : child_value, is_const));
+        set_list(
+            &v, "Children",
+            list_of(g, k, k == T_LBRACK ? T_RBRACK : T_RBRACE, 0, k == T_LBRACK ? list_child : child_value, is_const));
     } else if (k == T_DOLLAR && !is_const) {
         next(g);
         v = make_value(0, name(g));
@@ -592,8 +615,7 @@ int bi_gql_parse_query(const char *src, size_t len, rv *out, char *msg, size_t m
     init(&g, src, len, msg, msglen);
     rv ops = rv_arr_new(), frags = rv_arr_new();
     while (!g.err && !peek(&g, T_EOF)) {
-        if (peek(&g, T_LBRACE) || peek_kw(&g, "query") || peek_kw(&g, "mutation") ||
-            peek_kw(&g, "subscription"))
+        if (peek(&g, T_LBRACE) || peek_kw(&g, "query") || peek_kw(&g, "mutation") || peek_kw(&g, "subscription"))
             rv_arr_push(&ops, operation(&g));
         else if (peek_kw(&g, "fragment"))
             rv_arr_push(&frags, fragment(&g));
@@ -682,9 +704,10 @@ static rv union_members(struct gq *g)
 /* scalar/type/interface/union/enum/input, after the keyword; ext=1 for extensions. */
 static rv type_def(struct gq *g, rv desc, int ext)
 {
-    static const struct { const char *kw, *kind; } kinds[] = {
-        {"scalar", "SCALAR"}, {"type", "OBJECT"}, {"interface", "INTERFACE"},
-        {"union", "UNION"},   {"enum", "ENUM"},   {"input", "INPUT_OBJECT"}};
+    static const struct {
+        const char *kw, *kind;
+    } kinds[] = {{"scalar", "SCALAR"}, {"type", "OBJECT"}, {"interface", "INTERFACE"},
+                 {"union", "UNION"},   {"enum", "ENUM"},   {"input", "INPUT_OBJECT"}};
     size_t k = 0;
     while (k < 6 && !peek_kw(g, kinds[k].kw))
         k++;
@@ -755,11 +778,25 @@ static rv schema_def(struct gq *g, rv desc, int ext)
 
 static int valid_location(const char *s)
 {
-    static const char *const locs[] = {
-        "QUERY", "MUTATION", "SUBSCRIPTION", "FIELD", "FRAGMENT_DEFINITION", "FRAGMENT_SPREAD",
-        "INLINE_FRAGMENT", "VARIABLE_DEFINITION", "SCHEMA", "SCALAR", "OBJECT", "FIELD_DEFINITION",
-        "ARGUMENT_DEFINITION", "INTERFACE", "UNION", "ENUM", "ENUM_VALUE", "INPUT_OBJECT",
-        "INPUT_FIELD_DEFINITION"};
+    static const char *const locs[] = {"QUERY",
+                                       "MUTATION",
+                                       "SUBSCRIPTION",
+                                       "FIELD",
+                                       "FRAGMENT_DEFINITION",
+                                       "FRAGMENT_SPREAD",
+                                       "INLINE_FRAGMENT",
+                                       "VARIABLE_DEFINITION",
+                                       "SCHEMA",
+                                       "SCALAR",
+                                       "OBJECT",
+                                       "FIELD_DEFINITION",
+                                       "ARGUMENT_DEFINITION",
+                                       "INTERFACE",
+                                       "UNION",
+                                       "ENUM",
+                                       "ENUM_VALUE",
+                                       "INPUT_OBJECT",
+                                       "INPUT_FIELD_DEFINITION"};
     for (size_t i = 0; i < sizeof locs / sizeof locs[0]; i++)
         if (!strcmp(s, locs[i]))
             return 1;

@@ -23,17 +23,17 @@
 
 #define BI(fn) enum rego_bi_status rego_bi_##fn(struct rego_bctx *bc, const rv *a, rv *out)
 
-#define BI_WANT(i, k)                                                                              \
-    do {                                                                                           \
-        if (bi_want(bc, a, (i), (k)) != REGO_BI_OK)                                                \
-            return REGO_BI_ERR;                                                                    \
+#define BI_WANT(i, k)                                                                                                  \
+    do {                                                                                                               \
+        if (bi_want(bc, a, (i), (k)) != REGO_BI_OK)                                                                    \
+            return REGO_BI_ERR;                                                                                        \
     } while (0)
 
-#define BI_TRY(expr)                                                                               \
-    do {                                                                                           \
-        enum rego_bi_status bi_st_ = (expr);                                                       \
-        if (bi_st_ != REGO_BI_OK)                                                                  \
-            return bi_st_;                                                                         \
+#define BI_TRY(expr)                                                                                                   \
+    do {                                                                                                               \
+        enum rego_bi_status bi_st_ = (expr);                                                                           \
+        if (bi_st_ != REGO_BI_OK)                                                                                      \
+            return bi_st_;                                                                                             \
     } while (0)
 
 /* OPA's type name of a value ("string", "number", "boolean", ...). */

@@ -98,8 +98,7 @@ BI(json_marshal_with_options)
             layout = 1;
         } else if (!strcmp(ks, "pretty") || !strcmp(ks, "prefix") || !strcmp(ks, "indent")) {
             return rego_bi_type_error(bc, "operand 2 %s must be %s but got %s", ks,
-                                      ks[1] == 'r' && ks[2] == 'e' && ks[3] == 't' ? "boolean" : "string",
-                                      bi_tname(v));
+                                      ks[1] == 'r' && ks[2] == 'e' && ks[3] == 't' ? "boolean" : "string", bi_tname(v));
         } else {
             char *kt = bi_json(k);
             enum rego_bi_status st = rego_bi_type_error(bc, "object contained unknown key %s", kt ? kt : "?");

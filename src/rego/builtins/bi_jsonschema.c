@@ -21,12 +21,18 @@ struct jsv {
 static const char *given_type(rv v)
 {
     switch (rv_kind(v)) {
-    case RV_NULL: return "null";
-    case RV_BOOL: return "boolean";
-    case RV_NUMBER: return rv_num_is_int(v) ? "integer" : "number";
-    case RV_STRING: return "string";
-    case RV_OBJECT: return "object";
-    default: return "array";
+    case RV_NULL:
+        return "null";
+    case RV_BOOL:
+        return "boolean";
+    case RV_NUMBER:
+        return rv_num_is_int(v) ? "integer" : "number";
+    case RV_STRING:
+        return "string";
+    case RV_OBJECT:
+        return "object";
+    default:
+        return "array";
     }
 }
 
@@ -122,7 +128,10 @@ static void check_enum_const(struct jsv *j, rv s, rv v, const char *field)
 /* minimum/maximum and exclusive bounds (numbers), min/maxLength (strings). */
 static void check_bounds(struct jsv *j, rv s, rv v, const char *field)
 {
-    static const struct { const char *kw, *type, *pre; int sign, str; } rules[] = {
+    static const struct {
+        const char *kw, *type, *pre;
+        int sign, str;
+    } rules[] = {
         {"minimum", "number_gte", "Must be greater than or equal to ", -1, 0},
         {"maximum", "number_lte", "Must be less than or equal to ", 1, 0},
         {"exclusiveMinimum", "number_gt", "Must be greater than ", -2, 0},
@@ -183,9 +192,11 @@ static void check_object(struct jsv *j, rv s, rv v, const char *field)
             validate(j, addl, rv_obj_val_at(v, i), path);
         }
     }
-    static const struct { const char *kw, *type, *pre, *post; int min; } counts[] = {
-        {"minProperties", "array_min_properties", "Must have at least ", " properties", 1},
-        {"maxProperties", "array_max_properties", "Must have at most ", " properties", 0}};
+    static const struct {
+        const char *kw, *type, *pre, *post;
+        int min;
+    } counts[] = {{"minProperties", "array_min_properties", "Must have at least ", " properties", 1},
+                  {"maxProperties", "array_max_properties", "Must have at most ", " properties", 0}};
     for (int i = 0; i < 2; i++) {
         rv lim = rv_obj_get_s(s, counts[i].kw);
         int64_t l;
@@ -210,9 +221,11 @@ static void check_array(struct jsv *j, rv s, rv v, const char *field)
         child_path(field, idx, path, sizeof path);
         validate(j, is, bi_elem_at(v, i), path);
     }
-    static const struct { const char *kw, *type, *pre, *post; int min; } counts[] = {
-        {"minItems", "array_min_items", "Array must have at least ", " items", 1},
-        {"maxItems", "array_max_items", "Array must have at most ", " items", 0}};
+    static const struct {
+        const char *kw, *type, *pre, *post;
+        int min;
+    } counts[] = {{"minItems", "array_min_items", "Array must have at least ", " items", 1},
+                  {"maxItems", "array_max_items", "Array must have at most ", " items", 0}};
     for (int i = 0; i < 2; i++) {
         rv lim = rv_obj_get_s(s, counts[i].kw);
         int64_t l;
@@ -266,7 +279,7 @@ static void check_combinators(struct jsv *j, rv s, rv v, const char *field)
         if (ok != 1)
             add_error(j, field, "number_one_of", "Must validate one and only one schema (oneOf)");
     }
-    if (rv_kind(not) == RV_OBJECT && count_errors(j, not, v, field) == 0)
+    if (rv_kind(not ) == RV_OBJECT && count_errors(j, not, v, field) == 0)
         add_error(j, field, "number_not", "Must not validate the schema (not)");
 }
 
@@ -329,8 +342,10 @@ static int check_schema(rv s, char *msg, size_t msglen, int depth)
     for (size_t i = 0; !rv_is_undef(t) && i < (rv_kind(t) == RV_ARRAY ? rv_len(t) : 1); i++) {
         rv ti = rv_kind(t) == RV_ARRAY ? rv_arr_at(t, i) : t;
         if (rv_kind(ti) != RV_STRING || !valid_type_name(rv_str(ti))) {
-            snprintf(msg, msglen, "has a primitive type that is NOT VALID -- given: /%s/ Expected valid values "
-                     "are:[array boolean integer number null object string]", rv_str(ti));
+            snprintf(msg, msglen,
+                     "has a primitive type that is NOT VALID -- given: /%s/ Expected valid values "
+                     "are:[array boolean integer number null object string]",
+                     rv_str(ti));
             return -1;
         }
     }
@@ -341,8 +356,8 @@ static int check_schema(rv s, char *msg, size_t msglen, int depth)
             for (size_t p = 0; rv_kind(v) == RV_OBJECT && p < rv_len(v); p++)
                 if (check_schema(rv_obj_val_at(v, p), msg, msglen, depth + 1))
                     return -1;
-        } else if (!strcmp(ks, "items") || !strcmp(ks, "allOf") || !strcmp(ks, "anyOf") ||
-                   !strcmp(ks, "oneOf") || !strcmp(ks, "not") || !strcmp(ks, "additionalProperties")) {
+        } else if (!strcmp(ks, "items") || !strcmp(ks, "allOf") || !strcmp(ks, "anyOf") || !strcmp(ks, "oneOf") ||
+                   !strcmp(ks, "not") || !strcmp(ks, "additionalProperties")) {
             for (size_t p = 0; p < (rv_kind(v) == RV_ARRAY ? rv_len(v) : 1); p++)
                 if (check_schema(rv_kind(v) == RV_ARRAY ? rv_arr_at(v, p) : v, msg, msglen, depth + 1))
                     return -1;

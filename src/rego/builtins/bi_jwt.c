@@ -247,8 +247,7 @@ static int verify_pkey(const struct alg *al, EVP_PKEY *k, const struct jwt *t)
     }
     EVP_MD_CTX *md = EVP_MD_CTX_new();
     EVP_PKEY_CTX *pctx = NULL;
-    int ok = md && EVP_DigestVerifyInit_ex(md, &pctx, al->md, NULL, NULL, k, NULL) > 0 &&
-             set_padding(pctx, al, 1) &&
+    int ok = md && EVP_DigestVerifyInit_ex(md, &pctx, al->md, NULL, NULL, k, NULL) > 0 && set_padding(pctx, al, 1) &&
              EVP_DigestVerify(md, sig, siglen, (const unsigned char *)t->signing_input, t->signing_len) == 1;
     EVP_MD_CTX_free(md);
     OPENSSL_free(der);
@@ -441,10 +440,10 @@ static enum rego_bi_status verify_builtin(struct rego_bctx *bc, const rv *a, rv 
     return bi_ok(out, rv_bool(ok));
 }
 
-#define VERIFY_FN(fn, name)                                                                        \
-    BI(fn)                                                                                         \
-    {                                                                                              \
-        return verify_builtin(bc, a, out, name);                                                   \
+#define VERIFY_FN(fn, name)                                                                                            \
+    BI(fn)                                                                                                             \
+    {                                                                                                                  \
+        return verify_builtin(bc, a, out, name);                                                                       \
     }
 
 VERIFY_FN(jwt_verify_hs256, "HS256")
@@ -482,8 +481,8 @@ static unsigned char *ec_der_to_raw(const unsigned char *der, size_t n, int size
 }
 
 /* Signature over input with the JWK key; malloc'd, NULL with msg on failure. */
-static unsigned char *sign_input(const struct alg *al, rv jwk, const char *input, size_t n, size_t *siglen,
-                                 char *msg, size_t msglen)
+static unsigned char *sign_input(const struct alg *al, rv jwk, const char *input, size_t n, size_t *siglen, char *msg,
+                                 size_t msglen)
 {
     if (al->kind == K_HMAC) {
         rv k = rv_obj_get_s(jwk, "k");
@@ -554,8 +553,8 @@ static enum rego_bi_status header_alg(struct rego_bctx *bc, const char *h, size_
     return REGO_BI_OK;
 }
 
-static enum rego_bi_status encode(struct rego_bctx *bc, const char *h, size_t hn, const char *p, size_t pn,
-                                  rv jwk, rv *out)
+static enum rego_bi_status encode(struct rego_bctx *bc, const char *h, size_t hn, const char *p, size_t pn, rv jwk,
+                                  rv *out)
 {
     rv hdr;
     BI_TRY(header_alg(bc, h, hn, &hdr));

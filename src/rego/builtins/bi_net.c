@@ -275,8 +275,10 @@ static enum rego_bi_status collect(struct rego_bctx *bc, const rv *a, int i, str
         const char *addr = elem_addr(e);
         if (!addr)
             return rego_bi_error(bc, "operand %d: element must be string or non-empty array", i + 1);
-        en->keys[j] = k == RV_STRING ? v : k == RV_ARRAY ? rv_num_int((int64_t)j)
-                    : k == RV_SET ? e : rv_obj_key_at(v, j);
+        en->keys[j] = k == RV_STRING  ? v
+                      : k == RV_ARRAY ? rv_num_int((int64_t)j)
+                      : k == RV_SET   ? e
+                                      : rv_obj_key_at(v, j);
         en->addrs[j] = addr;
         en->n++;
     }
@@ -338,9 +340,9 @@ BI(net_cidr_contains_matches)
 
 static int is_private(const struct net *ip)
 {
-    static const char *const blocks[] = {"127.0.0.0/8",    "10.0.0.0/8", "172.16.0.0/12",
+    static const char *const blocks[] = {"127.0.0.0/8",    "10.0.0.0/8",     "172.16.0.0/12",
                                          "192.168.0.0/16", "169.254.0.0/16", "::1/128",
-                                         "fe80::/10",      "fc00::/7",   "100.64.0.0/10"};
+                                         "fe80::/10",      "fc00::/7",       "100.64.0.0/10"};
     for (size_t i = 0; i < sizeof blocks / sizeof blocks[0]; i++) {
         struct net b;
         if (parse_cidr(blocks[i], &b, 0) == 0 && contains_ip(&b, ip->ip, ip->bits))

@@ -101,13 +101,11 @@ BI(round)
     return num_result(bc, rv_num_round(a[0]), out);
 }
 
-static enum rego_bi_status build_range(struct rego_bctx *bc, int64_t from, int64_t to, uint64_t step,
-                                       rv *out)
+static enum rego_bi_status build_range(struct rego_bctx *bc, int64_t from, int64_t to, uint64_t step, rv *out)
 {
     uint64_t span = from <= to ? (uint64_t)to - (uint64_t)from : (uint64_t)from - (uint64_t)to;
     if (span / step >= RANGE_MAX)
-        return rego_bi_error(bc, "range of %llu elements is too large",
-                             (unsigned long long)(span / step + 1));
+        return rego_bi_error(bc, "range of %llu elements is too large", (unsigned long long)(span / step + 1));
     rv arr = rv_arr_with_cap((size_t)(span / step + 1));
     for (uint64_t k = 0; k <= span / step; k++) {
         int64_t v = from <= to ? (int64_t)((uint64_t)from + k * step) : (int64_t)((uint64_t)from - k * step);

@@ -235,8 +235,10 @@ static enum rego_bi_status read_paths(struct rego_bctx *bc, const rv *a, rv *pat
             rv_arr_push(&r, rv_ref(p));
         } else {
             rv_unref(r);
-            return rego_bi_type_error(bc, "operand 2 must be one of {set, array} containing string paths "
-                                          "or array of path segments but got %s", bi_tname(p));
+            return rego_bi_type_error(bc,
+                                      "operand 2 must be one of {set, array} containing string paths "
+                                      "or array of path segments but got %s",
+                                      bi_tname(p));
         }
     }
     *paths = r;

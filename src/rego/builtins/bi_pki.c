@@ -143,11 +143,12 @@ static EVP_PKEY *from_params(const char *type, OSSL_PARAM_BLD *bld, int priv)
 
 static EVP_PKEY *rsa_from_jwk(rv jwk)
 {
-    static const struct { const char *jwk, *param; } parts[] = {
-        {"n", OSSL_PKEY_PARAM_RSA_N},          {"e", OSSL_PKEY_PARAM_RSA_E},
-        {"d", OSSL_PKEY_PARAM_RSA_D},          {"p", OSSL_PKEY_PARAM_RSA_FACTOR1},
-        {"q", OSSL_PKEY_PARAM_RSA_FACTOR2},    {"dp", OSSL_PKEY_PARAM_RSA_EXPONENT1},
-        {"dq", OSSL_PKEY_PARAM_RSA_EXPONENT2}, {"qi", OSSL_PKEY_PARAM_RSA_COEFFICIENT1}};
+    static const struct {
+        const char *jwk, *param;
+    } parts[] = {{"n", OSSL_PKEY_PARAM_RSA_N},          {"e", OSSL_PKEY_PARAM_RSA_E},
+                 {"d", OSSL_PKEY_PARAM_RSA_D},          {"p", OSSL_PKEY_PARAM_RSA_FACTOR1},
+                 {"q", OSSL_PKEY_PARAM_RSA_FACTOR2},    {"dp", OSSL_PKEY_PARAM_RSA_EXPONENT1},
+                 {"dq", OSSL_PKEY_PARAM_RSA_EXPONENT2}, {"qi", OSSL_PKEY_PARAM_RSA_COEFFICIENT1}};
     OSSL_PARAM_BLD *bld = OSSL_PARAM_BLD_new();
     BIGNUM *bns[8] = {0};
     int priv = 0, ok = bld != NULL;
@@ -169,8 +170,10 @@ static EVP_PKEY *rsa_from_jwk(rv jwk)
 static EVP_PKEY *ec_from_jwk(rv jwk)
 {
     const char *crv = rv_str(rv_obj_get_s(jwk, "crv"));
-    const char *group = !strcmp(crv, "P-256") ? "prime256v1" : !strcmp(crv, "P-384") ? "secp384r1"
-                      : !strcmp(crv, "P-521") ? "secp521r1" : NULL;
+    const char *group = !strcmp(crv, "P-256")   ? "prime256v1"
+                        : !strcmp(crv, "P-384") ? "secp384r1"
+                        : !strcmp(crv, "P-521") ? "secp521r1"
+                                                : NULL;
     int size = !strcmp(crv, "P-256") ? 32 : !strcmp(crv, "P-384") ? 48 : 66;
     BIGNUM *x = jwk_bn(jwk, "x"), *y = jwk_bn(jwk, "y"), *d = jwk_bn(jwk, "d");
     unsigned char pub[1 + 2 * 66];
@@ -215,8 +218,10 @@ static EVP_PKEY *okp_from_jwk(rv jwk)
 EVP_PKEY *bi_pkey_from_jwk(rv jwk, char *msg, size_t msglen)
 {
     const char *kty = rv_str(rv_obj_get_s(jwk, "kty"));
-    EVP_PKEY *k = !strcmp(kty, "RSA") ? rsa_from_jwk(jwk) : !strcmp(kty, "EC") ? ec_from_jwk(jwk)
-                : !strcmp(kty, "OKP") ? okp_from_jwk(jwk) : NULL;
+    EVP_PKEY *k = !strcmp(kty, "RSA")   ? rsa_from_jwk(jwk)
+                  : !strcmp(kty, "EC")  ? ec_from_jwk(jwk)
+                  : !strcmp(kty, "OKP") ? okp_from_jwk(jwk)
+                                        : NULL;
     if (!k)
         snprintf(msg, msglen, "failed to parse a JWK key (set)");
     return k;
@@ -285,12 +290,19 @@ static rv oid_ints(const ASN1_OBJECT *o)
 
 static rv name_rv(const X509_NAME *nm)
 {
-    static const struct { int nid; const char *field; int list; } map[] = {
-        {NID_countryName, "Country", 1},         {NID_organizationName, "Organization", 1},
-        {NID_organizationalUnitName, "OrganizationalUnit", 1}, {NID_localityName, "Locality", 1},
-        {NID_stateOrProvinceName, "Province", 1}, {NID_streetAddress, "StreetAddress", 1},
-        {NID_postalCode, "PostalCode", 1},        {NID_serialNumber, "SerialNumber", 0},
-        {NID_commonName, "CommonName", 0}};
+    static const struct {
+        int nid;
+        const char *field;
+        int list;
+    } map[] = {{NID_countryName, "Country", 1},
+               {NID_organizationName, "Organization", 1},
+               {NID_organizationalUnitName, "OrganizationalUnit", 1},
+               {NID_localityName, "Locality", 1},
+               {NID_stateOrProvinceName, "Province", 1},
+               {NID_streetAddress, "StreetAddress", 1},
+               {NID_postalCode, "PostalCode", 1},
+               {NID_serialNumber, "SerialNumber", 0},
+               {NID_commonName, "CommonName", 0}};
     rv o = rv_obj_new(), names = rv_arr_new();
     for (size_t m = 0; m < sizeof map / sizeof map[0]; m++) {
         rv list = rv_arr_new(), last = rv_str_new("");
@@ -378,8 +390,11 @@ static int64_t go_pubkey_alg(EVP_PKEY *k)
 {
     if (!k)
         return 0;
-    return EVP_PKEY_is_a(k, "RSA") ? 1 : EVP_PKEY_is_a(k, "DSA") ? 2 : EVP_PKEY_is_a(k, "EC") ? 3
-         : EVP_PKEY_is_a(k, "ED25519") ? 4 : 0;
+    return EVP_PKEY_is_a(k, "RSA")       ? 1
+           : EVP_PKEY_is_a(k, "DSA")     ? 2
+           : EVP_PKEY_is_a(k, "EC")      ? 3
+           : EVP_PKEY_is_a(k, "ED25519") ? 4
+                                         : 0;
 }
 
 rv bi_cert_rv(X509 *x)

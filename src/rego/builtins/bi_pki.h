@@ -25,8 +25,7 @@ EVP_PKEY *bi_pkey_from_jwk(rv jwk, char *msg, size_t msglen);
 
 /* Decoded input of the x509 builtins: PEM text as is, else standard base64 (which may hold
  * PEM or DER). Returns malloc'd bytes, *is_pem set; NULL with an error in msg. */
-unsigned char *bi_pki_input(const char *s, size_t n, size_t *outlen, int *is_pem, char *msg,
-                            size_t msglen);
+unsigned char *bi_pki_input(const char *s, size_t n, size_t *outlen, int *is_pem, char *msg, size_t msglen);
 
 /* Certificate object in the shape of Go's x509.Certificate JSON (the fields policies read). */
 rv bi_cert_rv(X509 *x);

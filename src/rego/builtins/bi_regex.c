@@ -34,13 +34,13 @@ static int re_compile(const char *pat, size_t len, struct re *r, char *msg, size
     }
     int ec;
     PCRE2_SIZE off;
-    r->code = pcre2_compile((PCRE2_SPTR)pat, len, PCRE2_UTF | PCRE2_MATCH_INVALID_UTF | PCRE2_DOLLAR_ENDONLY,
-                            &ec, &off, NULL);
+    r->code = pcre2_compile((PCRE2_SPTR)pat, len, PCRE2_UTF | PCRE2_MATCH_INVALID_UTF | PCRE2_DOLLAR_ENDONLY, &ec, &off,
+                            NULL);
     if (!r->code) {
         PCRE2_UCHAR buf[160];
         pcre2_get_error_message(ec, buf, sizeof buf);
-        snprintf(msg, msglen, "error parsing regexp: %s at offset %zu: `%.*s`", (const char *)buf,
-                 (size_t)off, (int)(len > 200 ? 200 : len), pat);
+        snprintf(msg, msglen, "error parsing regexp: %s at offset %zu: `%.*s`", (const char *)buf, (size_t)off,
+                 (int)(len > 200 ? 200 : len), pat);
         return -1;
     }
     r->md = pcre2_match_data_create_from_pattern(r->code, NULL);

@@ -82,8 +82,7 @@ static enum osp_code pad(struct osp_buf *b, char c, int n)
 }
 
 /* Write body (with an optional sign/prefix kept before zero padding) honouring width. */
-static enum osp_code emit(struct osp_buf *b, const struct spec *sp, const char *prefix, const char *body,
-                          size_t blen)
+static enum osp_code emit(struct osp_buf *b, const struct spec *sp, const char *prefix, const char *body, size_t blen)
 {
     size_t plen = strlen(prefix);
     int fill = sp->width > (int)(plen + blen) ? sp->width - (int)(plen + blen) : 0;
@@ -159,11 +158,21 @@ static enum osp_code fmt_float(struct osp_buf *b, const struct spec *sp, double 
             prec = 200;
         double x = fabs(f);
         switch (v) {
-        case 'e': snprintf(body, sizeof body, "%.*e", prec, x); break;
-        case 'E': snprintf(body, sizeof body, "%.*E", prec, x); break;
-        case 'g': snprintf(body, sizeof body, "%.*g", prec, x); break;
-        case 'G': snprintf(body, sizeof body, "%.*G", prec, x); break;
-        default: snprintf(body, sizeof body, "%.*f", prec, x); break;
+        case 'e':
+            snprintf(body, sizeof body, "%.*e", prec, x);
+            break;
+        case 'E':
+            snprintf(body, sizeof body, "%.*E", prec, x);
+            break;
+        case 'g':
+            snprintf(body, sizeof body, "%.*g", prec, x);
+            break;
+        case 'G':
+            snprintf(body, sizeof body, "%.*G", prec, x);
+            break;
+        default:
+            snprintf(body, sizeof body, "%.*f", prec, x);
+            break;
         }
     }
     const char *sign = signbit(f) ? "-" : sp->plus ? "+" : sp->space ? " " : "";
@@ -189,8 +198,7 @@ static enum osp_code fmt_digits(struct osp_buf *b, const struct spec *sp, bool n
                                 const char *base_prefix)
 {
     char prefix[8], body[600];
-    snprintf(prefix, sizeof prefix, "%s%s", neg ? "-" : sp->plus ? "+" : sp->space ? " " : "",
-             base_prefix);
+    snprintf(prefix, sizeof prefix, "%s%s", neg ? "-" : sp->plus ? "+" : sp->space ? " " : "", base_prefix);
     size_t dl = strlen(digits);
     int zeros = sp->prec > (int)dl ? sp->prec - (int)dl : 0;
     if (zeros > 256)
@@ -277,9 +285,16 @@ static enum osp_code quote_str(struct osp_buf *q, const char *s, size_t len)
         uint32_t cp;
         size_t k = bi_utf8_dec(s + i, len - i, &cp);
         unsigned char c = (unsigned char)s[i];
-        const char *esc = c == '"' ? "\\\"" : c == '\\' ? "\\\\" : c == '\n' ? "\\n" : c == '\t' ? "\\t"
-                        : c == '\r' ? "\\r" : c == '\a' ? "\\a" : c == '\b' ? "\\b" : c == '\f' ? "\\f"
-                        : c == '\v' ? "\\v" : NULL;
+        const char *esc = c == '"'    ? "\\\""
+                          : c == '\\' ? "\\\\"
+                          : c == '\n' ? "\\n"
+                          : c == '\t' ? "\\t"
+                          : c == '\r' ? "\\r"
+                          : c == '\a' ? "\\a"
+                          : c == '\b' ? "\\b"
+                          : c == '\f' ? "\\f"
+                          : c == '\v' ? "\\v"
+                                      : NULL;
         if (esc)
             rc = osp_buf_adds(q, esc);
         else if (c < 0x20 || c == 0x7F || (cp == 0xFFFD && k == 1 && c >= 0x80))

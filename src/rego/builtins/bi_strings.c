@@ -47,8 +47,7 @@ BI(concat)
     osp_buf_init(&b, 0);
     for (size_t i = 0; i < rv_len(a[1]); i++) {
         rv s = bi_elem_at(a[1], i);
-        if ((i && osp_buf_add(&b, rv_str(a[0]), rv_str_len(a[0]))) ||
-            osp_buf_add(&b, rv_str(s), rv_str_len(s))) {
+        if ((i && osp_buf_add(&b, rv_str(a[0]), rv_str_len(a[0]))) || osp_buf_add(&b, rv_str(s), rv_str_len(s))) {
             osp_buf_cleanup(&b);
             return bi_oom(bc);
         }
@@ -60,8 +59,7 @@ BI(contains)
 {
     BI_WANT(0, RV_STRING);
     BI_WANT(1, RV_STRING);
-    return bi_ok(out, rv_bool(find_bytes(rv_str(a[0]), rv_str_len(a[0]), rv_str(a[1]),
-                                         rv_str_len(a[1])) != NULL));
+    return bi_ok(out, rv_bool(find_bytes(rv_str(a[0]), rv_str_len(a[0]), rv_str(a[1]), rv_str_len(a[1])) != NULL));
 }
 
 BI(startswith)
@@ -130,8 +128,8 @@ BI(substring)
 
 static uint32_t lower_cp(uint32_t c)
 {
-    if ((c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0xDE && c != 0xD7) ||
-        (c >= 0x391 && c <= 0x3AB && c != 0x3A2) || (c >= 0x410 && c <= 0x42F))
+    if ((c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0xDE && c != 0xD7) || (c >= 0x391 && c <= 0x3AB && c != 0x3A2) ||
+        (c >= 0x410 && c <= 0x42F))
         return c + 0x20;
     if (c >= 0x400 && c <= 0x40F)
         return c + 0x50;
@@ -147,8 +145,8 @@ static uint32_t lower_cp(uint32_t c)
 
 static uint32_t upper_cp(uint32_t c)
 {
-    if ((c >= 'a' && c <= 'z') || (c >= 0xE0 && c <= 0xFE && c != 0xF7) ||
-        (c >= 0x3B1 && c <= 0x3CB && c != 0x3C2) || (c >= 0x430 && c <= 0x44F))
+    if ((c >= 'a' && c <= 'z') || (c >= 0xE0 && c <= 0xFE && c != 0xF7) || (c >= 0x3B1 && c <= 0x3CB && c != 0x3C2) ||
+        (c >= 0x430 && c <= 0x44F))
         return c - 0x20;
     if (c >= 0x450 && c <= 0x45F)
         return c - 0x50;
@@ -225,8 +223,8 @@ BI(split)
     return bi_ok(out, arr);
 }
 
-static enum rego_bi_status replace_all(struct rego_bctx *bc, const char *s, size_t sl, const char *o,
-                                       size_t ol, const char *n, size_t nl, rv *out)
+static enum rego_bi_status replace_all(struct rego_bctx *bc, const char *s, size_t sl, const char *o, size_t ol,
+                                       const char *n, size_t nl, rv *out)
 {
     struct osp_buf b;
     osp_buf_init(&b, 0);
@@ -268,8 +266,8 @@ BI(replace)
     BI_WANT(0, RV_STRING);
     BI_WANT(1, RV_STRING);
     BI_WANT(2, RV_STRING);
-    return replace_all(bc, rv_str(a[0]), rv_str_len(a[0]), rv_str(a[1]), rv_str_len(a[1]),
-                       rv_str(a[2]), rv_str_len(a[2]), out);
+    return replace_all(bc, rv_str(a[0]), rv_str_len(a[0]), rv_str(a[1]), rv_str_len(a[1]), rv_str(a[2]),
+                       rv_str_len(a[2]), out);
 }
 
 BI(replace_n)
@@ -328,8 +326,7 @@ static int in_cutset(uint32_t cp, const char *cut, size_t cl)
 static int is_space_cp(uint32_t c)
 {
     return c == ' ' || (c >= '\t' && c <= '\r') || c == 0x85 || c == 0xA0 || c == 0x1680 ||
-           (c >= 0x2000 && c <= 0x200A) || c == 0x2028 || c == 0x2029 || c == 0x202F ||
-           c == 0x205F || c == 0x3000;
+           (c >= 0x2000 && c <= 0x200A) || c == 0x2028 || c == 0x2029 || c == 0x202F || c == 0x205F || c == 0x3000;
 }
 
 /* Length of the last code point ending at s+end. */

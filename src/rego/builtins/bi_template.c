@@ -144,8 +144,8 @@ static const char *run_range(struct tpl *t, const char *b, const char *e, const 
     while (src < e && *src == ' ')
         src++;
     rv coll = operand(t, src, e);
-    size_t n = emit && (rv_kind(coll) == RV_ARRAY || rv_kind(coll) == RV_OBJECT || rv_kind(coll) == RV_SET)
-                   ? rv_len(coll) : 0;
+    size_t n =
+        emit && (rv_kind(coll) == RV_ARRAY || rv_kind(coll) == RV_OBJECT || rv_kind(coll) == RV_SET) ? rv_len(coll) : 0;
     int stop = 0;
     const char *after = run(t, p, 0, depth + 1, &stop); /* find the end */
     for (size_t i = 0; i < n && t->nvars + 2 <= TPL_MAX_VARS; i++) {

@@ -148,8 +148,7 @@ BI(time_clock)
 
 BI(time_weekday)
 {
-    static const char *const days[] = {"Sunday",   "Monday", "Tuesday", "Wednesday",
-                                       "Thursday", "Friday", "Saturday"};
+    static const char *const days[] = {"Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"};
     struct tsarg t;
     struct civil c;
     BI_TRY(read_ts(bc, a, 0, &t));
@@ -180,8 +179,7 @@ BI(time_add_date)
     BI_TRY(bi_want_int(bc, a, 1, &dy));
     BI_TRY(bi_want_int(bc, a, 2, &dm));
     BI_TRY(bi_want_int(bc, a, 3, &dd));
-    if (dy > 1000000 || dy < -1000000 || dm > 12000000 || dm < -12000000 || dd > 400000000 ||
-        dd < -400000000)
+    if (dy > 1000000 || dy < -1000000 || dm > 12000000 || dm < -12000000 || dd > 400000000 || dd < -400000000)
         return rego_bi_error(bc, "time outside of valid range");
     int64_t secs;
     int32_t nsec;

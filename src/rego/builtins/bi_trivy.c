@@ -16,10 +16,9 @@
 static const struct {
     const char *from, *to;
 } inherited[] = {
-    {"startline", "startline"}, {"StartLine", "startline"}, {"endline", "endline"},
-    {"EndLine", "endline"},     {"filepath", "filepath"},   {"Path", "filepath"},
-    {"sourceprefix", "sourceprefix"}, {"explicit", "explicit"}, {"managed", "managed"},
-    {"fskey", "fskey"},         {"resource", "resource"},
+    {"startline", "startline"}, {"StartLine", "startline"}, {"endline", "endline"},           {"EndLine", "endline"},
+    {"filepath", "filepath"},   {"Path", "filepath"},       {"sourceprefix", "sourceprefix"}, {"explicit", "explicit"},
+    {"managed", "managed"},     {"fskey", "fskey"},         {"resource", "resource"},
 };
 
 static void set_s(rv *o, const char *k, rv v)

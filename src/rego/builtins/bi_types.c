@@ -6,10 +6,10 @@
 
 #include "rego/builtins/bi_int.h"
 
-#define IS_KIND(fn, k)                                                                             \
-    BI(fn)                                                                                         \
-    {                                                                                              \
-        return bi_ok(out, rv_bool(rv_kind(a[0]) == (k)));                                          \
+#define IS_KIND(fn, k)                                                                                                 \
+    BI(fn)                                                                                                             \
+    {                                                                                                                  \
+        return bi_ok(out, rv_bool(rv_kind(a[0]) == (k)));                                                              \
     }
 
 IS_KIND(is_number, RV_NUMBER)

@@ -14,16 +14,14 @@ enum rego_bi_status bi_want(struct rego_bctx *bc, const rv *a, int i, enum rv_ki
 {
     if (rv_kind(a[i]) == k)
         return REGO_BI_OK;
-    return rego_bi_type_error(bc, "operand %d must be %s but got %s", i + 1, rv_kind_name(k),
-                              bi_tname(a[i]));
+    return rego_bi_type_error(bc, "operand %d must be %s but got %s", i + 1, rv_kind_name(k), bi_tname(a[i]));
 }
 
 enum rego_bi_status bi_want_int(struct rego_bctx *bc, const rv *a, int i, int64_t *outv)
 {
     BI_WANT(i, RV_NUMBER);
     if (!rv_num_is_int(a[i]))
-        return rego_bi_type_error(bc, "operand %d must be integer number but got floating-point number",
-                                  i + 1);
+        return rego_bi_type_error(bc, "operand %d must be integer number but got floating-point number", i + 1);
     if (!rv_num_to_int64(a[i], outv))
         return rego_bi_error(bc, "operand %d: integer too large", i + 1);
     return REGO_BI_OK;
@@ -31,8 +29,7 @@ enum rego_bi_status bi_want_int(struct rego_bctx *bc, const rv *a, int i, int64_
 
 enum rego_bi_status bi_want_one_of(struct rego_bctx *bc, const rv *a, int i, const char *list)
 {
-    return rego_bi_type_error(bc, "operand %d must be one of {%s} but got %s", i + 1, list,
-                              bi_tname(a[i]));
+    return rego_bi_type_error(bc, "operand %d must be one of {%s} but got %s", i + 1, list, bi_tname(a[i]));
 }
 
 enum rego_bi_status bi_oom(struct rego_bctx *bc)
@@ -57,7 +54,9 @@ static char *html_escape(char *s)
 {
     size_t extra = 0;
     for (const unsigned char *p = (const unsigned char *)s; *p; p++)
-        extra += (*p == '<' || *p == '>' || *p == '&') ? 5 : (p[0] == 0xE2 && p[1] == 0x80 && (p[2] == 0xA8 || p[2] == 0xA9)) ? 3 : 0;
+        extra += (*p == '<' || *p == '>' || *p == '&')                              ? 5
+                 : (p[0] == 0xE2 && p[1] == 0x80 && (p[2] == 0xA8 || p[2] == 0xA9)) ? 3
+                                                                                    : 0;
     if (!extra)
         return s;
     size_t n = strlen(s);
@@ -180,8 +179,8 @@ size_t bi_utf8_offset(const char *s, size_t len, size_t ci)
 
 enum rego_bi_status bi_elem_error(struct rego_bctx *bc, int i, rv coll, rv elem, const char *want)
 {
-    return rego_bi_type_error(bc, "operand %d must be %s of %ss but got %s containing %s", i + 1,
-                              bi_tname(coll), want, bi_tname(coll), bi_tname(elem));
+    return rego_bi_type_error(bc, "operand %d must be %s of %ss but got %s containing %s", i + 1, bi_tname(coll), want,
+                              bi_tname(coll), bi_tname(elem));
 }
 
 rv bi_elem_at(rv coll, size_t i)

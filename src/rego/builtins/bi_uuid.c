@@ -28,8 +28,8 @@ BI(uuid_rfc4122)
     u[6] = (unsigned char)((u[6] & 0x0f) | 0x40);
     u[8] = (unsigned char)((u[8] & 0x3f) | 0x80);
     char s[40];
-    snprintf(s, sizeof s, "%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x", u[0], u[1],
-             u[2], u[3], u[4], u[5], u[6], u[7], u[8], u[9], u[10], u[11], u[12], u[13], u[14], u[15]);
+    snprintf(s, sizeof s, "%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x", u[0], u[1], u[2],
+             u[3], u[4], u[5], u[6], u[7], u[8], u[9], u[10], u[11], u[12], u[13], u[14], u[15]);
     rego_bctx_cache_put(bc, key, rv_str_new(s));
     return bi_ok(out, rv_str_new(s));
 }
@@ -104,8 +104,8 @@ static void add_time_fields(rv *obj, const unsigned char *u, int version)
         else
             snprintf(dom, sizeof dom, "Domain%d", u[9]);
         rv_obj_set(obj, rv_str_new("domain"), rv_str_new(dom));
-        rv_obj_set(obj, rv_str_new("id"), rv_num_int((int64_t)((uint32_t)u[0] << 24 | (uint32_t)u[1] << 16 |
-                                                                (uint32_t)u[2] << 8 | u[3])));
+        rv_obj_set(obj, rv_str_new("id"),
+                   rv_num_int((int64_t)((uint32_t)u[0] << 24 | (uint32_t)u[1] << 16 | (uint32_t)u[2] << 8 | u[3])));
     }
 }
 

@@ -84,8 +84,8 @@ BI(x509_parse_certificates)
 }
 
 struct vopts {
-    const char *dns;   /* NULL: any name */
-    int64_t time_ns;   /* 0: now */
+    const char *dns; /* NULL: any name */
+    int64_t time_ns; /* 0: now */
 };
 
 /* OPA's order: the first certificate is the root, the last the leaf, the rest intermediates. */

@@ -63,10 +63,9 @@ static int looks_float(const char *s)
 }
 
 static const char *const null_words[] = {"", "~", "null", "Null", "NULL", NULL};
-static const char *const true_words[] = {"true", "True", "TRUE", "yes", "Yes", "YES", "on", "On", "ON",
-                                         "y", "Y", NULL};
-static const char *const false_words[] = {"false", "False", "FALSE", "no", "No", "NO", "off", "Off",
-                                          "OFF", "n", "N", NULL};
+static const char *const true_words[] = {"true", "True", "TRUE", "yes", "Yes", "YES", "on", "On", "ON", "y", "Y", NULL};
+static const char *const false_words[] = {"false", "False", "FALSE", "no", "No", "NO",
+                                          "off",   "Off",   "OFF",   "n",  "N",  NULL};
 
 /* Resolve a plain scalar the way go-yaml v2 does. */
 static rv plain_scalar(const char *s, size_t len)
@@ -191,8 +190,7 @@ int bi_yaml_parse(const char *text, size_t len, rv *out, char *msg, size_t msgle
     return bi_yaml_parse_lines(text, len, out, NULL, msg, msglen, line);
 }
 
-int bi_yaml_parse_lines(const char *text, size_t len, rv *out, rv *key_lines, char *msg, size_t msglen,
-                        int *line)
+int bi_yaml_parse_lines(const char *text, size_t len, rv *out, rv *key_lines, char *msg, size_t msglen, int *line)
 {
     yaml_parser_t parser;
     yaml_document_t doc;
@@ -244,8 +242,7 @@ int bi_yaml_parse_lines(const char *text, size_t len, rv *out, rv *key_lines, ch
 static int emit_scalar(yaml_emitter_t *em, const char *s, size_t n, yaml_scalar_style_t style)
 {
     yaml_event_t ev;
-    if (!yaml_scalar_event_initialize(&ev, NULL, (yaml_char_t *)YAML_STR_TAG, (yaml_char_t *)s, (int)n,
-                                      1, 1, style))
+    if (!yaml_scalar_event_initialize(&ev, NULL, (yaml_char_t *)YAML_STR_TAG, (yaml_char_t *)s, (int)n, 1, 1, style))
         return -1;
     return yaml_emitter_emit(em, &ev) ? 0 : -1;
 }
@@ -319,9 +316,8 @@ char *bi_yaml_dump(rv v)
     yaml_emitter_set_unicode(&em, 1);
     int ok = yaml_stream_start_event_initialize(&ev, YAML_UTF8_ENCODING) && yaml_emitter_emit(&em, &ev) &&
              yaml_document_start_event_initialize(&ev, NULL, NULL, NULL, 1) && yaml_emitter_emit(&em, &ev) &&
-             emit_value(&em, v, 0) == 0 && yaml_document_end_event_initialize(&ev, 1) &&
-             yaml_emitter_emit(&em, &ev) && yaml_stream_end_event_initialize(&ev) &&
-             yaml_emitter_emit(&em, &ev) && yaml_emitter_flush(&em);
+             emit_value(&em, v, 0) == 0 && yaml_document_end_event_initialize(&ev, 1) && yaml_emitter_emit(&em, &ev) &&
+             yaml_stream_end_event_initialize(&ev) && yaml_emitter_emit(&em, &ev) && yaml_emitter_flush(&em);
     yaml_emitter_delete(&em);
     if (!ok) {
         osp_buf_cleanup(&b);

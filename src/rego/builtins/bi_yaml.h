@@ -22,8 +22,7 @@ int bi_yaml_parse(const char *text, size_t len, rv *out, char *msg, size_t msgle
 
 /* Same as bi_yaml_parse, and when the document is a mapping, *key_lines (new, may be NULL)
  * maps each top-level key to the 1-based line it appears on, for error messages. */
-int bi_yaml_parse_lines(const char *text, size_t len, rv *out, rv *key_lines, char *msg, size_t msglen,
-                        int *line);
+int bi_yaml_parse_lines(const char *text, size_t len, rv *out, rv *key_lines, char *msg, size_t msglen, int *line);
 
 /* YAML text of v (block style), malloc'd; NULL on failure. */
 char *bi_yaml_dump(rv v);

@@ -2,9 +2,10 @@
  * recomputed independently with Python's hmac/hashlib from the SigV4 steps. */
 #include "test_bi_helpers.h"
 
-#define CFG "{\"aws_access_key\": \"MYAWSACCESSKEYGOESHERE\", " \
-            "\"aws_secret_access_key\": \"MYAWSSECRETACCESSKEYGOESHERE\", " \
-            "\"aws_service\": \"s3\", \"aws_region\": \"us-east-1\"}"
+#define CFG                                                                                                            \
+    "{\"aws_access_key\": \"MYAWSACCESSKEYGOESHERE\", "                                                                \
+    "\"aws_secret_access_key\": \"MYAWSSECRETACCESSKEYGOESHERE\", "                                                    \
+    "\"aws_service\": \"s3\", \"aws_region\": \"us-east-1\"}"
 #define T "1451311705000000000"
 
 static void test_aws_sign_req_s3_get(void)

@@ -4,24 +4,24 @@
 
 /* A throwaway P-256 test key and its self-signed certificate (CN and DNS osprey.test, URI
  * spiffe://osprey/test), written as Rego string bodies. */
-#define TEST_EC_KEY \
-    "-----BEGIN EC PRIVATE KEY-----\\n" \
-    "MHcCAQEEIPHj9KX9L30gnddTOZv1zgpk+KG7L9tg1omKUcf2qzM5oAoGCCqGSM49\\n" \
-    "AwEHoUQDQgAENF41kSa+FH6Pv+hiDpo/J21s1378HOkJwyc4wWB+SHzz4NS6iWfY\\n" \
-    "c6CR7EkxAkswQdmVpWNEfd2HOu6hZlJZtg==\\n" \
+#define TEST_EC_KEY                                                                                                    \
+    "-----BEGIN EC PRIVATE KEY-----\\n"                                                                                \
+    "MHcCAQEEIPHj9KX9L30gnddTOZv1zgpk+KG7L9tg1omKUcf2qzM5oAoGCCqGSM49\\n"                                              \
+    "AwEHoUQDQgAENF41kSa+FH6Pv+hiDpo/J21s1378HOkJwyc4wWB+SHzz4NS6iWfY\\n"                                              \
+    "c6CR7EkxAkswQdmVpWNEfd2HOu6hZlJZtg==\\n"                                                                          \
     "-----END EC PRIVATE KEY-----\\n"
-#define TEST_EC_CERT \
-    "-----BEGIN CERTIFICATE-----\\n" \
-    "MIIBszCCAVigAwIBAgIUR+vr40jDX1C8QnymKynsq+F/1CwwCgYIKoZIzj0EAwIw\\n" \
-    "FjEUMBIGA1UEAwwLb3NwcmV5LnRlc3QwIBcNMjYxMTI2MDQ1MjE5WhgPMjEyNjEx\\n" \
-    "MDIwNDUyMTlaMBYxFDASBgNVBAMMC29zcHJleS50ZXN0MFkwEwYHKoZIzj0CAQYI\\n" \
-    "KoZIzj0DAQcDQgAENF41kSa+FH6Pv+hiDpo/J21s1378HOkJwyc4wWB+SHzz4NS6\\n" \
-    "iWfYc6CR7EkxAkswQdmVpWNEfd2HOu6hZlJZtqOBgTB/MB0GA1UdDgQWBBSjOEqt\\n" \
-    "SzW9i1XrhK1k6XJHKRp3azAfBgNVHSMEGDAWgBSjOEqtSzW9i1XrhK1k6XJHKRp3\\n" \
-    "azAPBgNVHRMBAf8EBTADAQH/MCwGA1UdEQQlMCOCC29zcHJleS50ZXN0hhRzcGlm\\n" \
-    "ZmU6Ly9vc3ByZXkvdGVzdDAKBggqhkjOPQQDAgNJADBGAiEA32FP1yoHyVueYnIl\\n" \
-    "4TrPT5sUXvz/UM6EshUwgLpgNPQCIQD8346UOQrkeFtSEv1HE1gc/OYYy+knQ0j+\\n" \
-    "EZAMKmuG4Q==\\n" \
+#define TEST_EC_CERT                                                                                                   \
+    "-----BEGIN CERTIFICATE-----\\n"                                                                                   \
+    "MIIBszCCAVigAwIBAgIUR+vr40jDX1C8QnymKynsq+F/1CwwCgYIKoZIzj0EAwIw\\n"                                              \
+    "FjEUMBIGA1UEAwwLb3NwcmV5LnRlc3QwIBcNMjYxMTI2MDQ1MjE5WhgPMjEyNjEx\\n"                                              \
+    "MDIwNDUyMTlaMBYxFDASBgNVBAMMC29zcHJleS50ZXN0MFkwEwYHKoZIzj0CAQYI\\n"                                              \
+    "KoZIzj0DAQcDQgAENF41kSa+FH6Pv+hiDpo/J21s1378HOkJwyc4wWB+SHzz4NS6\\n"                                              \
+    "iWfYc6CR7EkxAkswQdmVpWNEfd2HOu6hZlJZtqOBgTB/MB0GA1UdDgQWBBSjOEqt\\n"                                              \
+    "SzW9i1XrhK1k6XJHKRp3azAfBgNVHSMEGDAWgBSjOEqtSzW9i1XrhK1k6XJHKRp3\\n"                                              \
+    "azAPBgNVHRMBAf8EBTADAQH/MCwGA1UdEQQlMCOCC29zcHJleS50ZXN0hhRzcGlm\\n"                                              \
+    "ZmU6Ly9vc3ByZXkvdGVzdDAKBggqhkjOPQQDAgNJADBGAiEA32FP1yoHyVueYnIl\\n"                                              \
+    "4TrPT5sUXvz/UM6EshUwgLpgNPQCIQD8346UOQrkeFtSEv1HE1gc/OYYy+knQ0j+\\n"                                              \
+    "EZAMKmuG4Q==\\n"                                                                                                  \
     "-----END CERTIFICATE-----\\n"
 
 #define HS_KEY "{\"kty\": \"oct\", \"k\": base64url.encode_no_pad(\"secret\")}"
@@ -78,15 +78,12 @@ static void test_jwt_hs256_round_trip(void)
 {
     BT_EQ("io.jwt.encode_sign({\"alg\": \"HS256\", \"typ\": \"JWT\"}, {}, " HS_KEY ")",
           "\"eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.e30.t-IDcSemACt8x4iTMCda8Yhe3iZaWbvV5XKSTbuAn0M\"");
-    BT_EQ("io.jwt.verify_hs256(io.jwt.encode_sign({\"alg\": \"HS256\"}, {\"a\": 1}, " HS_KEY "), \"secret\")",
-          "true");
-    BT_EQ("io.jwt.verify_hs256(io.jwt.encode_sign({\"alg\": \"HS256\"}, {\"a\": 1}, " HS_KEY "), \"other\")",
-          "false");
+    BT_EQ("io.jwt.verify_hs256(io.jwt.encode_sign({\"alg\": \"HS256\"}, {\"a\": 1}, " HS_KEY "), \"secret\")", "true");
+    BT_EQ("io.jwt.verify_hs256(io.jwt.encode_sign({\"alg\": \"HS256\"}, {\"a\": 1}, " HS_KEY "), \"other\")", "false");
     BT_EQ("io.jwt.decode(io.jwt.encode_sign({\"alg\": \"HS256\"}, {\"sub\": \"x\"}, " HS_KEY "))[1]",
           "{\"sub\":\"x\"}");
     BT_ERR("io.jwt.decode(\"a.b\")", "eval_builtin_error", "encoded JWT must have 3 sections, found 2");
-    BT_ERR("io.jwt.encode_sign_raw(\"{}\", \"{}\", \"{}\")", "eval_builtin_error",
-           "missing or invalid 'alg' header");
+    BT_ERR("io.jwt.encode_sign_raw(\"{}\", \"{}\", \"{}\")", "eval_builtin_error", "missing or invalid 'alg' header");
 }
 
 static void test_jwt_es256_sign_then_verify_with_certificate(void)
@@ -101,14 +98,14 @@ static void test_jwt_es256_sign_then_verify_with_certificate(void)
 
 static void test_jwt_decode_verify_checks_claims(void)
 {
-    BT_EQ("io.jwt.decode_verify(io.jwt.encode_sign({\"alg\": \"HS256\"}, {\"iss\": \"a\", \"exp\": 2000}, "
-          HS_KEY "), {\"secret\": \"secret\", \"iss\": \"a\", \"time\": 1999000000000})[0]",
+    BT_EQ("io.jwt.decode_verify(io.jwt.encode_sign({\"alg\": \"HS256\"}, {\"iss\": \"a\", \"exp\": 2000}, " HS_KEY
+          "), {\"secret\": \"secret\", \"iss\": \"a\", \"time\": 1999000000000})[0]",
           "true");
-    BT_EQ("io.jwt.decode_verify(io.jwt.encode_sign({\"alg\": \"HS256\"}, {\"iss\": \"a\", \"exp\": 2000}, "
-          HS_KEY "), {\"secret\": \"secret\", \"time\": 2000000000000})",
+    BT_EQ("io.jwt.decode_verify(io.jwt.encode_sign({\"alg\": \"HS256\"}, {\"iss\": \"a\", \"exp\": 2000}, " HS_KEY
+          "), {\"secret\": \"secret\", \"time\": 2000000000000})",
           "[false,{},{}]");
-    BT_EQ("io.jwt.decode_verify(io.jwt.encode_sign({\"alg\": \"HS256\"}, {\"iss\": \"a\"}, "
-          HS_KEY "), {\"secret\": \"secret\", \"iss\": \"b\"})[0]",
+    BT_EQ("io.jwt.decode_verify(io.jwt.encode_sign({\"alg\": \"HS256\"}, {\"iss\": \"a\"}, " HS_KEY
+          "), {\"secret\": \"secret\", \"iss\": \"b\"})[0]",
           "false");
     BT_ERR("io.jwt.decode_verify(io.jwt.encode_sign({\"alg\": \"HS256\"}, {\"exp\": \"soon\"}, " HS_KEY
            "), {\"secret\": \"secret\"})",

@@ -39,7 +39,8 @@ static void test_encoding_json(void)
 
 static void test_encoding_yaml(void)
 {
-    BT_EQ("yaml.unmarshal(\"a: yes\\nb: [1, '2']\\nc: ~\\nd: 1.5\")", "{\"a\":true,\"b\":[1,\"2\"],\"c\":null,\"d\":1.5}");
+    BT_EQ("yaml.unmarshal(\"a: yes\\nb: [1, '2']\\nc: ~\\nd: 1.5\")",
+          "{\"a\":true,\"b\":[1,\"2\"],\"c\":null,\"d\":1.5}");
     BT_EQ("yaml.unmarshal(yaml.marshal({\"k\": [\"true\", 1, {\"x\": null}]}))", "{\"k\":[\"true\",1,{\"x\":null}]}");
     BT_EQ("yaml.is_valid(\"a: [\")", "false");
     BT_ERR("yaml.unmarshal(\"[1,2,3\")", "eval_builtin_error", "yaml: line 1: did not find");

@@ -5,9 +5,10 @@
 
 static void test_graphql_parse_query_shape(void)
 {
-    BT_EQ("graphql.parse_query(\"{ f(a: $v) }\")",
-          "{\"Operations\":[{\"Name\":\"\",\"Operation\":\"query\",\"SelectionSet\":[{\"Alias\":\"f\",\"Arguments\":"
-          "[{\"Name\":\"a\",\"Value\":{\"ExpectedTypeHasDefault\":false,\"Kind\":0,\"Raw\":\"v\"}}],\"Name\":\"f\"}]}]}");
+    BT_EQ(
+        "graphql.parse_query(\"{ f(a: $v) }\")",
+        "{\"Operations\":[{\"Name\":\"\",\"Operation\":\"query\",\"SelectionSet\":[{\"Alias\":\"f\",\"Arguments\":"
+        "[{\"Name\":\"a\",\"Value\":{\"ExpectedTypeHasDefault\":false,\"Kind\":0,\"Raw\":\"v\"}}],\"Name\":\"f\"}]}]}");
     BT_ERR("graphql.parse_query(\"{\")", "eval_builtin_error",
            "Expected Name, found <EOF> in GraphQL string at location 1:2");
     BT_ERR("graphql.parse_query(\"notanoperation\")", "eval_builtin_error",

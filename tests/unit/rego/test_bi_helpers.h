@@ -55,36 +55,35 @@ static inline char *bt_eval(const char *expr)
     return bt_eval_opts(expr, 1);
 }
 
-#define BT_EQ(expr, want)                                                                          \
-    do {                                                                                           \
-        char *bt_got_ = bt_eval(expr);                                                             \
-        if (strcmp(bt_got_, (want)) != 0)                                                          \
-            fprintf(stderr, "\n  %s\n    want %s\n    got  %s\n", (expr), (want), bt_got_);         \
-        CU_ASSERT_STRING_EQUAL(bt_got_, (want));                                                   \
-        free(bt_got_);                                                                             \
+#define BT_EQ(expr, want)                                                                                              \
+    do {                                                                                                               \
+        char *bt_got_ = bt_eval(expr);                                                                                 \
+        if (strcmp(bt_got_, (want)) != 0)                                                                              \
+            fprintf(stderr, "\n  %s\n    want %s\n    got  %s\n", (expr), (want), bt_got_);                            \
+        CU_ASSERT_STRING_EQUAL(bt_got_, (want));                                                                       \
+        free(bt_got_);                                                                                                 \
     } while (0)
 
 /* An error whose code equals code and whose message contains text. */
-#define BT_ERR(expr, code, text)                                                                   \
-    do {                                                                                           \
-        char *bt_got_ = bt_eval(expr);                                                             \
-        int bt_ok_ = !strncmp(bt_got_, "ERROR " code ":", strlen("ERROR " code ":")) &&            \
-                     strstr(bt_got_, (text)) != NULL;                                              \
-        if (!bt_ok_)                                                                               \
-            fprintf(stderr, "\n  %s\n    want ERROR %s: ...%s...\n    got  %s\n", (expr), code,     \
-                    (text), bt_got_);                                                              \
-        CU_ASSERT_TRUE(bt_ok_);                                                                    \
-        free(bt_got_);                                                                             \
+#define BT_ERR(expr, code, text)                                                                                       \
+    do {                                                                                                               \
+        char *bt_got_ = bt_eval(expr);                                                                                 \
+        int bt_ok_ =                                                                                                   \
+            !strncmp(bt_got_, "ERROR " code ":", strlen("ERROR " code ":")) && strstr(bt_got_, (text)) != NULL;        \
+        if (!bt_ok_)                                                                                                   \
+            fprintf(stderr, "\n  %s\n    want ERROR %s: ...%s...\n    got  %s\n", (expr), code, (text), bt_got_);      \
+        CU_ASSERT_TRUE(bt_ok_);                                                                                        \
+        free(bt_got_);                                                                                                 \
     } while (0)
 
 /* Without strict builtin errors the expression is undefined. */
-#define BT_UNDEF(expr)                                                                             \
-    do {                                                                                           \
-        char *bt_got_ = bt_eval_opts(expr, 0);                                                     \
-        if (strcmp(bt_got_, "UNDEFINED") != 0)                                                     \
-            fprintf(stderr, "\n  %s\n    want UNDEFINED\n    got  %s\n", (expr), bt_got_);          \
-        CU_ASSERT_STRING_EQUAL(bt_got_, "UNDEFINED");                                              \
-        free(bt_got_);                                                                             \
+#define BT_UNDEF(expr)                                                                                                 \
+    do {                                                                                                               \
+        char *bt_got_ = bt_eval_opts(expr, 0);                                                                         \
+        if (strcmp(bt_got_, "UNDEFINED") != 0)                                                                         \
+            fprintf(stderr, "\n  %s\n    want UNDEFINED\n    got  %s\n", (expr), bt_got_);                             \
+        CU_ASSERT_STRING_EQUAL(bt_got_, "UNDEFINED");                                                                  \
+        free(bt_got_);                                                                                                 \
     } while (0)
 
 #endif

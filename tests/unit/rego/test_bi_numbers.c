@@ -54,8 +54,7 @@ static void test_numbers_rand_intn_in_range(void)
 
 static void test_numbers_types_and_casts(void)
 {
-    BT_EQ("[is_number(1), is_string(1), is_set({1}), is_object({}), is_null(null)]",
-          "[true,false,true,true,true]");
+    BT_EQ("[is_number(1), is_string(1), is_set({1}), is_object({}), is_null(null)]", "[true,false,true,true,true]");
     BT_EQ("type_name({1})", "\"set\"");
     BT_EQ("to_number(\"-42.5\") + 0.5", "-42");
     BT_EQ("to_number(true)", "1");

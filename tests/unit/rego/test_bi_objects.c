@@ -14,8 +14,7 @@ static void test_objects_keys_filter_remove(void)
     BT_EQ("object.keys({\"a\": 1, \"b\": 2})", "[\"a\",\"b\"]");
     BT_EQ("object.filter({\"a\": 1, \"b\": 2, \"c\": 3}, [\"a\", \"c\"])", "{\"a\":1,\"c\":3}");
     BT_EQ("object.remove({\"a\": 1, \"b\": 2}, {\"a\": 0})", "{\"b\":2}");
-    BT_ERR("object.remove({}, 1)", "eval_type_error",
-           "operand 2 must be one of {object, set, array} but got number");
+    BT_ERR("object.remove({}, 1)", "eval_type_error", "operand 2 must be one of {object, set, array} but got number");
 }
 
 static void test_objects_union_merges_deeply(void)
@@ -30,8 +29,7 @@ static void test_objects_union_merges_deeply(void)
 static void test_objects_json_filter_remove_patch(void)
 {
     BT_EQ("json.filter({\"a\": {\"b\": 7, \"c\": 8}, \"e\": 9}, [\"a/b\", \"e\"])", "{\"a\":{\"b\":7},\"e\":9}");
-    BT_EQ("json.remove({\"a\": [{\"b\": 7, \"c\": 8}, {\"d\": 9}]}, {\"a/0/b\", \"a/1\"})",
-          "{\"a\":[{\"c\":8}]}");
+    BT_EQ("json.remove({\"a\": [{\"b\": 7, \"c\": 8}, {\"d\": 9}]}, {\"a/0/b\", \"a/1\"})", "{\"a\":[{\"c\":8}]}");
     BT_EQ("json.patch({\"a\": [1, 3]}, [{\"op\": \"add\", \"path\": \"/a/1\", \"value\": 2}])", "{\"a\":[1,2,3]}");
     BT_EQ("json.patch({\"a\": 1}, [{\"op\": \"move\", \"from\": \"/a\", \"path\": \"/b\"}])", "{\"b\":1}");
     BT_EQ("json.patch({\"a\": 1}, [{\"op\": \"test\", \"path\": \"/a\", \"value\": 2}])", "UNDEFINED");

@@ -34,8 +34,7 @@ static void test_regex_template_and_globs_match(void)
     BT_EQ("regex.template_match(\"urn:foo.bar:{[0-9]+}\", \"urn:foo_bar:1\", \"{\", \"}\")", "false");
     BT_EQ("regex.globs_match(\"a.a.[0-9]+z\", \".b.b2359825792*594823z\")", "true");
     BT_EQ("regex.globs_match(\"[a-z]+\", \"[0-9]*\")", "false");
-    BT_ERR("regex.globs_match(\"pqrs]\", \"[a-b]+\")", "eval_builtin_error",
-           "set-close ']' with no preceding '['");
+    BT_ERR("regex.globs_match(\"pqrs]\", \"[a-b]+\")", "eval_builtin_error", "set-close ']' with no preceding '['");
 }
 
 static void test_glob_match_delimiters(void)
@@ -52,12 +51,9 @@ static void test_glob_match_delimiters(void)
 }
 
 static const struct osp_test tests[] = {
-    OSP_TEST(test_regex_match_and_validity),
-    OSP_TEST(test_regex_find_and_split),
-    OSP_TEST(test_regex_replace_expands_groups),
-    OSP_TEST(test_regex_template_and_globs_match),
-    OSP_TEST(test_glob_match_delimiters),
-    {0},
+    OSP_TEST(test_regex_match_and_validity),     OSP_TEST(test_regex_find_and_split),
+    OSP_TEST(test_regex_replace_expands_groups), OSP_TEST(test_regex_template_and_globs_match),
+    OSP_TEST(test_glob_match_delimiters),        {0},
 };
 
 int main(void)

@@ -1,10 +1,11 @@
 /* test_bi_trivy.c: Trivy's custom builtins (result.new, isManaged, cidr.*, squealer). */
 #include "test_bi_helpers.h"
 
-#define CAUSE "{\"value\": true, \"__defsec_metadata\": {\"filepath\": \"arn:aws:s3:::b\", " \
-              "\"resource\": \"arn:aws:s3:::b\", \"startline\": 3, \"endline\": 4, "          \
-              "\"sourceprefix\": \"remote\", \"managed\": true, \"explicit\": true, "        \
-              "\"parent\": {\"resource\": \"arn:parent\"}}}"
+#define CAUSE                                                                                                          \
+    "{\"value\": true, \"__defsec_metadata\": {\"filepath\": \"arn:aws:s3:::b\", "                                     \
+    "\"resource\": \"arn:aws:s3:::b\", \"startline\": 3, \"endline\": 4, "                                             \
+    "\"sourceprefix\": \"remote\", \"managed\": true, \"explicit\": true, "                                            \
+    "\"parent\": {\"resource\": \"arn:parent\"}}}"
 
 static void test_trivy_result_new_copies_location(void)
 {
@@ -42,11 +43,11 @@ static void test_trivy_squealer_finds_secrets(void)
 {
     BT_EQ("squealer.scan_string(\"export AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE\")",
           "{\"description\":\"AWS Access Key ID\",\"transgressionFound\":true}");
-    BT_EQ("squealer.scan_string(\"aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\").transgressionFound",
-          "true");
+    BT_EQ(
+        "squealer.scan_string(\"aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\").transgressionFound",
+        "true");
     BT_EQ("squealer.scan_string(\"-----BEGIN RSA PRIVATE KEY-----\").description", "\"Private Key\"");
-    BT_EQ("squealer.scan_string(\"token ghp_0123456789abcdefghijklmnopqrstuvwxyz\").description",
-          "\"GitHub Token\"");
+    BT_EQ("squealer.scan_string(\"token ghp_0123456789abcdefghijklmnopqrstuvwxyz\").description", "\"GitHub Token\"");
     BT_EQ("squealer.scan_string(\"nothing to see here\")", "{\"description\":\"\",\"transgressionFound\":false}");
 }
 

@@ -22,13 +22,13 @@ static char *meta(const char *text, const char *scope)
     return s;
 }
 
-#define META_EQ(text, scope, want)                                                                 \
-    do {                                                                                           \
-        char *m_ = meta(text, scope);                                                              \
-        if (strcmp(m_, want))                                                                      \
-            fprintf(stderr, "\n    want %s\n    got  %s\n", want, m_);                              \
-        CU_ASSERT_STRING_EQUAL(m_, want);                                                          \
-        free(m_);                                                                                  \
+#define META_EQ(text, scope, want)                                                                                     \
+    do {                                                                                                               \
+        char *m_ = meta(text, scope);                                                                                  \
+        if (strcmp(m_, want))                                                                                          \
+            fprintf(stderr, "\n    want %s\n    got  %s\n", want, m_);                                                 \
+        CU_ASSERT_STRING_EQUAL(m_, want);                                                                              \
+        free(m_);                                                                                                      \
     } while (0)
 
 static void test_metadata_trivy_check_block(void)
@@ -73,8 +73,7 @@ static void test_metadata_errors_name_the_line(void)
 {
     META_EQ("title: x\nscope: everything\n", "rule", "ERR 2 line 2: invalid annotation scope 'everything'");
     META_EQ("title: x\nbogus: 1\n", "rule", "ERR 2 line 2: field bogus not found in type ast.rawAnnotation");
-    META_EQ("title: x\n  bad: indent\n", "rule",
-            "ERR 2 yaml: line 2: mapping values are not allowed in this context");
+    META_EQ("title: x\n  bad: indent\n", "rule", "ERR 2 yaml: line 2: mapping values are not allowed in this context");
     META_EQ("related_resources:\n- not a url\n", "rule",
             "ERR 1 line 1: invalid related-resource ref 'not a url': must be an absolute URL");
     META_EQ("title: [1, 2]\n", "rule", "ERR 1 line 1: title must be a string but got array");
