@@ -460,11 +460,12 @@ void rego_module_free(struct rego_module *m)
         return;
     struct rv_keep *k = m->consts;
     if (k) {
-        for (size_t i = 0; i < k->n; i++) {
-            if (m->frozen)
-                rv_thaw(k->v[i]);
+        /* thaw every constant before releasing any: they share parts, and thawing one walks
+         * into parts another may already have freed */
+        for (size_t i = 0; m->frozen && i < k->n; i++)
+            rv_thaw(k->v[i]);
+        for (size_t i = 0; i < k->n; i++)
             rv_unref(k->v[i]);
-        }
         free(k->v);
         free(k);
     }
