@@ -830,6 +830,69 @@ static size_t rule_heads(struct rego_rule *x, struct rego_term **heads, size_t c
     return n;
 }
 
+/* ---- constant folding: [1, {"a": 2}] becomes one constant value ---- */
+
+static void fold_body(struct rego_module *m, struct rego_body *b);
+
+static void fold_term(struct rego_module *m, struct rego_term *t)
+{
+    if (!t || t->kind == TM_VALUE)
+        return;
+    for (size_t i = 0; i < t->n; i++)
+        fold_term(m, t->a[i]);
+    fold_term(m, t->head);
+    fold_term(m, t->key);
+    if (t->body)
+        fold_body(m, t->body);
+    if (t->kind != TM_ARRAY && t->kind != TM_OBJECT && t->kind != TM_SET)
+        return;
+    for (size_t i = 0; i < t->n; i++)
+        if (t->a[i]->kind != TM_VALUE)
+            return;
+    rv v;
+    if (t->kind == TM_ARRAY) {
+        v = rv_arr_with_cap(t->n);
+        for (size_t i = 0; i < t->n; i++)
+            rv_arr_push(&v, rv_ref(t->a[i]->val));
+    } else if (t->kind == TM_SET) {
+        v = rv_set_new();
+        for (size_t i = 0; i < t->n; i++)
+            rv_set_add(&v, rv_ref(t->a[i]->val));
+    } else {
+        v = rv_obj_with_cap(t->n / 2);
+        for (size_t i = 0; i + 1 < t->n; i += 2)
+            rv_obj_set(&v, rv_ref(t->a[i]->val), rv_ref(t->a[i + 1]->val));
+    }
+    t->val = rego_module_keep(m, v);
+    t->kind = TM_VALUE;
+    t->ground = true;
+}
+
+static void fold_body(struct rego_module *m, struct rego_body *b)
+{
+    for (size_t i = 0; b && i < b->n; i++) {
+        struct rego_expr *e = b->e[i];
+        fold_term(m, e->a);
+        fold_term(m, e->b);
+        fold_term(m, e->k);
+        fold_term(m, e->v);
+        fold_term(m, e->coll);
+        if (e->body)
+            fold_body(m, e->body);
+        for (size_t j = 0; j < e->nwith; j++)
+            fold_term(m, e->with[j].value);
+    }
+}
+
+static void fold_rule(struct rego_module *m, struct rego_rule *r)
+{
+    for (struct rego_rule *x = r; x; x = x->els) {
+        fold_body(m, x->body);
+        fold_term(m, x->value);
+        fold_term(m, x->key);
+    }
+}
+
 /* Does a function parameter compute something (call, ref, template...) rather than match? */
 static bool computed_param(const struct rego_term *t)
 {
@@ -915,6 +978,8 @@ static enum osp_code compile_chain(struct rctx *c, struct rego_rule *r)
     }
     free(bound);
     free(R.depths);
+    if (!c->rc)
+        fold_rule(c->m, r);
     return c->rc;
 }
 
@@ -980,6 +1045,8 @@ enum osp_code rego_compile_query(struct rego_engine *e, struct rego_module *q, s
         abort();
     if (!c.rc)
         c.rc = rego_safety_body(e, q, body, c.nslots, bound, NULL, 0, R.depths, err);
+    if (!c.rc)
+        fold_body(q, body);
     free(bound);
     free(R.depths);
     *nslots = c.nslots;

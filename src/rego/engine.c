@@ -8,6 +8,7 @@
 
 #define DEFAULT_STEPS 100000000UL
 #define DEFAULT_DEPTH 250
+#define DEFAULT_STACK ((size_t)2 << 20) /* fits a default 8 MiB thread stack with room to spare */
 
 enum osp_code rego_engine_new(struct osp_ctx *ctx, const struct rego_opts *opts, struct rego_engine **out,
                               struct osp_err *err)
@@ -278,6 +279,9 @@ static void ev_init(struct ev *ev, struct rego_engine *e, rv input)
     ev->max_depth = e->opts.max_depth ? e->opts.max_depth : DEFAULT_DEPTH;
     ev->strict = e->opts.strict_builtin_errors;
     ev->now_ns = (int64_t)osp_now(e->ctx) * 1000000000LL;
+    char here;
+    ev->stack_base = (uintptr_t)&here;
+    ev->stack_max = e->opts.max_stack ? e->opts.max_stack : DEFAULT_STACK;
     ev->cache = rv_obj_new();
 }
 

@@ -97,6 +97,8 @@ static int lst_k(struct ev *ev, rv v, void *ud)
 
 static int lst_step(struct ev *ev, struct lst *L)
 {
+    if (L->i < L->n && rego_ev_stack_check(ev, 0, 0))
+        return EV_ERR;
     if (L->i == L->n)
         return L->k(ev, L->vals, L->ud);
     return rego_eval_term(ev, L->ts[L->order ? L->order[L->i] : L->i], lst_k, L);
@@ -696,10 +698,23 @@ static int eval_expr(struct ev *ev, struct rego_expr *e, ev_k k, void *ud)
     return e->neg ? eval_neg(ev, e, k, ud) : eval_core(ev, e, k, ud);
 }
 
+int rego_ev_stack_check(struct ev *ev, int line, int col)
+{
+    char probe;
+    uintptr_t here = (uintptr_t)&probe;
+    size_t used = here < ev->stack_base ? ev->stack_base - here : here - ev->stack_base;
+    if (used <= ev->stack_max)
+        return EV_OK;
+    return rego_ev_error(ev, "eval_cancel_error", "", line, col,
+                         "evaluation nested too deeply (more than %zu KiB of stack)", ev->stack_max >> 10);
+}
+
 int rego_eval_body(struct ev *ev, struct rego_body *b, size_t i, ev_k k, void *ud)
 {
     if (i == b->n)
         return k(ev, ud);
+    if (rego_ev_stack_check(ev, b->e[i]->line, b->e[i]->col))
+        return EV_ERR;
     if (++ev->steps > ev->max_steps)
         return rego_ev_error(ev, "eval_cancel_error", "", b->e[i]->line, b->e[i]->col,
                              "evaluation exceeded the step budget of %lu", ev->max_steps);

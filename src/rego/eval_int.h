@@ -39,6 +39,8 @@ struct ev {
     size_t nmocks, mockcap;
     size_t mock_base; /* mocks below this index are hidden (inside a mock replacement) */
     unsigned long steps, max_steps;
+    uintptr_t stack_base; /* address of a local at the start of the query */
+    size_t stack_max;     /* bytes of C stack evaluation may use below stack_base */
     unsigned depth, max_depth;
     bool strict;
     int64_t now_ns;
@@ -53,6 +55,9 @@ typedef int (*ev_k)(struct ev *ev, void *ud);
 typedef int (*ev_vk)(struct ev *ev, rv v, void *ud);
 
 /* eval.c */
+/* EV_ERR when the C stack used since the query started passes stack_max (deep bodies, long
+ * collection literals or nesting would otherwise overflow it). */
+int rego_ev_stack_check(struct ev *ev, int line, int col);
 int rego_ev_error(struct ev *ev, const char *code, const char *file, int line, int col, const char *fmt, ...)
     OSP_PRINTF(6, 7);
 void rego_ev_bind(struct ev *ev, int slot, rv v); /* borrows v */

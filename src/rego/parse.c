@@ -860,6 +860,8 @@ struct rego_body *rego_ps_literals(struct ps *p, enum rego_tok end)
     const struct rego_token *start = rego_ps_peek(p);
     enter(p);
     while (rego_ps_peek(p)->type != end) {
+        if (es.n == REGO_MAX_BODY)
+            rego_ps_error(p, rego_ps_peek(p), "body has more than %d expressions", REGO_MAX_BODY);
         rego_ps_push(p, &es, rego_ps_literal(p));
         const struct rego_token *t = rego_ps_peek(p);
         if (t->type == TK_SEMI) {

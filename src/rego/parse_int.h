@@ -12,6 +12,7 @@
 
 #define REGO_MAX_DEPTH 200
 #define REGO_ARENA_MAX ((size_t)256 << 20)
+#define REGO_MAX_BODY 5000 /* expressions per body: keeps safety ordering and eval stack bounded */
 
 #define IGN(x)                                                                                                         \
     do {                                                                                                               \

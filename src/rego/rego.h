@@ -37,7 +37,8 @@ struct rego_opts {
     bool v0_compatible;         /* parse modules with Rego v0 syntax */
     bool strict_builtin_errors; /* a builtin error stops the query (else: undefined) */
     unsigned long max_steps;    /* evaluation step budget per query; 0: 100 million */
-    unsigned max_depth;         /* call/rule nesting cap; 0: 1000 */
+    unsigned max_depth;         /* call/rule nesting cap; 0: 250 */
+    size_t max_stack;           /* C stack bytes one evaluation may use; 0: 2 MiB */
     /* print() output: called once per print call with the formatted line (no newline).
      * NULL: printed lines go to osp_log at INFO level. */
     void (*print_fn)(void *ud, const char *file, int line, const char *text);

@@ -341,35 +341,53 @@ static enum osp_code check_body(struct sa *a, struct rego_body *b, const unsigne
                                 struct rego_term **heads, size_t nheads)
 {
     size_t ns = (size_t)a->nslots + 1, n = b->n;
-    unsigned char *B = malloc(ns), *need = malloc(ns), *out = malloc(ns);
-    unsigned char *occ = calloc(n * ns + 1, 1), *other = malloc(ns);
+    unsigned char *B = malloc(ns), *need = calloc(ns, 1), *out = calloc(ns, 1);
+    /* occurrences: per expression a sparse slot list, plus a count per slot over the body */
+    unsigned char *other = malloc(ns), *tmp = calloc(ns, 1);
+    unsigned *cnt = calloc(ns, sizeof(unsigned));
+    int **occ = calloc(n + 1, sizeof(*occ));
+    size_t *nocc = calloc(n + 1, sizeof(*nocc));
     bool *placed = calloc(n + 1, sizeof(bool));
     struct rego_expr **order = malloc((n + 1) * sizeof(*order));
-    if (!B || !need || !out || !occ || !other || !placed || !order)
+    if (!B || !need || !out || !other || !tmp || !cnt || !occ || !nocc || !placed || !order)
         abort();
     memcpy(B, bound_in, ns);
-    for (size_t i = 0; i < n; i++)
-        occurs(a, b->e[i], occ + i * ns);
+    for (size_t i = 0; i < n; i++) {
+        memset(tmp, 0, ns);
+        occurs(a, b->e[i], tmp);
+        for (size_t s = 0; s < ns; s++)
+            nocc[i] += tmp[s];
+        occ[i] = malloc((nocc[i] + 1) * sizeof(int));
+        if (!occ[i])
+            abort();
+        size_t o = 0;
+        for (size_t s = 0; s < ns; s++)
+            if (tmp[s]) {
+                occ[i][o++] = (int)s;
+                cnt[s]++;
+            }
+    }
     enum osp_code rc = OSP_OK;
     for (size_t k = 0; k < n && !rc; k++) {
         size_t pick = n;
         for (size_t i = 0; i < n && pick == n; i++) {
             if (placed[i])
                 continue;
-            memset(other, 0, ns);
-            for (size_t j = 0; j < n; j++)
-                if (j != i)
-                    for (size_t s = 0; s < ns; s++)
-                        other[s] |= occ[j * ns + s];
-            memset(need, 0, ns);
-            memset(out, 0, ns);
+            /* need and out only ever hold slots of expression i, so clearing those keeps
+             * each attempt linear in the expression instead of in the rule's slot count */
+            for (size_t q = 0; q < nocc[i]; q++)
+                other[occ[i][q]] = cnt[occ[i][q]] > 1;
             analyze(a, B, b->e[i], other, need, out);
             bool ok = true;
-            for (size_t s = 0; s < ns && ok; s++)
-                if (need[s] && !B[s])
+            for (size_t q = 0; q < nocc[i] && ok; q++)
+                if (need[occ[i][q]] && !B[occ[i][q]])
                     ok = false;
-            if (ok)
+            if (ok) {
                 pick = i;
+                break;
+            }
+            for (size_t q = 0; q < nocc[i]; q++)
+                need[occ[i][q]] = out[occ[i][q]] = 0;
         }
         if (pick == n) {
             for (size_t i = 0; i < n; i++) {
@@ -392,6 +410,8 @@ static enum osp_code check_body(struct sa *a, struct rego_body *b, const unsigne
             abort();
         for (size_t s = 0; s < ns; s++)
             B2[s] = B[s] | out[s];
+        for (size_t q = 0; q < nocc[pick]; q++)
+            need[occ[pick][q]] = out[occ[pick][q]] = 0;
         rc = nested_expr(a, b->e[pick], B2);
         memcpy(B, B2, ns);
         free(B2);
@@ -419,7 +439,12 @@ static enum osp_code check_body(struct sa *a, struct rego_body *b, const unsigne
     free(B);
     free(need);
     free(out);
+    for (size_t i = 0; i < n; i++)
+        free(occ[i]);
     free(occ);
+    free(nocc);
+    free(cnt);
+    free(tmp);
     free(other);
     free(placed);
     free(order);
