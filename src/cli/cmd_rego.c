@@ -13,7 +13,7 @@
 #define MAX_FILE_BYTES ((size_t)512 << 20)
 
 static const char rego_usage[] =
-    "usage: osprey rego eval [--format json|pretty] [--data FILE_OR_DIR]... [--input FILE]\n"
+    "usage: osprey rego eval [--format json|pretty] [--data FILE_OR_DIR]... [--input FILE | --input-term TERM]\n"
     "                        [--v0-compatible] [--strict-builtin-errors] QUERY\n"
     "       osprey rego test [PATH...] [-v] [--run REGEX] [--v0-compatible]\n"
     "       osprey rego parse [--v0-compatible] FILE\n";
@@ -182,7 +182,7 @@ static void print_result(rv result, const char *format)
 }
 
 struct eval_args {
-    const char *query, *input, *format;
+    const char *query, *input, *input_term, *format;
     const char *data[256];
     size_t ndata;
     struct rego_opts o;
@@ -199,6 +199,9 @@ static int parse_eval_args(int argc, char **argv, struct eval_args *a)
             i++;
         } else if ((!strcmp(s, "--input") || !strcmp(s, "-i")) && next) {
             a->input = next;
+            i++;
+        } else if (!strcmp(s, "--input-term") && next) {
+            a->input_term = next; /* a Rego term (sets allowed), evaluated once */
             i++;
         } else if ((!strcmp(s, "--format") || !strcmp(s, "-f")) && next) {
             a->format = next;
@@ -256,6 +259,11 @@ static int rego_eval_cmd(struct osp_ctx *ctx, int argc, char **argv)
         char *text = read_file(a.input, &len, &err);
         rc = text ? rego_input_parse(text, len, &input, &err) : err.code;
         free(text);
+    }
+    if (!rc && a.input_term) {
+        rc = rego_eval_ref(e, a.input_term, rv_undef(), &input, &err);
+        if (!rc && rv_is_undef(input))
+            rc = osp_err_set(&err, OSP_EUSAGE, "--input-term '%s' is undefined", a.input_term);
     }
     rv result = rv_undef();
     if (!rc)

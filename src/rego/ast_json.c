@@ -5,6 +5,7 @@
 
 #include "rego/ast.h"
 #include "rego/rego.h"
+#include "rego/rego_int.h"
 
 static rv term_json(const struct rego_term *t);
 static rv body_json(const struct rego_body *b);
@@ -165,7 +166,11 @@ static rv module_json(const struct rego_module *m)
 {
     rv o = rv_obj_new();
     rv pkg = rv_obj_new();
-    rv_obj_set(&pkg, rv_str_new("path"), term_json(m->pkg));
+    rv path = rv_arr_new(); /* OPA: the package path is a ref rooted at data */
+    rv_arr_push(&path, typed("var", rv_str_new("data")));
+    for (size_t i = 1; i < m->npkg; i++)
+        rv_arr_push(&path, typed("string", rv_str_new(m->pkgpath[i])));
+    rv_obj_set(&pkg, rv_str_new("path"), path);
     if (m->pkg_meta_text)
         rv_obj_set(&pkg, rv_str_new("metadata"), rv_str_new(m->pkg_meta_text));
     rv_obj_set(&o, rv_str_new("package"), pkg);
@@ -185,6 +190,23 @@ static rv module_json(const struct rego_module *m)
         rv_arr_push(&rules, rule_json(m->rules[i]));
     rv_obj_set(&o, rv_str_new("rules"), rules);
     return o;
+}
+
+enum osp_code rego_parse_to_rv(const char *filename, const char *text, size_t len, bool v0, rv *out,
+                               struct osp_err *err)
+{
+    struct rego_module *m;
+    int line = 0, col = 0;
+    enum osp_code rc = rego_parse_module(filename, text, len, v0, &m, &line, &col, err);
+    if (rc) {
+        char msg[400];
+        snprintf(msg, sizeof(msg), "%s", err->msg);
+        osp_err_init(err);
+        return osp_err_set(err, OSP_EPOLICY, "%s:%d: rego_parse_error: %s", filename, line, msg);
+    }
+    *out = module_json(m);
+    rego_module_free(m);
+    return OSP_OK;
 }
 
 enum osp_code rego_parse_to_json(const char *filename, const char *text, size_t len, bool v0, char **out,

@@ -574,6 +574,7 @@ static const struct {
     {"rego.metadata.rule", IF_META_RULE, 0, false},
     {"rego.metadata.chain", IF_META_CHAIN, 0, false},
     {"opa.runtime", IF_OPA_RUNTIME, 0, false},
+    {"rego.parse_module", IF_PARSE_MODULE, 2, false},
     {"equal", IF_EQ, 2, true},
     {"neq", IF_NEQ, 2, true},
     {"lt", IF_LT, 2, true},

@@ -198,6 +198,26 @@ int rego_meta_chain(struct ev *ev, rv *out);
 int rego_opa_runtime(struct ev *ev, rv *out);
 int rego_print(struct ev *ev, const struct rego_term *t);
 
+/* rego.parse_module(filename, text): the module's AST; a syntax error is a builtin error. */
+static int parse_module(struct ev *ev, const struct rego_term *t, rv *a, rv *out)
+{
+    if (rv_kind(a[0]) != RV_STRING || rv_kind(a[1]) != RV_STRING) {
+        if (!ev->strict)
+            return EV_STOP;
+        return rego_ev_error(
+            ev, "eval_type_error", "", t->line, t->col, "rego.parse_module: operand %d must be string but got %s",
+            rv_kind(a[0]) != RV_STRING ? 1 : 2, rv_kind_name(rv_kind(rv_kind(a[0]) != RV_STRING ? a[0] : a[1])));
+    }
+    struct osp_err err;
+    osp_err_init(&err);
+    if (rego_parse_to_rv(rv_str(a[0]), rv_str(a[1]), rv_str_len(a[1]), ev->e->opts.v0_compatible, out, &err)) {
+        if (!ev->strict)
+            return EV_STOP;
+        return rego_ev_error(ev, "eval_builtin_error", "", t->line, t->col, "rego.parse_module: %s", err.msg);
+    }
+    return EV_OK;
+}
+
 /* Value of a non-generating evaluator builtin; EV_STOP = undefined. */
 static int internal_value(struct ev *ev, const struct rego_term *t, enum internal_fn f, rv *a, rv *out)
 {
@@ -218,6 +238,8 @@ static int internal_value(struct ev *ev, const struct rego_term *t, enum interna
         return rego_meta_chain(ev, out);
     case IF_OPA_RUNTIME:
         return rego_opa_runtime(ev, out);
+    case IF_PARSE_MODULE:
+        return parse_module(ev, t, a, out);
     case IF_EQ:
         *out = rv_bool(rv_equal(a[0], a[1]));
         return EV_OK;

@@ -109,17 +109,22 @@ void rego_ps_unexpected(struct ps *p)
     rego_ps_error(p, t, "unexpected %s token", t->type == TK_IDENT ? "ident" : buf);
 }
 
+/* OPA's wording: "unexpected eof token: expected ident". */
 const struct rego_token *rego_ps_expect(struct ps *p, enum rego_tok ty)
 {
-    if (rego_ps_peek(p)->type != ty) {
-        const struct rego_token *t = rego_ps_peek(p);
-        char buf[80];
-        snprintf(buf, sizeof(buf), "expected %s", rego_tok_text(ty));
-        if (t->type == TK_EOF)
-            rego_ps_error(p, t, "%s but got eof", buf);
-        rego_ps_error(p, t, "%s", buf);
+    const struct rego_token *t = rego_ps_peek(p);
+    if (t->type == ty)
+        return rego_ps_next(p);
+    char got[48];
+    if (t->type == TK_EOF || t->type == TK_IDENT) {
+        snprintf(got, sizeof(got), "%s", t->type == TK_EOF ? "eof" : "ident");
+    } else {
+        size_t n = t->len < sizeof(got) - 1 ? t->len : sizeof(got) - 1;
+        memcpy(got, p->src + t->off, n);
+        got[n] = '\0';
     }
-    return rego_ps_next(p);
+    rego_ps_error(p, t, "unexpected %s token: expected %s", got, ty == TK_IDENT ? "ident" : rego_tok_text(ty));
+    return NULL;
 }
 
 void *rego_ps_alloc(struct ps *p, size_t n)

@@ -33,6 +33,7 @@ enum internal_fn {
     IF_META_RULE,
     IF_META_CHAIN,
     IF_OPA_RUNTIME,
+    IF_PARSE_MODULE,
     IF_EQ,
     IF_NEQ,
     IF_LT,
@@ -87,6 +88,10 @@ const struct rego_builtin *rego_find_builtin(struct rego_engine *e, const char *
 /* Set e->last and err for a compile error at a term position. */
 enum osp_code rego_compile_error(struct rego_engine *e, struct osp_err *err, const char *code, const char *file,
                                  int line, int col, const char *fmt, ...) OSP_PRINTF(7, 8);
+
+/* ast_json.c: a module's syntax tree as a value (rego.parse_module). Returns new in *out. */
+OSP_MUST_CHECK enum osp_code rego_parse_to_rv(const char *filename, const char *text, size_t len, bool v0, rv *out,
+                                              struct osp_err *err);
 
 /* recursion.c: a rule or function that depends on itself is rego_recursion_error. */
 OSP_MUST_CHECK enum osp_code rego_check_recursion(struct rego_engine *e, struct osp_err *err);

@@ -13,7 +13,7 @@ if(EXISTS ${osp_conformance}/run_conformance.py)
   add_test(NAME rego/conformance
            COMMAND python3 ${osp_conformance}/run_conformance.py
                    --suite ${osp_conformance} --versions v1 -j 8 -q --timeout 60
-                   --tool "$<TARGET_FILE:osprey> rego eval"
+                   --tool "$<TARGET_FILE:osprey> rego eval" --input-term-flag=--input-term
                    --known-failures ${CMAKE_SOURCE_DIR}/tests/rego/conformance-known-failures.txt
            WORKING_DIRECTORY ${CMAKE_BINARY_DIR})
   set_tests_properties(rego/conformance PROPERTIES LABELS "rego;conformance" TIMEOUT 1800
