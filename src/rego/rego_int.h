@@ -93,6 +93,17 @@ enum osp_code rego_compile_error(struct rego_engine *e, struct osp_err *err, con
 OSP_MUST_CHECK enum osp_code rego_parse_to_rv(const char *filename, const char *text, size_t len, bool v0, rv *out,
                                               struct osp_err *err);
 
+/* tree.c */
+struct rego_vnode *rego_tree_node(struct rego_engine *e, struct rego_vnode *parent, const char *name);
+struct rego_vnode *rego_tree_ensure(struct rego_engine *e, const char **path, size_t n);
+/* Place a rule (and its else chain) in the data tree; kind conflicts are compile errors. */
+OSP_MUST_CHECK enum osp_code rego_tree_add_rule(struct rego_engine *e, struct rego_rule *r, struct osp_err *err);
+/* Parse the module's METADATA blocks (package and rules). */
+OSP_MUST_CHECK enum osp_code rego_meta_compile(struct rego_engine *e, struct rego_module *m, struct osp_err *err);
+/* Fold composite literals made only of constants into single constants. */
+void rego_fold_rule(struct rego_module *m, struct rego_rule *r);
+void rego_fold_body(struct rego_module *m, struct rego_body *b);
+
 /* recursion.c: a rule or function that depends on itself is rego_recursion_error. */
 OSP_MUST_CHECK enum osp_code rego_check_recursion(struct rego_engine *e, struct osp_err *err);
 
