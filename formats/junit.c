@@ -240,16 +240,22 @@ static void control_case(struct jw *j, const struct res_compliance *c, const str
     end(j);
 }
 
-static void compliance_suite(struct jw *j, const struct res_compliance *c)
+static struct counts compliance_counts(const struct res_compliance *c)
 {
     struct counts n = {0};
-    char name[256];
     for (size_t i = 0; i < c->n_controls; i++) {
         n.tests++;
         n.failures += c->controls[i].status == RES_CTL_FAIL;
         n.errors += c->controls[i].status == RES_CTL_ERROR;
         n.skipped += c->controls[i].status == RES_CTL_MANUAL;
     }
+    return n;
+}
+
+static void compliance_suite(struct jw *j, const struct res_compliance *c)
+{
+    struct counts n = compliance_counts(c);
+    char name[256];
     snprintf(name, sizeof(name), "osprey compliance %s", c->id);
     suite_start(j, name, &n);
     property(j, "spec", c->id);
@@ -310,6 +316,12 @@ static void document(struct jw *j, const struct res_report *r, const struct pair
     for (size_t i = 0, e; i < n; i = e) {
         e = suite_end(v, n, i);
         struct counts c = suite_counts(v + i, e - i);
+        t.tests += c.tests;
+        t.failures += c.failures;
+        t.errors += c.errors;
+    }
+    if (r->compliance) { /* the root counts every suite, the compliance one too */
+        struct counts c = compliance_counts(r->compliance);
         t.tests += c.tests;
         t.failures += c.failures;
         t.errors += c.errors;

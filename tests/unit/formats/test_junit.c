@@ -1,5 +1,6 @@
 /* test_junit.c: JUnit testcase naming, element choice and text sanitising. */
 #include <libxml/parser.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "fmt_fixture.h"
@@ -33,6 +34,11 @@ static void test_two_buckets_same_check_give_distinct_testcases(void)
     CU_ASSERT_EQUAL(count(x, "<skipped>accepted risk SEC-12</skipped>"), 1);
     CU_ASSERT_EQUAL(count(x, "type=\"collection-error\""), 2); /* kms collection + control 2.8 */
     CU_ASSERT_EQUAL(count(x, "type=\"check-error\""), 1);
+    /* the root's totals are the sums over every suite, the compliance suite included */
+    char root[128];
+    snprintf(root, sizeof(root), "<testsuites name=\"osprey\" tests=\"%zu\" failures=\"%zu\" errors=\"%zu\"",
+             count(x, "<testcase "), count(x, "<failure "), count(x, "<error "));
+    CU_ASSERT_PTR_NOT_NULL(strstr(x, root));
     free(x);
     res_report_free(r);
 }
