@@ -108,15 +108,14 @@ enum osp_code rego_tree_add_rule(struct rego_engine *e, struct rego_rule *r, str
         r->kind = RK_COMPLETE;
     struct rego_vnode *n = rego_tree_ensure(e, r->path, r->npath);
     int kind = r->nrest ? RK_OBJECT : r->kind;
-    if (n->kind != -1 && n->kind != kind && !(n->kind == RK_OBJECT || kind == RK_OBJECT)) {
+    if (n->kind != -1 && n->kind != kind) { /* e.g. p[x] := 1 beside p contains x, or p := 1 */
         return rego_compile_error(e, err, "rego_type_error", r->mod->file, r->line, r->col,
                                   "conflicting rules %s found", n->path);
     }
     if (kind == RK_FUNC && n->kind == RK_FUNC && n->arity != (int)r->nargs)
         return rego_compile_error(e, err, "rego_type_error", r->mod->file, r->line, r->col,
                                   "conflicting rules %s found", n->path);
-    if (n->kind == -1 || kind != RK_OBJECT)
-        n->kind = kind;
+    n->kind = kind;
     if (kind == RK_FUNC)
         n->arity = (int)r->nargs;
     r->node = n;
