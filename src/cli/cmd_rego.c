@@ -53,14 +53,17 @@ static bool has_suffix(const char *s, const char *suf)
     return a >= b && !strcmp(s + a - b, suf);
 }
 
-static enum osp_code load_path(struct rego_engine *e, const char *path, bool tests_only_rego, struct osp_err *err);
+/* Load a .rego module, a .json data file, or a directory of them. As with opa, a data file
+ * found under a directory is placed at its directory's path below that root (dir/a/b/x.json
+ * -> data.a.b); prefix holds those path segments, '/'-separated ("" at the root). */
+static enum osp_code load_path(struct rego_engine *e, const char *path, const char *prefix, struct osp_err *err);
 
 static int cmp_str(const void *a, const void *b)
 {
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-static enum osp_code load_dir(struct rego_engine *e, const char *dir, bool t, struct osp_err *err)
+static enum osp_code load_dir(struct rego_engine *e, const char *dir, const char *prefix, struct osp_err *err)
 {
     DIR *d = opendir(dir);
     if (!d)
@@ -87,28 +90,61 @@ static enum osp_code load_dir(struct rego_engine *e, const char *dir, bool t, st
         char p[4096];
         snprintf(p, sizeof(p), "%s/%s", dir, names[i]);
         struct stat st;
-        if (!rc && stat(p, &st) == 0 && (S_ISDIR(st.st_mode) || has_suffix(p, ".rego") || has_suffix(p, ".json")))
-            rc = load_path(e, p, t, err);
+        if (!rc && stat(p, &st) == 0 && (S_ISDIR(st.st_mode) || has_suffix(p, ".rego") || has_suffix(p, ".json"))) {
+            char sub[4096];
+            if (S_ISDIR(st.st_mode))
+                snprintf(sub, sizeof(sub), "%s%s%s", prefix, prefix[0] ? "/" : "", names[i]);
+            else
+                snprintf(sub, sizeof(sub), "%s", prefix);
+            rc = load_path(e, p, sub, err);
+        }
         free(names[i]);
     }
     free(names);
     return rc;
 }
 
-static enum osp_code load_path(struct rego_engine *e, const char *path, bool t, struct osp_err *err)
+static enum osp_code add_data_at(struct rego_engine *e, const char *text, size_t len, const char *prefix,
+                                 struct osp_err *err)
+{
+    if (!prefix[0])
+        return rego_add_data_json(e, text, len, err);
+    rv v;
+    enum osp_code rc = rv_json_parse(text, len, NULL, &v, err);
+    if (rc)
+        return rc;
+    char segs[4096];
+    snprintf(segs, sizeof(segs), "%s", prefix);
+    for (char *end = segs + strlen(segs);;) { /* wrap from the innermost segment out */
+        char *slash = strrchr(segs, '/');
+        char *seg = slash ? slash + 1 : segs;
+        rv o = rv_obj_new();
+        rv_obj_set(&o, rv_str_newn(seg, (size_t)(end - seg)), v);
+        v = o;
+        if (!slash)
+            break;
+        *slash = '\0';
+        end = slash;
+    }
+    rc = rego_add_data(e, v, err);
+    rv_unref(v);
+    return rc;
+}
+
+static enum osp_code load_path(struct rego_engine *e, const char *path, const char *prefix, struct osp_err *err)
 {
     struct stat st;
     if (stat(path, &st) != 0)
         return osp_err_set(err, OSP_EIO, "cannot open '%s' (check the path)", path);
     if (S_ISDIR(st.st_mode))
-        return load_dir(e, path, t, err);
+        return load_dir(e, path, prefix, err);
     size_t len;
     char *text = read_file(path, &len, err);
     if (!text)
         return err->code;
     enum osp_code rc;
     if (has_suffix(path, ".json"))
-        rc = rego_add_data_json(e, text, len, err);
+        rc = add_data_at(e, text, len, prefix, err);
     else
         rc = rego_add_module(e, path, text, len, err);
     free(text);
@@ -250,7 +286,7 @@ static int rego_eval_cmd(struct osp_ctx *ctx, int argc, char **argv)
         return cli_fail(&err);
     enum osp_code rc = OSP_OK;
     for (size_t i = 0; i < a.ndata && !rc; i++)
-        rc = load_path(e, a.data[i], false, &err);
+        rc = load_path(e, a.data[i], "", &err);
     if (!rc)
         rc = rego_compile(e, &err);
     rv input = rv_undef();
@@ -361,7 +397,7 @@ static int rego_test_cmd(struct osp_ctx *ctx, int argc, char **argv)
     struct rego_engine *e = NULL;
     enum osp_code rc = rego_engine_new(ctx, &o, &e, &err);
     for (size_t i = 0; i < a.npaths && !rc; i++)
-        rc = load_path(e, a.paths[i], true, &err);
+        rc = load_path(e, a.paths[i], "", &err);
     if (!rc)
         rc = rego_compile(e, &err);
     if (rc) {

@@ -38,4 +38,4 @@ endif()
 add_test(NAME rego/test-command
          COMMAND $<TARGET_FILE:osprey> rego test -v ${CMAKE_SOURCE_DIR}/tests/rego/policies)
 set_tests_properties(rego/test-command PROPERTIES LABELS "rego;unit" TIMEOUT 60
-                     PASS_REGULAR_EXPRESSION "PASS: 3/3")
+                     PASS_REGULAR_EXPRESSION "PASS: 4/4")
