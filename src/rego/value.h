@@ -14,8 +14,8 @@
  *   - A container whose refcount is 1 is changed in place; a shared one is copied first
  *     (copy on write), so `rv_arr_push(&a, x)` never changes a value someone else holds.
  *   - rv_freeze(v) makes v and everything inside immortal: ref/unref become no-ops, so
- *     threads can share it (compiled policy, the input document). Frozen values are never
- *     freed (use them for long-lived documents only).
+ *     threads can share it (compiled policy, the input document). When every user is done,
+ *     rv_thaw(v) then rv_unref(v) frees it.
  *
  *   rv tags = rv_arr_new();
  *   rv_arr_push(&tags, rv_str_new("prod"));                 // push takes the new string
@@ -90,9 +90,13 @@ static inline bool rv_is_true(rv v)
     return v.kind == RV_BOOL && v.u.b;
 }
 
-rv rv_ref(rv v);                          /* returns v with one more reference (same value) */
-void rv_unref(rv v);                      /* drops one reference; frees at zero; no-op on scalars and frozen values */
-void rv_freeze(rv v);                     /* borrows v; makes it and its contents immortal and shareable */
+rv rv_ref(rv v);      /* returns v with one more reference (same value) */
+void rv_unref(rv v);  /* drops one reference; frees at zero; no-op on scalars and frozen values */
+void rv_freeze(rv v); /* borrows v; makes it and its contents immortal and shareable */
+/* Undo rv_freeze once no thread and no other value uses v any more (e.g. a region's input after
+ * its evaluations): rebuilds refcounts from the edges inside v, so a following rv_unref(v) frees
+ * it. Borrows v. Only for a tree frozen as a whole whose parts no value outside it shares. */
+void rv_thaw(rv v);
 const char *rv_kind_name(enum rv_kind k); /* OPA's type_name: "null", "boolean", "number", ... */
 
 /* ---- numbers (number.c) ---- */

@@ -50,9 +50,7 @@ struct rv_obj {
 };
 
 void rv_num_free(struct rv_num *n);
-/* Undo rv_freeze on a tree nobody else references: rebuilds the refcounts from the edges
- * inside v (a shared subtree counts once per parent) so rv_unref(v) frees it. */
-void rv_thaw(rv v);
+
 void rv_obj_sort(struct rv_obj *o); /* sorts entries by key (logically const) */
 uint64_t rv_hash_bytes(const void *p, size_t n);
 /* Decode the escapes of a JSON (or Rego) string body [s, s+n) into b; false on a bad escape. */
