@@ -389,7 +389,7 @@ static enum osp_code compliance_view(const struct res_compliance *c, const struc
     return OSP_OK;
 }
 
-enum osp_code fmt_table_write(const struct res_report *r, const struct fmt_opts *o, FILE *out, struct osp_err *err)
+static enum osp_code render(const struct res_report *r, const struct fmt_opts *o, FILE *out, struct osp_err *err)
 {
     struct fmt_opts none = {0};
     const struct fmt_opts *opt = o ? o : &none;
@@ -415,4 +415,53 @@ enum osp_code fmt_table_write(const struct res_report *r, const struct fmt_opts 
     totals(r, out, opt->color);
     scan_errors(r, out, opt->color);
     return OSP_OK;
+}
+
+/* Length of the SGR colour sequence (ESC [ digits/';' m) at s, or 0. */
+static size_t sgr_len(const char *s, size_t n)
+{
+    size_t k = 2;
+    if (n < 3 || s[0] != '\033' || s[1] != '[')
+        return 0;
+    while (k < n && ((s[k] >= '0' && s[k] <= '9') || s[k] == ';'))
+        k++;
+    return k < n && s[k] == 'm' ? k + 1 : 0;
+}
+
+/* Copy text to out with the control characters a report may carry (ESC, BEL, CR, ...) shown as
+ * '?', so a hostile resource name or message cannot drive the terminal; colour codes survive
+ * when color is on. */
+static void put_safe(const char *text, size_t n, int color, FILE *out)
+{
+    size_t start = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)text[i];
+        if ((c >= 0x20 && c != 0x7f) || c == '\n' || c == '\t')
+            continue;
+        size_t sgr = color ? sgr_len(text + i, n - i) : 0;
+        fwrite(text + start, 1, i - start, out);
+        if (sgr)
+            fwrite(text + i, 1, sgr, out);
+        else
+            fputc('?', out);
+        i += sgr ? sgr - 1 : 0;
+        start = i + 1;
+    }
+    fwrite(text + start, 1, n - start, out);
+}
+
+enum osp_code fmt_table_write(const struct res_report *r, const struct fmt_opts *o, FILE *out, struct osp_err *err)
+{
+    char *text = NULL;
+    size_t n = 0;
+    FILE *m = open_memstream(&text, &n);
+    if (!m)
+        return osp_err_set(err, OSP_ENOMEM, "out of memory writing the table");
+    enum osp_code rc = render(r, o, m, err);
+    if (fclose(m) && !rc)
+        rc = osp_err_set(err, OSP_ENOMEM, "out of memory writing the table");
+    if (!rc)
+        put_safe(text, n, o && o->color, out);
+    free(text);
+    return rc;
 }

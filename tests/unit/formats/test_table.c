@@ -116,6 +116,46 @@ static void test_colour_only_when_asked(void)
     res_report_free(r);
 }
 
+/* A hostile resource name or message cannot send terminal control sequences through the table. */
+static void test_control_characters_never_reach_the_terminal(void)
+{
+    struct res_report *r = res_report_new("osprey", "1");
+    struct osp_err err;
+    osp_err_init(&err);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(r);
+    struct res_finding f = {.check_id = "A\033[2J",
+                            .title = "t\a",
+                            .severity = RES_SEV_HIGH,
+                            .status = RES_FAIL,
+                            .service = "s3",
+                            .region = "r",
+                            .account = "1",
+                            .resource = "arn:aws:s3:::evil\033]0;pwned\a\r",
+                            .message = "m\033[31mred\b"};
+    CU_ASSERT_EQUAL_FATAL(res_report_add_finding(r, &f, &err), OSP_OK);
+    for (int color = 0; color < 2; color++) {
+        struct fmt_opts views[] = {{.now = NOW, .color = color},
+                                   {.now = NOW, .color = color, .service = "s3"},
+                                   {.now = NOW, .color = color, .arn = f.resource}};
+        for (size_t i = 0; i < 3; i++) {
+            char *got = fx_render("table", r, &views[i]);
+            CU_ASSERT_PTR_NOT_NULL_FATAL(got);
+            CU_ASSERT_PTR_NULL(strchr(got, '\a'));
+            CU_ASSERT_PTR_NULL(strchr(got, '\r'));
+            CU_ASSERT_PTR_NULL(strchr(got, '\b'));
+            CU_ASSERT_PTR_NULL(strstr(got, "\033]"));
+            CU_ASSERT_PTR_NULL(strstr(got, "\033[2J"));
+            if (!color)
+                CU_ASSERT_PTR_NULL(strchr(got, '\033'));
+            free(got);
+        }
+    }
+    char *got = fx_render("table", r, &(struct fmt_opts){.now = NOW, .service = "s3"});
+    CU_ASSERT_PTR_NOT_NULL(got ? strstr(got, "arn:aws:s3:::evil?]0;pwned??") : NULL);
+    free(got);
+    res_report_free(r);
+}
+
 static void test_color_wanted_never_for_files(void)
 {
     struct osp_ctx ctx;
@@ -132,6 +172,7 @@ static const struct osp_test tests[] = {OSP_TEST(test_summary_view_matches_golde
                                         OSP_TEST(test_compliance_view_matches_golden),
                                         OSP_TEST(test_multi_account_summary_matches_golden),
                                         OSP_TEST(test_colour_only_when_asked),
+                                        OSP_TEST(test_control_characters_never_reach_the_terminal),
                                         OSP_TEST(test_color_wanted_never_for_files),
                                         {0}};
 
