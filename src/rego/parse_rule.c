@@ -27,8 +27,11 @@ static struct rego_body *parse_rule_body(struct ps *p)
         if (rego_ps_peek(p)->type == TK_LBRACE) {
             /* `if {` opens a body, unless what follows is one object/set (comprehension)
              * expression: try the body first, and on a syntax error re-read it as a literal */
-            size_t save = p->i;
+            size_t save = p->i, save_nt = p->nt;
+            struct rego_token *save_t = p->t; /* an error inside a template expression unwinds
+                                                 with its sub-token array still installed */
             int npend = p->npending, depth = p->depth;
+            bool nopipe = p->nopipe;
             jmp_buf outer;
             memcpy(outer, p->jb, sizeof(outer));
             struct rego_body *volatile b = NULL;
@@ -42,8 +45,11 @@ static struct rego_body *parse_rule_body(struct ps *p)
                 memcpy(msg, p->msg, sizeof(msg));
                 el = p->eline;
                 ec = p->ecol;
+                p->t = save_t;
+                p->nt = save_nt;
                 p->i = save;
                 p->depth = depth;
+                p->nopipe = nopipe;
             }
             if (b) {
                 memcpy(p->jb, outer, sizeof(outer));
