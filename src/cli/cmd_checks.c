@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "collect/collect.h"
 #include "rego/value.h"
 #include "scan/scan.h"
 
@@ -28,7 +29,10 @@ static int parse_args(int argc, char **argv, struct checks_args *a)
     for (int i = 1; i < argc; i++) {
         const char *s = argv[i];
         const char *val = i + 1 < argc ? argv[i + 1] : NULL;
-        if (!strcmp(s, "--service") && val)
+        if (!strcmp(s, "--service") && val && !col_find(val)) {
+            cli_usage_error("unknown service '%s' (see the list in 'osprey aws --help')", val);
+            return -2; /* reported */
+        } else if (!strcmp(s, "--service") && val)
             a->service = argv[++i];
         else if (!strcmp(s, "--format") && val)
             a->format = argv[++i];
@@ -157,7 +161,10 @@ static int show(const struct scan_catalog *cat, const struct checks_args *a)
 int cli_checks(struct osp_ctx *ctx, int argc, char **argv)
 {
     struct checks_args a;
-    if (parse_args(argc, argv, &a))
+    int bad = parse_args(argc, argv, &a);
+    if (bad == -2)
+        return 2;
+    if (bad)
         return usage();
     struct scan_opts o = {
         .config_checks = a.paths, .nconfig_checks = a.npaths, .namespaces = a.ns, .nnamespaces = a.nns};

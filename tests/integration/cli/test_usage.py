@@ -23,6 +23,8 @@ CASES = [
     (["aws", "--region"], "--region"),
     (["aws", "stray"], "'stray'"),
     (["frobnicate"], "'frobnicate'"),
+    (["version", "--bogus"], "'--bogus'"),
+    (["checks", "list", "--service", "ec3"], "'ec3'"),
 ]
 
 
