@@ -9,6 +9,7 @@
 
 #include "cli/cli.h"
 #include "rego/rego.h"
+#include "scan/scan.h"
 
 #define MAX_FILE_BYTES ((size_t)512 << 20)
 
@@ -398,6 +399,8 @@ static int rego_test_cmd(struct osp_ctx *ctx, int argc, char **argv)
     enum osp_code rc = rego_engine_new(ctx, &o, &e, &err);
     for (size_t i = 0; i < a.npaths && !rc; i++)
         rc = load_path(e, a.paths[i], "", &err);
+    if (!rc) /* Trivy-style tests import data.lib.*: offer osprey's built-in lib where absent */
+        rc = scan_add_missing_builtin_libs(e, &err);
     if (!rc)
         rc = rego_compile(e, &err);
     if (rc) {

@@ -137,6 +137,45 @@ enum osp_code scan_add_builtin_libs(struct rego_engine *e, struct osp_err *err)
     return OSP_OK;
 }
 
+/* The package an embedded lib module declares ("lib.cloud.metadata"), into out. */
+static void module_package(const char *text, char *out, size_t n)
+{
+    out[0] = '\0';
+    for (const char *p = text; p && *p; p = strchr(p, '\n') ? strchr(p, '\n') + 1 : NULL) {
+        if (strncmp(p, "package ", 8))
+            continue;
+        size_t len = strcspn(p + 8, " \t\r\n");
+        snprintf(out, n, "%.*s", (int)len, p + 8);
+        return;
+    }
+}
+
+enum osp_code scan_add_missing_builtin_libs(struct rego_engine *e, struct osp_err *err)
+{
+    size_t have = rego_module_count(e);
+    for (const struct scan_embedded *m = scan_embedded_files; m->path; m++) {
+        size_t n = strlen(m->path);
+        if (strncmp(m->path, "checks/lib/", 11) || n < 5 || strcmp(m->path + n - 5, ".rego"))
+            continue;
+        char pkg[256];
+        module_package(m->data, pkg, sizeof(pkg));
+        int present = 0;
+        for (size_t i = 0; i < have && !present; i++) {
+            struct rego_module_info info;
+            enum osp_code rc = rego_module_info(e, i, &info, err);
+            if (rc)
+                return rc;
+            present = info.package && !strcmp(info.package, pkg);
+        }
+        if (present)
+            continue;
+        enum osp_code rc = rego_add_module(e, m->path, m->data, m->len, err);
+        if (rc)
+            return rc;
+    }
+    return OSP_OK;
+}
+
 static enum osp_code load_custom(struct scan_catalog *c, const struct scan_opts *o, struct osp_err *err)
 {
     static const char *const rego_suffix[] = {".rego", NULL};

@@ -104,6 +104,10 @@ struct rego_engine;
  * lib.test, lib.osprey*) to an engine before rego_compile, e.g. for `osprey rego test` of custom
  * checks that import them. */
 OSP_MUST_CHECK enum osp_code scan_add_builtin_libs(struct rego_engine *e, struct osp_err *err);
+/* The same, skipping every lib package the engine's modules already define, so that
+ * `osprey rego test` of a tree holding its own checks/lib (or a user's copy) does not load
+ * two definitions of one package. */
+OSP_MUST_CHECK enum osp_code scan_add_missing_builtin_libs(struct rego_engine *e, struct osp_err *err);
 
 /* Built-ins + custom checks + data + compliance spec, compiled. A syntax or compile error in
  * a check is OSP_EPOLICY with "file:line:col: message" (exit 2); an unknown compliance spec
