@@ -134,6 +134,14 @@ class Moto:
     def reset(self):
         urllib.request.urlopen(urllib.request.Request(self.endpoint + "/moto-api/reset", method="POST")).read()
 
+    def iam_user(self, name, policy_document):
+        """Create an IAM user with one inline policy; return its access key {AccessKeyId, SecretAccessKey}.
+        Seed what a test needs with it before enable_auth()."""
+        iam = self.client("iam")
+        iam.create_user(UserName=name)
+        iam.put_user_policy(UserName=name, PolicyName=name + "-policy", PolicyDocument=policy_document)
+        return iam.create_access_key(UserName=name)["AccessKey"]
+
     def enable_auth(self):
         """Turn on signature checking and IAM policy enforcement from now on. moto reads the body
         as a bare number (the remaining unauthenticated calls); a form content type would hide it."""

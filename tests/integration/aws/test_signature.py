@@ -9,7 +9,6 @@ X-Amz-Security-Token; and signed calls of every protocol (query, ec2, json, rest
 import json
 import os
 import sys
-import urllib.request
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "tools"))
 from osptest import main, run_osprey  # noqa: E402
@@ -20,16 +19,10 @@ ALLOW_ALL = json.dumps({"Version": "2012-10-17", "Statement": [{"Effect": "Allow
 def enforcing_moto(t):
     """A moto with one IAM user (allowed everything) and its key; signatures enforced from now on."""
     m = t.moto()
-    iam = m.client("iam")
-    iam.create_user(UserName="scanner")
-    iam.put_user_policy(UserName="scanner", PolicyName="all", PolicyDocument=ALLOW_ALL)
-    key = iam.create_access_key(UserName="scanner")["AccessKey"]
+    key = m.iam_user("scanner", ALLOW_ALL)
     m.client("s3").create_bucket(Bucket="signed-bucket")
     m.client("kms").create_key(Description="signed")
-    # moto reads the body as a bare number; a form content type would hide it from moto
-    req = urllib.request.Request(m.endpoint + "/moto-api/reset-auth", data=b"0",
-                                 headers={"Content-Type": "text/plain"}, method="POST")
-    urllib.request.urlopen(req, timeout=10).read()
+    m.enable_auth()
     return m, key["AccessKeyId"], key["SecretAccessKey"]
 
 

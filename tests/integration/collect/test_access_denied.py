@@ -3,22 +3,11 @@ still collected, and the failed one is named with the AWS error code."""
 import json
 import os
 import sys
-import urllib.request
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from colinspect import inspect, val  # noqa: E402
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "tools"))
 from osptest import main  # noqa: E402
-
-def enable_auth(m):
-    # moto 5 reads the body of /moto-api/reset-auth as a bare number, and only when it is not sent as a
-    # form (urllib's default content type): osptest's JSON body gets a 500
-    try:
-        m.enable_auth()
-    except Exception:
-        urllib.request.urlopen(urllib.request.Request(m.endpoint + "/moto-api/reset-auth", data=b"0", method="POST",
-                                                      headers={"Content-Type": "text/plain"})).read()
-
 
 DENY_KMS = json.dumps({"Version": "2012-10-17", "Statement": [
     {"Effect": "Allow", "Action": "*", "Resource": "*"},
@@ -27,13 +16,10 @@ DENY_KMS = json.dumps({"Version": "2012-10-17", "Statement": [
 
 def test_denied_service_fails_alone(t):
     m = t.moto()
-    iam = m.client("iam")
-    iam.create_user(UserName="auditor")
-    iam.put_user_policy(UserName="auditor", PolicyName="no-kms", PolicyDocument=DENY_KMS)
-    key = iam.create_access_key(UserName="auditor")["AccessKey"]
+    key = m.iam_user("auditor", DENY_KMS)
     m.client("kms").create_key(Description="hidden")
     m.client("sns").create_topic(Name="visible")
-    enable_auth(m)
+    m.enable_auth()
     env = m.env(AWS_ACCESS_KEY_ID=key["AccessKeyId"], AWS_SECRET_ACCESS_KEY=key["SecretAccessKey"])
     r = inspect(m, ["kms", "sns", "iam"], env=env)
     topics = [val(x["arn"]) for x in r.svc("sns")["topics"]]

@@ -15,10 +15,7 @@ DENY_S3 = json.dumps({"Version": "2012-10-17", "Statement": [
 
 def test_access_denied_on_s3_is_reported_everywhere(t):
     m = t.moto()
-    iam = m.client("iam")
-    iam.create_user(UserName="auditor")
-    iam.put_user_policy(UserName="auditor", PolicyName="no-s3", PolicyDocument=DENY_S3)
-    key = iam.create_access_key(UserName="auditor")["AccessKey"]
+    key = m.iam_user("auditor", DENY_S3)
     m.client("s3").create_bucket(Bucket="hidden-bucket")
     m.client("kms").create_key(Description="visible")
     m.enable_auth()

@@ -12,10 +12,7 @@ ALLOW_ALL = json.dumps({"Version": "2012-10-17", "Statement": [{"Effect": "Allow
 
 def test_wrong_secret_exits_3_naming_the_aws_code(t):
     m = t.moto()
-    iam = m.client("iam")
-    iam.create_user(UserName="scanner")
-    iam.put_user_policy(UserName="scanner", PolicyName="all", PolicyDocument=ALLOW_ALL)
-    key = iam.create_access_key(UserName="scanner")["AccessKey"]
+    key = m.iam_user("scanner", ALLOW_ALL)
     m.enable_auth()
     env = m.env(AWS_ACCESS_KEY_ID=key["AccessKeyId"], AWS_SECRET_ACCESS_KEY=key["SecretAccessKey"])
     good = run_osprey(["aws", "--service", "kms", "--quiet", "--format", "json"], env=env)
