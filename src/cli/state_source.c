@@ -80,20 +80,19 @@ static enum osp_code learn_from_entries(struct cli_session *s, const struct cach
  * entries' strings are borrowed (they stay owned by the artifact list). */
 static enum osp_code drop_stale(struct cache_store *store, struct cache_entry *e, size_t *n, struct osp_err *err)
 {
-    size_t k = 0;
+    struct cache_entry *have = NULL; /* every local key with its time, sorted; no state text */
+    size_t nhave = 0, k = 0;
+    enum osp_code rc = cache_list(store, &have, &nhave, err);
+    if (rc)
+        return rc;
     for (size_t i = 0; i < *n; i++) {
-        struct cache_entry have;
-        enum osp_code rc = cache_get(store, e[i].account, e[i].partition, e[i].region, e[i].service, LLONG_MAX / 2,
-                                     &have, err);
-        if (rc && rc != OSP_ENOTFOUND)
-            return rc;
-        int newer_local = rc == OSP_OK && have.collected_at >= e[i].collected_at;
-        if (rc == OSP_OK)
-            cache_entry_cleanup(&have);
-        if (!newer_local)
+        const struct cache_entry *local =
+            nhave ? bsearch(&e[i], have, nhave, sizeof(*have), cache_entry_cmp) : NULL;
+        if (!local || local->collected_at < e[i].collected_at)
             e[k++] = e[i];
     }
     *n = k;
+    cache_entries_free(have, nhave);
     return OSP_OK;
 }
 
