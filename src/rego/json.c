@@ -544,31 +544,29 @@ char *rv_json_dump(rv v, bool pretty)
     return osp_buf_take(&b);
 }
 
+/* "[a, b]" / "{a, b}": the elements of an array or a set, in Rego syntax. */
+static enum osp_code rego_write_seq(rv v, size_t n, char open, char close, rv (*at)(rv, size_t),
+                                    struct osp_buf *out)
+{
+    enum osp_code rc = osp_buf_addc(out, open);
+    for (size_t i = 0; i < n && !rc; i++) {
+        if (i)
+            rc = osp_buf_adds(out, ", ");
+        if (!rc)
+            rc = rv_rego_write(at(v, i), out);
+    }
+    return rc ? rc : osp_buf_addc(out, close);
+}
+
 enum osp_code rv_rego_write(rv v, struct osp_buf *out)
 {
     enum osp_code rc = OSP_OK;
     size_t n = rv_len(v);
     switch ((enum rv_kind)v.kind) {
     case RV_SET:
-        if (!n)
-            return osp_buf_adds(out, "set()");
-        rc = osp_buf_addc(out, '{');
-        for (size_t i = 0; i < n && !rc; i++) {
-            if (i)
-                rc = osp_buf_adds(out, ", ");
-            if (!rc)
-                rc = rv_rego_write(rv_set_at(v, i), out);
-        }
-        return rc ? rc : osp_buf_addc(out, '}');
+        return n ? rego_write_seq(v, n, '{', '}', rv_set_at, out) : osp_buf_adds(out, "set()");
     case RV_ARRAY:
-        rc = osp_buf_addc(out, '[');
-        for (size_t i = 0; i < n && !rc; i++) {
-            if (i)
-                rc = osp_buf_adds(out, ", ");
-            if (!rc)
-                rc = rv_rego_write(rv_arr_at(v, i), out);
-        }
-        return rc ? rc : osp_buf_addc(out, ']');
+        return rego_write_seq(v, n, '[', ']', rv_arr_at, out);
     case RV_OBJECT:
         rc = osp_buf_addc(out, '{');
         for (size_t i = 0; i < n && !rc; i++) {
