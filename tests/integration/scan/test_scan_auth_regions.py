@@ -17,7 +17,8 @@ def test_wrong_secret_exits_3_naming_the_aws_code(t):
     env = m.env(AWS_ACCESS_KEY_ID=key["AccessKeyId"], AWS_SECRET_ACCESS_KEY=key["SecretAccessKey"])
     good = run_osprey(["aws", "--service", "kms", "--quiet", "--format", "json"], env=env)
     assert good.returncode == 0, good.stderr
-    env["AWS_SECRET_ACCESS_KEY"] = "X" + key["SecretAccessKey"][1:]
+    secret = key["SecretAccessKey"]
+    env["AWS_SECRET_ACCESS_KEY"] = ("X" if secret[0] != "X" else "Y") + secret[1:]  # always differs
     r = run_osprey(["aws", "--service", "kms", "--quiet"], env=env)
     assert r.returncode == 3, (r.returncode, r.stderr)
     assert "SignatureDoesNotMatch" in r.stderr, r.stderr
