@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "rego/rego_int.h"
+#include "rego/rewrite.h"
 
 enum osp_code rego_compile_error(struct rego_engine *e, struct osp_err *err, const char *code, const char *file,
                                  int line, int col, const char *fmt, ...)
@@ -775,6 +776,7 @@ static enum osp_code compile_chain(struct rctx *c, struct rego_rule *r)
 {
     if (r->kind == RK_FUNC)
         lift_params(c, r);
+    rego_rewrite_else_heads(c->m, r);
     struct res R = {c, NULL, 0};
     struct scope top = {NULL, NULL, NULL, 0, 0, NO_IDX};
     struct rego_term *heads[40];
@@ -802,8 +804,12 @@ static enum osp_code compile_chain(struct rctx *c, struct rego_rule *r)
     }
     free(bound);
     free(R.depths);
-    if (!c->rc)
+    if (!c->rc) {
+        rego_rewrite_rule(c->m, r, &c->nslots);
+        for (struct rego_rule *x = r; x; x = x->els)
+            x->nslots = c->nslots;
         rego_fold_rule(c->m, r);
+    }
     return c->rc;
 }
 
@@ -841,8 +847,10 @@ enum osp_code rego_compile_query(struct rego_engine *e, struct rego_module *q, s
         abort();
     if (!c.rc)
         c.rc = rego_safety_body(e, q, body, c.nslots, bound, NULL, 0, R.depths, err);
-    if (!c.rc)
+    if (!c.rc) {
+        rego_rewrite_body(q, body, &c.nslots);
         rego_fold_body(q, body);
+    }
     free(bound);
     free(R.depths);
     *nslots = c.nslots;
