@@ -96,6 +96,13 @@ struct rego_module_info {
 size_t rego_module_count(const struct rego_engine *e);
 OSP_MUST_CHECK enum osp_code rego_module_info(struct rego_engine *e, size_t i, struct rego_module_info *out,
                                               struct osp_err *err);
+/* Module i's source text as added (borrowed). */
+OSP_MUST_CHECK enum osp_code rego_module_source(const struct rego_engine *e, size_t i, const char **text, size_t *len,
+                                                struct osp_err *err);
+/* The data packages module i imports ("lib.aws.iam" for `import data.lib.aws.iam`); input,
+ * future and rego.v1 imports are left out. The array lives until rego_engine_free. */
+OSP_MUST_CHECK enum osp_code rego_module_imports(struct rego_engine *e, size_t i, const char ***out, size_t *n,
+                                                 struct osp_err *err);
 /* METADATA of a rule (rule scope) in a package, or undefined. Borrowed. */
 rv rego_rule_annotations(struct rego_engine *e, const char *package, const char *rule);
 

@@ -109,19 +109,32 @@ static enum osp_code add_module(struct scan_catalog *c, const struct scan_opts *
     return OSP_OK;
 }
 
-static enum osp_code load_builtins(struct scan_catalog *c, const struct scan_opts *o, struct osp_err *err)
+/* After the custom modules: the built-ins that go with them (replace.c). */
+static enum osp_code load_builtins(struct scan_catalog *c, const struct scan_opts *o, const struct rego_opts *ro,
+                                   struct osp_err *err)
 {
-    for (const struct scan_embedded *e = scan_embedded_files; e->path; e++) {
-        size_t n = strlen(e->path);
-        if (n < 5 || strcmp(e->path + n - 5, ".rego"))
-            continue;
-        if (o->no_builtin && strncmp(e->path, "checks/lib/", 11))
-            continue;
-        enum osp_code rc = add_module(c, o, e->path, e->data, e->len, 1, err);
-        if (rc)
-            return rc;
+    unsigned what = SCAN_BI_LIB | (o->no_builtin ? 0 : SCAN_BI_CHECKS) | (o->no_builtin_lib ? SCAN_BI_NO_LIB : 0);
+    unsigned char *sel = calloc(scan_embedded_count + 1, 1);
+    if (!sel)
+        return osp_err_set(err, OSP_ENOMEM, "out of memory loading checks");
+    enum osp_code rc = OSP_OK;
+    if (c->engine) {
+        rc = scan_builtin_select(c->ctx, c->engine, ro, what, sel, err);
+    } else {
+        for (size_t i = 0; i < scan_embedded_count; i++) {
+            const char *p = scan_embedded_files[i].path;
+            size_t n = strlen(p);
+            int lib = !strncmp(p, "checks/lib/", 11);
+            sel[i] = n > 5 && !strcmp(p + n - 5, ".rego") && (lib ? !o->no_builtin_lib : !o->no_builtin);
+        }
     }
-    return OSP_OK;
+    for (size_t i = 0; !rc && i < scan_embedded_count; i++) {
+        const struct scan_embedded *e = &scan_embedded_files[i];
+        if (sel[i])
+            rc = add_module(c, o, e->path, e->data, e->len, 1, err);
+    }
+    free(sel);
+    return rc;
 }
 
 enum osp_code scan_add_builtin_libs(struct rego_engine *e, struct osp_err *err)
@@ -129,45 +142,6 @@ enum osp_code scan_add_builtin_libs(struct rego_engine *e, struct osp_err *err)
     for (const struct scan_embedded *m = scan_embedded_files; m->path; m++) {
         size_t n = strlen(m->path);
         if (strncmp(m->path, "checks/lib/", 11) || n < 5 || strcmp(m->path + n - 5, ".rego"))
-            continue;
-        enum osp_code rc = rego_add_module(e, m->path, m->data, m->len, err);
-        if (rc)
-            return rc;
-    }
-    return OSP_OK;
-}
-
-/* The package an embedded lib module declares ("lib.cloud.metadata"), into out. */
-static void module_package(const char *text, char *out, size_t n)
-{
-    out[0] = '\0';
-    for (const char *p = text; p && *p; p = strchr(p, '\n') ? strchr(p, '\n') + 1 : NULL) {
-        if (strncmp(p, "package ", 8))
-            continue;
-        size_t len = strcspn(p + 8, " \t\r\n");
-        snprintf(out, n, "%.*s", (int)len, p + 8);
-        return;
-    }
-}
-
-enum osp_code scan_add_missing_builtin_libs(struct rego_engine *e, struct osp_err *err)
-{
-    size_t have = rego_module_count(e);
-    for (const struct scan_embedded *m = scan_embedded_files; m->path; m++) {
-        size_t n = strlen(m->path);
-        if (strncmp(m->path, "checks/lib/", 11) || n < 5 || strcmp(m->path + n - 5, ".rego"))
-            continue;
-        char pkg[256];
-        module_package(m->data, pkg, sizeof(pkg));
-        int present = 0;
-        for (size_t i = 0; i < have && !present; i++) {
-            struct rego_module_info info;
-            enum osp_code rc = rego_module_info(e, i, &info, err);
-            if (rc)
-                return rc;
-            present = info.package && !strcmp(info.package, pkg);
-        }
-        if (present)
             continue;
         enum osp_code rc = rego_add_module(e, m->path, m->data, m->len, err);
         if (rc)
@@ -359,9 +333,9 @@ static enum osp_code load_once(struct osp_ctx *ctx, const struct scan_opts *o, i
     struct rego_opts ro = {.v0_compatible = v0};
     enum osp_code rc = with_engine ? rego_engine_new(ctx, &ro, &c->engine, err) : OSP_OK;
     if (!rc)
-        rc = load_builtins(c, o, err);
-    if (!rc)
         rc = load_custom(c, o, err);
+    if (!rc)
+        rc = load_builtins(c, o, &ro, err);
     if (!rc)
         rc = load_data(c, o, err);
     if (!rc && c->engine)

@@ -87,6 +87,7 @@ static const struct {
     {"Google API Key", "AIza[0-9A-Za-z_-]{35}"},
     {"Stripe Secret Key", "(?:sk|rk)_live_[0-9a-zA-Z]{24,}"},
     {"Password in URL", "[a-zA-Z][a-zA-Z0-9+.-]*://[^/\\s:@]{1,64}:[^/\\s:@]{1,64}@[^\\s/]+"},
+    {"Password literal", "(?i)[a-z0-9_.-]*(?:password|passwd|secret)[a-z0-9_.-]*\\s*[:=]\\s*\\\\?[\"'][^\"'\\s]{4,}\\\\?[\"']"},
 };
 
 /* 1 when pattern i matches s, 0 when not, -1 on error. */
