@@ -154,11 +154,16 @@ enum osp_code scan_builtin_select(struct osp_ctx *ctx, struct rego_engine *e, co
         if (rc || bad == SIZE_MAX)
             break;
         b[bad].out = 1;
+        const char *need = "";
+        for (size_t k = 0; k < b[bad].nimports && !*need; k++)
+            if (pkg_out(b, n, b[bad].imports[k], user, nuser))
+                need = b[bad].imports[k];
         if (b[bad].lib)
-            osp_debug(ctx, "built-in %s not loaded: it needs a package your modules replace", b[bad].f->path);
+            osp_debug(ctx, "built-in %s not loaded: it needs osprey's data.%s, which is replaced", b[bad].f->path,
+                      need);
         else
-            osp_warn(ctx, "built-in check %s (%s) not loaded: it needs a library package your modules replace",
-                     b[bad].f->path, b[bad].pkg);
+            osp_warn(ctx, "built-in check %s (%s) not loaded: it needs osprey's data.%s, which your modules replace",
+                     b[bad].f->path, b[bad].pkg, need);
         mark_deps(b, n, user, nuser);
     }
     for (size_t i = 0; !rc && i < n; i++)
