@@ -274,6 +274,7 @@ static int rego_eval_cmd(struct osp_ctx *ctx, int argc, char **argv)
 {
     struct eval_args a;
     memset(&a, 0, sizeof(a));
+    scan_rego_opts_init(&a.o); /* Trivy's builtins (result.new, ...) */
     a.format = "json";
     int urc = parse_eval_args(argc, argv, &a);
     if (urc)
@@ -400,7 +401,7 @@ static int rego_test_cmd(struct osp_ctx *ctx, int argc, char **argv)
     if (a.run && regcomp(&re, a.run, REG_EXTENDED | REG_NOSUB))
         return cli_usage_error("invalid --run regular expression '%s'", a.run);
     struct rego_opts o;
-    memset(&o, 0, sizeof(o));
+    scan_rego_opts_init(&o); /* Trivy's builtins (result.new, ...) */
     o.v0_compatible = a.v0;
     o.print_fn = print_stderr;
     struct osp_err err;

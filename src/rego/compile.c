@@ -478,32 +478,14 @@ static const struct {
     {"count", IF_COUNT, 1, true},
 };
 
-/* OPA builtins osprey does not implement (network, GraphQL): callable only when mocked. */
-static const struct {
-    const char *name;
-    int arity;
-} unimplemented[] = {
-    {"http.send", 1},
-    {"net.lookup_ip_addr", 1},
-    {"providers.aws.sign_req", 3},
-    {"graphql.parse", 2},
-    {"graphql.parse_and_verify", 2},
-    {"graphql.parse_query", 1},
-    {"graphql.parse_schema", 1},
-    {"graphql.is_valid", 2},
-    {"graphql.schema_is_valid", 1},
-    {"io.jwt.decode_verify", 2},
-    {"io.jwt.decode", 1},
-    {"io.jwt.verify_rs256", 2},
-    {"io.jwt.encode_sign", 3},
-    {"io.jwt.encode_sign_raw", 3},
-};
-
 const struct rego_builtin *rego_find_builtin(struct rego_engine *e, const char *name)
 {
     for (size_t i = 0; i < e->ntable; i++)
         if (!strcmp(e->table[i].name, name))
             return &e->table[i];
+    for (size_t i = 0; i < e->opts.nhost_builtins; i++)
+        if (!strcmp(e->opts.host_builtins[i].name, name))
+            return &e->opts.host_builtins[i];
     return NULL;
 }
 
@@ -554,13 +536,6 @@ static const struct rego_func_target *resolve_call(struct rctx *c, const char *n
         t->arity = bi->arity;
         if (!quiet && nargs != (size_t)bi->arity && nargs != (size_t)bi->arity + 1)
             return arity_error(c, name, line, col, nargs, bi->arity);
-        return t;
-    }
-    for (size_t i = 0; i < sizeof(unimplemented) / sizeof(unimplemented[0]); i++) {
-        if (strcmp(unimplemented[i].name, name))
-            continue;
-        t->kind = CALL_BUILTIN; /* bi NULL: an error at run time unless mocked with `with` */
-        t->arity = unimplemented[i].arity;
         return t;
     }
     if (!quiet && c->rc == OSP_OK)

@@ -32,6 +32,7 @@
 #include "rego/value.h"
 
 struct rego_engine;
+struct rego_builtin;
 
 struct rego_opts {
     bool v0_compatible;         /* parse modules with Rego v0 syntax */
@@ -43,6 +44,11 @@ struct rego_opts {
      * NULL: printed lines go to osp_log at INFO level. */
     void (*print_fn)(void *ud, const char *file, int line, const char *text);
     void *print_ud;
+    /* Builtins the host adds (rego/builtin.h), e.g. Trivy's result.new from src/scan/: looked up
+     * after the engine's own table, so they cannot shadow an OPA builtin. Borrowed: the table
+     * must outlive the engine. */
+    const struct rego_builtin *host_builtins;
+    size_t nhost_builtins;
 };
 
 /* Structured error of the last failed compile/eval (OPA's {code, message, location}). */

@@ -6,8 +6,10 @@
  *   (positive) expressions: `not f(x.absent)` becomes `__l = x.absent; not f(__l)`, so an undefined
  *   argument makes the body fail instead of making the negation succeed. Nested calls
  *   (`not f(g(x))`), refs inside array/object/set arguments, ref operands (`not a[b.c]`) and the
- *   operands of `==`, `in` and the other operators (calls too) are pulled out the same way; the
- *   extracted expressions keep the expression's `with` modifiers. This runs in every body: rule
+ *   operands of `in`, `!=`, `<` and the other operators are pulled out the same way; the
+ *   extracted expressions keep the expression's `with` modifiers. `==` is unification to OPA
+ *   (its "rewrite equals" stage), so a ref compared with `==` stays inside the negation:
+ *   `not x.absent == true` still succeeds, while `not f(x.absent) == true` fails. This runs in every body: rule
  *   bodies, comprehension bodies, `every` bodies and queries.
  * - the value (or key) of a rule in an else chain is computed in its body: when it is undefined
  *   the body fails and evaluation falls through to the `else` (OPA: `p := input.absent if true
@@ -122,17 +124,34 @@ static struct rego_term *dyn_one(struct rw *w, struct rego_term *t)
     }
 }
 
-/* The top term of a negated expression: a call's arguments, a ref's operands, composite elements. */
+/* A side of `=` (and of `==`, which OPA turns into `=` first): a ref keeps its place but its
+ * ref operands are pulled out; a call is pulled out; composites have their elements pulled out. */
+static struct rego_term *dyn_in_term(struct rw *w, struct rego_term *t)
+{
+    if (!t)
+        return t;
+    if (t->kind == TM_REF) {
+        if (!has_wildcard(t))
+            dyn_in_ref(w, t);
+        return t;
+    }
+    return dyn_one(w, t);
+}
+
+/* The top term of a negated expression: a call's arguments (`==`: both sides as for `=`); any
+ * other term as a side of `=`. */
 static void dyn_top(struct rw *w, struct rego_term *t)
 {
     if (!t)
         return;
-    if (t->kind == TM_CALL) {
+    if (t->kind == TM_CALL && t->n == 2 && !strcmp(t->name, "equal")) {
+        t->a[0] = dyn_in_term(w, t->a[0]);
+        t->a[1] = dyn_in_term(w, t->a[1]);
+    } else if (t->kind == TM_CALL) {
         for (size_t i = 0; i < t->n; i++)
             t->a[i] = dyn_one(w, t->a[i]);
     } else if (t->kind == TM_REF) {
-        if (!has_wildcard(t))
-            dyn_in_ref(w, t);
+        dyn_in_term(w, t);
     } else if (t->kind == TM_ARRAY || t->kind == TM_SET || t->kind == TM_OBJECT) {
         if (!t->ground)
             for (size_t i = 0; i < t->n; i++)
@@ -196,8 +215,8 @@ static void rw_body(struct rego_module *m, struct rego_body *b, int *nslots)
         if (e->neg && e->kind == EX_TERM) {
             dyn_top(&w, e->a);
         } else if (e->neg && e->kind == EX_UNIFY) {
-            dyn_top(&w, e->a);
-            dyn_top(&w, e->b);
+            e->a = dyn_in_term(&w, e->a);
+            e->b = dyn_in_term(&w, e->b);
         }
         if (n + w.nextra + 1 > cap) {
             cap = (n + w.nextra + 1) * 2;

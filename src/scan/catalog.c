@@ -330,7 +330,9 @@ static enum osp_code load_once(struct osp_ctx *ctx, const struct scan_opts *o, i
     c->ctx = ctx;
     c->include_non_failures = o->include_non_failures;
     c->trace = o->trace;
-    struct rego_opts ro = {.v0_compatible = v0};
+    struct rego_opts ro;
+    scan_rego_opts_init(&ro);
+    ro.v0_compatible = v0;
     enum osp_code rc = with_engine ? rego_engine_new(ctx, &ro, &c->engine, err) : OSP_OK;
     if (!rc)
         rc = load_custom(c, o, err);

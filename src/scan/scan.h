@@ -105,13 +105,18 @@ struct rego_engine;
  * lib.test, lib.osprey*) to an engine before rego_compile, e.g. for `osprey rego test` of custom
  * checks that import them. */
 OSP_MUST_CHECK enum osp_code scan_add_builtin_libs(struct rego_engine *e, struct osp_err *err);
+struct rego_opts;
+/* Engine options with osprey's host builtins (Trivy's result.new, isManaged,
+ * squealer.scan_string, cidr.is_public, cidr.count_addresses: trivy_builtins.c); the rest zero.
+ * Every engine that may run checks written for Trivy is made with these. */
+void scan_rego_opts_init(struct rego_opts *o);
+
 /* Library replacement (README): add the built-in modules (SCAN_BI_LIB: checks/lib,
  * SCAN_BI_CHECKS: checks/aws) that go with the user's modules already in e. A user module whose
  * package equals a built-in module's package replaces that package; a built-in module importing
  * a replaced package is added only if everything then compiles. SCAN_BI_NO_LIB: no checks/lib
  * module at all (--no-builtin-lib). ro: the engine's options (for the trial compile). */
 enum { SCAN_BI_LIB = 1, SCAN_BI_CHECKS = 2, SCAN_BI_NO_LIB = 4 };
-struct rego_opts;
 OSP_MUST_CHECK enum osp_code scan_add_builtin_modules(struct osp_ctx *ctx, struct rego_engine *e,
                                                       const struct rego_opts *ro, unsigned what, struct osp_err *err);
 /* The same choice as flags: sel[i] (scan_embedded_count entries) is 1 for each embedded file to add. */
