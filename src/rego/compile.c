@@ -693,32 +693,13 @@ static size_t rule_heads(struct rego_rule *x, struct rego_term **heads, size_t c
     return n;
 }
 
-/* Does a function parameter compute something (call, ref, template...) rather than match? */
-static bool computed_param(const struct rego_term *t)
-{
-    switch ((enum rego_term_kind)t->kind) {
-    case TM_VALUE:
-    case TM_VAR:
-        return false;
-    case TM_ARRAY:
-    case TM_OBJECT:
-    case TM_SET:
-        for (size_t i = 0; i < t->n; i++)
-            if (computed_param(t->a[i]))
-                return true;
-        return false;
-    default:
-        return true;
-    }
-}
-
 /* f($"{x}") := ... if {...}: the parameter becomes a fresh var, and every body of the chain
  * starts with `__argN = <term>`, which the safety check orders after what binds x (OPA). */
 static void lift_params(struct rctx *c, struct rego_rule *r)
 {
     for (size_t i = 0; i < r->nargs; i++) {
         struct rego_term *orig = r->args[i];
-        if (!computed_param(orig))
+        if (!rego_term_computed(orig))
             continue;
         struct rego_term *v = mk_term(c, TM_VAR, orig->line, orig->col);
         char name[32];

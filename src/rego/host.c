@@ -6,6 +6,7 @@
 #include "rego/builtins/bi_yaml.h"
 #include "rego/metadata.h"
 #include "rego/rego_int.h"
+#include "rego/rewrite.h"
 
 enum osp_code rego_module_source(const struct rego_engine *e, size_t i, const char **text, size_t *len,
                                  struct osp_err *err)
@@ -94,56 +95,43 @@ struct paths {
     rv set;
 };
 
-static void body_paths(struct paths *p, const struct rego_body *b);
+static void body_paths(struct rego_body *b, void *ud);
 
-static void term_paths(struct paths *p, const struct rego_term *t)
+static void input_ref(struct rego_term *t, void *ud)
 {
-    if (!t)
+    struct paths *p = ud;
+    if (t->kind != TM_REF || t->a[0]->kind != TM_VAR || t->a[0]->scope != VS_INPUT)
         return;
-    if (t->kind == TM_REF && t->a[0]->kind == TM_VAR && t->a[0]->scope == VS_INPUT) {
-        rv path = rv_arr_new();
-        for (size_t i = 1; i < t->n && rv_len(path) < p->depth; i++) {
-            if (t->a[i]->kind != TM_VALUE || rv_kind(t->a[i]->val) != RV_STRING)
-                break;
-            rv_arr_push(&path, rv_ref(t->a[i]->val));
-        }
-        if (rv_len(path))
-            rv_set_add(&p->set, path);
-        else
-            rv_unref(path);
+    rv path = rv_arr_new();
+    for (size_t i = 1; i < t->n && rv_len(path) < p->depth; i++) {
+        if (t->a[i]->kind != TM_VALUE || rv_kind(t->a[i]->val) != RV_STRING)
+            break;
+        rv_arr_push(&path, rv_ref(t->a[i]->val));
     }
-    switch ((enum rego_term_kind)t->kind) {
-    case TM_ACOMP:
-    case TM_SCOMP:
-    case TM_OCOMP:
-        term_paths(p, t->head);
-        term_paths(p, t->key);
-        body_paths(p, t->body);
-        return;
-    case TM_WITHVAL:
-        body_paths(p, t->body);
-        return;
-    case TM_VALUE:
-    case TM_VAR:
-        return;
-    default:
-        for (size_t i = 0; i < t->n; i++)
-            term_paths(p, t->a[i]);
-    }
+    if (rv_len(path))
+        rv_set_add(&p->set, path);
+    else
+        rv_unref(path);
 }
 
-static void body_paths(struct paths *p, const struct rego_body *b)
+static void term_paths(struct paths *p, struct rego_term *t)
 {
+    rego_visit_term(t, input_ref, body_paths, p);
+}
+
+static void body_paths(struct rego_body *b, void *ud)
+{
+    struct paths *p = ud;
     for (size_t i = 0; b && i < b->n; i++) {
         const struct rego_expr *e = b->e[i];
-        const struct rego_term *ts[] = {e->a, e->b, e->k, e->v, e->coll};
+        struct rego_term *ts[] = {e->a, e->b, e->k, e->v, e->coll};
         for (size_t k = 0; k < sizeof ts / sizeof ts[0]; k++)
             term_paths(p, ts[k]);
         for (size_t k = 0; k < e->nvars; k++)
             term_paths(p, e->vars[k]);
         for (size_t k = 0; k < e->nwith; k++)
             term_paths(p, e->with[k].value);
-        body_paths(p, e->body);
+        body_paths(e->body, p);
     }
 }
 
@@ -161,7 +149,7 @@ enum osp_code rego_module_input_paths(struct rego_engine *e, size_t i, size_t de
             term_paths(&p, r->key);
             for (size_t k = 0; k < r->nargs; k++)
                 term_paths(&p, r->args[k]);
-            body_paths(&p, r->body);
+            body_paths(r->body, &p);
         }
     *out = p.set;
     return OSP_OK;

@@ -161,29 +161,49 @@ static void dyn_top(struct rw *w, struct rego_term *t)
 
 static void rw_body(struct rego_module *m, struct rego_body *b, int *nslots);
 
-/* Bodies nested in a term (comprehensions, template `with` parts). */
-static void rw_nested(struct rego_module *m, struct rego_term *t, int *nslots)
+void rego_visit_term(struct rego_term *t, void (*on_term)(struct rego_term *, void *),
+                     void (*on_body)(struct rego_body *, void *), void *ud)
 {
     if (!t)
         return;
+    if (on_term)
+        on_term(t, ud);
     switch ((enum rego_term_kind)t->kind) {
     case TM_ACOMP:
     case TM_SCOMP:
     case TM_OCOMP:
-        rw_nested(m, t->head, nslots);
-        rw_nested(m, t->key, nslots);
-        rw_body(m, t->body, nslots);
+        rego_visit_term(t->head, on_term, on_body, ud);
+        rego_visit_term(t->key, on_term, on_body, ud);
+        on_body(t->body, ud);
         return;
     case TM_WITHVAL:
-        rw_body(m, t->body, nslots);
+        on_body(t->body, ud);
         return;
     case TM_VALUE:
     case TM_VAR:
         return;
     default:
         for (size_t i = 0; i < t->n; i++)
-            rw_nested(m, t->a[i], nslots);
+            rego_visit_term(t->a[i], on_term, on_body, ud);
     }
+}
+
+struct nested {
+    struct rego_module *m;
+    int *nslots;
+};
+
+static void nested_body(struct rego_body *b, void *ud)
+{
+    struct nested *n = ud;
+    rw_body(n->m, b, n->nslots);
+}
+
+/* Bodies nested in a term (comprehensions, template `with` parts). */
+static void rw_nested(struct rego_module *m, struct rego_term *t, int *nslots)
+{
+    struct nested n = {m, nslots};
+    rego_visit_term(t, NULL, nested_body, &n);
 }
 
 static void rw_nested_expr(struct rego_module *m, struct rego_expr *e, int *nslots)
@@ -256,8 +276,7 @@ void rego_rewrite_rule(struct rego_module *m, struct rego_rule *r, int *nslots)
     }
 }
 
-/* Does the head term need evaluating (anything but constants and variables)? */
-static bool needs_eval(const struct rego_term *t)
+bool rego_term_computed(const struct rego_term *t)
 {
     if (!t)
         return false;
@@ -269,7 +288,7 @@ static bool needs_eval(const struct rego_term *t)
     case TM_OBJECT:
     case TM_SET:
         for (size_t i = 0; i < t->n; i++)
-            if (needs_eval(t->a[i]))
+            if (rego_term_computed(t->a[i]))
                 return true;
         return false;
     default:
@@ -284,7 +303,7 @@ void rego_rewrite_else_heads(struct rego_module *m, struct rego_rule *r)
     struct rw w = {m, NULL, NULL, 0, 0, NULL};
     int k = 0;
     for (struct rego_rule *x = r; x; x = x->els) {
-        if (!needs_eval(x->value))
+        if (!rego_term_computed(x->value))
             continue;
         struct rego_term *v = alloc(&w, sizeof(*v));
         char name[32];

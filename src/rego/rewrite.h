@@ -13,4 +13,12 @@ void rego_rewrite_body(struct rego_module *m, struct rego_body *b, int *nslots);
 /* The same for every body of a rule's else chain, and bodies nested in its heads. */
 void rego_rewrite_rule(struct rego_module *m, struct rego_rule *r, int *nslots);
 
+/* Does t compute something (call, ref, comprehension, template...) rather than only match
+ * (constants, variables, composites of them)? */
+bool rego_term_computed(const struct rego_term *t);
+/* Visit t and the terms below it: on_term (may be NULL) for each term, outer first; on_body for
+ * each body nested in a comprehension or template part, instead of descending into it. */
+void rego_visit_term(struct rego_term *t, void (*on_term)(struct rego_term *, void *),
+                     void (*on_body)(struct rego_body *, void *), void *ud);
+
 #endif

@@ -358,7 +358,7 @@ static enum osp_code load(struct osp_ctx *ctx, const struct scan_opts *o, int wi
     struct osp_err v1err;
     osp_err_init(&v1err);
     enum osp_code rc = load_once(ctx, o, with_engine, 0, out, &v1err);
-    if (rc != OSP_EPOLICY || !with_engine || !o->nconfig_checks || !strstr(v1err.msg, "parse")) {
+    if (rc != OSP_EPOLICY || !o->nconfig_checks || !strstr(v1err.msg, "parse")) {
         if (rc)
             *err = v1err;
         return rc;
