@@ -23,6 +23,7 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--osprey", required=True)
     a = ap.parse_args()
+    a.osprey = os.path.abspath(a.osprey)
     cands = [os.environ.get("TRIVY_CHECKS_DIR"), "/work/trivy-checks", "/tmp/trivy-checks"]
     root = next((c for c in cands if c and os.path.isdir(os.path.join(c, "checks", "cloud"))), None)
     if not root:
