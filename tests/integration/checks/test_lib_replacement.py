@@ -14,6 +14,9 @@ USER_LIB = """package lib.net
 import rego.v1
 
 is_wide_open(cidr) if cidr in {"0.0.0.0/0", "::/0"}
+
+# a document where osprey's lib.net has a function: loaded together they would not compile
+protocol := "any"
 """
 
 USER_CHECK = """# METADATA
