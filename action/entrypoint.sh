@@ -197,7 +197,9 @@ code_scanning() {
   if [ "$code" = 200 ] || { [ "$code" = 404 ] && grep -qi 'no analysis found' "$body"; }; then
     echo yes
   elif [ "$code" = 403 ] || [ "$code" = 404 ]; then
-    echo no
+    # "no", then GitHub's reason (e.g. Advanced Security must be enabled; Resource not accessible)
+    printf 'no %s\n' "$(python3 -c 'import json,sys; print(str(json.load(open(sys.argv[1])).get("message",""))[:200])' \
+      "$body" 2>/dev/null | tr -d '\r\n')"
   else
     echo unknown
   fi
@@ -222,15 +224,19 @@ open alerts of everything that was not scanned. Set upload-incomplete-sarif: tru
 elif [ "$mode" = true ]; then
   upload=true
 else
-  case $(code_scanning) in
+  probe=$(code_scanning)
+  case $probe in
     yes) upload=true ;;
     unknown)
       upload=true
       upload_note="Could not tell whether code scanning is available; the upload is tried and may not fail the job." ;;
-    no)
-      upload_note="Code scanning is not available on this repository (a private repository needs GitHub Code \
-Security), so the SARIF was not uploaded; the reports and this summary have the findings."
-      echo "::notice title=osprey::code scanning is not available on this repository; the SARIF was not uploaded" ;;
+    no*)
+      why=${probe#no}
+      why=${why# }
+      upload_note="Code scanning is not available on this repository${why:+ (GitHub: ${why//|/\\|})}: a private \
+repository needs GitHub Code Security, and the job needs security-events: write. The SARIF was not uploaded; the \
+reports and this summary have the findings."
+      echo "::notice title=osprey::code scanning is not available on this repository${why:+ ($why)}; the SARIF was not uploaded" ;;
   esac
 fi
 

@@ -139,6 +139,7 @@ def test_upload_sarif_auto_without_code_scanning_is_a_notice_not_a_failure(t):
     assert out["upload-sarif"] == "false", out
     assert "::notice title=osprey::code scanning is not available" in r.stdout, r.stdout[-2000:]
     assert "Code scanning is not available on this repository" in summary, summary
+    assert "Code scanning is not enabled for this repository" in summary, "GitHub's reason is shown: " + summary
     assert "gh-token-xyz" not in r.stdout + r.stderr + summary + open(os.path.join(t.tmp, "github_output")).read()
 
 

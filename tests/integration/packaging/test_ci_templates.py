@@ -176,7 +176,8 @@ def check_jobs(doc, stage):
     assert scan["artifacts"]["reports"] == {"junit": "osprey.xml", "codequality": "gl-code-quality-report.json"}
     script = " ".join(scan["script"])
     assert "--format codequality=gl-code-quality-report.json" in script and "--sarif-max-results" in script
-    assert '--cache-dir "$CI_PROJECT_DIR/' in script, script
+    # CI=true: osprey keeps no cache outside the job; the state travels only in the artifact
+    assert "--cache-dir" not in script and "--cache-artifact osprey-state.osc" in script, script
 
 
 def test_gitlab_templates_keep_host_stages(t):
