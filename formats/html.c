@@ -128,7 +128,7 @@ static void head(const struct res_report *r, FILE *out)
           ".CRITICAL{background:#8b0000;color:#fff}.HIGH{background:#d1242f;color:#fff}"
           ".MEDIUM{background:#bf8700}.LOW{background:#54aeff}.UNKNOWN{background:#afb8c1}\n"
           ".FAIL{color:#d1242f;font-weight:bold}.PASS{color:#1a7f37}.MANUAL,.IGNORED{color:#6e7781}\n"
-          "#filters label{margin-right:1em}\n"
+          "#filters label{margin-right:1em}\n#findings td:nth-child(3){white-space:nowrap}\n"
           "</style>\n</head>\n<body>\n",
           out);
 }
