@@ -81,6 +81,17 @@ static void test_compliance_view_matches_golden(void)
     golden(FX_SAMPLE, "compliance", NULL, &o);
 }
 
+/* --report checks on an 8-line, 72-column terminal: 3 rows (the minimum), names and titles cut
+ * to the width, and a line saying how many checks were left out. */
+static void test_overview_by_check_cut_to_the_terminal(void)
+{
+    struct res_filter flt = {0};
+    struct fmt_opts o = {.now = NOW, .checks_only = 1, .height = 8, .width = 72};
+    golden(FX_TABLE_INPUT, "bycheck-cut", &flt, &o);
+    struct fmt_opts wide = {.now = NOW, .checks_only = 1, .height = 40, .width = 200, .next_hint = 1};
+    golden(FX_TABLE_INPUT, "bycheck-hint", &flt, &wide);
+}
+
 static void test_multi_account_summary_matches_golden(void)
 {
     struct res_report *r = fx_load(FX_TABLE_INPUT), *b = fx_load("tests/golden/table/input-b.json");
@@ -171,6 +182,7 @@ static const struct osp_test tests[] = {OSP_TEST(test_summary_view_matches_golde
                                         OSP_TEST(test_arn_view_matches_golden),
                                         OSP_TEST(test_compliance_view_matches_golden),
                                         OSP_TEST(test_multi_account_summary_matches_golden),
+                                        OSP_TEST(test_overview_by_check_cut_to_the_terminal),
                                         OSP_TEST(test_colour_only_when_asked),
                                         OSP_TEST(test_control_characters_never_reach_the_terminal),
                                         OSP_TEST(test_color_wanted_never_for_files),
