@@ -166,6 +166,20 @@ static void section(const char *title, const char *text)
     wrapped(text, 2);
 }
 
+/* Commands are printed whole, one per line (split at " && "), so they can be copied. */
+static void commands(const char *label, const char *cli)
+{
+    if (!*cli)
+        return;
+    printf("  %s\n", label);
+    for (const char *p = cli; *p;) {
+        const char *amp = strstr(p, " && ");
+        size_t n = amp ? (size_t)(amp - p) : strlen(p);
+        printf("    %.*s\n", (int)n, p);
+        p += n + (amp ? 4 : 0);
+    }
+}
+
 static int explain_check(struct osp_ctx *ctx, const struct scan_check *c)
 {
     printf("%s  %s  %s\n", c->id, res_severity_name(c->severity), c->title);
@@ -174,7 +188,7 @@ static int explain_check(struct osp_ctx *ctx, const struct scan_check *c)
     section("Why it matters", c->impact);
     section("How to fix it", c->recommended_action);
     labelled("Console:", c->fix_console);
-    labelled("AWS CLI:", c->fix_cli);
+    commands("AWS CLI:", c->fix_cli);
     labelled("Terraform:", c->fix_terraform);
     int rc = print_controls(ctx, c->id);
     for (size_t i = 0; i < c->nreferences; i++)
@@ -336,9 +350,9 @@ static int explain_arn(struct osp_ctx *ctx, const struct scan_catalog *cat, cons
             labelled("Why it matters:", c->impact);
         printf("  How to fix it:\n");
         wrapped(c ? c->recommended_action : f->resolution, 4);
-        if (c && *c->fix_cli)
-            printf("    AWS CLI:   %s\n", c->fix_cli);
-        printf("    More:      osprey explain %s\n", f->check_id);
+        if (c)
+            commands("AWS CLI:", c->fix_cli);
+        printf("  More: osprey explain %s\n", f->check_id);
     }
     if (!n)
         fprintf(stderr,

@@ -12,6 +12,16 @@
 #   id: AVD-AWS-0101
 #   avd_id: AVD-AWS-0101
 #   provider: aws
+#   impact: >-
+#     The default VPC has a public subnet in every zone, an internet gateway and public IPs on by
+#     default: anything launched without a chosen network lands on the internet.
+#   remediation:
+#     console: >-
+#       Move workloads to VPCs you designed, then VPC console > Your VPCs > the default VPC >
+#       Actions > Delete VPC (its subnets, gateway and default security group go with it).
+#     cli: >-
+#       aws ec2 delete-vpc --vpc-id VPC-ID (after deleting its subnets and detaching and deleting
+#       its internet gateway)
 #   service: ec2
 #   severity: HIGH
 #   short_code: no-default-vpc
