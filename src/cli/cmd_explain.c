@@ -173,7 +173,7 @@ static void commands(const char *label, const char *cli)
         return;
     printf("  %s\n", label);
     for (const char *p = cli; *p;) {
-        const char *amp = strstr(p, " && ");
+        const char *amp = strstr(p, " && aws "); /* not the && inside a filter pattern */
         size_t n = amp ? (size_t)(amp - p) : strlen(p);
         printf("    %.*s\n", (int)n, p);
         p += n + (amp ? 4 : 0);
@@ -278,8 +278,8 @@ static int offline_report(struct osp_ctx *ctx, const struct explain_args *a, str
     argv[argc++] = "aws";
     argv[argc++] = "--offline";
     argv[argc++] = "--quiet";
-    argv[argc++] = "--arn";
-    argv[argc++] = (char *)a->what;
+    /* no --arn: it narrows the scan to the ARN's service and region, and checks of other
+     * services (CloudTrail data events for a bucket) report on the resource too */
     argv[argc++] = "--format";
     argv[argc++] = json;
     if (a->artifact) {

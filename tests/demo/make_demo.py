@@ -11,7 +11,9 @@ import argparse
 import http.server
 import json
 import os
+import shutil
 import sys
+import tempfile
 import threading
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "tools"))
@@ -89,24 +91,49 @@ class NoAnalyzers(http.server.BaseHTTPRequestHandler):
         pass
 
 
+def seed_large(m):
+    """The account of a team that grew fast: 200 buckets (a third public, half unencrypted with a
+    KMS key) and 500 security groups (one in five with SSH open to the world)."""
+    s3 = m.client("s3")
+    for i in range(200):
+        name = "large-%03d" % i
+        s3.create_bucket(Bucket=name)
+        if i % 3 == 0:
+            s3.put_bucket_acl(Bucket=name, ACL="public-read")
+        if i % 2 == 0:
+            s3.put_bucket_encryption(Bucket=name, ServerSideEncryptionConfiguration={
+                "Rules": [{"ApplyServerSideEncryptionByDefault": {"SSEAlgorithm": "aws:kms"}}]})
+    ec2 = m.client("ec2")
+    vpc = ec2.create_vpc(CidrBlock="10.30.0.0/16")["Vpc"]["VpcId"]
+    for i in range(500):
+        sg = ec2.create_security_group(GroupName="svc-%03d" % i, Description="service %d" % i, VpcId=vpc)["GroupId"]
+        if i % 5 == 0:
+            ec2.authorize_security_group_ingress(GroupId=sg, IpPermissions=[
+                {"IpProtocol": "tcp", "FromPort": 22, "ToPort": 22, "IpRanges": [{"CidrIp": "0.0.0.0/0"}]}])
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--osprey", default=os.path.join("build", "osprey"))
     ap.add_argument("--out", default=os.path.join("tests", "demo", "demo-account.osc"))
+    ap.add_argument("--large", action="store_true",
+                    help="also seed 200 buckets and 500 security groups (tests/demo/large-account.osc)")
     a = ap.parse_args()
     os.environ["OSPREY_BIN"] = os.path.abspath(a.osprey)
     m = Moto()
+    cache_dir = None
     aa = http.server.ThreadingHTTPServer(("127.0.0.1", 0), NoAnalyzers)
     threading.Thread(target=aa.serve_forever, daemon=True).start()
     try:
-        for seed in (seed_iam, seed_s3, seed_ec2, seed_misc):
+        for seed in (seed_iam, seed_s3, seed_ec2, seed_misc) + ((seed_large,) if a.large else ()):
             seed(m)
         out = os.path.abspath(a.out)
         if os.path.exists(out):
             os.unlink(out)
+        cache_dir = tempfile.mkdtemp(prefix="osprey-demo-cache-")  # removed below
         import osptest
         osptest.OSPREY_BIN = os.environ["OSPREY_BIN"]
-        r = run_osprey(["aws", "--region", "us-east-1", "--cache-artifact", out, "--cache-dir", os.path.dirname(out) + "/.demo-cache",
+        r = run_osprey(["aws", "--region", "us-east-1", "--cache-artifact", out, "--cache-dir", cache_dir,
                         "--quiet", "--format", "json"],
                        env=m.env(AWS_ENDPOINT_URL_ACCESSANALYZER="http://127.0.0.1:%d" % aa.server_address[1]))
         if r.returncode not in (0, 1):
@@ -116,6 +143,8 @@ def main():
             sys.exit("services failed to collect: %s" % ", ".join(failed))
         print("wrote %s (%d bytes)" % (out, os.path.getsize(out)))
     finally:
+        if cache_dir:
+            shutil.rmtree(cache_dir, ignore_errors=True)
         aa.shutdown()
         m.stop()
 
