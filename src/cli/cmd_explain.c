@@ -23,16 +23,18 @@
 
 struct explain_args {
     const char *what, *input, *artifact, *cache_dir;
-    const char *regions[EXPLAIN_MAX_REGIONS];
-    size_t nregions;
+    const char *regions[EXPLAIN_MAX_REGIONS], *checks[EXPLAIN_MAX_REGIONS], *ns[EXPLAIN_MAX_REGIONS];
+    size_t nregions, nchecks, nns;
 };
 
 static const char USAGE[] =
     "Usage: osprey explain ID|ARN [--input REPORT.json | --cache-artifact FILE] [--cache-dir DIR] [--region R]...\n"
+    "                            [--config-check PATH]... [--check-namespaces NS]...\n"
     "\n"
     "Explain a check: what it verifies, why it matters, how to fix it (console steps, the AWS CLI\n"
     "and Terraform), links, and the CIS controls it maps to. ID is a check id (AVD-AWS-0086) or a\n"
-    "short code (block-public-acls).\n"
+    "short code (block-public-acls); --config-check and --check-namespaces add custom checks, as\n"
+    "for 'osprey aws'.\n"
     "\n"
     "Explain a resource (an ARN): every finding of that resource with its check's explanation,\n"
     "from a saved JSON report (--input, written by 'osprey aws --format json=FILE'), or from an\n"
@@ -60,6 +62,10 @@ static int parse_args(int argc, char **argv, struct explain_args *a)
             *slot = argv[++i];
         } else if (!strcmp(s, "--region") && val && a->nregions < EXPLAIN_MAX_REGIONS) {
             a->regions[a->nregions++] = argv[++i];
+        } else if (!strcmp(s, "--config-check") && val && a->nchecks < EXPLAIN_MAX_REGIONS) {
+            a->checks[a->nchecks++] = argv[++i];
+        } else if (!strcmp(s, "--check-namespaces") && val && a->nns < EXPLAIN_MAX_REGIONS) {
+            a->ns[a->nns++] = argv[++i];
         } else if (!strcmp(s, "--help") || !strcmp(s, "-h")) {
             return 1;
         } else if (s[0] == '-' || a->what) {
@@ -273,7 +279,7 @@ static int offline_report(struct osp_ctx *ctx, const struct explain_args *a, str
     }
     snprintf(json, sizeof(json), "json=%s/report.json", dir);
     snprintf(art, sizeof(art), "%s/state.osc", dir);
-    char *argv[16 + 2 * EXPLAIN_MAX_REGIONS];
+    char *argv[16 + 6 * EXPLAIN_MAX_REGIONS];
     int argc = 0, rc = 0;
     argv[argc++] = "aws";
     argv[argc++] = "--offline";
@@ -303,6 +309,14 @@ static int offline_report(struct osp_ctx *ctx, const struct explain_args *a, str
     if (a->cache_dir) {
         argv[argc++] = "--cache-dir";
         argv[argc++] = (char *)a->cache_dir;
+    }
+    for (size_t i = 0; i < a->nchecks; i++) {
+        argv[argc++] = "--config-check";
+        argv[argc++] = (char *)a->checks[i];
+    }
+    for (size_t i = 0; i < a->nns; i++) {
+        argv[argc++] = "--check-namespaces";
+        argv[argc++] = (char *)a->ns[i];
     }
     for (size_t i = 0; i < a->nregions; i++) {
         argv[argc++] = "--region";
@@ -372,7 +386,8 @@ int cli_explain(struct osp_ctx *ctx, int argc, char **argv)
     }
     if (bad)
         return bad;
-    struct scan_opts o = {0};
+    struct scan_opts o = {
+        .config_checks = a.checks, .nconfig_checks = a.nchecks, .namespaces = a.ns, .nnamespaces = a.nns};
     struct scan_catalog *cat;
     struct osp_err err;
     osp_err_init(&err);

@@ -50,6 +50,37 @@ def test_every_builtin_check_is_explained(t):
             assert block and all(ln.startswith("    aws ") for ln in block), (c["id"], block)
 
 
+CUSTOM = """# METADATA
+# title: Buckets carry an owner tag
+# custom:
+#   id: USER-0001
+#   severity: MEDIUM
+#   recommended_action: Add an owner tag to the bucket.
+#   impact: Without an owner nobody answers for the bucket's data.
+#   remediation:
+#     cli: aws s3api put-bucket-tagging --bucket BUCKET --tagging 'TagSet=[{Key=owner,Value=TEAM}]'
+package user.owner
+
+import rego.v1
+
+deny contains res if {
+    some bucket in input.aws.s3.buckets
+    res := result.new("no owner", bucket)
+}
+"""
+
+
+def test_custom_check_fields_are_explained(t):
+    d = os.path.join(t.tmp, "policies")
+    os.mkdir(d)
+    with open(os.path.join(d, "owner.rego"), "w") as f:
+        f.write(CUSTOM)
+    r = run_osprey(["explain", "USER-0001", "--config-check", d, "--check-namespaces", "user"])
+    assert r.returncode == 0, r.stderr
+    assert "\nWhy it matters\n  Without an owner nobody answers for the bucket's data.\n" in r.stdout, r.stdout
+    assert "\n    aws s3api put-bucket-tagging --bucket BUCKET" in r.stdout, r.stdout
+
+
 def test_unknown_id_exits_4_with_the_nearest_ids(t):
     r = run_osprey(["explain", "AVD-AWS-86"])
     assert r.returncode == 4, (r.returncode, r.stderr)
