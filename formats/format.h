@@ -25,6 +25,8 @@
 
 #define FMT_SARIF_MAX_RESULTS 25000 /* GitHub code scanning's limit per run */
 
+enum { FMT_HINT_NONE = 0, FMT_HINT_DEMO, FMT_HINT_INTERACTIVE };
+
 struct fmt_opts {
     const struct osp_ctx *ctx; /* for warnings; may be NULL */
     int color;                 /* table: ANSI colours (set by the caller, or by fmt_write_all) */
@@ -36,7 +38,7 @@ struct fmt_opts {
     int checks_only;           /* table: --report checks: the overview by check without the service summary */
     size_t height;             /* table: terminal rows (fmt_term_size); caps the overview by check. 0: no cap */
     size_t width;              /* table: terminal columns; fits the overview's resource names. 0: unknown */
-    int next_hint;             /* table: end with "next:" (the bundled demo, or a first interactive run) */
+    int next_hint;             /* table: end with "next:" steps: FMT_HINT_DEMO or FMT_HINT_INTERACTIVE */
 };
 
 struct fmt_writer {

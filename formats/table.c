@@ -470,7 +470,7 @@ static void totals(const struct res_report *r, FILE *out, int color)
 }
 
 /* What to try after a first look: explain the top failing check, scan a real account, CI. */
-static void next_hint(const struct res_report *r, FILE *out)
+static void next_hint(const struct res_report *r, int demo, FILE *out)
 {
     struct fmt_check_groups gs;
     char explain[64] = "";
@@ -478,7 +478,7 @@ static void next_hint(const struct res_report *r, FILE *out)
         snprintf(explain, sizeof(explain), "osprey explain %s", gs.v[0].check_id);
     const char *const steps[][2] = {
         {explain, "why the top check matters and how to fix it"},
-        {"osprey aws --region REGION", "scan your own account (credentials as for the AWS CLI)"},
+        {demo ? "osprey aws --region REGION" : "", "scan your own account (credentials as for the AWS CLI)"},
         {"osprey aws --format sarif=osprey.sarif", "SARIF for GitHub code scanning (or json, junit)"},
         {"osprey aws --fail-on HIGH", "exit 1 when a HIGH or CRITICAL check fails (CI gates)"},
     };
@@ -566,7 +566,7 @@ static enum osp_code render(const struct res_report *r, const struct fmt_opts *o
     totals(r, out, opt->color);
     scan_errors(r, out, opt->color);
     if (opt->next_hint && !(opt->arn && *opt->arn) && !(opt->service && *opt->service))
-        next_hint(r, out);
+        next_hint(r, opt->next_hint == FMT_HINT_DEMO, out);
     return OSP_OK;
 }
 

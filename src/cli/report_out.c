@@ -80,8 +80,9 @@ static int wants_next_hint(const struct cli_opts *o)
     const char *art = o->cache_artifact ? strrchr(o->cache_artifact, '/') : NULL;
     art = art ? art + 1 : o->cache_artifact;
     if (art && !strcmp(art, "demo-account.osc"))
-        return 1;
-    return isatty(STDOUT_FILENO) && !o->formats.n && !o->output && !o->fail_on && !o->thresholds.n;
+        return FMT_HINT_DEMO;
+    int first_look = isatty(STDOUT_FILENO) && !o->formats.n && !o->output && !o->fail_on && !o->thresholds.n;
+    return first_look ? FMT_HINT_INTERACTIVE : FMT_HINT_NONE;
 }
 
 static enum osp_code write_outputs(struct cli_report_out *out, struct res_report *r, struct osp_err *err)

@@ -1,11 +1,17 @@
 """The overview by check (one row per failing check, most severe first) on the bundled demo and on
 a larger seeded account (tests/demo/*.osc, made by tests/demo/make_demo.py), cut to a given
 terminal height and width: golden files in tests/golden/table/. OSPREY_UPDATE_GOLDEN=1 rewrites them."""
+import fcntl
 import os
+import pty
 import shutil
+import struct
+import subprocess
 import sys
+import termios
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "..", "tools"))
+import osptest  # noqa: E402
 from osptest import base_env, main, run_osprey  # noqa: E402
 
 ROOT = os.path.join(os.path.dirname(__file__), "..", "..", "..")
@@ -77,6 +83,48 @@ def test_demo_shows_no_failed_service(t):
     out = render(t, "demo-account.osc", 0, 0)
     assert "ERROR" not in out and "Scan errors" not in out, out
     assert "accessanalyzer" in out  # collected, not left out
+
+
+def on_terminal(t, rows, cols, env_extra):
+    """Run a scan of a copy of the demo (under another name: not 'the demo') with stdout on a
+    pseudo-terminal of rows x cols; return what it printed."""
+    copy = os.path.join(t.tmp, "account.osc")
+    shutil.copy(os.path.join(DEMO, "demo-account.osc"), copy)
+    master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
+    env = base_env()
+    for k in ("LINES", "COLUMNS", "NO_COLOR"):
+        env.pop(k, None)
+    env.update(env_extra)
+    p = subprocess.Popen([osptest.OSPREY_BIN, "aws", "--offline", "--cache-artifact", copy], stdout=slave,
+                         stderr=subprocess.PIPE, env=env)
+    os.close(slave)
+    chunks = []
+    while True:
+        try:
+            data = os.read(master, 65536)
+        except OSError:  # EIO: the child closed the terminal
+            break
+        if not data:
+            break
+        chunks.append(data)
+    os.close(master)
+    assert p.wait(timeout=60) == 0, p.stderr.read()
+    return b"".join(chunks).decode().replace("\r\n", "\n")
+
+
+def test_on_a_terminal_the_overview_fits_it_in_colour_unless_no_color(t):
+    out = on_terminal(t, 30, 100, {})
+    assert "\033[" in out  # colour on a terminal
+    assert "cut to the terminal's 30 lines" in out, out
+    # a first interactive look ends with next steps, but not "scan your own account": it was one
+    assert "next: osprey explain AVD-AWS-0104" in out and "scan your own account" not in out, out
+    plain = on_terminal(t, 30, 100, {"NO_COLOR": "1"})
+    assert "\033[" not in plain
+    table = [ln for ln in plain.split("Failing checks (most severe first)")[1].splitlines() if ln.startswith(("|", "+"))]
+    assert len(table) > 10 and all(len(ln) <= 100 for ln in table), table
+    wide = on_terminal(t, 30, 100, {"LINES": "0", "COLUMNS": "200"})  # the variables win over the terminal
+    assert "not shown" not in wide
 
 
 if __name__ == "__main__":

@@ -88,7 +88,7 @@ static void test_overview_by_check_cut_to_the_terminal(void)
     struct res_filter flt = {0};
     struct fmt_opts o = {.now = NOW, .checks_only = 1, .height = 8, .width = 72};
     golden(FX_TABLE_INPUT, "bycheck-cut", &flt, &o);
-    struct fmt_opts wide = {.now = NOW, .checks_only = 1, .height = 40, .width = 200, .next_hint = 1};
+    struct fmt_opts wide = {.now = NOW, .checks_only = 1, .height = 40, .width = 200, .next_hint = FMT_HINT_DEMO};
     golden(FX_TABLE_INPUT, "bycheck-hint", &flt, &wide);
 }
 
