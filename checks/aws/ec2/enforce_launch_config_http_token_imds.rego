@@ -23,8 +23,8 @@
 #       version as the default.
 #     cli: >-
 #       aws ec2 create-launch-template-version --launch-template-id LT-ID --source-version
-#       '$Default' --launch-template-data '{"MetadataOptions":{"HttpTokens":"required"}}' && aws ec2
-#       modify-launch-template --launch-template-id LT-ID --default-version NEW-VERSION
+#       CURRENT-VERSION --launch-template-data '{"MetadataOptions":{"HttpTokens":"required"}}' &&
+#       aws ec2 modify-launch-template --launch-template-id LT-ID --default-version NEW-VERSION
 #     terraform: >-
 #       aws_launch_template: metadata_options { http_tokens = "required" }
 #   service: ec2

@@ -22,7 +22,7 @@
 #       at boot with the instance role.
 #     cli: >-
 #       aws ec2 modify-instance-attribute --instance-id INSTANCE-ID --attribute userData --value
-#       file://clean-user-data.txt (instance stopped)
+#       file://clean-user-data.txt # instance stopped
 #     terraform: >-
 #       aws_instance: user_data without secrets; aws_secretsmanager_secret plus an instance role
 #       allowed secretsmanager:GetSecretValue on it

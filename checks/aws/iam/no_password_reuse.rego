@@ -22,8 +22,8 @@
 #     cli: >-
 #       aws iam update-account-password-policy --password-reuse-prevention 24
 #       --minimum-password-length 14 --require-symbols --require-numbers
-#       --require-uppercase-characters --require-lowercase-characters --max-password-age 90
-#       (update-account-password-policy replaces the whole policy: pass every setting you want)
+#       --require-uppercase-characters --require-lowercase-characters --max-password-age 90 #
+#       update-account-password-policy replaces the whole policy: pass every setting you want
 #     terraform: >-
 #       aws_iam_account_password_policy: password_reuse_prevention = 24
 #   service: iam

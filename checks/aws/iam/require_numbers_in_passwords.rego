@@ -21,7 +21,7 @@
 #     cli: >-
 #       aws iam update-account-password-policy --require-numbers --require-lowercase-characters
 #       --require-uppercase-characters --require-symbols --minimum-password-length 14
-#       --password-reuse-prevention 24 --max-password-age 90 (replaces the whole policy)
+#       --password-reuse-prevention 24 --max-password-age 90 # replaces the whole policy
 #     terraform: >-
 #       aws_iam_account_password_policy: require_numbers = true
 #   service: iam

@@ -22,7 +22,7 @@
 #     cli: >-
 #       aws iam update-account-password-policy --require-uppercase-characters
 #       --require-lowercase-characters --require-numbers --require-symbols --minimum-password-length
-#       14 --password-reuse-prevention 24 --max-password-age 90 (replaces the whole policy)
+#       14 --password-reuse-prevention 24 --max-password-age 90 # replaces the whole policy
 #     terraform: >-
 #       aws_iam_account_password_policy: require_uppercase_characters = true
 #   service: iam

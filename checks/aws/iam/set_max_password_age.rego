@@ -22,7 +22,7 @@
 #     cli: >-
 #       aws iam update-account-password-policy --max-password-age 90 --minimum-password-length 14
 #       --password-reuse-prevention 24 --require-symbols --require-numbers
-#       --require-uppercase-characters --require-lowercase-characters (replaces the whole policy)
+#       --require-uppercase-characters --require-lowercase-characters # replaces the whole policy
 #     terraform: >-
 #       aws_iam_account_password_policy: max_password_age = 90
 #   service: iam

@@ -22,8 +22,8 @@
 #     cli: >-
 #       aws iam update-account-password-policy --minimum-password-length 14
 #       --password-reuse-prevention 24 --require-symbols --require-numbers
-#       --require-uppercase-characters --require-lowercase-characters --max-password-age 90
-#       (replaces the whole policy)
+#       --require-uppercase-characters --require-lowercase-characters --max-password-age 90 #
+#       replaces the whole policy
 #     terraform: >-
 #       aws_iam_account_password_policy: minimum_password_length = 14
 #   service: iam

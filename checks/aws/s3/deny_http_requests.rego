@@ -23,7 +23,7 @@
 #     cli: >-
 #       aws s3api put-bucket-policy --bucket BUCKET --policy
 #       '{"Version":"2012-10-17","Statement":[{"Sid":"DenyInsecureTransport","Effect":"Deny","Principal":"*","Action":"s3:*","Resource":["arn:aws:s3:::BUCKET","arn:aws:s3:::BUCKET/*"],"Condition":{"Bool":{"aws:SecureTransport":"false"}}}]}'
-#       (merge with any existing statements: put-bucket-policy replaces the policy)
+#       # merge with any existing statements: put-bucket-policy replaces the policy
 #     terraform: >-
 #       aws_s3_bucket_policy with a statement { effect = "Deny", actions = ["s3:*"], principals {
 #       type = "*", identifiers = ["*"] }, condition { test = "Bool", variable =

@@ -22,7 +22,7 @@
 #     cli: >-
 #       aws s3api put-bucket-versioning --bucket BUCKET --versioning-configuration
 #       Status=Enabled,MFADelete=Enabled --mfa "arn:aws:iam::ACCOUNT:mfa/root-account-mfa-device
-#       123456" (as the root user)
+#       123456" # as the root user
 #   service: s3
 #   severity: LOW
 #   short_code: require-mfa-delete
