@@ -173,6 +173,27 @@ static void count_cells(const struct row *rw, int show, char num[RES_SEV_COUNT][
     }
 }
 
+static int svc_key_cmp(const void *key, const void *elem)
+{
+    const struct res_service *k = key, *e = elem;
+    int c;
+    if ((c = strcmp(k->account, e->account)) || (c = strcmp(k->region, e->region)))
+        return c;
+    return strcmp(k->service, e->service);
+}
+
+/* The region a finding is counted under: its own, unless its service has no status there but a
+ * global one (a check of a global service such as s3 that reads a regional service's state, like
+ * CloudTrail's data events): then "global", so every row shows a service that was collected. */
+static const char *summary_region(const struct res_report *r, const struct res_finding *f)
+{
+    struct res_service k = {.account = f->account, .region = f->region, .service = f->service};
+    if (!strcmp(f->region, "global") || bsearch(&k, r->services, r->n_services, sizeof(k), svc_key_cmp))
+        return f->region;
+    k.region = "global";
+    return bsearch(&k, r->services, r->n_services, sizeof(k), svc_key_cmp) ? "global" : f->region;
+}
+
 /* Rows per (account, region, service): every service status plus every service with a FAIL. */
 static int summary_rows(const struct res_report *r, struct rows *rs)
 {
@@ -187,7 +208,7 @@ static int summary_rows(const struct res_report *r, struct rows *rs)
         const struct res_finding *f = &r->findings[i];
         if (f->status != RES_FAIL)
             continue;
-        struct row *rw = row_add(rs, f->account, f->region, f->service);
+        struct row *rw = row_add(rs, f->account, summary_region(r, f), f->service);
         if (!rw)
             return -1;
         rw->counts[f->severity]++;
