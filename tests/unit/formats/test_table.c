@@ -167,6 +167,39 @@ static void test_control_characters_never_reach_the_terminal(void)
     res_report_free(r);
 }
 
+static const char *fake_env(void *ud, const char *name)
+{
+    const char *const *kv = ud;
+    for (; *kv; kv += 2)
+        if (!strcmp(kv[0], name))
+            return kv[1];
+    return NULL;
+}
+
+/* LINES / COLUMNS win when they are numbers (LINES=0: no cap); a file has no size of its own. */
+static void test_term_size_from_lines_and_columns(void)
+{
+    struct osp_ctx ctx;
+    osp_ctx_init(&ctx);
+    ctx.getenv_fn = fake_env;
+    size_t h = 1, w = 1;
+    FILE *f = tmpfile();
+    CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+    const char *given[] = {"LINES", "40", "COLUMNS", "132", NULL};
+    ctx.getenv_ud = (void *)given;
+    fmt_term_size(&ctx, f, &h, &w);
+    CU_ASSERT(h == 40 && w == 132);
+    const char *zero[] = {"LINES", "0", NULL};
+    ctx.getenv_ud = (void *)zero;
+    fmt_term_size(&ctx, f, &h, &w);
+    CU_ASSERT(h == 0 && w == 0);
+    const char *junk[] = {"LINES", "40x", "COLUMNS", "-3", NULL};
+    ctx.getenv_ud = (void *)junk;
+    fmt_term_size(&ctx, f, &h, &w);
+    CU_ASSERT(h == 0 && w == 0);
+    fclose(f);
+}
+
 static void test_color_wanted_never_for_files(void)
 {
     struct osp_ctx ctx;
@@ -186,6 +219,7 @@ static const struct osp_test tests[] = {OSP_TEST(test_summary_view_matches_golde
                                         OSP_TEST(test_colour_only_when_asked),
                                         OSP_TEST(test_control_characters_never_reach_the_terminal),
                                         OSP_TEST(test_color_wanted_never_for_files),
+                                        OSP_TEST(test_term_size_from_lines_and_columns),
                                         {0}};
 
 int main(void)
