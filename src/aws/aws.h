@@ -221,6 +221,8 @@ OSP_MUST_CHECK enum osp_code aws_paginate(struct aws_client *c, struct aws_call 
 /* ---- endpoints ---- */
 /* The partition of a region: "aws", "aws-cn", "aws-us-gov" (unknown regions: "aws"). */
 const char *aws_partition_of(const char *region);
+/* The partition's public regions (NULL-terminated, static; *n of them; NULL for unknown ones). */
+const char *const *aws_partition_regions(const char *partition, size_t *n);
 /* Does this look like a valid region name ("us-east-1", "cn-north-1", "us-gov-west-1")? */
 int aws_region_is_valid(const char *region);
 

@@ -30,6 +30,7 @@ struct group {
     void *ud;
     size_t n, next, running;
     enum osp_code rc;
+    size_t err_i; /* the failed item: the lowest index wins, so the error reported is deterministic */
     struct osp_err *err;
     pthread_cond_t idle; /* running dropped to 0 */
     struct group *qnext;
@@ -82,8 +83,9 @@ static void run_item(struct col_pool *p, struct group *g, size_t i)
     pthread_mutex_lock(&p->mu);
     if (rc == OSP_ENOTFOUND) /* the resource vanished between list and read: dropped, not an error */
         rc = OSP_OK;
-    if (rc != OSP_OK && g->rc == OSP_OK) {
+    if (rc != OSP_OK && (g->rc == OSP_OK || i < g->err_i)) {
         g->rc = rc;
+        g->err_i = i;
         *g->err = e;
         unqueue(p, g);
     }
