@@ -97,6 +97,14 @@ struct aws_stats {
     unsigned long bytes_in;
 };
 void aws_client_stats(struct aws_client *c, struct aws_stats *out);
+/* Per service: attempts, throttling answers, waits for the client-side rate limit (see
+ * ratelimit.h) and the rate it has adapted to. Fills up to max rows; returns how many exist. */
+struct aws_service_stats {
+    char service[32];
+    unsigned long requests, throttles, waits;
+    double waited, rate, max_rate; /* seconds slept; requests/s now and ceiling */
+};
+size_t aws_client_service_stats(struct aws_client *c, struct aws_service_stats *out, size_t max);
 
 /* ---- one call ---- */
 enum aws_protocol {
