@@ -22,8 +22,8 @@ struct col_pool; /* tasks.c */
 /* Live counters of one (service, region), read by the progress line while the job runs. */
 struct col_counters {
     _Atomic unsigned long calls;     /* API calls made (pages included) */
-    _Atomic unsigned long resources; /* per-resource items done */
-    _Atomic unsigned long items;     /* per-resource items known (listed) */
+    _Atomic unsigned long items; /* col_each items (resources, reads, steps) known so far */
+    _Atomic unsigned long done;  /* ... and finished */
 };
 
 struct col_job {

@@ -80,6 +80,8 @@ static void run_one(struct run *r, size_t i)
     enum osp_code rc = state ? s->svc->collect(&job, state, &e) : osp_err_set(&e, OSP_ENOMEM, "out of memory");
     res->calls = r->counts[i].calls;
     res->collected_at = osp_now(r->ctx);
+    osp_debug(r->ctx, "collect: %s %s: %lu calls, %lu items", s->svc->name, s->region, res->calls,
+              (unsigned long)r->counts[i].items);
     if (rc == OSP_OK) {
         res->status = COL_OK;
         res->state = state;

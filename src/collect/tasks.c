@@ -89,6 +89,8 @@ static void run_item(struct col_pool *p, struct group *g, size_t i)
         *g->err = e;
         unqueue(p, g);
     }
+    if (g->job->count)
+        g->job->count->done++;
     if (--g->running == 0)
         pthread_cond_signal(&g->idle);
 }
@@ -151,10 +153,14 @@ enum osp_code col_each(struct col_job *job, size_t n, col_item_fn fn, void *ud, 
     struct col_pool *p = job->pool;
     if (n == 0)
         return OSP_OK;
+    if (job->count)
+        job->count->items += n;
     if (!p || n == 1) { /* nothing to share: run here */
         enum osp_code rc = OSP_OK;
         for (size_t i = 0; rc == OSP_OK && i < n; i++) {
             rc = fn(job, i, ud, err);
+            if (job->count)
+                job->count->done++;
             if (rc == OSP_ENOTFOUND) {
                 osp_err_init(err);
                 rc = OSP_OK;
