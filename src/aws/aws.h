@@ -172,6 +172,7 @@ struct aws_response {
     json_t *body;          /* parsed body (see above); NULL for an empty body */
     struct aws_error error;/* code[0] == 0 when the call succeeded */
     int attempts;
+    int throttled;         /* attempts answered with a throttling error */
     double latency;        /* seconds, all attempts */
 };
 

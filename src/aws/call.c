@@ -292,6 +292,7 @@ static enum osp_code run_attempts(struct attempt *a, struct aws_response *resp, 
         int ok = judge(a, &x, resp, &o, &perr);
         int throttled = (resp->error.code[0] && aws_retry_is_throttle_code(resp->error.code)) || resp->http_status == 429;
         if (throttled) {
+            resp->throttled++;
             pthread_mutex_lock(&c->mu);
             c->stats.throttled++;
             pthread_mutex_unlock(&c->mu);

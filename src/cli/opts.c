@@ -72,6 +72,7 @@ static const struct cli_flag flags[] = {
     {"exit-code", 0, "N", 0, "Output", "1", NULL, OUT, "exit code used when a threshold is breached"},
     /* General */
     {"quiet", 'q', NULL, 0, "General", NULL, NULL, ALL, "no progress output"},
+    {"progress", 0, NULL, 0, "General", NULL, NULL, BOTH, "progress lines on stderr even when it is not a terminal"},
     {"debug", 'd', NULL, 0, "General", NULL, NULL, ALL, "log each AWS request and decision to stderr (secrets redacted)"},
     {"help", 'h', NULL, 0, "General", NULL, NULL, ALL, "show this help"},
 };
@@ -307,9 +308,9 @@ static enum osp_code apply(const char *name, const char *v, struct cli_opts *o, 
 static void apply_switch(const char *name, struct cli_opts *o)
 {
     int *const targets[] = {&o->insecure, &o->update_cache, &o->offline, &o->include_non_failures, &o->trace,
-                            &o->quiet,    &o->debug,        &o->help};
+                            &o->quiet,    &o->debug,        &o->help,     &o->progress};
     static const char *const names[] = {"insecure", "update-cache", "offline", "include-non-failures", "trace",
-                                        "quiet",    "debug",        "help"};
+                                        "quiet",    "debug",        "help",     "progress"};
     for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
         if (!strcmp(names[i], name))
             *targets[i] = 1;

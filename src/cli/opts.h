@@ -57,6 +57,7 @@ struct cli_opts {
     int exit_code, exit_code_set;
     /* general */
     int quiet, debug, help;
+    int progress;
     /* positional arguments (convert: the report file) */
     struct cli_list args;
 };

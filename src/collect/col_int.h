@@ -24,6 +24,7 @@ struct col_counters {
     _Atomic unsigned long calls;     /* API calls made (pages included) */
     _Atomic unsigned long items; /* col_each items (resources, reads, steps) known so far */
     _Atomic unsigned long done;  /* ... and finished */
+    _Atomic unsigned long throttles;
 };
 
 struct col_job {

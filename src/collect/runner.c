@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "collect/col_int.h"
 #include "core/log.h"
@@ -14,6 +15,7 @@ struct spec {
 
 struct run {
     pthread_mutex_t mu;
+    double *started, *finished; /* per spec, monotonic seconds; 0: not yet */
     size_t next, done, n;
     struct spec *specs;
     struct col_result *res;
@@ -30,7 +32,9 @@ enum osp_code col_call(struct col_job *job, struct aws_call *call, struct aws_re
 {
     memset(resp, 0, sizeof *resp);
     job->count->calls++;
-    return aws_call(job->client, call, resp, err);
+    enum osp_code rc = aws_call(job->client, call, resp, err);
+    job->count->throttles += (unsigned long)resp->throttled;
+    return rc;
 }
 
 struct page_wrap {
@@ -68,8 +72,43 @@ static void copy(char *dst, size_t n, const char *src)
     snprintf(dst, n, "%s", src ? src : "");
 }
 
+static pthread_mutex_t live_mu = PTHREAD_MUTEX_INITIALIZER;
+static struct run *live_run; /* the col_run in progress, for col_live() */
+
+size_t col_live(struct col_live *rows, size_t max)
+{
+    pthread_mutex_lock(&live_mu);
+    struct run *r = live_run;
+    size_t n = r ? r->n : 0;
+    double now = r ? osp_now_monotonic(r->ctx) : 0;
+    for (size_t i = 0; i < n && i < max; i++) {
+        struct col_live *l = &rows[i];
+        const struct col_counters *c = &r->counts[i];
+        memset(l, 0, sizeof *l);
+        snprintf(l->service, sizeof l->service, "%s", r->specs[i].svc->name);
+        snprintf(l->region, sizeof l->region, "%s", r->specs[i].region);
+        double s = r->started[i], f = r->finished[i];
+        l->state = f > 0 ? 2 : s > 0 ? 1 : 0;
+        l->elapsed = s > 0 ? (f > 0 ? f : now) - s : 0;
+        l->calls = c->calls;
+        l->throttles = c->throttles;
+        l->items = c->items;
+        l->done = c->done;
+    }
+    pthread_mutex_unlock(&live_mu);
+    return n;
+}
+
+static void stamp(double *slot, double now)
+{
+    pthread_mutex_lock(&live_mu);
+    *slot = now;
+    pthread_mutex_unlock(&live_mu);
+}
+
 static void run_one(struct run *r, size_t i)
 {
+    stamp(&r->started[i], osp_now_monotonic(r->ctx));
     struct spec *s = &r->specs[i];
     struct col_result *res = &r->res[i];
     struct col_job job = {r->ctx, r->client, r->account, r->partition,
@@ -80,8 +119,10 @@ static void run_one(struct run *r, size_t i)
     enum osp_code rc = state ? s->svc->collect(&job, state, &e) : osp_err_set(&e, OSP_ENOMEM, "out of memory");
     res->calls = r->counts[i].calls;
     res->collected_at = osp_now(r->ctx);
-    osp_debug(r->ctx, "collect: %s %s: %lu calls, %lu items", s->svc->name, s->region, res->calls,
-              (unsigned long)r->counts[i].items);
+    stamp(&r->finished[i], osp_now_monotonic(r->ctx));
+    osp_debug(r->ctx, "collect: %s %s: %lu calls, %lu throttled, %lu items, %.2f s", s->svc->name, s->region,
+              res->calls, (unsigned long)r->counts[i].throttles, (unsigned long)r->counts[i].items,
+              r->finished[i] - r->started[i]);
     if (rc == OSP_OK) {
         res->status = COL_OK;
         res->state = state;
@@ -160,7 +201,9 @@ static enum osp_code plan(struct run *r, const struct col_service **svcs, size_t
     }
     r->res = calloc(r->n ? r->n : 1, sizeof *r->res);
     r->counts = calloc(r->n ? r->n : 1, sizeof *r->counts);
-    if (!r->res || !r->counts)
+    r->started = calloc(r->n ? r->n : 1, sizeof *r->started);
+    r->finished = calloc(r->n ? r->n : 1, sizeof *r->finished);
+    if (!r->res || !r->counts || !r->started || !r->finished)
         return osp_err_set(err, OSP_ENOMEM, "out of memory planning the collection");
     for (size_t i = 0; i < r->n; i++) {
         copy(r->res[i].service, sizeof r->res[i].service, r->specs[i].svc->name);
@@ -176,9 +219,49 @@ static int cmp_result(const void *a, const void *b)
     return c ? c : strcmp(x->region, y->region);
 }
 
+struct ticker {
+    struct run *r;
+    pthread_mutex_t mu;
+    pthread_cond_t cv;
+    int stop;
+};
+
+static void *tick_main(void *arg)
+{
+    struct ticker *t = arg;
+    pthread_mutex_lock(&t->mu);
+    while (!t->stop) {
+        struct timespec ts;
+        clock_gettime(CLOCK_REALTIME, &ts);
+        ts.tv_nsec += 200 * 1000000L;
+        if (ts.tv_nsec >= 1000000000L) {
+            ts.tv_sec++;
+            ts.tv_nsec -= 1000000000L;
+        }
+        pthread_cond_timedwait(&t->cv, &t->mu, &ts);
+        if (t->stop)
+            break;
+        pthread_mutex_lock(&t->r->mu);
+        t->r->progress(t->r->ud, NULL, NULL, (int)t->r->done, (int)t->r->n);
+        pthread_mutex_unlock(&t->r->mu);
+    }
+    pthread_mutex_unlock(&t->mu);
+    return NULL;
+}
+
 /* Every (service, region) job is an item on the one pool, like the resources inside them. */
 static void run_pool(struct run *r, int workers)
 {
+    struct ticker t = {.r = r};
+    pthread_t tick;
+    int ticking = 0;
+    pthread_mutex_lock(&live_mu);
+    live_run = r;
+    pthread_mutex_unlock(&live_mu);
+    pthread_mutex_init(&t.mu, NULL);
+    pthread_cond_init(&t.cv, NULL);
+    if (r->progress)
+        ticking = pthread_create(&tick, NULL, tick_main, &t) == 0;
     struct col_counters top_count = {0};
     struct col_job top = {.ctx = r->ctx, .client = r->client, .pool = col_pool_new(workers), .count = &top_count};
     struct osp_err e;
@@ -188,6 +271,18 @@ static void run_pool(struct run *r, int workers)
         osp_debug(r->ctx, "collect: %s", e.msg);
     col_pool_free(top.pool);
     r->pool = NULL;
+    if (ticking) {
+        pthread_mutex_lock(&t.mu);
+        t.stop = 1;
+        pthread_cond_signal(&t.cv);
+        pthread_mutex_unlock(&t.mu);
+        pthread_join(tick, NULL);
+    }
+    pthread_cond_destroy(&t.cv);
+    pthread_mutex_destroy(&t.mu);
+    pthread_mutex_lock(&live_mu);
+    live_run = NULL;
+    pthread_mutex_unlock(&live_mu);
 }
 
 enum osp_code col_run(struct osp_ctx *ctx, struct aws_client *client, const char *account, const char *partition,
@@ -217,6 +312,8 @@ enum osp_code col_run(struct osp_ctx *ctx, struct aws_client *client, const char
     }
     free(r.res);
     free(r.counts);
+    free(r.started);
+    free(r.finished);
     free(r.specs);
     pthread_mutex_destroy(&r.mu);
     return rc;

@@ -134,12 +134,13 @@ static enum osp_code bucket_page(void *ud, json_t *body, struct osp_err *err)
     return OSP_OK;
 }
 
-/* Every bucket (ListBuckets pages with continuation-token where AWS paginates it). */
+/* Every bucket (ListBuckets pages with continuation-token where AWS paginates it). Pages of
+ * 10000, AWS's maximum: some emulators (moto) cut the list at max-buckets without a token. */
 static enum osp_code list_buckets(struct col_job *job, json_t **out, struct osp_err *err)
 {
     struct aws_call c = col_rest_call("s3", list_region(job), AWS_PROTO_RESTXML, "GET", "/");
     *out = json_array();
-    enum osp_code rc = aws_call_param(&c, "max-buckets", "1000");
+    enum osp_code rc = aws_call_param(&c, "max-buckets", "10000");
     if (rc == OSP_OK)
         rc = col_paginate(job, &c, "continuation-token", "ListAllMyBucketsResult.ContinuationToken", NULL, bucket_page,
                           *out, err);
@@ -170,7 +171,7 @@ static enum osp_code one_region_list(struct col_job *job, size_t i, void *ud, st
     struct osp_err e;
     osp_err_init(&e);
     rl->found[i] = json_array();
-    enum osp_code rc = aws_call_param(&c, "max-buckets", "1000");
+    enum osp_code rc = aws_call_param(&c, "max-buckets", "10000");
     if (rc == OSP_OK)
         rc = aws_call_param(&c, "bucket-region", rl->regions[i]);
     if (rc == OSP_OK)
