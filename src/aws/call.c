@@ -204,7 +204,11 @@ static int may_retry(struct attempt *a, struct aws_response *resp, struct outcom
                   a->call->action ? a->call->action : "");
         return attempt < c->opts.max_attempts + 1;
     }
-    if (o->kind == AWS_RETRY_NO || attempt >= c->opts.max_attempts)
+    /* A throttling answer asks us to slow down, and the rate limit has (see rate_outcome): it gets
+     * more attempts than other errors, so a busy account is scanned late rather than partly. */
+    int cap = o->kind == AWS_RETRY_THROTTLE && c->opts.max_attempts < AWS_THROTTLE_ATTEMPTS ? AWS_THROTTLE_ATTEMPTS
+                                                                                            : c->opts.max_attempts;
+    if (o->kind == AWS_RETRY_NO || attempt >= cap)
         return 0;
     pthread_mutex_lock(&c->mu);
     int got = aws_quota_acquire(&c->quota, o->kind);

@@ -1,0 +1,88 @@
+"""Concurrent collection changes nothing but speed (issue 12): the same report at --concurrency 1
+and 64, and through a proxy that throttles 30% of requests (every service collected, every
+finding the same, each retry caused by a throttling answer)."""
+import json
+import os
+import re
+import sys
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "tools"))
+from faultproxy import FaultProxy  # noqa: E402
+from osptest import main, run_osprey  # noqa: E402
+
+TIME = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ")
+POLICY = json.dumps({"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": "*", "Action": "s3:GetObject",
+                                                             "Resource": "arn:aws:s3:::conc-pol/*"}]})
+
+
+def seed(m):
+    s3 = m.client("s3")
+    for i in range(12):
+        s3.create_bucket(Bucket="conc-%02d" % i)
+    s3.create_bucket(Bucket="conc-pol")
+    s3.put_bucket_policy(Bucket="conc-pol", Policy=POLICY)
+    s3.put_bucket_versioning(Bucket="conc-pol", VersioningConfiguration={"Status": "Enabled"})
+    kms = m.client("kms")
+    for i in range(4):
+        kms.create_key(Description="k%d" % i)
+    sns = m.client("sns")
+    for i in range(3):
+        sns.create_topic(Name="conc-topic-%d" % i)
+    iam = m.client("iam")
+    for i in range(4):
+        iam.create_user(UserName="conc-user-%d" % i)
+    ec2 = m.client("ec2")
+    for i in range(3):
+        ec2.create_security_group(GroupName="conc-sg-%d" % i, Description="x")
+
+
+SERVICES = ["s3", "kms", "sns", "iam", "ec2", "cloudtrail", "config"]
+
+
+def report(t, m, endpoint, *extra):
+    args = ["aws", "--format", "json", "--include-non-failures", "--cache-dir", os.path.join(t.tmp, "c%d" % len(os.listdir(t.tmp)))]
+    for s in SERVICES:
+        args += ["--service", s]
+    r = run_osprey(args + list(extra), env=m.env(AWS_ENDPOINT_URL=endpoint), timeout=600)
+    assert r.returncode in (0, 1), r.stderr[-3000:]
+    return r
+
+
+def normalised(text):
+    doc = json.loads(TIME.sub("T", text))
+    for s in doc["Services"]:
+        assert s["Status"] == "ok", s
+    return doc
+
+
+def test_concurrency_1_and_64_give_the_same_report(t):
+    m = t.moto()
+    seed(m)
+    one = normalised(report(t, m, m.endpoint, "--concurrency", "1").stdout)
+    many = normalised(report(t, m, m.endpoint, "--concurrency", "64").stdout)
+    assert one["Findings"], "the seed must produce findings"
+    assert one == many
+    # calls are counted per service row, the same however many run at once
+    assert all(s.get("Calls", 0) >= 1 for s in one["Services"]), one["Services"]
+
+
+def test_thirty_percent_throttled_scan_is_complete(t):
+    m = t.moto()
+    seed(m)
+    clean = normalised(report(t, m, m.endpoint).stdout)
+    with FaultProxy(m.endpoint, rate=0.3, seed=5) as p:
+        r = report(t, m, p.endpoint, "--debug")
+        stats = p.stats
+    throttled = normalised(r.stdout)
+    assert throttled == clean
+    assert stats["throttled"] > 10, stats
+    got = re.search(r"aws: (\d+) HTTP requests, (\d+) retries, (\d+) throttled", r.stderr)
+    assert got, r.stderr[-2000:]
+    requests, retries, seen = (int(x) for x in got.groups())
+    assert seen == stats["throttled"], (seen, stats)
+    assert retries == stats["throttled"], (retries, stats)  # one retry per throttling answer, no more
+    assert re.search(r"aws: s3: \d+ requests, [1-9]\d* throttled", r.stderr), "per-service throttles in --debug"
+
+
+if __name__ == "__main__":
+    main(globals())
