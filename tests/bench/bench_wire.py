@@ -92,8 +92,8 @@ def main():
     a = ap.parse_args()
     exes = [("osprey", os.path.join(a.build, "osprey"))] + ([("baseline", a.baseline)] if a.baseline else [])
     acct = Account(tempfile.mkdtemp(prefix="osp-bench-"))
-    print("| size B/G/U | L ms | binary | wall s | requests | emulator CPU s | LB s | wall / LB |")
-    print("|---|---|---|---|---|---|---|---|")
+    print("| size B/G/U | L ms | binary | wall s | requests | emulator CPU s | LB s | wall / LB | load avg |")
+    print("|---|---|---|---|---|---|---|---|---|")
     try:
         for size in a.sizes.split(","):
             b, g, u = (int(x) for x in size.split("/"))
@@ -104,8 +104,8 @@ def main():
                 for name, exe in exes:
                     _, wall, req, cpu = scan(exe, acct, lat, a.concurrency)
                     lb = max(cpu, req * lat / 1000.0 / a.concurrency, DEPTH * lat / 1000.0)
-                    print("| %s | %g | %s | %.1f | %d | %.1f | %.1f | %.2f |" % (size, lat, name, wall, req, cpu, lb,
-                                                                              wall / lb), flush=True)
+                    print("| %s | %g | %s | %.1f | %d | %.1f | %.1f | %.2f | %.1f |" % (
+                        size, lat, name, wall, req, cpu, lb, wall / lb, os.getloadavg()[0]), flush=True)
     finally:
         acct.moto.stop()
 
