@@ -113,6 +113,8 @@ static enum osp_code one_trail(struct col_job *job, size_t i, void *ud, struct o
     memset(r, 0, sizeof r);
     ct_read(&r[0], region, CT_TARGET "GetTrailStatus", "Name", arn);
     ct_read(&r[1], region, CT_TARGET "GetEventSelectors", "TrailName", arn);
+    r[0].fields = "islogging,latestcloudwatchlogsdeliverytime";
+    r[1].fields = "eventselectors,advancedeventselectors";
     enum osp_code rc = col_read_all(job, t, r, 2, err);
     if (rc == OSP_OK && r[0].answer == COL_ANS_OK)
         col_cloudtrail_map_status(t, r[0].body);

@@ -25,6 +25,7 @@ struct col_counters {
     _Atomic unsigned long items; /* col_each items (resources, reads, steps) known so far */
     _Atomic unsigned long done;  /* ... and finished */
     _Atomic unsigned long throttles;
+    _Atomic unsigned long gaps; /* denied per-resource reads recorded as gaps */
 };
 
 struct col_job {
@@ -96,6 +97,9 @@ struct col_read {
     struct aws_call call;   /* in: built by the collector (col_*_call); may point into arg */
     const char *name;       /* in: the API name, for gaps and logs ("GetBucketPolicy") */
     const char *absent;     /* in: error code meaning "not configured", or NULL */
+    const char *fields;     /* in: the state fields it fills, comma-separated ("bucketpolicies"): a
+                               denied read's gap names them, so checks reading them can say NOT
+                               EVALUATED for this resource and the others judge it as usual */
     char arg[320];          /* scratch for the call's path or body */
     json_t *body;           /* out: the answer (OK), else NULL */
     enum col_answer answer; /* out */
@@ -115,8 +119,11 @@ void col_reads_cleanup(struct col_read *r, size_t n); /* bodies and calls' param
  * new reference (NULL when `absent` answered). Denied or gone fail. Does not clean up call. */
 OSP_MUST_CHECK enum osp_code col_get(struct col_job *job, struct aws_call *call, const char *absent, json_t **body,
                                      struct osp_err *err);
-/* Record a gap on a resource state object: {"read", "code", "message"} in its metadata. */
-void col_gap_add(json_t *res, const char *read, const char *code, const char *message);
+/* Record a gap on a resource state object, in its metadata:
+ *   "__defsec_metadata": {"resource": ARN, "gaps": [{"read": "GetBucketPolicy", "code": "AccessDenied",
+ *                          "message": "...", "fields": ["bucketpolicies"]}]}
+ * and count it in job->count->gaps. */
+void col_gap_add(struct col_job *job, json_t *res, const struct col_read *r);
 
 /* The pool col_run() creates (threads sized from concurrency) and frees. */
 struct col_pool *col_pool_new(int concurrency);

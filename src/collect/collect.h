@@ -67,6 +67,7 @@ struct col_result {
     json_t *state;            /* owned; content of input.aws.<service>; NULL unless COL_OK */
     time_t collected_at;
     unsigned long calls;      /* AWS API calls made (pages included) */
+    unsigned long gaps;       /* resources' reads denied (see STATE.md "Gaps"): the state is incomplete */
 };
 
 /* Called from worker threads (serialised by col_run: one call at a time) after each job, and about

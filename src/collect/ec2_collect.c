@@ -64,6 +64,7 @@ static enum osp_code one_instance(struct col_job *job, size_t i, void *ud, struc
     json_t *o = col_ec2_map_instance(&run->c, raw);
     struct col_read r = {0};
     ec2_read(&r, job, "DescribeInstanceAttribute", "InstanceId", col_s(raw, "instanceId"), "Attribute", "userData");
+    r.fields = "userdata";
     enum osp_code rc = col_read_all(job, o, &r, 1, err);
     if (rc == OSP_OK && r.answer == COL_ANS_OK)
         col_ec2_map_userdata(o, r.body);

@@ -76,6 +76,7 @@ static enum osp_code one_key(struct col_job *job, size_t i, void *ud, struct osp
     json_t *k = rc == OSP_OK ? col_kms_map_key(r[0].body) : NULL;
     if (rc == OSP_OK && col_kms_wants_rotation(r[0].body)) {
         kms_read(&r[1], job, "TrentService.GetKeyRotationStatus", id);
+        r[1].fields = "rotationenabled";
         rc = col_read_all(job, k, &r[1], 1, err);
         if (rc == OSP_OK && r[1].answer == COL_ANS_OK)
             col_kms_map_rotation(k, r[1].body);

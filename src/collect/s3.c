@@ -48,21 +48,23 @@ static void map_policy(json_t *b, json_t *body)
 
 /* A bucket's reads, all independent: in flight together, mapped in this order. */
 static const struct {
-    const char *sub, *name, *absent;
+    const char *sub, *name, *absent, *fields;
     s3_map_fn map;
 } bucket_reads[] = {
-    {"acl", "GetBucketAcl", NULL, col_s3_map_acl},
-    {"encryption", "GetBucketEncryption", "ServerSideEncryptionConfigurationNotFoundError", col_s3_map_encryption},
-    {"logging", "GetBucketLogging", NULL, col_s3_map_logging},
-    {"versioning", "GetBucketVersioning", NULL, col_s3_map_versioning},
-    {"publicAccessBlock", "GetPublicAccessBlock", "NoSuchPublicAccessBlockConfiguration", map_pab},
-    {"policy", "GetBucketPolicy", "NoSuchBucketPolicy", map_policy},
+    {"acl", "GetBucketAcl", NULL, "acl,grants", col_s3_map_acl},
+    {"encryption", "GetBucketEncryption", "ServerSideEncryptionConfigurationNotFoundError", "encryption",
+     col_s3_map_encryption},
+    {"logging", "GetBucketLogging", NULL, "logging", col_s3_map_logging},
+    {"versioning", "GetBucketVersioning", NULL, "versioning", col_s3_map_versioning},
+    {"publicAccessBlock", "GetPublicAccessBlock", "NoSuchPublicAccessBlockConfiguration", "publicaccessblock", map_pab},
+    {"policy", "GetBucketPolicy", "NoSuchBucketPolicy", "bucketpolicies", map_policy},
 };
 #define S3_NREADS (sizeof bucket_reads / sizeof bucket_reads[0])
 
 static void s3_read(struct col_read *r, const char *region, const char *bucket, const char *sub, const char *name,
-                    const char *absent)
+                    const char *absent, const char *fields)
 {
+    r->fields = fields;
     col_fmt(r->arg, sizeof r->arg, "/%s", bucket);
     r->call = col_rest_call("s3", region, AWS_PROTO_RESTXML, "GET", r->arg);
     r->name = name;
@@ -84,7 +86,7 @@ static enum osp_code one_bucket(struct col_job *job, size_t i, void *ud, struct 
         col_s3_map_location(b, loc);
         json_decref(loc);
     } else {
-        s3_read(&r[0], list_region(job), name, "location", "GetBucketLocation", NULL);
+        s3_read(&r[0], list_region(job), name, "location", "GetBucketLocation", NULL, "bucketlocation");
         rc = col_read_all(job, b, r, 1, err);
         if (rc == OSP_OK && r[0].answer == COL_ANS_OK)
             col_s3_map_location(b, r[0].body);
@@ -94,7 +96,7 @@ static enum osp_code one_bucket(struct col_job *job, size_t i, void *ud, struct 
     const char *region = json_string_value(json_object_get(json_object_get(b, "bucketlocation"), "value"));
     for (size_t k = 0; k < S3_NREADS; k++)
         s3_read(&r[k], region ? region : list_region(job), name, bucket_reads[k].sub, bucket_reads[k].name,
-                bucket_reads[k].absent);
+                bucket_reads[k].absent, bucket_reads[k].fields);
     if (rc == OSP_OK)
         rc = col_read_all(job, b, r, S3_NREADS, err);
     for (size_t k = 0; rc == OSP_OK && k < S3_NREADS; k++)

@@ -86,7 +86,7 @@ static enum osp_code one_topic(struct col_job *job, size_t i, void *ud, struct o
     struct sns_run *run = ud;
     const char *arn = json_string_value(json_array_get(run->arns, i));
     struct col_read r = {.call = col_query_call("sns", job->region, "GetTopicAttributes", SNS_VERSION),
-                         .name = "GetTopicAttributes"};
+                         .name = "GetTopicAttributes", .fields = "encryption"};
     osp_err_init(&r.err);
     (void)col_read_param(&r, "TopicArn", arn);
     json_t *t = col_obj(arn); /* where a gap goes; the topic is mapped once its attributes are in */

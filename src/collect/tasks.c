@@ -279,7 +279,7 @@ static enum osp_code read_item(struct col_job *job, size_t i, void *ud, struct o
     return OSP_OK;
 }
 
-void col_gap_add(json_t *res, const char *read, const char *code, const char *message)
+void col_gap_add(struct col_job *job, json_t *res, const struct col_read *r)
 {
     json_t *meta = json_object_get(res, "__defsec_metadata");
     if (!json_is_object(meta))
@@ -289,8 +289,16 @@ void col_gap_add(json_t *res, const char *read, const char *code, const char *me
         gaps = json_array();
         json_object_set_new(meta, "gaps", gaps);
     }
-    json_array_append_new(gaps, json_pack("{s:s, s:s, s:s}", "read", read ? read : "", "code", code ? code : "",
-                                          "message", message ? message : ""));
+    json_t *fields = json_array();
+    for (const char *f = r->fields; f && *f;) {
+        size_t len = strcspn(f, ",");
+        json_array_append_new(fields, json_stringn(f, len));
+        f += len + (f[len] == ',');
+    }
+    json_array_append_new(gaps, json_pack("{s:s, s:s, s:s, s:o}", "read", r->name ? r->name : "", "code", r->code,
+                                          "message", r->message, "fields", fields));
+    if (job->count)
+        job->count->gaps++;
 }
 
 enum osp_code col_read_all(struct col_job *job, json_t *res, struct col_read *r, size_t n, struct osp_err *err)
@@ -314,9 +322,10 @@ enum osp_code col_read_all(struct col_job *job, json_t *res, struct col_read *r,
             return err->code;
         }
         if (r[i].answer == COL_ANS_DENIED) {
-            osp_debug(job->ctx, "%s %s: %s: %s denied (%s); recorded as a gap", job->service, job->region,
-                      arn ? arn : "", r[i].name ? r[i].name : "", r[i].code);
-            col_gap_add(res, r[i].name, r[i].code, r[i].message);
+            osp_warn(job->ctx, "%s %s: %s: %s denied (%s): checks that need %s cannot judge this resource",
+                     job->service, job->region, arn ? arn : "", r[i].name ? r[i].name : "", r[i].code,
+                     r[i].fields ? r[i].fields : "it");
+            col_gap_add(job, res, &r[i]);
         }
     }
     return rc;
