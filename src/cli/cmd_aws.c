@@ -59,7 +59,6 @@ static struct res_service *service_rows(struct cli_session *s, const struct cli_
             .error_code = c->err_code[0] ? c->err_code : NULL,
             .error_message = c->err_message[0] ? c->err_message : NULL,
             .collected_at = c->collected_at,
-            .calls = st->from_cache[i] ? 0 : c->calls,
         };
     }
     return rows;

@@ -74,7 +74,6 @@ struct res_service {
     const char *error_code;    /* RES_SVC_FAILED: e.g. AccessDenied */
     const char *error_message; /* RES_SVC_FAILED / RES_SVC_SKIPPED: why */
     time_t collected_at;       /* when its state was collected (0: unknown) */
-    unsigned long calls;       /* AWS API calls this run made for it (0: none, e.g. from the cache) */
 };
 
 struct res_control {

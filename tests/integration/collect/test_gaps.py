@@ -115,6 +115,50 @@ def test_denied_and_vanished_resources(t):
     assert "GetKeyRotationStatus denied" in r.stderr and "GetBucketPolicy denied" in r.stderr
 
 
+def scan(t, m, endpoint, fmt="json"):
+    args = ["aws", "--format", fmt, "--include-non-failures", "--region", "us-east-1",
+            "--cache-dir", tempfile.mkdtemp(dir=t.tmp)]
+    for s in ("s3", "kms", "iam"):
+        args += ["--service", s]
+    r = run_osprey(args, env=m.env(AWS_ENDPOINT_URL=endpoint), timeout=300)
+    assert r.returncode in (0, 1), r.stderr[-2000:]
+    return r
+
+
+def verdicts(report, resource_part):
+    return {(f["ID"], f["Status"], f["Message"]) for f in json.loads(report)["Findings"] if resource_part in f["Resource"]}
+
+
+def test_gaps_are_not_evaluated_in_reports(t):
+    m = t.moto()
+    keys = seed(m)
+    clean = scan(t, m, m.endpoint).stdout
+    with FaultProxy(m.endpoint, rate=0, throttle_first=False, answer=rules(keys[1])) as p:
+        gapped = scan(t, m, p.endpoint).stdout
+        sarif = scan(t, m, p.endpoint, "sarif").stdout
+        table = scan(t, m, p.endpoint, "table").stdout
+    doc = json.loads(gapped)
+    assert all(s["Status"] == "ok" for s in doc["Services"]), doc["Services"]
+    # the key whose rotation status was denied: its rotation check is not evaluated, nothing else changes
+    k1 = verdicts(gapped, keys[1])
+    assert ("AVD-AWS-0065", "ERROR",
+            "not evaluated: GetKeyRotationStatus was denied (AccessDeniedException: not for you (test proxy)), "
+            "so this check cannot judge the resource") in k1, k1
+    assert {v for v in verdicts(clean, keys[1]) if v[0] != "AVD-AWS-0065"} == {v for v in k1 if v[0] != "AVD-AWS-0065"}
+    assert verdicts(gapped, keys[0]) == verdicts(clean, keys[0])
+    # the bucket whose policy was denied: the check reading bucketpolicies is not evaluated; the rest judged
+    locked, clean_locked = verdicts(gapped, ":::gap-locked"), verdicts(clean, ":::gap-locked")
+    ne = {v for v in locked if v[1] == "ERROR"}
+    assert ne and all(v[2].startswith("not evaluated: GetBucketPolicy was denied (AccessDenied") for v in ne), locked
+    assert {v[0] for v in ne} == {"OSP-AWS-0004"}, ne
+    assert {v for v in locked if v[0] not in {x[0] for x in ne}} == {v for v in clean_locked if v[0] not in {x[0] for x in ne}}
+    for b in (":::gap-ok-1", ":::gap-ok-2"):
+        assert verdicts(gapped, b) == verdicts(clean, b)
+    assert not verdicts(gapped, ":::gap-gone"), "a vanished bucket has no findings"
+    assert "not evaluated: GetKeyRotationStatus was denied" in sarif and "not evaluated: GetBucketPolicy" in sarif
+    assert "could not run 2" in table, table  # the key and the bucket, each for one check
+
+
 def test_denied_list_still_fails_the_service(t):
     m = t.moto()
     keys = seed(m)
