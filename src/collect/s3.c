@@ -208,8 +208,12 @@ static enum osp_code regions_by_list(struct col_job *job, struct s3_run *run, st
     for (size_t k = 0; k < nreg; k++) {
         json_t *nm;
         size_t j;
-        json_array_foreach(rl.found[k], j, nm) json_object_set_new(run->by_region, json_string_value(nm),
-                                                                  json_string(regs[k]));
+        json_array_foreach(rl.found[k], j, nm) {
+            /* named by two regions: the endpoint ignores the filter; trust GetBucketLocation instead */
+            const char *name = json_string_value(nm);
+            json_object_set_new(run->by_region, name, json_object_get(run->by_region, name) ? json_null()
+                                                                                           : json_string(regs[k]));
+        }
         json_decref(rl.found[k]);
     }
     free(rl.found);

@@ -88,5 +88,24 @@ def test_thirty_percent_throttled_scan_is_complete(t):
     assert re.search(r"aws: s3: \d+ requests, [1-9]\d* throttled", r.stderr), "per-service throttles in --debug"
 
 
+def test_bucket_regions_from_region_lists(t):
+    """More buckets than the partition has regions, and no BucketRegion in ListBuckets (moto): one
+    ListBuckets?bucket-region=R per region replaces a GetBucketLocation per bucket, same state."""
+    m = t.moto()
+    s3 = m.client("s3")
+    for i in range(40):
+        s3.create_bucket(Bucket="many-%02d" % i)
+    m.client("s3", region="eu-west-1").create_bucket(Bucket="many-eu", CreateBucketConfiguration={"LocationConstraint": "eu-west-1"})
+    r = run_osprey(["inspect", "--debug", "--service", "s3", "--region", "us-east-1", "--cache-dir", os.path.join(t.tmp, "c")],
+                   env=m.env(), timeout=300)
+    assert r.returncode == 0, r.stderr[-2000:]
+    buckets = {b["name"]["value"]: b["bucketlocation"]["value"] for b in json.loads(r.stdout)["aws"]["s3"]["buckets"]}
+    assert len(buckets) == 41 and buckets["many-eu"] == "eu-west-1", buckets
+    assert all(v == "us-east-1" for k, v in buckets.items() if k != "many-eu"), buckets
+    calls = int(re.search(r"collect: s3 global: (\d+) calls", r.stderr).group(1))
+    # ListBuckets, one per region of the aws partition (33), six reads per bucket, the account block
+    assert calls == 1 + 33 + 41 * 6 + 1, calls
+
+
 if __name__ == "__main__":
     main(globals())
