@@ -52,7 +52,7 @@ struct cli_opts {
     const char *compliance, *report;
     int trace, include_non_failures;
     /* output */
-    struct cli_list formats, severities, thresholds;
+    struct cli_list formats, severities, thresholds, allow_incomplete;
     const char *output, *ignorefile, *fail_on;
     int exit_code, exit_code_set;
     /* general */

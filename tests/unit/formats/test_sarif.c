@@ -83,9 +83,9 @@ static void test_fingerprints_stable_and_distinct(void)
     const char *f[2][2];
     for (size_t i = 0; i < 2; i++) {
         f[0][i] = json_string_value(
-            json_object_get(json_object_get(json_array_get(r1, i), "partialFingerprints"), "ospreyFinding/v1"));
+            json_object_get(json_object_get(json_array_get(r1, i), "partialFingerprints"), "ospreyFinding/v2"));
         f[1][i] = json_string_value(
-            json_object_get(json_object_get(json_array_get(r2, i), "partialFingerprints"), "ospreyFinding/v1"));
+            json_object_get(json_object_get(json_array_get(r2, i), "partialFingerprints"), "ospreyFinding/v2"));
         CU_ASSERT_PTR_NOT_NULL_FATAL(f[0][i]);
         CU_ASSERT_PTR_NOT_NULL_FATAL(f[1][i]);
         CU_ASSERT_STRING_EQUAL(f[0][i], f[1][i]);
