@@ -138,19 +138,6 @@ static json_t *gap_json(const struct res_gap *g, int *bad)
     return o;
 }
 
-static json_t *gaps_json(const struct res_report *r, int *bad)
-{
-    json_t *a = json_array();
-    if (!a)
-        *bad = 1;
-    for (size_t i = 0; a && i < r->n_gaps; i++) {
-        json_t *x = gap_json(&r->gaps[i], bad);
-        if (!x || json_array_append_new(a, x))
-            *bad = 1;
-    }
-    return a;
-}
-
 static json_t *gate_json(const struct res_gate *g, int *bad)
 {
     json_t *o = json_object();
@@ -202,16 +189,20 @@ static json_t *compliance_json(const struct res_compliance *c, int *bad)
     return o;
 }
 
-static json_t *list_json(const struct res_report *r, int findings, int *bad)
+enum list { LIST_SERVICES, LIST_FINDINGS, LIST_GAPS };
+
+static json_t *list_json(const struct res_report *r, enum list which, int *bad)
 {
     json_t *a = json_array();
     if (!a) {
         *bad = 1;
         return NULL;
     }
-    size_t n = findings ? r->n_findings : r->n_services;
+    size_t n = which == LIST_FINDINGS ? r->n_findings : which == LIST_GAPS ? r->n_gaps : r->n_services;
     for (size_t i = 0; i < n; i++) {
-        json_t *x = findings ? finding_json(&r->findings[i], bad) : service_json(&r->services[i], bad);
+        json_t *x = which == LIST_FINDINGS ? finding_json(&r->findings[i], bad)
+                    : which == LIST_GAPS   ? gap_json(&r->gaps[i], bad)
+                                           : service_json(&r->services[i], bad);
         if (!x || json_array_append_new(a, x))
             *bad = 1;
     }
@@ -237,11 +228,11 @@ static json_t *report_json(const struct res_report *r, int *bad)
     set_time(o, "CollectedAt", r->collected_at, bad);
     set_str(o, "Status", res_report_complete(r) ? "complete" : "incomplete", bad);
     if (r->n_gaps)
-        set_new(o, "Gaps", gaps_json(r, bad), bad);
+        set_new(o, "Gaps", list_json(r, LIST_GAPS, bad), bad);
     if (r->gate.active)
         set_new(o, "Gate", gate_json(&r->gate, bad), bad);
-    set_new(o, "Services", list_json(r, 0, bad), bad);
-    set_new(o, "Findings", list_json(r, 1, bad), bad);
+    set_new(o, "Services", list_json(r, LIST_SERVICES, bad), bad);
+    set_new(o, "Findings", list_json(r, LIST_FINDINGS, bad), bad);
     if (r->compliance)
         set_new(o, "Compliance", compliance_json(r->compliance, bad), bad);
     return o;

@@ -55,12 +55,18 @@ void scan_raw_cleanup(struct scan_raw_list *l)
 /* qsort context: there is no qsort_r in C11, so the list is reached through the indices. */
 static const struct scan_raw *sort_base;
 
+/* The order both sorts start with: check, then resource ARN. */
+static int by_check_resource(const struct scan_raw *x, const struct scan_raw *y)
+{
+    if (x->check != y->check)
+        return x->check < y->check ? -1 : 1;
+    return strcmp(x->resource, y->resource);
+}
+
 static int by_key(const void *a, const void *b)
 {
     const struct scan_raw *x = &sort_base[*(const size_t *)a], *y = &sort_base[*(const size_t *)b];
-    if (x->check != y->check)
-        return x->check < y->check ? -1 : 1;
-    int c = strcmp(x->resource, y->resource);
+    int c = by_check_resource(x, y);
     if (c)
         return c;
     if (x->pass != y->pass)
@@ -96,9 +102,7 @@ static void mark_duplicates(const struct scan_raw_list *l, const size_t *idx, ch
 static int by_place(const void *a, const void *b)
 {
     const struct scan_raw *x = &sort_base[*(const size_t *)a], *y = &sort_base[*(const size_t *)b];
-    if (x->check != y->check)
-        return x->check < y->check ? -1 : 1;
-    int c = strcmp(x->resource, y->resource);
+    int c = by_check_resource(x, y);
     if (c)
         return c;
     if (!*x->resource && x->input != y->input)
