@@ -97,12 +97,17 @@ static enum osp_code evaluate(struct cli_session *s, struct scan_catalog *cat, c
     struct scan_input in[CLI_MAX_LIST];
     char *texts[CLI_MAX_LIST] = {0};
     struct res_service *rows = service_rows(s, st);
-    enum osp_code rc = rows ? OSP_OK : osp_err_set(err, OSP_ENOMEM, "out of memory");
+    /* each service's state located once (sub-finding keys and lines), shared by every region */
+    struct col_result *located = calloc(st->n ? st->n : 1, sizeof(*located));
+    enum osp_code rc = rows && located ? OSP_OK : osp_err_set(err, OSP_ENOMEM, "out of memory");
+    for (size_t i = 0; !rc && i < st->n; i++) {
+        located[i] = st->results[i];
+        if (st->results[i].state && !(located[i].state = scan_locate_copy(st->results[i].state)))
+            rc = osp_err_set(err, OSP_ENOMEM, "out of memory locating the state of %s", st->results[i].service);
+    }
     for (size_t i = 0; !rc && i < s->scope.nregions; i++) {
-        json_t *doc = col_build_input(st->results, st->n, s->scope.regions[i]);
-        json_t *located = doc ? scan_locate_copy(doc) : NULL; /* sub-finding keys and lines */
-        texts[i] = located ? json_dumps(located, JSON_COMPACT | JSON_SORT_KEYS) : NULL;
-        json_decref(located);
+        json_t *doc = col_build_input(located, st->n, s->scope.regions[i]);
+        texts[i] = doc ? json_dumps(doc, JSON_COMPACT | JSON_SORT_KEYS) : NULL;
         json_decref(doc);
         if (!texts[i])
             rc = osp_err_set(err, OSP_ENOMEM, "out of memory building the input of %s", s->scope.regions[i]);
@@ -123,6 +128,9 @@ static enum osp_code evaluate(struct cli_session *s, struct scan_catalog *cat, c
     }
     for (size_t i = 0; i < s->scope.nregions; i++)
         free(texts[i]);
+    for (size_t i = 0; located && i < st->n; i++)
+        json_decref(located[i].state);
+    free(located);
     free(rows);
     return rc;
 }

@@ -18,8 +18,9 @@
 
 #include <jansson.h>
 
-/* A deep copy of doc ({"aws": {...}}) with every metadata object located; NULL on out of
- * memory. doc itself (shared with the collection results) is not changed. */
+/* A deep copy of doc (a state document {"aws": {...}}, or one service's state) with every
+ * metadata object located; NULL on out of memory. doc itself (shared with the collection
+ * results) is not changed. */
 json_t *scan_locate_copy(const json_t *doc);
 
 #endif
