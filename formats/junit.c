@@ -198,13 +198,10 @@ static void service_case(struct jw *j, const struct res_service *s)
  * --allow-incomplete accepted it). */
 static void gap_case(struct jw *j, const struct res_gap *g)
 {
-    char cls[160], name[512], msg[1024];
+    char cls[160], name[1024], what[600], msg[1024];
     snprintf(cls, sizeof(cls), "aws.%s", *g->service ? g->service : "region");
-    if (g->kind == RES_GAP_CHECK)
-        snprintf(name, sizeof(name), "evaluate %s [%s %s]", g->check_id, g->account, g->region);
-    else
-        snprintf(name, sizeof(name), "%s %s%s%s [%s %s]", res_gap_kind_name(g->kind), g->service,
-                 *g->service && *g->resource ? " " : "", g->resource, g->account, g->region);
+    fmt_gap_subject(g, what, sizeof(what));
+    snprintf(name, sizeof(name), "not evaluated: %s [%s]", what, g->account);
     snprintf(msg, sizeof(msg), "%s%s%s", g->code, *g->code && *g->message ? ": " : "", g->message);
     start(j, "testcase");
     attr(j, "name", name);

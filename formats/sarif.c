@@ -325,16 +325,16 @@ static void service_notes(const struct res_report *r, json_t *notes, int *bad)
         const struct res_gap *g = &r->gaps[i];
         if (g->kind == RES_GAP_SERVICE)
             continue; /* the collection error above */
-        char id[64];
+        char id[64], what[600];
         snprintf(id, sizeof(id), "osprey/incomplete-%s", res_gap_kind_name(g->kind));
-        snprintf(text, sizeof(text), "%s%s %s not evaluated in %s (account %s): %s%s%s",
-                 g->accepted ? "accepted gap: " : "", res_gap_kind_name(g->kind),
-                 g->kind == RES_GAP_CHECK ? g->check_id : *g->resource ? g->resource : *g->service ? g->service : "-",
-                 *g->region ? g->region : "-", g->account, g->code, *g->code && *g->message ? ": " : "", g->message);
+        fmt_gap_subject(g, what, sizeof(what));
+        snprintf(text, sizeof(text), "%snot evaluated: %s (account %s): %s%s%s", g->accepted ? "accepted gap, " : "",
+                 what, g->account, g->code, *g->code && *g->message ? ": " : "", g->message);
         json_t *p = fmt_jobj(bad);
         fmt_jstr(p, "account", g->account, bad);
         fmt_jstr(p, "region", g->region, bad);
-        fmt_jstr(p, "service", g->service, bad);
+        if (*g->service)
+            fmt_jstr(p, "service", g->service, bad);
         if (*g->check_id)
             fmt_jstr(p, "ruleId", g->check_id, bad);
         if (*g->resource)

@@ -382,10 +382,10 @@ static void incomplete_footer(const struct res_report *r, FILE *out, int color)
         const struct res_gap *g = &r->gaps[i];
         if (g->kind == RES_GAP_SERVICE && !g->accepted)
             continue; /* listed under "Scan errors" */
-        const char *what = g->kind == RES_GAP_CHECK ? g->check_id : *g->service ? g->service : "region";
-        fprintf(out, "  %s%s %s %s (account %s): %s%s%s\n", g->accepted ? "accepted: " : "", res_gap_kind_name(g->kind),
-                what, *g->region ? g->region : "-", g->account, g->code, *g->code && *g->message ? ": " : "",
-                g->message);
+        char what[600];
+        fmt_gap_subject(g, what, sizeof(what));
+        fprintf(out, "  %s%s (account %s): %s%s%s\n", g->accepted ? "accepted: " : "", what, g->account, g->code,
+                *g->code && *g->message ? ": " : "", g->message);
     }
 }
 
