@@ -72,18 +72,33 @@ static enum osp_code add_finding(const struct scan_catalog *c, const char *accou
     return res_report_add_finding(report, &f, err);
 }
 
+/* The engine's error code in an evaluation message ("file:18: eval_conflict_error: ..."), or
+ * "eval_error". */
+static void eval_code(const char *msg, char *out, size_t n)
+{
+    const char *end = strstr(msg, "_error:"), *p = end;
+    while (p && p > msg && ((p[-1] >= 'a' && p[-1] <= 'z') || p[-1] == '_'))
+        p--;
+    if (end && p < end)
+        snprintf(out, n, "%.*s_error", (int)(end - p), p);
+    else
+        snprintf(out, n, "eval_error");
+}
+
 /* A check that failed to evaluate in a region: a gap (the run cannot vouch for it). */
 static enum osp_code add_check_gap(const struct scan_catalog *c, const char *account, const struct scan_input *inputs,
                                    const struct scan_raw *r, struct res_report *report, struct osp_err *err)
 {
     const struct scan_check *k = &c->checks[r->check];
+    char code[64];
+    eval_code(r->message, code, sizeof(code));
     struct res_gap g = {
         .kind = RES_GAP_CHECK,
         .account = account,
         .region = finding_region(k, inputs[r->input].region ? inputs[r->input].region : ""),
         .service = k->service,
         .check_id = k->id,
-        .code = "eval_error",
+        .code = code,
         .message = r->message,
     };
     return res_report_add_gap(report, &g, err);

@@ -238,7 +238,7 @@ def test_check_that_fails_to_evaluate_is_a_gap(t):
              "-f", "json=" + out, "-f", "sarif=" + os.path.join(t.tmp, "r.sarif"))
     assert r.returncode == INCOMPLETE, "exit %d\n%s" % (r.returncode, r.stderr)
     gaps = [g for g in load(out)["Gaps"] if g["Kind"] == "check"]
-    assert gaps and gaps[0]["Check"] == "USR-0666", load(out)["Gaps"]
+    assert gaps and gaps[0]["Check"] == "USR-0666" and gaps[0]["Code"] == "eval_conflict_error", load(out)["Gaps"]
     notes = sarif_invocation(os.path.join(t.tmp, "r.sarif"))["toolExecutionNotifications"]
     assert any("USR-0666" in n["message"]["text"] for n in notes), notes
     r = demo(t, "--service", "s3", "--config-check", pol, "--check-namespaces", "user", "--fail-on", "CRITICAL",
