@@ -113,6 +113,11 @@ static void visit_object(json_t *v, struct osp_buf *path, struct root *root, int
 static void visit_array(json_t *v, struct osp_buf *path, struct root *root, int depth)
 {
     size_t n = json_array_size(v);
+    if (!root->resource) { /* a list of resources (each starts its own paths): no names needed */
+        for (size_t i = 0; i < n; i++)
+            visit(json_array_get(v, i), path, root, depth + 1);
+        return;
+    }
     char(*ids)[12] = n ? calloc(n, sizeof(*ids)) : NULL;
     if (n && !ids)
         return;
