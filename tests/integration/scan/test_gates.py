@@ -10,15 +10,18 @@ import collections
 import json
 import os
 import shutil
+import subprocess
 import sys
 import xml.etree.ElementTree as ET
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "tools"))
-from osptest import SOURCE_DIR, base_env, free_port, main, run_osprey  # noqa: E402
+from osptest import SHARED_DIR, SOURCE_DIR, base_env, free_port, main, run_osprey  # noqa: E402
 import validate_json_schema  # noqa: E402
 
 DEMO = os.path.join(SOURCE_DIR, "tests", "demo", "demo-account.osc")
 REPORT_SCHEMA = os.path.join(SOURCE_DIR, "formats", "osprey-report.schema.json")
+SARIF_SCHEMA = os.path.join(SHARED_DIR, "reference", "sarif-schema-2.1.0.json")
+JUNIT_XSD = os.path.join(SHARED_DIR, "reference", "jenkins-junit.xsd")
 INCOMPLETE = 6
 
 
@@ -35,9 +38,14 @@ def load(path):
         return json.load(f)
 
 
-def schema_ok(path):
-    errors = validate_json_schema.validate(REPORT_SCHEMA, load(path))
+def schema_ok(path, schema=REPORT_SCHEMA):
+    errors = validate_json_schema.validate(schema, load(path))
     assert not errors, "%s invalid:\n%s" % (path, "\n".join(errors[:20]))
+
+
+def junit_ok(path):
+    r = subprocess.run(["xmllint", "--noout", "--schema", JUNIT_XSD, path], capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr
 
 
 def sarif_invocation(path):
@@ -73,6 +81,12 @@ def test_offline_region_not_stored_is_a_gap(t):
     gaps = [g for g in rep["Gaps"] if g["Kind"] == "region"]
     assert [g["Region"] for g in gaps] == ["eu-west-1"] and not gaps[0]["Accepted"], rep["Gaps"]
     schema_ok(out)
+    r = run_osprey(["convert", "-f", "junit=" + os.path.join(t.tmp, "r.xml"), "-f",
+                    "sarif=" + os.path.join(t.tmp, "r.sarif"), out])
+    assert r.returncode == 0, r.stderr
+    junit_ok(os.path.join(t.tmp, "r.xml"))
+    schema_ok(os.path.join(t.tmp, "r.sarif"), SARIF_SCHEMA)
+    assert "eu-west-1" in open(os.path.join(t.tmp, "r.xml")).read()
     r = demo(t, "--region", "us-east-1", "--region", "eu-west-1", "--fail-on", "CRITICAL",
              "--allow-incomplete", "accessanalyzer", "--allow-incomplete", "*/eu-west-1", "-f", "json=" + out)
     assert r.returncode in (0, 1), "exit %d\n%s" % (r.returncode, r.stderr)
@@ -95,6 +109,8 @@ def test_failed_service_makes_gated_run_incomplete_everywhere(t):
                for c in root.iter("testcase") for e in c.iter("error")), ET.tostring(root)[:2000]
     with open(os.path.join(t.tmp, "r.txt")) as f:
         assert "INCOMPLETE" in f.read()
+    junit_ok(junit)
+    schema_ok(sarif, SARIF_SCHEMA)
     # accepted: the run exits by its thresholds (no accessanalyzer finding: 0), and says complete
     r = demo(t, "--service", "accessanalyzer", "--fail-on", "LOW", "--allow-incomplete", "accessanalyzer",
              "-f", "sarif=" + sarif, "-f", "json=" + js)
@@ -241,6 +257,7 @@ def test_check_that_fails_to_evaluate_is_a_gap(t):
     assert gaps and gaps[0]["Check"] == "USR-0666" and gaps[0]["Code"] == "eval_conflict_error", load(out)["Gaps"]
     notes = sarif_invocation(os.path.join(t.tmp, "r.sarif"))["toolExecutionNotifications"]
     assert any("USR-0666" in n["message"]["text"] for n in notes), notes
+    schema_ok(os.path.join(t.tmp, "r.sarif"), SARIF_SCHEMA)
     r = demo(t, "--service", "s3", "--config-check", pol, "--check-namespaces", "user", "--fail-on", "CRITICAL",
              "--allow-incomplete", "USR-0666", "-f", "json=" + out)
     assert r.returncode in (0, 1), "exit %d\n%s" % (r.returncode, r.stderr)
