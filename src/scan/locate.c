@@ -23,54 +23,73 @@ static json_t *meta_of(json_t *v)
     return json_is_object(m) ? m : is_wrapped(v) ? v : NULL;
 }
 
-/* v without any metadata (new reference), for content hashes that do not depend on locations. */
-static json_t *stripped(const json_t *v, int depth)
-{
-    if (is_wrapped(v))
-        return stripped(json_object_get(v, "value"), depth + 1);
-    if (depth > MAX_DEPTH)
-        return json_null();
-    if (json_is_object(v)) {
-        json_t *o = json_object();
-        const char *k;
-        json_t *x;
-        json_object_foreach((json_t *)v, k, x)
-        {
-            if (strcmp(k, META))
-                json_object_set_new(o, k, stripped(x, depth + 1));
-        }
-        return o;
-    }
-    if (json_is_array(v)) {
-        json_t *a = json_array();
-        for (size_t i = 0; i < json_array_size(v); i++)
-            json_array_append_new(a, stripped(json_array_get(v, i), depth + 1));
-        return a;
-    }
-    return json_incref((json_t *)v);
-}
-
-/* First 8 hex digits of the SHA-256 of v's canonical content. */
-static void content_id(const json_t *v, char out[9])
-{
-    json_t *s = stripped(v, 0);
-    char *text = s ? json_dumps(s, JSON_COMPACT | JSON_SORT_KEYS | JSON_ENCODE_ANY) : NULL;
-    char hex[65];
-    osp_sha256_hex(text ? text : "", text ? strlen(text) : 0, hex);
-    memcpy(out, hex, 8);
-    out[8] = '\0';
-    free(text);
-    json_decref(s);
-}
-
 static int cmp_key(const void *a, const void *b)
 {
     return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
+/* Append v's content without any metadata to b, in an unambiguous encoding (length-prefixed
+ * strings, sorted keys): the input of content hashes that do not depend on locations. */
+static int encode(const json_t *v, struct osp_buf *b, int depth)
+{
+    if (is_wrapped(v))
+        return encode(json_object_get(v, "value"), b, depth + 1);
+    if (depth > MAX_DEPTH)
+        return osp_buf_adds(b, "~");
+    switch (json_typeof(v)) {
+    case JSON_OBJECT: {
+        size_t n = json_object_size(v), k = 0;
+        const char **keys = n ? malloc(n * sizeof(*keys)) : NULL;
+        const char *key;
+        json_t *x;
+        if (n && !keys)
+            return -1;
+        json_object_foreach((json_t *)v, key, x) keys[k++] = key;
+        qsort(keys, k, sizeof(*keys), cmp_key);
+        int rc = osp_buf_adds(b, "{");
+        for (size_t i = 0; !rc && i < k; i++)
+            if (strcmp(keys[i], META))
+                rc = osp_buf_addf(b, "%zu:%s", strlen(keys[i]), keys[i]) || encode(json_object_get(v, keys[i]), b, depth + 1);
+        free(keys);
+        return rc || osp_buf_adds(b, "}");
+    }
+    case JSON_ARRAY: {
+        int rc = osp_buf_adds(b, "[");
+        for (size_t i = 0; !rc && i < json_array_size(v); i++)
+            rc = encode(json_array_get(v, i), b, depth + 1);
+        return rc || osp_buf_adds(b, "]");
+    }
+    case JSON_STRING:
+        return osp_buf_addf(b, "s%zu:", json_string_length(v)) ||
+               osp_buf_add(b, json_string_value(v), json_string_length(v));
+    case JSON_INTEGER:
+        return osp_buf_addf(b, "i%lld;", (long long)json_integer_value(v));
+    case JSON_REAL:
+        return osp_buf_addf(b, "r%.17g;", json_real_value(v));
+    case JSON_TRUE:
+        return osp_buf_adds(b, "t");
+    case JSON_FALSE:
+        return osp_buf_adds(b, "f");
+    default:
+        return osp_buf_adds(b, "n");
+    }
+}
+
+/* First 8 hex digits of the SHA-256 of v's content (scratch: a reused buffer). */
+static void content_id(const json_t *v, struct osp_buf *scratch, char out[9])
+{
+    char hex[65];
+    scratch->len = 0;
+    int rc = encode(v, scratch, 0);
+    osp_sha256_hex(rc ? "" : osp_buf_str(scratch), rc ? 0 : scratch->len, hex);
+    memcpy(out, hex, 8);
+    out[8] = '\0';
+}
+
 struct root {
     const char *resource; /* the ARN being numbered */
     unsigned line;
+    struct osp_buf *scratch; /* content hashes */
 };
 
 static void visit(json_t *v, struct osp_buf *path, struct root *root, int depth);
@@ -123,7 +142,7 @@ static void visit_array(json_t *v, struct osp_buf *path, struct root *root, int 
         return;
     for (size_t i = 0; i < n; i++) {
         char id[9];
-        content_id(json_array_get(v, i), id);
+        content_id(json_array_get(v, i), root->scratch, id);
         size_t dup = 1;
         for (size_t j = 0; j < i; j++)
             dup += !strncmp(ids[j], id, 8);
@@ -141,7 +160,7 @@ static void visit(json_t *v, struct osp_buf *path, struct root *root, int depth)
     const char *res = meta ? json_string_value(json_object_get(meta, "resource")) : NULL;
     if (meta && res && *res && (!root->resource || strcmp(res, root->resource))) {
         /* a resource of its own (or the first one met): its own numbering and paths */
-        struct root sub = {res, 0};
+        struct root sub = {res, 0, root->scratch};
         struct osp_buf p;
         osp_buf_init(&p, 0);
         mark(meta, &p, &sub);
@@ -163,10 +182,12 @@ json_t *scan_locate_copy(const json_t *doc)
     json_t *copy = json_deep_copy(doc);
     if (!copy)
         return NULL;
-    struct root none = {NULL, 0};
-    struct osp_buf path;
+    struct osp_buf path, scratch;
     osp_buf_init(&path, 0);
+    osp_buf_init(&scratch, 0);
+    struct root none = {NULL, 0, &scratch};
     visit(copy, &path, &none, 0);
     osp_buf_cleanup(&path);
+    osp_buf_cleanup(&scratch);
     return copy;
 }
