@@ -184,7 +184,8 @@ OSP_MUST_CHECK enum osp_code res_report_add_control(struct res_report *r, const 
                                                     struct osp_err *err);
 
 /* Deterministic order: findings by severity desc, check id, region, resource, account, status,
- * message; services by account, region, service. Compliance controls keep benchmark order. */
+ * line, key, message; services by account, region, service. Compliance controls keep benchmark
+ * order. Gaps are kept sorted as they are added. */
 void res_report_sort(struct res_report *r);
 /* Remove finding i (keeps order). */
 void res_report_remove_finding(struct res_report *r, size_t i);
