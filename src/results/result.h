@@ -63,9 +63,10 @@ struct res_finding {
     struct res_fw_ref *frameworks; /* sorted by (framework, id), no duplicates */
     size_t n_frameworks;
     const char *ignore_reason; /* non-empty only when status is RES_IGNORED */
-    /* Identity. key tells apart several findings of one check about one resource (a NACL's
-     * "rules/egress/100", a security group's "ingressrules/tcp:22/0.0.0.0/0"); "" when the finding
-     * is about the resource as a whole. line is the 1-based line of the SARIF pseudo-file
+    /* Identity. key tells apart several findings of one check about one resource: the path of
+     * the part in the resource's state, array elements named by a hash of their content (a NACL
+     * entry "rules[27e5d401]", a security group rule's "ingressrules[3fa8c1d2]"; see
+     * scan/locate.h); "" when the finding is about the resource as a whole. line is the 1-based line of the SARIF pseudo-file
      * (distinct per key within a resource; 0: 1). fingerprint is res_finding_fingerprint()'s
      * value, computed by res_report_add_finding when left NULL or "". */
     const char *key;
