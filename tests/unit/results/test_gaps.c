@@ -129,6 +129,9 @@ static void test_json_round_trip_keeps_gaps_gate_and_identity(void)
     CU_ASSERT_EQUAL_FATAL(res_report_add_finding(r, &f, &err), OSP_OK);
     add_gap(r, RES_GAP_REGION, "eu-west-1", "", NULL);
     add_gap(r, RES_GAP_CHECK, "us-east-1", "s3", "AVD-AWS-0086");
+    struct res_gap res = {.kind = RES_GAP_RESOURCE, .account = "123456789012", .region = "global", .service = "s3",
+                          .resource = "arn:aws:s3:::b1", .code = "AccessDenied", .message = "GetBucketPolicy"};
+    CU_ASSERT_EQUAL_FATAL(res_report_add_gap(r, &res, &err), OSP_OK); /* per-resource collection errors */
     CU_ASSERT_EQUAL(res_report_accept_gaps(r, "AVD-AWS-0086"), 1);
     CU_ASSERT_EQUAL(gate(r, "low", -1), 6);
     res_report_sort(r);
@@ -139,7 +142,9 @@ static void test_json_round_trip_keeps_gaps_gate_and_identity(void)
     CU_ASSERT_PTR_NOT_NULL(strstr(text, "\"Gate\""));
     struct res_report *back = NULL;
     CU_ASSERT_EQUAL_FATAL(res_report_from_json(text, strlen(text), "t", &back, &err), OSP_OK);
-    CU_ASSERT_EQUAL(back->n_gaps, 2);
+    CU_ASSERT_EQUAL(back->n_gaps, 3);
+    CU_ASSERT_EQUAL(back->gaps[2].kind, RES_GAP_RESOURCE);
+    CU_ASSERT_STRING_EQUAL(back->gaps[2].resource, "arn:aws:s3:::b1");
     CU_ASSERT_FALSE(res_report_complete(back));
     CU_ASSERT_EQUAL(back->findings[1].line, 9);
     CU_ASSERT_STRING_EQUAL(back->findings[0].fingerprint, r->findings[0].fingerprint);
