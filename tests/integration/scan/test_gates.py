@@ -154,8 +154,8 @@ def test_exit_code_zero_is_report_only(t):
 
 def identities(t, prefix, run):
     """(fingerprints, sarif (rule, uri, line) keys, junit (suite, classname, name) keys) of one run."""
-    js, sarif, junit = (os.path.join(t.tmp, prefix + n) for n in (".json", ".sarif", ".xml"))
-    r = run("-f", "json=" + js, "-f", "sarif=" + sarif, "-f", "junit=" + junit)
+    js, sarif, junit, cq = (os.path.join(t.tmp, prefix + n) for n in (".json", ".sarif", ".xml", ".cq.json"))
+    r = run("-f", "json=" + js, "-f", "sarif=" + sarif, "-f", "junit=" + junit, "-f", "codequality=" + cq)
     assert r.returncode in (0, INCOMPLETE), "exit %d\n%s" % (r.returncode, r.stderr)
     fps = [f.get("Fingerprint") for f in load(js)["Findings"]]
     results = load(sarif)["runs"][0]["results"]
@@ -165,7 +165,8 @@ def identities(t, prefix, run):
               for x in results]
     cases = [(s.get("name"), c.get("classname"), c.get("name"))
              for s in ET.parse(junit).getroot().iter("testsuite") for c in s.iter("testcase")]
-    return fps, locs, hashes, cases
+    cq_fps = [i["fingerprint"] for i in load(cq)]
+    return fps, locs, hashes, cases, cq_fps
 
 
 def dupes(v):
@@ -174,8 +175,8 @@ def dupes(v):
 
 def test_demo_findings_have_one_identity_each(t):
     a = identities(t, "a", lambda *x: demo(t, *x))
-    for name, v in zip(("SARIF (rule, uri, startLine)", "primaryLocationLineHash", "JUnit name", "Fingerprint"),
-                       a[1:] + a[:1]):
+    for name, v in zip(("SARIF (rule, uri, startLine)", "primaryLocationLineHash", "JUnit name",
+                        "Code Quality fingerprint", "Fingerprint"), a[1:] + a[:1]):
         assert v and not dupes(v), "%s shared: %s" % (name, dupes(v)[:5])
     b = identities(t, "b", lambda *x: demo(t, *x))
     assert a == b, "two runs on equal state must give equal identities"
@@ -210,8 +211,8 @@ def test_moto_nacls_and_security_groups_have_one_identity_each(t):
     a = identities(t, "a", scan)
     per_rule = collections.Counter(x[0] for x in a[1])
     assert per_rule.get("AVD-AWS-0102", 0) >= 6 and per_rule.get("AVD-AWS-0124", 0) >= 6, per_rule
-    for name, v in zip(("SARIF (rule, uri, startLine)", "primaryLocationLineHash", "JUnit name", "Fingerprint"),
-                       a[1:] + a[:1]):
+    for name, v in zip(("SARIF (rule, uri, startLine)", "primaryLocationLineHash", "JUnit name",
+                        "Code Quality fingerprint", "Fingerprint"), a[1:] + a[:1]):
         assert not dupes(v), "%s shared: %s" % (name, dupes(v)[:5])
     b = identities(t, "b", scan)
     assert a == b, "two runs on equal state must give equal identities"
