@@ -4,17 +4,19 @@ every finding has its own identity (JSON Fingerprint, SARIF fingerprints and lin
 `--exit-code 0` reports only; `--arn` gets every finding about its resource, at one location.
 
 Each test fails on the osprey before this work (OSPREY_BIN=/work/main/build/osprey) and passes
-after. The demo artifact (tests/demo/demo-account.osc) holds us-east-1 and global state, with
-accessanalyzer failed in us-east-1."""
+after. The demo artifact (tests/demo/demo-account.osc) holds us-east-1 and global state; the tests
+replay a copy where Access Analyzer was denied in us-east-1 (as an SCP would), the case of the
+issue."""
 import collections
 import json
 import os
-import shutil
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "tools"))
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "cache"))
+import artfmt  # noqa: E402
 from osptest import SHARED_DIR, SOURCE_DIR, base_env, free_port, main, run_osprey  # noqa: E402
 import validate_json_schema  # noqa: E402
 
@@ -25,11 +27,27 @@ JUNIT_XSD = os.path.join(SHARED_DIR, "reference", "jenkins-junit.xsd")
 INCOMPLETE = 6
 
 
+DENIED = json.dumps({"status": "failed", "code": "AccessDeniedException",
+                     "message": "explicit deny in a service control policy"}, sort_keys=True, separators=(",", ":"))
+
+
+def demo_artifact(path):
+    """The demo artifact with accessanalyzer in us-east-1 failed (AccessDeniedException)."""
+    with open(DEMO, "rb") as f:
+        hdr, entries = artfmt.decode(f.read())
+    for e in entries:
+        if e["service"] == "accessanalyzer" and e["region"] == "us-east-1":
+            e["status"], e["state"] = DENIED, "{}"
+    assert any(e["status"] == DENIED for e in entries), "the demo has no accessanalyzer state in us-east-1"
+    with open(path, "wb") as f:
+        f.write(artfmt.encode(entries, hdr["created"], hdr["osprey_version"]))
+
+
 def demo(t, *args):
-    """osprey aws on a copy of the demo artifact, offline, quiet."""
+    """osprey aws on a copy of the demo artifact (Access Analyzer denied), offline, quiet."""
     art = os.path.join(t.tmp, "d.osc")
     if not os.path.exists(art):
-        shutil.copy(DEMO, art)
+        demo_artifact(art)
     return run_osprey(["aws", "--offline", "--cache-artifact", art, "-q"] + list(args), cwd=t.tmp)
 
 
