@@ -10,6 +10,7 @@
 #include "aws/aws.h"
 #include "core/timeutil.h"
 #include "formats/format.h"
+#include "results/result.h"
 
 #define BOTH (CLI_CMD_AWS | CLI_CMD_INSPECT)
 #define AWS CLI_CMD_AWS
@@ -71,7 +72,10 @@ static const struct cli_flag flags[] = {
     {"fail-on", 0, "SEVERITY", 0, "Output", NULL, NULL, OUT, "exit non-zero if any finding is at or above this severity"},
     {"threshold", 0, "SEV=MAX", 1, "Output", NULL, NULL, OUT,
      "exit non-zero if more than MAX findings of SEV remain; repeatable"},
-    {"exit-code", 0, "N", 0, "Output", "1", NULL, OUT, "exit code used when a threshold is breached"},
+    {"exit-code", 0, "N", 0, "Output", "1", NULL, OUT,
+     "exit code used when a threshold is breached; 0: report only"},
+    {"allow-incomplete", 0, "SERVICE[/REGION]", 1, "Output", NULL, NULL, OUT,
+     "accept this known gap (a service or region not collected, a check id not evaluated); repeatable"},
     {"sarif-max-results", 0, "N", 0, "Output", "25000", NULL, OUT,
      "keep at most N results in the SARIF report, most severe first"},
     /* General */
@@ -305,8 +309,14 @@ static enum osp_code apply(const char *name, const char *v, struct cli_opts *o, 
         return parse_int(v, name, 1, 10000000, &o->sarif_max_results, err);
     if (IS("exit-code")) {
         o->exit_code_set = 1;
-        return parse_int(v, name, 1, 255, &o->exit_code, err);
+        return parse_int(v, name, 0, 255, &o->exit_code, err);
     }
+    if (IS("allow-incomplete"))
+        return res_gap_pattern_valid(v) ? osp_err_set(err, OSP_EUSAGE,
+                                                      "invalid --allow-incomplete '%s' (use SERVICE, SERVICE/REGION, "
+                                                      "*/REGION or a check id)",
+                                                      v)
+                                        : list_add(&o->allow_incomplete, v, name, err);
 #undef IS
     return osp_err_set(err, OSP_EINTERNAL, "flag --%s has no handler", name);
 }
@@ -431,7 +441,8 @@ void cli_opts_usage(enum cli_cmd cmd, FILE *f)
         }
     }
     fprintf(f, "\nExit codes: 0 ok, 1 threshold breached (see --exit-code), 2 usage or configuration error,\n"
-               "3 the scan could not run (credentials, network, cache), 4 not found, 5 internal error.\n"
+               "3 the scan could not run (credentials, network, cache), 4 not found, 5 internal error,\n"
+               "6 incomplete run under a gate (see --allow-incomplete).\n"
                "Run 'osprey help FLAG' for the full page of a flag.\n");
 }
 

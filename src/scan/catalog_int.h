@@ -36,7 +36,8 @@ struct scan_catalog {
     int include_non_failures, trace;
 };
 
-/* report.c: services, findings (FAIL and PASS records) and the compliance report -> report. */
+/* report.c: services, findings (FAIL and PASS records), check errors (gaps) and the compliance
+ * report -> report. */
 /* present: names of services found in at least one input document (`input.aws.<name>`); a
  * compliance control needing a service absent from every document is ERROR, not PASS. */
 struct scan_present {
@@ -45,7 +46,7 @@ struct scan_present {
 };
 OSP_MUST_CHECK enum osp_code scan_report_fill(const struct scan_catalog *c, const char *account, const char *partition,
                                               const struct scan_input *inputs, const struct scan_raw_list *raws,
-                                              const struct scan_present *present, const struct res_service *services,
+                                              const struct scan_raw_list *errors, const struct scan_present *present, const struct res_service *services,
                                               size_t nservices, struct res_report *report, struct osp_err *err);
 
 #endif
