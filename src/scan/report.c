@@ -69,7 +69,21 @@ static enum osp_code add_finding(const struct scan_catalog *c, const char *accou
         .key = r->key,
         .line = r->line,
     };
-    return res_report_add_finding(report, &f, err);
+    enum osp_code rc = res_report_add_finding(report, &f, err);
+    if (rc || !r->not_evaluated)
+        return rc;
+    /* a read of this resource was denied (gaps.c): the run cannot vouch for it (issue 22) */
+    struct res_gap g = {
+        .kind = RES_GAP_RESOURCE,
+        .account = f.account,
+        .region = f.region,
+        .service = k->service,
+        .check_id = k->id,
+        .resource = r->resource,
+        .code = "not-evaluated",
+        .message = r->message,
+    };
+    return res_report_add_gap(report, &g, err);
 }
 
 /* The engine's error code in an evaluation message ("file:18: eval_conflict_error: ..."), or

@@ -115,13 +115,13 @@ def test_denied_and_vanished_resources(t):
     assert "GetKeyRotationStatus denied" in r.stderr and "GetBucketPolicy denied" in r.stderr
 
 
-def scan(t, m, endpoint, fmt="json"):
+def scan(t, m, endpoint, fmt="json", extra=(), codes=(0, 1)):
     args = ["aws", "--format", fmt, "--include-non-failures", "--region", "us-east-1",
-            "--cache-dir", tempfile.mkdtemp(dir=t.tmp)]
+            "--cache-dir", tempfile.mkdtemp(dir=t.tmp)] + list(extra)
     for s in ("s3", "kms", "iam"):
         args += ["--service", s]
     r = run_osprey(args, env=m.env(AWS_ENDPOINT_URL=endpoint), timeout=300)
-    assert r.returncode in (0, 1), r.stderr[-2000:]
+    assert r.returncode in codes, (r.returncode, r.stderr[-2000:])
     return r
 
 
@@ -157,6 +157,16 @@ def test_gaps_are_not_evaluated_in_reports(t):
     assert not verdicts(gapped, ":::gap-gone"), "a vanished bucket has no findings"
     assert "not evaluated: GetKeyRotationStatus was denied" in sarif and "not evaluated: GetBucketPolicy" in sarif
     assert "could not run 2" in table, table  # the key and the bucket, each for one check
+    # the gaps make the run incomplete (gates issue): a gate fails closed unless the gap is accepted
+    assert doc["Status"] == "incomplete", doc.get("Status")
+    res_gaps = sorted((g["Service"], g["Resource"].split(":")[-1]) for g in doc["Gaps"] if g["Kind"] == "resource")
+    assert res_gaps == sorted([("kms", "key/" + keys[1]), ("s3", "gap-locked")]), doc["Gaps"]
+    assert '"executionSuccessful":false' in sarif.replace(" ", ""), "SARIF says the run was incomplete"
+    with FaultProxy(m.endpoint, rate=0, throttle_first=False, answer=rules(keys[1])) as p:
+        scan(t, m, p.endpoint, extra=["--fail-on", "CRITICAL"], codes=(6,))
+        ok = scan(t, m, p.endpoint, extra=["--fail-on", "CRITICAL", "--allow-incomplete", "s3",
+                                           "--allow-incomplete", "kms"], codes=(0, 1))
+    assert json.loads(ok.stdout)["Status"] == "complete"
 
 
 def test_denied_list_still_fails_the_service(t):
