@@ -86,6 +86,8 @@ static enum osp_code evaluate(struct cli_session *s, struct scan_catalog *cat, c
     if (!rc)
         rc = res_report_add_account(r, s->account, err);
     if (!rc)
+        rc = scan_catalog_set_enabled_regions(cat, (const char *const *)s->enabled, s->nenabled, err);
+    if (!rc)
         rc = scan_evaluate(cat, s->account, s->partition, in, s->nregions, rows, st->n, r, err);
     for (size_t i = 0; i < s->nregions; i++)
         free(texts[i]);

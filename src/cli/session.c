@@ -21,12 +21,14 @@ static enum osp_code add_region(struct cli_session *s, const char *r, struct osp
     return OSP_OK;
 }
 
+/* --region all, or --compliance without --region: a compliance report covers every enabled
+ * region unless told otherwise (and then says which regions it did not scan). */
 static int wants_all_regions(const struct cli_opts *o)
 {
     for (size_t i = 0; i < o->regions.n; i++)
         if (!strcmp(o->regions.v[i], "all"))
             return 1;
-    return 0;
+    return o->compliance && !o->regions.n && !o->arn && !o->offline;
 }
 
 static enum osp_code open_chain(struct cli_session *s, struct osp_err *err)
@@ -113,10 +115,12 @@ static enum osp_code expand_all_regions(struct cli_session *s, const char *via, 
         AWS_ITEMS(items, i, it)
         {
             const char *name = aws_get_str(it, "regionName");
-            if (name && (rc = add_region(s, name, err)))
+            if (name && s->nenabled < CLI_MAX_LIST && !(s->enabled[s->nenabled++] = strdup(name)))
+                rc = osp_err_set(err, OSP_ENOMEM, "out of memory");
+            if (!rc && name && wants_all_regions(s->opts) && (rc = add_region(s, name, err)))
                 break;
         }
-        if (!rc && !s->nregions)
+        if (!rc && !s->nenabled)
             rc = osp_err_set(err, OSP_EAWS, "DescribeRegions returned no regions for --region all");
     } else {
         osp_err_prefix(err, "--region all: ");
@@ -124,6 +128,7 @@ static enum osp_code expand_all_regions(struct cli_session *s, const char *via, 
     aws_response_cleanup(&r);
     aws_call_cleanup(&c);
     qsort(s->regions, s->nregions, sizeof(s->regions[0]), cmp_str);
+    qsort(s->enabled, s->nenabled, sizeof(s->enabled[0]), cmp_str);
     return rc;
 }
 
@@ -153,6 +158,18 @@ enum osp_code cli_session_connect(struct cli_session *s, int need_account, struc
     }
     if (wants_all_regions(s->opts))
         return expand_all_regions(s, via, err);
+    if (s->opts->compliance) { /* --region given: learn the enabled ones to say which were not scanned */
+        struct osp_err e2;
+        osp_err_init(&e2);
+        if (expand_all_regions(s, via, &e2)) {
+            osp_warn(s->ctx, "cannot list the enabled regions (%s): the compliance report cannot say which were not "
+                             "scanned, and region-scoped controls are NOT EVALUATED",
+                     e2.msg);
+            for (size_t i = 0; i < s->nenabled; i++)
+                free(s->enabled[i]);
+            s->nenabled = 0;
+        }
+    }
     return OSP_OK;
 }
 
@@ -162,5 +179,7 @@ void cli_session_close(struct cli_session *s)
     cred_chain_free(s->chain);
     for (size_t i = 0; i < s->nregions; i++)
         free(s->regions[i]);
+    for (size_t i = 0; i < s->nenabled; i++)
+        free(s->enabled[i]);
     memset(s, 0, sizeof(*s));
 }

@@ -23,6 +23,9 @@ struct cli_session {
     char partition[16];
     char *regions[CLI_MAX_LIST];
     size_t nregions;
+    char *enabled[CLI_MAX_LIST]; /* regions enabled for the account, learnt for --region all and
+                                  * --compliance (nenabled 0: not known, e.g. offline) */
+    size_t nenabled;
     int creds_ready;
 };
 

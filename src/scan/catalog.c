@@ -285,6 +285,12 @@ static enum osp_code deny_refs(struct scan_catalog *c, size_t i, struct osp_err 
     if (!run->deny_refs)
         return osp_err_set(err, OSP_ENOMEM, "out of memory loading checks");
     for (size_t r = 0; r < mi.nrules; r++) {
+        if (!strcmp(mi.rules[r], "not_evaluated")) { /* what the check could not judge (see run.c) */
+            char ref[512];
+            snprintf(ref, sizeof(ref), "data.%s.not_evaluated", c->checks[i].package);
+            if (!(run->gap_ref = scan_pool_strdup(&c->pool, ref)))
+                return osp_err_set(err, OSP_ENOMEM, "out of memory loading checks");
+        }
         if (!is_deny_rule(mi.rules[r]))
             continue;
         char ref[512];
@@ -448,4 +454,17 @@ const struct scan_check *scan_catalog_find(const struct scan_catalog *c, const c
 const struct scan_spec *scan_catalog_spec(const struct scan_catalog *c)
 {
     return c && c->has_spec ? &c->spec : NULL;
+}
+
+enum osp_code scan_catalog_set_enabled_regions(struct scan_catalog *c, const char *const *regions, size_t n,
+                                               struct osp_err *err)
+{
+    c->enabled_regions = n ? scan_pool_alloc(&c->pool, n * sizeof(char *)) : NULL;
+    c->nenabled_regions = 0;
+    if (n && !c->enabled_regions)
+        return osp_err_set(err, OSP_ENOMEM, "out of memory");
+    for (size_t i = 0; i < n; i++)
+        if (!(c->enabled_regions[c->nenabled_regions++] = scan_pool_strdup(&c->pool, regions[i])))
+            return osp_err_set(err, OSP_ENOMEM, "out of memory");
+    return OSP_OK;
 }

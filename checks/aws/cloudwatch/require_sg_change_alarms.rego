@@ -38,17 +38,14 @@ import rego.v1
 
 import data.lib.osprey.alarms
 
-# Every term must appear in the filter pattern (spacing and quotes ignored).
-terms := [
-	"$.eventName = AuthorizeSecurityGroupIngress",
-	"$.eventName = AuthorizeSecurityGroupEgress",
-	"$.eventName = RevokeSecurityGroupIngress",
-	"$.eventName = RevokeSecurityGroupEgress",
-	"$.eventName = CreateSecurityGroup",
-	"$.eventName = DeleteSecurityGroup"
+# The CIS pattern(s): a metric filter must match every event one of them matches.
+patterns := [
+	"{ ($.eventName = AuthorizeSecurityGroupIngress) || ($.eventName = AuthorizeSecurityGroupEgress) || ($.eventName = RevokeSecurityGroupIngress) || ($.eventName = RevokeSecurityGroupEgress) || ($.eventName = CreateSecurityGroup) || ($.eventName = DeleteSecurityGroup) }"
 ]
 
 deny contains res if {
-	some failure in alarms.failures(terms)
+	some failure in alarms.failures(patterns)
 	res := result.new(sprintf("No alarm for security group changes: %s.", [failure[1]]), failure[0])
 }
+
+not_evaluated := alarms.not_evaluated(patterns)

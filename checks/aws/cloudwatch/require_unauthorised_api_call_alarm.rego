@@ -38,13 +38,15 @@ import rego.v1
 
 import data.lib.osprey.alarms
 
-# Every term must appear in the filter pattern (spacing and quotes ignored).
-terms := [
-	"$.errorCode = \"*UnauthorizedOperation\"",
-	"$.errorCode = \"AccessDenied*\""
+# The CIS pattern(s): a metric filter must match every event one of them matches.
+patterns := [
+	"{ ($.errorCode = \"*UnauthorizedOperation\") || ($.errorCode = \"AccessDenied*\") }",
+	"{ ($.errorCode = \"*UnauthorizedOperation\") || ($.errorCode = \"AccessDenied*\") && ($.sourceIPAddress != \"delivery.logs.amazonaws.com\") && ($.eventName != \"HeadBucket\") }"
 ]
 
 deny contains res if {
-	some failure in alarms.failures(terms)
+	some failure in alarms.failures(patterns)
 	res := result.new(sprintf("No alarm for unauthorized API calls: %s.", [failure[1]]), failure[0])
 }
+
+not_evaluated := alarms.not_evaluated(patterns)

@@ -38,22 +38,14 @@ import rego.v1
 
 import data.lib.osprey.alarms
 
-# Every term must appear in the filter pattern (spacing and quotes ignored).
-terms := [
-	"$.eventName = CreateVpc",
-	"$.eventName = DeleteVpc",
-	"$.eventName = ModifyVpcAttribute",
-	"$.eventName = AcceptVpcPeeringConnection",
-	"$.eventName = CreateVpcPeeringConnection",
-	"$.eventName = DeleteVpcPeeringConnection",
-	"$.eventName = RejectVpcPeeringConnection",
-	"$.eventName = AttachClassicLinkVpc",
-	"$.eventName = DetachClassicLinkVpc",
-	"$.eventName = DisableVpcClassicLink",
-	"$.eventName = EnableVpcClassicLink"
+# The CIS pattern(s): a metric filter must match every event one of them matches.
+patterns := [
+	"{ ($.eventName = CreateVpc) || ($.eventName = DeleteVpc) || ($.eventName = ModifyVpcAttribute) || ($.eventName = AcceptVpcPeeringConnection) || ($.eventName = CreateVpcPeeringConnection) || ($.eventName = DeleteVpcPeeringConnection) || ($.eventName = RejectVpcPeeringConnection) || ($.eventName = AttachClassicLinkVpc) || ($.eventName = DetachClassicLinkVpc) || ($.eventName = DisableVpcClassicLink) || ($.eventName = EnableVpcClassicLink) }"
 ]
 
 deny contains res if {
-	some failure in alarms.failures(terms)
+	some failure in alarms.failures(patterns)
 	res := result.new(sprintf("No alarm for VPC changes: %s.", [failure[1]]), failure[0])
 }
+
+not_evaluated := alarms.not_evaluated(patterns)

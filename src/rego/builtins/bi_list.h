@@ -176,7 +176,8 @@
     X("isManaged", 1, is_managed, 0)                                                                                   \
     X("cidr.is_public", 1, cidr_is_public, 0)                                                                          \
     X("cidr.count_addresses", 1, cidr_count_addresses, 0)                                                              \
-    X("squealer.scan_string", 1, squealer_scan_string, 0)
+    X("squealer.scan_string", 1, squealer_scan_string, 0)                                                              \
+    X("osprey.cwlogs.filter_covers", 2, cwlogs_filter_covers, 0)
 
 #define BI_LIST_CRYPTO(X)                                                                                              \
     X("crypto.md5", 1, crypto_md5, 0)                                                                                  \
