@@ -34,9 +34,12 @@ import rego.v1
 
 import data.lib.osprey
 
+# CIS: a recorder that records all supported resource types, global ones (IAM) included, and
+# whose last delivery did not fail.
 recording(r) if {
 	r.recording.value == true
 	r.allsupported.value == true
+	r.includeglobalresourcetypes.value == true
 	not r.laststatus.value == "FAILURE"
 }
 
@@ -50,7 +53,7 @@ deny contains res if {
 	some r in input.aws.config.recorders
 	not recording(r)
 	not any_recording
-	res := result.new(sprintf("AWS Config recorder '%s' is not recording all resource types successfully.", [r.name.value]), r)
+	res := result.new(sprintf("AWS Config recorder '%s' is not recording all resource types, global ones included, successfully.", [r.name.value]), r)
 }
 
 any_recording if {
