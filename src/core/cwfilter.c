@@ -398,14 +398,15 @@ int cwf_ambiguous(const struct cwf_pattern *p)
 
 /* ---- formatting ---- */
 
+/* One operand of an && / || run: operands of the same operator join the run without parentheses
+ * (both are associative), so a long chain does not nest. */
+static int fmt_run(const struct tree *t, size_t i, enum cwf_kind run, struct osp_buf *b);
+
 static int fmt_node(const struct tree *t, size_t i, struct osp_buf *b)
 {
     const struct node *n = &t->v[i];
-    if (n->kind != K_ATOM) {
-        return osp_buf_addc(b, '(') || fmt_node(t, n->left, b) ||
-               osp_buf_adds(b, n->kind == K_AND ? " && " : " || ") || fmt_node(t, n->right, b) ||
-               osp_buf_addc(b, ')');
-    }
+    if (n->kind != K_ATOM)
+        return osp_buf_addc(b, '(') || fmt_run(t, i, n->kind, b) || osp_buf_addc(b, ')');
     if (osp_buf_addc(b, '(') || osp_buf_adds(b, n->sel) || osp_buf_addc(b, ' ') || osp_buf_adds(b, op_text[n->op]))
         return 1;
     if (n->val) {
@@ -424,6 +425,15 @@ static int fmt_node(const struct tree *t, size_t i, struct osp_buf *b)
         }
     }
     return osp_buf_addc(b, ')');
+}
+
+static int fmt_run(const struct tree *t, size_t i, enum cwf_kind run, struct osp_buf *b)
+{
+    const struct node *n = &t->v[i];
+    if (n->kind != run)
+        return fmt_node(t, i, b);
+    return fmt_run(t, n->left, run, b) || osp_buf_adds(b, run == K_AND ? " && " : " || ") ||
+           fmt_run(t, n->right, run, b);
 }
 
 char *cwf_format(const struct cwf_pattern *p, int reading)

@@ -162,6 +162,12 @@ static void test_mixed_operators_need_both_readings(void)
     free(r0);
     free(r1);
     cwf_free(p);
+    /* runs of one operator do not nest */
+    p = parse("{ $.a = 1 || ($.b = 2 || $.c = 3) || $.d = 4 }");
+    r0 = cwf_format(p, 0);
+    CU_ASSERT_STRING_EQUAL(r0, "{ (($.a = 1) || ($.b = 2) || ($.c = 3) || ($.d = 4)) }");
+    free(r0);
+    cwf_free(p);
     /* under reading 1 the filter requires $.c = 3 for events with $.a = 1: not proven */
     CU_ASSERT_EQUAL(covers("{ $.a = 1 || $.b = 2 && $.c = 3 }", "{ $.a = 1 }"), 0);
     CU_ASSERT_EQUAL(covers("{ $.a = 1 || ($.b = 2 && $.c = 3) }", "{ $.a = 1 }"), 1);
