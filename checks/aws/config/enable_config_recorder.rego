@@ -1,5 +1,5 @@
 # METADATA
-# title: "AWS Config records all resources in every region"
+# title: "AWS Config records all resources, global ones included, in every region"
 # description: >-
 #   AWS Config keeps the configuration history of resources: what changed, when and how it related
 #   to other resources. CIS asks for a recorder that records all supported resource types and is

@@ -1,5 +1,5 @@
 # METADATA
-# title: "The root user has no active access key"
+# title: "The root user has no access key, active or not"
 # description: >-
 #   An access key for the root user gives unrestricted programmatic access to the whole account and
 #   cannot be scoped down. CIS requires that root has no active access key.
