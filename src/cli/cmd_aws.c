@@ -68,28 +68,31 @@ static struct res_service *service_rows(struct cli_session *s, const struct cli_
 static enum osp_code evaluate(struct cli_session *s, struct scan_catalog *cat, const struct cli_state *st,
                               struct res_report *r, struct osp_err *err)
 {
-    struct scan_input in[CLI_MAX_LIST];
-    char *texts[CLI_MAX_LIST] = {0};
+    /* the regions asked for, then those read only for the alarm chain (--compliance) */
+    struct scan_input in[2 * CLI_MAX_LIST];
+    char *texts[2 * CLI_MAX_LIST] = {0};
+    size_t nin = s->nregions + s->nchain_regions;
     struct res_service *rows = service_rows(s, st);
     enum osp_code rc = rows ? OSP_OK : osp_err_set(err, OSP_ENOMEM, "out of memory");
-    for (size_t i = 0; !rc && i < s->nregions; i++) {
-        json_t *doc = col_build_input(st->results, st->n, s->regions[i]);
+    for (size_t i = 0; !rc && i < nin; i++) {
+        const char *region = i < s->nregions ? s->regions[i] : s->chain_regions[i - s->nregions];
+        json_t *doc = col_build_input(st->results, st->n, region);
         texts[i] = doc ? json_dumps(doc, JSON_COMPACT | JSON_SORT_KEYS) : NULL;
         json_decref(doc);
         if (!texts[i])
-            rc = osp_err_set(err, OSP_ENOMEM, "out of memory building the input of %s", s->regions[i]);
-        in[i] = (struct scan_input){.region = s->regions[i], .doc = rv_undef(), .json = texts[i],
-                                    .json_len = texts[i] ? strlen(texts[i]) : 0};
+            rc = osp_err_set(err, OSP_ENOMEM, "out of memory building the input of %s", region);
+        in[i] = (struct scan_input){.region = region, .partial = i >= s->nregions, .doc = rv_undef(),
+                                    .json = texts[i], .json_len = texts[i] ? strlen(texts[i]) : 0};
     }
-    for (size_t i = 0; !rc && i < s->nregions; i++)
-        rc = res_report_add_region(r, s->regions[i], err);
+    for (size_t i = 0; !rc && i < nin; i++)
+        rc = res_report_add_region(r, in[i].region, err);
     if (!rc)
         rc = res_report_add_account(r, s->account, err);
     if (!rc)
         rc = scan_catalog_set_enabled_regions(cat, (const char *const *)s->enabled, s->nenabled, err);
     if (!rc)
-        rc = scan_evaluate(cat, s->account, s->partition, in, s->nregions, rows, st->n, r, err);
-    for (size_t i = 0; i < s->nregions; i++)
+        rc = scan_evaluate(cat, s->account, s->partition, in, nin, rows, st->n, r, err);
+    for (size_t i = 0; i < nin; i++)
         free(texts[i]);
     free(rows);
     return rc;

@@ -181,5 +181,7 @@ void cli_session_close(struct cli_session *s)
         free(s->regions[i]);
     for (size_t i = 0; i < s->nenabled; i++)
         free(s->enabled[i]);
+    for (size_t i = 0; i < s->nchain_regions; i++)
+        free(s->chain_regions[i]);
     memset(s, 0, sizeof(*s));
 }

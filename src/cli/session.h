@@ -26,6 +26,10 @@ struct cli_session {
     char *enabled[CLI_MAX_LIST]; /* regions enabled for the account, learnt for --region all and
                                   * --compliance (nenabled 0: not known, e.g. offline) */
     size_t nenabled;
+    char *chain_regions[CLI_MAX_LIST]; /* --compliance: regions outside `regions` holding the log
+                                        * group of a multi-region trail; their cloudtrail,
+                                        * cloudwatch and sns are read too (cli_state_load) */
+    size_t nchain_regions;
     int creds_ready;
 };
 

@@ -332,6 +332,88 @@ static int cmp_result(const void *a, const void *b)
     return c ? c : strcmp(x->service, y->service);
 }
 
+/* --compliance: the CIS alarm chain starts at the CloudWatch log group of a multi-region trail,
+ * wherever it is. Regions holding such a log group that were not asked for. */
+static void chain_regions(struct cli_session *s, const struct cli_state *st)
+{
+    for (size_t i = 0; i < st->n; i++) {
+        if (strcmp(st->results[i].service, "cloudtrail") || !st->results[i].state)
+            continue;
+        json_t *trails = json_object_get(st->results[i].state, "trails"), *t;
+        size_t k;
+        json_array_foreach(trails, k, t)
+        {
+            const char *arn = json_string_value(json_object_get(json_object_get(t, "cloudwatchlogsloggrouparn"), "value"));
+            if (!json_is_true(json_object_get(json_object_get(t, "ismultiregion"), "value")) || !arn)
+                continue;
+            char region[32] = "";
+            const char *p = arn;
+            for (int colon = 0; *p && colon < 3; p++) /* arn:<p>:logs:<region>:... */
+                colon += *p == ':';
+            size_t len = strcspn(p, ":");
+            if (!len || len >= sizeof(region))
+                continue;
+            memcpy(region, p, len);
+            int known = list_has((const char *const *)s->regions, s->nregions, region) ||
+                        list_has((const char *const *)s->chain_regions, s->nchain_regions, region);
+            if (!known && s->nchain_regions < CLI_MAX_LIST && (s->chain_regions[s->nchain_regions] = strdup(region)))
+                s->nchain_regions++;
+        }
+    }
+}
+
+/* Read cloudtrail, cloudwatch and sns (those asked for) of the chain regions: cache, else AWS. */
+static enum osp_code follow_chain(struct cli_session *s, struct cache_store *store, const char *const *services,
+                                  size_t nservices, struct cli_state *st, struct osp_err *err)
+{
+    static const char *const chain[] = {"cloudtrail", "cloudwatch", "sns"};
+    if (!s->opts->compliance || !list_has(services, nservices, "cloudwatch"))
+        return OSP_OK;
+    size_t before = s->nchain_regions;
+    chain_regions(s, st);
+    size_t nj = 0, add = (s->nchain_regions - before) * 3;
+    if (!add)
+        return OSP_OK;
+    struct job *j = calloc(add, sizeof(*j));
+    struct col_result *r = realloc(st->results, (st->n + add + 1) * sizeof(*r));
+    if (r)
+        st->results = r;
+    unsigned char *fc = r ? realloc(st->from_cache, st->n + add + 1) : NULL;
+    if (fc)
+        st->from_cache = fc;
+    if (!j || !r || !fc) {
+        free(j);
+        return osp_err_set(err, OSP_ENOMEM, "out of memory");
+    }
+    for (size_t i = before; i < s->nchain_regions; i++) {
+        osp_debug(s->ctx, "compliance: reading %s for the alarm chain of a trail whose log group is there",
+                  s->chain_regions[i]);
+        for (size_t k = 0; k < 3; k++)
+            if (list_has(services, nservices, chain[k]))
+                j[nj++] = (struct job){chain[k], s->chain_regions[i], 0};
+    }
+    enum osp_code rc = use_cache(s, store, j, nj, st, err);
+    if (!rc && !s->opts->offline) /* offline: what the cache holds, no error for the rest */
+        rc = collect_missing(s, store, j, nj, st, err);
+    free(j);
+    /* a chain region counts only with its trails and log groups read: else the alarm checks keep
+     * their gap (NOT EVALUATED, naming the region) */
+    size_t w = before;
+    for (size_t i = before; i < s->nchain_regions; i++) {
+        int ok = 0;
+        for (size_t k = 0; k < st->n; k++)
+            ok += st->results[k].status == COL_OK && st->results[k].state &&
+                  !strcmp(st->results[k].region, s->chain_regions[i]) &&
+                  (!strcmp(st->results[k].service, "cloudtrail") || !strcmp(st->results[k].service, "cloudwatch"));
+        if (ok == 2)
+            s->chain_regions[w++] = s->chain_regions[i];
+        else
+            free(s->chain_regions[i]);
+    }
+    s->nchain_regions = w;
+    return rc;
+}
+
 enum osp_code cli_state_load(struct cli_session *s, const char *const *services, size_t nservices,
                              struct cli_state *st, struct osp_err *err)
 {
@@ -360,6 +442,8 @@ enum osp_code cli_state_load(struct cli_session *s, const char *const *services,
         rc = missing_error(j, nj, err);
     if (!rc)
         rc = collect_missing(s, store, j, nj, st, err);
+    if (!rc)
+        rc = follow_chain(s, store, services, nservices, st, err);
     if (!rc) {
         qsort(st->results, st->n, sizeof(st->results[0]), cmp_result);
         for (size_t i = 0; i < st->n; i++)

@@ -112,6 +112,14 @@ static int region_scanned(const struct scan_coverage *cov, const char *r)
     return 0;
 }
 
+static int region_read(const struct scan_coverage *cov, const char *r)
+{
+    for (size_t i = 0; i < cov->nread; i++)
+        if (!strcmp(cov->read[i], r))
+            return 1;
+    return region_scanned(cov, r);
+}
+
 #define SHOW_REGIONS 6
 
 int scan_unscanned_regions(const struct scan_coverage *cov, char *out, size_t outlen)
@@ -183,7 +191,7 @@ struct scan_ctl_eval scan_control_eval_cov(const struct scan_control *ctl, const
                 continue;
             if (!*gap->region) {
                 add_reason(&ev, gap->reason);
-            } else if (!region_scanned(cov, gap->region)) {
+            } else if (!region_read(cov, gap->region)) {
                 snprintf(buf, sizeof(buf), "%s (region %s not scanned)", gap->reason, gap->region);
                 add_reason(&ev, buf);
             }

@@ -145,6 +145,9 @@ static void coverage_text(const struct scan_coverage *cov, const struct res_serv
                               services[i].error_code ? services[i].error_code : "");
         any = 1;
     }
+    for (size_t i = cov->nscanned; i < cov->nread && n < len; i++)
+        n += (size_t)snprintf(out + n, len - n, "%s%s", i == cov->nscanned ? "; read for the alarm chain only: " : ", ",
+                              cov->read[i]);
     if (!any && n < len)
         snprintf(out + n, len - n, "; no service failed");
 }
@@ -164,9 +167,14 @@ static enum osp_code add_compliance(const struct scan_catalog *c, const struct s
         free(text);
         return osp_err_set(err, OSP_ENOMEM, "out of memory building the compliance report");
     }
-    for (size_t i = 0; i < ninputs; i++)
-        scanned[i] = inputs[i].region ? inputs[i].region : "";
-    struct scan_coverage cov = {scanned, ninputs, c->enabled_regions, c->nenabled_regions, gaps};
+    size_t nscanned = 0, nread = ninputs;
+    for (size_t i = 0; i < ninputs; i++) /* full regions first, then those read in part */
+        if (!inputs[i].partial)
+            scanned[nscanned++] = inputs[i].region ? inputs[i].region : "";
+    for (size_t i = 0, k = nscanned; i < ninputs; i++)
+        if (inputs[i].partial)
+            scanned[k++] = inputs[i].region ? inputs[i].region : "";
+    struct scan_coverage cov = {scanned, nscanned, scanned, nread, c->enabled_regions, c->nenabled_regions, gaps};
     size_t nfailed = unavailable_services(services, nservices, failed);
     nfailed = absent_services(c, present, failed, nfailed, cap);
     enum osp_code rc = res_report_set_compliance(report, c->spec.id, c->spec.title, c->spec.version, err);

@@ -96,6 +96,8 @@ struct scan_spec {
 /* One region's state document. Give doc (borrowed), or json text when doc is undefined. */
 struct scan_input {
     const char *region;
+    int partial; /* only some services read (e.g. the alarm chain's log group region): evidence
+                  * for check gaps there, but not a scanned region for region-scoped controls */
     rv doc;
     const char *json;
     size_t json_len;

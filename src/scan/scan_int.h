@@ -84,8 +84,10 @@ void scan_gap_cleanup(struct scan_gap_list *l);
 
 /* What a scan covered: the regions scanned and enabled (nenabled 0: not known), and the gaps. */
 struct scan_coverage {
-    const char *const *scanned;
+    const char *const *scanned; /* regions scanned in full */
     size_t nscanned;
+    const char *const *read; /* every region with an input document (settles region gaps) */
+    size_t nread;
     const char *const *enabled;
     size_t nenabled;
     const struct scan_gap_list *gaps;

@@ -1,8 +1,8 @@
 """Issue 21 on moto: every case where osprey's compliance report erred toward PASS, each one a
 scan of a small account that main reported PASS and that must now be FAIL or NOT EVALUATED:
 
-- alarm controls when the trail's log group is in a region that was not scanned (NOT EVALUATED
-  naming the region; PASS once that region is scanned too);
+- alarm controls when the trail's log group is in a region that was not asked for: its CloudWatch
+  data is read there; without it (offline, not cached) NOT EVALUATED naming the region;
 - a route-table filter without CreateRoute/ReplaceRoute/DeleteRoute (substrings of the table
   events) and a correct KMS pattern written with single parentheses;
 - AWS-managed AdministratorAccess attached to a user (CIS 1.4 1.16 'not attached');
@@ -68,17 +68,27 @@ def alarm_chain(m, region, patterns):
 ALARM_SERVICES = ["cloudtrail", "cloudwatch", "sns", "s3", "iam"]
 
 
-def test_alarm_chain_in_unscanned_region_is_not_evaluated(t):
+def test_alarm_chain_follows_the_log_group_into_its_region(t):
+    """--compliance reads cloudwatch and sns of the trail's log group region even when only
+    us-east-1 was asked for; where that region's data is missing (offline, not cached) the alarm
+    controls are NOT EVALUATED naming it, never PASS."""
     m = t.moto()
     alarm_chain(m, "eu-west-1", {"cmk": KMS_SINGLE_PARENS})
     ctl, report = scan(t, m, "aws-cis-1.4", ["us-east-1"], ALARM_SERVICES)
-    assert ctl["4.7"]["Status"] == "NOT EVALUATED", ctl["4.7"]
-    assert "eu-west-1 not scanned" in ctl["4.7"]["Reason"], ctl["4.7"]
-    for cid in ("4.1", "4.13", "4.15"):  # no filter for them anywhere: still not judged here
-        assert ctl[cid]["Status"] != "PASS", (cid, ctl[cid])
-    ctl, _ = scan(t, m, "aws-cis-1.4", ["us-east-1", "eu-west-1"], ALARM_SERVICES, ["--update-cache"])
     assert ctl["4.7"]["Status"] == "PASS", ctl["4.7"]  # single parentheses: a correct pattern
     assert ctl["4.13"]["Status"] == "FAIL", ctl["4.13"]
+    assert "read for the alarm chain only: eu-west-1" in report["Compliance"]["Coverage"], report["Compliance"]
+    # state recorded without the chain region, judged offline
+    cache = ["--cache-dir", os.path.join(t.tmp, "cache-plain")]
+    svc = sum((["--service", x] for x in ALARM_SERVICES), [])
+    r = run_osprey(["aws", "--endpoint", m.endpoint, "--region", "us-east-1", "--quiet"] + svc + cache, env=m.env())
+    assert r.returncode in (0, 1), r.stderr[-2000:]
+    r = run_osprey(["aws", "--offline", "--region", "us-east-1", "--compliance", "aws-cis-1.4", "--format", "json"]
+                   + svc + cache, env=m.env())
+    assert r.returncode in (0, 1), r.stderr[-2000:]
+    ctl = {c["ID"]: c for c in json.loads(r.stdout)["Compliance"]["Controls"]}
+    assert ctl["4.7"]["Status"] == "NOT EVALUATED", ctl["4.7"]
+    assert "log group in eu-west-1 (region eu-west-1 not scanned)" in ctl["4.7"]["Reason"], ctl["4.7"]
 
 
 def test_route_table_filter_without_route_events_fails(t):

@@ -118,7 +118,7 @@ static struct scan_ctl_eval eval_cov(const char *id, int account_scope, const st
     const char *ids[] = {id};
     struct scan_control ctl = {.id = "x", .name = "x", .note = "", .checks = ids, .nchecks = 1,
                                .account_scope = account_scope};
-    struct scan_coverage cov = {scanned, nscanned, enabled, nenabled, gaps};
+    struct scan_coverage cov = {scanned, nscanned, NULL, 0, enabled, nenabled, gaps};
     return scan_control_eval_cov(&ctl, checks, 3, l, NULL, 0, &cov);
 }
 
@@ -170,7 +170,7 @@ static void test_check_gaps_settle_only_when_their_region_was_scanned(void)
 static void test_many_unscanned_regions_are_summarised(void)
 {
     const char *many[] = {"a-1", "b-1", "c-1", "d-1", "e-1", "f-1", "g-1", "h-1", "us-east-1"};
-    struct scan_coverage cov = {one, 1, many, 9, NULL};
+    struct scan_coverage cov = {one, 1, NULL, 0, many, 9, NULL};
     char out[256];
     CU_ASSERT_EQUAL(scan_unscanned_regions(&cov, out, sizeof(out)), 8);
     CU_ASSERT_STRING_EQUAL(out, "a-1, b-1, c-1, d-1, e-1, f-1 and 2 more");
