@@ -210,37 +210,31 @@ static void test_errors_name_the_offset(void)
     CU_ASSERT_PTR_NOT_NULL(parse_error("{ $.a = 1 &&& $.b = 2 }"));
 }
 
-static void test_nesting_is_capped(void)
+/* "{((...($.a=1)...))}" with depth parentheses into s; returns the length. */
+static size_t nested(char *s, size_t depth)
 {
-    size_t n = CWF_MAX_DEPTH + 10;
-    char *s = malloc(2 * n + 32);
     size_t k = 0;
     s[k++] = '{';
-    for (size_t i = 0; i < n; i++)
+    for (size_t i = 0; i < depth; i++)
         s[k++] = '(';
     memcpy(s + k, "$.a=1", 5);
     k += 5;
-    for (size_t i = 0; i < n; i++)
+    for (size_t i = 0; i < depth; i++)
         s[k++] = ')';
     s[k++] = '}';
+    return k;
+}
+
+static void test_nesting_is_capped(void)
+{
+    char *s = malloc(2 * (CWF_MAX_DEPTH + 10) + 32);
     struct cwf_pattern *p = NULL;
     struct osp_err err;
     osp_err_init(&err);
-    CU_ASSERT_EQUAL(cwf_parse(s, k, &p, &err), OSP_ELIMIT);
+    CU_ASSERT_EQUAL(cwf_parse(s, nested(s, CWF_MAX_DEPTH + 10), &p, &err), OSP_ELIMIT);
     CU_ASSERT_PTR_NULL(p);
-    /* just under the cap parses */
-    size_t m = CWF_MAX_DEPTH - 1;
-    k = 0;
-    s[k++] = '{';
-    for (size_t i = 0; i < m; i++)
-        s[k++] = '(';
-    memcpy(s + k, "$.a=1", 5);
-    k += 5;
-    for (size_t i = 0; i < m; i++)
-        s[k++] = ')';
-    s[k++] = '}';
     osp_err_init(&err);
-    CU_ASSERT_EQUAL(cwf_parse(s, k, &p, &err), OSP_OK);
+    CU_ASSERT_EQUAL(cwf_parse(s, nested(s, CWF_MAX_DEPTH - 1), &p, &err), OSP_OK); /* just under the cap */
     cwf_free(p);
     free(s);
 }
