@@ -285,10 +285,14 @@ static enum osp_code deny_refs(struct scan_catalog *c, size_t i, struct osp_err 
     if (!run->deny_refs)
         return osp_err_set(err, OSP_ENOMEM, "out of memory loading checks");
     for (size_t r = 0; r < mi.nrules; r++) {
-        if (!strcmp(mi.rules[r], "not_evaluated")) { /* what the check could not judge (see run.c) */
+        /* what the check could not judge, and whether one region's data meets it account-wide (run.c) */
+        const char **extra = !strcmp(mi.rules[r], "not_evaluated") ? &run->gap_ref
+                             : !strcmp(mi.rules[r], "satisfied")   ? &run->satisfied_ref
+                                                                   : NULL;
+        if (extra) {
             char ref[512];
-            snprintf(ref, sizeof(ref), "data.%s.not_evaluated", c->checks[i].package);
-            if (!(run->gap_ref = scan_pool_strdup(&c->pool, ref)))
+            snprintf(ref, sizeof(ref), "data.%s.%s", c->checks[i].package, mi.rules[r]);
+            if (!(*extra = scan_pool_strdup(&c->pool, ref)))
                 return osp_err_set(err, OSP_ENOMEM, "out of memory loading checks");
         }
         if (!is_deny_rule(mi.rules[r]))

@@ -10,6 +10,7 @@ struct scan_check_run {
     const char **deny_refs; /* "data.<package>.deny", "data.<package>.deny_x" */
     size_t ndeny;
     const char *gap_ref; /* "data.<package>.not_evaluated" when the module has one, else NULL */
+    const char *satisfied_ref; /* "data.<package>.satisfied" when the module has one, else NULL */
     const char **collections; /* input.aws.<service>.<collection> names the module mentions */
     size_t ncollections;
     size_t module;   /* engine module index (SIZE_MAX: none) */

@@ -41,13 +41,14 @@ static int in_control(const struct scan_check *c, const char *const *in_ctl, siz
 /* Distinct failing resources of the control's checks: an ARN counts once across checks and
  * regions; a finding without ARN counts once per (check, region input). */
 static size_t count_failing(const struct scan_raw_list *raws, const char *const *in_ctl, size_t nctl,
-                            const struct scan_check *checks)
+                            const struct scan_check *checks, const unsigned char *satisfied)
 {
     size_t *mine = malloc((raws->n + 1) * sizeof(*mine)), m = 0, n = 0;
     if (!mine)
         return 1; /* cannot count: still report the control as failing if anything failed */
     for (size_t i = 0; i < raws->n; i++)
-        if (!raws->v[i].pass && in_control(&checks[raws->v[i].check], in_ctl, nctl))
+        if (!raws->v[i].pass && in_control(&checks[raws->v[i].check], in_ctl, nctl) &&
+            !(satisfied && satisfied[raws->v[i].check]))
             mine[m++] = i;
     for (size_t i = 0; i < m; i++) {
         const char *res = raws->v[mine[i]].resource;
@@ -96,6 +97,7 @@ enum osp_code scan_gap_add(struct scan_gap_list *l, size_t check, const char *re
 
 void scan_gap_cleanup(struct scan_gap_list *l)
 {
+    free(l->satisfied);
     for (size_t i = 0; i < l->n; i++) {
         free(l->v[i].region);
         free(l->v[i].reason);
@@ -170,6 +172,7 @@ struct scan_ctl_eval scan_control_eval_cov(const struct scan_control *ctl, const
     }
     char buf[512];
     int regional = 0;
+    const unsigned char *sat = cov && cov->gaps ? cov->gaps->satisfied : NULL;
     for (size_t i = 0; i < ctl->nchecks; i++) {
         const struct scan_check *c = find_check(checks, nchecks, ctl->checks[i]);
         if (!c) {
@@ -185,7 +188,8 @@ struct scan_ctl_eval scan_control_eval_cov(const struct scan_control *ctl, const
             }
         }
         regional |= reads_regional(c);
-        for (size_t g = 0; cov && cov->gaps && g < cov->gaps->n; g++) {
+        int met = sat && sat[c - checks]; /* one region's data met it for the account: no gap */
+        for (size_t g = 0; !met && cov && cov->gaps && g < cov->gaps->n; g++) {
             const struct scan_gap *gap = &cov->gaps->v[g];
             if (gap->check != (size_t)(c - checks))
                 continue;
@@ -207,7 +211,7 @@ struct scan_ctl_eval scan_control_eval_cov(const struct scan_control *ctl, const
             add_reason(&ev, "the account's enabled regions are not known, so regions may be missing");
         }
     }
-    ev.n_failing = count_failing(raws, ctl->checks, ctl->nchecks, checks);
+    ev.n_failing = count_failing(raws, ctl->checks, ctl->nchecks, checks, sat);
     if (ev.n_failing) {
         ev.status = RES_CTL_FAIL;
         ev.reason[0] = '\0';

@@ -90,13 +90,31 @@ static enum osp_code run_rule(struct run_state *st, size_t check, const char *re
     return rc;
 }
 
-/* A check's `not_evaluated` rule: strings (a reason no scan settles, e.g. data in another
+/* Out of memory marking a check satisfied: the control then judges region by region (FAIL wins). */
+static void rc_oom_ignored(struct run_state *st)
+{
+    osp_warn(st->c->ctx, "out of memory: account-wide check results are judged region by region");
+}
+
+/* A check's `satisfied` rule (true when this region's data meets the check for the whole account,
+ * e.g. one trail with the whole alarm chain), then its `not_evaluated` rule: strings (a reason no scan settles, e.g. data in another
  * account) or {"region": R, "reason": S} objects (settled when region R is scanned). */
 static enum osp_code run_gaps(struct run_state *st, size_t check, size_t input, rv doc, struct osp_err *err)
 {
     const char *ref = st->c->run[check].gap_ref;
     rv v;
     struct osp_err e2;
+    osp_err_init(&e2);
+    const char *sref = st->c->run[check].satisfied_ref;
+    if (sref && !rego_eval_ref(st->c->engine, sref, doc, &v, &e2)) {
+        if (rv_is_true(v)) {
+            if (!st->gaps.satisfied && !(st->gaps.satisfied = calloc(st->c->nchecks + 1, 1)))
+                rc_oom_ignored(st);
+            if (st->gaps.satisfied)
+                st->gaps.satisfied[check] = 1;
+        }
+        rv_unref(v);
+    }
     osp_err_init(&e2);
     if (!ref)
         return OSP_OK;

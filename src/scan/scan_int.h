@@ -77,6 +77,7 @@ struct scan_gap {
 struct scan_gap_list {
     struct scan_gap *v;
     size_t n, cap;
+    unsigned char *satisfied; /* per catalog check: its `satisfied` rule held in some region (NULL: none) */
 };
 OSP_MUST_CHECK enum osp_code scan_gap_add(struct scan_gap_list *l, size_t check, const char *region,
                                           const char *reason, struct osp_err *err);

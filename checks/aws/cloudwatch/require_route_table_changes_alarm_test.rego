@@ -84,3 +84,9 @@ test_trail_without_management_events_does_not_count if {
 	d := json.patch(doc(full, confirmed), [{"op": "replace", "path": "/aws/cloudtrail/trails/0", "value": t}])
 	count(check.deny) == 1 with input as d
 }
+
+test_satisfied_only_with_a_complete_local_chain if {
+	check.satisfied with input as doc(full, confirmed)
+	not check.satisfied with input as doc("{ ($.eventName = CreateRouteTable) }", confirmed)
+	not check.satisfied with input as object.union(doc(full, confirmed), {"osprey": {"region": "eu-west-1"}})
+}

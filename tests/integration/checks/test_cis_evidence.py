@@ -91,6 +91,29 @@ def test_alarm_chain_follows_the_log_group_into_its_region(t):
     assert "log group in eu-west-1 (region eu-west-1 not scanned)" in ctl["4.7"]["Reason"], ctl["4.7"]
 
 
+ROUTE_FULL = ("{ ($.eventName = CreateRoute) || ($.eventName = CreateRouteTable) || ($.eventName = ReplaceRoute) || "
+              "($.eventName = ReplaceRouteTableAssociation) || ($.eventName = DeleteRouteTable) || "
+              "($.eventName = DeleteRoute) || ($.eventName = DisassociateRouteTable) }")
+
+
+def test_one_trail_with_the_whole_chain_is_enough(t):
+    """CIS asks for at least one multi-region trail with the chain: a second trail without any
+    filter (log group in us-east-1) does not fail the control the first one (eu-west-1) meets."""
+    m = t.moto()
+    alarm_chain(m, "eu-west-1", {"route": ROUTE_FULL})
+    m.client("logs").create_log_group(logGroupName="bare")
+    ct = m.client("cloudtrail")
+    ct.create_trail(Name="bare", S3BucketName="trail-logs", IsMultiRegionTrail=True,
+                    CloudWatchLogsLogGroupArn="arn:aws:logs:us-east-1:%s:log-group:bare:*" % ACCOUNT,
+                    CloudWatchLogsRoleArn="arn:aws:iam::%s:role/ct" % ACCOUNT)
+    ct.start_logging(Name="bare")
+    ctl, report = scan(t, m, "aws-cis-1.4", ["us-east-1"], ALARM_SERVICES)
+    assert ctl["4.13"]["Status"] == "PASS", ctl["4.13"]
+    assert ctl["4.7"]["Status"] == "FAIL", ctl["4.7"]  # neither trail has it
+    bare = [f for f in report["Findings"] if f["ID"] == "AVD-AWS-0159" and f["Status"] == "FAIL"]
+    assert bare and all("trail/bare" in f["Resource"] for f in bare), bare  # still reported
+
+
 def test_route_table_filter_without_route_events_fails(t):
     m = t.moto()
     alarm_chain(m, "us-east-1", {"route": ROUTE_TABLE_ONLY, "cmk": KMS_SINGLE_PARENS})

@@ -167,6 +167,27 @@ static void test_check_gaps_settle_only_when_their_region_was_scanned(void)
     scan_gap_cleanup(&gaps);
 }
 
+/* CIS asks for one trail with the whole alarm chain: a check satisfied in one region's data makes
+ * its failures elsewhere (other trails) and its gaps irrelevant to the control. */
+static void test_a_check_satisfied_in_one_region_meets_the_control(void)
+{
+    struct scan_raw_list l = {0};
+    struct scan_gap_list gaps = {0};
+    struct osp_err err;
+    osp_err_init(&err);
+    add(&l, 2, 1, "arn:aws:cloudtrail:eu-west-1:1:trail/other", 0);
+    CU_ASSERT_EQUAL_FATAL(scan_gap_add(&gaps, 2, "ap-south-1", "a log group there", &err), OSP_OK);
+    CU_ASSERT_EQUAL(eval_cov("AVD-AWS-0161", 1, &l, one, 1, 4, &gaps).status, RES_CTL_FAIL);
+    unsigned char sat[3] = {0, 0, 1};
+    gaps.satisfied = sat;
+    struct scan_ctl_eval ev = eval_cov("AVD-AWS-0161", 1, &l, one, 1, 4, &gaps);
+    CU_ASSERT_EQUAL(ev.status, RES_CTL_PASS);
+    CU_ASSERT_EQUAL(ev.n_failing, 0);
+    gaps.satisfied = NULL;
+    scan_gap_cleanup(&gaps);
+    scan_raw_cleanup(&l);
+}
+
 static void test_many_unscanned_regions_are_summarised(void)
 {
     const char *many[] = {"a-1", "b-1", "c-1", "d-1", "e-1", "f-1", "g-1", "h-1", "us-east-1"};
@@ -180,6 +201,7 @@ static const struct osp_test tests[] = {
     OSP_TEST(test_region_scoped_control_after_one_region_is_not_evaluated),
     OSP_TEST(test_check_gaps_settle_only_when_their_region_was_scanned),
     OSP_TEST(test_many_unscanned_regions_are_summarised),
+    OSP_TEST(test_a_check_satisfied_in_one_region_meets_the_control),
     OSP_TEST(test_control_without_findings_passes),
     OSP_TEST(test_failing_resources_are_counted_once_across_checks),
     OSP_TEST(test_findings_without_arn_count_per_region),
