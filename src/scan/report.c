@@ -124,11 +124,13 @@ static size_t absent_services(const struct scan_catalog *c, const struct scan_pr
 static void coverage_text(const struct scan_coverage *cov, const struct res_service *services, size_t nservices,
                           char *out, size_t len)
 {
-    size_t n = (size_t)snprintf(out, len, "regions scanned: ");
-    for (size_t i = 0; i < cov->nscanned && n < len; i++)
-        n += (size_t)snprintf(out + n, len - n, "%s%s", i ? ", " : "", cov->scanned[i]);
     char list[400];
     int missing = scan_unscanned_regions(cov, list, sizeof(list));
+    size_t n = (size_t)snprintf(out, len, "regions scanned: ");
+    if (missing == 0 && cov->nscanned > 6) /* every enabled region: the count says it */
+        n += (size_t)snprintf(out + n, len - n, "%zu", cov->nscanned);
+    for (size_t i = 0; i < cov->nscanned && n < len && !(missing == 0 && cov->nscanned > 6); i++)
+        n += (size_t)snprintf(out + n, len - n, "%s%s", i ? ", " : "", cov->scanned[i]);
     if (n < len && missing < 0)
         n += (size_t)snprintf(out + n, len - n, " (the enabled regions are not known)");
     else if (n < len && missing == 0)

@@ -214,5 +214,16 @@ def test_one_region_scan_lists_unscanned_regions_in_every_format(t):
     assert any(c["status"] == "NOT EVALUATED" and "not scanned" in c.get("reason", "") for c in comp["controls"])
 
 
+def test_compliance_without_region_scans_every_enabled_region(t):
+    """Without --region, --compliance scans every enabled region (DescribeRegions), says so, and a
+    region-scoped control with evidence everywhere can PASS."""
+    m = t.moto()
+    ctl, report = scan(t, m, "aws-cis-1.4", [], ["ec2", "iam"])
+    cov = report["Compliance"]["Coverage"]
+    assert "(every enabled region)" in cov, cov
+    assert {"us-east-1", "eu-west-1", "ap-south-1"} <= set(report["Regions"]), report["Regions"]
+    assert ctl["5.2"]["Status"] == "PASS", ctl["5.2"]  # no security group open anywhere
+
+
 if __name__ == "__main__":
     main(globals())
