@@ -123,7 +123,8 @@ static enum osp_code expand_all_regions(struct cli_session *s, const char *via, 
         if (!rc && !s->nenabled)
             rc = osp_err_set(err, OSP_EAWS, "DescribeRegions returned no regions for --region all");
     } else {
-        osp_err_prefix(err, "--region all: ");
+        osp_err_prefix(err, s->opts->regions.n ? "--region all: "
+                                               : "--compliance scans every enabled region (give --region to choose): ");
     }
     aws_response_cleanup(&r);
     aws_call_cleanup(&c);
