@@ -212,6 +212,8 @@ def test_one_region_scan_lists_unscanned_regions_in_every_format(t):
     comp = sarif["runs"][0]["properties"]["compliance"]
     assert comp["coverage"].startswith("regions scanned: us-east-1"), comp
     assert any(c["status"] == "NOT EVALUATED" and "not scanned" in c.get("reason", "") for c in comp["controls"])
+    html = run_osprey(base + ["--format", "html"], env=m.env()).stdout
+    assert "Coverage: regions scanned: us-east-1" in html and 'class="NOT-EVALUATED">NOT EVALUATED<' in html, html[-3000:]
 
 
 def test_compliance_without_region_scans_every_enabled_region(t):
