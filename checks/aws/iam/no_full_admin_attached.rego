@@ -13,6 +13,22 @@
 #   id: OSP-AWS-0009
 #   avd_id: OSP-AWS-0009
 #   provider: aws
+#   impact: >-
+#     Whoever holds the policy is a full administrator of the account: one compromised user, group
+#     member or role (or one mistake it makes) can reach every resource, delete the audit trail and
+#     create new administrators.
+#   remediation:
+#     console: >-
+#       IAM console > Users / User groups / Roles > the identity > Permissions: remove the policy
+#       (AdministratorAccess or the customer policy) and attach one that grants only the actions the
+#       identity needs; IAM Access Analyzer can generate one from CloudTrail activity.
+#     cli: >-
+#       aws iam detach-user-policy --user-name USER --policy-arn POLICY-ARN (detach-group-policy,
+#       detach-role-policy for groups and roles; delete-user-policy for an inline policy)
+#     terraform: >-
+#       remove the aws_iam_user_policy_attachment / aws_iam_role_policy_attachment /
+#       aws_iam_group_policy_attachment of the full-access policy; attach a least-privilege
+#       aws_iam_policy instead
 #   service: iam
 #   severity: HIGH
 #   short_code: no-full-admin-attached
