@@ -230,8 +230,14 @@ static void compliance(const struct res_compliance *c, FILE *out)
         return;
     fputs("<h2>Compliance: ", out);
     esc(out, *c->title ? c->title : c->id);
-    fputs("</h2>\n<table id=\"compliance\">\n<tr><th>Control</th><th>Name</th><th>Severity</th><th>Status</th>"
-          "<th>Failing resources</th></tr>\n",
+    fputs("</h2>\n", out);
+    if (c->coverage && *c->coverage) {
+        fputs("<p class=\"coverage\">Coverage: ", out);
+        esc(out, c->coverage);
+        fputs("</p>\n", out);
+    }
+    fputs("<table id=\"compliance\">\n<tr><th>Control</th><th>Name</th><th>Severity</th><th>Status</th>"
+          "<th>Failing resources</th><th>Reason</th></tr>\n",
           out);
     for (size_t i = 0; i < c->n_controls; i++) {
         const struct res_control *x = &c->controls[i];
@@ -239,9 +245,11 @@ static void compliance(const struct res_compliance *c, FILE *out)
         esc(out, x->id);
         fputs("</td><td>", out);
         esc(out, x->name);
-        fprintf(out, "</td><td>%s</td><td class=\"%s\">%s</td><td class=\"n\">%zu</td></tr>\n",
-                res_severity_name(x->severity), res_ctl_status_name(x->status), res_ctl_status_name(x->status),
-                x->n_failing);
+        fprintf(out, "</td><td>%s</td><td class=\"%s\">%s</td><td class=\"n\">%zu</td><td>",
+                res_severity_name(x->severity), x->status == RES_CTL_ERROR ? "NOT-EVALUATED" : res_ctl_status_name(x->status),
+                res_ctl_status_name(x->status), x->n_failing);
+        esc(out, x->reason ? x->reason : "");
+        fputs("</td></tr>\n", out);
     }
     fputs("</table>\n", out);
 }

@@ -249,7 +249,7 @@ static void region_suite(struct jw *j, const struct res_report *r, const struct 
 
 static void control_case(struct jw *j, const struct res_compliance *c, const struct res_control *ctl)
 {
-    char cls[160], name[1024], msg[128];
+    char cls[160], name[1024], msg[640];
     snprintf(cls, sizeof(cls), "compliance.%s", c->id);
     snprintf(name, sizeof(name), "%s %s", ctl->id, ctl->name);
     start(j, "testcase");
@@ -257,15 +257,17 @@ static void control_case(struct jw *j, const struct res_compliance *c, const str
     attr(j, "classname", cls);
     if (ctl->status == RES_CTL_MANUAL) {
         start(j, "skipped");
-        text(j, "manual control: cannot be checked automatically");
+        text(j, ctl->reason && *ctl->reason ? ctl->reason : "manual control: cannot be checked automatically");
         end(j);
     } else if (ctl->status == RES_CTL_FAIL || ctl->status == RES_CTL_ERROR) {
-        snprintf(msg, sizeof(msg),
-                 ctl->status == RES_CTL_FAIL ? "%zu failing resource(s)" : "a service it needs failed to collect",
-                 ctl->n_failing);
+        if (ctl->status == RES_CTL_FAIL)
+            snprintf(msg, sizeof(msg), "%zu failing resource(s)", ctl->n_failing);
+        else
+            snprintf(msg, sizeof(msg), "not evaluated: %s",
+                     ctl->reason && *ctl->reason ? ctl->reason : "a service it needs failed to collect");
         start(j, ctl->status == RES_CTL_FAIL ? "failure" : "error");
         attr(j, "message", msg);
-        attr(j, "type", ctl->status == RES_CTL_FAIL ? res_severity_name(ctl->severity) : "collection-error");
+        attr(j, "type", ctl->status == RES_CTL_FAIL ? res_severity_name(ctl->severity) : "not-evaluated");
         text(j, "Checks:");
         for (size_t i = 0; i < ctl->n_checks; i++) {
             text(j, " ");

@@ -357,6 +357,8 @@ static json_t *compliance_json(const struct res_compliance *c, int *bad)
     fmt_jstr(o, "id", c->id, bad);
     fmt_jstr(o, "title", c->title, bad);
     fmt_jstr(o, "version", c->version, bad);
+    if (c->coverage && *c->coverage)
+        fmt_jstr(o, "coverage", c->coverage, bad);
     for (size_t i = 0; i < c->n_controls; i++) {
         const struct res_control *ctl = &c->controls[i];
         json_t *x = fmt_jobj(bad);
@@ -366,6 +368,8 @@ static json_t *compliance_json(const struct res_compliance *c, int *bad)
         fmt_jstr(x, "status", res_ctl_status_name(ctl->status), bad);
         fmt_jset(x, "failingResources", json_integer((json_int_t)ctl->n_failing), bad);
         fmt_jset(x, "checks", strs_json(ctl->checks, ctl->n_checks, bad), bad);
+        if (ctl->reason && *ctl->reason)
+            fmt_jstr(x, "reason", ctl->reason, bad);
         fmt_jpush(ctls, x, bad);
     }
     fmt_jset(o, "controls", ctls, bad);

@@ -560,18 +560,19 @@ static void incomplete_footer(const struct res_report *r, FILE *out, int color)
 static enum osp_code compliance_view(const struct res_compliance *c, const struct fmt_opts *o, FILE *out,
                                      struct osp_err *err)
 {
-    static const char *const hdr[] = {"ID", "Severity", "Control", "Status", "Failed"};
-    static const int right[] = {0, 0, 0, 0, 1};
+    /* --report all adds the benchmark's profile level and assessment type */
+    static const char *const hdr[] = {"ID", "Severity", "Control", "Status", "Failed", "Level", "Type"};
+    static const int right[] = {0, 0, 0, 0, 1, 0, 0};
     size_t by[4] = {0};
     struct fmt_grid g;
-    fmt_grid_init(&g, 5, hdr, right);
+    fmt_grid_init(&g, o->compliance_all ? 7 : 5, hdr, right);
     for (size_t i = 0; i < c->n_controls; i++) {
         const struct res_control *ctl = &c->controls[i];
         char failed[24];
         snprintf(failed, sizeof(failed), "%zu", ctl->n_failing);
-        const char *cells[5] = {ctl->id, res_severity_name(ctl->severity), ctl->name, res_ctl_status_name(ctl->status),
-                                failed};
-        const char *colors[5] = {NULL, sev_color(ctl->severity), NULL, ctl_color(ctl->status), NULL};
+        const char *cells[7] = {ctl->id,     res_severity_name(ctl->severity), ctl->name, res_ctl_status_name(ctl->status),
+                                failed,      ctl->level ? ctl->level : "",     ctl->assessment ? ctl->assessment : ""};
+        const char *colors[7] = {NULL, sev_color(ctl->severity), NULL, ctl_color(ctl->status), NULL, NULL, NULL};
         if ((unsigned)ctl->status < 4)
             by[ctl->status]++;
         if (fmt_grid_row(&g, cells, colors)) {
@@ -582,8 +583,15 @@ static enum osp_code compliance_view(const struct res_compliance *c, const struc
     fprintf(out, "Compliance: %s (%s, version %s)\n", c->title, c->id, c->version);
     fmt_grid_print(&g, out, o->color);
     fmt_grid_free(&g);
-    fprintf(out, "Controls: %zu PASS, %zu FAIL, %zu MANUAL, %zu ERROR\n", by[RES_CTL_PASS], by[RES_CTL_FAIL],
+    fprintf(out, "Controls: %zu PASS, %zu FAIL, %zu MANUAL, %zu NOT EVALUATED\n", by[RES_CTL_PASS], by[RES_CTL_FAIL],
             by[RES_CTL_MANUAL], by[RES_CTL_ERROR]);
+    if (c->coverage && *c->coverage)
+        fprintf(out, "Coverage: %s\n", c->coverage);
+    for (size_t i = 0; i < c->n_controls; i++) { /* why: always for NOT EVALUATED, MANUAL with --report all */
+        const struct res_control *ctl = &c->controls[i];
+        if (ctl->reason && *ctl->reason && (ctl->status == RES_CTL_ERROR || (o->compliance_all && ctl->status == RES_CTL_MANUAL)))
+            fprintf(out, "  %s %s: %s\n", ctl->id, res_ctl_status_name(ctl->status), ctl->reason);
+    }
     return OSP_OK;
 }
 

@@ -53,9 +53,23 @@ test_trail_pattern_terms_ignore_spacing_and_quotes if {
 	not trails.pattern_has_terms(`{ ($.eventName = CreateTrail) }`, ["$.eventName = DeleteTrail"])
 }
 
-test_alarm_filter_with_anded_event_names_does_not_count if {
-	alarms.names_anded("{ ($.eventName = CreateTrail) && ($.eventName = DeleteTrail) }", ["$.eventName = CreateTrail", "$.eventName = DeleteTrail"])
-	not alarms.names_anded("{ ($.eventName = CreateTrail) || ($.eventName = DeleteTrail) }", ["$.eventName = CreateTrail", "$.eventName = DeleteTrail"])
-	not alarms.names_anded("{($.eventSource = kms.amazonaws.com) && (($.eventName=DisableKey)||($.eventName=ScheduleKeyDeletion))}", ["$.eventSource = kms.amazonaws.com", "$.eventName = DisableKey", "$.eventName = ScheduleKeyDeletion"])
-	not alarms.names_anded("{ ($.eventName = ConsoleLogin) && ($.errorMessage = \"Failed authentication\") }", ["$.eventName = ConsoleLogin", "$.errorMessage = \"Failed authentication\""])
+test_alarm_filters_are_parsed_not_searched if {
+	kms := "{($.eventSource = kms.amazonaws.com) && (($.eventName=DisableKey)||($.eventName=ScheduleKeyDeletion))}"
+	route := "{ ($.eventName = CreateRoute) || ($.eventName = CreateRouteTable) }"
+
+	# names joined by && match no event
+	not alarms.covers("{ ($.eventName = CreateTrail) && ($.eventName = DeleteTrail) }", ["{ ($.eventName = CreateTrail) || ($.eventName = DeleteTrail) }"])
+	alarms.covers("{ ($.eventName = DeleteTrail) || ($.eventName = CreateTrail) }", ["{ ($.eventName = CreateTrail) || ($.eventName = DeleteTrail) }"])
+
+	# single parentheses, another order, quotes
+	alarms.covers(`{ $.eventSource = "kms.amazonaws.com" && ($.eventName = ScheduleKeyDeletion || $.eventName = DisableKey) }`, [kms])
+
+	# CreateRouteTable is not CreateRoute
+	not alarms.covers("{ ($.eventName = CreateRouteTable) }", [route])
+
+	# any one of the alternatives suffices
+	alarms.covers("{ ($.eventName = CreateRoute) || ($.eventName = CreateRouteTable) }", ["{ $.x = 1 }", route])
+
+	# not a JSON pattern: no match, no error
+	not alarms.covers("CreateRoute", [route])
 }

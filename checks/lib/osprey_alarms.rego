@@ -21,11 +21,34 @@ _strip(arn) := trim_suffix(arn, ":*")
 # Region of a log group ARN (arn:aws:logs:<region>:<account>:log-group:<name>).
 loggroup_region(arn) := split(arn, ":")[3]
 
-# Multi-region logging trails that send to CloudWatch Logs.
+# Multi-region logging trails that record every management event and send to CloudWatch Logs.
 delivering_trails := [t |
 	some t in trails.multiregion_log_trails
-	t.cloudwatchlogsloggrouparn.value != ""
+	all_management_events(t)
+	object.get(t, "cloudwatchlogsloggrouparn", {"value": ""}).value != ""
 ]
+
+# A trail records all management events: a basic selector with ReadWriteType All that includes
+# them, or an advanced selector on the Management category with no narrowing field. Without
+# selectors (not collected, or none returned) the trail's default applies: all management events.
+all_management_events(t) if {
+	count(object.get(t, "eventselectors", [])) == 0
+	count(object.get(t, "advancedeventselectors", [])) == 0
+}
+
+all_management_events(t) if {
+	some s in t.eventselectors
+	s.readwritetype.value == "All"
+	object.get(s, "includemanagementevents", {"value": true}).value == true
+}
+
+all_management_events(t) if {
+	some s in object.get(t, "advancedeventselectors", [])
+	some f in s.fieldselectors
+	f.field == "eventCategory"
+	"Management" in f.equals
+	count([g | some g in s.fieldselectors; g.field != "eventCategory"]) == 0
+}
 
 # Trails whose log group lives in this document's region: judged here.
 local_trails := [t |
@@ -38,26 +61,25 @@ loggroup(t) := lg if {
 	_strip(lg.arn.value) == _strip(t.cloudwatchlogsloggrouparn.value)
 }
 
-filters(t, terms) := [f |
+# The metric filters on the trail's log group whose pattern provably matches every event one of
+# the required CIS patterns matches (osprey.cwlogs.filter_covers parses the filter grammar: a
+# term inside a longer event name, or an extra && narrowing the pattern, is no match).
+filters(t, patterns) := [f |
 	some f in object.get(loggroup(t), "metricfilters", [])
-	trails.pattern_has_terms(f.filterpattern.value, terms)
-	not names_anded(f.filterpattern.value, terms)
+	covers(f.filterpattern.value, patterns)
 ]
 
-# A list of event names joined by && can never match one event: such a filter does not count.
-names_anded(pattern, terms) if {
-	count([x | some x in terms; contains(x, "$.eventName")]) > 1
-	p := replace(regex.replace(pattern, `\s+`, ""), `"`, "")
-	some bad in ["&&($.eventName=", "&&$.eventName="]
-	contains(p, bad)
+covers(pattern, patterns) if {
+	some required in patterns
+	osprey.cwlogs.filter_covers(pattern, required)
 }
 
 metric_names(f) := {m.metricname.value | some m in object.get(f, "metrictransformations", [])} if {
 	count(object.get(f, "metrictransformations", [])) > 0
 } else := {f.filtername.value}
 
-alarms(t, terms) := [a |
-	some f in filters(t, terms)
+alarms(t, patterns) := [a |
+	some f in filters(t, patterns)
 	some a in object.get(_cw, "alarms", [])
 	a.metricname.value in metric_names(f)
 ]
@@ -73,31 +95,51 @@ _topic_has_subscriber(arn) if {
 # the compliance report marks the control ERROR in that case.
 _topic_has_subscriber(_) if not input.aws.sns
 
-notifying_alarms(t, terms) := [a |
-	some a in alarms(t, terms)
+notifying_alarms(t, patterns) := [a |
+	some a in alarms(t, patterns)
 	object.get(a, "actionsenabled", {"value": true}).value == true
 	some action in object.get(a, "alarmactions", [])
 	_topic_has_subscriber(action.value)
 ]
 
-# Why trail t fails for terms, or undefined when it passes.
-failure(t, terms) := "no metric filter on its log group matches the pattern" if {
-	count(filters(t, terms)) == 0
+# Why trail t fails for patterns, or undefined when it passes.
+failure(t, patterns) := "no metric filter on its log group matches the pattern" if {
+	count(filters(t, patterns)) == 0
 } else := "no alarm watches the metric of the matching filter" if {
-	count(alarms(t, terms)) == 0
+	count(alarms(t, patterns)) == 0
 } else := "no alarm on the metric notifies an SNS topic with a confirmed subscriber" if {
-	count(notifying_alarms(t, terms)) == 0
+	count(notifying_alarms(t, patterns)) == 0
+}
+
+# A trail in this document with the complete chain satisfies the control (CIS asks for at least
+# one such trail, not for every trail).
+satisfied(patterns) if {
+	some t in local_trails
+	not failure(t, patterns)
 }
 
 # Account-level failures: [cause, reason] pairs.
-failures(terms) := out if {
+failures(patterns) := out if {
 	input.aws.cloudtrail
 	count(trails.multiregion_log_trails) == 0
 	out := [[osprey.cause(osprey.account_arn("cloudtrail", "", "trail/*")), "no multi-region CloudTrail trail is logging"]]
 } else := out if {
+	input.aws.cloudtrail
 	count(delivering_trails) == 0
-	out := [[t, "its multi-region trail does not send events to CloudWatch Logs"] | some t in trails.multiregion_log_trails]
+	out := [[t, "its multi-region trail does not record all management events to CloudWatch Logs"] | some t in trails.multiregion_log_trails]
+} else := [] if {
+	satisfied(patterns)
 } else := [[t, reason] |
 	some t in local_trails
-	reason := failure(t, terms)
+	reason := failure(t, patterns)
 ]
+
+# What this document cannot judge: the chain of a trail whose log group lives in another region
+# (settled when that region is scanned), unless a trail here already satisfies the control.
+not_evaluated(patterns) := {gap |
+	not satisfied(patterns)
+	some t in delivering_trails
+	r := loggroup_region(t.cloudwatchlogsloggrouparn.value)
+	not osprey.in_this_region(r)
+	gap := {"region": r, "reason": sprintf("the alarm chain of trail %s starts at its log group in %s", [t.name.value, r])}
+}

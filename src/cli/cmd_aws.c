@@ -95,8 +95,10 @@ static struct res_service *service_rows(struct cli_session *s, const struct scan
 static enum osp_code evaluate(struct cli_session *s, struct scan_catalog *cat, const struct scan_state *st,
                               struct res_report *r, struct osp_err *err)
 {
-    struct scan_input in[CLI_MAX_LIST];
-    char *texts[CLI_MAX_LIST] = {0};
+    /* the regions asked for, then those read only for the alarm chain (--compliance) */
+    struct scan_input in[2 * SCAN_MAX_REGIONS];
+    char *texts[2 * SCAN_MAX_REGIONS] = {0};
+    size_t nin = s->scope.nregions + s->nchain_regions;
     struct res_service *rows = service_rows(s, st);
     /* each service's state located once (sub-finding keys and lines), shared by every region */
     struct col_result *located = calloc(st->n ? st->n : 1, sizeof(*located));
@@ -106,28 +108,31 @@ static enum osp_code evaluate(struct cli_session *s, struct scan_catalog *cat, c
         if (st->results[i].state && !(located[i].state = scan_locate_copy(st->results[i].state)))
             rc = osp_err_set(err, OSP_ENOMEM, "out of memory locating the state of %s", st->results[i].service);
     }
-    for (size_t i = 0; !rc && i < s->scope.nregions; i++) {
-        json_t *doc = col_build_input(located, st->n, s->scope.regions[i]);
+    for (size_t i = 0; !rc && i < nin; i++) {
+        const char *region = i < s->scope.nregions ? s->scope.regions[i] : s->chain_regions[i - s->scope.nregions];
+        json_t *doc = col_build_input(located, st->n, region);
         texts[i] = doc ? json_dumps(doc, JSON_COMPACT | JSON_SORT_KEYS) : NULL;
         json_decref(doc);
         if (!texts[i])
-            rc = osp_err_set(err, OSP_ENOMEM, "out of memory building the input of %s", s->scope.regions[i]);
-        in[i] = (struct scan_input){.region = s->scope.regions[i], .doc = rv_undef(), .json = texts[i],
-                                    .json_len = texts[i] ? strlen(texts[i]) : 0};
+            rc = osp_err_set(err, OSP_ENOMEM, "out of memory building the input of %s", region);
+        in[i] = (struct scan_input){.region = region, .partial = i >= s->scope.nregions, .doc = rv_undef(),
+                                    .json = texts[i], .json_len = texts[i] ? strlen(texts[i]) : 0};
     }
-    for (size_t i = 0; !rc && i < s->scope.nregions; i++)
-        rc = res_report_add_region(r, s->scope.regions[i], err);
+    for (size_t i = 0; !rc && i < nin; i++)
+        rc = res_report_add_region(r, in[i].region, err);
     if (!rc)
         rc = res_report_add_account(r, s->scope.account, err);
     if (!rc)
-        rc = scan_evaluate(cat, s->scope.account, s->scope.partition, in, s->scope.nregions, rows, st->n, r, err);
+        rc = scan_catalog_set_enabled_regions(cat, (const char *const *)s->scope.enabled, s->scope.nenabled, err);
+    if (!rc)
+        rc = scan_evaluate(cat, s->scope.account, s->scope.partition, in, nin, rows, st->n, r, err);
     for (size_t i = 0; !rc && i < st->nmissing; i++) { /* --offline: asked for, nothing stored */
         struct res_gap g = {.kind = RES_GAP_REGION, .account = s->scope.account, .region = st->missing_regions[i],
                             .code = "not-stored",
                             .message = "--offline: the cache and artifact hold no state for this region"};
         rc = res_report_add_gap(r, &g, err);
     }
-    for (size_t i = 0; i < s->scope.nregions; i++)
+    for (size_t i = 0; i < nin; i++)
         free(texts[i]);
     for (size_t i = 0; located && i < st->n; i++)
         json_decref(located[i].state);

@@ -8,12 +8,14 @@
 #include "core/log.h"
 #include "creds/creds.h"
 
+/* --region all, or --compliance without --region: a compliance report covers every enabled
+ * region unless told otherwise (and then says which regions it did not scan). */
 static int wants_all_regions(const struct cli_opts *o)
 {
     for (size_t i = 0; i < o->regions.n; i++)
         if (!strcmp(o->regions.v[i], "all"))
             return 1;
-    return 0;
+    return o->compliance && !o->regions.n && !o->arn && !o->offline;
 }
 
 static enum osp_code open_chain(struct cli_session *s, struct osp_err *err)
@@ -113,6 +115,16 @@ enum osp_code cli_session_connect(struct cli_session *s, int need_account, struc
     }
     if (s->scope.all_regions)
         return scan_scope_all_regions(s->client, via, &s->scope, err);
+    if (s->opts->compliance) { /* --region given: learn the enabled ones to say which were not scanned */
+        struct osp_err e2;
+        osp_err_init(&e2);
+        if (scan_scope_all_regions(s->client, via, &s->scope, &e2)) {
+            osp_warn(s->ctx, "cannot list the enabled regions (%s): the compliance report cannot say which were not "
+                             "scanned, and region-scoped controls are NOT EVALUATED",
+                     e2.msg);
+            scan_scope_forget_enabled(&s->scope);
+        }
+    }
     return OSP_OK;
 }
 
@@ -121,5 +133,7 @@ void cli_session_close(struct cli_session *s)
     aws_client_free(s->client);
     cred_chain_free(s->chain);
     scan_scope_cleanup(&s->scope);
+    for (size_t i = 0; i < s->nchain_regions; i++)
+        free(s->chain_regions[i]);
     memset(s, 0, sizeof(*s));
 }

@@ -5,7 +5,8 @@
 #include "results/result.h"
 #include "results/result_int.h"
 
-/* Worse status wins when two shards judged the same control. */
+/* Worse status wins when two shards judged the same control; failing evidence beats missing
+ * evidence (NOT EVALUATED), which beats PASS. */
 static int ctl_rank(enum res_ctl_status s)
 {
     switch (s) {
@@ -13,9 +14,9 @@ static int ctl_rank(enum res_ctl_status s)
         return 0;
     case RES_CTL_MANUAL:
         return 1;
-    case RES_CTL_FAIL:
-        return 2;
     case RES_CTL_ERROR:
+        return 2;
+    case RES_CTL_FAIL:
         return 3;
     }
     return 0;
@@ -50,8 +51,14 @@ static enum osp_code merge_compliance(struct res_report *dst, const struct res_c
             continue;
         }
         d->n_failing += s->n_failing;
-        if (ctl_rank(s->status) > ctl_rank(d->status))
+        if (ctl_rank(s->status) > ctl_rank(d->status)) {
+            char *why = res_strdup(s->reason); /* the status keeps its reason */
+            if (!why)
+                return osp_err_set(err, OSP_ENOMEM, "out of memory merging compliance reports");
+            free((char *)d->reason);
+            d->reason = why;
             d->status = s->status;
+        }
     }
     return OSP_OK;
 }

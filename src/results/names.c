@@ -6,7 +6,7 @@
 static const char *const sev_names[RES_SEV_COUNT] = {"UNKNOWN", "LOW", "MEDIUM", "HIGH", "CRITICAL"};
 static const char *const status_names[] = {"FAIL", "PASS", "IGNORED", "ERROR"};
 static const char *const svc_names[] = {"ok", "failed", "skipped", "cached"};
-static const char *const ctl_names[] = {"PASS", "FAIL", "MANUAL", "ERROR"};
+static const char *const ctl_names[] = {"PASS", "FAIL", "MANUAL", "NOT EVALUATED"};
 static const char *const gap_names[] = {"service", "region", "check", "resource"};
 
 #define NAMEOF(tab, v) ((unsigned)(v) < sizeof(tab) / sizeof(tab[0]) ? tab[v] : "UNKNOWN")
@@ -72,6 +72,10 @@ int res_svc_state_parse(const char *name, enum res_svc_state *out)
 
 int res_ctl_status_parse(const char *name, enum res_ctl_status *out)
 {
+    if (name && !strcasecmp(name, "ERROR")) { /* reports written before NOT EVALUATED */
+        *out = RES_CTL_ERROR;
+        return 0;
+    }
     PARSE(ctl_names, name, out, enum res_ctl_status);
 }
 

@@ -165,6 +165,9 @@ static json_t *control_json(const struct res_control *c, int *bad)
     set_str(o, "Status", res_ctl_status_name(c->status), bad);
     set_new(o, "FailingResources", json_integer((json_int_t)c->n_failing), bad);
     set_new(o, "Checks", str_array(c->checks, c->n_checks, bad), bad);
+    set_opt(o, "Reason", c->reason, bad);
+    set_opt(o, "Level", c->level, bad);
+    set_opt(o, "Assessment", c->assessment, bad);
     return o;
 }
 
@@ -180,6 +183,7 @@ static json_t *compliance_json(const struct res_compliance *c, int *bad)
     set_str(o, "ID", c->id, bad);
     set_str(o, "Title", c->title, bad);
     set_str(o, "Version", c->version, bad);
+    set_opt(o, "Coverage", c->coverage, bad);
     for (size_t i = 0; i < c->n_controls; i++) {
         json_t *x = control_json(&c->controls[i], bad);
         if (!x || json_array_append_new(ctl, x))

@@ -102,7 +102,7 @@ static enum osp_code get_strv(struct rd *rd, json_t *o, const char *key, const c
 ENUM_GET(get_sev, enum res_severity, res_severity_parse, "CRITICAL, HIGH, MEDIUM, LOW, UNKNOWN")
 ENUM_GET(get_status, enum res_status, res_status_parse, "FAIL, PASS, IGNORED, ERROR")
 ENUM_GET(get_svc_state, enum res_svc_state, res_svc_state_parse, "ok, failed, skipped, cached")
-ENUM_GET(get_ctl_status, enum res_ctl_status, res_ctl_status_parse, "PASS, FAIL, MANUAL, ERROR")
+ENUM_GET(get_ctl_status, enum res_ctl_status, res_ctl_status_parse, "PASS, FAIL, MANUAL, NOT EVALUATED")
 
 static enum osp_code read_frameworks(struct rd *rd, json_t *o, const char *where, struct res_finding *f)
 {
@@ -227,8 +227,12 @@ static enum osp_code read_control(struct rd *rd, json_t *o, size_t idx, struct r
     if (nf && (!json_is_integer(nf) || json_integer_value(nf) < 0))
         return bad(rd, where, "FailingResources: expected a non-negative integer");
     c.n_failing = nf ? (size_t)json_integer_value(nf) : 0;
-    if ((rc = get_strv(rd, o, "Checks", where, &c.checks, &c.n_checks)))
+    if ((rc = get_strv(rd, o, "Checks", where, &c.checks, &c.n_checks)) ||
+        (rc = get_str(rd, o, "Reason", where, &c.reason)) || (rc = get_str(rd, o, "Level", where, &c.level)) ||
+        (rc = get_str(rd, o, "Assessment", where, &c.assessment))) {
+        free(c.checks);
         return rc;
+    }
     rc = res_report_add_control(r, &c, rd->err);
     free(c.checks);
     return rc;
@@ -245,6 +249,9 @@ static enum osp_code read_compliance(struct rd *rd, json_t *o, struct res_report
     if ((rc = get_str(rd, o, "ID", "Compliance", &id)) || (rc = get_str(rd, o, "Title", "Compliance", &title)) ||
         (rc = get_str(rd, o, "Version", "Compliance", &version)) ||
         (rc = res_report_set_compliance(r, id, title, version, rd->err)))
+        return rc;
+    const char *coverage;
+    if ((rc = get_str(rd, o, "Coverage", "Compliance", &coverage)) || (rc = res_report_set_coverage(r, coverage, rd->err)))
         return rc;
     json_t *ctl = json_object_get(o, "Controls");
     if (ctl && !json_is_array(ctl))

@@ -146,9 +146,13 @@ static void compliance_free(struct res_compliance *c)
     free_str(c->id);
     free_str(c->title);
     free_str(c->version);
+    free_str(c->coverage);
     for (size_t i = 0; i < c->n_controls; i++) {
         free_str(c->controls[i].id);
         free_str(c->controls[i].name);
+        free_str(c->controls[i].reason);
+        free_str(c->controls[i].level);
+        free_str(c->controls[i].assessment);
         res_strv_free(c->controls[i].checks, c->controls[i].n_checks);
     }
     free(c->controls);
@@ -344,12 +348,25 @@ enum osp_code res_report_set_compliance(struct res_report *r, const char *id, co
     c->id = res_strdup(id);
     c->title = res_strdup(title);
     c->version = res_strdup(version);
-    if (!c->id || !c->title || !c->version) {
+    c->coverage = res_strdup("");
+    if (!c->id || !c->title || !c->version || !c->coverage) {
         compliance_free(c);
         return nomem(err);
     }
     compliance_free(r->compliance);
     r->compliance = c;
+    return OSP_OK;
+}
+
+enum osp_code res_report_set_coverage(struct res_report *r, const char *coverage, struct osp_err *err)
+{
+    if (!r->compliance)
+        return osp_err_set(err, OSP_EINTERNAL, "coverage set before res_report_set_compliance");
+    const char *s = res_strdup(coverage ? coverage : "");
+    if (!s)
+        return nomem(err);
+    free_str(r->compliance->coverage);
+    r->compliance->coverage = s;
     return OSP_OK;
 }
 
@@ -368,9 +385,16 @@ enum osp_code res_report_add_control(struct res_report *r, const struct res_cont
     d->n_failing = ctl->n_failing;
     d->id = res_strdup(ctl->id);
     d->name = res_strdup(ctl->name);
-    if (!d->id || !d->name || res_strv_copy(ctl->checks, ctl->n_checks, &d->checks)) {
+    d->reason = res_strdup(ctl->reason ? ctl->reason : "");
+    d->level = res_strdup(ctl->level ? ctl->level : "");
+    d->assessment = res_strdup(ctl->assessment ? ctl->assessment : "");
+    if (!d->id || !d->name || !d->reason || !d->level || !d->assessment ||
+        res_strv_copy(ctl->checks, ctl->n_checks, &d->checks)) {
         free_str(d->id);
         free_str(d->name);
+        free_str(d->reason);
+        free_str(d->level);
+        free_str(d->assessment);
         return nomem(err);
     }
     d->n_checks = ctl->n_checks;

@@ -38,6 +38,8 @@ enum res_severity { RES_SEV_UNKNOWN = 0, RES_SEV_LOW, RES_SEV_MEDIUM, RES_SEV_HI
 
 enum res_status { RES_FAIL = 0, RES_PASS, RES_IGNORED, RES_ERROR };
 enum res_svc_state { RES_SVC_OK = 0, RES_SVC_FAILED, RES_SVC_SKIPPED, RES_SVC_CACHED };
+/* RES_CTL_ERROR is shown as "NOT EVALUATED": the scan lacks evidence for part of the control
+ * (a region not scanned, a service that failed, data in another account); `reason` says which. */
 enum res_ctl_status { RES_CTL_PASS = 0, RES_CTL_FAIL, RES_CTL_MANUAL, RES_CTL_ERROR };
 
 /* One framework control a check maps to, e.g. {"cis-aws-1.2", "2.1"}. */
@@ -120,12 +122,16 @@ struct res_control {
     size_t n_failing; /* failing resources */
     const char **checks;
     size_t n_checks;
+    const char *reason;     /* why NOT EVALUATED or MANUAL ("" otherwise; NULL taken as "") */
+    const char *level;      /* CIS profile level: "1", "2" or "" */
+    const char *assessment; /* "Automated", "Manual" or "" */
 };
 
 struct res_compliance {
     const char *id; /* aws-cis-1.2 */
     const char *title;
     const char *version;
+    const char *coverage; /* what the report covers: regions scanned vs enabled, services failed */
     struct res_control *controls; /* benchmark order, as added */
     size_t n_controls, cap_controls;
 };
@@ -180,6 +186,8 @@ void res_finding_fingerprint(const struct res_finding *f, char out[65]);
 /* Starts the compliance report (replacing any earlier one). Copies the strings. */
 OSP_MUST_CHECK enum osp_code res_report_set_compliance(struct res_report *r, const char *id, const char *title,
                                                        const char *version, struct osp_err *err);
+/* Sets the compliance report's coverage sentence (copied); call res_report_set_compliance first. */
+OSP_MUST_CHECK enum osp_code res_report_set_coverage(struct res_report *r, const char *coverage, struct osp_err *err);
 /* Appends a control (copies it); call res_report_set_compliance first. */
 OSP_MUST_CHECK enum osp_code res_report_add_control(struct res_report *r, const struct res_control *c,
                                                     struct osp_err *err);

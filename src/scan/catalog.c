@@ -244,6 +244,16 @@ static enum osp_code deny_refs(struct scan_catalog *c, size_t i, struct osp_err 
     if (!run->deny_refs)
         return osp_err_set(err, OSP_ENOMEM, "out of memory loading checks");
     for (size_t r = 0; r < mi.nrules; r++) {
+        /* what the check could not judge, and whether one region's data meets it account-wide (run.c) */
+        const char **extra = !strcmp(mi.rules[r], "not_evaluated") ? &run->gap_ref
+                             : !strcmp(mi.rules[r], "satisfied")   ? &run->satisfied_ref
+                                                                   : NULL;
+        if (extra) {
+            char ref[512];
+            snprintf(ref, sizeof(ref), "data.%s.%s", c->checks[i].package, mi.rules[r]);
+            if (!(*extra = scan_pool_strdup(&c->pool, ref)))
+                return osp_err_set(err, OSP_ENOMEM, "out of memory loading checks");
+        }
         if (!is_deny_rule(mi.rules[r]))
             continue;
         char ref[512];
@@ -417,4 +427,17 @@ const struct scan_check *scan_catalog_find(const struct scan_catalog *c, const c
 const struct scan_spec *scan_catalog_spec(const struct scan_catalog *c)
 {
     return c && c->has_spec ? &c->spec : NULL;
+}
+
+enum osp_code scan_catalog_set_enabled_regions(struct scan_catalog *c, const char *const *regions, size_t n,
+                                               struct osp_err *err)
+{
+    c->enabled_regions = n ? scan_pool_alloc(&c->pool, n * sizeof(char *)) : NULL;
+    c->nenabled_regions = 0;
+    if (n && !c->enabled_regions)
+        return osp_err_set(err, OSP_ENOMEM, "out of memory");
+    for (size_t i = 0; i < n; i++)
+        if (!(c->enabled_regions[c->nenabled_regions++] = scan_pool_strdup(&c->pool, regions[i])))
+            return osp_err_set(err, OSP_ENOMEM, "out of memory");
+    return OSP_OK;
 }

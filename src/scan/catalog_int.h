@@ -9,6 +9,8 @@
 struct scan_check_run {
     const char **deny_refs; /* "data.<package>.deny", "data.<package>.deny_x" */
     size_t ndeny;
+    const char *gap_ref; /* "data.<package>.not_evaluated" when the module has one, else NULL */
+    const char *satisfied_ref; /* "data.<package>.satisfied" when the module has one, else NULL */
     const char **collections; /* input.aws.<service>.<collection> names the module mentions */
     size_t ncollections;
     size_t module;   /* engine module index (SIZE_MAX: none) */
@@ -34,6 +36,8 @@ struct scan_catalog {
     int has_spec;
     struct rego_engine *engine; /* NULL when loaded for metadata only */
     int include_non_failures, trace;
+    const char **enabled_regions; /* scan_catalog_set_enabled_regions (in pool); NULL: not known */
+    size_t nenabled_regions;
 };
 
 /* report.c: services, findings (FAIL and PASS records), check errors (gaps) and the compliance
@@ -45,8 +49,10 @@ struct scan_present {
     size_t n;
 };
 OSP_MUST_CHECK enum osp_code scan_report_fill(const struct scan_catalog *c, const char *account, const char *partition,
-                                              const struct scan_input *inputs, const struct scan_raw_list *raws,
-                                              const struct scan_raw_list *errors, const struct scan_present *present, const struct res_service *services,
-                                              size_t nservices, struct res_report *report, struct osp_err *err);
+                                              const struct scan_input *inputs, size_t ninputs,
+                                              const struct scan_raw_list *raws, const struct scan_raw_list *errors,
+                                              const struct scan_present *present, const struct res_service *services,
+                                              size_t nservices, const struct scan_gap_list *gaps,
+                                              struct res_report *report, struct osp_err *err);
 
 #endif

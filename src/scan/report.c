@@ -193,20 +193,73 @@ static size_t absent_services(const struct scan_catalog *c, const struct scan_pr
     return n;
 }
 
-static enum osp_code add_compliance(const struct scan_catalog *c, const struct scan_raw_list *raws,
-                                    const struct scan_present *present, const struct res_service *services,
-                                    size_t nservices, struct res_report *report, struct osp_err *err)
+/* "regions scanned: us-east-1 (1 of 17 enabled; not scanned: ...); services not collected: ..." */
+static void coverage_text(const struct scan_coverage *cov, const struct res_service *services, size_t nservices,
+                          char *out, size_t len)
+{
+    char list[400];
+    int missing = scan_unscanned_regions(cov, list, sizeof(list));
+    size_t n = (size_t)snprintf(out, len, "regions scanned: ");
+    if (missing == 0 && cov->nscanned > 6) /* every enabled region: the count says it */
+        n += (size_t)snprintf(out + n, len - n, "%zu", cov->nscanned);
+    for (size_t i = 0; i < cov->nscanned && n < len && !(missing == 0 && cov->nscanned > 6); i++)
+        n += (size_t)snprintf(out + n, len - n, "%s%s", i ? ", " : "", cov->scanned[i]);
+    if (n < len && missing < 0)
+        n += (size_t)snprintf(out + n, len - n, " (the enabled regions are not known)");
+    else if (n < len && missing == 0)
+        n += (size_t)snprintf(out + n, len - n, " (every enabled region)");
+    else if (n < len)
+        n += (size_t)snprintf(out + n, len - n, " (%zu of %zu enabled; not scanned: %s)", cov->nenabled - (size_t)missing,
+                              cov->nenabled, list);
+    int any = 0;
+    for (size_t i = 0; i < nservices && n < len; i++) {
+        if (services[i].state != RES_SVC_FAILED)
+            continue;
+        n += (size_t)snprintf(out + n, len - n, "%s%s (%s%s%s)", any ? ", " : "; services failed: ", services[i].service,
+                              services[i].region, services[i].error_code && *services[i].error_code ? ": " : "",
+                              services[i].error_code ? services[i].error_code : "");
+        any = 1;
+    }
+    for (size_t i = cov->nscanned; i < cov->nread && n < len; i++)
+        n += (size_t)snprintf(out + n, len - n, "%s%s", i == cov->nscanned ? "; read for the alarm chain only: " : ", ",
+                              cov->read[i]);
+    if (!any && n < len)
+        snprintf(out + n, len - n, "; no service failed");
+}
+
+static enum osp_code add_compliance(const struct scan_catalog *c, const struct scan_input *inputs, size_t ninputs,
+                                    const struct scan_raw_list *raws, const struct scan_present *present,
+                                    const struct res_service *services, size_t nservices,
+                                    const struct scan_gap_list *gaps, struct res_report *report, struct osp_err *err)
 {
     size_t cap = nservices + 64;
     const char **failed = malloc(cap * sizeof(*failed));
-    if (!failed)
+    const char **scanned = malloc((ninputs + 1) * sizeof(*scanned));
+    char *text = malloc(4096);
+    if (!failed || !scanned || !text) {
+        free(failed);
+        free(scanned);
+        free(text);
         return osp_err_set(err, OSP_ENOMEM, "out of memory building the compliance report");
+    }
+    size_t nscanned = 0, nread = ninputs;
+    for (size_t i = 0; i < ninputs; i++) /* full regions first, then those read in part */
+        if (!inputs[i].partial)
+            scanned[nscanned++] = inputs[i].region ? inputs[i].region : "";
+    for (size_t i = 0, k = nscanned; i < ninputs; i++)
+        if (inputs[i].partial)
+            scanned[k++] = inputs[i].region ? inputs[i].region : "";
+    struct scan_coverage cov = {scanned, nscanned, scanned, nread, c->enabled_regions, c->nenabled_regions, gaps};
     size_t nfailed = unavailable_services(services, nservices, failed);
     nfailed = absent_services(c, present, failed, nfailed, cap);
     enum osp_code rc = res_report_set_compliance(report, c->spec.id, c->spec.title, c->spec.version, err);
+    if (!rc) {
+        coverage_text(&cov, services, nservices, text, 4096);
+        rc = res_report_set_coverage(report, text, err);
+    }
     for (size_t i = 0; !rc && i < c->spec.ncontrols; i++) {
         const struct scan_control *ctl = &c->spec.controls[i];
-        struct scan_ctl_eval ev = scan_control_eval(ctl, c->checks, c->nchecks, raws, failed, nfailed);
+        struct scan_ctl_eval ev = scan_control_eval_cov(ctl, c->checks, c->nchecks, raws, failed, nfailed, &cov);
         struct res_control rc_ctl = {
             .id = ctl->id,
             .name = ctl->name,
@@ -215,18 +268,23 @@ static enum osp_code add_compliance(const struct scan_catalog *c, const struct s
             .n_failing = ev.n_failing,
             .checks = ctl->checks,
             .n_checks = ctl->nchecks,
+            .reason = ev.status == RES_CTL_MANUAL ? ctl->note : ev.reason,
+            .level = ctl->level,
+            .assessment = ctl->assessment,
         };
         rc = res_report_add_control(report, &rc_ctl, err);
     }
     free(failed);
+    free(scanned);
+    free(text);
     return rc;
 }
 
 enum osp_code scan_report_fill(const struct scan_catalog *c, const char *account, const char *partition,
-                               const struct scan_input *inputs, const struct scan_raw_list *raws,
+                               const struct scan_input *inputs, size_t ninputs, const struct scan_raw_list *raws,
                                const struct scan_raw_list *errors, const struct scan_present *present,
-                               const struct res_service *services, size_t nservices, struct res_report *report,
-                               struct osp_err *err)
+                               const struct res_service *services, size_t nservices, const struct scan_gap_list *gaps,
+                               struct res_report *report, struct osp_err *err)
 {
     enum osp_code rc = OSP_OK;
     if (partition && *partition)
@@ -243,7 +301,7 @@ enum osp_code scan_report_fill(const struct scan_catalog *c, const char *account
     for (size_t i = 0; !rc && errors && i < errors->n; i++)
         rc = add_check_gap(c, account, inputs, &errors->v[i], report, err);
     if (!rc && c->has_spec)
-        rc = add_compliance(c, raws, present, services, nservices, report, err);
+        rc = add_compliance(c, inputs, ninputs, raws, present, services, nservices, gaps, report, err);
     if (!rc)
         res_report_sort(report);
     return rc;

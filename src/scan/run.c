@@ -14,6 +14,7 @@ struct run_state {
     struct scan_raw_list errors; /* checks that failed to evaluate: message per (check, input) */
     struct scan_present present;
     size_t first_global_input; /* the first input that holds global services */
+    struct scan_gap_list gaps;
 };
 
 static void note_present(struct run_state *st, rv doc)
@@ -92,6 +93,53 @@ static enum osp_code run_rule(struct run_state *st, size_t check, const char *re
     return rc;
 }
 
+/* Out of memory marking a check satisfied: the control then judges region by region (FAIL wins). */
+static void rc_oom_ignored(struct run_state *st)
+{
+    osp_warn(st->c->ctx, "out of memory: account-wide check results are judged region by region");
+}
+
+/* A check's `satisfied` rule (true when this region's data meets the check for the whole account,
+ * e.g. one trail with the whole alarm chain), then its `not_evaluated` rule: strings (a reason no scan settles, e.g. data in another
+ * account) or {"region": R, "reason": S} objects (settled when region R is scanned). */
+static enum osp_code run_gaps(struct run_state *st, size_t check, size_t input, rv doc, struct osp_err *err)
+{
+    const char *ref = st->c->run[check].gap_ref;
+    rv v;
+    struct osp_err e2;
+    osp_err_init(&e2);
+    const char *sref = st->c->run[check].satisfied_ref;
+    if (sref && !rego_eval_ref(st->c->engine, sref, doc, &v, &e2)) {
+        if (rv_is_true(v)) {
+            if (!st->gaps.satisfied && !(st->gaps.satisfied = calloc(st->c->nchecks + 1, 1)))
+                rc_oom_ignored(st);
+            if (st->gaps.satisfied)
+                st->gaps.satisfied[check] = 1;
+        }
+        rv_unref(v);
+    }
+    osp_err_init(&e2);
+    if (!ref)
+        return OSP_OK;
+    if (rego_eval_ref(st->c->engine, ref, doc, &v, &e2)) {
+        osp_warn(st->c->ctx, "check %s (%s) failed in %s: %s", st->c->checks[check].id, ref, st->inputs[input].region,
+                 e2.msg);
+        return OSP_OK;
+    }
+    size_t n = rv_kind(v) == RV_SET || rv_kind(v) == RV_ARRAY ? rv_len(v) : 0;
+    enum osp_code rc = OSP_OK;
+    for (size_t i = 0; !rc && i < n; i++) {
+        rv item = rv_kind(v) == RV_SET ? rv_set_at(v, i) : rv_arr_at(v, i);
+        if (rv_kind(item) == RV_STRING)
+            rc = scan_gap_add(&st->gaps, check, "", rv_str(item), err);
+        else if (rv_kind(item) == RV_OBJECT && rv_kind(rv_obj_get_s(item, "reason")) == RV_STRING)
+            rc = scan_gap_add(&st->gaps, check, rv_str(rv_obj_get_s(item, "region")),
+                              rv_str(rv_obj_get_s(item, "reason")), err);
+    }
+    rv_unref(v);
+    return rc;
+}
+
 /* --include-non-failures: a PASS record for each resource of the collections the check reads
  * (input.aws.<service>.<collection>); scan_raw_dedupe() later drops those it failed anywhere.
  * When it reads none by name: one account-level PASS per region where it found nothing. */
@@ -148,6 +196,8 @@ static enum osp_code run_input(struct run_state *st, size_t input, struct osp_er
         size_t before = st->raws.n;
         for (size_t r = 0; !rc && r < st->c->run[k].ndeny; r++)
             rc = run_rule(st, k, st->c->run[k].deny_refs[r], input, doc, err);
+        if (!rc)
+            rc = run_gaps(st, k, input, doc, err);
         if (!rc && st->c->include_non_failures)
             rc = add_passes(st, k, input, doc, before, err);
         if (!rc && gaps)
@@ -165,7 +215,7 @@ enum osp_code scan_evaluate(struct scan_catalog *c, const char *account, const c
 {
     if (!c->engine)
         return osp_err_set(err, OSP_EINTERNAL, "scan catalog was loaded for metadata only");
-    struct run_state st = {c, account, partition, inputs, ninputs, {0}, {0}, {.n = 0}, 0};
+    struct run_state st = {c, account, partition, inputs, ninputs, {0}, {0}, {.n = 0}, 0, {0}};
     if (c->trace && c->ctx->log_level < OSP_LOG_INFO)
         c->ctx->log_level = OSP_LOG_INFO; /* --trace prints to stderr without --debug */
     enum osp_code rc = OSP_OK;
@@ -174,10 +224,11 @@ enum osp_code scan_evaluate(struct scan_catalog *c, const char *account, const c
         rc = run_input(&st, i, err);
     if (!rc) {
         scan_raw_dedupe(&st.raws);
-        rc = scan_report_fill(c, account, partition, inputs, &st.raws, &st.errors, &st.present, services, nservices,
-                              report, err);
+        rc = scan_report_fill(c, account, partition, inputs, ninputs, &st.raws, &st.errors, &st.present, services,
+                              nservices, &st.gaps, report, err);
     }
     scan_raw_cleanup(&st.raws);
     scan_raw_cleanup(&st.errors);
+    scan_gap_cleanup(&st.gaps);
     return rc;
 }

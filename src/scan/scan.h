@@ -84,6 +84,10 @@ struct scan_control {
     int manual;
     const char **checks;
     size_t nchecks;
+    const char *level;      /* CIS profile level "1" / "2" ("" when the spec does not say) */
+    const char *assessment; /* "Automated" / "Manual" ("" when the spec does not say) */
+    int account_scope;      /* `scope: account`: judged whole from any region's data (e.g. the
+                             * alarm chain, which follows the trail's log group) */
 };
 
 struct scan_spec {
@@ -95,6 +99,8 @@ struct scan_spec {
 /* One region's state document. Give doc (borrowed), or json text when doc is undefined. */
 struct scan_input {
     const char *region;
+    int partial; /* only some services read (e.g. the alarm chain's log group region): evidence
+                  * for check gaps there, but not a scanned region for region-scoped controls */
     rv doc;
     const char *json;
     size_t json_len;
@@ -141,6 +147,11 @@ const struct scan_check *scan_catalog_at(const struct scan_catalog *c, size_t i)
 const struct scan_check *scan_catalog_find(const struct scan_catalog *c, const char *id);
 /* The compliance spec loaded (NULL when none was asked for). */
 const struct scan_spec *scan_catalog_spec(const struct scan_catalog *c);
+
+/* The regions enabled for the account (copied), so that a compliance report can say which were
+ * not scanned; without it (offline, or never called) region-scoped controls are NOT EVALUATED. */
+OSP_MUST_CHECK enum osp_code scan_catalog_set_enabled_regions(struct scan_catalog *c, const char *const *regions,
+                                                              size_t n, struct osp_err *err);
 
 /* Names of the built-in compliance specs ("aws-cis-1.2", ...), NULL-terminated. */
 const char *const *scan_builtin_specs(void);

@@ -6,6 +6,7 @@
 
 #include "core/ctx.h"
 #include "core/err.h"
+#include "rego/builtin.h"
 #include "rego/value.h"
 #include "results/result.h"
 #include "scan/scan.h"
@@ -33,6 +34,10 @@ OSP_MUST_CHECK enum osp_code scan_check_from_module(struct scan_pool *pool, cons
 OSP_MUST_CHECK enum osp_code scan_check_from_legacy(struct scan_pool *pool, rv legacy, struct scan_check *c);
 /* "LOW" / "medium" ... -> severity; RES_SEV_UNKNOWN for anything else. */
 enum res_severity scan_severity_from(const char *s);
+
+/* cw_builtin.c: the host builtin osprey.cwlogs.filter_covers(filter, required) (Rego calling
+ * convention of rego/builtin.h). */
+enum rego_bi_status scan_bi_cwlogs_filter_covers(struct rego_bctx *bc, const rv *a, rv *out);
 
 /* spec.c: a compliance spec (osprey's or Trivy's YAML layout) -> spec (strings in pool). */
 OSP_MUST_CHECK enum osp_code scan_spec_parse(struct scan_pool *pool, const char *text, size_t len, const char *name,
@@ -71,16 +76,55 @@ int scan_service_is_global(const char *service);
  * result.new objects ({msg, resource, filepath, ...}), strings and [msg, cause] arrays. */
 OSP_MUST_CHECK enum osp_code scan_result_decode(rv result, char **msg, char **resource, struct osp_err *err);
 
+/* What a check could not judge, from its `not_evaluated` rule: a reason, and the region whose data
+ * would settle it ("" when no scan can: data in another account). */
+struct scan_gap {
+    size_t check;
+    char *region; /* malloc'd */
+    char *reason; /* malloc'd */
+};
+struct scan_gap_list {
+    struct scan_gap *v;
+    size_t n, cap;
+    unsigned char *satisfied; /* per catalog check: its `satisfied` rule held in some region (NULL: none) */
+};
+OSP_MUST_CHECK enum osp_code scan_gap_add(struct scan_gap_list *l, size_t check, const char *region,
+                                          const char *reason, struct osp_err *err);
+void scan_gap_cleanup(struct scan_gap_list *l);
+
+/* What a scan covered: the regions scanned and enabled (nenabled 0: not known), and the gaps. */
+struct scan_coverage {
+    const char *const *scanned; /* regions scanned in full */
+    size_t nscanned;
+    const char *const *read; /* every region with an input document (settles region gaps) */
+    size_t nread;
+    const char *const *enabled;
+    size_t nenabled;
+    const struct scan_gap_list *gaps;
+};
+
 /* compliance.c: one control's status from the raw results (already deduplicated). failed_services
  * lists services (e.g. "iam") that failed in some region. */
 struct scan_ctl_eval {
     enum res_ctl_status status;
     size_t n_failing;
+    char reason[768]; /* why NOT EVALUATED ("" otherwise) */
 };
 /* 1 when id names check c: its id or avd_id, with or without the "AVD-" prefix. */
 int scan_check_id_matches(const struct scan_check *c, const char *id);
 struct scan_ctl_eval scan_control_eval(const struct scan_control *ctl, const struct scan_check *checks, size_t nchecks,
                                        const struct scan_raw_list *raws, const char *const *failed_services,
                                        size_t nfailed);
+/* The same, PASS only with evidence for everything the control covers (cov may be NULL: no
+ * coverage facts). A control whose checks read a regional service is NOT EVALUATED unless every
+ * enabled region was scanned (spec `scope: account` exempts it); a check's gap is NOT EVALUATED
+ * unless its region was scanned. A failing resource makes it FAIL whatever the coverage. */
+struct scan_ctl_eval scan_control_eval_cov(const struct scan_control *ctl, const struct scan_check *checks,
+                                           size_t nchecks, const struct scan_raw_list *raws,
+                                           const char *const *failed_services, size_t nfailed,
+                                           const struct scan_coverage *cov);
+/* Regions of cov->enabled missing from cov->scanned, as "a, b, c and N more" into out. Returns how
+ * many are missing; -1 when the enabled regions are not known. */
+int scan_unscanned_regions(const struct scan_coverage *cov, char *out, size_t outlen);
 
 #endif

@@ -56,18 +56,30 @@ enum osp_code scan_scope_all_regions(struct aws_client *client, const char *via,
         AWS_ITEMS(items, i, it)
         {
             const char *name = aws_get_str(it, "regionName");
-            if (name && (rc = scan_scope_add_region(sc, name, err)))
+            if (name && sc->nenabled < SCAN_MAX_REGIONS && !(sc->enabled[sc->nenabled++] = strdup(name)))
+                rc = osp_err_set(err, OSP_ENOMEM, "out of memory");
+            if (!rc && name && sc->all_regions && (rc = scan_scope_add_region(sc, name, err)))
                 break;
         }
-        if (!rc && !sc->nregions)
-            rc = osp_err_set(err, OSP_EAWS, "DescribeRegions returned no regions for --region all");
+        if (!rc && !sc->nenabled)
+            rc = osp_err_set(err, OSP_EAWS, "DescribeRegions returned no regions");
     } else {
-        osp_err_prefix(err, "--region all: ");
+        osp_err_prefix(err, sc->regions_given || !sc->all_regions
+                                ? "listing the enabled regions: "
+                                : "--region all (--compliance without --region scans every enabled region): ");
     }
     aws_response_cleanup(&r);
     aws_call_cleanup(&c);
     qsort(sc->regions, sc->nregions, sizeof(sc->regions[0]), cmp_str);
+    qsort(sc->enabled, sc->nenabled, sizeof(sc->enabled[0]), cmp_str);
     return rc;
+}
+
+void scan_scope_forget_enabled(struct scan_scope *sc)
+{
+    for (size_t i = 0; i < sc->nenabled; i++)
+        free(sc->enabled[i]);
+    sc->nenabled = 0;
 }
 
 void scan_scope_cleanup(struct scan_scope *sc)
@@ -75,6 +87,7 @@ void scan_scope_cleanup(struct scan_scope *sc)
     for (size_t i = 0; i < sc->nregions; i++)
         free(sc->regions[i]);
     sc->nregions = 0;
+    scan_scope_forget_enabled(sc);
 }
 
 /* Offline runs may learn the account from what is stored. */
@@ -426,6 +439,36 @@ enum osp_code scan_state_load(const struct scan_source *src, struct scan_scope *
             if (st->results[i].collected_at > st->collected_at)
                 st->collected_at = st->results[i].collected_at;
     }
+    free(j);
+    return rc;
+}
+
+enum osp_code scan_state_follow(const struct scan_source *src, struct scan_scope *sc, const char *const *regions,
+                                size_t nregions, const char *const *services, size_t nservices, struct scan_state *st,
+                                struct osp_err *err)
+{
+    size_t nj = 0, cap = nregions * nservices;
+    if (!cap)
+        return OSP_OK;
+    struct job *j = calloc(cap, sizeof(*j));
+    struct col_result *r = realloc(st->results, (st->n + cap + 1) * sizeof(*r));
+    if (r)
+        st->results = r;
+    unsigned char *fc = r ? realloc(st->from_cache, st->n + cap + 1) : NULL;
+    if (fc)
+        st->from_cache = fc;
+    if (!j || !r || !fc) {
+        free(j);
+        return osp_err_set(err, OSP_ENOMEM, "out of memory");
+    }
+    for (size_t i = 0; i < nregions; i++)
+        for (size_t k = 0; k < nservices; k++)
+            j[nj++] = (struct job){services[k], regions[i], 0};
+    enum osp_code rc = use_cache(src, sc, j, nj, st, err);
+    if (!rc && !src->offline) /* offline: what is stored, and no error for the rest */
+        rc = collect_missing(src, sc, j, nj, st, err);
+    if (!rc)
+        qsort(st->results, st->n, sizeof(st->results[0]), cmp_result);
     free(j);
     return rc;
 }

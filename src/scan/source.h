@@ -41,16 +41,22 @@ struct scan_scope {
     char partition[16];
     char *regions[SCAN_MAX_REGIONS]; /* sorted when expanded from 'all' */
     size_t nregions;
-    int all_regions;               /* --region all */
+    char *enabled[SCAN_MAX_REGIONS]; /* regions enabled for the account, when learnt (scan_scope_all_regions;
+                                      * nenabled 0: not known, e.g. offline); sorted */
+    size_t nenabled;
+    int all_regions;               /* --region all (or --compliance without --region) */
     int regions_given;             /* regions named by the user (--region, an ARN), not by configuration */
     const char *configured_region; /* borrowed: frames an offline cache that holds only global services */
 };
 
 /* Add r unless listed (OSP_EUSAGE past SCAN_MAX_REGIONS). */
 OSP_MUST_CHECK enum osp_code scan_scope_add_region(struct scan_scope *sc, const char *r, struct osp_err *err);
-/* --region all online: every region enabled for the account (ec2:DescribeRegions via `via`). */
+/* Learn the regions enabled for the account (ec2:DescribeRegions via `via`) into sc->enabled and,
+ * with sc->all_regions, scan every one of them. */
 OSP_MUST_CHECK enum osp_code scan_scope_all_regions(struct aws_client *client, const char *via, struct scan_scope *sc,
                                                     struct osp_err *err);
+/* Drop what scan_scope_all_regions learnt (the enabled list could not be had). */
+void scan_scope_forget_enabled(struct scan_scope *sc);
 void scan_scope_cleanup(struct scan_scope *sc);
 
 /* Hooks into the caller's AWS session. connect learns the account (when "") and expands
@@ -87,6 +93,12 @@ struct scan_state {
 OSP_MUST_CHECK enum osp_code scan_state_load(const struct scan_source *src, struct scan_scope *sc,
                                              const char *const *services, size_t nservices, struct scan_state *st,
                                              struct osp_err *err);
+/* Add services x regions to st beyond the scope (cache first, then AWS unless offline; what
+ * cannot be had is simply absent): e.g. the CIS alarm chain in a trail's log-group region. */
+OSP_MUST_CHECK enum osp_code scan_state_follow(const struct scan_source *src, struct scan_scope *sc,
+                                               const char *const *regions, size_t nregions,
+                                               const char *const *services, size_t nservices, struct scan_state *st,
+                                               struct osp_err *err);
 /* Write the artifact (when src->artifact is set): its earlier entries, with those this run
  * used replaced by this run's state. A narrower run never drops the rest of the state. */
 OSP_MUST_CHECK enum osp_code scan_state_save_artifact(const struct scan_source *src, const struct scan_scope *sc,

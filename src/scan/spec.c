@@ -1,4 +1,6 @@
-/* spec.c: compliance spec YAML (Trivy's layout, plus `manual` and `note`) -> struct scan_spec. */
+/* spec.c: compliance spec YAML (Trivy's layout, plus `manual`, `note`, `level`, `assessment` and
+ * `scope`) -> struct scan_spec. */
+#include <stdio.h>
 #include <string.h>
 
 #include "rego/rego.h"
@@ -41,7 +43,22 @@ static enum osp_code control(struct scan_pool *pool, rv in, const char *name, si
     c->note = scan_pool_strdup(pool, get_s(in, "note"));
     c->severity = scan_severity_from(get_s(in, "severity"));
     c->manual = rv_is_true(rv_obj_get_s(in, "manual"));
-    if (!c->id || !c->name || !c->note || control_checks(pool, rv_obj_get_s(in, "checks"), c))
+    rv level = rv_obj_get_s(in, "level");
+    char num[8] = "";
+    if (rv_kind(level) == RV_NUMBER) {
+        int64_t lv;
+        if (rv_num_to_int64(level, &lv) && lv > 0 && lv < 10)
+            snprintf(num, sizeof(num), "%d", (int)lv);
+    }
+    c->level = scan_pool_strdup(pool, *num ? num : get_s(in, "level"));
+    c->assessment = scan_pool_strdup(pool, get_s(in, "assessment"));
+    const char *scope = get_s(in, "scope");
+    if (*scope && strcmp(scope, "account") && strcmp(scope, "regions"))
+        return osp_err_set(err, OSP_ECONFIG, "%s: control %s: scope must be 'account' or 'regions', not '%s'", name,
+                           get_s(in, "id"), scope);
+    c->account_scope = !strcmp(scope, "account");
+    if (!c->id || !c->name || !c->note || !c->level || !c->assessment ||
+        control_checks(pool, rv_obj_get_s(in, "checks"), c))
         return osp_err_set(err, OSP_ENOMEM, "out of memory reading %s", name);
     if (!c->manual && !c->nchecks)
         c->manual = 1; /* a control no check can decide is manual, never PASS */

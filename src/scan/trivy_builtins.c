@@ -20,6 +20,7 @@
 #include "rego/builtin.h"
 #include "rego/rego.h"
 #include "scan/scan.h"
+#include "scan/scan_int.h"
 
 #define METADATA_KEY "__defsec_metadata"
 #define MAX_PARENTS 64
@@ -252,6 +253,7 @@ static const struct rego_builtin trivy_builtins[] = {
     {"squealer.scan_string", 1, squealer_scan_string, 0},
     {"cidr.is_public", 1, cidr_is_public, 0},
     {"cidr.count_addresses", 1, cidr_count_addresses, 0},
+    {"osprey.cwlogs.filter_covers", 2, scan_bi_cwlogs_filter_covers, 0}, /* osprey's own: cw_builtin.c */
 };
 
 void scan_rego_opts_init(struct rego_opts *o)

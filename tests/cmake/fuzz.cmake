@@ -48,6 +48,7 @@ osp_fuzz_target(ini_config osp_creds)
 osp_fuzz_target(credential_process osp_creds)
 osp_fuzz_target(ignore_file osp_results)
 osp_fuzz_target(json_report osp_formats)
+osp_fuzz_target(cwfilter osp_core)
 
 # Targets other engineers own: registered here only when no other fragment does it.
 file(GLOB osp_fuzz_fragments ${CMAKE_SOURCE_DIR}/tests/cmake/*.cmake)

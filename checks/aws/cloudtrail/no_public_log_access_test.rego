@@ -27,3 +27,9 @@ test_public_other_bucket_is_ignored if {
 test_policy_neutralised_by_restrict_public_buckets if {
 	count(check.deny) == 0 with input as {"aws": {"cloudtrail": {"trails": [{"name": {"value": "t"}, "ismultiregion": {"value": true}, "islogging": {"value": true}, "bucketname": {"value": "ct-logs"}}]}, "s3": {"buckets": [{"name": {"value": "ct-logs"}, "bucketpolicies": public_policy, "publicaccessblock": {"restrictpublicbuckets": {"value": true}}}]}}}
 }
+
+test_bucket_in_another_account_is_not_evaluated if {
+	d := {"aws": {"cloudtrail": {"trails": [{"name": {"value": "org"}, "bucketname": {"value": "central-logs"}}]}, "s3": {"buckets": []}}}
+	count(check.deny) == 0 with input as d
+	check.not_evaluated == {"the log bucket 'central-logs' of trail 'org' is not in this account"} with input as d
+}

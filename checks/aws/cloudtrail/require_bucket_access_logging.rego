@@ -53,3 +53,14 @@ deny contains res if {
 	not bucket.logging.enabled.value == true
 	res := result.new(sprintf("Bucket '%s' of trail '%s' has no server access logging.", [bucket.name.value, trail.name.value]), bucket)
 }
+
+# A trail that logs to a bucket this account does not own (a central log archive) cannot be
+# judged from this account's data: NOT EVALUATED with the reason, never a silent PASS.
+not_evaluated contains reason if {
+	input.aws.s3
+	some trail in object.get(object.get(input.aws, "cloudtrail", {}), "trails", [])
+	name := object.get(trail, "bucketname", {"value": ""}).value
+	name != ""
+	not name in {b.name.value | some b in input.aws.s3.buckets}
+	reason := sprintf("the log bucket '%s' of trail '%s' is not in this account", [name, trail.name.value])
+}

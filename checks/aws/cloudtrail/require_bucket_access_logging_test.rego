@@ -15,3 +15,8 @@ test_passes_with_logging if {
 test_bucket_in_other_account_is_not_judged if {
 	count(check.deny) == 0 with input as {"aws": {"cloudtrail": {"trails": [{"name": {"value": "t"}, "ismultiregion": {"value": true}, "islogging": {"value": true}, "bucketname": {"value": "ct-logs"}}]}, "s3": {"buckets": []}}}
 }
+
+test_bucket_in_another_account_is_not_evaluated if {
+	d := {"aws": {"cloudtrail": {"trails": [{"name": {"value": "org"}, "bucketname": {"value": "central-logs"}}]}, "s3": {"buckets": [{"name": {"value": "mine"}}]}}}
+	check.not_evaluated == {"the log bucket 'central-logs' of trail 'org' is not in this account"} with input as d
+}

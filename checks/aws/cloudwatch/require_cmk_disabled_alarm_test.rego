@@ -29,7 +29,7 @@ test_passes_with_full_chain if {
 }
 
 test_fails_for_pattern_missing_terms if {
-	count(check.deny) == 1 with input as doc("{ ($.eventSource = kms.amazonaws.com) }", confirmed)
+	count(check.deny) == 1 with input as doc("{ ($.eventSource = kms.amazonaws.com) && ($.eventName = DisableKey) }", confirmed)
 }
 
 test_fails_without_subscriber if {
@@ -48,4 +48,8 @@ test_fails_without_multi_region_trail if {
 test_other_region_log_group_is_judged_there if {
 	d := doc("", confirmed)
 	count(check.deny) == 0 with input as object.union(d, {"osprey": {"region": "eu-west-1"}})
+}
+
+test_passes_with_single_parentheses if {
+	count(check.deny) == 0 with input as doc("{ $.eventSource = kms.amazonaws.com && ($.eventName = DisableKey || $.eventName = ScheduleKeyDeletion) }", confirmed)
 }

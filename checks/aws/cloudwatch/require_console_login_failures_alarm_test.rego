@@ -29,7 +29,7 @@ test_passes_with_full_chain if {
 }
 
 test_fails_for_pattern_missing_terms if {
-	count(check.deny) == 1 with input as doc("{ ($.eventName = ConsoleLogin) }", confirmed)
+	count(check.deny) == 1 with input as doc("{ ($.eventName = ConsoleLogin) && ($.errorMessage = \"Failed authentication\") && ($.awsRegion = us-east-1) }", confirmed)
 }
 
 test_fails_without_subscriber if {

@@ -49,3 +49,44 @@ test_other_region_log_group_is_judged_there if {
 	d := doc("", confirmed)
 	count(check.deny) == 0 with input as object.union(d, {"osprey": {"region": "eu-west-1"}})
 }
+
+test_other_region_log_group_is_not_evaluated_here if {
+	d := object.union(doc("", confirmed), {"osprey": {"region": "eu-west-1"}})
+	check.not_evaluated == {{"region": "us-east-1", "reason": "the alarm chain of trail t starts at its log group in us-east-1"}} with input as d
+}
+
+# CreateRouteTable, ReplaceRouteTableAssociation, DeleteRouteTable and DisassociateRouteTable
+# contain CreateRoute, ReplaceRoute and DeleteRoute as substrings: they are not those events.
+test_fails_for_route_table_terms_only if {
+	count(check.deny) == 1 with input as doc("{ ($.eventName = CreateRouteTable) || ($.eventName = ReplaceRouteTableAssociation) || ($.eventName = DeleteRouteTable) || ($.eventName = DisassociateRouteTable) }", confirmed)
+}
+
+test_passes_with_reordered_unparenthesised_pattern if {
+	count(check.deny) == 0 with input as doc(`{$.eventName=DisassociateRouteTable||$.eventName=DeleteRoute||$.eventName="DeleteRouteTable"||$.eventName=ReplaceRouteTableAssociation||$.eventName=ReplaceRoute||$.eventName=CreateRouteTable||$.eventName=CreateRoute}`, confirmed)
+}
+
+test_fails_when_an_extra_condition_narrows_the_pattern if {
+	count(check.deny) == 1 with input as doc("{ (($.eventName = CreateRoute) || ($.eventName = CreateRouteTable) || ($.eventName = ReplaceRoute) || ($.eventName = ReplaceRouteTableAssociation) || ($.eventName = DeleteRouteTable) || ($.eventName = DeleteRoute) || ($.eventName = DisassociateRouteTable)) && ($.awsRegion = us-east-1) }", confirmed)
+}
+
+full := "{ ($.eventName = CreateRoute) || ($.eventName = CreateRouteTable) || ($.eventName = ReplaceRoute) || ($.eventName = ReplaceRouteTableAssociation) || ($.eventName = DeleteRouteTable) || ($.eventName = DeleteRoute) || ($.eventName = DisassociateRouteTable) }"
+
+# CIS asks for at least one trail with the whole chain, not for every trail.
+test_one_complete_trail_is_enough if {
+	d := doc(full, confirmed)
+	other := object.union(trail, {"name": {"value": "u"}, "cloudwatchlogsloggrouparn": {"value": "arn:aws:logs:us-east-1:123456789012:log-group:other:*"}})
+	d2 := json.patch(d, [{"op": "add", "path": "/aws/cloudtrail/trails/-", "value": other}])
+	count(check.deny) == 0 with input as d2
+}
+
+test_trail_without_management_events_does_not_count if {
+	t := object.union(trail, {"eventselectors": [{"readwritetype": {"value": "ReadOnly"}, "includemanagementevents": {"value": true}}]})
+	d := json.patch(doc(full, confirmed), [{"op": "replace", "path": "/aws/cloudtrail/trails/0", "value": t}])
+	count(check.deny) == 1 with input as d
+}
+
+test_satisfied_only_with_a_complete_local_chain if {
+	check.satisfied with input as doc(full, confirmed)
+	not check.satisfied with input as doc("{ ($.eventName = CreateRouteTable) }", confirmed)
+	not check.satisfied with input as object.union(doc(full, confirmed), {"osprey": {"region": "eu-west-1"}})
+}

@@ -1,5 +1,5 @@
 # METADATA
-# title: "AWS Config records all resources in every region"
+# title: "AWS Config records all resources, global ones included, in every region"
 # description: >-
 #   AWS Config keeps the configuration history of resources: what changed, when and how it related
 #   to other resources. CIS asks for a recorder that records all supported resource types and is
@@ -52,9 +52,12 @@ import rego.v1
 
 import data.lib.osprey
 
+# CIS: a recorder that records all supported resource types, global ones (IAM) included, and
+# whose last delivery did not fail.
 recording(r) if {
 	r.recording.value == true
 	r.allsupported.value == true
+	r.includeglobalresourcetypes.value == true
 	not r.laststatus.value == "FAILURE"
 }
 
@@ -68,7 +71,7 @@ deny contains res if {
 	some r in input.aws.config.recorders
 	not recording(r)
 	not any_recording
-	res := result.new(sprintf("AWS Config recorder '%s' is not recording all resource types successfully.", [r.name.value]), r)
+	res := result.new(sprintf("AWS Config recorder '%s' is not recording all resource types, global ones included, successfully.", [r.name.value]), r)
 }
 
 any_recording if {

@@ -4,7 +4,7 @@ import rego.v1
 
 import data.builtin.aws.config.osp0006 as check
 
-good := {"name": {"value": "default"}, "recording": {"value": true}, "allsupported": {"value": true}, "laststatus": {"value": "SUCCESS"}}
+good := {"name": {"value": "default"}, "recording": {"value": true}, "allsupported": {"value": true}, "includeglobalresourcetypes": {"value": true}, "laststatus": {"value": "SUCCESS"}}
 
 test_fails_without_recorder if {
 	count(check.deny) == 1 with input as {"aws": {"config": {"recorders": []}}}
@@ -26,4 +26,9 @@ test_passes_when_recording if {
 
 test_silent_when_config_not_collected if {
 	count(check.deny) == 0 with input as {"aws": {"ec2": {}}}
+}
+
+test_fails_without_global_resource_types if {
+	r := object.union(good, {"includeglobalresourcetypes": {"value": false}})
+	count(check.deny) == 1 with input as {"aws": {"config": {"recorders": [r]}}}
 }

@@ -35,8 +35,6 @@
 #   frameworks:
 #     cis-aws-1.2:
 #       - "1.22"
-#     cis-aws-1.4:
-#       - "1.16"
 #   input:
 #     selector:
 #       - type: cloud

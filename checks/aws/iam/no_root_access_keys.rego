@@ -1,5 +1,5 @@
 # METADATA
-# title: "The root user has no active access key"
+# title: "The root user has no access key, active or not"
 # description: >-
 #   An access key for the root user gives unrestricted programmatic access to the whole account and
 #   cannot be scoped down. CIS requires that root has no active access key.
@@ -40,9 +40,20 @@ import rego.v1
 
 import data.lib.aws.iam
 
+# CIS asks that no root access key exists, active or not: an inactive key can be re-activated.
+# Evidence: the credential report's root row, else GetAccountSummary AccountAccessKeysPresent.
 deny contains res if {
 	some user in input.aws.iam.users
 	iam.is_root_user(user)
-	count(iam.active_keys(user)) > 0
-	res := result.new(sprintf("The root user has %d active access key(s).", [count(iam.active_keys(user))]), user)
+	n := count(object.get(user, "accesskeys", []))
+	n > 0
+	res := result.new(sprintf("The root user has %d access key(s) (%d active).", [n, count(iam.active_keys(user))]), user)
+}
+
+deny contains res if {
+	input.aws.iam.accountsummary.accountaccesskeyspresent.value == true
+	some user in input.aws.iam.users
+	iam.is_root_user(user)
+	count(object.get(user, "accesskeys", [])) == 0
+	res := result.new("The root user has an access key (GetAccountSummary AccountAccessKeysPresent).", user)
 }

@@ -14,8 +14,18 @@ iam(users) := {"aws": {"iam": {"users": users}}}
    	count(check.deny) == 1 with input as iam([root({"accesskeys": [{"active": {"value": true}}]})])
    }
 
-   test_passes_when_root_key_is_inactive if {
-   	count(check.deny) == 0 with input as iam([root({"accesskeys": [{"active": {"value": false}}]})])
+   test_fails_when_root_key_is_inactive if {
+   	count(check.deny) == 1 with input as iam([root({"accesskeys": [{"active": {"value": false}}]})])
+   }
+
+   test_fails_on_account_summary_without_report_row if {
+   	d := {"aws": {"iam": {"users": [root({})], "accountsummary": {"accountaccesskeyspresent": {"value": true}}}}}
+   	count(check.deny) == 1 with input as d
+   }
+
+   test_passes_when_account_summary_says_no_keys if {
+   	d := {"aws": {"iam": {"users": [root({})], "accountsummary": {"accountaccesskeyspresent": {"value": false}}}}}
+   	count(check.deny) == 0 with input as d
    }
 
    test_passes_without_keys if {

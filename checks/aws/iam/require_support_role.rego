@@ -48,7 +48,9 @@ import rego.v1
 
 import data.lib.osprey
 
-is_support_policy(p) if endswith(p.arn.value, ":policy/AWSSupportAccess")
+# The AWS-managed policy, by ARN in any partition: a customer policy named AWSSupportAccess
+# (arn:aws:iam::<account>:policy/AWSSupportAccess) grants whatever its author wrote.
+is_support_policy(p) if regex.match(`^arn:aws[a-z-]*:iam::aws:policy/AWSSupportAccess$`, p.arn.value)
 
 is_support_policy(p) if {
 	not p.arn

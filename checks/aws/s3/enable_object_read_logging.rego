@@ -44,16 +44,20 @@ package builtin.aws.s3.aws0172
 
 import rego.v1
 
+import data.lib.osprey
+
 rw_ok(t) if t in {"All", "ReadOnly"}
 
+# All buckets (arn:<partition>:s3 or arn:<partition>:s3:::) or this bucket's objects, in the
+# scanned account's partition (aws, aws-cn, aws-us-gov).
 arn_covers(values, bucket) if {
 	some v in values
-	v.value in {"arn:aws:s3", "arn:aws:s3:::"}
+	v.value in {sprintf("arn:%s:s3", [osprey.partition]), sprintf("arn:%s:s3:::", [osprey.partition])}
 }
 
 arn_covers(values, bucket) if {
 	some v in values
-	startswith(v.value, sprintf("arn:aws:s3:::%s/", [bucket.name.value]))
+	startswith(v.value, sprintf("arn:%s:s3:::%s/", [osprey.partition, bucket.name.value]))
 }
 
 covered(trail, bucket) if {

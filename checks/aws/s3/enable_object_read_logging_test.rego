@@ -44,3 +44,11 @@ test_passes_with_advanced_selector if {
 test_silent_without_cloudtrail if {
 	count(check.deny) == 0 with input as {"aws": {"s3": {"buckets": [{"name": {"value": "b"}}]}}}
 }
+
+test_all_buckets_selector_in_another_partition if {
+	b := {"name": {"value": "b"}}
+	t := {"ismultiregion": {"value": true}, "islogging": {"value": true}, "eventselectors": [{"readwritetype": {"value": "ReadOnly"}, "dataresources": [{"type": {"value": "AWS::S3::Object"}, "values": [{"value": "arn:aws-us-gov:s3:::"}]}]}]}
+	d := {"aws": {"s3": {"buckets": [b]}, "cloudtrail": {"trails": [t]}}, "osprey": {"partition": "aws-us-gov"}}
+	count(check.deny) == 0 with input as d
+	count(check.deny) == 1 with input as object.union(d, {"osprey": {"partition": "aws"}})
+}

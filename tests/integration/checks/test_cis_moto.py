@@ -14,7 +14,11 @@ from osptest import main, run_osprey  # noqa: E402
 
 BAD, GOOD = "111111111111", "222222222222"
 REGION = "us-east-1"
-MANUAL = {"1.15", "1.17", "4.4"}
+MANUAL = {"1.15", "1.17", "1.19", "4.4"}
+# A one-region scan (--region us-east-1 of moto's many enabled regions) cannot PASS a control
+# whose checks read a regional service: it is NOT EVALUATED, naming the regions not scanned.
+# (Before issue 21 these were PASS on the compliant account: that expectation was wrong.)
+REGION_SCOPED = {"2.1", "2.2", "2.3", "2.4", "2.5", "2.6", "2.7", "2.8", "2.9", "4.1", "4.2", "4.3"}
 CANNOT_EXPRESS = {
     "1.1": "root usage comes from the credential report, which moto fills with 'now' / N/A",
     "1.3": "credential age: moto stamps every key and password 'now'",
@@ -220,7 +224,17 @@ def scan(t, m, account, spec="aws-cis-1.2"):
                     "--format", "json", "--cache-dir", os.path.join(t.tmp, "cache-" + account)], env=env)
     assert r.returncode in (0, 1), "exit %d: %s" % (r.returncode, r.stderr[-2000:])
     report = json.loads(r.stdout)
+    coverage = report["Compliance"]["Coverage"]
+    assert coverage.startswith("regions scanned: us-east-1 (1 of ") and "not scanned: " in coverage, coverage
     return {c["ID"]: c for c in report["Compliance"]["Controls"]}, report
+
+
+def check_region_scoped(problems, cid, ctl):
+    """A region-scoped control after a one-region scan: never PASS; NOT EVALUATED names the regions."""
+    if ctl["Status"] == "PASS":
+        problems.append("%s is PASS after a one-region scan" % cid)
+    elif ctl["Status"] == "NOT EVALUATED" and "not scanned" not in ctl.get("Reason", ""):
+        problems.append("%s NOT EVALUATED without naming the regions: %r" % (cid, ctl.get("Reason")))
 
 
 def test_cis12_fails_misconfigured_and_passes_compliant_account(t):
@@ -242,6 +256,11 @@ def test_cis12_fails_misconfigured_and_passes_compliant_account(t):
             continue
         if bad[cid]["Status"] != "FAIL":
             problems.append("%s on the misconfigured account: %s (want FAIL)" % (cid, bad[cid]["Status"]))
+        if cid in REGION_SCOPED:
+            check_region_scoped(problems, cid, good[cid])
+            if good[cid]["Status"] != "NOT EVALUATED":
+                problems.append("%s on the compliant account: %s (want NOT EVALUATED)" % (cid, good[cid]["Status"]))
+            continue
         if good[cid]["Status"] != "PASS":
             failing = [f["Message"] for f in good_report["Findings"] if f["Status"] == "FAIL"
                        and f["ID"] in good[cid]["Checks"]]
@@ -257,7 +276,9 @@ def test_failing_controls_count_resources(t):
     assert bad["1.16"]["FailingResources"] == 1  # alice only; root has no policies
 
 
-MANUAL_14 = {"1.1", "1.3", "1.21", "2.1.4", "2.3.1", "5.4"}
+MANUAL_14 = {"1.1", "1.3", "1.18", "1.21", "2.1.4", "2.3.1", "5.4"}
+REGION_SCOPED_14 = {"2.2.1", "3.1", "3.2", "3.3", "3.5", "3.6", "3.7", "3.8", "3.9", "3.10", "3.11",
+                    "5.1", "5.2", "5.3"}
 CANNOT_EXPRESS_14 = {
     "1.4": CANNOT_EXPRESS["1.12"], "1.5": CANNOT_EXPRESS["1.13"],
     "1.6": CANNOT_EXPRESS["1.14"], "1.7": CANNOT_EXPRESS["1.1"], "1.12": CANNOT_EXPRESS["1.3"],
@@ -287,6 +308,11 @@ def test_cis14_fails_misconfigured_and_passes_compliant_account(t):
             continue
         if bad[cid]["Status"] != "FAIL":
             problems.append("%s on the misconfigured account: %s (want FAIL)" % (cid, bad[cid]["Status"]))
+        if cid in REGION_SCOPED_14:
+            check_region_scoped(problems, cid, good[cid])
+            if good[cid]["Status"] != "NOT EVALUATED":
+                problems.append("%s on the compliant account: %s (want NOT EVALUATED)" % (cid, good[cid]["Status"]))
+            continue
         if good[cid]["Status"] != "PASS":
             failing = [f["Message"] for f in good_report["Findings"] if f["Status"] == "FAIL"
                        and f["ID"] in good[cid]["Checks"]]

@@ -167,7 +167,35 @@ static void test_merge_unions_and_rejects_mixed_versions(void)
     res_report_free(b);
 }
 
+/* Shards of a compliance scan: failing evidence beats missing evidence, which keeps its reason. */
+static void test_merge_compliance_fail_beats_not_evaluated(void)
+{
+    struct res_report *a = res_report_new("osprey", "0.1.0"), *b = res_report_new("osprey", "0.1.0");
+    struct osp_err err;
+    osp_err_init(&err);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(a);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(b);
+    struct res_control ne = {.id = "5.2", .name = "n", .status = RES_CTL_ERROR, .reason = "regions eu-west-1 not scanned"};
+    struct res_control pass = {.id = "5.2", .name = "n", .status = RES_CTL_PASS};
+    struct res_control fail = {.id = "5.3", .name = "n", .status = RES_CTL_FAIL, .n_failing = 1};
+    struct res_control ne3 = {.id = "5.3", .name = "n", .status = RES_CTL_ERROR, .reason = "x"};
+    CU_ASSERT_EQUAL(res_report_set_compliance(a, "aws-cis-1.4", "t", "1.4", &err), OSP_OK);
+    CU_ASSERT_EQUAL(res_report_add_control(a, &pass, &err), OSP_OK);
+    CU_ASSERT_EQUAL(res_report_add_control(a, &fail, &err), OSP_OK);
+    CU_ASSERT_EQUAL(res_report_set_compliance(b, "aws-cis-1.4", "t", "1.4", &err), OSP_OK);
+    CU_ASSERT_EQUAL(res_report_add_control(b, &ne, &err), OSP_OK);
+    CU_ASSERT_EQUAL(res_report_add_control(b, &ne3, &err), OSP_OK);
+    CU_ASSERT_EQUAL(res_report_merge(a, b, &err), OSP_OK);
+    CU_ASSERT_EQUAL(a->compliance->controls[0].status, RES_CTL_ERROR);
+    CU_ASSERT_STRING_EQUAL(a->compliance->controls[0].reason, "regions eu-west-1 not scanned");
+    CU_ASSERT_EQUAL(a->compliance->controls[1].status, RES_CTL_FAIL);
+    CU_ASSERT_STRING_EQUAL(a->compliance->controls[1].reason, "");
+    res_report_free(a);
+    res_report_free(b);
+}
+
 static const struct osp_test tests[] = {OSP_TEST(test_builders_copy_and_default_strings),
+                                        OSP_TEST(test_merge_compliance_fail_beats_not_evaluated),
                                         OSP_TEST(test_invalid_utf8_becomes_question_marks),
                                         OSP_TEST(test_sort_is_severity_then_check_region_resource),
                                         OSP_TEST(test_json_round_trip_is_byte_identical),

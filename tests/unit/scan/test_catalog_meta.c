@@ -140,10 +140,16 @@ static void test_cis12_spec_lists_all_49_controls_in_order(void)
     CU_ASSERT_EQUAL(is_manual(&s, "4.4"), 1);
     CU_ASSERT_EQUAL(is_manual(&s, "1.14"), 0); /* Trivy's spec leaves hardware MFA out */
     CU_ASSERT_EQUAL(is_manual(&s, "1.18"), 0);
-    size_t manual = 0;
-    for (size_t i = 0; i < s.ncontrols; i++)
+    CU_ASSERT_EQUAL(is_manual(&s, "1.19"), 1); /* Not Scored: instance roles are a design judgement */
+    size_t manual = 0, alarms = 0;
+    for (size_t i = 0; i < s.ncontrols; i++) {
         manual += s.controls[i].manual;
-    CU_ASSERT_EQUAL(manual, 3);
+        alarms += s.controls[i].account_scope;
+        CU_ASSERT(!strcmp(s.controls[i].level, "1") || !strcmp(s.controls[i].level, "2"));
+        CU_ASSERT(!strcmp(s.controls[i].assessment, "Scored") || !strcmp(s.controls[i].assessment, "Not Scored"));
+    }
+    CU_ASSERT_EQUAL(manual, 4);
+    CU_ASSERT_EQUAL(alarms, 14); /* 3.1-3.14 follow the trail's log group */
     scan_pool_free(&pool);
 }
 
@@ -156,6 +162,18 @@ static void test_cis14_spec_lists_all_58_controls(void)
     CU_ASSERT_STRING_EQUAL(s.controls[21].id, "2.1.1");
     CU_ASSERT_EQUAL(is_manual(&s, "2.3.1"), 1); /* RDS is not collected: MANUAL, not PASS */
     CU_ASSERT_EQUAL(is_manual(&s, "5.2"), 0);
+    CU_ASSERT_EQUAL(is_manual(&s, "1.18"), 1); /* CIS 1.4 classes it Manual */
+    size_t alarms = 0, automated = 0;
+    for (size_t i = 0; i < s.ncontrols; i++) {
+        alarms += s.controls[i].account_scope;
+        automated += !strcmp(s.controls[i].assessment, "Automated");
+        CU_ASSERT(!strcmp(s.controls[i].level, "1") || !strcmp(s.controls[i].level, "2"));
+    }
+    CU_ASSERT_EQUAL(alarms, 15); /* 4.1-4.15 */
+    CU_ASSERT_EQUAL(automated, 51); /* 7 of 58 are Manual in CIS 1.4 */
+    for (size_t i = 0; i < s.ncontrols; i++)
+        if (!strcmp(s.controls[i].id, "2.2.1"))
+            CU_ASSERT_STRING_EQUAL(s.controls[i].name, "Ensure EBS Volume Encryption is Enabled in all Regions");
     scan_pool_free(&pool);
 }
 

@@ -261,7 +261,8 @@ static void test_unknown_compliance_spec_is_usage_error(void)
 static void test_builtin_libs_can_back_a_users_test(void)
 {
     struct rego_engine *e;
-    struct rego_opts ro = {0};
+    struct rego_opts ro;
+    scan_rego_opts_init(&ro); /* the lib calls osprey's host builtins (osprey.cwlogs.filter_covers) */
     struct osp_err err;
     osp_err_init(&err);
     CU_ASSERT_EQUAL_FATAL(rego_engine_new(&ctx, &ro, &e, &err), OSP_OK);
