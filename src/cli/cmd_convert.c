@@ -25,7 +25,7 @@ int cli_convert(struct osp_ctx *ctx, int argc, char **argv)
         return cli_usage_error("convert takes exactly one report file, got %zu (usage: osprey convert --format F "
                                "results.json)",
                                o.args.n);
-    ctx->quiet = o.quiet;
+    ctx->quiet = o.quiet || o.no_progress;
     ctx->log_level = o.debug ? OSP_LOG_DEBUG : o.quiet ? OSP_LOG_ERROR : OSP_LOG_WARN;
     struct cli_report_out out;
     struct res_report *r = NULL;

@@ -32,10 +32,14 @@ static int print_flag(const struct cli_flag *f)
            f->cmds & CLI_CMD_CONVERT ? " convert" : "");
     if (f->def)
         printf("  default: %s\n", f->def);
-    if (f->env)
-        printf("  environment: %s\n", f->env);
-    if (f->repeatable)
-        printf("  repeatable: yes\n");
+    char env[64];
+    cli_flag_env_name(f, env, sizeof(env));
+    if (strcmp(f->name, "help"))
+        printf("  environment: %s%s%s\n", env, f->env ? ", then " : "", f->env ? f->env : "");
+    if (strcmp(f->name, "help") && strcmp(f->name, "config"))
+        printf("  config key: %s\n", f->config ? f->config : f->name);
+    if (cli_flag_repeatable(f))
+        printf("  repeatable: yes%s\n", f->kind == CLI_CSV ? " (or a comma list)" : "");
     if (page) {
         const char *body = strchr(page, '\n'); /* skip the page's own title line */
         printf("%s", body ? body : page);

@@ -57,6 +57,28 @@ static void test_duration_units(void)
     CU_ASSERT_PTR_NOT_NULL(strstr(e.msg, "'2x'"));
 }
 
+/* trivy's flags are Go durations: fractions, ms/us/ns, several terms */
+static void test_duration_go_syntax(void)
+{
+    static const struct {
+        const char *in;
+        long long secs;
+    } ok[] = {{"1.5h", 5400}, {"1h30m", 5400}, {"500ms", 1}, {"2m0.5s", 121}, {"0", 0},     {"+10m", 600},
+              {".5m", 30},    {"1h0m0s", 3600}, {"300", 300},  {"1500us", 1},   {"24h", 86400}, {"2\xc2\xb5s", 1}};
+    static const char *const bad[] = {"1.5", "h", "1hh", "-1h", "1h30", "1 h", "", "10y", "99999999999h"};
+    struct osp_err e;
+    osp_err_init(&e);
+    for (size_t i = 0; i < sizeof(ok) / sizeof(ok[0]); i++) {
+        long long s = -1;
+        CU_ASSERT_EQUAL(osp_parse_duration(ok[i].in, &s, &e), OSP_OK);
+        CU_ASSERT_EQUAL(s, ok[i].secs);
+    }
+    for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+        long long s = -1;
+        CU_ASSERT_EQUAL(osp_parse_duration(bad[i], &s, &e), OSP_EUSAGE);
+    }
+}
+
 static void test_rfc3339_round_trip(void)
 {
     time_t t = osp_parse_rfc3339("2024-02-29T12:34:56Z");
@@ -115,6 +137,7 @@ static const struct osp_test tests[] = {
     OSP_TEST(test_buf_addf_formats),
     OSP_TEST(test_err_first_message_wins),
     OSP_TEST(test_duration_units),
+    OSP_TEST(test_duration_go_syntax),
     OSP_TEST(test_rfc3339_round_trip),
     OSP_TEST(test_sha256_hex_of_empty),
     OSP_TEST(test_redact_masks_every_secret_form),

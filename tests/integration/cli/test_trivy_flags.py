@@ -1,0 +1,148 @@
+"""Trivy's flag forms work unchanged: comma lists, Go durations, --no-progress, OSPREY_<FLAG>
+variables and a config file with Trivy's keys, with precedence flag > env > file > default.
+Runs `osprey aws --offline` on the bundled demo artifact (no AWS)."""
+import json
+import os
+import shutil
+import sys
+
+sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "..", "tools"))
+from osptest import SOURCE_DIR, base_env, main, run_osprey  # noqa: E402
+
+DEMO = os.path.join(SOURCE_DIR, "tests", "demo", "demo-account.osc")
+
+
+def scan(t, args, env=None, files=None):
+    """osprey aws --offline on a copy of the demo artifact, in t.tmp as the working directory."""
+    art = os.path.join(t.tmp, "d.osc")
+    if not os.path.exists(art):
+        shutil.copy(DEMO, art)
+    for name, text in (files or {}).items():
+        with open(os.path.join(t.tmp, name), "w") as f:
+            f.write(text)
+    e = base_env()
+    e.update(env or {})
+    return run_osprey(["aws", "--offline", "--cache-artifact", art, "-q"] + args, env=e, cwd=t.tmp)
+
+
+def findings(r):
+    assert r.returncode in (0, 1), r.stderr
+    return json.loads(r.stdout)["Findings"]
+
+
+def test_service_comma_list_like_trivy(t):
+    r = scan(t, ["--service", "s3,iam", "-f", "json"])
+    assert r.returncode == 0, r.stderr
+    got = {f["Service"] for f in findings(r)}
+    assert got == {"s3", "iam"}, got
+    twice = scan(t, ["--service", "s3", "--service", "iam", "-f", "json"])
+    assert twice.stdout == r.stdout, "a comma list must mean the same as the repeated flag"
+
+
+def test_skip_service_and_severity_comma_lists(t):
+    r = findings(scan(t, ["--skip-service", "iam,s3", "--severity", "HIGH,CRITICAL", "-f", "json"]))
+    assert r and {f["Service"] for f in r}.isdisjoint({"iam", "s3"}), {f["Service"] for f in r}
+    assert {f["Severity"] for f in r} <= {"HIGH", "CRITICAL"}
+
+
+def test_region_comma_list(t):
+    r = scan(t, ["--region", "us-east-1,us-east-1", "-f", "json"])
+    assert r.returncode == 0, r.stderr
+    assert json.loads(r.stdout)["Regions"] == ["global", "us-east-1"]
+
+
+def test_go_durations_like_trivy(t):
+    for d in ("1.5h", "1h30m", "500ms", "2h0m0s"):
+        r = scan(t, ["--max-cache-age", d, "--timeout", d if d != "500ms" else "10m", "-f", "json"])
+        assert r.returncode == 0, (d, r.stderr)
+    bad = scan(t, ["--max-cache-age", "1.5"])
+    assert bad.returncode == 2 and len(bad.stderr.strip().splitlines()) == 1, bad.stderr
+    assert "--max-cache-age" in bad.stderr and "'1.5'" in bad.stderr, bad.stderr
+
+
+def test_no_progress_is_accepted(t):
+    r = scan(t, ["--no-progress", "-f", "json"])
+    assert r.returncode == 0, r.stderr
+    assert r.stderr == "", r.stderr
+
+
+def test_env_variable_for_every_flag(t):
+    base = findings(scan(t, ["-f", "json"]))
+    r = findings(scan(t, ["-f", "json"], env={"OSPREY_SEVERITY": "CRITICAL", "OSPREY_SERVICE": "s3,iam",
+                                               "OSPREY_MAX_CACHE_AGE": "1.5h", "OSPREY_NO_PROGRESS": "true"}))
+    assert r and len(r) < len(base)
+    assert {f["Severity"] for f in r} == {"CRITICAL"} and {f["Service"] for f in r} <= {"s3", "iam"}
+    gate = scan(t, ["-f", "json"], env={"OSPREY_FAIL_ON": "CRITICAL"})
+    assert gate.returncode == 1, gate.stderr
+
+
+def test_env_bad_value_is_one_clear_usage_error(t):
+    r = scan(t, [], env={"OSPREY_MAX_CACHE_AGE": "soon"})
+    assert r.returncode == 2, r.stderr
+    lines = r.stderr.strip().splitlines()
+    assert len(lines) == 1 and "OSPREY_MAX_CACHE_AGE" in lines[0] and "'soon'" in lines[0], r.stderr
+    r = scan(t, [], env={"OSPREY_UPDATE_CACHE": "maybe"})
+    assert r.returncode == 2 and "OSPREY_UPDATE_CACHE" in r.stderr, r.stderr
+
+
+CONFIG = """cloud:
+  aws:
+    service: [s3, iam]
+  max-cache-age: 1.5h
+severity:
+  - HIGH
+  - CRITICAL
+format: json
+"""
+
+
+def test_config_file_with_trivy_keys(t):
+    r = findings(scan(t, [], files={"osprey.yaml": CONFIG}))  # read from the working directory
+    assert r and {f["Service"] for f in r} <= {"s3", "iam"}
+    assert {f["Severity"] for f in r} <= {"HIGH", "CRITICAL"}
+    os.rename(os.path.join(t.tmp, "osprey.yaml"), os.path.join(t.tmp, "elsewhere.yaml"))
+    again = scan(t, ["-c", "elsewhere.yaml"])
+    assert again.returncode == 0 and json.loads(again.stdout)["Findings"] == r, again.stderr
+    via_env = scan(t, [], env={"OSPREY_CONFIG": "elsewhere.yaml"})
+    assert via_env.returncode == 0 and json.loads(via_env.stdout)["Findings"] == r, via_env.stderr
+
+
+def test_precedence_flag_then_env_then_file(t):
+    files = {"osprey.yaml": "severity: [LOW]\nformat: json\nservice: s3,iam,ec2\n"}
+    file_only = {f["Severity"] for f in findings(scan(t, [], files=files))}
+    assert file_only == {"LOW"}, file_only
+    env_wins = {f["Severity"] for f in findings(scan(t, [], env={"OSPREY_SEVERITY": "MEDIUM"}))}
+    assert env_wins == {"MEDIUM"}, env_wins
+    flag_wins = {f["Severity"] for f in findings(scan(t, ["--severity", "HIGH"], env={"OSPREY_SEVERITY": "MEDIUM"}))}
+    assert flag_wins == {"HIGH"}, flag_wins
+    # lists are replaced, not merged: the flag's one service, not the file's three
+    services = {f["Service"] for f in findings(scan(t, ["--service", "iam", "--severity", "LOW,MEDIUM,HIGH"]))}
+    assert services == {"iam"}, services
+
+
+def test_config_file_errors_name_file_and_line(t):
+    r = scan(t, [], files={"osprey.yaml": "format: json\ncloud:\n  aws:\n    regoin: us-east-1\n"})
+    assert r.returncode == 2, r.stderr
+    line = r.stderr.strip()
+    assert len(line.splitlines()) == 1 and "osprey.yaml:4" in line and "cloud.aws.regoin" in line, line
+    r = scan(t, [], files={"osprey.yaml": "output: [a, b]\n"})
+    assert r.returncode == 2 and "osprey.yaml:1" in r.stderr and "one value" in r.stderr, r.stderr
+    r = scan(t, [], files={"osprey.yaml": "max-cache-age: later\n"})
+    assert r.returncode == 2 and "osprey.yaml:1" in r.stderr and "'later'" in r.stderr, r.stderr
+    r = scan(t, [], files={"osprey.yaml": "severity: [HIGH\n"})
+    assert r.returncode == 2 and "osprey.yaml" in r.stderr and "YAML" in r.stderr, r.stderr
+    r = scan(t, ["-c", "missing.yaml"])
+    assert r.returncode == 2 and "missing.yaml" in r.stderr, r.stderr
+
+
+def test_help_lists_new_flags_and_ignores_a_broken_config(t):
+    with open(os.path.join(t.tmp, "osprey.yaml"), "w") as f:
+        f.write("nonsense: [\n")
+    r = run_osprey(["aws", "--help"], cwd=t.tmp)
+    assert r.returncode == 0, r.stderr
+    for flag in ("--no-progress", "--ignore-policy", "--config", "OSPREY_<FLAG>"):
+        assert flag in r.stdout, flag
+
+
+if __name__ == "__main__":
+    main(globals())
