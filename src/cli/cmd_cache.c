@@ -5,6 +5,7 @@
 #include <sys/stat.h>
 
 #include "cache/cache.h"
+#include "core/ci.h"
 #include "cli/cli.h"
 #include "core/timeutil.h"
 
@@ -124,7 +125,7 @@ static int resolve_dir(struct osp_ctx *ctx, const struct cc_opts *o, char **dir)
     if (cache_default_dir(ctx, dir, &err))
         return cli_fail(&err);
     if (!*dir)
-        return cli_usage_error("CI=true: osprey keeps no cache in pipelines unless you pass --cache-dir DIR");
+        return cli_usage_error("in CI (%s) osprey keeps no cache unless you pass --cache-dir DIR", osp_ci_name(ctx));
     return 0;
 }
 

@@ -482,7 +482,8 @@ static enum osp_code from_argv(enum cli_cmd cmd, int argc, char **argv, struct c
     return OSP_OK;
 }
 
-static enum osp_code from_env(enum cli_cmd cmd, struct cli_opts *o, unsigned char *given, struct osp_err *err)
+static enum osp_code from_env(const struct osp_ctx *ctx, enum cli_cmd cmd, struct cli_opts *o, unsigned char *given,
+                              struct osp_err *err)
 {
     for (size_t i = 0; i < NFLAGS; i++) {
         const struct cli_flag *f = &flags[i];
@@ -490,8 +491,8 @@ static enum osp_code from_env(enum cli_cmd cmd, struct cli_opts *o, unsigned cha
             continue;
         char name[64];
         cli_flag_env_name(f, name, sizeof(name));
-        const char *v = getenv(name);
-        if (!v || !*v)
+        const char *v = osp_getenv_nonempty(ctx, name);
+        if (!v)
             continue;
         given[i] = 2;
         if (store(o, f, v, 1, 1, err)) {
@@ -604,7 +605,8 @@ static enum osp_code from_config(enum cli_cmd cmd, struct cli_opts *o, unsigned 
     return rc;
 }
 
-enum osp_code cli_opts_parse(enum cli_cmd cmd, int argc, char **argv, struct cli_opts *o, struct osp_err *err)
+enum osp_code cli_opts_parse(const struct osp_ctx *ctx, enum cli_cmd cmd, int argc, char **argv, struct cli_opts *o,
+                             struct osp_err *err)
 {
     unsigned char given[NFLAGS] = {0}; /* 1: argv, 2: environment */
     memset(o, 0, sizeof(*o));
@@ -613,7 +615,7 @@ enum osp_code cli_opts_parse(enum cli_cmd cmd, int argc, char **argv, struct cli
     o->exit_code = 1;
     enum osp_code rc = from_argv(cmd, argc, argv, o, given, err);
     if (!rc && !o->help)
-        rc = from_env(cmd, o, given, err);
+        rc = from_env(ctx, cmd, o, given, err);
     if (!rc && !o->help)
         rc = from_config(cmd, o, given, err);
     if (rc)

@@ -20,6 +20,7 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "core/ctx.h"
 #include "core/err.h"
 
 #define CLI_MAX_LIST 64
@@ -101,8 +102,8 @@ void cli_flag_env_name(const struct cli_flag *f, char *out, size_t n);
  * file (see above; skipped with --help). On a usage error returns OSP_EUSAGE with a one-line
  * message naming the source, the bad value and the fix. Validates values that need no AWS: region
  * names, durations, ARN shape, formats, severities, numbers. */
-OSP_MUST_CHECK enum osp_code cli_opts_parse(enum cli_cmd cmd, int argc, char **argv, struct cli_opts *o,
-                                            struct osp_err *err);
+OSP_MUST_CHECK enum osp_code cli_opts_parse(const struct osp_ctx *ctx, enum cli_cmd cmd, int argc, char **argv,
+                                            struct cli_opts *o, struct osp_err *err);
 /* `osprey <cmd> --help`: usage and every flag grouped by category. */
 void cli_opts_usage(enum cli_cmd cmd, FILE *f);
 /* Flag reference as Markdown (README section). */
