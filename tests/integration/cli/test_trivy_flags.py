@@ -144,5 +144,37 @@ def test_help_lists_new_flags_and_ignores_a_broken_config(t):
         assert flag in r.stdout, flag
 
 
+def test_trivyignore_yaml_like_trivy(t):
+    base = findings(scan(t, ["-f", "json", "--severity", "CRITICAL"]))
+    assert base, "the demo account has CRITICAL findings"
+    ids = sorted({f["ID"] for f in base})
+    entries = "".join("  - id: %s\n    statement: reviewed %s\n" % (i[4:] if n % 2 else i, i) for n, i in enumerate(ids))
+    text = "misconfigurations:\n" + entries + "vulnerabilities:\n  - id: CVE-2024-0001\n"
+    r = scan(t, ["-f", "json", "--severity", "CRITICAL", "--fail-on", "CRITICAL", "--ignorefile", ".trivyignore.yaml"],
+             files={".trivyignore.yaml": text})
+    assert r.returncode == 0, r.stderr  # every CRITICAL ignored: the gate passes
+    got = json.loads(r.stdout)["Findings"]
+    assert got and all(f["Status"] == "IGNORED" and f["IgnoreReason"].startswith("reviewed ") for f in got), got[:2]
+    # found by default in the working directory, like .trivyignore
+    d = scan(t, ["-f", "json", "--severity", "CRITICAL", "--fail-on", "CRITICAL"])
+    assert d.returncode == 0, d.stderr
+    # scoped by ARN glob (paths) and expired entries stop applying
+    one = base[0]
+    text = ("misconfigurations:\n  - id: %s\n    paths: [\"%s\"]\n  - id: %s\n    expired_at: 2001-01-01\n"
+            % (one["ID"], one["Resource"], ids[-1]))
+    r = scan(t, ["-f", "json", "--severity", "CRITICAL", "--ignorefile", "scoped.yaml"], files={"scoped.yaml": text})
+    assert r.returncode == 0, r.stderr
+    ignored = [(f["ID"], f["Resource"]) for f in json.loads(r.stdout)["Findings"] if f["Status"] == "IGNORED"]
+    same = [f for f in base if (f["ID"], f["Resource"]) == (one["ID"], one["Resource"])]
+    assert ignored == [(one["ID"], one["Resource"])] * len(same), ignored
+    assert "expired" in r.stderr, r.stderr
+
+
+def test_trivyignore_yaml_errors_are_usage_errors(t):
+    r = scan(t, ["--ignorefile", "bad.yaml"], files={"bad.yaml": "misconfigurations:\n  - id: AVD-AWS-0086\n    paht: [x]\n"})
+    assert r.returncode == 2, r.stderr
+    assert "bad.yaml:3" in r.stderr and "paht" in r.stderr and len(r.stderr.strip().splitlines()) == 1, r.stderr
+
+
 if __name__ == "__main__":
     main(globals())
