@@ -176,5 +176,49 @@ def test_trivyignore_yaml_errors_are_usage_errors(t):
     assert "bad.yaml:3" in r.stderr and "paht" in r.stderr and len(r.stderr.strip().splitlines()) == 1, r.stderr
 
 
+POLICY = """package trivy
+
+import rego.v1
+
+default ignore := false
+
+ignore if {
+    input.AVDID == "%s"
+    input.CauseMetadata.Provider == "AWS"
+    input.Resource == "%s"
+}
+
+ignore if input.ID == "%s"
+"""
+
+
+def test_ignore_policy_with_trivy_semantics(t):
+    base = findings(scan(t, ["-f", "json"]))
+    one, other = base[0], next(f for f in base if f["ID"] != base[0]["ID"])
+    policy = POLICY % (one["ID"], one["Resource"], other["ID"][4:])  # ID without AVD-, as Trivy's input has it
+    r = scan(t, ["-f", "json", "--ignore-policy", "ignore.rego"], files={"ignore.rego": policy})
+    assert r.returncode == 0, r.stderr
+    got = json.loads(r.stdout)["Findings"]
+    ignored = {(f["ID"], f["Resource"]) for f in got if f["Status"] == "IGNORED"}
+    want = {(f["ID"], f["Resource"]) for f in base
+            if (f["ID"], f["Resource"]) == (one["ID"], one["Resource"]) or f["ID"] == other["ID"]}
+    assert ignored == want, (ignored, want)
+    assert all(f["IgnoreReason"] == "ignore policy ignore.rego" for f in got if f["Status"] == "IGNORED")
+    # thresholds count what is left: ignoring every finding passes a LOW gate
+    everything = "package trivy\nimport rego.v1\nignore if input.Status == \"FAIL\"\n"
+    gate = scan(t, ["-f", "json", "--fail-on", "LOW", "--ignore-policy", "all.rego"], files={"all.rego": everything})
+    assert gate.returncode == 0, gate.stderr
+
+
+def test_ignore_policy_errors_never_pass_a_gate(t):
+    cases = {"syntax.rego": "package trivy\nignore if {\n", "notbool.rego": "package trivy\nignore := \"yes\"\n"}
+    for name, text in cases.items():
+        r = scan(t, ["-f", "json", "--fail-on", "LOW", "--ignore-policy", name], files={name: text})
+        assert r.returncode == 2, (name, r.returncode, r.stderr)
+        assert r.stdout == "" and name in r.stderr, (name, r.stderr)
+    r = scan(t, ["--ignore-policy", "missing.rego"])
+    assert r.returncode == 2 and "missing.rego" in r.stderr, r.stderr
+
+
 if __name__ == "__main__":
     main(globals())
