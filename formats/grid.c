@@ -1,6 +1,11 @@
-/* grid.c: an ASCII-bordered text grid with per-cell colour, for the table writer. */
+/* grid.c: an ASCII-bordered text grid with per-cell colour, for the table writer. Columns are
+ * measured in terminal cells (wcwidth), so CJK names (2 cells) and combining marks (0) line up. */
+#define _GNU_SOURCE /* newlocale/uselocale */
+#include <locale.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <wchar.h>
 
 #include "formats/fmt_int.h"
 
@@ -40,12 +45,52 @@ int fmt_grid_row(struct fmt_grid *g, const char *const *cells, const char *const
     return 0;
 }
 
+/* The process runs in the "C" locale (main.c) so that output never depends on the user's; display
+ * widths are measured under C.UTF-8 (built into glibc), whatever LANG says. */
+static locale_t utf8_locale;
+static pthread_once_t utf8_once = PTHREAD_ONCE_INIT;
+
+static void utf8_init(void)
+{
+    utf8_locale = newlocale(LC_CTYPE_MASK, "C.UTF-8", (locale_t)0);
+}
+
+/* Terminal cells of a UTF-8 string: wcwidth per code point; a byte that is not valid UTF-8 and
+ * a non-printable code point count 1. Without a UTF-8 locale: one cell per code point. */
+size_t fmt_display_width(const char *s)
+{
+    pthread_once(&utf8_once, utf8_init);
+    size_t n = 0;
+    if (!utf8_locale) {
+        for (; *s; s++)
+            n += ((unsigned char)*s & 0xC0) != 0x80;
+        return n;
+    }
+    locale_t old = uselocale(utf8_locale);
+    mbstate_t st;
+    memset(&st, 0, sizeof(st));
+    for (size_t len = strlen(s); len;) {
+        wchar_t wc;
+        size_t k = mbrtowc(&wc, s, len, &st);
+        if (k == (size_t)-1 || k == (size_t)-2 || k == 0) {
+            memset(&st, 0, sizeof(st));
+            n++;
+            s++;
+            len--;
+            continue;
+        }
+        int w = wcwidth(wc);
+        n += w < 0 ? 1 : (size_t)w;
+        s += k;
+        len -= k;
+    }
+    uselocale(old);
+    return n;
+}
+
 static size_t width(const char *s)
 {
-    size_t n = 0;
-    for (; *s; s++)
-        n += ((unsigned char)*s & 0xC0) != 0x80;
-    return n;
+    return fmt_display_width(s);
 }
 
 static void rule(const size_t *w, size_t ncols, FILE *out)
