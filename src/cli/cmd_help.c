@@ -28,8 +28,8 @@ static int print_flag(const struct cli_flag *f)
     if (f->shortopt)
         printf("  (short: -%c)", f->shortopt);
     printf("\n  %s\n", f->help);
-    printf("  commands:%s%s%s\n", f->cmds & CLI_CMD_AWS ? " aws" : "", f->cmds & CLI_CMD_INSPECT ? " inspect" : "",
-           f->cmds & CLI_CMD_CONVERT ? " convert" : "");
+    printf("  commands:%s%s%s%s\n", f->cmds & CLI_CMD_AWS ? " aws" : "", f->cmds & CLI_CMD_INSPECT ? " inspect" : "",
+           f->cmds & CLI_CMD_CONVERT ? " convert" : "", f->cmds & CLI_CMD_WHOAMI ? " whoami" : "");
     if (f->def)
         printf("  default: %s\n", f->def);
     char env[64];
@@ -72,7 +72,8 @@ int cli_help(struct osp_ctx *ctx, int argc, char **argv)
     static const struct {
         const char *name;
         enum cli_cmd cmd;
-    } cmds[] = {{"aws", CLI_CMD_AWS}, {"inspect", CLI_CMD_INSPECT}, {"convert", CLI_CMD_CONVERT}};
+    } cmds[] = {{"aws", CLI_CMD_AWS}, {"inspect", CLI_CMD_INSPECT}, {"convert", CLI_CMD_CONVERT},
+                {"whoami", CLI_CMD_WHOAMI}};
     for (size_t i = 0; i < sizeof(cmds) / sizeof(cmds[0]); i++)
         if (!strcmp(what, cmds[i].name)) {
             cli_opts_usage(cmds[i].cmd, stdout);

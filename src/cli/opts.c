@@ -15,7 +15,8 @@
 #define BOTH (CLI_CMD_AWS | CLI_CMD_INSPECT)
 #define AWS CLI_CMD_AWS
 #define OUT (CLI_CMD_AWS | CLI_CMD_CONVERT)             /* report flags: also re-rendering */
-#define ALL (CLI_CMD_AWS | CLI_CMD_INSPECT | CLI_CMD_CONVERT)
+#define ALL (CLI_CMD_AWS | CLI_CMD_INSPECT | CLI_CMD_CONVERT | CLI_CMD_WHOAMI)
+#define CRED (BOTH | CLI_CMD_WHOAMI) /* credential flags: also `osprey whoami` */
 #define AT(field) offsetof(struct cli_opts, field)
 
 #define CLI_CONFIG_DEFAULT "osprey.yaml"
@@ -39,12 +40,12 @@ static enum osp_code check_exit_code(const struct cli_flag *f, const char *v, st
 static const struct cli_flag flags[] = {
     /* Scan */
     {"region", 0, "REGION", CLI_CSV, AT(regions), check_region, "Scan", "from AWS config", "AWS_REGION",
-     "cloud.aws.region", BOTH, "region(s) to scan: repeat or comma-separate, or 'all' for every enabled region"},
-    {"service", 0, "SERVICE", CLI_CSV, AT(services), NULL, "Scan", "all supported", NULL, "cloud.aws.service", ALL,
+     "cloud.aws.region", CRED, "region(s) to scan: repeat or comma-separate, or 'all' for every enabled region"},
+    {"service", 0, "SERVICE", CLI_CSV, AT(services), NULL, "Scan", "all supported", NULL, "cloud.aws.service", OUT | CLI_CMD_INSPECT,
      "only scan these services (s3,iam or repeated)"},
     {"skip-service", 0, "SERVICE", CLI_CSV, AT(skip_services), NULL, "Scan", NULL, NULL, "cloud.aws.skip-service",
      BOTH, "do not scan these services (comma list or repeated)"},
-    {"arn", 0, "ARN", CLI_STR, AT(arn), check_arn, "Scan", NULL, NULL, "cloud.aws.arn", ALL,
+    {"arn", 0, "ARN", CLI_STR, AT(arn), check_arn, "Scan", NULL, NULL, "cloud.aws.arn", OUT | CLI_CMD_INSPECT,
      "only scan and report the resource with this ARN"},
     {"account", 0, "ID", CLI_STR, AT(account), check_account, "Scan", "from STS", NULL, "cloud.aws.account", BOTH,
      "the 12-digit account id; skips the STS identity call when the cache is fresh"},
@@ -54,20 +55,20 @@ static const struct cli_flag flags[] = {
      "maximum AWS requests in flight at once"},
     /* AWS */
     {"endpoint", 0, "URL", CLI_STR, AT(endpoint), check_endpoint, "AWS", NULL, "AWS_ENDPOINT_URL", "cloud.aws.endpoint",
-     BOTH, "send every AWS request to this endpoint (emulators, proxies)"},
-    {"profile", 0, "NAME", CLI_STR, AT(profile), NULL, "AWS", "default", "AWS_PROFILE", NULL, BOTH,
+     CRED, "send every AWS request to this endpoint (emulators, proxies)"},
+    {"profile", 0, "NAME", CLI_STR, AT(profile), NULL, "AWS", "default", "AWS_PROFILE", NULL, CRED,
      "shared config/credentials profile to use"},
-    {"role-arn", 0, "ARN", CLI_STR, AT(role_arn), check_role_arn, "AWS", NULL, NULL, NULL, BOTH,
+    {"role-arn", 0, "ARN", CLI_STR, AT(role_arn), check_role_arn, "AWS", NULL, NULL, NULL, CRED,
      "assume this role (with CI OIDC: the role trusted by the identity provider)"},
     {"role-session-name", 0, "NAME", CLI_STR, AT(role_session_name), NULL, "AWS", "osprey-<time>",
-     "AWS_ROLE_SESSION_NAME", NULL, BOTH, "session name for assumed roles"},
-    {"external-id", 0, "ID", CLI_STR, AT(external_id), NULL, "AWS", NULL, NULL, NULL, BOTH,
+     "AWS_ROLE_SESSION_NAME", NULL, CRED, "session name for assumed roles"},
+    {"external-id", 0, "ID", CLI_STR, AT(external_id), NULL, "AWS", NULL, NULL, NULL, CRED,
      "external id for --role-arn"},
     {"web-identity-token-file", 0, "FILE", CLI_STR, AT(web_identity_token_file), NULL, "AWS", NULL,
-     "AWS_WEB_IDENTITY_TOKEN_FILE", NULL, BOTH, "OIDC token file to exchange for --role-arn credentials"},
-    {"web-identity-token-env", 0, "VAR", CLI_STR, AT(web_identity_token_env), NULL, "AWS", NULL, NULL, NULL, BOTH,
+     "AWS_WEB_IDENTITY_TOKEN_FILE", NULL, CRED, "OIDC token file to exchange for --role-arn credentials"},
+    {"web-identity-token-env", 0, "VAR", CLI_STR, AT(web_identity_token_env), NULL, "AWS", NULL, NULL, NULL, CRED,
      "name of an environment variable holding an OIDC token (GitLab id_tokens)"},
-    {"ca-bundle", 0, "FILE", CLI_STR, AT(ca_bundle), NULL, "AWS", NULL, "AWS_CA_BUNDLE", NULL, BOTH,
+    {"ca-bundle", 0, "FILE", CLI_STR, AT(ca_bundle), NULL, "AWS", NULL, "AWS_CA_BUNDLE", NULL, CRED,
      "PEM bundle of CAs to trust for TLS"},
     {"insecure", 0, NULL, CLI_SWITCH, AT(insecure), NULL, "AWS", NULL, NULL, NULL, BOTH,
      "disable TLS certificate verification (warns; never in production)"},
@@ -157,16 +158,16 @@ void cli_flag_env_name(const struct cli_flag *f, char *out, size_t n)
 
 static const char *cmd_name(enum cli_cmd cmd)
 {
-    return cmd == CLI_CMD_AWS ? "aws" : cmd == CLI_CMD_INSPECT ? "inspect" : "convert";
+    return cmd == CLI_CMD_AWS ? "aws" : cmd == CLI_CMD_INSPECT ? "inspect" : cmd == CLI_CMD_CONVERT ? "convert" : "whoami";
 }
 
 /* "aws, inspect, convert" for the flag reference. */
 static void cmd_names(unsigned cmds, char *out, size_t n)
 {
-    static const enum cli_cmd all[] = {CLI_CMD_AWS, CLI_CMD_INSPECT, CLI_CMD_CONVERT};
+    static const enum cli_cmd all[] = {CLI_CMD_AWS, CLI_CMD_INSPECT, CLI_CMD_CONVERT, CLI_CMD_WHOAMI};
     size_t len = 0;
     out[0] = '\0';
-    for (size_t i = 0; i < 3; i++)
+    for (size_t i = 0; i < 4; i++)
         if (cmds & all[i])
             len += (size_t)snprintf(out + len, len < n ? n - len : 0, "%s%s", len ? ", " : "", cmd_name(all[i]));
 }
@@ -647,6 +648,9 @@ void cli_opts_usage(enum cli_cmd cmd, FILE *f)
                    "Credentials and region come from the AWS CLI configuration unless given.\n");
     else if (cmd == CLI_CMD_INSPECT)
         fprintf(f, "Usage: osprey inspect [flags]\n\nPrint the input document(s) the checks will see, as JSON.\n");
+    else if (cmd == CLI_CMD_WHOAMI)
+        fprintf(f, "Usage: osprey whoami [flags]\n\nResolve AWS credentials the way 'osprey aws' does and print the "
+                   "account, the caller ARN,\nthe credential source and the region (sts:GetCallerIdentity).\n");
     else
         fprintf(f, "Usage: osprey convert [flags] REPORT.json\n\nRe-render a JSON report written by 'osprey aws "
                    "--format json' with new formats, filters and thresholds (no AWS calls).\n");
@@ -684,7 +688,7 @@ void cli_opts_markdown(FILE *f)
             const struct cli_flag *x = &flags[i];
             if (strcmp(x->category, categories[c]))
                 continue;
-            char cmds[48], env[128] = "", key[96] = "";
+            char cmds[64], env[128] = "", key[96] = "";
             cmd_names(x->cmds, cmds, sizeof(cmds));
             if (strcmp(x->name, "help")) {
                 char own[64];

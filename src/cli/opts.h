@@ -1,4 +1,4 @@
-/* opts.h: the typed flag table of `osprey aws`, `inspect` and `convert`, and the parsed options.
+/* opts.h: the typed flag table of `osprey aws`, `inspect`, `convert` and `whoami`, and the parsed options.
  *
  * One static table (opts.c) says, per flag, its kind (switch, string, list, comma list, number,
  * duration), where its value goes in struct cli_opts (a field offset) and how one value is checked.
@@ -26,7 +26,7 @@
 #define CLI_MAX_LIST 64
 #define CLI_POOL_BYTES 32768
 
-enum cli_cmd { CLI_CMD_AWS = 1, CLI_CMD_INSPECT = 2, CLI_CMD_CONVERT = 4 };
+enum cli_cmd { CLI_CMD_AWS = 1, CLI_CMD_INSPECT = 2, CLI_CMD_CONVERT = 4, CLI_CMD_WHOAMI = 8 };
 
 enum cli_kind {
     CLI_SWITCH,   /* int, 1 when given (env/config: true/false, 1/0, yes/no) */
