@@ -10,26 +10,38 @@
 
 static const time_t NOW = 1735689600; /* 2025-01-01T00:00:00Z */
 
-static struct res_ignore *parse_ok(const char *text)
+typedef enum osp_code (*ignore_parser)(const char *, size_t, const char *, struct res_ignore **, struct osp_err *);
+
+static struct res_ignore *parse_with(ignore_parser parse, const char *name, const char *text)
 {
     struct res_ignore *ig = NULL;
     struct osp_err err;
     osp_err_init(&err);
-    CU_ASSERT_EQUAL(res_ignore_parse(text, strlen(text), "test.ignore", &ig, &err), OSP_OK);
+    CU_ASSERT_EQUAL(parse(text, strlen(text), name, &ig, &err), OSP_OK);
     if (err.code)
         fprintf(stderr, "unexpected error: %s\n", err.msg);
     return ig;
 }
 
-static void expect_error(const char *text, const char *where, const char *needle)
+static void error_with(ignore_parser parse, const char *name, const char *text, const char *where, const char *needle)
 {
     struct res_ignore *ig = NULL;
     struct osp_err err;
     osp_err_init(&err);
-    CU_ASSERT_EQUAL(res_ignore_parse(text, strlen(text), "test.ignore", &ig, &err), OSP_ECONFIG);
+    CU_ASSERT_EQUAL(parse(text, strlen(text), name, &ig, &err), OSP_ECONFIG);
     CU_ASSERT_PTR_NULL(ig);
     CU_ASSERT_PTR_NOT_NULL(strstr(err.msg, where));
     CU_ASSERT_PTR_NOT_NULL(strstr(err.msg, needle));
+}
+
+static struct res_ignore *parse_ok(const char *text)
+{
+    return parse_with(res_ignore_parse, "test.ignore", text);
+}
+
+static void expect_error(const char *text, const char *where, const char *needle)
+{
+    error_with(res_ignore_parse, "test.ignore", text, where, needle);
 }
 
 static void test_parses_ids_globs_expiry_and_reasons(void)
@@ -161,24 +173,12 @@ static void test_load_missing_default_is_empty_explicit_is_error(void)
 
 static struct res_ignore *yaml_ok(const char *text)
 {
-    struct res_ignore *ig = NULL;
-    struct osp_err err;
-    osp_err_init(&err);
-    CU_ASSERT_EQUAL(res_ignore_parse_yaml(text, strlen(text), ".trivyignore.yaml", &ig, &err), OSP_OK);
-    if (err.code)
-        fprintf(stderr, "unexpected error: %s\n", err.msg);
-    return ig;
+    return parse_with(res_ignore_parse_yaml, ".trivyignore.yaml", text);
 }
 
 static void yaml_error(const char *text, const char *where, const char *needle)
 {
-    struct res_ignore *ig = NULL;
-    struct osp_err err;
-    osp_err_init(&err);
-    CU_ASSERT_EQUAL(res_ignore_parse_yaml(text, strlen(text), ".trivyignore.yaml", &ig, &err), OSP_ECONFIG);
-    CU_ASSERT_PTR_NULL(ig);
-    CU_ASSERT_PTR_NOT_NULL(strstr(err.msg, where));
-    CU_ASSERT_PTR_NOT_NULL(strstr(err.msg, needle));
+    error_with(res_ignore_parse_yaml, ".trivyignore.yaml", text, where, needle);
 }
 
 /* Trivy's .trivyignore.yaml: misconfigurations apply; ids with or without AVD-; paths are ARN
