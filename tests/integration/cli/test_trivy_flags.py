@@ -220,5 +220,38 @@ def test_ignore_policy_errors_never_pass_a_gate(t):
     assert r.returncode == 2 and "missing.rego" in r.stderr, r.stderr
 
 
+def flag_rows():
+    r = run_osprey(["help", "--markdown"])
+    assert r.returncode == 0, r.stderr
+    rows = []
+    for line in r.stdout.splitlines():
+        if line.startswith("| `--"):
+            cells = [c.strip() for c in line.strip("|").split("|")]
+            rows.append((cells[0].split("`")[1][2:], cells[1], cells[3], cells[4]))
+    return rows
+
+
+def test_every_flag_has_an_env_variable_and_a_config_key(t):
+    rows = flag_rows()
+    assert len(rows) > 30, rows
+    for name, arg, env, key in rows:
+        if name == "help":
+            continue
+        want = "OSPREY_" + name.upper().replace("-", "_")
+        assert env.startswith("`%s`" % want), (name, env)
+        page = run_osprey(["help", name]).stdout
+        assert "environment: " + want in page, (name, page)
+        if name != "config":
+            assert key.strip("`") and "config key: " + key.strip("`") in page, (name, key, page)
+    # one generic path: every switch reads true/false from its variable, and rejects anything else
+    switches = [name for name, arg, env, key in rows if not arg and name != "help"]
+    assert len(switches) >= 8, switches
+    for name in switches:
+        var = "OSPREY_" + name.upper().replace("-", "_")
+        r = run_osprey(["aws"], env=dict(base_env(), **{var: "maybe"}),
+                       cwd=t.tmp)
+        assert r.returncode == 2 and var in r.stderr and "'maybe'" in r.stderr, (name, r.returncode, r.stderr)
+
+
 if __name__ == "__main__":
     main(globals())
