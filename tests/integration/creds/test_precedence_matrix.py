@@ -117,5 +117,18 @@ def test_configure_list_and_osprey_agree_on_env_keys_over_aws_profile(t):
     assert "credentials: env\n" in w.stdout and "user/envuser" in w.stdout, w.stdout
 
 
+def test_aws_scan_uses_env_keys_when_aws_profile_is_set(t):
+    """The same runner case through `osprey aws`: the scan signs with the exported keys."""
+    m, keys, _, cfg = seed(t)
+    env = env_for(m, t, cfg, {"AWS_PROFILE": "p", "AWS_ACCESS_KEY_ID": keys["envuser"]["AccessKeyId"],
+                              "AWS_SECRET_ACCESS_KEY": keys["envuser"]["SecretAccessKey"]})
+    r = run_osprey(["aws", "--service", "s3", "-f", "json", "--debug"], env=env)
+    assert r.returncode == 0, r.stderr
+    assert "credentials from env" in r.stderr and "as arn:aws:iam::123456789012:user/envuser" in r.stderr, r.stderr
+    r = run_osprey(["aws", "--service", "s3", "-f", "json", "--debug", "--profile", "p"], env=env)
+    assert r.returncode == 0, r.stderr
+    assert "credentials from profile:p" in r.stderr and "user/puser" in r.stderr, r.stderr
+
+
 if __name__ == "__main__":
     main(globals())
