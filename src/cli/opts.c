@@ -562,7 +562,9 @@ static enum osp_code cfg_mapping(struct cfg *c, yaml_document_t *doc, yaml_node_
         if (!k || !v || k->type != YAML_SCALAR_NODE)
             return osp_err_set(c->err, OSP_EUSAGE, "%s: keys must be plain names", c->path);
         char key[160];
-        snprintf(key, sizeof(key), "%s%s%s", prefix, *prefix ? "." : "", (const char *)k->data.scalar.value);
+        if ((size_t)snprintf(key, sizeof(key), "%s%s%s", prefix, *prefix ? "." : "", (const char *)k->data.scalar.value) >=
+            sizeof(key)) /* also bounds the nesting depth */
+            return cfg_error(c, k, "is not a setting (nested too deep)", prefix);
         enum osp_code rc = v->type == YAML_MAPPING_NODE ? cfg_mapping(c, doc, v, key) : cfg_value(c, doc, key, v);
         if (rc)
             return rc;
