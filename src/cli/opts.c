@@ -393,8 +393,11 @@ static enum osp_code store(struct cli_opts *o, const struct cli_flag *f, const c
     }
     case CLI_LIST:
     case CLI_CSV:
-        if (f->kind == CLI_LIST && !split)
-            return list_add(f, field, stable ? v : pool_dup(o, v, strlen(v), err), err);
+        if (f->kind == CLI_LIST && !split) {
+            if (!stable && !(v = pool_dup(o, v, strlen(v), err)))
+                return err->code;
+            return list_add(f, field, v, err);
+        }
         for (const char *p = v;;) {
             size_t n = strcspn(p, ",");
             const char *a = p, *b = p + n;
