@@ -28,6 +28,8 @@ static int print_flag(const struct cli_flag *f)
     if (f->shortopt)
         printf("  (short: -%c)", f->shortopt);
     printf("\n  %s\n", f->help);
+    if (cli_flag_aliases(f))
+        printf("  also accepted as: %s (Trivy's older names)\n", cli_flag_aliases(f));
     printf("  commands:%s%s%s%s\n", f->cmds & CLI_CMD_AWS ? " aws" : "", f->cmds & CLI_CMD_INSPECT ? " inspect" : "",
            f->cmds & CLI_CMD_CONVERT ? " convert" : "", f->cmds & CLI_CMD_WHOAMI ? " whoami" : "");
     if (f->def)

@@ -128,6 +128,25 @@ static const struct cli_flag flags[] = {
 
 #define NFLAGS (sizeof(flags) / sizeof(flags[0]))
 
+/* Trivy's older long names, still accepted on the command line (help shows them). */
+static const struct {
+    const char *flag, *aliases; /* space-separated */
+} flag_aliases[] = {
+    {"config-check", "policy config-policy"},
+    {"config-data", "data"},
+    {"check-namespaces", "namespaces policy-namespaces"},
+};
+#define MAX_ALIASES 2 /* per flag */
+#define ALIAS_LEN 32
+
+const char *cli_flag_aliases(const struct cli_flag *f)
+{
+    for (size_t i = 0; i < sizeof(flag_aliases) / sizeof(flag_aliases[0]); i++)
+        if (!strcmp(flag_aliases[i].flag, f->name))
+            return flag_aliases[i].aliases;
+    return NULL;
+}
+
 const struct cli_flag *cli_flags(size_t *n)
 {
     *n = NFLAGS;
@@ -136,9 +155,14 @@ const struct cli_flag *cli_flags(size_t *n)
 
 const struct cli_flag *cli_flag_find(const char *name)
 {
+    size_t n = strlen(name);
     for (size_t i = 0; i < NFLAGS; i++)
         if (!strcmp(flags[i].name, name))
             return &flags[i];
+    for (size_t i = 0; i < NFLAGS; i++) /* an alias names its flag */
+        for (const char *a = cli_flag_aliases(&flags[i]); a && *a; a += strcspn(a, " "), a += *a == ' ')
+            if (strcspn(a, " ") == n && !strncmp(a, name, n))
+                return &flags[i];
     return NULL;
 }
 
@@ -420,14 +444,22 @@ static enum osp_code store(struct cli_opts *o, const struct cli_flag *f, const c
 
 /* ---- sources ---- */
 
-static enum osp_code build_getopt(enum cli_cmd cmd, struct option *lo, char *so)
+/* Long options for getopt: each flag's name and its aliases (copied into names). */
+static enum osp_code build_getopt(enum cli_cmd cmd, struct option *lo, char *so, char (*names)[ALIAS_LEN])
 {
-    size_t k = 0, s = 0;
+    size_t k = 0, s = 0, na = 0;
     so[s++] = ':'; /* report missing arguments distinctly */
     for (size_t i = 0; i < NFLAGS; i++) {
         if (!(flags[i].cmds & cmd))
             continue;
-        lo[k++] = (struct option){flags[i].name, flags[i].arg ? required_argument : no_argument, NULL, 256 + (int)i};
+        int has_arg = flags[i].arg ? required_argument : no_argument;
+        lo[k++] = (struct option){flags[i].name, has_arg, NULL, 256 + (int)i};
+        for (const char *p = cli_flag_aliases(&flags[i]); p && *p && na < NFLAGS * MAX_ALIASES;) {
+            size_t n = strcspn(p, " ");
+            snprintf(names[na], ALIAS_LEN, "%.*s", (int)n, p);
+            lo[k++] = (struct option){names[na++], has_arg, NULL, 256 + (int)i};
+            p += n + (p[n] == ' ');
+        }
         if (flags[i].shortopt) {
             so[s++] = flags[i].shortopt;
             if (flags[i].arg)
@@ -450,9 +482,10 @@ static const struct cli_flag *by_short(int c)
 static enum osp_code from_argv(enum cli_cmd cmd, int argc, char **argv, struct cli_opts *o, unsigned char *given,
                                struct osp_err *err)
 {
-    struct option lo[NFLAGS + 1];
+    struct option lo[NFLAGS * (1 + MAX_ALIASES) + 1];
     char so[2 * NFLAGS + 2];
-    build_getopt(cmd, lo, so);
+    char names[NFLAGS * MAX_ALIASES][ALIAS_LEN];
+    build_getopt(cmd, lo, so, names);
     optind = 0; /* full reset (GNU) */
     opterr = 0;
     int c, idx = -1;
@@ -669,6 +702,11 @@ void cli_opts_usage(enum cli_cmd cmd, FILE *f)
             char left[64];
             flag_left(&flags[i], left, sizeof(left));
             fprintf(f, "  %-38s %s", left, flags[i].help);
+            for (const char *a = cli_flag_aliases(&flags[i]), *first = a; a && *a;) {
+                size_t n = strcspn(a, " ");
+                fprintf(f, "%s--%.*s%s", a == first ? " (also: " : ", ", (int)n, a, a[n] ? "" : ")");
+                a += n + (a[n] == ' ');
+            }
             if (flags[i].def)
                 fprintf(f, " (default: %s)", flags[i].def);
             if (flags[i].env)

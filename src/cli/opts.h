@@ -94,6 +94,8 @@ struct cli_opts {
 
 const struct cli_flag *cli_flags(size_t *n);
 const struct cli_flag *cli_flag_find(const char *name);
+/* Other long names the command line accepts for f (Trivy's older names), space-separated, or NULL. */
+const char *cli_flag_aliases(const struct cli_flag *f);
 /* CLI_LIST and CLI_CSV flags may be given several times. */
 int cli_flag_repeatable(const struct cli_flag *f);
 /* "OSPREY_MAX_CACHE_AGE" for max-cache-age. */

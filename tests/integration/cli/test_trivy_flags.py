@@ -253,5 +253,30 @@ def test_every_flag_has_an_env_variable_and_a_config_key(t):
         assert r.returncode == 2 and var in r.stderr and "'maybe'" in r.stderr, (name, r.returncode, r.stderr)
 
 
+CHECK = """# METADATA
+# title: every account gets one
+# custom:
+#   id: USR-0001
+#   severity: LOW
+package user.demo
+
+import rego.v1
+
+deny contains "custom check ran" if true
+"""
+
+
+def test_trivys_older_check_flag_names(t):
+    os.makedirs(os.path.join(t.tmp, "pol"), exist_ok=True)
+    with open(os.path.join(t.tmp, "pol", "c.rego"), "w") as f:
+        f.write(CHECK)
+    new = scan(t, ["-f", "json", "--config-check", "pol", "--check-namespaces", "user"])
+    old = scan(t, ["-f", "json", "--policy", "pol", "--namespaces", "user"])
+    older = scan(t, ["-f", "json", "--config-policy", "pol", "--policy-namespaces", "user"])
+    assert new.returncode == 0, new.stderr
+    assert any(f["ID"] == "USR-0001" for f in json.loads(new.stdout)["Findings"])
+    assert old.stdout == new.stdout and older.stdout == new.stdout, (old.stderr, older.stderr)
+
+
 if __name__ == "__main__":
     main(globals())
