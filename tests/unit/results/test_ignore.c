@@ -87,6 +87,20 @@ static void test_overlong_line_is_an_error(void)
     free(text);
 }
 
+/* Exactly bucket-b's finding of the matrix is ignored, with this reason. */
+static void expect_only_bucket_b(const struct osp_ctx *ctx, const struct res_ignore *ig, struct res_report *r,
+                                 const char *reason)
+{
+    CU_ASSERT_EQUAL(res_ignore_apply(ctx, ig, r), 1);
+    for (size_t i = 0; i < r->n_findings; i++) {
+        const struct res_finding *f = &r->findings[i];
+        int want = !strcmp(f->resource, "arn:aws:s3:::bucket-b");
+        CU_ASSERT_EQUAL(f->status == RES_IGNORED, want);
+        if (want)
+            CU_ASSERT_STRING_EQUAL(f->ignore_reason, reason);
+    }
+}
+
 static void test_globs_scope_the_entry(void)
 {
     struct osp_ctx ctx;
@@ -95,14 +109,7 @@ static void test_globs_scope_the_entry(void)
     struct res_report *r = fx_matrix(); /* HIGH 0086 bucket-a, LOW 0090 bucket-a, LOW 0090 bucket-b */
     struct res_ignore *ig = parse_ok("AVD-AWS-0090 arn:aws:s3:::*-b\n");
     CU_ASSERT_PTR_NOT_NULL_FATAL(r);
-    CU_ASSERT_EQUAL(res_ignore_apply(&ctx, ig, r), 1);
-    for (size_t i = 0; i < r->n_findings; i++) {
-        const struct res_finding *f = &r->findings[i];
-        int want = !strcmp(f->resource, "arn:aws:s3:::bucket-b");
-        CU_ASSERT_EQUAL(f->status == RES_IGNORED, want);
-        if (want)
-            CU_ASSERT_STRING_EQUAL(f->ignore_reason, "listed in test.ignore:1");
-    }
+    expect_only_bucket_b(&ctx, ig, r, "listed in test.ignore:1");
     res_ignore_free(ig);
     res_report_free(r);
 }
@@ -205,14 +212,7 @@ static void test_trivyignore_yaml(void)
     CU_ASSERT_PTR_NOT_NULL_FATAL(r);
     CU_ASSERT_EQUAL_FATAL(ig->n_rules, 2);
     CU_ASSERT_STRING_EQUAL(ig->rules[0].where, ".trivyignore.yaml:5");
-    CU_ASSERT_EQUAL(res_ignore_apply(&ctx, ig, r), 1);
-    for (size_t i = 0; i < r->n_findings; i++) {
-        const struct res_finding *f = &r->findings[i];
-        int want = !strcmp(f->resource, "arn:aws:s3:::bucket-b");
-        CU_ASSERT_EQUAL(f->status == RES_IGNORED, want);
-        if (want)
-            CU_ASSERT_STRING_EQUAL(f->ignore_reason, "accepted for the archive bucket");
-    }
+    expect_only_bucket_b(&ctx, ig, r, "accepted for the archive bucket");
     res_ignore_free(ig);
     res_report_free(r);
     ig = yaml_ok("misconfigurations:\n  - id: AVD-AWS-0086\n    expired_at: 2025-01-01T00:00:01Z\n");
