@@ -17,12 +17,18 @@ json_t *fmt_jobj(int *bad);
 json_t *fmt_jarr(int *bad);
 /* Dump root (indented, keys in insertion order, trailing newline) to out; takes root. */
 enum osp_code fmt_jdump(json_t *root, int bad, FILE *out, const char *what, struct osp_err *err);
+/* The same without indentation or spaces (SARIF: GitLab and GitHub cap the file size). */
+enum osp_code fmt_jdump_compact(json_t *root, int bad, FILE *out, const char *what, struct osp_err *err);
 
 /* The part of an ARN after its fifth ':' ("bucket", "user/alice"); the whole string if it is not
  * an ARN. */
 const char *fmt_arn_resource(const char *arn);
 /* Append s percent-encoded (RFC 3986 unreserved kept; '/' kept when keep_slash). */
 enum osp_code fmt_pct_encode(struct osp_buf *b, const char *s, int keep_slash);
+/* Pseudo-path of a finding, aws/<account>/<region>/<service>/<resource part of the ARN>: relative,
+ * each segment percent-encoded, empty segments "_", "." and ".." encoded, never empty (SARIF
+ * artifact locations, Code Quality paths). Sets *bad on out of memory. */
+void fmt_location_path(const struct res_finding *f, struct osp_buf *b, int *bad);
 /* Count FAIL findings in r. */
 size_t fmt_count_status(const struct res_report *r, enum res_status st);
 

@@ -13,6 +13,9 @@ static const struct fmt_writer writers[] = {
     {"json", "the versioned JSON report (formats/osprey-report.schema.json)", fmt_json_write},
     {"sarif", "SARIF 2.1.0 for GitHub code scanning", fmt_sarif_write},
     {"junit", "JUnit XML for GitLab, Jenkins and other CI test reports", fmt_junit_write},
+    {"codequality", "GitLab Code Quality (Code Climate subset) for merge requests", fmt_codequality_write},
+    {"asff", "AWS Security Finding Format for Security Hub BatchImportFindings", fmt_asff_write},
+    {"html", "one self-contained HTML page: charts, compliance, filterable findings", fmt_html_write},
 };
 #define N_WRITERS (sizeof(writers) / sizeof(writers[0]))
 
@@ -26,7 +29,7 @@ const struct fmt_writer *fmt_find(const char *name)
 
 const char *fmt_names(void)
 {
-    return "table, json, sarif, junit";
+    return "table, json, sarif, junit, codequality, asff, html";
 }
 
 enum osp_code fmt_write(const char *format, const struct res_report *r, const struct fmt_opts *o, FILE *out,

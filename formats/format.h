@@ -1,4 +1,4 @@
-/* format.h: report writers (table, json, sarif, junit) behind one vtable, and the
+/* format.h: report writers (table, json, sarif, junit, codequality, asff, html) behind one vtable, and the
  * `--format FORMAT[=PATH]` / `--output PATH` spec list the CLI commands share.
  *
  * Writers read only results/result.h; they print nothing but the report to `out`, log through
@@ -59,6 +59,13 @@ OSP_MUST_CHECK enum osp_code fmt_sarif_write(const struct res_report *r, const s
                                              struct osp_err *err);
 OSP_MUST_CHECK enum osp_code fmt_junit_write(const struct res_report *r, const struct fmt_opts *o, FILE *out,
                                              struct osp_err *err);
+
+OSP_MUST_CHECK enum osp_code fmt_codequality_write(const struct res_report *r, const struct fmt_opts *o, FILE *out,
+                                                   struct osp_err *err);
+OSP_MUST_CHECK enum osp_code fmt_asff_write(const struct res_report *r, const struct fmt_opts *o, FILE *out,
+                                            struct osp_err *err);
+OSP_MUST_CHECK enum osp_code fmt_html_write(const struct res_report *r, const struct fmt_opts *o, FILE *out,
+                                            struct osp_err *err);
 
 /* --format / --output: a list of (format, path) where path NULL means stdout. Owns its strings. */
 struct fmt_spec {

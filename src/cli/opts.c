@@ -11,6 +11,7 @@
 
 #include "aws/aws.h"
 #include "core/timeutil.h"
+#include "formats/format.h"
 
 #define BOTH (CLI_CMD_AWS | CLI_CMD_INSPECT)
 #define AWS CLI_CMD_AWS
@@ -34,6 +35,7 @@ static enum osp_code check_severity(const struct cli_flag *f, const char *v, str
 static enum osp_code check_fail_on(const struct cli_flag *f, const char *v, struct osp_err *err);
 static enum osp_code check_threshold(const struct cli_flag *f, const char *v, struct osp_err *err);
 static enum osp_code check_exit_code(const struct cli_flag *f, const char *v, struct osp_err *err);
+static enum osp_code check_sarif_max_results(const struct cli_flag *f, const char *v, struct osp_err *err);
 
 /* Keep sorted by category, then by name; every entry has a page in src/cli/flags/<name>.md.
  * name, short, ARG, kind, field, check, category, default, native env, Trivy config key, commands, help */
@@ -100,7 +102,7 @@ static const struct cli_flag flags[] = {
      "print Rego evaluation traces to stderr"},
     /* Output */
     {"format", 'f', "FORMAT[=PATH]", CLI_LIST, AT(formats), check_format, "Output", "table", NULL, NULL, OUT,
-     "table, json, sarif or junit; repeat with =PATH for several outputs"},
+     "table, json, sarif, junit, codequality, asff or html; repeat with =PATH for several outputs"},
     {"output", 'o', "PATH", CLI_STR, AT(output), NULL, "Output", "stdout", NULL, NULL, OUT,
      "write the (single) --format output to this file"},
     {"severity", 's', "LIST", CLI_CSV, AT(severities), check_severity, "Output", "all", NULL, NULL, OUT,
@@ -115,6 +117,8 @@ static const struct cli_flag flags[] = {
      "exit non-zero if more than MAX findings of SEV remain; repeatable"},
     {"exit-code", 0, "N", CLI_INT, AT(exit_code), check_exit_code, "Output", "1", NULL, NULL, OUT,
      "exit code used when a threshold is breached"},
+    {"sarif-max-results", 0, "N", CLI_INT, AT(sarif_max_results), check_sarif_max_results, "Output", "25000", NULL,
+     NULL, OUT, "keep at most N results in the SARIF report, most severe first"},
     /* General */
     {"config", 'c', "FILE", CLI_STR, AT(config), NULL, "General", "osprey.yaml", NULL, NULL, ALL,
      "read flag values from this YAML file (Trivy's keys); flags and OSPREY_<FLAG> win"},
@@ -218,6 +222,11 @@ static enum osp_code check_exit_code(const struct cli_flag *f, const char *v, st
     return check_int(f, v, 1, 255, err);
 }
 
+static enum osp_code check_sarif_max_results(const struct cli_flag *f, const char *v, struct osp_err *err)
+{
+    return check_int(f, v, 1, 10000000, err);
+}
+
 static int is_severity(const char *s, size_t n)
 {
     static const char *const sev[] = {"CRITICAL", "HIGH", "MEDIUM", "LOW", "UNKNOWN"};
@@ -244,16 +253,16 @@ static enum osp_code check_fail_on(const struct cli_flag *f, const char *v, stru
 
 static enum osp_code check_format(const struct cli_flag *f, const char *v, struct osp_err *err)
 {
-    static const char *const fmts[] = {"table", "json", "sarif", "junit"};
     size_t n = strcspn(v, "=");
     (void)f;
-    for (size_t i = 0; i < 4; i++)
-        if (strlen(fmts[i]) == n && !strncmp(fmts[i], v, n)) {
-            if (v[n] == '=' && !v[n + 1])
-                return osp_err_set(err, OSP_EUSAGE, "empty path in --format '%s' (use FORMAT=PATH)", v);
-            return OSP_OK;
-        }
-    return osp_err_set(err, OSP_EUSAGE, "unknown --format '%.*s' (use table, json, sarif or junit)", (int)n, v);
+    char name[32];
+    snprintf(name, sizeof(name), "%.*s", (int)(n < sizeof(name) ? n : sizeof(name) - 1), v);
+    if (n < sizeof(name) && fmt_find(name)) {
+        if (v[n] == '=' && !v[n + 1])
+            return osp_err_set(err, OSP_EUSAGE, "empty path in --format '%s' (use FORMAT=PATH)", v);
+        return OSP_OK;
+    }
+    return osp_err_set(err, OSP_EUSAGE, "unknown --format '%.*s' (use %s)", (int)n, v, fmt_names());
 }
 
 static enum osp_code check_threshold(const struct cli_flag *f, const char *v, struct osp_err *err)

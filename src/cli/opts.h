@@ -82,6 +82,7 @@ struct cli_opts {
     struct cli_list formats, severities, thresholds;
     const char *output, *ignorefile, *ignore_policy, *fail_on;
     int exit_code, exit_code_set;
+    int sarif_max_results; /* 0: FMT_SARIF_MAX_RESULTS */
     /* general */
     int quiet, no_progress, debug, help;
     const char *config; /* -c/--config: the config file that was read, or NULL */

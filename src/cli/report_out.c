@@ -83,6 +83,7 @@ static enum osp_code write_outputs(struct cli_report_out *out, struct res_report
         .service = o->services.n == 1 ? o->services.v[0] : NULL,
         .arn = o->arn,
         .compliance_all = o->report && !strcmp(o->report, "all"),
+        .sarif_max_results = (size_t)o->sarif_max_results,
     };
     struct fmt_specs tables = {0}, machine = {0};
     struct fmt_spec tv[16], mv[16];
