@@ -57,35 +57,53 @@ static void utf8_init(void)
 
 /* Terminal cells of a UTF-8 string: wcwidth per code point; a byte that is not valid UTF-8 and
  * a non-printable code point count 1. Without a UTF-8 locale: one cell per code point. */
-size_t fmt_display_width(const char *s)
+/* Walk s measuring terminal cells; stop before the character that would pass max_cols. Returns the
+ * bytes walked; *cols (optional) gets their width. */
+static size_t measure(const char *s, size_t max_cols, size_t *cols)
 {
     pthread_once(&utf8_once, utf8_init);
-    size_t n = 0;
-    if (!utf8_locale) {
-        for (; *s; s++)
-            n += ((unsigned char)*s & 0xC0) != 0x80;
-        return n;
-    }
-    locale_t old = uselocale(utf8_locale);
+    size_t n = 0, len = strlen(s), at = 0;
+    locale_t old = utf8_locale ? uselocale(utf8_locale) : (locale_t)0;
     mbstate_t st;
     memset(&st, 0, sizeof(st));
-    for (size_t len = strlen(s); len;) {
+    while (at < len) {
         wchar_t wc;
-        size_t k = mbrtowc(&wc, s, len, &st);
-        if (k == (size_t)-1 || k == (size_t)-2 || k == 0) {
-            memset(&st, 0, sizeof(st));
-            n++;
-            s++;
-            len--;
-            continue;
+        size_t k = 1, w = 1;
+        if (!utf8_locale) {
+            while (at + k < len && ((unsigned char)s[at + k] & 0xC0) == 0x80)
+                k++;
+        } else {
+            k = mbrtowc(&wc, s + at, len - at, &st);
+            if (k == (size_t)-1 || k == (size_t)-2 || k == 0) {
+                memset(&st, 0, sizeof(st));
+                k = 1;
+            } else {
+                int cw = wcwidth(wc);
+                w = cw < 0 ? 1 : (size_t)cw;
+            }
         }
-        int w = wcwidth(wc);
-        n += w < 0 ? 1 : (size_t)w;
-        s += k;
-        len -= k;
+        if (n + w > max_cols)
+            break;
+        n += w;
+        at += k;
     }
-    uselocale(old);
-    return n;
+    if (utf8_locale)
+        uselocale(old);
+    if (cols)
+        *cols = n;
+    return at;
+}
+
+size_t fmt_display_width(const char *s)
+{
+    size_t cols;
+    measure(s, (size_t)-1, &cols);
+    return cols;
+}
+
+size_t fmt_display_prefix(const char *s, size_t max_cols)
+{
+    return measure(s, max_cols, NULL);
 }
 
 static size_t width(const char *s)

@@ -95,7 +95,7 @@ static const struct cli_flag flags[] = {
     {"compliance", 0, "SPEC", CLI_STR, AT(compliance), check_compliance, "Checks", NULL, NULL, "scan.compliance", AWS,
      "compliance report: aws-cis-1.2, aws-cis-1.4 or @spec.yaml"},
     {"report", 0, "TYPE", CLI_STR, AT(report), check_report, "Checks", "summary", NULL, NULL, OUT,
-     "compliance report detail: summary or all"},
+     "table detail: summary, all (compliance + findings) or checks (failing checks only)"},
     {"include-non-failures", 0, NULL, CLI_SWITCH, AT(include_non_failures), NULL, "Checks", NULL, NULL,
      "misconfiguration.include-non-failures", OUT, "also report passed checks per resource"},
     {"trace", 0, NULL, CLI_SWITCH, AT(trace), NULL, "Checks", NULL, NULL, "rego.trace", AWS,
@@ -350,8 +350,8 @@ static enum osp_code check_compliance(const struct cli_flag *f, const char *v, s
 static enum osp_code check_report(const struct cli_flag *f, const char *v, struct osp_err *err)
 {
     (void)f;
-    if (strcmp(v, "summary") && strcmp(v, "all"))
-        return osp_err_set(err, OSP_EUSAGE, "invalid --report '%s' (use summary or all)", v);
+    if (strcmp(v, "summary") && strcmp(v, "all") && strcmp(v, "checks"))
+        return osp_err_set(err, OSP_EUSAGE, "invalid --report '%s' (use summary, all or checks)", v);
     return OSP_OK;
 }
 

@@ -18,6 +18,16 @@ static void test_display_width(void)
     CU_ASSERT_EQUAL(fmt_display_width("\xe9\x81"), 2);               /* truncated sequence */
 }
 
+/* cutting to a number of columns never splits a character or overflows the budget */
+static void test_display_prefix(void)
+{
+    CU_ASSERT_EQUAL(fmt_display_prefix("abcdef", 4), 4);
+    CU_ASSERT_EQUAL(fmt_display_prefix("避免使用", 5), 6);  /* two ideographs (4 columns), 3 bytes each */
+    CU_ASSERT_EQUAL(fmt_display_prefix("避免使用", 1), 0);
+    CU_ASSERT_EQUAL(fmt_display_prefix("ab避", 3), 2);
+    CU_ASSERT_EQUAL(fmt_display_prefix("ab", 10), 2);
+}
+
 static char *render(struct fmt_grid *g)
 {
     char *text = NULL;
@@ -60,7 +70,8 @@ static void test_cjk_cells_line_up(void)
     free(got);
 }
 
-static const struct osp_test tests[] = {OSP_TEST(test_display_width), OSP_TEST(test_cjk_cells_line_up), {0}};
+static const struct osp_test tests[] = {OSP_TEST(test_display_width), OSP_TEST(test_display_prefix),
+                                        OSP_TEST(test_cjk_cells_line_up), {0}};
 
 int main(void)
 {
