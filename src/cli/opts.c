@@ -12,6 +12,7 @@
 #include "aws/aws.h"
 #include "core/timeutil.h"
 #include "formats/format.h"
+#include "results/result.h"
 
 #define BOTH (CLI_CMD_AWS | CLI_CMD_INSPECT)
 #define AWS CLI_CMD_AWS
@@ -36,6 +37,7 @@ static enum osp_code check_fail_on(const struct cli_flag *f, const char *v, stru
 static enum osp_code check_threshold(const struct cli_flag *f, const char *v, struct osp_err *err);
 static enum osp_code check_exit_code(const struct cli_flag *f, const char *v, struct osp_err *err);
 static enum osp_code check_sarif_max_results(const struct cli_flag *f, const char *v, struct osp_err *err);
+static enum osp_code check_allow_incomplete(const struct cli_flag *f, const char *v, struct osp_err *err);
 
 /* Keep sorted by category, then by name; every entry has a page in src/cli/flags/<name>.md.
  * name, short, ARG, kind, field, check, category, default, native env, Trivy config key, commands, help */
@@ -118,7 +120,9 @@ static const struct cli_flag flags[] = {
     {"threshold", 0, "SEV=MAX", CLI_LIST, AT(thresholds), check_threshold, "Output", NULL, NULL, NULL, OUT,
      "exit non-zero if more than MAX findings of SEV remain; repeatable"},
     {"exit-code", 0, "N", CLI_INT, AT(exit_code), check_exit_code, "Output", "1", NULL, NULL, OUT,
-     "exit code used when a threshold is breached"},
+     "exit code used when a threshold is breached; 0: report only"},
+    {"allow-incomplete", 0, "SERVICE[/REGION]", CLI_LIST, AT(allow_incomplete), check_allow_incomplete, "Output", NULL,
+     NULL, NULL, OUT, "accept this known gap (a service or region not collected, a check id not evaluated); repeatable"},
     {"sarif-max-results", 0, "N", CLI_INT, AT(sarif_max_results), check_sarif_max_results, "Output", "25000", NULL,
      NULL, OUT, "keep at most N results in the SARIF report, most severe first"},
     /* General */
@@ -127,6 +131,8 @@ static const struct cli_flag flags[] = {
     {"quiet", 'q', NULL, CLI_SWITCH, AT(quiet), NULL, "General", NULL, NULL, NULL, ALL, "no progress output"},
     {"no-progress", 0, NULL, CLI_SWITCH, AT(no_progress), NULL, "General", NULL, NULL, NULL, ALL,
      "no progress line, keep warnings (trivy's --no-progress)"},
+    {"progress", 0, NULL, CLI_SWITCH, AT(progress), NULL, "General", NULL, NULL, NULL, BOTH,
+     "progress lines on stderr even when it is not a terminal"},
     {"debug", 'd', NULL, CLI_SWITCH, AT(debug), NULL, "General", NULL, NULL, NULL, ALL,
      "log each AWS request and decision to stderr (secrets redacted)"},
     {"help", 'h', NULL, CLI_SWITCH, AT(help), NULL, "General", NULL, NULL, NULL, ALL, "show this help"},
@@ -221,7 +227,16 @@ static enum osp_code check_concurrency(const struct cli_flag *f, const char *v, 
 
 static enum osp_code check_exit_code(const struct cli_flag *f, const char *v, struct osp_err *err)
 {
-    return check_int(f, v, 1, 255, err);
+    return check_int(f, v, 0, 255, err);
+}
+
+static enum osp_code check_allow_incomplete(const struct cli_flag *f, const char *v, struct osp_err *err)
+{
+    (void)f;
+    if (res_gap_pattern_valid(v))
+        return osp_err_set(err, OSP_EUSAGE,
+                           "invalid --allow-incomplete '%s' (use SERVICE, SERVICE/REGION, */REGION or a check id)", v);
+    return OSP_OK;
 }
 
 static enum osp_code check_sarif_max_results(const struct cli_flag *f, const char *v, struct osp_err *err)
@@ -728,7 +743,8 @@ void cli_opts_usage(enum cli_cmd cmd, FILE *f)
     fprintf(f, "\nEvery flag can also be set as OSPREY_<FLAG> (OSPREY_MAX_CACHE_AGE=1.5h; lists comma-separated)\n"
                "or in the config file (--config, default ./osprey.yaml); precedence: flag > env > file > default.\n"
                "\nExit codes: 0 ok, 1 threshold breached (see --exit-code), 2 usage or configuration error,\n"
-               "3 the scan could not run (credentials, network, cache), 4 not found, 5 internal error.\n"
+               "3 the scan could not run (credentials, network, cache), 4 not found, 5 internal error,\n"
+               "6 incomplete run under a gate (see --allow-incomplete).\n"
                "Run 'osprey help FLAG' for the full page of a flag.\n");
 }
 

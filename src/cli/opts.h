@@ -80,12 +80,12 @@ struct cli_opts {
     int trace, include_non_failures;
     int no_builtin_lib; /* --no-builtin-lib */
     /* output */
-    struct cli_list formats, severities, thresholds;
+    struct cli_list formats, severities, thresholds, allow_incomplete;
     const char *output, *ignorefile, *ignore_policy, *fail_on;
     int exit_code, exit_code_set;
     int sarif_max_results; /* 0: FMT_SARIF_MAX_RESULTS */
     /* general */
-    int quiet, no_progress, debug, help;
+    int quiet, no_progress, progress, debug, help;
     const char *config; /* -c/--config: the config file that was read, or NULL */
     /* positional arguments (convert: the report file) */
     struct cli_list args;
