@@ -74,5 +74,9 @@ void fmt_grid_init(struct fmt_grid *g, size_t ncols, const char *const *headers,
 int fmt_grid_row(struct fmt_grid *g, const char *const *cells, const char *const *colors);
 void fmt_grid_print(const struct fmt_grid *g, FILE *out, int color);
 void fmt_grid_free(struct fmt_grid *g);
+/* Terminal cells a UTF-8 string takes (wcwidth under C.UTF-8): CJK 2, combining marks 0. */
+size_t fmt_display_width(const char *s);
+/* Bytes of the longest prefix of s that fits in max_cols terminal cells (never splits a character). */
+size_t fmt_display_prefix(const char *s, size_t max_cols);
 
 #endif

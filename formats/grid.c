@@ -1,6 +1,11 @@
-/* grid.c: an ASCII-bordered text grid with per-cell colour, for the table writer. */
+/* grid.c: an ASCII-bordered text grid with per-cell colour, for the table writer. Columns are
+ * measured in terminal cells (wcwidth), so CJK names (2 cells) and combining marks (0) line up. */
+#define _GNU_SOURCE /* newlocale/uselocale */
+#include <locale.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <wchar.h>
 
 #include "formats/fmt_int.h"
 
@@ -40,12 +45,70 @@ int fmt_grid_row(struct fmt_grid *g, const char *const *cells, const char *const
     return 0;
 }
 
+/* The process runs in the "C" locale (main.c) so that output never depends on the user's; display
+ * widths are measured under C.UTF-8 (built into glibc), whatever LANG says. */
+static locale_t utf8_locale;
+static pthread_once_t utf8_once = PTHREAD_ONCE_INIT;
+
+static void utf8_init(void)
+{
+    utf8_locale = newlocale(LC_CTYPE_MASK, "C.UTF-8", (locale_t)0);
+}
+
+/* Terminal cells of a UTF-8 string: wcwidth per code point; a byte that is not valid UTF-8 and
+ * a non-printable code point count 1. Without a UTF-8 locale: one cell per code point. */
+/* Walk s measuring terminal cells; stop before the character that would pass max_cols. Returns the
+ * bytes walked; *cols (optional) gets their width. */
+static size_t measure(const char *s, size_t max_cols, size_t *cols)
+{
+    pthread_once(&utf8_once, utf8_init);
+    size_t n = 0, len = strlen(s), at = 0;
+    locale_t old = utf8_locale ? uselocale(utf8_locale) : (locale_t)0;
+    mbstate_t st;
+    memset(&st, 0, sizeof(st));
+    while (at < len) {
+        wchar_t wc;
+        size_t k = 1, w = 1;
+        if (!utf8_locale) {
+            while (at + k < len && ((unsigned char)s[at + k] & 0xC0) == 0x80)
+                k++;
+        } else {
+            k = mbrtowc(&wc, s + at, len - at, &st);
+            if (k == (size_t)-1 || k == (size_t)-2 || k == 0) {
+                memset(&st, 0, sizeof(st));
+                k = 1;
+            } else {
+                int cw = wcwidth(wc);
+                w = cw < 0 ? 1 : (size_t)cw;
+            }
+        }
+        if (n + w > max_cols)
+            break;
+        n += w;
+        at += k;
+    }
+    if (utf8_locale)
+        uselocale(old);
+    if (cols)
+        *cols = n;
+    return at;
+}
+
+size_t fmt_display_width(const char *s)
+{
+    size_t cols;
+    measure(s, (size_t)-1, &cols);
+    return cols;
+}
+
+size_t fmt_display_prefix(const char *s, size_t max_cols)
+{
+    return measure(s, max_cols, NULL);
+}
+
 static size_t width(const char *s)
 {
-    size_t n = 0;
-    for (; *s; s++)
-        n += ((unsigned char)*s & 0xC0) != 0x80;
-    return n;
+    return fmt_display_width(s);
 }
 
 static void rule(const size_t *w, size_t ncols, FILE *out)

@@ -355,24 +355,18 @@ static void arn_view(const struct res_report *r, const struct fmt_opts *o, FILE 
 #define BYCHECK_HINT_LINES 5    /* the "next:" lines, when shown */
 #define BYCHECK_NAMES_UNSIZED 3 /* names listed when the width is unknown */
 
+/* Terminal cells (grid.c: wide CJK characters take two). */
 static size_t utf8_width(const char *s)
 {
-    size_t n = 0;
-    for (; *s; s++)
-        n += ((unsigned char)*s & 0xC0) != 0x80;
-    return n;
+    return fmt_display_width(s);
 }
 
-/* Append s to b, cut to at most max characters ("..." marks a cut). */
+/* Append s to b, cut to at most max terminal cells ("..." marks a cut). */
 static int add_cut(struct osp_buf *b, const char *s, size_t max)
 {
     if (utf8_width(s) <= max)
         return osp_buf_addf(b, "%s", s) ? -1 : 0;
-    size_t keep = max > 3 ? max - 3 : 0, i = 0;
-    for (size_t chars = 0; s[i]; i++) { /* i: the byte where character number keep starts */
-        if (((unsigned char)s[i] & 0xC0) != 0x80 && chars++ == keep)
-            break;
-    }
+    size_t i = fmt_display_prefix(s, max > 3 ? max - 3 : 0);
     return osp_buf_add(b, s, i) || osp_buf_addf(b, "%s", max >= 3 ? "..." : "") ? -1 : 0;
 }
 

@@ -72,7 +72,7 @@ OSP_MUST_CHECK enum osp_code cache_entry_set_key(struct cache_entry *e, const ch
 struct cache_store;
 
 /* The default cache directory: $XDG_CACHE_HOME/osprey, else $HOME/.cache/osprey.
- * With CI=true (stateless by default in pipelines) *out is set to NULL and OSP_OK returned.
+ * In CI (core/ci.h: stateless by default in pipelines) *out is set to NULL and OSP_OK returned.
  * *out is the caller's to free. OSP_ECONFIG when neither variable is usable. */
 OSP_MUST_CHECK enum osp_code cache_default_dir(struct osp_ctx *ctx, char **out, struct osp_err *err);
 /* The database file inside dir ("<dir>/cache.db"); caller frees. NULL on out of memory. */
@@ -82,6 +82,10 @@ char *cache_db_path(const char *dir);
  * The handle keeps ctx (borrowed; it must outlive the store). */
 OSP_MUST_CHECK enum osp_code cache_open(struct osp_ctx *ctx, const char *dir, struct cache_store **out,
                                         struct osp_err *err);
+/* The store of a run without --cache-dir: in CI an in-memory store; else the default directory,
+ * and when that cannot be created or opened (unwritable or unset HOME) a warning and an
+ * in-memory store instead of an error. */
+OSP_MUST_CHECK enum osp_code cache_open_default(struct osp_ctx *ctx, struct cache_store **out, struct osp_err *err);
 /* An in-memory store with the same behaviour, for stateless runs; gone at cache_close. */
 OSP_MUST_CHECK enum osp_code cache_open_memory(struct osp_ctx *ctx, struct cache_store **out, struct osp_err *err);
 void cache_close(struct cache_store *s);

@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "core/ci.h"
 #include "core/log.h"
 
 /* Bump when the table layout changes; an older osprey refuses a newer database. */
@@ -253,15 +254,9 @@ enum osp_code cache_destroy(const char *dir, struct osp_err *err)
     return OSP_OK;
 }
 
-static int ci_mode(struct osp_ctx *ctx)
-{
-    const char *ci = osp_getenv_nonempty(ctx, "CI");
-    return ci && (!strcasecmp(ci, "true") || !strcmp(ci, "1"));
-}
-
 enum osp_code cache_default_dir(struct osp_ctx *ctx, char **out, struct osp_err *err)
 {
-    if (ci_mode(ctx)) {
+    if (osp_ci_name(ctx)) {
         *out = NULL;
         return OSP_OK;
     }
@@ -281,6 +276,27 @@ enum osp_code cache_default_dir(struct osp_ctx *ctx, char **out, struct osp_err 
     snprintf(p, len, "%s%s", base, tail);
     *out = p;
     return OSP_OK;
+}
+
+enum osp_code cache_open_default(struct osp_ctx *ctx, struct cache_store **out, struct osp_err *err)
+{
+    const char *ci = osp_ci_name(ctx);
+    if (ci) {
+        osp_debug(ctx, "cache: %s and no --cache-dir: in-memory cache (carry state with --cache-artifact)", ci);
+        return cache_open_memory(ctx, out, err);
+    }
+    char *dir = NULL;
+    enum osp_code rc = cache_default_dir(ctx, &dir, err);
+    if (!rc)
+        rc = cache_open(ctx, dir, out, err);
+    free(dir);
+    if (rc == OSP_EIO || rc == OSP_ECONFIG) {
+        /* a read-only or missing HOME (a docker agent) must not stop a scan that needs no cache */
+        osp_warn(ctx, "%s; using an in-memory cache for this run (pass --cache-dir DIR to keep state)", err->msg);
+        osp_err_init(err);
+        rc = cache_open_memory(ctx, out, err);
+    }
+    return rc;
 }
 
 /* ---- rows ---- */

@@ -5,6 +5,7 @@
 #include <sys/stat.h>
 
 #include "cache/cache.h"
+#include "core/ci.h"
 #include "cli/cli.h"
 #include "core/timeutil.h"
 
@@ -39,8 +40,9 @@ static const char cc_usage[] =
     "  import  PATH [--cache-dir D]                     verify an artifact and load it into the cache\n"
     "  clean   [--older-than D] [--cache-dir D]         remove entries older than D (90m, 2h, 1d), or all\n"
     "\n"
-    "The cache lives in --cache-dir, else $XDG_CACHE_HOME/osprey, else ~/.cache/osprey. With CI=true\n"
-    "there is no default: pass --cache-dir. Exit status: 0 ok, 2 bad flags, 3 cache or artifact error.\n";
+    "The cache lives in --cache-dir, else $XDG_CACHE_HOME/osprey, else ~/.cache/osprey. In CI (CI,\n"
+    "GITHUB_ACTIONS, GITLAB_CI, JENKINS_URL, ...) there is no default: pass --cache-dir.\n"
+    "Exit status: 0 ok, 2 bad flags, 3 cache or artifact error.\n";
 
 static int add_list(const char **list, size_t *n, const char *v, const char *flag)
 {
@@ -124,7 +126,7 @@ static int resolve_dir(struct osp_ctx *ctx, const struct cc_opts *o, char **dir)
     if (cache_default_dir(ctx, dir, &err))
         return cli_fail(&err);
     if (!*dir)
-        return cli_usage_error("CI=true: osprey keeps no cache in pipelines unless you pass --cache-dir DIR");
+        return cli_usage_error("in CI (%s) osprey keeps no cache unless you pass --cache-dir DIR", osp_ci_name(ctx));
     return 0;
 }
 

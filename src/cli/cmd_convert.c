@@ -15,7 +15,7 @@ int cli_convert(struct osp_ctx *ctx, int argc, char **argv)
     struct cli_opts o;
     struct osp_err err;
     osp_err_init(&err);
-    if (cli_opts_parse(CLI_CMD_CONVERT, argc, argv, &o, &err))
+    if (cli_opts_parse(ctx, CLI_CMD_CONVERT, argc, argv, &o, &err))
         return cli_fail(&err);
     if (o.help) {
         cli_opts_usage(CLI_CMD_CONVERT, stdout);
@@ -25,7 +25,7 @@ int cli_convert(struct osp_ctx *ctx, int argc, char **argv)
         return cli_usage_error("convert takes exactly one report file, got %zu (usage: osprey convert --format F "
                                "results.json)",
                                o.args.n);
-    ctx->quiet = o.quiet;
+    ctx->quiet = o.quiet || o.no_progress;
     ctx->log_level = o.debug ? OSP_LOG_DEBUG : o.quiet ? OSP_LOG_ERROR : OSP_LOG_WARN;
     struct cli_report_out out;
     struct res_report *r = NULL;

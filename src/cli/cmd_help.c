@@ -28,14 +28,20 @@ static int print_flag(const struct cli_flag *f)
     if (f->shortopt)
         printf("  (short: -%c)", f->shortopt);
     printf("\n  %s\n", f->help);
-    printf("  commands:%s%s%s\n", f->cmds & CLI_CMD_AWS ? " aws" : "", f->cmds & CLI_CMD_INSPECT ? " inspect" : "",
-           f->cmds & CLI_CMD_CONVERT ? " convert" : "");
+    if (cli_flag_aliases(f))
+        printf("  also accepted as: %s (Trivy's older names)\n", cli_flag_aliases(f));
+    printf("  commands:%s%s%s%s\n", f->cmds & CLI_CMD_AWS ? " aws" : "", f->cmds & CLI_CMD_INSPECT ? " inspect" : "",
+           f->cmds & CLI_CMD_CONVERT ? " convert" : "", f->cmds & CLI_CMD_WHOAMI ? " whoami" : "");
     if (f->def)
         printf("  default: %s\n", f->def);
-    if (f->env)
-        printf("  environment: %s\n", f->env);
-    if (f->repeatable)
-        printf("  repeatable: yes\n");
+    char env[64];
+    cli_flag_env_name(f, env, sizeof(env));
+    if (strcmp(f->name, "help"))
+        printf("  environment: %s%s%s\n", env, f->env ? ", then " : "", f->env ? f->env : "");
+    if (strcmp(f->name, "help") && strcmp(f->name, "config"))
+        printf("  config key: %s\n", f->config ? f->config : f->name);
+    if (cli_flag_repeatable(f))
+        printf("  repeatable: yes%s\n", f->kind == CLI_CSV ? " (or a comma list)" : "");
     if (page) {
         const char *body = strchr(page, '\n'); /* skip the page's own title line */
         printf("%s", body ? body : page);
@@ -68,7 +74,8 @@ int cli_help(struct osp_ctx *ctx, int argc, char **argv)
     static const struct {
         const char *name;
         enum cli_cmd cmd;
-    } cmds[] = {{"aws", CLI_CMD_AWS}, {"inspect", CLI_CMD_INSPECT}, {"convert", CLI_CMD_CONVERT}};
+    } cmds[] = {{"aws", CLI_CMD_AWS}, {"inspect", CLI_CMD_INSPECT}, {"convert", CLI_CMD_CONVERT},
+                {"whoami", CLI_CMD_WHOAMI}};
     for (size_t i = 0; i < sizeof(cmds) / sizeof(cmds[0]); i++)
         if (!strcmp(what, cmds[i].name)) {
             cli_opts_usage(cmds[i].cmd, stdout);

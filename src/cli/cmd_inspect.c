@@ -38,7 +38,7 @@ int cli_inspect(struct osp_ctx *ctx, int argc, char **argv)
     struct cli_opts o;
     struct osp_err err;
     osp_err_init(&err);
-    if (cli_opts_parse(CLI_CMD_INSPECT, argc, argv, &o, &err))
+    if (cli_opts_parse(ctx, CLI_CMD_INSPECT, argc, argv, &o, &err))
         return cli_fail(&err);
     if (o.help) {
         cli_opts_usage(CLI_CMD_INSPECT, stdout);

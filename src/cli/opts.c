@@ -1,4 +1,4 @@
-/* opts.c: the flag table and argv parsing for `osprey aws`, `inspect` and `convert`. */
+/* opts.c: the typed flag table and parsing from argv, OSPREY_<FLAG> variables and the config file. */
 #include "cli/opts.h"
 
 #include <ctype.h>
@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <unistd.h>
+#include <yaml.h>
 
 #include "aws/aws.h"
 #include "core/timeutil.h"
@@ -15,122 +17,231 @@
 #define BOTH (CLI_CMD_AWS | CLI_CMD_INSPECT)
 #define AWS CLI_CMD_AWS
 #define OUT (CLI_CMD_AWS | CLI_CMD_CONVERT)             /* report flags: also re-rendering */
-#define ALL (CLI_CMD_AWS | CLI_CMD_INSPECT | CLI_CMD_CONVERT)
+#define ALL (CLI_CMD_AWS | CLI_CMD_INSPECT | CLI_CMD_CONVERT | CLI_CMD_WHOAMI)
+#define CRED (BOTH | CLI_CMD_WHOAMI) /* credential flags: also `osprey whoami` */
+#define AT(field) offsetof(struct cli_opts, field)
 
-/* Keep sorted by category, then by name; every entry has a page in src/cli/flags/<name>.md. */
+#define CLI_CONFIG_DEFAULT "osprey.yaml"
+
+static enum osp_code check_region(const struct cli_flag *f, const char *v, struct osp_err *err);
+static enum osp_code check_arn(const struct cli_flag *f, const char *v, struct osp_err *err);
+static enum osp_code check_role_arn(const struct cli_flag *f, const char *v, struct osp_err *err);
+static enum osp_code check_account(const struct cli_flag *f, const char *v, struct osp_err *err);
+static enum osp_code check_concurrency(const struct cli_flag *f, const char *v, struct osp_err *err);
+static enum osp_code check_endpoint(const struct cli_flag *f, const char *v, struct osp_err *err);
+static enum osp_code check_compliance(const struct cli_flag *f, const char *v, struct osp_err *err);
+static enum osp_code check_report(const struct cli_flag *f, const char *v, struct osp_err *err);
+static enum osp_code check_format(const struct cli_flag *f, const char *v, struct osp_err *err);
+static enum osp_code check_severity(const struct cli_flag *f, const char *v, struct osp_err *err);
+static enum osp_code check_fail_on(const struct cli_flag *f, const char *v, struct osp_err *err);
+static enum osp_code check_threshold(const struct cli_flag *f, const char *v, struct osp_err *err);
+static enum osp_code check_exit_code(const struct cli_flag *f, const char *v, struct osp_err *err);
+static enum osp_code check_sarif_max_results(const struct cli_flag *f, const char *v, struct osp_err *err);
+static enum osp_code check_allow_incomplete(const struct cli_flag *f, const char *v, struct osp_err *err);
+
+/* Keep sorted by category, then by name; every entry has a page in src/cli/flags/<name>.md.
+ * name, short, ARG, kind, field, check, category, default, native env, Trivy config key, commands, help */
 static const struct cli_flag flags[] = {
     /* Scan */
-    {"region", 0, "REGION", 1, "Scan", "from AWS config", "AWS_REGION", BOTH,
-     "region to scan; repeat for several, or 'all' for every enabled region"},
-    {"service", 0, "SERVICE", 1, "Scan", "all supported", NULL, ALL, "only scan this service; repeatable"},
-    {"skip-service", 0, "SERVICE", 1, "Scan", NULL, NULL, BOTH, "do not scan this service; repeatable"},
-    {"arn", 0, "ARN", 0, "Scan", NULL, NULL, ALL, "only scan and report the resource with this ARN"},
-    {"account", 0, "ID", 0, "Scan", "from STS", NULL, BOTH,
+    {"region", 0, "REGION", CLI_CSV, AT(regions), check_region, "Scan", "from AWS config", "AWS_REGION",
+     "cloud.aws.region", CRED, "region(s) to scan: repeat or comma-separate, or 'all' for every enabled region"},
+    {"service", 0, "SERVICE", CLI_CSV, AT(services), NULL, "Scan", "all supported", NULL, "cloud.aws.service", OUT | CLI_CMD_INSPECT,
+     "only scan these services (s3,iam or repeated)"},
+    {"skip-service", 0, "SERVICE", CLI_CSV, AT(skip_services), NULL, "Scan", NULL, NULL, "cloud.aws.skip-service",
+     BOTH, "do not scan these services (comma list or repeated)"},
+    {"arn", 0, "ARN", CLI_STR, AT(arn), check_arn, "Scan", NULL, NULL, "cloud.aws.arn", OUT | CLI_CMD_INSPECT,
+     "only scan and report the resource with this ARN"},
+    {"account", 0, "ID", CLI_STR, AT(account), check_account, "Scan", "from STS", NULL, "cloud.aws.account", BOTH,
      "the 12-digit account id; skips the STS identity call when the cache is fresh"},
-    {"timeout", 0, "DURATION", 0, "Scan", "none", NULL, BOTH, "give up the whole scan after this long (e.g. 10m)"},
-    {"concurrency", 0, "N", 0, "Scan", "32", NULL, BOTH, "maximum AWS requests in flight at once"},
+    {"timeout", 0, "DURATION", CLI_DURATION, AT(timeout), NULL, "Scan", "none", NULL, NULL, BOTH,
+     "give up the whole scan after this long (e.g. 10m, 1h30m)"},
+    {"concurrency", 0, "N", CLI_INT, AT(concurrency), check_concurrency, "Scan", "32", NULL, NULL, BOTH,
+     "maximum AWS requests in flight at once"},
     /* AWS */
-    {"endpoint", 0, "URL", 0, "AWS", NULL, "AWS_ENDPOINT_URL", BOTH,
-     "send every AWS request to this endpoint (emulators, proxies)"},
-    {"profile", 0, "NAME", 0, "AWS", "default", "AWS_PROFILE", BOTH, "shared config/credentials profile to use"},
-    {"role-arn", 0, "ARN", 0, "AWS", NULL, "OSPREY_ROLE_ARN", BOTH,
+    {"endpoint", 0, "URL", CLI_STR, AT(endpoint), check_endpoint, "AWS", NULL, "AWS_ENDPOINT_URL", "cloud.aws.endpoint",
+     CRED, "send every AWS request to this endpoint (emulators, proxies)"},
+    {"profile", 0, "NAME", CLI_STR, AT(profile), NULL, "AWS", "default", "AWS_PROFILE", NULL, CRED,
+     "shared config/credentials profile to use"},
+    {"role-arn", 0, "ARN", CLI_STR, AT(role_arn), check_role_arn, "AWS", NULL, NULL, NULL, CRED,
      "assume this role (with CI OIDC: the role trusted by the identity provider)"},
-    {"role-session-name", 0, "NAME", 0, "AWS", "osprey-<time>", "AWS_ROLE_SESSION_NAME", BOTH,
-     "session name for assumed roles"},
-    {"external-id", 0, "ID", 0, "AWS", NULL, NULL, BOTH, "external id for --role-arn"},
-    {"web-identity-token-file", 0, "FILE", 0, "AWS", NULL, "AWS_WEB_IDENTITY_TOKEN_FILE", BOTH,
-     "OIDC token file to exchange for --role-arn credentials"},
-    {"web-identity-token-env", 0, "VAR", 0, "AWS", NULL, NULL, BOTH,
+    {"role-session-name", 0, "NAME", CLI_STR, AT(role_session_name), NULL, "AWS", "osprey-<time>",
+     "AWS_ROLE_SESSION_NAME", NULL, CRED, "session name for assumed roles"},
+    {"external-id", 0, "ID", CLI_STR, AT(external_id), NULL, "AWS", NULL, NULL, NULL, CRED,
+     "external id for --role-arn"},
+    {"web-identity-token-file", 0, "FILE", CLI_STR, AT(web_identity_token_file), NULL, "AWS", NULL,
+     "AWS_WEB_IDENTITY_TOKEN_FILE", NULL, CRED, "OIDC token file to exchange for --role-arn credentials"},
+    {"web-identity-token-env", 0, "VAR", CLI_STR, AT(web_identity_token_env), NULL, "AWS", NULL, NULL, NULL, CRED,
      "name of an environment variable holding an OIDC token (GitLab id_tokens)"},
-    {"ca-bundle", 0, "FILE", 0, "AWS", NULL, "AWS_CA_BUNDLE", BOTH, "PEM bundle of CAs to trust for TLS"},
-    {"insecure", 0, NULL, 0, "AWS", NULL, NULL, BOTH, "disable TLS certificate verification (warns; never in production)"},
+    {"ca-bundle", 0, "FILE", CLI_STR, AT(ca_bundle), NULL, "AWS", NULL, "AWS_CA_BUNDLE", NULL, CRED,
+     "PEM bundle of CAs to trust for TLS"},
+    {"insecure", 0, NULL, CLI_SWITCH, AT(insecure), NULL, "AWS", NULL, NULL, NULL, BOTH,
+     "disable TLS certificate verification (warns; never in production)"},
     /* Cache */
-    {"cache-dir", 0, "DIR", 0, "Cache", "$XDG_CACHE_HOME/osprey", NULL, BOTH,
-     "where collected state is cached (none by default when CI=true)"},
-    {"max-cache-age", 0, "DURATION", 0, "Cache", "24h", NULL, BOTH, "re-collect cached state older than this"},
-    {"update-cache", 0, NULL, 0, "Cache", NULL, NULL, BOTH, "re-collect the requested services even if cached"},
-    {"cache-artifact", 0, "FILE", 0, "Cache", NULL, NULL, BOTH,
+    {"cache-dir", 0, "DIR", CLI_STR, AT(cache_dir), NULL, "Cache", "$XDG_CACHE_HOME/osprey", NULL, "cache.dir", BOTH,
+     "where collected state is cached (none by default in CI)"},
+    {"max-cache-age", 0, "DURATION", CLI_DURATION, AT(max_cache_age), NULL, "Cache", "24h", NULL,
+     "cloud.max-cache-age", BOTH, "re-collect cached state older than this (e.g. 1.5h)"},
+    {"update-cache", 0, NULL, CLI_SWITCH, AT(update_cache), NULL, "Cache", NULL, NULL, "cloud.update-cache", BOTH,
+     "re-collect the requested services even if cached"},
+    {"cache-artifact", 0, "FILE", CLI_STR, AT(cache_artifact), NULL, "Cache", NULL, NULL, NULL, BOTH,
      "load state from this artifact if it exists; write the state used back to it"},
-    {"offline", 0, NULL, 0, "Cache", NULL, NULL, BOTH, "never call AWS; use only the cache and artifact"},
+    {"offline", 0, NULL, CLI_SWITCH, AT(offline), NULL, "Cache", NULL, NULL, NULL, BOTH,
+     "never call AWS; use only the cache and artifact"},
     /* Checks */
-    {"config-check", 0, "PATH", 1, "Checks", NULL, NULL, AWS, "custom Rego check file or directory; repeatable"},
-    {"check-namespaces", 0, "NS", 1, "Checks", "builtin", NULL, AWS,
-     "evaluate custom checks in these package namespaces; repeatable"},
-    {"config-data", 0, "DIR", 1, "Checks", NULL, NULL, AWS, "JSON/YAML data loaded under data.; repeatable"},
-    {"compliance", 0, "SPEC", 0, "Checks", NULL, NULL, AWS,
+    {"config-check", 0, "PATH", CLI_LIST, AT(config_checks), NULL, "Checks", NULL, NULL, "rego.check", AWS,
+     "custom Rego check file or directory; repeatable"},
+    {"check-namespaces", 0, "NS", CLI_CSV, AT(check_namespaces), NULL, "Checks", "builtin", NULL, "rego.namespaces",
+     AWS, "evaluate custom checks in these package namespaces (comma list or repeated)"},
+    {"config-data", 0, "DIR", CLI_LIST, AT(config_data), NULL, "Checks", NULL, NULL, "rego.data", AWS,
+     "JSON/YAML data loaded under data.; repeatable"},
+    {"compliance", 0, "SPEC", CLI_STR, AT(compliance), check_compliance, "Checks", NULL, NULL, "scan.compliance", AWS,
      "compliance report: aws-cis-1.2, aws-cis-1.4 or @spec.yaml"},
-    {"report", 0, "TYPE", 0, "Checks", "summary", NULL, OUT, "table detail: summary, all (compliance + findings) or checks (failing checks only)"},
-    {"include-non-failures", 0, NULL, 0, "Checks", NULL, NULL, OUT, "also report passed checks per resource"},
-    {"no-builtin-lib", 0, NULL, 0, "Checks", NULL, NULL, AWS, "load none of osprey's data.lib modules (bring your own)"},
-    {"trace", 0, NULL, 0, "Checks", NULL, NULL, AWS, "print Rego evaluation traces to stderr"},
+    {"report", 0, "TYPE", CLI_STR, AT(report), check_report, "Checks", "summary", NULL, NULL, OUT,
+     "table detail: summary, all (compliance + findings) or checks (failing checks only)"},
+    {"include-non-failures", 0, NULL, CLI_SWITCH, AT(include_non_failures), NULL, "Checks", NULL, NULL,
+     "misconfiguration.include-non-failures", OUT, "also report passed checks per resource"},
+    {"no-builtin-lib", 0, NULL, CLI_SWITCH, AT(no_builtin_lib), NULL, "Checks", NULL, NULL, NULL, AWS,
+     "load none of osprey's data.lib modules (bring your own)"},
+    {"trace", 0, NULL, CLI_SWITCH, AT(trace), NULL, "Checks", NULL, NULL, "rego.trace", AWS,
+     "print Rego evaluation traces to stderr"},
     /* Output */
-    {"format", 'f', "FORMAT[=PATH]", 1, "Output", "table", NULL, OUT,
+    {"format", 'f', "FORMAT[=PATH]", CLI_LIST, AT(formats), check_format, "Output", "table", NULL, NULL, OUT,
      "table, json, sarif, junit, codequality, asff or html; repeat with =PATH for several outputs"},
-    {"output", 'o', "PATH", 0, "Output", "stdout", NULL, OUT, "write the (single) --format output to this file"},
-    {"severity", 's', "LIST", 0, "Output", "all", NULL, OUT, "only report these severities (e.g. HIGH,CRITICAL)"},
-    {"ignorefile", 0, "FILE", 0, "Output", ".ospreyignore", NULL, OUT, "file of check ids/ARNs to ignore"},
-    {"fail-on", 0, "SEVERITY", 0, "Output", NULL, NULL, OUT, "exit non-zero if any finding is at or above this severity"},
-    {"threshold", 0, "SEV=MAX", 1, "Output", NULL, NULL, OUT,
+    {"output", 'o', "PATH", CLI_STR, AT(output), NULL, "Output", "stdout", NULL, NULL, OUT,
+     "write the (single) --format output to this file"},
+    {"severity", 's', "LIST", CLI_CSV, AT(severities), check_severity, "Output", "all", NULL, NULL, OUT,
+     "only report these severities (e.g. HIGH,CRITICAL)"},
+    {"ignorefile", 0, "FILE", CLI_STR, AT(ignorefile), NULL, "Output", ".ospreyignore", NULL, NULL, OUT,
+     "file of check ids/ARNs to ignore (.trivyignore and .trivyignore.yaml accepted)"},
+    {"ignore-policy", 0, "FILE", CLI_STR, AT(ignore_policy), NULL, "Output", NULL, NULL, NULL, OUT,
+     "Rego policy (package trivy, rule ignore) deciding which findings to ignore"},
+    {"fail-on", 0, "SEVERITY", CLI_STR, AT(fail_on), check_fail_on, "Output", NULL, NULL, NULL, OUT,
+     "exit non-zero if any finding is at or above this severity"},
+    {"threshold", 0, "SEV=MAX", CLI_LIST, AT(thresholds), check_threshold, "Output", NULL, NULL, NULL, OUT,
      "exit non-zero if more than MAX findings of SEV remain; repeatable"},
-    {"exit-code", 0, "N", 0, "Output", "1", NULL, OUT,
+    {"exit-code", 0, "N", CLI_INT, AT(exit_code), check_exit_code, "Output", "1", NULL, NULL, OUT,
      "exit code used when a threshold is breached; 0: report only"},
-    {"allow-incomplete", 0, "SERVICE[/REGION]", 1, "Output", NULL, NULL, OUT,
-     "accept this known gap (a service or region not collected, a check id not evaluated); repeatable"},
-    {"sarif-max-results", 0, "N", 0, "Output", "25000", NULL, OUT,
-     "keep at most N results in the SARIF report, most severe first"},
+    {"allow-incomplete", 0, "SERVICE[/REGION]", CLI_LIST, AT(allow_incomplete), check_allow_incomplete, "Output", NULL,
+     NULL, NULL, OUT, "accept this known gap (a service or region not collected, a check id not evaluated); repeatable"},
+    {"sarif-max-results", 0, "N", CLI_INT, AT(sarif_max_results), check_sarif_max_results, "Output", "25000", NULL,
+     NULL, OUT, "keep at most N results in the SARIF report, most severe first"},
     /* General */
-    {"quiet", 'q', NULL, 0, "General", NULL, NULL, ALL, "no progress output"},
-    {"progress", 0, NULL, 0, "General", NULL, NULL, BOTH, "progress lines on stderr even when it is not a terminal"},
-    {"debug", 'd', NULL, 0, "General", NULL, NULL, ALL, "log each AWS request and decision to stderr (secrets redacted)"},
-    {"help", 'h', NULL, 0, "General", NULL, NULL, ALL, "show this help"},
+    {"config", 'c', "FILE", CLI_STR, AT(config), NULL, "General", "osprey.yaml", NULL, NULL, ALL,
+     "read flag values from this YAML file (Trivy's keys); flags and OSPREY_<FLAG> win"},
+    {"quiet", 'q', NULL, CLI_SWITCH, AT(quiet), NULL, "General", NULL, NULL, NULL, ALL, "no progress output"},
+    {"no-progress", 0, NULL, CLI_SWITCH, AT(no_progress), NULL, "General", NULL, NULL, NULL, ALL,
+     "no progress line, keep warnings (trivy's --no-progress)"},
+    {"progress", 0, NULL, CLI_SWITCH, AT(progress), NULL, "General", NULL, NULL, NULL, BOTH,
+     "progress lines on stderr even when it is not a terminal"},
+    {"debug", 'd', NULL, CLI_SWITCH, AT(debug), NULL, "General", NULL, NULL, NULL, ALL,
+     "log each AWS request and decision to stderr (secrets redacted)"},
+    {"help", 'h', NULL, CLI_SWITCH, AT(help), NULL, "General", NULL, NULL, NULL, ALL, "show this help"},
 };
+
+#define NFLAGS (sizeof(flags) / sizeof(flags[0]))
+
+/* Trivy's older long names, still accepted on the command line (help shows them). */
+static const struct {
+    const char *flag, *aliases; /* space-separated */
+} flag_aliases[] = {
+    {"config-check", "policy config-policy"},
+    {"config-data", "data"},
+    {"check-namespaces", "namespaces policy-namespaces"},
+};
+#define MAX_ALIASES 2 /* per flag */
+#define ALIAS_LEN 32
+
+const char *cli_flag_aliases(const struct cli_flag *f)
+{
+    for (size_t i = 0; i < sizeof(flag_aliases) / sizeof(flag_aliases[0]); i++)
+        if (!strcmp(flag_aliases[i].flag, f->name))
+            return flag_aliases[i].aliases;
+    return NULL;
+}
 
 const struct cli_flag *cli_flags(size_t *n)
 {
-    *n = sizeof(flags) / sizeof(flags[0]);
+    *n = NFLAGS;
     return flags;
 }
 
 const struct cli_flag *cli_flag_find(const char *name)
 {
-    for (size_t i = 0; i < sizeof(flags) / sizeof(flags[0]); i++)
+    size_t n = strlen(name);
+    for (size_t i = 0; i < NFLAGS; i++)
         if (!strcmp(flags[i].name, name))
             return &flags[i];
+    for (size_t i = 0; i < NFLAGS; i++) /* an alias names its flag */
+        for (const char *a = cli_flag_aliases(&flags[i]); a && *a; a += strcspn(a, " "), a += *a == ' ')
+            if (strcspn(a, " ") == n && !strncmp(a, name, n))
+                return &flags[i];
     return NULL;
+}
+
+int cli_flag_repeatable(const struct cli_flag *f)
+{
+    return f->kind == CLI_LIST || f->kind == CLI_CSV;
+}
+
+void cli_flag_env_name(const struct cli_flag *f, char *out, size_t n)
+{
+    size_t k = (size_t)snprintf(out, n, "OSPREY_");
+    for (const char *p = f->name; *p && k + 1 < n; p++)
+        out[k++] = *p == '-' ? '_' : (char)toupper((unsigned char)*p);
+    if (k < n)
+        out[k] = '\0';
 }
 
 static const char *cmd_name(enum cli_cmd cmd)
 {
-    return cmd == CLI_CMD_AWS ? "aws" : cmd == CLI_CMD_INSPECT ? "inspect" : "convert";
+    return cmd == CLI_CMD_AWS ? "aws" : cmd == CLI_CMD_INSPECT ? "inspect" : cmd == CLI_CMD_CONVERT ? "convert" : "whoami";
 }
 
 /* "aws, inspect, convert" for the flag reference. */
 static void cmd_names(unsigned cmds, char *out, size_t n)
 {
-    static const enum cli_cmd all[] = {CLI_CMD_AWS, CLI_CMD_INSPECT, CLI_CMD_CONVERT};
+    static const enum cli_cmd all[] = {CLI_CMD_AWS, CLI_CMD_INSPECT, CLI_CMD_CONVERT, CLI_CMD_WHOAMI};
     size_t len = 0;
     out[0] = '\0';
-    for (size_t i = 0; i < 3; i++)
+    for (size_t i = 0; i < 4; i++)
         if (cmds & all[i])
             len += (size_t)snprintf(out + len, len < n ? n - len : 0, "%s%s", len ? ", " : "", cmd_name(all[i]));
 }
 
-static enum osp_code list_add(struct cli_list *l, const char *v, const char *flag, struct osp_err *err)
-{
-    if (l->n >= CLI_MAX_LIST)
-        return osp_err_set(err, OSP_EUSAGE, "too many --%s values (at most %d)", flag, CLI_MAX_LIST);
-    l->v[l->n++] = v;
-    return OSP_OK;
-}
+/* ---- checks of one value ---- */
 
-static enum osp_code parse_int(const char *v, const char *flag, int lo, int hi, int *out, struct osp_err *err)
+static enum osp_code check_int(const struct cli_flag *f, const char *v, long lo, long hi, struct osp_err *err)
 {
     char *end;
     long n = strtol(v, &end, 10);
     if (!*v || *end || n < lo || n > hi)
-        return osp_err_set(err, OSP_EUSAGE, "invalid --%s '%s' (use a whole number from %d to %d)", flag, v, lo, hi);
-    *out = (int)n;
+        return osp_err_set(err, OSP_EUSAGE, "invalid --%s '%s' (use a whole number from %ld to %ld)", f->name, v, lo,
+                           hi);
     return OSP_OK;
+}
+
+static enum osp_code check_concurrency(const struct cli_flag *f, const char *v, struct osp_err *err)
+{
+    return check_int(f, v, 1, 1024, err);
+}
+
+static enum osp_code check_exit_code(const struct cli_flag *f, const char *v, struct osp_err *err)
+{
+    return check_int(f, v, 0, 255, err);
+}
+
+static enum osp_code check_allow_incomplete(const struct cli_flag *f, const char *v, struct osp_err *err)
+{
+    (void)f;
+    if (res_gap_pattern_valid(v))
+        return osp_err_set(err, OSP_EUSAGE,
+                           "invalid --allow-incomplete '%s' (use SERVICE, SERVICE/REGION, */REGION or a check id)", v);
+    return OSP_OK;
+}
+
+static enum osp_code check_sarif_max_results(const struct cli_flag *f, const char *v, struct osp_err *err)
+{
+    return check_int(f, v, 1, 10000000, err);
 }
 
 static int is_severity(const char *s, size_t n)
@@ -142,23 +253,25 @@ static int is_severity(const char *s, size_t n)
     return 0;
 }
 
-static enum osp_code check_severity_list(const char *v, const char *flag, struct osp_err *err)
+static enum osp_code check_severity(const struct cli_flag *f, const char *v, struct osp_err *err)
 {
-    const char *p = v;
-    do {
-        const char *c = strchr(p, ',');
-        size_t n = c ? (size_t)(c - p) : strlen(p);
-        if (!is_severity(p, n))
-            return osp_err_set(err, OSP_EUSAGE, "invalid --%s '%.*s' (use CRITICAL, HIGH, MEDIUM, LOW or UNKNOWN)",
-                               flag, (int)n, p);
-        p = c ? c + 1 : NULL;
-    } while (p);
+    if (!is_severity(v, strlen(v)))
+        return osp_err_set(err, OSP_EUSAGE, "invalid --%s '%s' (use CRITICAL, HIGH, MEDIUM, LOW or UNKNOWN)", f->name,
+                           v);
     return OSP_OK;
 }
 
-static enum osp_code check_format(const char *v, struct osp_err *err)
+static enum osp_code check_fail_on(const struct cli_flag *f, const char *v, struct osp_err *err)
+{
+    if (strchr(v, ','))
+        return osp_err_set(err, OSP_EUSAGE, "--fail-on takes one severity, not '%s'", v);
+    return check_severity(f, v, err);
+}
+
+static enum osp_code check_format(const struct cli_flag *f, const char *v, struct osp_err *err)
 {
     size_t n = strcspn(v, "=");
+    (void)f;
     char name[32];
     snprintf(name, sizeof(name), "%.*s", (int)(n < sizeof(name) ? n : sizeof(name) - 1), v);
     if (n < sizeof(name) && fmt_find(name)) {
@@ -169,23 +282,24 @@ static enum osp_code check_format(const char *v, struct osp_err *err)
     return osp_err_set(err, OSP_EUSAGE, "unknown --format '%.*s' (use %s)", (int)n, v, fmt_names());
 }
 
-static enum osp_code check_threshold(const char *v, struct osp_err *err)
+static enum osp_code check_threshold(const struct cli_flag *f, const char *v, struct osp_err *err)
 {
     const char *eq = strchr(v, '=');
     char *end;
+    (void)f;
     if (!eq || !is_severity(v, (size_t)(eq - v)) || !eq[1] || strtol(eq + 1, &end, 10) < 0 || *end)
         return osp_err_set(err, OSP_EUSAGE, "invalid --threshold '%s' (use SEVERITY=MAX, e.g. high=0)", v);
     return OSP_OK;
 }
 
 /* arn:PARTITION:SERVICE:REGION:ACCOUNT:RESOURCE */
-static enum osp_code check_arn(const char *v, struct osp_err *err)
+static enum osp_code check_arn(const struct cli_flag *f, const char *v, struct osp_err *err)
 {
-    const char *f[6];
+    const char *fl[6];
     size_t n = 0;
     const char *p = v;
     while (n < 6) {
-        f[n++] = p;
+        fl[n++] = p;
         if (n == 6)
             break;
         p = strchr(p, ':');
@@ -194,153 +308,184 @@ static enum osp_code check_arn(const char *v, struct osp_err *err)
         p++;
     }
     int ok = n == 6 && !strncmp(v, "arn:", 4) &&
-             (!strncmp(f[1], "aws:", 4) || !strncmp(f[1], "aws-cn:", 7) || !strncmp(f[1], "aws-us-gov:", 11)) &&
-             f[2][0] != ':' && *f[5];
-    if (ok && f[4][0] != ':') { /* account, when present, is 12 digits */
+             (!strncmp(fl[1], "aws:", 4) || !strncmp(fl[1], "aws-cn:", 7) || !strncmp(fl[1], "aws-us-gov:", 11)) &&
+             fl[2][0] != ':' && *fl[5];
+    if (ok && fl[4][0] != ':') { /* account, when present, is 12 digits */
         for (int i = 0; i < 12; i++)
-            ok = ok && isdigit((unsigned char)f[4][i]);
-        ok = ok && f[4][12] == ':';
+            ok = ok && isdigit((unsigned char)fl[4][i]);
+        ok = ok && fl[4][12] == ':';
     }
+    (void)f;
     if (!ok)
         return osp_err_set(err, OSP_EUSAGE,
                            "malformed --arn '%s' (expected arn:PARTITION:SERVICE:REGION:ACCOUNT:RESOURCE)", v);
     return OSP_OK;
 }
 
-static enum osp_code check_account(const char *v, struct osp_err *err)
+static enum osp_code check_role_arn(const struct cli_flag *f, const char *v, struct osp_err *err)
+{
+    enum osp_code rc = check_arn(f, v, err);
+    if (rc)
+        osp_err_prefix(err, "--role-arn: ");
+    return rc;
+}
+
+static enum osp_code check_account(const struct cli_flag *f, const char *v, struct osp_err *err)
 {
     size_t n = strlen(v);
     int ok = n == 12;
+    (void)f;
     for (size_t i = 0; ok && i < n; i++)
         ok = isdigit((unsigned char)v[i]);
     return ok ? OSP_OK : osp_err_set(err, OSP_EUSAGE, "invalid --account '%s' (expected a 12-digit account id)", v);
 }
 
-static enum osp_code check_region(const char *v, struct osp_err *err)
+static enum osp_code check_region(const struct cli_flag *f, const char *v, struct osp_err *err)
 {
+    (void)f;
     if (!strcmp(v, "all") || aws_region_is_valid(v))
         return OSP_OK;
     return osp_err_set(err, OSP_EUSAGE, "invalid --region '%s' (use a region name like us-east-1, or 'all')", v);
 }
 
-static enum osp_code check_duration(const char *v, const char *flag, long long *out, struct osp_err *err)
+static enum osp_code check_endpoint(const struct cli_flag *f, const char *v, struct osp_err *err)
 {
-    enum osp_code rc = osp_parse_duration(v, out, err);
-    if (rc)
-        osp_err_prefix(err, "--%s: ", flag);
-    return rc;
+    (void)f;
+    if (strncmp(v, "http://", 7) && strncmp(v, "https://", 8))
+        return osp_err_set(err, OSP_EUSAGE, "invalid --endpoint '%s' (use an http:// or https:// URL)", v);
+    return OSP_OK;
 }
 
-/* Store one flag's value. Long names dispatch through one table lookup. */
-static enum osp_code apply(const char *name, const char *v, struct cli_opts *o, struct osp_err *err)
+static enum osp_code check_compliance(const struct cli_flag *f, const char *v, struct osp_err *err)
 {
-#define IS(x) (!strcmp(name, x))
-    if (IS("region"))
-        return check_region(v, err) ? err->code : list_add(&o->regions, v, name, err);
-    if (IS("service"))
-        return list_add(&o->services, v, name, err);
-    if (IS("skip-service"))
-        return list_add(&o->skip_services, v, name, err);
-    if (IS("arn"))
-        return check_arn(v, err) ? err->code : (o->arn = v, OSP_OK);
-    if (IS("account"))
-        return check_account(v, err) ? err->code : (o->account = v, OSP_OK);
-    if (IS("timeout"))
-        return check_duration(v, name, &o->timeout, err);
-    if (IS("concurrency"))
-        return parse_int(v, name, 1, 1024, &o->concurrency, err);
-    if (IS("endpoint")) {
-        if (strncmp(v, "http://", 7) && strncmp(v, "https://", 8))
-            return osp_err_set(err, OSP_EUSAGE, "invalid --endpoint '%s' (use an http:// or https:// URL)", v);
-        o->endpoint = v;
+    (void)f;
+    if (strcmp(v, "aws-cis-1.2") && strcmp(v, "aws-cis-1.4") && v[0] != '@')
+        return osp_err_set(err, OSP_EUSAGE, "unknown --compliance '%s' (use aws-cis-1.2, aws-cis-1.4 or @FILE)", v);
+    return OSP_OK;
+}
+
+static enum osp_code check_report(const struct cli_flag *f, const char *v, struct osp_err *err)
+{
+    (void)f;
+    if (strcmp(v, "summary") && strcmp(v, "all") && strcmp(v, "checks"))
+        return osp_err_set(err, OSP_EUSAGE, "invalid --report '%s' (use summary, all or checks)", v);
+    return OSP_OK;
+}
+
+/* ---- storing values: one generic path for every flag, driven by kind and offset ---- */
+
+static const char *pool_dup(struct cli_opts *o, const char *s, size_t n, struct osp_err *err)
+{
+    if (o->pool_used + n + 1 > sizeof(o->pool)) {
+        osp_err_set(err, OSP_EUSAGE, "flag values too long (more than %zu bytes in all)", sizeof(o->pool));
+        return NULL;
+    }
+    char *d = o->pool + o->pool_used;
+    memcpy(d, s, n);
+    d[n] = '\0';
+    o->pool_used += n + 1;
+    return d;
+}
+
+static int parse_bool(const char *v, int *out)
+{
+    static const char *const yes[] = {"true", "1", "yes", "on"}, *const no[] = {"false", "0", "no", "off"};
+    for (size_t i = 0; i < 4; i++) {
+        if (!strcasecmp(v, yes[i]))
+            return *out = 1, 0;
+        if (!strcasecmp(v, no[i]))
+            return *out = 0, 0;
+    }
+    return -1;
+}
+
+static enum osp_code list_add(const struct cli_flag *f, struct cli_list *l, const char *v, struct osp_err *err)
+{
+    if (f->check && f->check(f, v, err))
+        return err->code;
+    if (l->n >= CLI_MAX_LIST)
+        return osp_err_set(err, OSP_EUSAGE, "too many --%s values (at most %d)", f->name, CLI_MAX_LIST);
+    l->v[l->n++] = v;
+    return OSP_OK;
+}
+
+/* Store one value of flag f. `stable`: v outlives the options (argv, environ); otherwise parts
+ * that are kept are copied into the pool. `split`: also split CLI_LIST values on commas (env). */
+static enum osp_code store(struct cli_opts *o, const struct cli_flag *f, const char *v, int stable, int split,
+                           struct osp_err *err)
+{
+    void *field = (char *)o + f->offset;
+    switch (f->kind) {
+    case CLI_SWITCH: {
+        int b;
+        if (parse_bool(v, &b))
+            return osp_err_set(err, OSP_EUSAGE, "invalid --%s '%s' (use true or false)", f->name, v);
+        *(int *)field = b;
         return OSP_OK;
     }
-    if (IS("profile"))
-        return (o->profile = v, OSP_OK);
-    if (IS("role-arn"))
-        return check_arn(v, err) ? (osp_err_prefix(err, "--role-arn: "), err->code) : (o->role_arn = v, OSP_OK);
-    if (IS("role-session-name"))
-        return (o->role_session_name = v, OSP_OK);
-    if (IS("external-id"))
-        return (o->external_id = v, OSP_OK);
-    if (IS("web-identity-token-file"))
-        return (o->web_identity_token_file = v, OSP_OK);
-    if (IS("web-identity-token-env"))
-        return (o->web_identity_token_env = v, OSP_OK);
-    if (IS("ca-bundle"))
-        return (o->ca_bundle = v, OSP_OK);
-    if (IS("cache-dir"))
-        return (o->cache_dir = v, OSP_OK);
-    if (IS("max-cache-age"))
-        return check_duration(v, name, &o->max_cache_age, err);
-    if (IS("cache-artifact"))
-        return (o->cache_artifact = v, OSP_OK);
-    if (IS("config-check"))
-        return list_add(&o->config_checks, v, name, err);
-    if (IS("check-namespaces"))
-        return list_add(&o->check_namespaces, v, name, err);
-    if (IS("config-data"))
-        return list_add(&o->config_data, v, name, err);
-    if (IS("compliance")) {
-        if (strcmp(v, "aws-cis-1.2") && strcmp(v, "aws-cis-1.4") && v[0] != '@')
-            return osp_err_set(err, OSP_EUSAGE, "unknown --compliance '%s' (use aws-cis-1.2, aws-cis-1.4 or @FILE)", v);
-        return (o->compliance = v, OSP_OK);
+    case CLI_STR:
+        if (f->check && f->check(f, v, err))
+            return err->code;
+        if (!stable && !(v = pool_dup(o, v, strlen(v), err)))
+            return err->code;
+        *(const char **)field = v;
+        return OSP_OK;
+    case CLI_INT:
+        if (f->check && f->check(f, v, err))
+            return err->code;
+        *(int *)field = (int)strtol(v, NULL, 10);
+        return OSP_OK;
+    case CLI_DURATION: {
+        enum osp_code rc = osp_parse_duration(v, (long long *)field, err);
+        if (rc)
+            osp_err_prefix(err, "--%s: ", f->name);
+        return rc;
     }
-    if (IS("report")) {
-        if (strcmp(v, "summary") && strcmp(v, "all") && strcmp(v, "checks"))
-            return osp_err_set(err, OSP_EUSAGE, "invalid --report '%s' (use summary, all or checks)", v);
-        return (o->report = v, OSP_OK);
+    case CLI_LIST:
+    case CLI_CSV:
+        if (f->kind == CLI_LIST && !split) {
+            if (!stable && !(v = pool_dup(o, v, strlen(v), err)))
+                return err->code;
+            return list_add(f, field, v, err);
+        }
+        for (const char *p = v;;) {
+            size_t n = strcspn(p, ",");
+            const char *a = p, *b = p + n;
+            while (a < b && isspace((unsigned char)*a))
+                a++;
+            while (b > a && isspace((unsigned char)b[-1]))
+                b--;
+            if (a == b)
+                return osp_err_set(err, OSP_EUSAGE, "empty value in --%s '%s'", f->name, v);
+            const char *item = pool_dup(o, a, (size_t)(b - a), err);
+            if (!item || list_add(f, field, item, err))
+                return err->code;
+            if (!p[n])
+                return OSP_OK;
+            p += n + 1;
+        }
     }
-    if (IS("format"))
-        return check_format(v, err) ? err->code : list_add(&o->formats, v, name, err);
-    if (IS("output"))
-        return (o->output = v, OSP_OK);
-    if (IS("severity"))
-        return check_severity_list(v, name, err) ? err->code : list_add(&o->severities, v, name, err);
-    if (IS("ignorefile"))
-        return (o->ignorefile = v, OSP_OK);
-    if (IS("fail-on"))
-        return check_severity_list(v, name, err) ? err->code
-               : strchr(v, ',') ? osp_err_set(err, OSP_EUSAGE, "--fail-on takes one severity, not '%s'", v)
-                                : (o->fail_on = v, OSP_OK);
-    if (IS("threshold"))
-        return check_threshold(v, err) ? err->code : list_add(&o->thresholds, v, name, err);
-    if (IS("sarif-max-results"))
-        return parse_int(v, name, 1, 10000000, &o->sarif_max_results, err);
-    if (IS("exit-code")) {
-        o->exit_code_set = 1;
-        return parse_int(v, name, 0, 255, &o->exit_code, err);
-    }
-    if (IS("allow-incomplete"))
-        return res_gap_pattern_valid(v) ? osp_err_set(err, OSP_EUSAGE,
-                                                      "invalid --allow-incomplete '%s' (use SERVICE, SERVICE/REGION, "
-                                                      "*/REGION or a check id)",
-                                                      v)
-                                        : list_add(&o->allow_incomplete, v, name, err);
-#undef IS
-    return osp_err_set(err, OSP_EINTERNAL, "flag --%s has no handler", name);
+    return osp_err_set(err, OSP_EINTERNAL, "flag --%s has no kind", f->name);
 }
 
-static void apply_switch(const char *name, struct cli_opts *o)
-{
-    int *const targets[] = {&o->insecure, &o->update_cache, &o->offline, &o->include_non_failures, &o->trace,
-                            &o->quiet,    &o->debug,        &o->help,    &o->no_builtin_lib, &o->progress};
-    static const char *const names[] = {"insecure", "update-cache", "offline", "include-non-failures", "trace",
-                                        "quiet",    "debug",        "help",    "no-builtin-lib", "progress"};
-    for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
-        if (!strcmp(names[i], name))
-            *targets[i] = 1;
-}
+/* ---- sources ---- */
 
-static enum osp_code build_getopt(enum cli_cmd cmd, struct option *lo, char *so, size_t *map)
+/* Long options for getopt: each flag's name and its aliases (copied into names). */
+static enum osp_code build_getopt(enum cli_cmd cmd, struct option *lo, char *so, char (*names)[ALIAS_LEN])
 {
-    size_t k = 0, s = 0;
+    size_t k = 0, s = 0, na = 0;
     so[s++] = ':'; /* report missing arguments distinctly */
-    for (size_t i = 0; i < sizeof(flags) / sizeof(flags[0]); i++) {
+    for (size_t i = 0; i < NFLAGS; i++) {
         if (!(flags[i].cmds & cmd))
             continue;
-        lo[k] = (struct option){flags[i].name, flags[i].arg ? required_argument : no_argument, NULL, 256 + (int)i};
-        map[k++] = i;
+        int has_arg = flags[i].arg ? required_argument : no_argument;
+        lo[k++] = (struct option){flags[i].name, has_arg, NULL, 256 + (int)i};
+        for (const char *p = cli_flag_aliases(&flags[i]); p && *p && na < NFLAGS * MAX_ALIASES;) {
+            size_t n = strcspn(p, " ");
+            snprintf(names[na], ALIAS_LEN, "%.*s", (int)n, p);
+            lo[k++] = (struct option){names[na++], has_arg, NULL, 256 + (int)i};
+            p += n + (p[n] == ' ');
+        }
         if (flags[i].shortopt) {
             so[s++] = flags[i].shortopt;
             if (flags[i].arg)
@@ -354,22 +499,19 @@ static enum osp_code build_getopt(enum cli_cmd cmd, struct option *lo, char *so,
 
 static const struct cli_flag *by_short(int c)
 {
-    for (size_t i = 0; i < sizeof(flags) / sizeof(flags[0]); i++)
+    for (size_t i = 0; i < NFLAGS; i++)
         if (flags[i].shortopt == c)
             return &flags[i];
     return NULL;
 }
 
-enum osp_code cli_opts_parse(enum cli_cmd cmd, int argc, char **argv, struct cli_opts *o, struct osp_err *err)
+static enum osp_code from_argv(enum cli_cmd cmd, int argc, char **argv, struct cli_opts *o, unsigned char *given,
+                               struct osp_err *err)
 {
-    struct option lo[sizeof(flags) / sizeof(flags[0]) + 1];
-    char so[2 * sizeof(flags) / sizeof(flags[0]) + 2];
-    size_t map[sizeof(flags) / sizeof(flags[0])];
-    memset(o, 0, sizeof(*o));
-    o->concurrency = 32;
-    o->max_cache_age = 24 * 3600;
-    o->exit_code = 1;
-    build_getopt(cmd, lo, so, map);
+    struct option lo[NFLAGS * (1 + MAX_ALIASES) + 1];
+    char so[2 * NFLAGS + 2];
+    char names[NFLAGS * MAX_ALIASES][ALIAS_LEN];
+    build_getopt(cmd, lo, so, names);
     optind = 0; /* full reset (GNU) */
     opterr = 0;
     int c, idx = -1;
@@ -387,7 +529,8 @@ enum osp_code cli_opts_parse(enum cli_cmd cmd, int argc, char **argv, struct cli
             f = by_short(c);
         if (!f)
             return osp_err_set(err, OSP_EINTERNAL, "unhandled option %d", c);
-        enum osp_code rc = f->arg ? apply(f->name, optarg, o, err) : (apply_switch(f->name, o), OSP_OK);
+        given[f - flags] = 1;
+        enum osp_code rc = store(o, f, f->arg ? optarg : "true", 1, 0, err);
         if (rc)
             return rc;
     }
@@ -395,13 +538,162 @@ enum osp_code cli_opts_parse(enum cli_cmd cmd, int argc, char **argv, struct cli
         if (cmd != CLI_CMD_CONVERT)
             return osp_err_set(err, OSP_EUSAGE, "unexpected argument '%s' (see 'osprey %s --help')", argv[optind],
                                cmd_name(cmd));
-        if (list_add(&o->args, argv[optind], "argument", err))
-            return err->code;
+        if (o->args.n >= CLI_MAX_LIST)
+            return osp_err_set(err, OSP_EUSAGE, "too many arguments (at most %d)", CLI_MAX_LIST);
+        o->args.v[o->args.n++] = argv[optind];
     }
+    return OSP_OK;
+}
+
+static enum osp_code from_env(const struct osp_ctx *ctx, enum cli_cmd cmd, struct cli_opts *o, unsigned char *given,
+                              struct osp_err *err)
+{
+    for (size_t i = 0; i < NFLAGS; i++) {
+        const struct cli_flag *f = &flags[i];
+        if (given[i] || !(f->cmds & cmd) || !strcmp(f->name, "help"))
+            continue;
+        char name[64];
+        cli_flag_env_name(f, name, sizeof(name));
+        const char *v = osp_getenv_nonempty(ctx, name);
+        if (!v)
+            continue;
+        given[i] = 2;
+        if (store(o, f, v, 1, 1, err)) {
+            osp_err_prefix(err, "%s: ", name);
+            return err->code;
+        }
+    }
+    return OSP_OK;
+}
+
+/* ---- the config file: YAML mappings, nested keys joined with '.' ---- */
+
+struct cfg {
+    const char *path;
+    enum cli_cmd cmd;
+    struct cli_opts *o;
+    unsigned char *given;
+    unsigned char seen[NFLAGS];
+    struct osp_err *err;
+};
+
+static const struct cli_flag *cfg_flag(const char *key)
+{
+    for (size_t i = 0; i < NFLAGS; i++)
+        if ((flags[i].config && !strcmp(flags[i].config, key)) || !strcmp(flags[i].name, key))
+            return &flags[i];
+    return NULL;
+}
+
+static enum osp_code cfg_error(struct cfg *c, const yaml_node_t *n, const char *what, const char *key)
+{
+    return osp_err_set(c->err, OSP_EUSAGE, "%s:%lu: '%s' %s", c->path, (unsigned long)n->start_mark.line + 1, key,
+                       what);
+}
+
+static enum osp_code cfg_value(struct cfg *c, yaml_document_t *doc, const char *key, yaml_node_t *v)
+{
+    const struct cli_flag *f = cfg_flag(key);
+    if (!f || !strcmp(f->name, "config") || !strcmp(f->name, "help"))
+        return cfg_error(c, v, "is not a setting (keys are flag names or Trivy's, see 'osprey help config')", key);
+    size_t i = (size_t)(f - flags);
+    if (c->seen[i]++)
+        return cfg_error(c, v, "is set twice", key);
+    if (!(f->cmds & c->cmd) || c->given[i])
+        return OSP_OK; /* another subcommand's flag, or given by a stronger source */
+    if (v->type == YAML_SEQUENCE_NODE && !cli_flag_repeatable(f))
+        return cfg_error(c, v, "takes one value, not a list", key);
+    yaml_node_item_t *it = v->type == YAML_SEQUENCE_NODE ? v->data.sequence.items.start : NULL;
+    yaml_node_item_t *end = v->type == YAML_SEQUENCE_NODE ? v->data.sequence.items.top : NULL;
+    for (yaml_node_t *n = it ? yaml_document_get_node(doc, *it) : v; n;
+         n = it && ++it < end ? yaml_document_get_node(doc, *it) : NULL) {
+        if (n->type != YAML_SCALAR_NODE)
+            return cfg_error(c, n, "must be a value or a list of values", key);
+        if (store(c->o, f, (const char *)n->data.scalar.value, 0, 0, c->err)) {
+            osp_err_prefix(c->err, "%s:%lu: ", c->path, (unsigned long)n->start_mark.line + 1);
+            return c->err->code;
+        }
+    }
+    return OSP_OK;
+}
+
+static enum osp_code cfg_mapping(struct cfg *c, yaml_document_t *doc, yaml_node_t *map, const char *prefix)
+{
+    for (yaml_node_pair_t *p = map->data.mapping.pairs.start; p < map->data.mapping.pairs.top; p++) {
+        yaml_node_t *k = yaml_document_get_node(doc, p->key), *v = yaml_document_get_node(doc, p->value);
+        if (!k || !v || k->type != YAML_SCALAR_NODE)
+            return osp_err_set(c->err, OSP_EUSAGE, "%s: keys must be plain names", c->path);
+        char key[160];
+        if ((size_t)snprintf(key, sizeof(key), "%s%s%s", prefix, *prefix ? "." : "", (const char *)k->data.scalar.value) >=
+            sizeof(key)) /* also bounds the nesting depth */
+            return cfg_error(c, k, "is not a setting (nested too deep)", prefix);
+        enum osp_code rc = v->type == YAML_MAPPING_NODE ? cfg_mapping(c, doc, v, key) : cfg_value(c, doc, key, v);
+        if (rc)
+            return rc;
+    }
+    return OSP_OK;
+}
+
+static enum osp_code from_config(enum cli_cmd cmd, struct cli_opts *o, unsigned char *given, struct osp_err *err)
+{
+    const char *path = o->config;
+    if (!path) {
+        if (access(CLI_CONFIG_DEFAULT, F_OK) != 0)
+            return OSP_OK;
+        path = o->config = CLI_CONFIG_DEFAULT;
+    }
+    FILE *fp = fopen(path, "rb");
+    if (!fp)
+        return osp_err_set(err, OSP_EUSAGE, "cannot read config file '%s' (check --config / OSPREY_CONFIG)", path);
+    yaml_parser_t parser;
+    yaml_document_t doc;
+    struct cfg c = {.path = path, .cmd = cmd, .o = o, .given = given, .err = err};
+    enum osp_code rc = OSP_OK;
+    if (!yaml_parser_initialize(&parser)) {
+        fclose(fp);
+        return osp_err_set(err, OSP_ENOMEM, "out of memory");
+    }
+    yaml_parser_set_input_file(&parser, fp);
+    if (!yaml_parser_load(&parser, &doc)) {
+        rc = osp_err_set(err, OSP_EUSAGE, "%s:%lu: malformed YAML: %s", path, (unsigned long)parser.problem_mark.line + 1,
+                         parser.problem ? parser.problem : "parse error");
+    } else {
+        yaml_node_t *root = yaml_document_get_root_node(&doc);
+        if (root && root->type == YAML_MAPPING_NODE)
+            rc = cfg_mapping(&c, &doc, root, "");
+        else if (root && !(root->type == YAML_SCALAR_NODE && !root->data.scalar.length))
+            rc = osp_err_set(err, OSP_EUSAGE, "%s: expected a mapping of flag names to values", path);
+        yaml_document_delete(&doc);
+    }
+    yaml_parser_delete(&parser);
+    fclose(fp);
+    return rc;
+}
+
+enum osp_code cli_opts_parse(const struct osp_ctx *ctx, enum cli_cmd cmd, int argc, char **argv, struct cli_opts *o,
+                             struct osp_err *err)
+{
+    unsigned char given[NFLAGS] = {0}; /* 1: argv, 2: environment */
+    memset(o, 0, sizeof(*o));
+    o->concurrency = 32;
+    o->max_cache_age = 24 * 3600;
+    o->exit_code = 1;
+    enum osp_code rc = from_argv(cmd, argc, argv, o, given, err);
+    if (!rc && !o->help)
+        rc = from_env(ctx, cmd, o, given, err);
+    if (!rc && !o->help)
+        rc = from_config(cmd, o, given, err);
+    if (rc)
+        return rc;
+    for (size_t i = 0; i < NFLAGS; i++)
+        if (given[i] && !strcmp(flags[i].name, "exit-code"))
+            o->exit_code_set = 1;
     if (o->output && o->formats.n > 1)
         return osp_err_set(err, OSP_EUSAGE, "--output goes with a single --format; use --format FORMAT=PATH for several");
     return OSP_OK;
 }
+
+/* ---- help and the README reference ---- */
 
 static const char *const categories[] = {"Scan", "AWS", "Cache", "Checks", "Output", "General"};
 
@@ -420,12 +712,15 @@ void cli_opts_usage(enum cli_cmd cmd, FILE *f)
                    "Credentials and region come from the AWS CLI configuration unless given.\n");
     else if (cmd == CLI_CMD_INSPECT)
         fprintf(f, "Usage: osprey inspect [flags]\n\nPrint the input document(s) the checks will see, as JSON.\n");
+    else if (cmd == CLI_CMD_WHOAMI)
+        fprintf(f, "Usage: osprey whoami [flags]\n\nResolve AWS credentials the way 'osprey aws' does and print the "
+                   "account, the caller ARN,\nthe credential source and the region (sts:GetCallerIdentity).\n");
     else
         fprintf(f, "Usage: osprey convert [flags] REPORT.json\n\nRe-render a JSON report written by 'osprey aws "
                    "--format json' with new formats, filters and thresholds (no AWS calls).\n");
     for (size_t c = 0; c < sizeof(categories) / sizeof(categories[0]); c++) {
         int header = 0;
-        for (size_t i = 0; i < sizeof(flags) / sizeof(flags[0]); i++) {
+        for (size_t i = 0; i < NFLAGS; i++) {
             if (!(flags[i].cmds & cmd) || strcmp(flags[i].category, categories[c]))
                 continue;
             if (!header++)
@@ -433,6 +728,11 @@ void cli_opts_usage(enum cli_cmd cmd, FILE *f)
             char left[64];
             flag_left(&flags[i], left, sizeof(left));
             fprintf(f, "  %-38s %s", left, flags[i].help);
+            for (const char *a = cli_flag_aliases(&flags[i]), *first = a; a && *a;) {
+                size_t n = strcspn(a, " ");
+                fprintf(f, "%s--%.*s%s", a == first ? " (also: " : ", ", (int)n, a, a[n] ? "" : ")");
+                a += n + (a[n] == ' ');
+            }
             if (flags[i].def)
                 fprintf(f, " (default: %s)", flags[i].def);
             if (flags[i].env)
@@ -440,7 +740,9 @@ void cli_opts_usage(enum cli_cmd cmd, FILE *f)
             fputc('\n', f);
         }
     }
-    fprintf(f, "\nExit codes: 0 ok, 1 threshold breached (see --exit-code), 2 usage or configuration error,\n"
+    fprintf(f, "\nEvery flag can also be set as OSPREY_<FLAG> (OSPREY_MAX_CACHE_AGE=1.5h; lists comma-separated)\n"
+               "or in the config file (--config, default ./osprey.yaml); precedence: flag > env > file > default.\n"
+               "\nExit codes: 0 ok, 1 threshold breached (see --exit-code), 2 usage or configuration error,\n"
                "3 the scan could not run (credentials, network, cache), 4 not found, 5 internal error,\n"
                "6 incomplete run under a gate (see --allow-incomplete).\n"
                "Run 'osprey help FLAG' for the full page of a flag.\n");
@@ -449,19 +751,27 @@ void cli_opts_usage(enum cli_cmd cmd, FILE *f)
 void cli_opts_markdown(FILE *f)
 {
     for (size_t c = 0; c < sizeof(categories) / sizeof(categories[0]); c++) {
-        fprintf(f, "\n#### %s\n\n| flag | argument | default | env | applies to | description |\n|---|---|---|---|---|---|\n",
+        fprintf(f, "\n#### %s\n\n| flag | argument | default | env | config key | applies to | description |\n"
+                   "|---|---|---|---|---|---|---|\n",
                 categories[c]);
-        for (size_t i = 0; i < sizeof(flags) / sizeof(flags[0]); i++) {
+        for (size_t i = 0; i < NFLAGS; i++) {
             const struct cli_flag *x = &flags[i];
             if (strcmp(x->category, categories[c]))
                 continue;
-            char cmds[48];
+            char cmds[64], env[128] = "", key[96] = "";
             cmd_names(x->cmds, cmds, sizeof(cmds));
-            fprintf(f, "| `--%s`%s%c%s | %s%s%s | %s | %s%s%s | %s | %s%s |\n", x->name, x->shortopt ? " `-" : "",
+            if (strcmp(x->name, "help")) {
+                char own[64];
+                cli_flag_env_name(x, own, sizeof(own));
+                snprintf(env, sizeof(env), "`%s`%s%s%s", own, x->env ? ", `" : "", x->env ? x->env : "",
+                         x->env ? "`" : "");
+            }
+            if (strcmp(x->name, "help") && strcmp(x->name, "config"))
+                snprintf(key, sizeof(key), "`%s`", x->config ? x->config : x->name);
+            fprintf(f, "| `--%s`%s%c%s | %s%s%s | %s | %s | %s | %s | %s%s |\n", x->name, x->shortopt ? " `-" : "",
                     x->shortopt ? x->shortopt : ' ', x->shortopt ? "`" : "", x->arg ? "`" : "", x->arg ? x->arg : "",
-                    x->arg ? "`" : "", x->def ? x->def : "", x->env ? "`" : "", x->env ? x->env : "",
-                    x->env ? "`" : "", cmds, x->help,
-                    x->repeatable ? " (repeatable)" : "");
+                    x->arg ? "`" : "", x->def ? x->def : "", env, key, cmds, x->help,
+                    cli_flag_repeatable(x) ? " (repeatable)" : "");
         }
     }
 }

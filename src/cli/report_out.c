@@ -44,7 +44,7 @@ static enum osp_code init_threshold(struct cli_report_out *out, struct osp_err *
     return OSP_OK;
 }
 
-enum osp_code cli_report_out_init(const struct osp_ctx *ctx, const struct cli_opts *o, struct cli_report_out *out,
+enum osp_code cli_report_out_init(struct osp_ctx *ctx, const struct cli_opts *o, struct cli_report_out *out,
                                   struct osp_err *err)
 {
     memset(out, 0, sizeof(*out));
@@ -60,6 +60,8 @@ enum osp_code cli_report_out_init(const struct osp_ctx *ctx, const struct cli_op
         rc = init_threshold(out, err);
     if (!rc)
         rc = res_ignore_load(ctx, o->ignorefile, &out->ignore, err);
+    if (!rc && o->ignore_policy)
+        rc = cli_ignore_policy_load(ctx, o->ignore_policy, &out->ignore_policy, err);
     return rc;
 }
 
@@ -123,6 +125,9 @@ int cli_report_out_finish(struct cli_report_out *out, struct res_report *r)
     /* the order of res_apply(): ignores, then filters, then the deterministic sort */
     if (out->ignore)
         res_ignore_apply(out->ctx, out->ignore, r);
+    size_t by_policy = 0;
+    if (out->ignore_policy && cli_ignore_policy_apply(out->ignore_policy, r, &by_policy, &err))
+        return cli_fail(&err);
     res_filter_apply(r, &out->filter);
     res_report_sort(r);
     for (size_t i = 0; i < out->opts->allow_incomplete.n; i++)
@@ -146,4 +151,6 @@ void cli_report_out_cleanup(struct cli_report_out *out)
     fmt_specs_free(&out->specs);
     res_ignore_free(out->ignore);
     out->ignore = NULL;
+    cli_ignore_policy_free(out->ignore_policy);
+    out->ignore_policy = NULL;
 }

@@ -19,19 +19,7 @@ static enum osp_code open_store(struct cli_session *s, struct cache_store **stor
         osp_debug(s->ctx, "--offline with an artifact and no --cache-dir: in-memory cache");
         return cache_open_memory(s->ctx, store, err);
     }
-    const char *ci = osp_getenv(s->ctx, "CI");
-    if (ci && (!strcmp(ci, "true") || !strcmp(ci, "1"))) {
-        osp_debug(s->ctx, "CI=true and no --cache-dir: in-memory cache (carry state with --cache-artifact)");
-        return cache_open_memory(s->ctx, store, err);
-    }
-    char *dir = NULL;
-    enum osp_code rc = cache_default_dir(s->ctx, &dir, err);
-    if (!rc && dir)
-        rc = cache_open(s->ctx, dir, store, err);
-    else if (!rc)
-        rc = cache_open_memory(s->ctx, store, err);
-    free(dir);
-    return rc;
+    return cache_open_default(s->ctx, store, err);
 }
 
 static enum osp_code hook_connect(void *ud, struct scan_scope *sc, struct osp_err *err)

@@ -6,53 +6,81 @@
 #include <stdlib.h>
 #include <string.h>
 
-static long long unit_seconds(char u)
+/* Go's time.ParseDuration units, plus d and w (osprey's own); nanoseconds per unit. */
+static const struct {
+    const char *name;
+    double ns;
+} units[] = {
+    {"ns", 1},       {"us", 1e3},         {"\xc2\xb5s", 1e3}, {"\xce\xbcs", 1e3},        {"ms", 1e6},
+    {"s", 1e9},      {"m", 60e9},         {"h", 3600e9},    {"d", 86400e9},          {"w", 7 * 86400e9},
+};
+
+/* The longest unit name at p, or -1. */
+static int unit_at(const char *p, size_t *len)
 {
-    switch (u) {
-    case 's':
-        return 1;
-    case 'm':
-        return 60;
-    case 'h':
-        return 3600;
-    case 'd':
-        return 86400;
-    case 'w':
-        return 7 * 86400;
-    default:
-        return 0;
+    int best = -1;
+    size_t bl = 0;
+    for (size_t i = 0; i < sizeof(units) / sizeof(units[0]); i++) {
+        size_t n = strlen(units[i].name);
+        if (n > bl && !strncmp(p, units[i].name, n)) {
+            best = (int)i;
+            bl = n;
+        }
     }
+    *len = bl;
+    return best;
 }
 
+/* Go syntax: [+]{number[.fraction]unit}+ ("1.5h", "1h30m", "500ms", "0"), plus d and w; a
+ * bare number is seconds (osprey's older form). Sub-second results round up to whole seconds so
+ * a non-zero duration never becomes 0 ("none"). At most 100 years. */
 enum osp_code osp_parse_duration(const char *s, long long *secs, struct osp_err *err)
 {
     const char *p = s;
-    long long total = 0;
+    double ns = 0;
     if (!s || !*s)
-        return osp_err_set(err, OSP_EUSAGE, "empty duration (use e.g. 90m, 2h, 1d)");
-    while (*p) {
-        if (!isdigit((unsigned char)*p))
-            goto bad;
-        char *end;
-        long long n = strtoll(p, &end, 10);
-        if (n < 0 || n > 100000000LL)
-            goto bad;
-        p = end;
-        long long mul = 1;
-        if (*p) {
-            mul = unit_seconds(*p);
-            if (!mul)
-                goto bad;
-            p++;
-        } else if (p != s && total != 0) {
-            goto bad; /* "1h30" is ambiguous */
-        }
-        total += n * mul;
+        return osp_err_set(err, OSP_EUSAGE, "empty duration (use e.g. 90m, 1.5h, 1h30m)");
+    if (*p == '+')
+        p++;
+    if (!strcmp(p, "0")) {
+        *secs = 0;
+        return OSP_OK;
     }
-    *secs = total;
+    int terms = 0;
+    while (*p) {
+        if (!isdigit((unsigned char)*p) && !(*p == '.' && isdigit((unsigned char)p[1])))
+            goto bad;
+        const char *start = p;
+        while (isdigit((unsigned char)*p))
+            p++;
+        if (*p == '.') {
+            p++;
+            while (isdigit((unsigned char)*p))
+                p++;
+        }
+        if (p - start > 18)
+            goto bad;
+        double n = strtod(start, NULL);
+        size_t ul;
+        int u = *p ? unit_at(p, &ul) : -1;
+        if (u < 0) {
+            if (*p || terms || memchr(start, '.', (size_t)(p - start)))
+                goto bad; /* "2x"; "1h30" is ambiguous; a bare fraction needs a unit */
+            ns += n * 1e9;
+        } else {
+            ns += n * units[u].ns;
+            p += ul;
+        }
+        terms++;
+    }
+    if (ns > 100.0 * 366 * 86400e9)
+        goto bad;
+    long long whole = (long long)(ns / 1e9);
+    *secs = whole + ((double)whole * 1e9 < ns ? 1 : 0);
     return OSP_OK;
 bad:
-    return osp_err_set(err, OSP_EUSAGE, "invalid duration '%s' (use a number with a unit: 45s, 90m, 2h, 1d)", s);
+    return osp_err_set(err, OSP_EUSAGE, "invalid duration '%s' (use Go syntax: 45s, 90m, 1.5h, 1h30m, 500ms; or 1d, 1w)",
+                       s);
 }
 
 static int days_from_civil(int y, int m, int d)

@@ -153,6 +153,7 @@ enum osp_code cred_chain_new(struct osp_ctx *ctx, const struct cred_opts *o, str
     osp_buf_init(&c->tried, TRIED_MAX);
     const char *prof = o->profile && *o->profile ? o->profile : osp_getenv_nonempty(ctx, "AWS_PROFILE");
     c->profile_explicit = prof != NULL;
+    c->profile_flag = o->profile && *o->profile;
     enum osp_code rc = OSP_OK;
     if (dup_opt(&c->profile, prof ? prof : "default", ctx, NULL) ||
         dup_opt(&c->role_arn, o->role_arn, ctx, "OSPREY_ROLE_ARN") ||
@@ -211,7 +212,13 @@ const char *cred_chain_profile(const struct cred_chain *c)
     return c->profile;
 }
 
-/* ---- resolution ---- */
+/* ---- resolution ----
+ * The AWS CLI's order (botocore's default resolver): env keys, the selected profile's role_arn
+ * with source_profile/credential_source, web identity (AWS_ROLE_ARN/AWS_WEB_IDENTITY_TOKEN_FILE,
+ * each falling back to the profile's role_arn/web_identity_token_file), the rest of the profile
+ * (SSO, static keys, credential_process), then the machine's providers. AWS_PROFILE only selects
+ * the profile; the --profile flag also drops the environment: env keys and the web identity
+ * variables are not consulted, and only that profile is used. */
 static enum osp_code step_profile(struct cred_chain *c, struct aws_creds *out, struct osp_err *err)
 {
     if (!cred_profile_exists(c, c->profile)) {
@@ -221,34 +228,48 @@ static enum osp_code step_profile(struct cred_chain *c, struct aws_creds *out, s
     return cred_profile(c, c->profile, out, err);
 }
 
+static enum osp_code step_profile_role(struct cred_chain *c, struct aws_creds *out, struct osp_err *err)
+{
+    const char *p = c->profile;
+    if (!cred_profile_get(c, p, "role_arn") ||
+        (!cred_profile_get(c, p, "source_profile") && !cred_profile_get(c, p, "credential_source")))
+        return OSP_ENOTFOUND;
+    return cred_profile(c, p, out, err);
+}
+
+static enum osp_code step_webid(struct cred_chain *c, struct aws_creds *out, struct osp_err *err)
+{
+    return cred_webid(c, !c->profile_flag, c->profile, out, err);
+}
+
 typedef enum osp_code (*cred_step_fn)(struct cred_chain *, struct aws_creds *, struct osp_err *);
 
 static const struct {
     cred_step_fn fn;
     int assumes_role; /* already assumed c->role_arn: no AssumeRole on top */
+    int with_flag;    /* still consulted when --profile was given */
 } steps[] = {
-    {cred_env, 0}, {cred_webid_env, 0}, {step_profile, 0}, {cred_oidc, 1}, {cred_ecs, 0}, {cred_imds, 0},
+    {cred_env, 0, 0},  {step_profile_role, 0, 1}, {step_webid, 0, 1}, {step_profile, 0, 1},
+    {cred_oidc, 1, 0}, {cred_ecs, 0, 0},          {cred_imds, 0, 0},
 };
 
 static enum osp_code resolve_base(struct cred_chain *c, struct aws_creds *out, int *assumed, struct osp_err *err)
 {
     *assumed = 0;
-    if (c->profile_explicit) {
-        enum osp_code rc = cred_profile(c, c->profile, out, err);
-        if (rc == OSP_ENOTFOUND)
-            return osp_err_set(err, OSP_ECREDS,
-                               "profile '%s' has no credentials: add aws_access_key_id/aws_secret_access_key, "
-                               "role_arn with source_profile, credential_process or sso_session (%s)",
-                               c->profile, osp_buf_str(&c->tried));
-        return rc;
-    }
     for (size_t i = 0; i < sizeof(steps) / sizeof(steps[0]); i++) {
+        if (c->profile_flag && !steps[i].with_flag)
+            continue;
         enum osp_code rc = steps[i].fn(c, out, err);
         if (rc == OSP_OK)
             *assumed = steps[i].assumes_role;
         if (rc != OSP_ENOTFOUND)
             return rc;
     }
+    if (c->profile_flag)
+        return osp_err_set(err, OSP_ECREDS,
+                           "profile '%s' has no credentials: add aws_access_key_id/aws_secret_access_key, "
+                           "role_arn with source_profile, credential_process or sso_session (%s)",
+                           c->profile, osp_buf_str(&c->tried));
     return osp_err_set(err, OSP_ECREDS,
                        "no AWS credentials found: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, pass --profile, "
                        "or in CI pass --role-arn with an OIDC token (tried: %s)",

@@ -5,11 +5,13 @@
  * taken at cred_chain_new(), the flags it was given, and the client it last resolved with).
  *
  * Order (first that yields credentials wins; "tried" lines are kept for the error message):
- *   1. an explicit profile (--profile or AWS_PROFILE): only that profile is used
- *   2. env keys: AWS_ACCESS_KEY_ID + AWS_SECRET_ACCESS_KEY [+ AWS_SESSION_TOKEN]
- *   3. web identity: AWS_ROLE_ARN + AWS_WEB_IDENTITY_TOKEN_FILE [+ AWS_ROLE_SESSION_NAME]
- *   4. the "default" profile of the shared files (role_arn/source_profile chains, credential_source,
- *      credential_process, web_identity_token_file, sso_session / legacy sso_*, static keys)
+ *   1. env keys: AWS_ACCESS_KEY_ID + AWS_SECRET_ACCESS_KEY [+ AWS_SESSION_TOKEN], unless --profile
+ *      (AWS_PROFILE only selects the profile, as in the AWS CLI)
+ *   2. the selected profile's role_arn with source_profile / credential_source
+ *   3. web identity: AWS_ROLE_ARN + AWS_WEB_IDENTITY_TOKEN_FILE [+ AWS_ROLE_SESSION_NAME], each
+ *      falling back to the profile's role_arn / web_identity_token_file (--profile: profile only)
+ *   4. the rest of the selected profile (--profile, else AWS_PROFILE, else "default"): SSO, static
+ *      keys, credential_process. With --profile the chain stops here.
  *   5. CI OIDC (needs a role ARN): --web-identity-token-file (else AWS_WEB_IDENTITY_TOKEN_FILE
  *      without AWS_ROLE_ARN), the env var named by
  *      --web-identity-token-env (GitLab id_tokens), or the GitHub Actions token endpoint

@@ -71,6 +71,7 @@ struct cred_chain {
     char *config_path, *credentials_path;
     char *profile;        /* selected profile name */
     int profile_explicit; /* --profile or AWS_PROFILE */
+    int profile_flag;     /* --profile: the environment's keys and web identity are not consulted */
     char *role_arn, *role_session_name, *external_id;
     char *wi_token_file, *wi_token_env;
     char *region, *endpoint_url, *ca_bundle;
@@ -113,7 +114,11 @@ OSP_MUST_CHECK enum osp_code cred_parse_container_json(const char *text, time_t 
 
 /* ---- providers ---- */
 OSP_MUST_CHECK enum osp_code cred_env(struct cred_chain *c, struct aws_creds *out, struct osp_err *err);
-OSP_MUST_CHECK enum osp_code cred_webid_env(struct cred_chain *c, struct aws_creds *out, struct osp_err *err);
+/* Web identity: AWS_ROLE_ARN / AWS_WEB_IDENTITY_TOKEN_FILE / AWS_ROLE_SESSION_NAME (when use_env),
+ * each falling back to `profile`'s role_arn / web_identity_token_file / role_session_name
+ * (profile may be NULL). OSP_ENOTFOUND unless both a role and a token file are known. */
+OSP_MUST_CHECK enum osp_code cred_webid(struct cred_chain *c, int use_env, const char *profile, struct aws_creds *out,
+                                        struct osp_err *err);
 /* Assume role_arn with the web identity token in `token_file` (read here). */
 OSP_MUST_CHECK enum osp_code cred_webid_file(struct cred_chain *c, const char *role_arn, const char *token_file,
                                              const char *session, const char *provider, struct aws_creds *out,

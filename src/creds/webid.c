@@ -24,14 +24,27 @@ enum osp_code cred_webid_file(struct cred_chain *c, const char *role_arn, const 
     return rc;
 }
 
-enum osp_code cred_webid_env(struct cred_chain *c, struct aws_creds *out, struct osp_err *err)
+static const char *env_or_profile(struct cred_chain *c, int use_env, const char *env, const char *profile,
+                                  const char *key)
 {
-    const char *file = osp_getenv_nonempty(c->ctx, "AWS_WEB_IDENTITY_TOKEN_FILE");
-    const char *role = osp_getenv_nonempty(c->ctx, "AWS_ROLE_ARN");
+    const char *v = use_env ? osp_getenv_nonempty(c->ctx, env) : NULL;
+    return v ? v : profile ? cred_profile_get(c, profile, key) : NULL;
+}
+
+enum osp_code cred_webid(struct cred_chain *c, int use_env, const char *profile, struct aws_creds *out,
+                         struct osp_err *err)
+{
+    const char *file = env_or_profile(c, use_env, "AWS_WEB_IDENTITY_TOKEN_FILE", profile, "web_identity_token_file");
+    const char *role = env_or_profile(c, use_env, "AWS_ROLE_ARN", profile, "role_arn");
     if (!file || !role) {
         cred_note(c, "web-identity: %s not set", file ? "AWS_ROLE_ARN" : "AWS_WEB_IDENTITY_TOKEN_FILE");
         return OSP_ENOTFOUND;
     }
-    return cred_webid_file(c, role, file, osp_getenv_nonempty(c->ctx, "AWS_ROLE_SESSION_NAME"), "web-identity", out,
-                           err);
+    const char *session = env_or_profile(c, use_env, "AWS_ROLE_SESSION_NAME", profile, "role_session_name");
+    char *path = cred_expand_home(c->ctx, file);
+    if (!path)
+        return osp_err_set(err, OSP_ENOMEM, "out of memory");
+    enum osp_code rc = cred_webid_file(c, role, path, session, "web-identity", out, err);
+    free(path);
+    return rc;
 }

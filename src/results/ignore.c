@@ -9,6 +9,7 @@
 #include <string.h>
 #include <strings.h>
 #include <unistd.h>
+#include <yaml.h>
 
 #include "core/buf.h"
 #include "core/log.h"
@@ -227,6 +228,170 @@ enum osp_code res_ignore_parse(const char *text, size_t len, const char *name, s
     return OSP_OK;
 }
 
+/* ---- .trivyignore.yaml: Trivy's YAML ignore file ----
+ * Top level: vulnerabilities, misconfigurations, secrets, licenses (each a list of entries; only
+ * misconfigurations apply to osprey's findings, the others are checked and skipped). Entry: id
+ * (required), paths (globs, matched against the resource ARN), purls (vulnerabilities only),
+ * expired_at (a date or RFC 3339 time; as in Trivy the entry stops applying at that instant),
+ * statement (the reason). Anything else is an error naming file:line. */
+
+struct yparser {
+    const char *name;
+    struct osp_err *err;
+    struct res_ignore *ig;
+    yaml_document_t *doc;
+};
+
+static enum osp_code yerr(struct yparser *p, const yaml_node_t *n, const char *what, const char *tok)
+{
+    return osp_err_set(p->err, OSP_ECONFIG, "%s:%lu: %s '%s' (see 'osprey help ignorefile')", p->name,
+                       (unsigned long)n->start_mark.line + 1, what, tok);
+}
+
+static const char *yscalar(const yaml_node_t *n)
+{
+    return n && n->type == YAML_SCALAR_NODE ? (const char *)n->data.scalar.value : NULL;
+}
+
+static enum osp_code yaml_globs(struct yparser *p, yaml_node_t *seq, struct res_ignore_rule *r, const char *key)
+{
+    if (seq->type == YAML_SCALAR_NODE && !seq->data.scalar.length)
+        return OSP_OK; /* "paths:" with nothing */
+    if (seq->type != YAML_SEQUENCE_NODE)
+        return yerr(p, seq, "expected a list for", key);
+    for (yaml_node_item_t *it = seq->data.sequence.items.start; it < seq->data.sequence.items.top; it++) {
+        yaml_node_t *n = yaml_document_get_node(p->doc, *it);
+        const char *v = yscalar(n);
+        if (!v || !*v)
+            return yerr(p, n ? n : seq, "expected a non-empty string in", key);
+        if (r) {
+            struct parser tp = {p->name, 0, p->err, p->ig, {0}};
+            if (add_glob(&tp, r, v))
+                return p->err->code;
+        }
+    }
+    return OSP_OK;
+}
+
+static enum osp_code yaml_entry(struct yparser *p, yaml_node_t *n, int take)
+{
+    if (n->type != YAML_MAPPING_NODE)
+        return yerr(p, n, "expected an entry with 'id', got", yscalar(n) ? yscalar(n) : "a list");
+    struct res_ignore_rule r = {0};
+    enum osp_code rc = OSP_OK;
+    for (yaml_node_pair_t *kv = n->data.mapping.pairs.start; !rc && kv < n->data.mapping.pairs.top; kv++) {
+        yaml_node_t *k = yaml_document_get_node(p->doc, kv->key), *v = yaml_document_get_node(p->doc, kv->value);
+        const char *key = yscalar(k), *val = yscalar(v);
+        if (!key || !v)
+            rc = yerr(p, n, "malformed entry", "?");
+        else if (!strcmp(key, "id")) {
+            if (!val || !valid_id(val))
+                rc = yerr(p, v, "invalid check ID", val ? val : "(not a string)");
+            else if (!(r.id = strdup(val)))
+                rc = osp_err_set(p->err, OSP_ENOMEM, "out of memory reading %s", p->name);
+        } else if (!strcmp(key, "paths"))
+            rc = yaml_globs(p, v, take ? &r : NULL, key);
+        else if (!strcmp(key, "purls"))
+            rc = yaml_globs(p, v, NULL, key);
+        else if (!strcmp(key, "expired_at")) {
+            time_t t = val ? osp_parse_rfc3339(val) : (time_t)-1;
+            if (t == (time_t)-1)
+                rc = yerr(p, v, "invalid expired_at (use YYYY-MM-DD or an RFC 3339 time)", val ? val : "?");
+            r.expires = t;
+            r.expiry_instant = 1;
+        } else if (!strcmp(key, "statement")) {
+            if (!val)
+                rc = yerr(p, v, "statement must be a string, not", "a list");
+            else if (!(r.reason = trim_dup(val, strlen(val))))
+                rc = osp_err_set(p->err, OSP_ENOMEM, "out of memory reading %s", p->name);
+        } else
+            rc = yerr(p, k, "unknown field", key);
+    }
+    if (!rc && !r.id)
+        rc = yerr(p, n, "entry without", "id");
+    char where[300];
+    snprintf(where, sizeof(where), "%s:%lu", p->name, (unsigned long)n->start_mark.line + 1);
+    if (!rc && take && (!(r.where = strdup(where)) || (!r.reason && !(r.reason = strdup("")))))
+        rc = osp_err_set(p->err, OSP_ENOMEM, "out of memory reading %s", p->name);
+    if (!rc && take) {
+        struct res_ignore_rule *nr = realloc(p->ig->rules, (p->ig->n_rules + 1) * sizeof(*nr));
+        if (!nr)
+            rc = osp_err_set(p->err, OSP_ENOMEM, "out of memory reading %s", p->name);
+        else {
+            p->ig->rules = nr;
+            nr[p->ig->n_rules++] = r;
+            return OSP_OK;
+        }
+    }
+    rule_free(&r);
+    return rc;
+}
+
+static enum osp_code yaml_root(struct yparser *p, yaml_node_t *root)
+{
+    static const char *const sections[] = {"misconfigurations", "vulnerabilities", "secrets", "licenses"};
+    if (!root || (root->type == YAML_SCALAR_NODE && !root->data.scalar.length))
+        return OSP_OK; /* an empty file */
+    if (root->type != YAML_MAPPING_NODE)
+        return yerr(p, root, "expected sections (misconfigurations: ...), got", yscalar(root) ? yscalar(root) : "a list");
+    for (yaml_node_pair_t *kv = root->data.mapping.pairs.start; kv < root->data.mapping.pairs.top; kv++) {
+        yaml_node_t *k = yaml_document_get_node(p->doc, kv->key), *v = yaml_document_get_node(p->doc, kv->value);
+        const char *key = yscalar(k);
+        size_t s = 0;
+        while (key && s < 4 && strcmp(key, sections[s]))
+            s++;
+        if (!key || s == 4)
+            return yerr(p, k ? k : root, "unknown section", key ? key : "?");
+        if (v->type == YAML_SCALAR_NODE && !v->data.scalar.length)
+            continue;
+        if (v->type != YAML_SEQUENCE_NODE)
+            return yerr(p, v, "expected a list of entries under", key);
+        for (yaml_node_item_t *it = v->data.sequence.items.start; it < v->data.sequence.items.top; it++) {
+            enum osp_code rc = yaml_entry(p, yaml_document_get_node(p->doc, *it), s == 0);
+            if (rc)
+                return rc;
+        }
+    }
+    return OSP_OK;
+}
+
+enum osp_code res_ignore_parse_yaml(const char *text, size_t len, const char *name, struct res_ignore **out,
+                                    struct osp_err *err)
+{
+    struct yparser p = {name ? name : "ignore file", err, calloc(1, sizeof(struct res_ignore)), NULL};
+    if (!p.ig)
+        return osp_err_set(err, OSP_ENOMEM, "out of memory reading %s", p.name);
+    yaml_parser_t parser;
+    yaml_document_t doc;
+    enum osp_code rc = OSP_OK;
+    if (!yaml_parser_initialize(&parser)) {
+        res_ignore_free(p.ig);
+        return osp_err_set(err, OSP_ENOMEM, "out of memory reading %s", p.name);
+    }
+    yaml_parser_set_input_string(&parser, (const unsigned char *)text, len);
+    if (!yaml_parser_load(&parser, &doc)) {
+        rc = osp_err_set(err, OSP_ECONFIG, "%s:%lu: malformed YAML: %s", p.name,
+                         (unsigned long)parser.problem_mark.line + 1, parser.problem ? parser.problem : "parse error");
+    } else {
+        p.doc = &doc;
+        rc = yaml_root(&p, yaml_document_get_root_node(&doc));
+        yaml_document_delete(&doc);
+    }
+    yaml_parser_delete(&parser);
+    if (rc) {
+        res_ignore_free(p.ig);
+        return rc;
+    }
+    *out = p.ig;
+    return OSP_OK;
+}
+
+static int is_yaml_name(const char *path)
+{
+    size_t n = strlen(path);
+    return (n > 5 && !strcmp(path + n - 5, ".yaml")) || (n > 4 && !strcmp(path + n - 4, ".yml"));
+}
+
 static enum osp_code read_file(const char *path, struct osp_buf *b, struct osp_err *err)
 {
     FILE *f = fopen(path, "rb");
@@ -251,7 +416,7 @@ static enum osp_code read_file(const char *path, struct osp_buf *b, struct osp_e
 
 enum osp_code res_ignore_load(const struct osp_ctx *ctx, const char *path, struct res_ignore **out, struct osp_err *err)
 {
-    static const char *const defaults[] = {RES_IGNORE_DEFAULT, RES_IGNORE_TRIVY};
+    static const char *const defaults[] = {RES_IGNORE_DEFAULT, RES_IGNORE_TRIVY, RES_IGNORE_TRIVY_YAML};
     const char *use = path;
     for (size_t i = 0; !use && i < sizeof(defaults) / sizeof(defaults[0]); i++)
         if (access(defaults[i], F_OK) == 0)
@@ -262,16 +427,22 @@ enum osp_code res_ignore_load(const struct osp_ctx *ctx, const char *path, struc
     osp_buf_init(&b, RES_IGNORE_MAX_BYTES);
     enum osp_code rc = read_file(use, &b, err);
     if (!rc)
-        rc = res_ignore_parse(osp_buf_str(&b), b.len, use, out, err);
+        rc = (is_yaml_name(use) ? res_ignore_parse_yaml : res_ignore_parse)(osp_buf_str(&b), b.len, use, out, err);
     osp_buf_cleanup(&b);
     if (!rc)
         osp_debug(ctx, "ignore file %s: %zu entries", use, (*out)->n_rules);
     return rc;
 }
 
+/* Trivy's newer ids drop the "AVD-" prefix (AWS-0086 for AVD-AWS-0086): either form matches. */
+static const char *bare_id(const char *id)
+{
+    return strncasecmp(id, "AVD-", 4) ? id : id + 4;
+}
+
 static int rule_covers(const struct res_ignore_rule *r, const struct res_finding *f)
 {
-    if (strcasecmp(r->id, f->check_id))
+    if (strcasecmp(bare_id(r->id), bare_id(f->check_id)))
         return 0;
     if (!r->n_globs)
         return 1;
@@ -297,8 +468,9 @@ static void warn_expired(const struct osp_ctx *ctx, const struct res_ignore *ig,
         const struct res_ignore_rule *r = &ig->rules[i];
         if (r->expires && now >= r->expires) {
             char day[32];
-            osp_format_rfc3339(r->expires - 86400, day, sizeof(day));
-            day[10] = '\0';
+            osp_format_rfc3339(r->expiry_instant ? r->expires : r->expires - 86400, day, sizeof(day));
+            if (!r->expiry_instant || strstr(day, "T00:00:00Z"))
+                day[10] = '\0';
             osp_warn(ctx, "%s: the ignore entry for %s expired on %s and no longer applies", r->where, r->id, day);
         }
     }

@@ -27,6 +27,7 @@
 
 #define RES_IGNORE_DEFAULT ".ospreyignore"
 #define RES_IGNORE_TRIVY ".trivyignore"
+#define RES_IGNORE_TRIVY_YAML ".trivyignore.yaml"
 #define RES_IGNORE_MAX_BYTES ((size_t)4 << 20)
 #define RES_IGNORE_MAX_LINE 4096
 
@@ -34,7 +35,8 @@ struct res_ignore_rule {
     char *id;
     char **globs; /* ARN globs; none = every resource */
     size_t n_globs;
-    time_t expires; /* 0 = never; else the first second after the exp: day */
+    time_t expires;     /* 0 = never; else the first second the rule no longer applies */
+    int expiry_instant; /* expires is Trivy's expired_at itself (YAML), not the day after exp: */
     char *reason;   /* "" when none given */
     char *where;    /* "file:line" */
 };
@@ -47,8 +49,16 @@ struct res_ignore {
 /* Parse text; name is the file name used in messages. Bad line: OSP_ECONFIG "name:line: ...". */
 OSP_MUST_CHECK enum osp_code res_ignore_parse(const char *text, size_t len, const char *name, struct res_ignore **out,
                                               struct osp_err *err);
-/* Load path (must exist), or with path NULL the first of .ospreyignore / .trivyignore in the
- * current directory that exists (none: an empty list). */
+/* Trivy's YAML ignore file (.trivyignore.yaml): sections vulnerabilities, misconfigurations,
+ * secrets, licenses; entries {id, paths, purls, expired_at, statement}. Only misconfigurations
+ * apply (id = the check id, with or without "AVD-"; paths = ARN globs; expired_at: the entry stops
+ * applying at that instant, a bare date meaning its midnight UTC, as in Trivy; statement = the
+ * reason). Unknown sections or fields: OSP_ECONFIG "name:line: ...". */
+OSP_MUST_CHECK enum osp_code res_ignore_parse_yaml(const char *text, size_t len, const char *name,
+                                                   struct res_ignore **out, struct osp_err *err);
+/* Load path (must exist; *.yaml / *.yml are read as Trivy's YAML file), or with path NULL the first
+ * of .ospreyignore / .trivyignore / .trivyignore.yaml in the current directory that exists (none:
+ * an empty list). */
 OSP_MUST_CHECK enum osp_code res_ignore_load(const struct osp_ctx *ctx, const char *path, struct res_ignore **out,
                                              struct osp_err *err);
 void res_ignore_free(struct res_ignore *ig);

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "core/buf.h"
+#include "core/ci.h"
 #include "core/err.h"
 #include "core/hash.h"
 #include "core/log.h"
@@ -55,6 +56,67 @@ static void test_duration_units(void)
     CU_ASSERT_EQUAL(s, 5400);
     CU_ASSERT_EQUAL(osp_parse_duration("2x", &s, &e), OSP_EUSAGE);
     CU_ASSERT_PTR_NOT_NULL(strstr(e.msg, "'2x'"));
+}
+
+/* trivy's flags are Go durations: fractions, ms/us/ns, several terms */
+static void test_duration_go_syntax(void)
+{
+    static const struct {
+        const char *in;
+        long long secs;
+    } ok[] = {{"1.5h", 5400}, {"1h30m", 5400}, {"500ms", 1}, {"2m0.5s", 121}, {"0", 0},     {"+10m", 600},
+              {".5m", 30},    {"1h0m0s", 3600}, {"300", 300},  {"1500us", 1},   {"24h", 86400}, {"2\xc2\xb5s", 1}};
+    static const char *const bad[] = {"1.5", "h", "1hh", "-1h", "1h30", "1 h", "", "10y", "99999999999h"};
+    struct osp_err e;
+    osp_err_init(&e);
+    for (size_t i = 0; i < sizeof(ok) / sizeof(ok[0]); i++) {
+        long long s = -1;
+        CU_ASSERT_EQUAL(osp_parse_duration(ok[i].in, &s, &e), OSP_OK);
+        CU_ASSERT_EQUAL(s, ok[i].secs);
+    }
+    for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+        long long s = -1;
+        CU_ASSERT_EQUAL(osp_parse_duration(bad[i], &s, &e), OSP_EUSAGE);
+    }
+}
+
+static const char *const *ci_env;
+
+static const char *ci_getenv(void *ud, const char *name)
+{
+    (void)ud;
+    for (const char *const *e = ci_env; e && *e; e += 2)
+        if (!strcmp(e[0], name))
+            return e[1];
+    return NULL;
+}
+
+static const char *ci_with(const char *const *env)
+{
+    struct osp_ctx ctx;
+    osp_ctx_init(&ctx);
+    ctx.getenv_fn = ci_getenv;
+    ci_env = env;
+    return osp_ci_name(&ctx);
+}
+
+/* every CI system the cache default knows, Jenkins without CI among them */
+static void test_ci_detection(void)
+{
+    CU_ASSERT_PTR_NULL(ci_with((const char *const[]){NULL}));
+    CU_ASSERT_STRING_EQUAL(ci_with((const char *const[]){"CI", "TRUE", NULL}), "CI");
+    CU_ASSERT_STRING_EQUAL(ci_with((const char *const[]){"CI", "1", NULL}), "CI");
+    CU_ASSERT_PTR_NULL(ci_with((const char *const[]){"CI", "", NULL}));
+    CU_ASSERT_STRING_EQUAL(ci_with((const char *const[]){"JENKINS_URL", "http://jenkins:8080/", NULL}), "Jenkins");
+    CU_ASSERT_STRING_EQUAL(ci_with((const char *const[]){"BUILD_ID", "42", NULL}), "Jenkins");
+    CU_ASSERT_STRING_EQUAL(ci_with((const char *const[]){"GITHUB_ACTIONS", "true", NULL}), "GitHub Actions");
+    CU_ASSERT_STRING_EQUAL(ci_with((const char *const[]){"GITLAB_CI", "true", NULL}), "GitLab CI");
+    CU_ASSERT_STRING_EQUAL(ci_with((const char *const[]){"TF_BUILD", "True", NULL}), "Azure Pipelines");
+    CU_ASSERT_STRING_EQUAL(ci_with((const char *const[]){"BUILDKITE", "true", NULL}), "Buildkite");
+    CU_ASSERT_STRING_EQUAL(ci_with((const char *const[]){"CIRCLECI", "true", NULL}), "CircleCI");
+    CU_ASSERT_PTR_NULL(ci_with((const char *const[]){"CIRCLECI", "false", NULL}));
+    /* CI=false is an explicit opt-out */
+    CU_ASSERT_PTR_NULL(ci_with((const char *const[]){"CI", "false", "GITHUB_ACTIONS", "true", NULL}));
 }
 
 static void test_rfc3339_round_trip(void)
@@ -115,6 +177,8 @@ static const struct osp_test tests[] = {
     OSP_TEST(test_buf_addf_formats),
     OSP_TEST(test_err_first_message_wins),
     OSP_TEST(test_duration_units),
+    OSP_TEST(test_duration_go_syntax),
+    OSP_TEST(test_ci_detection),
     OSP_TEST(test_rfc3339_round_trip),
     OSP_TEST(test_sha256_hex_of_empty),
     OSP_TEST(test_redact_masks_every_secret_form),

@@ -29,7 +29,7 @@ static void test_env_keys_win_over_default_profile(void)
     cred_chain_free(c);
 }
 
-static void test_explicit_profile_wins_over_env_keys(void)
+static void test_profile_flag_wins_over_env_keys_aws_profile_does_not(void)
 {
     struct osp_ctx ctx;
     fake_reset(&ctx);
@@ -45,8 +45,17 @@ static void test_explicit_profile_wins_over_env_keys(void)
     CU_ASSERT_STRING_EQUAL(cr.provider, "profile:dev");
     aws_creds_cleanup(&cr);
     cred_chain_free(c);
-    /* AWS_PROFILE counts as explicit too */
+    /* AWS_PROFILE only selects the profile: env keys still come first (the AWS CLI's order) */
     fake_setenv("AWS_PROFILE", "dev");
+    c = new_chain(&ctx, NULL);
+    CU_ASSERT_EQUAL_FATAL(resolve(c, &cr, &err), OSP_OK);
+    CU_ASSERT_STRING_EQUAL(cr.access_key_id, "AKIDENV");
+    CU_ASSERT_STRING_EQUAL(cr.provider, "env");
+    aws_creds_cleanup(&cr);
+    cred_chain_free(c);
+    /* ... and without env keys it is the profile that is used */
+    fake_setenv("AWS_ACCESS_KEY_ID", "");
+    fake_setenv("AWS_SECRET_ACCESS_KEY", "");
     c = new_chain(&ctx, NULL);
     CU_ASSERT_EQUAL_FATAL(resolve(c, &cr, &err), OSP_OK);
     CU_ASSERT_STRING_EQUAL(cr.access_key_id, "AKIDDEV");
@@ -454,7 +463,7 @@ static void test_refresh_resolves_again(void)
 
 static const struct osp_test tests[] = {
     OSP_TEST(test_env_keys_win_over_default_profile),
-    OSP_TEST(test_explicit_profile_wins_over_env_keys),
+    OSP_TEST(test_profile_flag_wins_over_env_keys_aws_profile_does_not),
     OSP_TEST(test_half_set_env_keys_is_an_error),
     OSP_TEST(test_web_identity_env_comes_before_profile),
     OSP_TEST(test_missing_web_identity_token_file_stops_the_chain),

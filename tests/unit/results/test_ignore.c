@@ -10,26 +10,38 @@
 
 static const time_t NOW = 1735689600; /* 2025-01-01T00:00:00Z */
 
-static struct res_ignore *parse_ok(const char *text)
+typedef enum osp_code (*ignore_parser)(const char *, size_t, const char *, struct res_ignore **, struct osp_err *);
+
+static struct res_ignore *parse_with(ignore_parser parse, const char *name, const char *text)
 {
     struct res_ignore *ig = NULL;
     struct osp_err err;
     osp_err_init(&err);
-    CU_ASSERT_EQUAL(res_ignore_parse(text, strlen(text), "test.ignore", &ig, &err), OSP_OK);
+    CU_ASSERT_EQUAL(parse(text, strlen(text), name, &ig, &err), OSP_OK);
     if (err.code)
         fprintf(stderr, "unexpected error: %s\n", err.msg);
     return ig;
 }
 
-static void expect_error(const char *text, const char *where, const char *needle)
+static void error_with(ignore_parser parse, const char *name, const char *text, const char *where, const char *needle)
 {
     struct res_ignore *ig = NULL;
     struct osp_err err;
     osp_err_init(&err);
-    CU_ASSERT_EQUAL(res_ignore_parse(text, strlen(text), "test.ignore", &ig, &err), OSP_ECONFIG);
+    CU_ASSERT_EQUAL(parse(text, strlen(text), name, &ig, &err), OSP_ECONFIG);
     CU_ASSERT_PTR_NULL(ig);
     CU_ASSERT_PTR_NOT_NULL(strstr(err.msg, where));
     CU_ASSERT_PTR_NOT_NULL(strstr(err.msg, needle));
+}
+
+static struct res_ignore *parse_ok(const char *text)
+{
+    return parse_with(res_ignore_parse, "test.ignore", text);
+}
+
+static void expect_error(const char *text, const char *where, const char *needle)
+{
+    error_with(res_ignore_parse, "test.ignore", text, where, needle);
 }
 
 static void test_parses_ids_globs_expiry_and_reasons(void)
@@ -75,6 +87,20 @@ static void test_overlong_line_is_an_error(void)
     free(text);
 }
 
+/* Exactly bucket-b's finding of the matrix is ignored, with this reason. */
+static void expect_only_bucket_b(const struct osp_ctx *ctx, const struct res_ignore *ig, struct res_report *r,
+                                 const char *reason)
+{
+    CU_ASSERT_EQUAL(res_ignore_apply(ctx, ig, r), 1);
+    for (size_t i = 0; i < r->n_findings; i++) {
+        const struct res_finding *f = &r->findings[i];
+        int want = !strcmp(f->resource, "arn:aws:s3:::bucket-b");
+        CU_ASSERT_EQUAL(f->status == RES_IGNORED, want);
+        if (want)
+            CU_ASSERT_STRING_EQUAL(f->ignore_reason, reason);
+    }
+}
+
 static void test_globs_scope_the_entry(void)
 {
     struct osp_ctx ctx;
@@ -83,14 +109,7 @@ static void test_globs_scope_the_entry(void)
     struct res_report *r = fx_matrix(); /* HIGH 0086 bucket-a, LOW 0090 bucket-a, LOW 0090 bucket-b */
     struct res_ignore *ig = parse_ok("AVD-AWS-0090 arn:aws:s3:::*-b\n");
     CU_ASSERT_PTR_NOT_NULL_FATAL(r);
-    CU_ASSERT_EQUAL(res_ignore_apply(&ctx, ig, r), 1);
-    for (size_t i = 0; i < r->n_findings; i++) {
-        const struct res_finding *f = &r->findings[i];
-        int want = !strcmp(f->resource, "arn:aws:s3:::bucket-b");
-        CU_ASSERT_EQUAL(f->status == RES_IGNORED, want);
-        if (want)
-            CU_ASSERT_STRING_EQUAL(f->ignore_reason, "listed in test.ignore:1");
-    }
+    expect_only_bucket_b(&ctx, ig, r, "listed in test.ignore:1");
     res_ignore_free(ig);
     res_report_free(r);
 }
@@ -159,12 +178,73 @@ static void test_load_missing_default_is_empty_explicit_is_error(void)
     rmdir(dir);
 }
 
+static struct res_ignore *yaml_ok(const char *text)
+{
+    return parse_with(res_ignore_parse_yaml, ".trivyignore.yaml", text);
+}
+
+static void yaml_error(const char *text, const char *where, const char *needle)
+{
+    error_with(res_ignore_parse_yaml, ".trivyignore.yaml", text, where, needle);
+}
+
+/* Trivy's .trivyignore.yaml: misconfigurations apply; ids with or without AVD-; paths are ARN
+ * globs; expired_at ends the entry at that instant; statement is the reason. */
+static void test_trivyignore_yaml(void)
+{
+    struct osp_ctx ctx;
+    osp_ctx_init(&ctx);
+    ctx.fixed_now = NOW;
+    struct res_report *r = fx_matrix(); /* HIGH 0086 bucket-a, LOW 0090 bucket-a, LOW 0090 bucket-b */
+    struct res_ignore *ig = yaml_ok("vulnerabilities:\n"
+                                    "  - id: AVD-AWS-0086\n" /* not a misconfiguration entry: no effect */
+                                    "    purls: [\"pkg:npm/lodash\"]\n"
+                                    "misconfigurations:\n"
+                                    "  - id: AWS-0090\n"
+                                    "    paths:\n"
+                                    "      - \"arn:aws:s3:::*-b\"\n"
+                                    "    statement: accepted for the archive bucket\n"
+                                    "  - id: AVD-AWS-0086\n"
+                                    "    expired_at: 2025-01-01\n" /* = NOW: no longer applies */
+                                    "secrets:\n"
+                                    "licenses:\n");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(ig);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(r);
+    CU_ASSERT_EQUAL_FATAL(ig->n_rules, 2);
+    CU_ASSERT_STRING_EQUAL(ig->rules[0].where, ".trivyignore.yaml:5");
+    expect_only_bucket_b(&ctx, ig, r, "accepted for the archive bucket");
+    res_ignore_free(ig);
+    res_report_free(r);
+    ig = yaml_ok("misconfigurations:\n  - id: AVD-AWS-0086\n    expired_at: 2025-01-01T00:00:01Z\n");
+    r = fx_matrix();
+    CU_ASSERT_EQUAL(res_ignore_apply(&ctx, ig, r), 1); /* one second left */
+    res_ignore_free(ig);
+    res_report_free(r);
+    res_ignore_free(yaml_ok(""));
+    res_ignore_free(yaml_ok("misconfigurations:\n"));
+}
+
+static void test_trivyignore_yaml_errors_name_file_and_line(void)
+{
+    yaml_error("misconfiguration:\n  - id: AVD-AWS-0086\n", ".trivyignore.yaml:1:", "misconfiguration");
+    yaml_error("misconfigurations:\n  - id: AVD-AWS-0086\n    expires: 2025-01-01\n", ".trivyignore.yaml:3:",
+               "expires");
+    yaml_error("misconfigurations:\n  - paths: [x]\n", ".trivyignore.yaml:2:", "id");
+    yaml_error("misconfigurations:\n  - id: AVD-AWS-0086\n    expired_at: soon\n", ".trivyignore.yaml:3:", "soon");
+    yaml_error("misconfigurations:\n  - AVD-AWS-0086\n", ".trivyignore.yaml:2:", "AVD-AWS-0086");
+    yaml_error("misconfigurations: [\n", ".trivyignore.yaml:", "malformed YAML");
+    yaml_error("misconfigurations:\n  - id: AVD-AWS-0086\n    paths: arn:aws:s3:::x\n", ".trivyignore.yaml:3:",
+               "paths");
+}
+
 static const struct osp_test tests[] = {OSP_TEST(test_parses_ids_globs_expiry_and_reasons),
                                         OSP_TEST(test_bad_lines_name_file_and_line),
                                         OSP_TEST(test_overlong_line_is_an_error),
                                         OSP_TEST(test_globs_scope_the_entry),
                                         OSP_TEST(test_expired_entry_warns_and_stops_applying),
                                         OSP_TEST(test_load_missing_default_is_empty_explicit_is_error),
+                                        OSP_TEST(test_trivyignore_yaml),
+                                        OSP_TEST(test_trivyignore_yaml_errors_name_file_and_line),
                                         {0}};
 
 int main(void)
