@@ -292,6 +292,7 @@ static void ev_cleanup(struct ev *ev)
     free(ev->trail);
     free(ev->mocks);
     rv_unref(ev->cache);
+    rego_ix_free(ev);
 }
 
 static enum osp_code eval_error(struct rego_engine *e, struct ev *ev, struct osp_err *err)
