@@ -64,23 +64,18 @@ static struct res_service *service_rows(struct cli_session *s, const struct cli_
     return rows;
 }
 
-/* Every region's input document (as JSON text, parsed once by the engine) -> checks -> report. */
+/* Every region's input document (built from the state directly, shared where equal) -> checks -> report. */
 static enum osp_code evaluate(struct cli_session *s, struct scan_catalog *cat, const struct cli_state *st,
                               struct res_report *r, struct osp_err *err)
 {
     struct scan_input in[CLI_MAX_LIST];
-    char *texts[CLI_MAX_LIST] = {0};
+    rv docs[CLI_MAX_LIST] = {{0}};
     struct res_service *rows = service_rows(s, st);
     enum osp_code rc = rows ? OSP_OK : osp_err_set(err, OSP_ENOMEM, "out of memory");
-    for (size_t i = 0; !rc && i < s->nregions; i++) {
-        json_t *doc = col_build_input(st->results, st->n, s->regions[i]);
-        texts[i] = doc ? json_dumps(doc, JSON_COMPACT | JSON_SORT_KEYS) : NULL;
-        json_decref(doc);
-        if (!texts[i])
-            rc = osp_err_set(err, OSP_ENOMEM, "out of memory building the input of %s", s->regions[i]);
-        in[i] = (struct scan_input){.region = s->regions[i], .doc = rv_undef(), .json = texts[i],
-                                    .json_len = texts[i] ? strlen(texts[i]) : 0};
-    }
+    if (!rc)
+        rc = scan_build_inputs(st->results, st->n, (const char *const *)s->regions, s->nregions, docs, err);
+    for (size_t i = 0; i < s->nregions; i++)
+        in[i] = (struct scan_input){.region = s->regions[i], .doc = docs[i]};
     for (size_t i = 0; !rc && i < s->nregions; i++)
         rc = res_report_add_region(r, s->regions[i], err);
     if (!rc)
@@ -88,7 +83,7 @@ static enum osp_code evaluate(struct cli_session *s, struct scan_catalog *cat, c
     if (!rc)
         rc = scan_evaluate(cat, s->account, s->partition, in, s->nregions, rows, st->n, r, err);
     for (size_t i = 0; i < s->nregions; i++)
-        free(texts[i]);
+        rv_unref(docs[i]);
     free(rows);
     return rc;
 }

@@ -99,6 +99,14 @@ struct scan_input {
 
 struct scan_catalog;
 struct rego_engine;
+struct col_result;
+
+/* The input document of each region ({"aws": {service: state}}) straight from collected state,
+ * with no JSON text in between: global services' state (region "global") goes into every
+ * region's document, as col_build_input() does, but is converted once and shared, and equal
+ * strings and small values are stored once. docs[i] (new, for regions[i]) is to be rv_unref'd. */
+OSP_MUST_CHECK enum osp_code scan_build_inputs(const struct col_result *r, size_t n, const char *const *regions,
+                                               size_t nregions, rv *docs, struct osp_err *err);
 
 /* Add the built-in helper modules (checks/lib: lib.cloud.*, lib.aws.*, lib.net, lib.datetime,
  * lib.test, lib.osprey*) to an engine before rego_compile, e.g. for `osprey rego test` of custom
