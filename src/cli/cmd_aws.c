@@ -73,7 +73,7 @@ static enum osp_code evaluate(struct cli_session *s, struct scan_catalog *cat, c
     struct res_service *rows = service_rows(s, st);
     enum osp_code rc = rows ? OSP_OK : osp_err_set(err, OSP_ENOMEM, "out of memory");
     if (!rc)
-        rc = scan_build_inputs(st->results, st->n, (const char *const *)s->regions, s->nregions, docs, err);
+        rc = scan_build_inputs(st->results, (const char *const *)st->texts, st->n, (const char *const *)s->regions, s->nregions, docs, err);
     for (size_t i = 0; i < s->nregions; i++)
         in[i] = (struct scan_input){.region = s->regions[i], .doc = docs[i]};
     for (size_t i = 0; !rc && i < s->nregions; i++)

@@ -164,8 +164,9 @@ static enum osp_code build_jobs(struct cli_session *s, const char *const *servic
     return OSP_OK;
 }
 
-/* A cache entry back into a collection result. */
-static enum osp_code entry_to_result(const struct cache_entry *e, struct col_result *r, struct osp_err *err)
+/* A cache entry back into a collection result; its state stays text (taken from e into *text)
+ * until cli_state_parse or the scan needs it. */
+static enum osp_code entry_to_result(struct cache_entry *e, struct col_result *r, char **text, struct osp_err *err)
 {
     memset(r, 0, sizeof(*r));
     snprintf(r->service, sizeof(r->service), "%s", e->service);
@@ -182,16 +183,30 @@ static enum osp_code entry_to_result(const struct cache_entry *e, struct col_res
         json_decref(st);
         return OSP_OK;
     }
-    json_error_t jerr;
-    r->state = json_loads(e->state_json, 0, &jerr);
-    if (!r->state)
-        return osp_err_set(err, OSP_ECACHE, "cached state of %s/%s is not valid JSON (%s); run 'osprey cache clean'",
-                           e->service, e->region, jerr.text);
+    *text = e->state_json;
+    e->state_json = NULL;
     return OSP_OK;
 }
 
-static enum osp_code result_to_entry(struct cli_session *s, const struct col_result *r, struct cache_entry *e,
-                                     struct osp_err *err)
+enum osp_code cli_state_parse(struct cli_state *st, struct osp_err *err)
+{
+    for (size_t i = 0; st->texts && i < st->n; i++) {
+        struct col_result *r = &st->results[i];
+        if (!st->texts[i] || r->state)
+            continue;
+        json_error_t jerr;
+        r->state = json_loads(st->texts[i], 0, &jerr);
+        if (!r->state)
+            return osp_err_set(err, OSP_ECACHE,
+                               "cached state of %s/%s is not valid JSON (%s); run 'osprey cache clean'", r->service,
+                               r->region, jerr.text);
+    }
+    return OSP_OK;
+}
+
+/* text: the state as cached (written back unchanged), or NULL to write r->state. */
+static enum osp_code result_to_entry(struct cli_session *s, const struct col_result *r, const char *text,
+                                     struct cache_entry *e, struct osp_err *err)
 {
     memset(e, 0, sizeof(*e));
     enum osp_code rc = cache_entry_set_key(e, s->account, s->partition, r->region, r->service, err);
@@ -200,7 +215,9 @@ static enum osp_code result_to_entry(struct cli_session *s, const struct col_res
     e->collected_at = r->collected_at;
     e->schema_version = STATE_SCHEMA_VERSION;
     snprintf(e->osprey_version, sizeof(e->osprey_version), "%s", OSPREY_VERSION);
-    e->state_json = r->state ? json_dumps(r->state, JSON_COMPACT | JSON_SORT_KEYS) : strdup("{}");
+    e->state_json = text && !r->state ? strdup(text)
+                    : r->state        ? json_dumps(r->state, JSON_COMPACT | JSON_SORT_KEYS)
+                                      : strdup("{}");
     if (r->status != COL_OK) {
         json_t *st = json_pack("{s:s, s:s, s:s}", "status", col_status_name(r->status), "code", r->err_code,
                                "message", r->err_message);
@@ -219,7 +236,7 @@ static enum osp_code store_results(struct cli_session *s, struct cache_store *st
     enum osp_code rc = e ? OSP_OK : osp_err_set(err, OSP_ENOMEM, "out of memory");
     size_t k = 0;
     for (; !rc && k < n; k++)
-        rc = result_to_entry(s, &r[k], &e[k], err);
+        rc = result_to_entry(s, &r[k], NULL, &e[k], err);
     if (!rc)
         rc = cache_put(store, e, k, err);
     cache_entries_free(e, k);
@@ -309,7 +326,7 @@ static enum osp_code use_cache(struct cli_session *s, struct cache_store *store,
             return rc;
         /* a cached failure is retried online, replayed offline (so reports stay identical) */
         if (!e.status_json || o->offline) {
-            rc = entry_to_result(&e, &st->results[st->n], err);
+            rc = entry_to_result(&e, &st->results[st->n], &st->texts[st->n], err);
             if (!rc) {
                 st->from_cache[st->n++] = 1;
                 j[i].have = 1;
@@ -325,9 +342,14 @@ static enum osp_code use_cache(struct cli_session *s, struct cache_store *store,
     return OSP_OK;
 }
 
+struct result_text {
+    struct col_result r;
+    char *text;
+};
+
 static int cmp_result(const void *a, const void *b)
 {
-    const struct col_result *x = a, *y = b;
+    const struct col_result *x = &((const struct result_text *)a)->r, *y = &((const struct result_text *)b)->r;
     int c = strcmp(x->region, y->region);
     return c ? c : strcmp(x->service, y->service);
 }
@@ -351,7 +373,8 @@ enum osp_code cli_state_load(struct cli_session *s, const char *const *services,
     if (!rc) {
         st->results = calloc(nj + 1, sizeof(*st->results));
         st->from_cache = calloc(nj + 1, 1);
-        if (!st->results || !st->from_cache)
+        st->texts = calloc(nj + 1, sizeof(*st->texts));
+        if (!st->results || !st->from_cache || !st->texts)
             rc = osp_err_set(err, OSP_ENOMEM, "out of memory");
     }
     if (!rc)
@@ -360,12 +383,22 @@ enum osp_code cli_state_load(struct cli_session *s, const char *const *services,
         rc = missing_error(j, nj, err);
     if (!rc)
         rc = collect_missing(s, store, j, nj, st, err);
-    if (!rc) {
-        qsort(st->results, st->n, sizeof(st->results[0]), cmp_result);
+    struct result_text *rt = rc ? NULL : calloc(st->n + 1, sizeof(*rt));
+    if (!rc && !rt)
+        rc = osp_err_set(err, OSP_ENOMEM, "out of memory");
+    if (!rc) { /* results and their texts sorted together */
+        for (size_t i = 0; i < st->n; i++)
+            rt[i] = (struct result_text){st->results[i], st->texts[i]};
+        qsort(rt, st->n, sizeof(*rt), cmp_result);
+        for (size_t i = 0; i < st->n; i++) {
+            st->results[i] = rt[i].r;
+            st->texts[i] = rt[i].text;
+        }
         for (size_t i = 0; i < st->n; i++)
             if (st->results[i].collected_at > st->collected_at)
                 st->collected_at = st->results[i].collected_at;
     }
+    free(rt);
     free(j);
     cache_close(store);
     return rc;
@@ -407,7 +440,7 @@ enum osp_code cli_state_save_artifact(struct cli_session *s, const struct cli_st
     size_t k = 0;
     time_t created = st->collected_at; /* from the state, so the same state gives the same bytes */
     for (; !rc && k < st->n; k++)
-        rc = result_to_entry(s, &st->results[k], &e[k], err);
+        rc = result_to_entry(s, &st->results[k], st->texts ? st->texts[k] : NULL, &e[k], err);
     if (!rc)
         rc = keep_untouched(st, e, &k, &created, err);
     if (!rc)
@@ -418,6 +451,9 @@ enum osp_code cli_state_save_artifact(struct cli_session *s, const struct cli_st
 
 void cli_state_cleanup(struct cli_state *st)
 {
+    for (size_t i = 0; st->texts && i < st->n; i++)
+        free(st->texts[i]);
+    free(st->texts);
     col_results_free(st->results, st->n);
     free(st->from_cache);
     cache_entries_free(st->art, st->nart);

@@ -17,6 +17,7 @@ struct cli_state {
     struct col_result *results; /* one per (service, region); global services: region "global" */
     size_t n;
     unsigned char *from_cache;  /* per result: 1 when it came from the cache or artifact */
+    char **texts;               /* per result: the cached JSON, kept as text (state NULL) until needed */
     time_t collected_at;        /* newest collection time among the results */
     struct cache_entry *art;    /* what the artifact held at the start (owned), so writing it */
     size_t nart;                /* back keeps the services and regions this run did not touch */
@@ -29,6 +30,9 @@ OSP_MUST_CHECK enum osp_code cli_state_load(struct cli_session *s, const char *c
  * run used replaced by this run's state. A narrower run never drops the rest of the state. */
 OSP_MUST_CHECK enum osp_code cli_state_save_artifact(struct cli_session *s, const struct cli_state *st,
                                                      struct osp_err *err);
+/* Parse the cached texts into results[i].state (for col_build_input; the scan reads the texts
+ * itself, scan_build_inputs). OSP_ECACHE names a cached state that is not valid JSON. */
+OSP_MUST_CHECK enum osp_code cli_state_parse(struct cli_state *st, struct osp_err *err);
 void cli_state_cleanup(struct cli_state *st);
 
 #endif

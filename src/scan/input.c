@@ -62,17 +62,31 @@ static rv convert(struct rv_share *t, const json_t *j, size_t depth)
     }
 }
 
-enum osp_code scan_build_inputs(const struct col_result *r, size_t n, const char *const *regions, size_t nregions,
-                                rv *docs, struct osp_err *err)
+enum osp_code scan_build_inputs(const struct col_result *r, const char *const *texts, size_t n,
+                                const char *const *regions, size_t nregions, rv *docs, struct osp_err *err)
 {
-    (void)err;
     struct rv_share *t = rv_share_new();
     rv *state = xcalloc(n, sizeof(rv));
-    for (size_t i = 0; i < n; i++)
-        if (r[i].status == COL_OK && r[i].state)
+    enum osp_code rc = OSP_OK;
+    for (size_t i = 0; !rc && i < n; i++) {
+        if (r[i].status != COL_OK)
+            continue;
+        if (r[i].state) {
             state[i] = convert(t, r[i].state, 0);
+        } else if (texts && texts[i]) {
+            struct rv_json_limits lim = {1000, 0, t};
+            struct osp_err e2;
+            osp_err_init(&e2);
+            if (rv_json_parse(texts[i], strlen(texts[i]), &lim, &state[i], &e2))
+                rc = osp_err_set(err, OSP_ECACHE, "cached state of %s/%s is not valid JSON (%s); run 'osprey cache clean'",
+                                 r[i].service, r[i].region, e2.msg);
+        }
+    }
     rv_share_free(t);
     for (size_t g = 0; g < nregions; g++) {
+        docs[g] = rv_undef();
+        if (rc)
+            continue;
         rv aws = rv_obj_new();
         for (size_t i = 0; i < n; i++) {
             if (rv_is_undef(state[i]))
@@ -87,5 +101,5 @@ enum osp_code scan_build_inputs(const struct col_result *r, size_t n, const char
     for (size_t i = 0; i < n; i++)
         rv_unref(state[i]);
     free(state);
-    return OSP_OK;
+    return rc;
 }

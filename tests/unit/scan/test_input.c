@@ -48,7 +48,7 @@ static void test_documents_equal_the_text_round_trip_and_share_global_state(void
     rv docs[2];
     struct osp_err err;
     osp_err_init(&err);
-    CU_ASSERT_EQUAL_FATAL(scan_build_inputs(r, 4, regions, 2, docs, &err), OSP_OK);
+    CU_ASSERT_EQUAL_FATAL(scan_build_inputs(r, NULL, 4, regions, 2, docs, &err), OSP_OK);
     for (int g = 0; g < 2; g++) {
         json_t *j = col_build_input(r, 4, regions[g]);
         char *text = json_dumps(j, JSON_COMPACT | JSON_SORT_KEYS);
