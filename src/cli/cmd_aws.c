@@ -125,6 +125,7 @@ int cli_aws(struct osp_ctx *ctx, int argc, char **argv)
         rc = evaluate(&s, cat, &st, report, &err);
     if (!rc)
         rc = cli_state_save_artifact(&s, &st, &err);
+    cli_state_drop_texts(&st);
     int status = rc ? cli_fail(&err) : cli_report_out_finish(&out, report);
     res_report_free(report);
     cli_state_cleanup(&st);

@@ -215,7 +215,7 @@ static enum osp_code result_to_entry(struct cli_session *s, const struct col_res
     e->collected_at = r->collected_at;
     e->schema_version = STATE_SCHEMA_VERSION;
     snprintf(e->osprey_version, sizeof(e->osprey_version), "%s", OSPREY_VERSION);
-    e->state_json = text && !r->state ? strdup(text)
+    e->state_json = text && !r->state ? (char *)text /* borrowed: see cli_state_save_artifact */
                     : r->state        ? json_dumps(r->state, JSON_COMPACT | JSON_SORT_KEYS)
                                       : strdup("{}");
     if (r->status != COL_OK) {
@@ -310,6 +310,20 @@ static enum osp_code collect_missing(struct cli_session *s, struct cache_store *
     return rc;
 }
 
+static int same_key(const struct cache_entry *a, const struct cache_entry *b);
+
+/* The artifact's copy of a state this run now holds is written back from the run's copy
+ * (keep_untouched skips it): release it early, large states are the peak of an offline run. */
+static void drop_art_state(struct cli_state *st, const struct cache_entry *e)
+{
+    for (size_t i = 0; i < st->nart; i++) {
+        if (same_key(&st->art[i], e)) {
+            free(st->art[i].state_json);
+            st->art[i].state_json = NULL;
+        }
+    }
+}
+
 static enum osp_code use_cache(struct cli_session *s, struct cache_store *store, struct job *j, size_t nj,
                                struct cli_state *st, struct osp_err *err)
 {
@@ -327,6 +341,8 @@ static enum osp_code use_cache(struct cli_session *s, struct cache_store *store,
         /* a cached failure is retried online, replayed offline (so reports stay identical) */
         if (!e.status_json || o->offline) {
             rc = entry_to_result(&e, &st->results[st->n], &st->texts[st->n], err);
+            if (!rc)
+                drop_art_state(st, &e);
             if (!rc) {
                 st->from_cache[st->n++] = 1;
                 j[i].have = 1;
@@ -445,14 +461,24 @@ enum osp_code cli_state_save_artifact(struct cli_session *s, const struct cli_st
         rc = keep_untouched(st, e, &k, &created, err);
     if (!rc)
         rc = art_write(s->ctx, s->opts->cache_artifact, e, k, created, err);
+    for (size_t i = 0; i < st->n && i < k; i++)
+        if (st->texts && e[i].state_json == st->texts[i])
+            e[i].state_json = NULL; /* borrowed from st */
     cache_entries_free(e, k);
     return rc;
 }
 
+void cli_state_drop_texts(struct cli_state *st)
+{
+    for (size_t i = 0; st->texts && i < st->n; i++) {
+        free(st->texts[i]);
+        st->texts[i] = NULL;
+    }
+}
+
 void cli_state_cleanup(struct cli_state *st)
 {
-    for (size_t i = 0; st->texts && i < st->n; i++)
-        free(st->texts[i]);
+    cli_state_drop_texts(st);
     free(st->texts);
     col_results_free(st->results, st->n);
     free(st->from_cache);

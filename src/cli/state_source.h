@@ -33,6 +33,9 @@ OSP_MUST_CHECK enum osp_code cli_state_save_artifact(struct cli_session *s, cons
 /* Parse the cached texts into results[i].state (for col_build_input; the scan reads the texts
  * itself, scan_build_inputs). OSP_ECACHE names a cached state that is not valid JSON. */
 OSP_MUST_CHECK enum osp_code cli_state_parse(struct cli_state *st, struct osp_err *err);
+/* Release the cached texts once the scan and the artifact are done with them (large states: the
+ * report is written after this). Results whose state was never parsed keep state NULL. */
+void cli_state_drop_texts(struct cli_state *st);
 void cli_state_cleanup(struct cli_state *st);
 
 #endif
