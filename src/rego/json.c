@@ -355,7 +355,7 @@ static enum osp_code parse_object(struct jp *p, rv *out)
     }
     rv obj = rv_obj_with_cap(kv.n / 2);
     for (size_t i = 0; i + 1 < kv.n; i += 2)
-        rv_obj_set(&obj, kv.v[i], kv.v[i + 1]);
+        rv_obj_append_sorted(&obj, kv.v[i], kv.v[i + 1]);
     kv.n = 0;
     kv_drop(&kv);
     *out = shared(p, obj);
