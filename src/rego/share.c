@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "rego/value.h"
+#include "rego/value_int.h"
 
 #define CONS_MAX_STR 512 /* longer strings (policy documents) are rarely repeated */
 #define CONS_MAX_LEN 32  /* arrays and objects with more entries are not looked up */
@@ -22,14 +22,6 @@ static void *xcalloc(size_t n, size_t size)
     if (!p)
         abort(); /* out of memory: values have no error path (value.h) */
     return p;
-}
-
-static uint64_t mix(uint64_t h)
-{
-    h ^= h >> 33;
-    h *= 0xff51afd7ed558ccdULL;
-    h ^= h >> 33;
-    return h;
 }
 
 /* Children are already consed: composite children and numbers with a spelling (heap numbers:
@@ -52,7 +44,7 @@ static uint64_t shallow_hash(rv v)
             uint64_t e = by_identity(x) ? (uint64_t)(uintptr_t)x.u.p : rv_hash(x);
             if (rv_kind(v) == RV_OBJECT)
                 e ^= rv_hash(rv_obj_key_at(v, i)) * 31;
-            h = mix(h * 31 + e + rv_kind(x));
+            h = rv_hash_mix(h * 31 + e + rv_kind(x));
         }
         return h | 1;
     }

@@ -689,7 +689,7 @@ uint64_t rv_hash_bytes(const void *p, size_t n)
     return h;
 }
 
-static uint64_t mix(uint64_t h)
+uint64_t rv_hash_mix(uint64_t h)
 {
     h ^= h >> 33;
     h *= 0xff51afd7ed558ccdULL;
@@ -709,7 +709,7 @@ uint64_t rv_hash(rv v)
     case RV_NUMBER: {
         int64_t i;
         if (rv_num_to_int64(v, &i))
-            return mix((uint64_t)i);
+            return rv_hash_mix((uint64_t)i);
         if (rv_num_is_int(v)) {
             char *t = rv_num_int_text(v);
             uint64_t h = t ? rv_hash_bytes(t, strlen(t)) : 0;
@@ -719,7 +719,7 @@ uint64_t rv_hash(rv v)
         double d = rv_num_to_double(v);
         uint64_t bits;
         memcpy(&bits, &d, sizeof(bits));
-        return mix(bits);
+        return rv_hash_mix(bits);
     }
     case RV_STRING: {
         struct rv_strh *h = v.u.p;
@@ -730,7 +730,7 @@ uint64_t rv_hash(rv v)
     case RV_ARRAY: {
         uint64_t h = 0xa5;
         for (size_t i = 0; i < rv_len(v); i++)
-            h = mix(h * 31 + rv_hash(rv_arr_at(v, i)));
+            h = rv_hash_mix(h * 31 + rv_hash(rv_arr_at(v, i)));
         return h;
     }
     case RV_OBJECT:
@@ -740,10 +740,10 @@ uint64_t rv_hash(rv v)
         for (size_t i = 0; i < o->len; i++) { /* order-independent sum */
             uint64_t e = rv_hash(o->keys[i]);
             if (o->vals)
-                e = mix(e ^ (rv_hash(o->vals[i]) * 7));
+                e = rv_hash_mix(e ^ (rv_hash(o->vals[i]) * 7));
             h += e;
         }
-        return mix(h);
+        return rv_hash_mix(h);
     }
     }
     return 0;

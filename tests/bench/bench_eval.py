@@ -13,8 +13,9 @@ trail names its copied bucket, a copied instance its copied security group). Acc
 85, so 100k resources are ~1176 copies (~122 MB of state).
 
 For each size it prints the wall time, CPU time (user + sys) and peak RSS of
-`osprey aws --offline --cache-artifact A --format json --output /dev/null` (median of --repeat runs;
-the artifact is a copy, so the write-back at the end of the run is included), and the findings count.
+`osprey aws --offline --cache-artifact A --format F --output FILE` (median of --repeat runs; the
+artifact is a copy, so the write-back at the end of the run is included), and with --format json
+(the default) the findings count. Run it on an idle machine: wall time is CPU time plus waiting.
 """
 import argparse
 import json
@@ -110,23 +111,25 @@ def make(rep, copies, path):
         f.write(artfmt.encode(rep.entries_for(copies), hdr_created))
 
 
-def run(osprey, art, extra=()):
-    """(wall s, cpu s, peak RSS MB, findings) of one offline replay."""
+def run(osprey, art, fmt="json"):
+    """(wall s, cpu s, peak RSS MB, findings or None) of one offline replay writing a fmt report."""
     tmp = art + ".run"
     shutil.copyfile(art, tmp)
-    out = tmp + ".json"
-    cmd = [osprey, "aws", "--offline", "--cache-artifact", tmp, "--format", "json", "--output", out, *extra]
+    out = tmp + "." + fmt
+    cmd = [osprey, "aws", "--offline", "--cache-artifact", tmp, "--format", fmt, "--output", out]
     t0 = time.monotonic()
     p = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     _, _, ru = os.wait4(p.pid, 0)
     wall = time.monotonic() - t0
     err = p.stderr.read().decode()
     p.stderr.close()
-    with open(out) as f:
-        findings = len(json.load(f).get("Findings", []))
+    findings = None
+    if fmt == "json":
+        with open(out) as f:
+            findings = len(json.load(f).get("Findings", []))
     os.unlink(tmp)
     os.unlink(out)
-    if p.returncode not in (None, 0) and not findings:
+    if p.returncode not in (None, 0):
         raise SystemExit("osprey failed: " + err)
     return wall, ru.ru_utime + ru.ru_stime, ru.ru_maxrss / 1024.0, findings
 
@@ -136,6 +139,7 @@ def main():
     ap.add_argument("--osprey", default=os.path.join(ROOT, "build", "osprey"))
     ap.add_argument("--sizes", default="1000,10000,100000")
     ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--format", default="json", help="report format written (json: findings are counted)")
     ap.add_argument("--make", type=int, help="only write an artifact of this many resources to --out")
     ap.add_argument("--out")
     ap.add_argument("--keep", help="directory to keep the generated artifacts in (reused when present)")
@@ -155,15 +159,16 @@ def main():
         if not os.path.exists(art):
             make(rep, copies, art)
         mb = sum(len(e["state"]) for e in rep.entries_for(1)) * copies / 1e6
-        runs = [run(a.osprey, art) for _ in range(a.repeat)]
+        runs = [run(a.osprey, art, a.format) for _ in range(a.repeat)]
         wall = statistics.median(r[0] for r in runs)
         cpu = statistics.median(r[1] for r in runs)
         rss = max(r[2] for r in runs)
         res = rep.fixed + rep.per_copy * copies
-        rows.append((res, wall))
-        print("%10d %8.1f %8.2f %8.2f %9.0f %9d" % (res, mb, wall, cpu, rss, runs[0][3]), flush=True)
-    for (n0, w0), (n1, w1) in zip(rows, rows[1:]):
-        print("x%.1f resources: x%.1f time" % (n1 / n0, w1 / w0))
+        rows.append((res, wall, cpu))
+        found = "-" if runs[0][3] is None else str(runs[0][3])
+        print("%10d %8.1f %8.2f %8.2f %9.0f %9s" % (res, mb, wall, cpu, rss, found), flush=True)
+    for (n0, w0, c0), (n1, w1, c1) in zip(rows, rows[1:]):
+        print("x%.1f resources: x%.1f wall, x%.1f CPU" % (n1 / n0, w1 / w0, c1 / c0))
     if not a.keep:
         shutil.rmtree(work)
 
