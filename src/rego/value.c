@@ -554,6 +554,13 @@ rv rv_set_at(rv set, size_t i)
     return set.kind == RV_SET ? rv_obj_key_at(set, i) : rv_undef();
 }
 
+rv rv_set_at_unsorted(rv set, size_t i)
+{
+    if (set.kind != RV_SET || i >= ((struct rv_obj *)set.u.p)->len)
+        return rv_undef();
+    return ((struct rv_obj *)set.u.p)->keys[i];
+}
+
 void rv_set_add(rv *set, rv item)
 {
     if (set->kind != RV_SET) {

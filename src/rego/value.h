@@ -161,6 +161,9 @@ void rv_set_add(rv *set, rv item); /* takes item; no-op if present */
 bool rv_set_has(rv set, rv item);  /* borrows */
 bool rv_set_del(rv *set, rv item); /* borrows item */
 rv rv_set_at(rv set, size_t i);    /* borrows; sorted order, i < rv_len(set) */
+/* The same in the order the members were added (no sort: for consumers that order the members
+ * themselves, e.g. 100k findings sorted again by the report). Borrows. */
+rv rv_set_at_unsorted(rv set, size_t i);
 
 /* ---- generic ---- */
 size_t rv_len(rv v);       /* borrows; elements of array/object/set, bytes of a string, else 0 */
