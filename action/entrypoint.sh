@@ -1,28 +1,83 @@
 #!/usr/bin/env bash
 # action/entrypoint.sh: the GitHub Action's scan step. Maps INPUT_* variables to osprey flags,
-# runs the scan, writes the step outputs ($GITHUB_OUTPUT) and a Markdown summary
-# ($GITHUB_STEP_SUMMARY), and exits with osprey's exit code.
+# runs the scan, decides whether the SARIF goes to code scanning, writes the step outputs
+# ($GITHUB_OUTPUT) and the job summary ($GITHUB_STEP_SUMMARY), and exits with osprey's exit code.
 #
 # Runs outside GitHub too (that is how it is tested): set OSPREY_BIN, INPUT_*, GITHUB_OUTPUT and
 # GITHUB_STEP_SUMMARY. OIDC: with INPUT_ROLE_TO_ASSUME and ACTIONS_ID_TOKEN_REQUEST_URL/TOKEN in
 # the environment, osprey fetches the workflow's ID token and assumes the role itself.
+# Code scanning probe (upload-sarif: auto): GITHUB_API_URL, GITHUB_REPOSITORY and INPUT_TOKEN.
 set -uo pipefail
 
 : "${GITHUB_OUTPUT:=/dev/null}"
 : "${GITHUB_STEP_SUMMARY:=/dev/null}"
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 work_dir=${RUNNER_TEMP:-${TMPDIR:-/tmp}}
+# The token only serves the code scanning probe: keep it out of osprey's environment.
+api_token=${INPUT_TOKEN:-}
+unset INPUT_TOKEN
 
-# Split a space- or comma-separated input into words, one flag per word.
-split() {
-  printf '%s' "$1" | tr ',' ' ' | xargs -n1 2>/dev/null || true
+die() { # die MESSAGE: a configuration error, as osprey reports them (exit 2)
+  echo "::error title=osprey::$1"
+  echo "osprey action: $1" >&2
+  exit 2
+}
+
+# split_list SEPARATORS TEXT: print the items of TEXT one per line. Items are separated by any
+# character of SEPARATORS (and newlines); an item that starts with ' or " runs to the matching
+# quote and may hold separators; a quote inside an item (an apostrophe) is an ordinary character.
+# Returns 1 on an unterminated quote.
+split_list() {
+  local seps=$1$'\n' text=$2 i=0 n=${#2} c item quote
+  while [ "$i" -lt "$n" ]; do
+    c=${text:i:1}
+    if [[ "$seps" == *"$c"* ]]; then
+      i=$((i + 1))
+      continue
+    fi
+    item=""
+    if [ "$c" = "'" ] || [ "$c" = '"' ]; then
+      quote=$c
+      i=$((i + 1))
+      while [ "$i" -lt "$n" ] && [ "${text:i:1}" != "$quote" ]; do
+        item+=${text:i:1}
+        i=$((i + 1))
+      done
+      [ "$i" -lt "$n" ] || return 1
+      i=$((i + 1))
+    else
+      while [ "$i" -lt "$n" ] && [[ "$seps" != *"${text:i:1}"* ]]; do
+        item+=${text:i:1}
+        i=$((i + 1))
+      done
+    fi
+    [ -n "$item" ] && printf '%s\n' "$item"
+  done
+  return 0
+}
+
+# items NAME TEXT [SEPARATORS]: split TEXT into the array named by NAME (default separators:
+# spaces, tabs and commas). An unterminated quote is a configuration error naming the input.
+items() {
+  local -n into=$1 # the caller's array
+  local out
+  # shellcheck disable=SC2034 # assigned through the nameref
+  into=()
+  out=$(split_list "${4:-$' \t,'}" "$2") || die "input ${3}: unterminated quote in: $2"
+  if [ -n "$out" ]; then
+    # shellcheck disable=SC2034 # assigned through the nameref
+    mapfile -t into <<< "$out"
+  fi
+  return 0
 }
 
 args=(aws --format table)
-add_each() { # add_each FLAG "list"
-  local flag=$1 item
-  while IFS= read -r item; do
-    [ -n "$item" ] && args+=("$flag" "$item")
-  done < <(split "$2")
+add_each() { # add_each FLAG INPUT-NAME "list"
+  local flag=$1 item list
+  items list "$3" "$2"
+  for item in "${list[@]}"; do
+    args+=("$flag" "$item")
+  done
 }
 add_one() { # add_one FLAG value
   [ -n "$2" ] && args+=("$1" "$2")
@@ -30,15 +85,16 @@ add_one() { # add_one FLAG value
 }
 
 add_one --role-arn "${INPUT_ROLE_TO_ASSUME:-}"
-add_each --region "${INPUT_REGIONS:-}"
-add_each --service "${INPUT_SERVICES:-}"
-add_each --skip-service "${INPUT_SKIP_SERVICES:-}"
+add_one --role-session-name "${INPUT_ROLE_SESSION_NAME:-}"
+add_each --region regions "${INPUT_REGIONS:-}"
+add_each --service services "${INPUT_SERVICES:-}"
+add_each --skip-service skip-services "${INPUT_SKIP_SERVICES:-}"
 add_one --severity "${INPUT_SEVERITY:-}"
 add_one --fail-on "${INPUT_FAIL_ON:-}"
-add_each --threshold "${INPUT_THRESHOLDS:-}"
+add_each --threshold thresholds "${INPUT_THRESHOLDS:-}"
 add_one --compliance "${INPUT_COMPLIANCE:-}"
-add_each --config-check "${INPUT_CONFIG_CHECK:-}"
-add_each --check-namespaces "${INPUT_CHECK_NAMESPACES:-}"
+add_each --config-check config-check "${INPUT_CONFIG_CHECK:-}"
+add_each --check-namespaces check-namespaces "${INPUT_CHECK_NAMESPACES:-}"
 add_one --ignorefile "${INPUT_IGNOREFILE:-}"
 add_one --cache-artifact "${INPUT_CACHE_ARTIFACT:-}"
 exit_code_input=${INPUT_EXIT_CODE:-1}
@@ -47,21 +103,40 @@ if [ -n "${INPUT_FAIL_ON:-}" ] || [ -n "${INPUT_THRESHOLDS:-}" ]; then
   add_one --exit-code "$exit_code_input"
 fi
 
-json_path="" sarif_path="" junit_path=""
-while IFS= read -r spec; do
-  [ -n "$spec" ] || continue
+# osprey reads these itself (OIDC audience and session length of the assumed role).
+if [ -n "${INPUT_AUDIENCE:-}" ]; then
+  export OSPREY_OIDC_AUDIENCE=$INPUT_AUDIENCE
+fi
+if [ -n "${INPUT_ROLE_DURATION_SECONDS:-}" ]; then
+  if ! [[ "$INPUT_ROLE_DURATION_SECONDS" =~ ^[0-9]{3,5}$ ]] || [ "$INPUT_ROLE_DURATION_SECONDS" -lt 900 ] \
+    || [ "$INPUT_ROLE_DURATION_SECONDS" -gt 43200 ]; then
+    die "input role-duration-seconds: '$INPUT_ROLE_DURATION_SECONDS' is not a number of seconds from 900 to 43200"
+  fi
+  export OSPREY_ROLE_DURATION_SECONDS=$INPUT_ROLE_DURATION_SECONDS
+fi
+# The cache artifact's key (a CI secret). osprey does not authenticate artifacts with it yet; it
+# is passed through so workflows need no change when it does.
+if [ -n "${INPUT_ARTIFACT_KEY:-}" ]; then
+  echo "::add-mask::$INPUT_ARTIFACT_KEY"
+  export OSPREY_ARTIFACT_KEY=$INPUT_ARTIFACT_KEY
+fi
+unset INPUT_ARTIFACT_KEY
+
+json_path="" sarif_path="" junit_path="" specs=()
+items specs "${INPUT_FORMATS:-}" formats
+for spec in "${specs[@]}"; do
   fmt=${spec%%=*}
   path=${spec#*=}
-  [ "$path" = "$spec" ] && { echo "osprey action: format '$spec' needs a path (FORMAT=PATH)" >&2; exit 2; }
+  [ "$path" = "$spec" ] && die "input formats: '$spec' needs a path (FORMAT=PATH)"
   case "$fmt" in
     json) json_path=$path ;;
     sarif) sarif_path=$path ;;
     junit) junit_path=$path ;;
-    table) ;;
-    *) echo "osprey action: unknown format '$fmt' (use json, sarif, junit or table)" >&2; exit 2 ;;
+    table | codequality | asff | html) ;;
+    *) die "input formats: unknown format '$fmt' (use json, sarif, junit, codequality, asff, html or table)" ;;
   esac
   args+=(--format "$spec")
-done < <(split "${INPUT_FORMATS:-}")
+done
 
 # The counts and the summary come from a JSON report; write one if none was asked for.
 summary_json=$json_path
@@ -71,7 +146,7 @@ if [ -z "$summary_json" ]; then
 fi
 
 if [ -n "${INPUT_EXTRA_ARGS:-}" ]; then
-  read -r -a extra <<< "$INPUT_EXTRA_ARGS"
+  items extra "$INPUT_EXTRA_ARGS" extra-args $' \t'
   args+=("${extra[@]}")
 fi
 
@@ -79,7 +154,7 @@ run_osprey() {
   if [ -n "${INPUT_IMAGE:-}" ]; then
     local envs=() v
     for v in $(compgen -e); do
-      case "$v" in AWS_*|ACTIONS_ID_TOKEN_*|OSPREY_*|CI|GITHUB_*) envs+=(-e "$v") ;; esac
+      case "$v" in AWS_* | ACTIONS_ID_TOKEN_* | OSPREY_* | CI | GITHUB_*) envs+=(-e "$v") ;; esac
     done
     docker run --rm --network host -u "$(id -u):$(id -g)" -v "$PWD:$PWD" -w "$PWD" "${envs[@]}" "$INPUT_IMAGE" "$@"
   else
@@ -87,59 +162,106 @@ run_osprey() {
   fi
 }
 
-echo "osprey ${args[*]}"
+printf 'osprey'
+printf ' %q' "${args[@]}"
+printf '\n'
 run_osprey "${args[@]}"
 status=$?
 
-count() { # count SEVERITY: failed findings of that severity in the JSON report
-  python3 - "$summary_json" "$1" <<'PY' 2>/dev/null || echo 0
-import json, sys
-report = json.load(open(sys.argv[1]))
-print(sum(1 for f in report.get("Findings", []) if f.get("Status") == "FAIL" and f.get("Severity") == sys.argv[2]))
-PY
-}
-field() { # field EXPR: a value from the JSON report's header
-  python3 - "$summary_json" "$1" <<'PY' 2>/dev/null || true
-import json, sys
-report = json.load(open(sys.argv[1]))
-print({"accounts": "-".join(report.get("Accounts", [])), "regions": "-".join(report.get("Regions", []))}[sys.argv[2]])
-PY
-}
+# Facts from the reports: counts, the SARIF's category, whether the run was complete.
+declare -A fact=()
+while IFS='=' read -r k v; do
+  [ -n "$k" ] && fact[$k]=$v
+done < <(python3 "$here/summary.py" facts "$summary_json" "${sarif_path:--}")
+critical=${fact[critical]:-0} high=${fact[high]:-0} medium=${fact[medium]:-0} low=${fact[low]:-0}
+category=${fact[category]:-}
+incomplete=${fact[incomplete]:-false}
 
-critical=0 high=0 medium=0 low=0
-if [ -s "$summary_json" ]; then
-  critical=$(count CRITICAL); high=$(count HIGH); medium=$(count MEDIUM); low=$(count LOW)
-fi
 breached=false
 if [ "$status" -ne 0 ] && [ "$status" = "$exit_code_input" ] && { [ -n "${INPUT_FAIL_ON:-}" ] || [ -n "${INPUT_THRESHOLDS:-}" ]; }; then
   breached=true
 fi
-accounts=$(field accounts)
-regions=$(field regions)
+
+# code_scanning: "yes", "no" (not available on this repository) or "unknown" (could not tell).
+code_scanning() {
+  local api=${GITHUB_API_URL:-https://api.github.com} body code
+  if [ -z "$api_token" ] || [ -z "${GITHUB_REPOSITORY:-}" ]; then
+    echo unknown
+    return
+  fi
+  body=$(mktemp)
+  code=$(curl -sS -o "$body" -w '%{http_code}' --max-time 15 \
+    -H "Authorization: Bearer $api_token" -H "Accept: application/vnd.github+json" \
+    -H "X-GitHub-Api-Version: 2022-11-28" \
+    "$api/repos/$GITHUB_REPOSITORY/code-scanning/analyses?per_page=1" 2>/dev/null) || code=000
+  if [ "$code" = 200 ] || { [ "$code" = 404 ] && grep -qi 'no analysis found' "$body"; }; then
+    echo yes
+  elif [ "$code" = 403 ] || [ "$code" = 404 ]; then
+    # "no", then GitHub's reason (e.g. Advanced Security must be enabled; Resource not accessible)
+    printf 'no %s\n' "$(python3 -c 'import json,sys; print(str(json.load(open(sys.argv[1])).get("message",""))[:200])' \
+      "$body" 2>/dev/null | tr -d '\r\n')"
+  else
+    echo unknown
+  fi
+  rm -f "$body"
+}
+
+# Whether the next step uploads the SARIF, and why not.
+upload=false upload_note=""
+mode=${INPUT_UPLOAD_SARIF:-auto}
+case "$mode" in
+  auto | true | false) ;;
+  *) die "input upload-sarif: '$mode' (use auto, true or false)" ;;
+esac
+if [ "$mode" = false ]; then
+  upload_note="SARIF upload is off (upload-sarif: false)."
+elif [ -z "$sarif_path" ] || [ ! -s "$sarif_path" ]; then
+  upload_note="No SARIF report was written, so nothing was uploaded to code scanning."
+elif [ "$incomplete" = true ] && [ "${INPUT_UPLOAD_INCOMPLETE_SARIF:-false}" != true ]; then
+  upload_note="The SARIF was **not uploaded**: the scan was incomplete, and code scanning would close the \
+open alerts of everything that was not scanned. Set upload-incomplete-sarif: true to upload it anyway."
+  echo "::warning title=osprey::incomplete scan: the SARIF was not uploaded (it would close alerts of services that were not scanned)"
+elif [ "$mode" = true ]; then
+  upload=true
+else
+  probe=$(code_scanning)
+  case $probe in
+    yes) upload=true ;;
+    unknown)
+      upload=true
+      upload_note="Could not tell whether code scanning is available; the upload is tried and may not fail the job." ;;
+    no*)
+      why=${probe#no}
+      why=${why# }
+      upload_note="Code scanning is not available on this repository${why:+ (GitHub: ${why//|/\\|})}: a private \
+repository needs GitHub Code Security, and the job needs security-events: write. The SARIF was not uploaded; the \
+reports and this summary have the findings."
+      echo "::notice title=osprey::code scanning is not available on this repository${why:+ ($why)}; the SARIF was not uploaded" ;;
+  esac
+fi
+
+# One output, in the NAME<<DELIMITER form with a random delimiter; CR and LF stripped.
+put_output() {
+  local value=${2//$'\r'/} delim
+  value=${value//$'\n'/}
+  delim="osprey_$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')"
+  printf '%s<<%s\n%s\n%s\n' "$1" "$delim" "$value" "$delim" >> "$GITHUB_OUTPUT"
+}
+put_output json "$json_path"
+put_output sarif "$sarif_path"
+put_output junit "$junit_path"
+put_output critical "$critical"
+put_output high "$high"
+put_output medium "$medium"
+put_output low "$low"
+put_output breached "$breached"
+put_output incomplete "$incomplete"
+put_output exit-code "$status"
+put_output category "$category"
+put_output upload-sarif "$upload"
 
 {
-  echo "json=$json_path"
-  echo "sarif=$sarif_path"
-  echo "junit=$junit_path"
-  echo "critical=$critical"
-  echo "high=$high"
-  echo "medium=$medium"
-  echo "low=$low"
-  echo "breached=$breached"
-  echo "exit-code=$status"
-  echo "category=osprey/${accounts:-unknown}/${regions:-unknown}"
-} >> "$GITHUB_OUTPUT"
-
-{
-  echo "### osprey: AWS account ${accounts:-unknown} (${regions:-no region})"
-  echo
-  echo "| Severity | Failed findings |"
-  echo "|---|---|"
-  echo "| CRITICAL | $critical |"
-  echo "| HIGH | $high |"
-  echo "| MEDIUM | $medium |"
-  echo "| LOW | $low |"
-  echo
+  python3 "$here/summary.py" markdown "$summary_json" "${sarif_path:--}" "${INPUT_SUMMARY_TOP:-10}"
   if [ "$breached" = true ]; then
     echo "**Threshold breached** (exit code $status)."
   elif [ "$status" -ne 0 ]; then
@@ -147,6 +269,8 @@ regions=$(field regions)
   else
     echo "No threshold breached."
   fi
+  echo
+  [ -z "$upload_note" ] || { echo "$upload_note"; echo; }
 } >> "$GITHUB_STEP_SUMMARY"
 
 exit "$status"

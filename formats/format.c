@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 #include "core/buf.h"
@@ -13,6 +14,9 @@ static const struct fmt_writer writers[] = {
     {"json", "the versioned JSON report (formats/osprey-report.schema.json)", fmt_json_write},
     {"sarif", "SARIF 2.1.0 for GitHub code scanning", fmt_sarif_write},
     {"junit", "JUnit XML for GitLab, Jenkins and other CI test reports", fmt_junit_write},
+    {"codequality", "GitLab Code Quality (Code Climate subset) for merge requests", fmt_codequality_write},
+    {"asff", "AWS Security Finding Format for Security Hub BatchImportFindings", fmt_asff_write},
+    {"html", "one self-contained HTML page: charts, compliance, filterable findings", fmt_html_write},
 };
 #define N_WRITERS (sizeof(writers) / sizeof(writers[0]))
 
@@ -26,7 +30,7 @@ const struct fmt_writer *fmt_find(const char *name)
 
 const char *fmt_names(void)
 {
-    return "table, json, sarif, junit";
+    return "table, json, sarif, junit, codequality, asff, html";
 }
 
 enum osp_code fmt_write(const char *format, const struct res_report *r, const struct fmt_opts *o, FILE *out,
@@ -127,6 +131,29 @@ int fmt_color_wanted(const struct osp_ctx *ctx, FILE *f)
     return ctx ? osp_getenv_nonempty(ctx, "NO_COLOR") == NULL : 0;
 }
 
+static size_t env_size(const struct osp_ctx *ctx, const char *name, int *given)
+{
+    const char *v = ctx ? osp_getenv_nonempty(ctx, name) : NULL;
+    char *end;
+    unsigned long n = v ? strtoul(v, &end, 10) : 0;
+    *given = v && *v >= '0' && *v <= '9' && !*end && n < 100000;
+    return *given ? (size_t)n : 0;
+}
+
+void fmt_term_size(const struct osp_ctx *ctx, FILE *f, size_t *height, size_t *width)
+{
+    int hgiven, wgiven;
+    *height = env_size(ctx, "LINES", &hgiven);
+    *width = env_size(ctx, "COLUMNS", &wgiven);
+    struct winsize ws;
+    if ((hgiven && wgiven) || !f || !isatty(fileno(f)) || ioctl(fileno(f), TIOCGWINSZ, &ws))
+        return;
+    if (!hgiven)
+        *height = ws.ws_row;
+    if (!wgiven)
+        *width = ws.ws_col;
+}
+
 static enum osp_code write_file(const struct fmt_spec *sp, const struct res_report *r, const struct fmt_opts *o,
                                 struct osp_err *err)
 {
@@ -144,6 +171,8 @@ static enum osp_code write_file(const struct fmt_spec *sp, const struct res_repo
     }
     struct fmt_opts fo = *o;
     fo.color = 0;
+    fo.height = fo.width = 0;
+    fo.next_hint = 0;
     enum osp_code rc = fmt_write(sp->format, r, &fo, f, err);
     if (fclose(f) && !rc)
         rc = osp_err_set(err, OSP_EIO, "cannot write %s: %s", sp->path, strerror(errno));
@@ -165,6 +194,7 @@ enum osp_code fmt_write_all(const struct fmt_specs *s, const struct res_report *
         } else {
             struct fmt_opts so = *o;
             so.color = fmt_color_wanted(o->ctx, stdout);
+            fmt_term_size(o->ctx, stdout, &so.height, &so.width);
             rc = fmt_write(s->v[i].format, r, &so, stdout, err);
         }
         if (rc)

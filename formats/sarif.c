@@ -200,43 +200,13 @@ static json_t *rule_json(const struct res_finding *f, int *bad)
     return o;
 }
 
-/* aws/<account>/<region>/<service>/<resource path>: every segment non-empty and not "." / "..". */
-static void location_uri(const struct res_finding *f, struct osp_buf *b, int *bad)
-{
-    const char *parts[] = {*f->account ? f->account : "unknown-account", *f->region ? f->region : "global",
-                           *f->service ? f->service : "unknown-service"};
-    int rc = osp_buf_adds(b, "aws");
-    for (size_t i = 0; i < 3; i++) {
-        rc |= osp_buf_addc(b, '/');
-        rc |= fmt_pct_encode(b, parts[i], 0);
-    }
-    const char *res = *f->resource ? fmt_arn_resource(f->resource) : "account";
-    for (const char *seg = res;;) {
-        size_t n = strcspn(seg, "/");
-        char piece[1024];
-        snprintf(piece, sizeof(piece), "%.*s", (int)(n < sizeof(piece) ? n : sizeof(piece) - 1), seg);
-        rc |= osp_buf_addc(b, '/');
-        if (!*piece)
-            rc |= osp_buf_adds(b, "_");
-        else if (!strcmp(piece, ".") || !strcmp(piece, ".."))
-            rc |= osp_buf_adds(b, !strcmp(piece, ".") ? "%2E" : "%2E%2E");
-        else
-            rc |= fmt_pct_encode(b, piece, 0);
-        if (!seg[n])
-            break;
-        seg += n + 1;
-    }
-    if (rc)
-        *bad = 1;
-}
-
 static json_t *location_json(const struct res_finding *f, int *bad)
 {
     json_t *loc = fmt_jobj(bad), *phys = fmt_jobj(bad), *art = fmt_jobj(bad), *reg = fmt_jobj(bad);
     json_t *logicals = fmt_jarr(bad), *logical = fmt_jobj(bad);
     struct osp_buf uri;
     osp_buf_init(&uri, 0);
-    location_uri(f, &uri, bad);
+    fmt_location_path(f, &uri, bad);
     fmt_jstr(art, "uri", osp_buf_str(&uri), bad);
     osp_buf_cleanup(&uri);
     fmt_jset(phys, "artifactLocation", art, bad);
@@ -465,5 +435,5 @@ enum osp_code fmt_sarif_write(const struct res_report *r, const struct fmt_opts 
     fmt_jpush(runs, run_json(&s, &bad), &bad);
     fmt_jset(root, "runs", runs, &bad);
     free(s.rules);
-    return fmt_jdump(root, bad, out, "sarif", err);
+    return fmt_jdump_compact(root, bad, out, "sarif", err);
 }

@@ -1,5 +1,6 @@
 /* util.c: JSON building, ARN and percent-encoding helpers shared by the writers. */
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -38,9 +39,9 @@ json_t *fmt_jarr(int *bad)
     return a;
 }
 
-enum osp_code fmt_jdump(json_t *root, int bad, FILE *out, const char *what, struct osp_err *err)
+static enum osp_code jdump(json_t *root, int bad, FILE *out, const char *what, size_t flags, struct osp_err *err)
 {
-    char *text = (root && !bad) ? json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER) : NULL;
+    char *text = (root && !bad) ? json_dumps(root, flags | JSON_PRESERVE_ORDER) : NULL;
     json_decref(root);
     if (!text)
         return osp_err_set(err, OSP_ENOMEM, "out of memory writing the %s report", what);
@@ -49,6 +50,46 @@ enum osp_code fmt_jdump(json_t *root, int bad, FILE *out, const char *what, stru
     if (!ok)
         return osp_err_set(err, OSP_EIO, "cannot write the %s report: %s", what, strerror(errno));
     return OSP_OK;
+}
+
+/* aws/<account>/<region>/<service>/<resource path>: every segment non-empty and not "." / "..". */
+void fmt_location_path(const struct res_finding *f, struct osp_buf *b, int *bad)
+{
+    const char *parts[] = {*f->account ? f->account : "unknown-account", *f->region ? f->region : "global",
+                           *f->service ? f->service : "unknown-service"};
+    int rc = osp_buf_adds(b, "aws");
+    for (size_t i = 0; i < 3; i++) {
+        rc |= osp_buf_addc(b, '/');
+        rc |= fmt_pct_encode(b, parts[i], 0);
+    }
+    const char *res = *f->resource ? fmt_arn_resource(f->resource) : "account";
+    for (const char *seg = res;;) {
+        size_t n = strcspn(seg, "/");
+        char piece[1024];
+        snprintf(piece, sizeof(piece), "%.*s", (int)(n < sizeof(piece) ? n : sizeof(piece) - 1), seg);
+        rc |= osp_buf_addc(b, '/');
+        if (!*piece)
+            rc |= osp_buf_adds(b, "_");
+        else if (!strcmp(piece, ".") || !strcmp(piece, ".."))
+            rc |= osp_buf_adds(b, !strcmp(piece, ".") ? "%2E" : "%2E%2E");
+        else
+            rc |= fmt_pct_encode(b, piece, 0);
+        if (!seg[n])
+            break;
+        seg += n + 1;
+    }
+    if (rc)
+        *bad = 1;
+}
+
+enum osp_code fmt_jdump(json_t *root, int bad, FILE *out, const char *what, struct osp_err *err)
+{
+    return jdump(root, bad, out, what, JSON_INDENT(2), err);
+}
+
+enum osp_code fmt_jdump_compact(json_t *root, int bad, FILE *out, const char *what, struct osp_err *err)
+{
+    return jdump(root, bad, out, what, JSON_COMPACT, err);
 }
 
 const char *fmt_arn_resource(const char *arn)

@@ -9,6 +9,7 @@
 
 #include "aws/aws.h"
 #include "core/timeutil.h"
+#include "formats/format.h"
 
 #define BOTH (CLI_CMD_AWS | CLI_CMD_INSPECT)
 #define AWS CLI_CMD_AWS
@@ -57,12 +58,12 @@ static const struct cli_flag flags[] = {
     {"config-data", 0, "DIR", 1, "Checks", NULL, NULL, AWS, "JSON/YAML data loaded under data.; repeatable"},
     {"compliance", 0, "SPEC", 0, "Checks", NULL, NULL, AWS,
      "compliance report: aws-cis-1.2, aws-cis-1.4 or @spec.yaml"},
-    {"report", 0, "TYPE", 0, "Checks", "summary", NULL, OUT, "compliance report detail: summary or all"},
+    {"report", 0, "TYPE", 0, "Checks", "summary", NULL, OUT, "table detail: summary, all (compliance + findings) or checks (failing checks only)"},
     {"include-non-failures", 0, NULL, 0, "Checks", NULL, NULL, OUT, "also report passed checks per resource"},
     {"trace", 0, NULL, 0, "Checks", NULL, NULL, AWS, "print Rego evaluation traces to stderr"},
     /* Output */
     {"format", 'f', "FORMAT[=PATH]", 1, "Output", "table", NULL, OUT,
-     "table, json, sarif or junit; repeat with =PATH for several outputs"},
+     "table, json, sarif, junit, codequality, asff or html; repeat with =PATH for several outputs"},
     {"output", 'o', "PATH", 0, "Output", "stdout", NULL, OUT, "write the (single) --format output to this file"},
     {"severity", 's', "LIST", 0, "Output", "all", NULL, OUT, "only report these severities (e.g. HIGH,CRITICAL)"},
     {"ignorefile", 0, "FILE", 0, "Output", ".ospreyignore", NULL, OUT, "file of check ids/ARNs to ignore"},
@@ -70,6 +71,8 @@ static const struct cli_flag flags[] = {
     {"threshold", 0, "SEV=MAX", 1, "Output", NULL, NULL, OUT,
      "exit non-zero if more than MAX findings of SEV remain; repeatable"},
     {"exit-code", 0, "N", 0, "Output", "1", NULL, OUT, "exit code used when a threshold is breached"},
+    {"sarif-max-results", 0, "N", 0, "Output", "25000", NULL, OUT,
+     "keep at most N results in the SARIF report, most severe first"},
     /* General */
     {"quiet", 'q', NULL, 0, "General", NULL, NULL, ALL, "no progress output"},
     {"debug", 'd', NULL, 0, "General", NULL, NULL, ALL, "log each AWS request and decision to stderr (secrets redacted)"},
@@ -149,15 +152,15 @@ static enum osp_code check_severity_list(const char *v, const char *flag, struct
 
 static enum osp_code check_format(const char *v, struct osp_err *err)
 {
-    static const char *const fmts[] = {"table", "json", "sarif", "junit"};
     size_t n = strcspn(v, "=");
-    for (size_t i = 0; i < 4; i++)
-        if (strlen(fmts[i]) == n && !strncmp(fmts[i], v, n)) {
-            if (v[n] == '=' && !v[n + 1])
-                return osp_err_set(err, OSP_EUSAGE, "empty path in --format '%s' (use FORMAT=PATH)", v);
-            return OSP_OK;
-        }
-    return osp_err_set(err, OSP_EUSAGE, "unknown --format '%.*s' (use table, json, sarif or junit)", (int)n, v);
+    char name[32];
+    snprintf(name, sizeof(name), "%.*s", (int)(n < sizeof(name) ? n : sizeof(name) - 1), v);
+    if (n < sizeof(name) && fmt_find(name)) {
+        if (v[n] == '=' && !v[n + 1])
+            return osp_err_set(err, OSP_EUSAGE, "empty path in --format '%s' (use FORMAT=PATH)", v);
+        return OSP_OK;
+    }
+    return osp_err_set(err, OSP_EUSAGE, "unknown --format '%.*s' (use %s)", (int)n, v, fmt_names());
 }
 
 static enum osp_code check_threshold(const char *v, struct osp_err *err)
@@ -278,8 +281,8 @@ static enum osp_code apply(const char *name, const char *v, struct cli_opts *o, 
         return (o->compliance = v, OSP_OK);
     }
     if (IS("report")) {
-        if (strcmp(v, "summary") && strcmp(v, "all"))
-            return osp_err_set(err, OSP_EUSAGE, "invalid --report '%s' (use summary or all)", v);
+        if (strcmp(v, "summary") && strcmp(v, "all") && strcmp(v, "checks"))
+            return osp_err_set(err, OSP_EUSAGE, "invalid --report '%s' (use summary, all or checks)", v);
         return (o->report = v, OSP_OK);
     }
     if (IS("format"))
@@ -296,6 +299,8 @@ static enum osp_code apply(const char *name, const char *v, struct cli_opts *o, 
                                 : (o->fail_on = v, OSP_OK);
     if (IS("threshold"))
         return check_threshold(v, err) ? err->code : list_add(&o->thresholds, v, name, err);
+    if (IS("sarif-max-results"))
+        return parse_int(v, name, 1, 10000000, &o->sarif_max_results, err);
     if (IS("exit-code")) {
         o->exit_code_set = 1;
         return parse_int(v, name, 1, 255, &o->exit_code, err);

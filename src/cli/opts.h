@@ -55,6 +55,7 @@ struct cli_opts {
     struct cli_list formats, severities, thresholds;
     const char *output, *ignorefile, *fail_on;
     int exit_code, exit_code_set;
+    int sarif_max_results; /* 0: FMT_SARIF_MAX_RESULTS */
     /* general */
     int quiet, debug, help;
     /* positional arguments (convert: the report file) */

@@ -10,18 +10,26 @@
 #define OIDC_TIMEOUT_MS 10000
 #define OIDC_ATTEMPTS 3
 
-/* GET $ACTIONS_ID_TOKEN_REQUEST_URL&audience=sts.amazonaws.com with the request bearer token. */
+/* GET $ACTIONS_ID_TOKEN_REQUEST_URL&audience=sts.amazonaws.com (or $OSPREY_OIDC_AUDIENCE) with the
+ * request bearer token. */
 static enum osp_code github_token(struct cred_chain *c, const char *url0, const char *bearer, char **token,
                                   struct osp_err *err)
 {
-    size_t n = strlen(url0) + sizeof(OIDC_AUDIENCE) + 16, hn = strlen(bearer) + 32;
+    /* OSPREY_OIDC_AUDIENCE: the aud the role's trust policy expects (the action's `audience`) */
+    const char *aud = osp_getenv_nonempty(c->ctx, "OSPREY_OIDC_AUDIENCE");
+    if (!aud)
+        aud = OIDC_AUDIENCE;
+    if (aud[strspn(aud, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~:/")])
+        return osp_err_set(err, OSP_EUSAGE, "invalid OSPREY_OIDC_AUDIENCE '%s' (letters, digits and -._~:/ only)",
+                           aud);
+    size_t n = strlen(url0) + strlen(aud) + 16, hn = strlen(bearer) + 32;
     char *url = malloc(n), *hdr = malloc(hn), *body = NULL;
     if (!url || !hdr) {
         free(url);
         free(hdr);
         return osp_err_set(err, OSP_ENOMEM, "out of memory");
     }
-    snprintf(url, n, "%s%caudience=%s", url0, strchr(url0, '?') ? '&' : '?', OIDC_AUDIENCE);
+    snprintf(url, n, "%s%caudience=%s", url0, strchr(url0, '?') ? '&' : '?', aud);
     snprintf(hdr, hn, "Authorization: bearer %s", bearer);
     const char *headers[] = {hdr, "Accept: application/json", NULL};
     int status = 0;

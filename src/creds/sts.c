@@ -1,5 +1,6 @@
 /* sts.c: the STS calls of the chain: AssumeRole, AssumeRoleWithWebIdentity, GetCallerIdentity. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/timeutil.h"
@@ -92,8 +93,16 @@ enum osp_code cred_sts_assume_role_web(struct cred_chain *c, const char *role_ar
 {
     struct aws_call call = sts_call(cred_sts_region(c), "AssumeRoleWithWebIdentity");
     call.anonymous = 1;
+    /* OSPREY_ROLE_DURATION_SECONDS: the session length CI asks for (the action's role-duration-seconds) */
+    const char *dur = osp_getenv_nonempty(c->ctx, "OSPREY_ROLE_DURATION_SECONDS");
+    if (dur && (dur[strspn(dur, "0123456789")] || strlen(dur) > 5 || atoi(dur) < 900 || atoi(dur) > 43200)) {
+        aws_call_cleanup(&call);
+        return osp_err_set(err, OSP_EUSAGE, "invalid OSPREY_ROLE_DURATION_SECONDS '%s' (seconds, 900 to 43200)", dur);
+    }
     enum osp_code rc = common_params(c, &call, role_arn, session);
     if (!rc && aws_call_param(&call, "WebIdentityToken", token))
+        rc = OSP_ENOMEM;
+    if (!rc && dur && aws_call_param(&call, "DurationSeconds", dur))
         rc = OSP_ENOMEM;
     return sts_send(c, &call, rc, provider, out, err);
 }

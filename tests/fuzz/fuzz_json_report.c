@@ -64,7 +64,7 @@ static char *render(const char *format, const struct res_report *r, size_t *len)
 
 static void render_all(const struct res_report *r)
 {
-    static const char *const formats[] = {"table", "json", "sarif", "junit"};
+    static const char *const formats[] = {"table", "json", "sarif", "junit", "codequality", "asff", "html"};
     for (size_t i = 0; i < sizeof(formats) / sizeof(formats[0]); i++) {
         size_t n1 = 0, n2 = 0;
         char *a = render(formats[i], r, &n1);
