@@ -76,6 +76,7 @@ static const struct cli_flag flags[] = {
      "keep at most N results in the SARIF report, most severe first"},
     /* General */
     {"quiet", 'q', NULL, 0, "General", NULL, NULL, ALL, "no progress output"},
+    {"progress", 0, NULL, 0, "General", NULL, NULL, BOTH, "progress lines on stderr even when it is not a terminal"},
     {"debug", 'd', NULL, 0, "General", NULL, NULL, ALL, "log each AWS request and decision to stderr (secrets redacted)"},
     {"help", 'h', NULL, 0, "General", NULL, NULL, ALL, "show this help"},
 };
@@ -313,9 +314,9 @@ static enum osp_code apply(const char *name, const char *v, struct cli_opts *o, 
 static void apply_switch(const char *name, struct cli_opts *o)
 {
     int *const targets[] = {&o->insecure, &o->update_cache, &o->offline, &o->include_non_failures, &o->trace,
-                            &o->quiet,    &o->debug,        &o->help,    &o->no_builtin_lib};
+                            &o->quiet,    &o->debug,        &o->help,    &o->no_builtin_lib, &o->progress};
     static const char *const names[] = {"insecure", "update-cache", "offline", "include-non-failures", "trace",
-                                        "quiet",    "debug",        "help",    "no-builtin-lib"};
+                                        "quiet",    "debug",        "help",    "no-builtin-lib", "progress"};
     for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
         if (!strcmp(names[i], name))
             *targets[i] = 1;

@@ -59,6 +59,7 @@ struct cli_opts {
     int sarif_max_results; /* 0: FMT_SARIF_MAX_RESULTS */
     /* general */
     int quiet, debug, help;
+    int progress;
     /* positional arguments (convert: the report file) */
     struct cli_list args;
 };

@@ -65,6 +65,7 @@ enum osp_code cli_session_open(struct osp_ctx *ctx, const struct cli_opts *o, st
     s->opts = o;
     ctx->log_level = o->debug ? OSP_LOG_DEBUG : OSP_LOG_WARN;
     ctx->quiet = o->quiet;
+    ctx->progress = o->progress;
     enum osp_code rc = open_chain(s, err);
     if (rc)
         return rc;

@@ -13,7 +13,16 @@ struct scan_check_run {
     size_t ncollections;
     size_t module;   /* engine module index (SIZE_MAX: none) */
     int global_only; /* reads only global services: the same result in every region */
+    const char *text; /* the module's source (pool), for the fields it reads (gaps.c) */
 };
+
+struct scan_raw_list;
+/* gaps.c: after check `check` ran on input `input` (its records from index `before` on), each
+ * resource with a gap in a field the check reads gets one not-evaluated record instead. */
+OSP_MUST_CHECK enum osp_code scan_gaps_apply(const struct scan_catalog *c, struct scan_raw_list *raws, size_t check,
+                                             size_t input, size_t before, rv doc, struct osp_err *err);
+int scan_text_reads_field(const char *text, const char *field);
+int scan_doc_has_gaps(rv doc); /* any resource of the document with a gap (one walk per input) */
 
 struct scan_catalog {
     struct osp_ctx *ctx;

@@ -29,7 +29,7 @@ static enum osp_code add_finding(const struct scan_catalog *c, const char *accou
         .title = k->title,
         .description = k->description,
         .severity = k->severity,
-        .status = r->pass ? RES_PASS : RES_FAIL,
+        .status = r->not_evaluated ? RES_ERROR : r->pass ? RES_PASS : RES_FAIL,
         .service = k->service,
         .region = finding_region(k, inputs[r->input].region ? inputs[r->input].region : ""),
         .account = account ? account : "",

@@ -26,6 +26,7 @@ enum osp_code scan_raw_add(struct scan_raw_list *l, size_t check, size_t input, 
     r->input = input;
     r->pass = pass;
     r->global = 0;
+    r->not_evaluated = 0;
     r->resource = dup_or_empty(resource);
     r->message = dup_or_empty(message);
     if (!r->resource || !r->message) {

@@ -139,6 +139,7 @@ static enum osp_code run_input(struct run_state *st, size_t input, struct osp_er
     note_present(st, doc);
     if (st->first_global_input == st->ninputs && holds_global(doc))
         st->first_global_input = input;
+    int gaps = scan_doc_has_gaps(doc);
     for (size_t k = 0; !rc && k < st->c->nchecks; k++) {
         if (input > st->first_global_input && st->c->run[k].global_only)
             continue; /* global state is the same in every region: judged once */
@@ -147,6 +148,8 @@ static enum osp_code run_input(struct run_state *st, size_t input, struct osp_er
             rc = run_rule(st, k, st->c->run[k].deny_refs[r], input, doc, err);
         if (!rc && st->c->include_non_failures)
             rc = add_passes(st, k, input, doc, before, err);
+        if (!rc && gaps)
+            rc = scan_gaps_apply(st->c, &st->raws, k, input, before, doc, err);
     }
     rv_unref(doc);
     if (rc)

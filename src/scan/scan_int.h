@@ -46,6 +46,7 @@ struct scan_raw {
     char *message;  /* malloc'd */
     int pass;       /* 1: a PASS record (no deny result for this resource) */
     int global;     /* the check's service is global (iam, s3, account): same in every region */
+    int not_evaluated; /* a gap in the resource's state: reported as ERROR with the reason */
 };
 struct scan_raw_list {
     struct scan_raw *v;
