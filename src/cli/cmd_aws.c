@@ -91,14 +91,17 @@ static struct res_service *service_rows(struct cli_session *s, const struct scan
     return rows;
 }
 
-/* Every region's input document (as JSON text, parsed once by the engine) -> checks -> report. */
+/* Every region's input document (built from the state directly, shared where equal) -> checks -> report. */
 static enum osp_code evaluate(struct cli_session *s, struct scan_catalog *cat, const struct scan_state *st,
                               struct res_report *r, struct osp_err *err)
 {
     /* the regions asked for, then those read only for the alarm chain (--compliance) */
     struct scan_input in[2 * SCAN_MAX_REGIONS];
-    char *texts[2 * SCAN_MAX_REGIONS] = {0};
+    rv docs[2 * SCAN_MAX_REGIONS] = {{0}};
+    const char *regions[2 * SCAN_MAX_REGIONS];
     size_t nin = s->scope.nregions + s->nchain_regions;
+    for (size_t i = 0; i < nin; i++)
+        regions[i] = i < s->scope.nregions ? s->scope.regions[i] : s->chain_regions[i - s->scope.nregions];
     struct res_service *rows = service_rows(s, st);
     /* each service's state located once (sub-finding keys and lines), shared by every region */
     struct col_result *located = calloc(st->n ? st->n : 1, sizeof(*located));
@@ -108,16 +111,10 @@ static enum osp_code evaluate(struct cli_session *s, struct scan_catalog *cat, c
         if (st->results[i].state && !(located[i].state = scan_locate_copy(st->results[i].state)))
             rc = osp_err_set(err, OSP_ENOMEM, "out of memory locating the state of %s", st->results[i].service);
     }
-    for (size_t i = 0; !rc && i < nin; i++) {
-        const char *region = i < s->scope.nregions ? s->scope.regions[i] : s->chain_regions[i - s->scope.nregions];
-        json_t *doc = col_build_input(located, st->n, region);
-        texts[i] = doc ? json_dumps(doc, JSON_COMPACT | JSON_SORT_KEYS) : NULL;
-        json_decref(doc);
-        if (!texts[i])
-            rc = osp_err_set(err, OSP_ENOMEM, "out of memory building the input of %s", region);
-        in[i] = (struct scan_input){.region = region, .partial = i >= s->scope.nregions, .doc = rv_undef(),
-                                    .json = texts[i], .json_len = texts[i] ? strlen(texts[i]) : 0};
-    }
+    if (!rc)
+        rc = scan_build_inputs(located, NULL, st->n, regions, nin, docs, err);
+    for (size_t i = 0; i < nin; i++)
+        in[i] = (struct scan_input){.region = regions[i], .partial = i >= s->scope.nregions, .doc = docs[i]};
     for (size_t i = 0; !rc && i < nin; i++)
         rc = res_report_add_region(r, in[i].region, err);
     if (!rc)
@@ -133,7 +130,7 @@ static enum osp_code evaluate(struct cli_session *s, struct scan_catalog *cat, c
         rc = res_report_add_gap(r, &g, err);
     }
     for (size_t i = 0; i < nin; i++)
-        free(texts[i]);
+        rv_unref(docs[i]);
     for (size_t i = 0; located && i < st->n; i++)
         json_decref(located[i].state);
     free(located);

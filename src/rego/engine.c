@@ -176,7 +176,7 @@ enum osp_code rego_compile(struct rego_engine *e, struct osp_err *err)
 
 enum osp_code rego_input_parse(const char *json, size_t len, rv *out, struct osp_err *err)
 {
-    struct rv_json_limits lim = {1000, 0};
+    struct rv_json_limits lim = {1000, 0, NULL};
     return rv_json_parse(json, len, &lim, out, err);
 }
 
@@ -292,6 +292,7 @@ static void ev_cleanup(struct ev *ev)
     free(ev->trail);
     free(ev->mocks);
     rv_unref(ev->cache);
+    rego_ix_free(ev);
 }
 
 static enum osp_code eval_error(struct rego_engine *e, struct ev *ev, struct osp_err *err)

@@ -616,6 +616,23 @@ static int somein_k(struct ev *ev, rv coll, void *ud)
     return iterate(ev, coll, somein_each, ud);
 }
 
+/* `some x in coll` followed by `x.a.b == t`: only the elements the join index names. */
+struct ixk {
+    struct iter it;
+    const struct rego_ix_plan *p;
+};
+
+static int somein_ix_k(struct ev *ev, rv coll, void *ud)
+{
+    struct ixk *c = ud;
+    rv key;
+    if (rego_eval_first(ev, c->p->key, &key))
+        return EV_ERR;
+    int rc = rv_is_undef(key) ? -1 : rego_ix_each(ev, coll, c->p, key, somein_each, &c->it);
+    rv_unref(key);
+    return rc == -1 ? iterate(ev, coll, somein_each, &c->it) : rc;
+}
+
 static int found_k(struct ev *ev, void *ud)
 {
     (void)ev;
@@ -719,6 +736,11 @@ int rego_eval_body(struct ev *ev, struct rego_body *b, size_t i, ev_k k, void *u
         return rego_ev_error(ev, "eval_cancel_error", "", b->e[i]->line, b->e[i]->col,
                              "evaluation exceeded the step budget of %lu", ev->max_steps);
     struct bodyk c = {b, i + 1, k, ud};
+    struct rego_ix_plan p;
+    if (rego_ix_plan(ev, b, i, &p)) {
+        struct ixk x = {{b->e[i], body_next, &c, rv_undef()}, &p};
+        return rego_eval_term(ev, b->e[i]->coll, somein_ix_k, &x);
+    }
     return eval_expr(ev, b->e[i], body_next, &c);
 }
 

@@ -49,6 +49,7 @@ struct ev {
     enum osp_code errcode;
     struct rego_rule *cur_rule;
     rv capture; /* value of the `term with ...` being evaluated (eval.c) */
+    struct rego_ix *ix; /* join indexes built during this query (eval_index.c) */
 };
 
 typedef int (*ev_k)(struct ev *ev, void *ud);
@@ -72,6 +73,20 @@ int rego_eval_first(struct ev *ev, struct rego_term *t, rv *out);
 typedef int (*ev_lk)(struct ev *ev, rv *vals, void *ud);
 int rego_eval_list(struct ev *ev, struct rego_term **ts, size_t n, ev_lk k, void *ud);
 void rego_memo_clear(struct memo_ent *m, size_t n);
+
+/* eval_index.c: `some x in coll` then `x.a.b == t` with t bound: visit only the elements
+ * whose x.a.b equals t, through a hash index of coll built once per query. */
+struct rego_ix_plan {
+    const struct rego_term *path; /* x.a.b */
+    struct rego_term *key;        /* t */
+};
+/* Whether expression i of b starts such a pair (given the current bindings). */
+bool rego_ix_plan(const struct ev *ev, const struct rego_body *b, size_t i, struct rego_ix_plan *p);
+/* each(ev, key, value, ud) for the elements of coll whose path value equals key, in
+ * collection order; -1 when coll gets no index (too small, not a collection). */
+int rego_ix_each(struct ev *ev, rv coll, const struct rego_ix_plan *p, rv key,
+                 int (*each)(struct ev *, rv, rv, void *), void *ud);
+void rego_ix_free(struct ev *ev);
 
 /* eval_with.c: run core(ev, e, ...) under e's `with` modifiers (undone around k). */
 typedef int (*ev_core_fn)(struct ev *ev, struct rego_expr *e, ev_k k, void *ud);

@@ -20,7 +20,13 @@ struct jp {
     size_t len, pos, depth, max_depth;
     struct osp_err *err;
     struct intern keys;
+    struct rv_share *share; /* NULL: keys only are interned */
 };
+
+static rv shared(struct jp *p, rv v)
+{
+    return p->share ? rv_share(p->share, v) : v;
+}
 
 static rv intern_key(struct intern *t, const char *s, size_t n)
 {
@@ -207,7 +213,7 @@ static enum osp_code parse_string_k(struct jp *p, rv *out, bool key)
     size_t n = p->pos - start;
     p->pos++;
     if (!esc) {
-        *out = key ? intern_key(&p->keys, p->s + start, n) : rv_str_newn(p->s + start, n);
+        *out = key ? intern_key(&p->keys, p->s + start, n) : shared(p, rv_str_newn(p->s + start, n));
         return OSP_OK;
     }
     struct osp_buf b;
@@ -216,7 +222,7 @@ static enum osp_code parse_string_k(struct jp *p, rv *out, bool key)
         osp_buf_cleanup(&b);
         return jp_fail(p, "invalid escape in string");
     }
-    *out = rv_str_newn(b.data ? b.data : "", b.len);
+    *out = shared(p, rv_str_newn(b.data ? b.data : "", b.len));
     osp_buf_cleanup(&b);
     return OSP_OK;
 }
@@ -259,7 +265,7 @@ static enum osp_code parse_array(struct jp *p, rv *out)
         }
         if (p->pos < p->len && p->s[p->pos] == ']') {
             p->pos++;
-            *out = arr;
+            *out = shared(p, arr);
             return OSP_OK;
         }
         rv_unref(arr);
@@ -349,10 +355,10 @@ static enum osp_code parse_object(struct jp *p, rv *out)
     }
     rv obj = rv_obj_with_cap(kv.n / 2);
     for (size_t i = 0; i + 1 < kv.n; i += 2)
-        rv_obj_set(&obj, kv.v[i], kv.v[i + 1]);
+        rv_obj_append_sorted(&obj, kv.v[i], kv.v[i + 1]);
     kv.n = 0;
     kv_drop(&kv);
-    *out = obj;
+    *out = shared(p, obj);
     return OSP_OK;
 }
 
@@ -401,7 +407,7 @@ static enum osp_code parse_value(struct jp *p, rv *out)
 enum osp_code rv_json_parse(const char *text, size_t len, const struct rv_json_limits *lim, rv *out,
                             struct osp_err *err)
 {
-    struct jp p = {text, len, 0, 0, 512, err, {NULL, 0, 0}};
+    struct jp p = {text, len, 0, 0, 512, err, {NULL, 0, 0}, lim ? lim->share : NULL};
     if (lim && lim->max_depth)
         p.max_depth = lim->max_depth;
     if (lim && lim->max_bytes && len > lim->max_bytes)

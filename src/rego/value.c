@@ -4,7 +4,7 @@
 
 #include "rego/value_int.h"
 
-#define OBJ_INDEX_MIN 8
+#define OBJ_INDEX_MIN 16 /* below, a scan comparing (interned) key pointers and cached hashes is faster */
 
 static void *xmalloc(size_t n)
 {
@@ -416,6 +416,16 @@ static void obj_append(struct rv_obj *o, rv key, rv val)
     }
 }
 
+void rv_obj_append_sorted(rv *obj, rv key, rv val)
+{
+    struct rv_obj *o = obj_own(obj);
+    if (o->len && rv_cmp(o->keys[o->len - 1], key) >= 0) { /* not after the last key: the general path */
+        rv_obj_set(obj, key, val);
+        return;
+    }
+    obj_append(o, key, val);
+}
+
 void rv_obj_set(rv *obj, rv key, rv val)
 {
     if (obj->kind != RV_OBJECT) {
@@ -544,6 +554,13 @@ rv rv_set_at(rv set, size_t i)
     return set.kind == RV_SET ? rv_obj_key_at(set, i) : rv_undef();
 }
 
+rv rv_set_at_unsorted(rv set, size_t i)
+{
+    if (set.kind != RV_SET || i >= ((struct rv_obj *)set.u.p)->len)
+        return rv_undef();
+    return ((struct rv_obj *)set.u.p)->keys[i];
+}
+
 void rv_set_add(rv *set, rv item)
 {
     if (set->kind != RV_SET) {
@@ -658,18 +675,28 @@ bool rv_equal(rv a, rv b)
     return rv_cmp(a, b) == 0;
 }
 
+/* Eight bytes per step (multiply and fold), then the tail byte by byte: strings are hashed
+ * once (the hash is cached) but large documents hold millions of them. */
 uint64_t rv_hash_bytes(const void *p, size_t n)
 {
     const unsigned char *s = p;
-    uint64_t h = 1469598103934665603ULL;
-    for (size_t i = 0; i < n; i++) {
+    uint64_t h = 1469598103934665603ULL ^ (n * 0x9e3779b97f4a7c15ULL);
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t w;
+        memcpy(&w, s + i, 8);
+        h = (h ^ w) * 0xff51afd7ed558ccdULL;
+        h ^= h >> 29;
+    }
+    for (; i < n; i++) {
         h ^= s[i];
         h *= 1099511628211ULL;
     }
+    h ^= h >> 32;
     return h;
 }
 
-static uint64_t mix(uint64_t h)
+uint64_t rv_hash_mix(uint64_t h)
 {
     h ^= h >> 33;
     h *= 0xff51afd7ed558ccdULL;
@@ -689,7 +716,7 @@ uint64_t rv_hash(rv v)
     case RV_NUMBER: {
         int64_t i;
         if (rv_num_to_int64(v, &i))
-            return mix((uint64_t)i);
+            return rv_hash_mix((uint64_t)i);
         if (rv_num_is_int(v)) {
             char *t = rv_num_int_text(v);
             uint64_t h = t ? rv_hash_bytes(t, strlen(t)) : 0;
@@ -699,7 +726,7 @@ uint64_t rv_hash(rv v)
         double d = rv_num_to_double(v);
         uint64_t bits;
         memcpy(&bits, &d, sizeof(bits));
-        return mix(bits);
+        return rv_hash_mix(bits);
     }
     case RV_STRING: {
         struct rv_strh *h = v.u.p;
@@ -710,7 +737,7 @@ uint64_t rv_hash(rv v)
     case RV_ARRAY: {
         uint64_t h = 0xa5;
         for (size_t i = 0; i < rv_len(v); i++)
-            h = mix(h * 31 + rv_hash(rv_arr_at(v, i)));
+            h = rv_hash_mix(h * 31 + rv_hash(rv_arr_at(v, i)));
         return h;
     }
     case RV_OBJECT:
@@ -720,10 +747,10 @@ uint64_t rv_hash(rv v)
         for (size_t i = 0; i < o->len; i++) { /* order-independent sum */
             uint64_t e = rv_hash(o->keys[i]);
             if (o->vals)
-                e = mix(e ^ (rv_hash(o->vals[i]) * 7));
+                e = rv_hash_mix(e ^ (rv_hash(o->vals[i]) * 7));
             h += e;
         }
-        return mix(h);
+        return rv_hash_mix(h);
     }
     }
     return 0;

@@ -161,6 +161,9 @@ void rv_set_add(rv *set, rv item); /* takes item; no-op if present */
 bool rv_set_has(rv set, rv item);  /* borrows */
 bool rv_set_del(rv *set, rv item); /* borrows item */
 rv rv_set_at(rv set, size_t i);    /* borrows; sorted order, i < rv_len(set) */
+/* The same in the order the members were added (no sort: for consumers that order the members
+ * themselves, e.g. 100k findings sorted again by the report). Borrows. */
+rv rv_set_at_unsorted(rv set, size_t i);
 
 /* ---- generic ---- */
 size_t rv_len(rv v);       /* borrows; elements of array/object/set, bytes of a string, else 0 */
@@ -171,10 +174,21 @@ uint64_t rv_hash(rv v);    /* borrows; equal values hash equal (1 and 1.0 too) *
  * member (returns the member). Borrows; undefined when absent or not a collection. */
 rv rv_get(rv coll, rv key);
 
+/* ---- sharing equal values (share.c) ----
+ * A table of the values met while building a large document: rv_share(t, v) returns v, or an
+ * equal value met before (v released). Strings, and small arrays and objects built from shared
+ * members, are stored once: the scalar wrappers of a resource's fields repeat its ARN, and most
+ * of them repeat whole. Sharing is invisible: values are immutable (copy on write). */
+struct rv_share;
+struct rv_share *rv_share_new(void);         /* aborts when out of memory, like every constructor */
+rv rv_share(struct rv_share *t, rv v);        /* takes v; returns new */
+void rv_share_free(struct rv_share *t);       /* the values stay alive as long as their users */
+
 /* ---- JSON (json.c) ---- */
 struct rv_json_limits {
-    size_t max_depth; /* 0: 512 */
-    size_t max_bytes; /* 0: unlimited */
+    size_t max_depth;      /* 0: 512 */
+    size_t max_bytes;      /* 0: unlimited */
+    struct rv_share *share; /* NULL, or share equal values across this and other documents */
 };
 /* Parse one JSON document (numbers keep their spelling). Returns new in *out on success. */
 OSP_MUST_CHECK enum osp_code rv_json_parse(const char *text, size_t len, const struct rv_json_limits *lim, rv *out,

@@ -74,7 +74,8 @@ static enum osp_code run_rule(struct run_state *st, size_t check, const char *re
                 c->checks[check].id, n);
     enum osp_code rc = OSP_OK;
     for (size_t i = 0; !rc && i < n; i++) {
-        rv item = rv_kind(v) == RV_SET ? rv_set_at(v, i) : rv_arr_at(v, i);
+        /* the report sorts findings itself; --trace lists them in the set's order */
+        rv item = rv_kind(v) != RV_SET ? rv_arr_at(v, i) : c->trace ? rv_set_at(v, i) : rv_set_at_unsorted(v, i);
         char *msg, *res;
         rc = scan_result_decode(item, &msg, &res, err);
         if (rc)

@@ -108,6 +108,17 @@ struct scan_input {
 
 struct scan_catalog;
 struct rego_engine;
+struct col_result;
+
+/* The input document of each region ({"aws": {service: state}}) straight from the state: a
+ * result's state is r[i].state (jansson, converted directly), or texts[i] when that is NULL
+ * (cached JSON, parsed once; texts may be NULL). Global services' state (region "global") goes
+ * into every region's document, as col_build_input() does, but is built once and shared, and
+ * equal strings and small values are stored once. docs[i] (new, for regions[i]) is the
+ * caller's to rv_unref. OSP_ECACHE names a cached text that is not valid JSON. */
+OSP_MUST_CHECK enum osp_code scan_build_inputs(const struct col_result *r, const char *const *texts, size_t n,
+                                               const char *const *regions, size_t nregions, rv *docs,
+                                               struct osp_err *err);
 
 /* Add the built-in helper modules (checks/lib: lib.cloud.*, lib.aws.*, lib.net, lib.datetime,
  * lib.test, lib.osprey*) to an engine before rego_compile, e.g. for `osprey rego test` of custom
