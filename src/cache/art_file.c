@@ -79,9 +79,15 @@ static enum osp_code write_temp_and_rename(const char *path, const struct osp_bu
 enum osp_code art_write(struct osp_ctx *ctx, const char *path, const struct cache_entry *e, size_t n, time_t created,
                         struct osp_err *err)
 {
+    return art_write_keyed(ctx, NULL, path, e, n, created, err);
+}
+
+enum osp_code art_write_keyed(struct osp_ctx *ctx, const struct art_key *key, const char *path,
+                              const struct cache_entry *e, size_t n, time_t created, struct osp_err *err)
+{
     struct osp_buf b;
     osp_buf_init(&b, 0);
-    enum osp_code rc = art_encode(ctx, e, n, created, &b, err);
+    enum osp_code rc = art_encode_keyed(ctx, key, e, n, created, &b, err);
     if (!rc)
         rc = write_temp_and_rename(path, &b, err);
     if (!rc)
@@ -129,11 +135,16 @@ static enum osp_code slurp(const char *path, struct osp_buf *b, struct osp_err *
 
 enum osp_code art_read(struct osp_ctx *ctx, const char *path, struct cache_entry **out, size_t *n, struct osp_err *err)
 {
+    return art_read_keyed(ctx, NULL, path, out, n, NULL, err);
+}
+
+enum osp_code art_read_keyed(struct osp_ctx *ctx, const struct art_key *key, const char *path,
+                             struct cache_entry **out, size_t *n, struct art_meta *meta, struct osp_err *err)
+{
     struct osp_buf b;
     if (slurp(path, &b, err))
         return err->code;
-    time_t created = 0;
-    enum osp_code rc = art_decode(ctx, b.data, b.len, out, n, &created, err);
+    enum osp_code rc = art_decode_keyed(ctx, key, b.data, b.len, out, n, meta, err);
     osp_buf_cleanup(&b);
     if (rc) {
         osp_err_prefix(err, "cache artifact '%s': ", path);

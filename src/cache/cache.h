@@ -39,8 +39,14 @@
 #include "core/ctx.h"
 #include "core/err.h"
 
-/* Version of the artifact file format this build writes (and the newest it reads). */
-#define ART_FORMAT_VERSION 1
+/* Newest artifact format this build reads and writes: 1 is checksummed (written without a key),
+ * 2 is encrypted and authenticated with the artifact key (written with one). */
+#define ART_FORMAT_VERSION 2
+#define ART_FORMAT_UNKEYED 1
+/* The artifact key: two 32-byte keys derived (HKDF-SHA256) from a secret of at least
+ * ART_KEY_MIN_SECRET bytes: one for the file's HMAC-SHA256, one for AES-256-GCM. */
+#define ART_KEY_LEN 32
+#define ART_KEY_MIN_SECRET 16
 /* Hard limits on artifacts (untrusted input). */
 #define ART_MAX_FILE_BYTES (256u * 1024u * 1024u)     /* compressed file size */
 #define ART_MAX_PAYLOAD_BYTES (1024u * 1024u * 1024u) /* decompressed payload size */
@@ -125,5 +131,37 @@ OSP_MUST_CHECK enum osp_code art_write(struct osp_ctx *ctx, const char *path, co
  * does not exist, OSP_EIO when it cannot be read; decode errors are prefixed with the path. */
 OSP_MUST_CHECK enum osp_code art_read(struct osp_ctx *ctx, const char *path, struct cache_entry **out, size_t *n,
                                       struct osp_err *err);
+
+/* The artifact key derived from a secret (OSP_EUSAGE when shorter than ART_KEY_MIN_SECRET; the
+ * message never quotes the secret). Wipe it with art_key_cleanse. */
+struct art_key {
+    unsigned char mac[ART_KEY_LEN], enc[ART_KEY_LEN];
+};
+OSP_MUST_CHECK enum osp_code art_key_derive(const char *secret, struct art_key *out, struct osp_err *err);
+void art_key_cleanse(struct art_key *k);
+
+/* What a decoded artifact said about itself. */
+struct art_meta {
+    time_t created;
+    unsigned version;  /* 1 or 2 */
+    int authenticated; /* 1 when the MAC was verified with the caller's key */
+};
+
+/* The same as art_encode/art_decode/art_write/art_read with a key: key != NULL writes format 2
+ * (encrypted, with an HMAC) and, when reading, accepts only a format-2 file whose MAC verifies
+ * with that key (an unkeyed or wrongly keyed file is OSP_EARTIFACT). key == NULL writes format 1
+ * and reads format 1 as unauthenticated; a format-2 file then fails (it needs the key). meta may
+ * be NULL. The unkeyed functions above are these with key == NULL. */
+OSP_MUST_CHECK enum osp_code art_encode_keyed(struct osp_ctx *ctx, const struct art_key *key, const struct cache_entry *e,
+                                              size_t n, time_t created, struct osp_buf *out, struct osp_err *err);
+OSP_MUST_CHECK enum osp_code art_decode_keyed(struct osp_ctx *ctx, const struct art_key *key, const void *data,
+                                              size_t len, struct cache_entry **out, size_t *n, struct art_meta *meta,
+                                              struct osp_err *err);
+OSP_MUST_CHECK enum osp_code art_write_keyed(struct osp_ctx *ctx, const struct art_key *key, const char *path,
+                                             const struct cache_entry *e, size_t n, time_t created,
+                                             struct osp_err *err);
+OSP_MUST_CHECK enum osp_code art_read_keyed(struct osp_ctx *ctx, const struct art_key *key, const char *path,
+                                            struct cache_entry **out, size_t *n, struct art_meta *meta,
+                                            struct osp_err *err);
 
 #endif
