@@ -51,6 +51,8 @@
 #define ART_MAX_FILE_BYTES (256u * 1024u * 1024u)     /* compressed file size */
 #define ART_MAX_PAYLOAD_BYTES (1024u * 1024u * 1024u) /* decompressed payload size */
 #define ART_MAX_ENTRIES 1000000u
+/* An entry collected more than this far in the future (clock skew allowance) is always stale. */
+#define CACHE_MAX_FUTURE_SECS 300
 /* Default busy timeout before a locked database is reported (milliseconds). */
 #define CACHE_BUSY_TIMEOUT_MS 5000
 
@@ -97,8 +99,9 @@ void cache_set_busy_timeout(struct cache_store *s, int ms);
  * Missing files are not an error. */
 OSP_MUST_CHECK enum osp_code cache_destroy(const char *dir, struct osp_err *err);
 
-/* Fetch one entry into *out (caller cleans it). OSP_ENOTFOUND (err left unset) when missing or
- * when older than max_age seconds relative to osp_now(ctx); max_age < 0 means any age. */
+/* Fetch one entry into *out (caller cleans it). OSP_ENOTFOUND (err left unset) when missing,
+ * when older than max_age seconds relative to osp_now(ctx) (max_age < 0 means any age), or when
+ * collected more than CACHE_MAX_FUTURE_SECS in the future (always stale). */
 OSP_MUST_CHECK enum osp_code cache_get(struct cache_store *s, const char *account, const char *partition,
                                        const char *region, const char *service, long long max_age,
                                        struct cache_entry *out, struct osp_err *err);

@@ -326,7 +326,8 @@ enum osp_code cache_get(struct cache_store *s, const char *account, const char *
     if (rc == SQLITE_ROW) {
         e.collected_at = (time_t)sqlite3_column_int64(st, 0);
         long long age = (long long)osp_now(s->ctx) - (long long)e.collected_at;
-        if (max_age < 0 || age <= max_age) {
+        /* a time in the future is a forgery or a broken clock: stale, whatever the max age */
+        if (age >= -CACHE_MAX_FUTURE_SECS && (max_age < 0 || age <= max_age)) {
             int failed = 0;
             copy_col(e.osprey_version, sizeof(e.osprey_version), st, 1);
             e.schema_version = sqlite3_column_int(st, 2);

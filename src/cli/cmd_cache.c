@@ -285,6 +285,16 @@ static enum osp_code load_selected(struct cache_store *s, const struct cc_opts *
     return OSP_OK;
 }
 
+/* OSPREY_ARTIFACT_KEY, when set, keys export and import as it keys scans. */
+static enum osp_code env_key(struct osp_ctx *ctx, struct art_key *k, int *keyed, struct osp_err *err)
+{
+    const char *env = osp_getenv(ctx, "OSPREY_ARTIFACT_KEY");
+    *keyed = env && *env;
+    if (*keyed && art_key_derive(env, k, err))
+        return (osp_err_prefix(err, "OSPREY_ARTIFACT_KEY: "), err->code);
+    return OSP_OK;
+}
+
 static int cmd_export(struct osp_ctx *ctx, const struct cc_opts *o, const char *dir)
 {
     struct osp_err err;
@@ -305,8 +315,14 @@ static int cmd_export(struct osp_ctx *ctx, const struct cc_opts *o, const char *
     cache_close(s);
     if (!c && n == 0)
         c = osp_err_set(&err, OSP_ECACHE, "no cached entries in %s match the --account/--region filters", dir);
+    struct art_key key;
+    int keyed = 0;
     if (!c)
-        c = art_write(ctx, o->path, e, n, osp_now(ctx), &err);
+        c = env_key(ctx, &key, &keyed, &err);
+    if (!c)
+        c = art_write_keyed(ctx, keyed ? &key : NULL, o->path, e, n, osp_now(ctx), &err);
+    if (keyed)
+        art_key_cleanse(&key);
     cache_entries_free(e, n);
     if (c)
         return cli_fail(&err);
@@ -320,7 +336,14 @@ static int cmd_import(struct osp_ctx *ctx, const struct cc_opts *o, const char *
     osp_err_init(&err);
     struct cache_entry *e = NULL;
     size_t n = 0;
-    if (art_read(ctx, o->path, &e, &n, &err)) {
+    struct art_key key;
+    int keyed = 0;
+    enum osp_code c = env_key(ctx, &key, &keyed, &err);
+    if (!c)
+        c = art_read_keyed(ctx, keyed ? &key : NULL, o->path, &e, &n, NULL, &err);
+    if (keyed)
+        art_key_cleanse(&key);
+    if (c) {
         if (err.code == OSP_ENOTFOUND)
             err.code = OSP_EIO; /* a missing file is an artifact error here: exit 3 */
         return cli_fail(&err);

@@ -50,6 +50,8 @@ static const struct cli_flag flags[] = {
     {"update-cache", 0, NULL, 0, "Cache", NULL, NULL, BOTH, "re-collect the requested services even if cached"},
     {"cache-artifact", 0, "FILE", 0, "Cache", NULL, NULL, BOTH,
      "load state from this artifact if it exists; write the state used back to it"},
+    {"artifact-key", 0, "SECRET", 0, "Cache", NULL, "OSPREY_ARTIFACT_KEY", BOTH,
+     "encrypt and authenticate the --cache-artifact with this secret (prefer the env variable)"},
     {"offline", 0, NULL, 0, "Cache", NULL, NULL, BOTH, "never call AWS; use only the cache and artifact"},
     /* Checks */
     {"config-check", 0, "PATH", 1, "Checks", NULL, NULL, AWS, "custom Rego check file or directory; repeatable"},
@@ -269,6 +271,8 @@ static enum osp_code apply(const char *name, const char *v, struct cli_opts *o, 
         return check_duration(v, name, &o->max_cache_age, err);
     if (IS("cache-artifact"))
         return (o->cache_artifact = v, OSP_OK);
+    if (IS("artifact-key"))
+        return (o->artifact_key = v, OSP_OK);
     if (IS("config-check"))
         return list_add(&o->config_checks, v, name, err);
     if (IS("check-namespaces"))

@@ -96,18 +96,76 @@ static enum osp_code drop_stale(struct cache_store *store, struct cache_entry *e
     return OSP_OK;
 }
 
+/* The artifact key from --artifact-key, else OSPREY_ARTIFACT_KEY; *keyed = 0 without one. The
+ * secret itself is never logged or quoted. */
+static enum osp_code artifact_key(struct cli_session *s, struct art_key *k, int *keyed, struct osp_err *err)
+{
+    const char *flag = s->opts->artifact_key, *env = osp_getenv(s->ctx, "OSPREY_ARTIFACT_KEY");
+    const char *secret = flag ? flag : env;
+    *keyed = flag || (env && *env);
+    if (*keyed && art_key_derive(secret, k, err)) {
+        osp_err_prefix(err, flag ? "--artifact-key: " : "OSPREY_ARTIFACT_KEY: ");
+        return err->code;
+    }
+    return OSP_OK;
+}
+
+static enum osp_code read_artifact(struct cli_session *s, const char *path, struct cli_state *st, struct osp_err *err)
+{
+    struct art_key key;
+    int keyed = 0;
+    struct art_meta meta;
+    enum osp_code rc = artifact_key(s, &key, &keyed, err);
+    if (!rc)
+        rc = art_read_keyed(s->ctx, keyed ? &key : NULL, path, &st->art, &st->nart, &meta, err);
+    if (keyed)
+        art_key_cleanse(&key);
+    if (!rc)
+        st->art_trusted = meta.authenticated;
+    return rc;
+}
+
+/* An untrusted artifact (no valid MAC) only serves offline runs, never an online scan's freshness,
+ * and is never imported into a persistent cache (use_cache reads it from st->art instead). */
+static const struct cache_entry *untrusted_entry(struct cli_session *s, const struct cli_state *st, const char *region,
+                                                 const char *service)
+{
+    if (st->art_trusted || !s->opts->offline || !st->nart)
+        return NULL;
+    struct cache_entry k;
+    memset(&k, 0, sizeof(k));
+    if (cache_entry_set_key(&k, s->account, s->partition, region, service, &(struct osp_err){0}))
+        return NULL;
+    const struct cache_entry *e = bsearch(&k, st->art, st->nart, sizeof(k), cache_entry_cmp);
+    return e && e->collected_at - osp_now(s->ctx) <= CACHE_MAX_FUTURE_SECS ? e : NULL;
+}
+
 static enum osp_code load_artifact(struct cli_session *s, struct cache_store *store, struct cli_state *st,
                                    struct osp_err *err)
 {
     const char *path = s->opts->cache_artifact;
     if (!path || access(path, F_OK) != 0)
         return OSP_OK;
-    enum osp_code rc = art_read(s->ctx, path, &st->art, &st->nart, err);
+    enum osp_code rc = read_artifact(s, path, st, err);
     if (rc)
         return rc;
     osp_debug(s->ctx, "loaded %zu cache entries from artifact %s", st->nart, path);
+    if (!st->art_trusted && !s->opts->offline) {
+        osp_warn(s->ctx,
+                 "cache artifact '%s' is unauthenticated (no --artifact-key): an online scan collects live "
+                 "instead of trusting it",
+                 path);
+        return OSP_OK;
+    }
+    if (!st->art_trusted)
+        osp_warn(s->ctx,
+                 "cache artifact '%s' is unauthenticated (no --artifact-key): this offline scan reports "
+                 "whatever the file says",
+                 path);
     if (s->opts->offline)
         rc = learn_from_entries(s, st->art, st->nart, err);
+    if (rc || (!st->art_trusted && s->opts->cache_dir))
+        return rc;
     struct cache_entry *put = calloc(st->nart ? st->nart : 1, sizeof(*put));
     size_t n = st->nart;
     if (!rc && !put)
@@ -302,19 +360,22 @@ static enum osp_code use_cache(struct cli_session *s, struct cache_store *store,
         if (o->update_cache && !o->offline)
             continue;
         struct cache_entry e;
+        memset(&e, 0, sizeof(e));
         enum osp_code rc = cache_get(store, s->account, s->partition, j[i].region, j[i].service, max_age, &e, err);
-        if (rc == OSP_ENOTFOUND)
-            continue;
-        if (rc)
+        if (rc && rc != OSP_ENOTFOUND)
             return rc;
+        const struct cache_entry *use = rc ? NULL : &e, *art = untrusted_entry(s, st, j[i].region, j[i].service);
+        if (art && (!use || art->collected_at > use->collected_at))
+            use = art;
+        rc = OSP_OK;
         /* a cached failure is retried online, replayed offline (so reports stay identical) */
-        if (!e.status_json || o->offline) {
-            rc = entry_to_result(&e, &st->results[st->n], err);
+        if (use && (!use->status_json || o->offline)) {
+            rc = entry_to_result(use, &st->results[st->n], err);
             if (!rc) {
                 st->from_cache[st->n++] = 1;
                 j[i].have = 1;
                 char age[16];
-                osp_format_age((long long)(osp_now(s->ctx) - e.collected_at), age, sizeof(age));
+                osp_format_age((long long)(osp_now(s->ctx) - use->collected_at), age, sizeof(age));
                 osp_debug(s->ctx, "cache: %s %s from cache (%s old)", j[i].service, j[i].region, age);
             }
         }
@@ -410,8 +471,14 @@ enum osp_code cli_state_save_artifact(struct cli_session *s, const struct cli_st
         rc = result_to_entry(s, &st->results[k], &e[k], err);
     if (!rc)
         rc = keep_untouched(st, e, &k, &created, err);
+    struct art_key key;
+    int keyed = 0;
     if (!rc)
-        rc = art_write(s->ctx, s->opts->cache_artifact, e, k, created, err);
+        rc = artifact_key(s, &key, &keyed, err);
+    if (!rc)
+        rc = art_write_keyed(s->ctx, keyed ? &key : NULL, s->opts->cache_artifact, e, k, created, err);
+    if (keyed)
+        art_key_cleanse(&key);
     cache_entries_free(e, k);
     return rc;
 }

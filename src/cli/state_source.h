@@ -20,6 +20,7 @@ struct cli_state {
     time_t collected_at;        /* newest collection time among the results */
     struct cache_entry *art;    /* what the artifact held at the start (owned), so writing it */
     size_t nart;                /* back keeps the services and regions this run did not touch */
+    int art_trusted;            /* the artifact's MAC verified with the artifact key */
 };
 
 /* Fill st for services x session regions. Connects to AWS only when something must be collected. */
