@@ -29,9 +29,12 @@ static enum osp_code sort_entries(const struct cache_entry *e, size_t n, const s
     qsort(v, n, sizeof(*v), cmp_ptr);
     for (size_t i = 0; i < n; i++) {
         const char *bad = NULL;
-        if (!v[i]->account[0] || !v[i]->partition[0] || !v[i]->region[0] || !v[i]->service[0])
-            bad = "an empty key";
-        else if (!v[i]->state_json)
+        if (cache_entry_key_problem(v[i], NULL)) {
+            enum osp_code rc = cache_entry_check_key(v[i], OSP_EUSAGE, "cannot write artifact: ", err);
+            free(v);
+            return rc;
+        }
+        if (!v[i]->state_json)
             bad = "no state";
         else if (i > 0 && cache_entry_cmp(v[i - 1], v[i]) == 0)
             bad = "a duplicate key";

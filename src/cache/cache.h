@@ -73,7 +73,17 @@ OSP_MUST_CHECK enum osp_code cache_entry_copy(struct cache_entry *dst, const str
                                               struct osp_err *err);
 /* Total order on the key (account, partition, region, service), for qsort. */
 int cache_entry_cmp(const void *a, const void *b);
-/* Set the four key fields; OSP_EUSAGE when a value is empty or too long for its field. */
+/* Keys are untrusted text (artifacts): account 12 digits; partition, region and service 1-31 of
+ * [a-z0-9-] (partition up to 15). The name of the first invalid field, NULL when all are valid;
+ * *value (may be NULL) receives the offending value. */
+const char *cache_entry_key_problem(const struct cache_entry *e, const char **value);
+/* cache_entry_key_problem as an error of the given code, the value escaped, prefixed by context. */
+OSP_MUST_CHECK enum osp_code cache_entry_check_key(const struct cache_entry *e, enum osp_code code,
+                                                   const char *context, struct osp_err *err);
+/* s with CR, LF, TAB as \r \n \t and other control or non-ASCII bytes as \xNN, into out (cap bytes,
+ * truncated, always terminated): safe to print on a terminal or into CI logs. */
+void cache_escape(const char *s, char *out, size_t cap);
+/* Set the four key fields; OSP_EUSAGE when a value is empty, too long or not a valid key. */
 OSP_MUST_CHECK enum osp_code cache_entry_set_key(struct cache_entry *e, const char *account, const char *partition,
                                                  const char *region, const char *service, struct osp_err *err);
 

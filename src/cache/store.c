@@ -354,8 +354,8 @@ enum osp_code cache_get(struct cache_store *s, const char *account, const char *
 
 static enum osp_code check_entry(const struct cache_entry *e, struct osp_err *err)
 {
-    if (!e->account[0] || !e->partition[0] || !e->region[0] || !e->service[0])
-        return osp_err_set(err, OSP_EUSAGE, "cache entry with an empty key (account/partition/region/service)");
+    if (cache_entry_check_key(e, OSP_EUSAGE, "cannot store a cache entry: ", err))
+        return err->code;
     if (!e->state_json)
         return osp_err_set(err, OSP_EUSAGE, "cache entry %s/%s/%s has no state (store \"{}\" for an empty service)",
                            e->account, e->region, e->service);

@@ -203,8 +203,11 @@ static void print_ls_table(struct osp_ctx *ctx, const char *dir, const struct ca
         long long secs = (long long)(osp_now(ctx) - e[i].collected_at);
         osp_format_age(secs < 0 ? 0 : secs, age, sizeof(age));
         human_size(e[i].size, size, sizeof(size));
-        printf("%-14s %-16s %-20s %6s %10s  %s\n", e[i].account, e[i].region, e[i].service, age, size,
-               e[i].status_json ? "error" : "ok");
+        char acct[4 * sizeof(e[i].account)], reg[4 * sizeof(e[i].region)], svc[4 * sizeof(e[i].service)];
+        cache_escape(e[i].account, acct, sizeof(acct)); /* keys came from files: never raw control bytes */
+        cache_escape(e[i].region, reg, sizeof(reg));
+        cache_escape(e[i].service, svc, sizeof(svc));
+        printf("%-14s %-16s %-20s %6s %10s  %s\n", acct, reg, svc, age, size, e[i].status_json ? "error" : "ok");
     }
 }
 

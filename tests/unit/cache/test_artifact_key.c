@@ -140,7 +140,49 @@ static void test_short_secret_is_a_usage_error_that_does_not_quote_it(void)
     CU_ASSERT(memcmp(k1.mac, k2.mac, ART_KEY_LEN) != 0);
 }
 
+/* Keys are validated on every way in: set_key, encode, and cache_put of a hand-built entry. */
+static void test_invalid_keys_are_refused_everywhere(void)
+{
+    struct cache_entry e;
+    memset(&e, 0, sizeof(e));
+    osp_err_init(&err);
+    CU_ASSERT_EQUAL(cache_entry_set_key(&e, "111111111111", "aws", "x\nsarif=/etc/shadow", "s3", &err), OSP_EUSAGE);
+    CU_ASSERT_PTR_NOT_NULL(strstr(err.msg, "invalid region 'x\\nsarif=/etc/shadow'"));
+    CU_ASSERT_PTR_NULL(strchr(err.msg, '\n'));
+    static const char *const bad[][4] = {{"12345678901", "aws", "us-east-1", "s3"},
+                                         {"1234567890123", "aws", "us-east-1", "s3"},
+                                         {"12345678901a", "aws", "us-east-1", "s3"},
+                                         {"111111111111", "Aws", "us-east-1", "s3"},
+                                         {"111111111111", "aws", "us_east_1", "s3"},
+                                         {"111111111111", "aws", "us-east-1", "s3 "}};
+    for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+        osp_err_init(&err);
+        CU_ASSERT_EQUAL(cache_entry_set_key(&e, bad[i][0], bad[i][1], bad[i][2], bad[i][3], &err), OSP_EUSAGE);
+    }
+    osp_err_init(&err);
+    CU_ASSERT_EQUAL(cache_entry_set_key(&e, "111111111111", "aws-us-gov", "us-gov-west-1", "s3", &err), OSP_OK);
+    /* a hand-built entry that skipped set_key */
+    snprintf(e.region, sizeof(e.region), "x\r\n");
+    e.state_json = (char *)"{}";
+    struct cache_store *st = NULL;
+    osp_ctx_init(&ctx);
+    CU_ASSERT_EQUAL_FATAL(cache_open_memory(&ctx, &st, &err), OSP_OK);
+    osp_err_init(&err);
+    CU_ASSERT_EQUAL(cache_put(st, &e, 1, &err), OSP_EUSAGE);
+    CU_ASSERT_PTR_NOT_NULL(strstr(err.msg, "x\\r\\n"));
+    cache_close(st);
+    struct osp_buf b;
+    osp_buf_init(&b, 0);
+    osp_err_init(&err);
+    CU_ASSERT_EQUAL(art_encode(&ctx, &e, 1, CREATED, &b, &err), OSP_EUSAGE);
+    osp_buf_cleanup(&b);
+    char out[64];
+    cache_escape("a\x1b[1m\\\t\xc3", out, sizeof(out));
+    CU_ASSERT_STRING_EQUAL(out, "a\\x1b[1m\\\\\\t\\xc3");
+}
+
 static const struct osp_test tests[] = {
+    OSP_TEST(test_invalid_keys_are_refused_everywhere),
     OSP_TEST(test_keyed_round_trip_is_deterministic_and_encrypted),
     OSP_TEST(test_unkeyed_is_version_1_and_unauthenticated),
     OSP_TEST(test_wrong_or_missing_key_is_refused),
