@@ -191,6 +191,12 @@ enum osp_code cache_open(struct osp_ctx *ctx, const char *dir, struct cache_stor
         return osp_err_set(err, OSP_EUSAGE, "empty cache directory (pass --cache-dir DIR)");
     if (make_dirs(dir, err))
         return err->code;
+    struct stat dst;
+    if (stat(dir, &dst) == 0 && (dst.st_mode & S_IWOTH))
+        osp_warn(ctx,
+                 "cache directory '%s' is world-writable: anyone on this machine can change the state scans "
+                 "trust; use a private directory (chmod 700)",
+                 dir);
     char *path = cache_db_path(dir);
     if (!path)
         return osp_err_set(err, OSP_ENOMEM, "out of memory opening the cache");

@@ -439,8 +439,8 @@ static int same_key(const struct cache_entry *a, const struct cache_entry *b)
 }
 
 /* The artifact's earlier entries that this run did not replace (deep copies appended to e). */
-static enum osp_code keep_untouched(const struct cli_state *st, struct cache_entry *e, size_t *k, time_t *created,
-                                    struct osp_err *err)
+static enum osp_code keep_untouched(struct cli_session *s, const struct cli_state *st, struct cache_entry *e,
+                                    size_t *k, time_t *created, struct osp_err *err)
 {
     size_t ours = *k;
     for (size_t i = 0; i < st->nart; i++) {
@@ -449,6 +449,10 @@ static enum osp_code keep_untouched(const struct cli_state *st, struct cache_ent
             replaced = same_key(&st->art[i], &e[j]);
         if (replaced)
             continue;
+        if (!col_find(st->art[i].service)) { /* not a service this osprey knows: never carried forward */
+            osp_debug(s->ctx, "artifact: dropping entry of unknown service '%s'", st->art[i].service);
+            continue;
+        }
         enum osp_code rc = cache_entry_copy(&e[*k], &st->art[i], err);
         if (rc)
             return rc;
@@ -470,7 +474,7 @@ enum osp_code cli_state_save_artifact(struct cli_session *s, const struct cli_st
     for (; !rc && k < st->n; k++)
         rc = result_to_entry(s, &st->results[k], &e[k], err);
     if (!rc)
-        rc = keep_untouched(st, e, &k, &created, err);
+        rc = keep_untouched(s, st, e, &k, &created, err);
     struct art_key key;
     int keyed = 0;
     if (!rc)

@@ -58,5 +58,33 @@ def test_cache_ls_escapes_control_characters(t):
     assert len(rows) == 2 and "x\\nsarif=/etc/shadow" in rows[1] and "s3\\x1b]0;pwned\\x07" in rows[1], r.stdout
 
 
+def test_world_writable_cache_dir_warns(t):
+    good = os.path.join(t.tmp, "good.osc")
+    with open(good, "wb") as f:
+        f.write(artfmt.encode([artfmt.entry(ACCT, "us-east-1", "s3", "{}", NOW - 10)], NOW))
+    private, shared = os.path.join(t.tmp, "private"), os.path.join(t.tmp, "shared")
+    os.mkdir(shared)
+    os.chmod(shared, 0o777)
+    r = run_osprey(["cache", "import", good, "--cache-dir", private], env=base_env())
+    assert r.returncode == 0 and "world-writable" not in r.stderr, r.stderr
+    r = run_osprey(["cache", "import", good, "--cache-dir", shared], env=base_env())
+    assert r.returncode == 0 and "world-writable" in r.stderr and shared in r.stderr, r.stderr
+
+
+def test_unknown_services_are_dropped_on_write_back(t):
+    art = os.path.join(t.tmp, "a.osc")
+    ents = [artfmt.entry(ACCT, "us-east-1", "s3", '{"buckets":[]}', NOW - 10, ),
+            artfmt.entry(ACCT, "global", "s3", '{"buckets":[]}', NOW - 10),
+            artfmt.entry(ACCT, "us-east-1", "not-a-service", "{}", NOW - 10)]
+    with open(art, "wb") as f:
+        f.write(artfmt.encode(ents, NOW))
+    r = run_osprey(["aws", "--offline", "--account", ACCT, "--region", "us-east-1", "--service", "s3", "--quiet",
+                    "--cache-artifact", art], env=base_env())
+    assert r.returncode in (0, 1), r.stderr
+    with open(art, "rb") as f:
+        kept = {(e["region"], e["service"]) for e in artfmt.decode(f.read())[1]}
+    assert ("us-east-1", "not-a-service") not in kept and ("global", "s3") in kept, kept
+
+
 if __name__ == "__main__":
     main(globals())
