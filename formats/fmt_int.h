@@ -32,6 +32,31 @@ void fmt_location_path(const struct res_finding *f, struct osp_buf *b, int *bad)
 /* Count FAIL findings in r. */
 size_t fmt_count_status(const struct res_report *r, enum res_status st);
 
+/* FAIL findings grouped by check (the "overview by check"): most severe first, then most failing
+ * resources, then id. A check's resources are its distinct (account, resource ARN) pairs, named
+ * by the part after the ARN's fifth ':' (fmt_arn_resource), or by the region when account-wide.
+ * Strings are borrowed from the report, which must outlive the groups.
+ *
+ *   struct fmt_check_groups gs;
+ *   if (fmt_group_by_check(r, &gs)) ...;            // -1: out of memory
+ *   for (size_t i = 0; i < gs.n; i++) use(gs.v[i].check_id, gs.v[i].n_resources, gs.v[i].resources[0]);
+ *   fmt_check_groups_free(&gs);
+ */
+struct fmt_check_group {
+    const char *check_id, *title;
+    enum res_severity severity;
+    size_t n_resources;     /* distinct failing resources */
+    size_t n_findings;      /* FAIL findings (a resource may fail one check more than once) */
+    const char **resources; /* n_resources names, in (account, ARN) order */
+};
+struct fmt_check_groups {
+    struct fmt_check_group *v;
+    size_t n;
+    const char **names; /* storage behind every group's resources */
+};
+int fmt_group_by_check(const struct res_report *r, struct fmt_check_groups *out);
+void fmt_check_groups_free(struct fmt_check_groups *g);
+
 /* A plain grid for the table writer: cells are copied; colours (ANSI codes or NULL) are borrowed
  * static strings. Widths count UTF-8 characters, so colour never disturbs alignment. */
 struct fmt_grid {

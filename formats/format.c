@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 #include "core/buf.h"
@@ -131,6 +132,29 @@ int fmt_color_wanted(const struct osp_ctx *ctx, FILE *f)
     return ctx ? osp_getenv_nonempty(ctx, "NO_COLOR") == NULL : 0;
 }
 
+static size_t env_size(const struct osp_ctx *ctx, const char *name, int *given)
+{
+    const char *v = ctx ? osp_getenv_nonempty(ctx, name) : NULL;
+    char *end;
+    unsigned long n = v ? strtoul(v, &end, 10) : 0;
+    *given = v && *v >= '0' && *v <= '9' && !*end && n < 100000;
+    return *given ? (size_t)n : 0;
+}
+
+void fmt_term_size(const struct osp_ctx *ctx, FILE *f, size_t *height, size_t *width)
+{
+    int hgiven, wgiven;
+    *height = env_size(ctx, "LINES", &hgiven);
+    *width = env_size(ctx, "COLUMNS", &wgiven);
+    struct winsize ws;
+    if ((hgiven && wgiven) || !f || !isatty(fileno(f)) || ioctl(fileno(f), TIOCGWINSZ, &ws))
+        return;
+    if (!hgiven)
+        *height = ws.ws_row;
+    if (!wgiven)
+        *width = ws.ws_col;
+}
+
 /* Written like the artifact (core/safefile.h): a random temp name beside the target, the replaced
  * file's mode or 0600, fsync, rename; a FIFO, device or directory at the target is refused. */
 static enum osp_code write_file(const struct fmt_spec *sp, const struct res_report *r, const struct fmt_opts *o,
@@ -141,6 +165,8 @@ static enum osp_code write_file(const struct fmt_spec *sp, const struct res_repo
         return err->code;
     struct fmt_opts fo = *o;
     fo.color = 0;
+    fo.height = fo.width = 0;
+    fo.next_hint = 0;
     enum osp_code rc = fmt_write(sp->format, r, &fo, sf.f, err);
     if (rc) {
         osp_safefile_abort(&sf);
@@ -159,6 +185,7 @@ enum osp_code fmt_write_all(const struct fmt_specs *s, const struct res_report *
         } else {
             struct fmt_opts so = *o;
             so.color = fmt_color_wanted(o->ctx, stdout);
+            fmt_term_size(o->ctx, stdout, &so.height, &so.width);
             rc = fmt_write(s->v[i].format, r, &so, stdout, err);
         }
         if (rc)

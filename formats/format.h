@@ -25,6 +25,8 @@
 
 #define FMT_SARIF_MAX_RESULTS 25000 /* GitHub code scanning's limit per run */
 
+enum { FMT_HINT_NONE = 0, FMT_HINT_DEMO, FMT_HINT_INTERACTIVE };
+
 struct fmt_opts {
     const struct osp_ctx *ctx; /* for warnings; may be NULL */
     int color;                 /* table: ANSI colours (set by the caller, or by fmt_write_all) */
@@ -33,6 +35,10 @@ struct fmt_opts {
     const char *arn;           /* table: --arn -> every finding of that resource */
     int compliance_all;        /* table: --report all: findings as well as the compliance table */
     size_t sarif_max_results;  /* 0: FMT_SARIF_MAX_RESULTS */
+    int checks_only;           /* table: --report checks: the overview by check without the service summary */
+    size_t height;             /* table: terminal rows (fmt_term_size); caps the overview by check. 0: no cap */
+    size_t width;              /* table: terminal columns; fits the overview's resource names. 0: unknown */
+    int next_hint;             /* table: end with "next:" steps: FMT_HINT_DEMO or FMT_HINT_INTERACTIVE */
 };
 
 struct fmt_writer {
@@ -87,8 +93,12 @@ OSP_MUST_CHECK enum osp_code fmt_specs_finish(struct fmt_specs *s, const char *o
 void fmt_specs_free(struct fmt_specs *s);
 /* 1 when colour suits f: a terminal and NO_COLOR unset or empty. */
 int fmt_color_wanted(const struct osp_ctx *ctx, FILE *f);
+/* The terminal size the table fits for f: LINES and COLUMNS when set (LINES=0: no cap), else
+ * the size of f when it is a terminal, else 0 (unknown: no height cap, a fixed few names). */
+void fmt_term_size(const struct osp_ctx *ctx, FILE *f, size_t *height, size_t *width);
 /* Write every spec: files are written to PATH.tmp then renamed; stdout gets colour when
- * fmt_color_wanted says so (o->color is ignored here). */
+ * fmt_color_wanted says so (o->color is ignored here), and the terminal's size (fmt_term_size;
+ * files get neither). */
 OSP_MUST_CHECK enum osp_code fmt_write_all(const struct fmt_specs *s, const struct res_report *r,
                                            const struct fmt_opts *o, struct osp_err *err);
 

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/buf.h"
 #include "core/timeutil.h"
 #include "formats/fmt_int.h"
 #include "formats/format.h"
@@ -172,6 +173,27 @@ static void count_cells(const struct row *rw, int show, char num[RES_SEV_COUNT][
     }
 }
 
+static int svc_key_cmp(const void *key, const void *elem)
+{
+    const struct res_service *k = key, *e = elem;
+    int c;
+    if ((c = strcmp(k->account, e->account)) || (c = strcmp(k->region, e->region)))
+        return c;
+    return strcmp(k->service, e->service);
+}
+
+/* The region a finding is counted under: its own, unless its service has no status there but a
+ * global one (a check of a global service such as s3 that reads a regional service's state, like
+ * CloudTrail's data events): then "global", so every row shows a service that was collected. */
+static const char *summary_region(const struct res_report *r, const struct res_finding *f)
+{
+    struct res_service k = {.account = f->account, .region = f->region, .service = f->service};
+    if (!strcmp(f->region, "global") || bsearch(&k, r->services, r->n_services, sizeof(k), svc_key_cmp))
+        return f->region;
+    k.region = "global";
+    return bsearch(&k, r->services, r->n_services, sizeof(k), svc_key_cmp) ? "global" : f->region;
+}
+
 /* Rows per (account, region, service): every service status plus every service with a FAIL. */
 static int summary_rows(const struct res_report *r, struct rows *rs)
 {
@@ -186,7 +208,7 @@ static int summary_rows(const struct res_report *r, struct rows *rs)
         const struct res_finding *f = &r->findings[i];
         if (f->status != RES_FAIL)
             continue;
-        struct row *rw = row_add(rs, f->account, f->region, f->service);
+        struct row *rw = row_add(rs, f->account, summary_region(r, f), f->service);
         if (!rw)
             return -1;
         rw->counts[f->severity]++;
@@ -326,6 +348,132 @@ static void arn_view(const struct res_report *r, const struct fmt_opts *o, FILE 
         fprintf(out, "No findings for %s.\n\n", o->arn);
 }
 
+/* The overview by check: at least this many rows however short the terminal; the lines the
+ * table needs around its rows (title, three rules, header, the "more" line, the totals). */
+#define BYCHECK_MIN_ROWS 3
+#define BYCHECK_FRAME 7
+#define BYCHECK_HINT_LINES 5    /* the "next:" lines, when shown */
+#define BYCHECK_NAMES_UNSIZED 3 /* names listed when the width is unknown */
+
+static size_t utf8_width(const char *s)
+{
+    size_t n = 0;
+    for (; *s; s++)
+        n += ((unsigned char)*s & 0xC0) != 0x80;
+    return n;
+}
+
+/* Append s to b, cut to at most max characters ("..." marks a cut). */
+static int add_cut(struct osp_buf *b, const char *s, size_t max)
+{
+    if (utf8_width(s) <= max)
+        return osp_buf_addf(b, "%s", s) ? -1 : 0;
+    size_t keep = max > 3 ? max - 3 : 0, i = 0;
+    for (size_t chars = 0; s[i]; i++) { /* i: the byte where character number keep starts */
+        if (((unsigned char)s[i] & 0xC0) != 0x80 && chars++ == keep)
+            break;
+    }
+    return osp_buf_add(b, s, i) || osp_buf_addf(b, "%s", max >= 3 ? "..." : "") ? -1 : 0;
+}
+
+/* "a, b, c +4 more" in at most budget characters (budget 0: the first few names). */
+static int names_cell(const struct fmt_check_group *g, size_t budget, struct osp_buf *b)
+{
+    osp_buf_reset(b);
+    size_t used = 0, i = 0;
+    for (; i < g->n_resources; i++) {
+        char more[32] = "";
+        size_t w = utf8_width(g->resources[i]) + (i ? 2 : 0);
+        if (i + 1 < g->n_resources)
+            snprintf(more, sizeof(more), " +%zu more", g->n_resources - i - 1);
+        int fits = budget ? used + w + strlen(more) <= budget : i < BYCHECK_NAMES_UNSIZED;
+        if (!fits && !(budget && i + 1 == g->n_resources && used + w <= budget))
+            break;
+        if ((i && osp_buf_addf(b, ", ")) || osp_buf_addf(b, "%s", g->resources[i]))
+            return -1;
+        used += w;
+    }
+    if (!i && g->n_resources) { /* not even one name fits: cut it */
+        char more[32] = "";
+        if (g->n_resources > 1)
+            snprintf(more, sizeof(more), " +%zu more", g->n_resources - 1);
+        size_t room = budget > strlen(more) ? budget - strlen(more) : 0;
+        if (add_cut(b, g->resources[0], room) || osp_buf_addf(b, "%s", more))
+            return -1;
+        return 0;
+    }
+    return i < g->n_resources && osp_buf_addf(b, " +%zu more", g->n_resources - i) ? -1 : 0;
+}
+
+/* Characters left for the names column once the other columns are as wide as their text. */
+static size_t names_budget(const struct fmt_check_groups *gs, size_t rows, size_t width, size_t *title_max)
+{
+    size_t wid = 2, wtitle = 5;
+    for (size_t i = 0; i < rows; i++) {
+        size_t a = utf8_width(gs->v[i].check_id), t = utf8_width(gs->v[i].title);
+        wid = a > wid ? a : wid;
+        wtitle = t > wtitle ? t : wtitle;
+    }
+    *title_max = 0;
+    if (!width)
+        return 0;
+    size_t fixed = (wid + 3) + (8 + 3) + (7 + 3) + 4 + 1; /* ID, Severity, Failing, the names' "| " " |" */
+    size_t min_names = width >= 100 ? 24 : 16;
+    if (fixed + wtitle + 3 + min_names > width) { /* too narrow: the title gives way first */
+        size_t room = width > fixed + 3 + min_names ? width - fixed - 3 - min_names : 0;
+        *title_max = room > 12 ? room : 12;
+        wtitle = wtitle < *title_max ? wtitle : *title_max;
+    }
+    size_t left = width > fixed + wtitle + 3 ? width - fixed - wtitle - 3 : 0;
+    return left > 16 ? left : 16;
+}
+
+static enum osp_code bycheck_view(const struct res_report *r, const struct fmt_opts *o, FILE *out, struct osp_err *err)
+{
+    static const char *const hdr[] = {"ID", "Severity", "Title", "Failing", "Resources"};
+    static const int right[] = {0, 0, 0, 1, 0};
+    struct fmt_check_groups gs;
+    if (fmt_group_by_check(r, &gs))
+        return osp_err_set(err, OSP_ENOMEM, "out of memory writing the table");
+    size_t rows = gs.n, frame = BYCHECK_FRAME + (o->next_hint ? BYCHECK_HINT_LINES : 0);
+    if (o->height && rows > BYCHECK_MIN_ROWS) {
+        size_t fit = o->height > frame + BYCHECK_MIN_ROWS ? o->height - frame : BYCHECK_MIN_ROWS;
+        rows = rows < fit ? rows : fit;
+    }
+    size_t title_max, budget = names_budget(&gs, rows, o->width, &title_max);
+    struct fmt_grid g;
+    struct osp_buf names, title;
+    osp_buf_init(&names, 0);
+    osp_buf_init(&title, 0);
+    fmt_grid_init(&g, 5, hdr, right);
+    int bad = 0;
+    for (size_t i = 0; i < rows && !bad; i++) {
+        const struct fmt_check_group *c = &gs.v[i];
+        char failing[24];
+        snprintf(failing, sizeof(failing), "%zu", c->n_resources);
+        osp_buf_reset(&title);
+        bad = names_cell(c, budget, &names) || add_cut(&title, c->title, title_max ? title_max : (size_t)-1);
+        const char *cells[5] = {c->check_id, res_severity_name(c->severity), osp_buf_str(&title), failing,
+                                osp_buf_str(&names)};
+        const char *colors[5] = {NULL, sev_color(c->severity), NULL, NULL, NULL};
+        bad = bad || fmt_grid_row(&g, cells, colors);
+    }
+    if (!bad && gs.n) {
+        fputs("Failing checks (most severe first)\n", out);
+        fmt_grid_print(&g, out, o->color);
+        if (rows < gs.n)
+            fprintf(out, "... %zu more failing check%s not shown (cut to the terminal's %zu lines; LINES=0 lists all)\n",
+                    gs.n - rows, gs.n - rows > 1 ? "s" : "", o->height);
+    } else if (!bad && o->checks_only) {
+        fputs("No failing checks.\n", out);
+    }
+    fmt_grid_free(&g);
+    osp_buf_cleanup(&names);
+    osp_buf_cleanup(&title);
+    fmt_check_groups_free(&gs);
+    return bad ? osp_err_set(err, OSP_ENOMEM, "out of memory writing the table") : OSP_OK;
+}
+
 static void totals(const struct res_report *r, FILE *out, int color)
 {
     size_t counts[RES_SEV_COUNT];
@@ -340,6 +488,26 @@ static void totals(const struct res_report *r, FILE *out, int color)
     size_t ign = fmt_count_status(r, RES_IGNORED), err = fmt_count_status(r, RES_ERROR);
     size_t pass = fmt_count_status(r, RES_PASS);
     fprintf(out, " (ignored %zu, passed %zu, could not run %zu)\n", ign, pass, err);
+}
+
+/* What to try after a first look: explain the top failing check, scan a real account, CI. */
+static void next_hint(const struct res_report *r, int demo, FILE *out)
+{
+    struct fmt_check_groups gs;
+    char explain[64] = "";
+    if (!fmt_group_by_check(r, &gs) && gs.n)
+        snprintf(explain, sizeof(explain), "osprey explain %s", gs.v[0].check_id);
+    const char *const steps[][2] = {
+        {explain, "why the top check matters and how to fix it"},
+        {demo ? "osprey aws --region REGION" : "", "scan your own account (credentials as for the AWS CLI)"},
+        {"osprey aws --format sarif=osprey.sarif", "SARIF for GitHub code scanning (or json, junit)"},
+        {"osprey aws --fail-on HIGH", "exit 1 when a HIGH or CRITICAL check fails (CI gates)"},
+    };
+    fputc('\n', out);
+    for (size_t i = 0, n = 0; i < sizeof(steps) / sizeof(steps[0]); i++)
+        if (*steps[i][0])
+            fprintf(out, "%s %-40s %s\n", n++ ? "     " : "next:", steps[i][0], steps[i][1]);
+    fmt_check_groups_free(&gs);
 }
 
 static void scan_errors(const struct res_report *r, FILE *out, int color)
@@ -408,12 +576,18 @@ static enum osp_code render(const struct res_report *r, const struct fmt_opts *o
         arn_view(r, opt, out);
     else if (opt->service && *opt->service)
         rc = resource_view(r, opt, out, err);
-    else
-        rc = summary_view(r, opt, out, err);
+    else if (opt->checks_only)
+        rc = bycheck_view(r, opt, out, err);
+    else if (!(rc = summary_view(r, opt, out, err)) && fmt_count_status(r, RES_FAIL)) {
+        fputc('\n', out);
+        rc = bycheck_view(r, opt, out, err);
+    }
     if (rc)
         return rc;
     totals(r, out, opt->color);
     scan_errors(r, out, opt->color);
+    if (opt->next_hint && !(opt->arn && *opt->arn) && !(opt->service && *opt->service))
+        next_hint(r, opt->next_hint == FMT_HINT_DEMO, out);
     return OSP_OK;
 }
 

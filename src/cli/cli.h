@@ -18,6 +18,7 @@ int cli_aws(struct osp_ctx *ctx, int argc, char **argv);
 int cli_inspect(struct osp_ctx *ctx, int argc, char **argv);
 int cli_rego(struct osp_ctx *ctx, int argc, char **argv);
 int cli_checks(struct osp_ctx *ctx, int argc, char **argv);
+int cli_explain(struct osp_ctx *ctx, int argc, char **argv);
 int cli_cache(struct osp_ctx *ctx, int argc, char **argv);
 int cli_convert(struct osp_ctx *ctx, int argc, char **argv);
 int cli_merge(struct osp_ctx *ctx, int argc, char **argv);

@@ -95,6 +95,13 @@ static rv check_json(const struct scan_check *c)
         rv_arr_push(&list, rv_str_new(c->frameworks[i].id));
         rv_obj_set(&fws, key, list);
     }
+    rv fix = rv_obj_new(); /* what `osprey explain` prints */
+    const char *const fx[][2] = {{"console", c->fix_console}, {"cli", c->fix_cli}, {"terraform", c->fix_terraform}};
+    for (size_t i = 0; i < sizeof(fx) / sizeof(fx[0]); i++)
+        if (*fx[i][1])
+            rv_obj_set(&fix, rv_str_new(fx[i][0]), rv_str_new(fx[i][1]));
+    rv_obj_set(&o, rv_str_new("impact"), rv_str_new(c->impact));
+    rv_obj_set(&o, rv_str_new("remediation"), fix);
     rv_obj_set(&o, rv_str_new("related_resources"), refs);
     rv_obj_set(&o, rv_str_new("frameworks"), fws);
     rv_obj_set(&o, rv_str_new("services"), svcs);
@@ -155,6 +162,8 @@ static int show(const struct scan_catalog *cat, const struct checks_args *a)
            c->description, c->recommended_action);
     for (size_t i = 0; i < c->nreferences; i++)
         printf("%s%s\n", i ? "" : "\nSee:\n", c->references[i]);
+    if (*c->impact || *c->fix_console)
+        printf("\nWhy it matters and the exact fix: osprey explain %s\n", c->id);
     return 0;
 }
 

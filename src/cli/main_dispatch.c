@@ -13,6 +13,7 @@ static const struct {
     {"aws", cli_aws, "scan an AWS account for misconfigurations"},
     {"inspect", cli_inspect, "print the input document(s) checks will see, as JSON"},
     {"checks", cli_checks, "list and show the built-in checks"},
+    {"explain", cli_explain, "explain a check (why, how to fix) or every finding of one resource"},
     {"rego", cli_rego, "evaluate, test and parse Rego policies (OPA-compatible)"},
     {"cache", cli_cache, "list, export, import and clean the scan cache"},
     {"convert", cli_convert, "re-render a saved JSON report in other formats"},

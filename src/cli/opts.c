@@ -60,7 +60,7 @@ static const struct cli_flag flags[] = {
     {"config-data", 0, "DIR", 1, "Checks", NULL, NULL, AWS, "JSON/YAML data loaded under data.; repeatable"},
     {"compliance", 0, "SPEC", 0, "Checks", NULL, NULL, AWS,
      "compliance report: aws-cis-1.2, aws-cis-1.4 or @spec.yaml"},
-    {"report", 0, "TYPE", 0, "Checks", "summary", NULL, OUT, "compliance report detail: summary or all"},
+    {"report", 0, "TYPE", 0, "Checks", "summary", NULL, OUT, "table detail: summary, all (compliance + findings) or checks (failing checks only)"},
     {"include-non-failures", 0, NULL, 0, "Checks", NULL, NULL, OUT, "also report passed checks per resource"},
     {"trace", 0, NULL, 0, "Checks", NULL, NULL, AWS, "print Rego evaluation traces to stderr"},
     /* Output */
@@ -285,8 +285,8 @@ static enum osp_code apply(const char *name, const char *v, struct cli_opts *o, 
         return (o->compliance = v, OSP_OK);
     }
     if (IS("report")) {
-        if (strcmp(v, "summary") && strcmp(v, "all"))
-            return osp_err_set(err, OSP_EUSAGE, "invalid --report '%s' (use summary or all)", v);
+        if (strcmp(v, "summary") && strcmp(v, "all") && strcmp(v, "checks"))
+            return osp_err_set(err, OSP_EUSAGE, "invalid --report '%s' (use summary, all or checks)", v);
         return (o->report = v, OSP_OK);
     }
     if (IS("format"))

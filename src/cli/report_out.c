@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli/cli.h"
 #include "core/log.h"
@@ -72,6 +73,18 @@ static void uncache(struct res_report *r)
             r->services[i].state = RES_SVC_OK;
 }
 
+/* "next:" steps after the table: on the bundled demo, and on an interactive scan with no
+ * format, output or threshold chosen (someone trying osprey out, not a pipeline). */
+static int wants_next_hint(const struct cli_opts *o)
+{
+    const char *art = o->cache_artifact ? strrchr(o->cache_artifact, '/') : NULL;
+    art = art ? art + 1 : o->cache_artifact;
+    if (art && !strcmp(art, "demo-account.osc"))
+        return FMT_HINT_DEMO;
+    int first_look = isatty(STDOUT_FILENO) && !o->formats.n && !o->output && !o->fail_on && !o->thresholds.n;
+    return first_look ? FMT_HINT_INTERACTIVE : FMT_HINT_NONE;
+}
+
 static enum osp_code write_outputs(struct cli_report_out *out, struct res_report *r, struct osp_err *err)
 {
     const struct cli_opts *o = out->opts;
@@ -81,6 +94,8 @@ static enum osp_code write_outputs(struct cli_report_out *out, struct res_report
         .service = o->services.n == 1 ? o->services.v[0] : NULL,
         .arn = o->arn,
         .compliance_all = o->report && !strcmp(o->report, "all"),
+        .checks_only = o->report && !strcmp(o->report, "checks"),
+        .next_hint = wants_next_hint(o),
         .sarif_max_results = (size_t)o->sarif_max_results,
     };
     struct fmt_specs tables = {0}, machine = {0};

@@ -209,6 +209,13 @@ static enum osp_code fill_from_meta(struct scan_pool *pool, rv meta, struct scan
     const char *action = get_s(custom, "recommended_action");
     c->recommended_action = scan_pool_strdup(pool, *action ? action : get_s(custom, "recommended_actions"));
     c->severity = scan_severity_from(get_s(custom, "severity"));
+    rv fix = rv_obj_get_s(custom, "remediation"); /* osprey's explanation fields (`osprey explain`) */
+    c->impact = scan_pool_strdup(pool, get_s(custom, "impact"));
+    c->fix_console = scan_pool_strdup(pool, get_s(fix, "console"));
+    c->fix_cli = scan_pool_strdup(pool, get_s(fix, "cli"));
+    c->fix_terraform = scan_pool_strdup(pool, get_s(fix, "terraform"));
+    if (!c->impact || !c->fix_console || !c->fix_cli || !c->fix_terraform)
+        return OSP_ENOMEM;
     if (!c->avd_id || !c->title || !c->description || !c->short_code || !c->recommended_action)
         return OSP_ENOMEM;
     enum osp_code rc = str_list(pool, rv_obj_get_s(meta, "related_resources"), &c->references, &c->nreferences);
@@ -228,7 +235,8 @@ static enum osp_code fill_from_meta(struct scan_pool *pool, rv meta, struct scan
 static enum osp_code defaults(struct scan_pool *pool, struct scan_check *c)
 {
     const char **fields[] = {
-        &c->id, &c->avd_id, &c->title, &c->description, &c->service, &c->short_code, &c->recommended_action};
+        &c->id,         &c->avd_id,      &c->title,   &c->description,   &c->service, &c->short_code,
+        &c->recommended_action, &c->impact, &c->fix_console, &c->fix_cli, &c->fix_terraform};
     for (size_t i = 0; i < sizeof(fields) / sizeof(fields[0]); i++)
         if (!*fields[i] && !(*fields[i] = scan_pool_strdup(pool, "")))
             return OSP_ENOMEM;

@@ -61,6 +61,8 @@ struct scan_check {
     const char *service; /* custom.service, else the first input selector subtype */
     const char *short_code;
     const char *recommended_action;
+    const char *impact;                                /* custom.impact: why it matters */
+    const char *fix_console, *fix_cli, *fix_terraform; /* custom.remediation.{console,cli,terraform} */
     const char *package;   /* "builtin.aws.iam.aws0142" */
     const char *path;      /* checks/aws/iam/enforce_root_mfa.rego, or the custom file */
     const char **services; /* every service the check reads (selector subtypes) */

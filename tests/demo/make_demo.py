@@ -8,9 +8,13 @@ artifact, and stops moto. Run it from the repository root after building:
     python3 tests/demo/make_demo.py [--osprey build/osprey] [--out tests/demo/demo-account.osc]
 """
 import argparse
+import http.server
 import json
 import os
+import shutil
 import sys
+import tempfile
+import threading
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "tools"))
 from osptest import Moto, run_osprey  # noqa: E402
@@ -69,27 +73,79 @@ def seed_misc(m):
     m.client("logs").create_log_group(logGroupName="/demo/app")
 
 
+class NoAnalyzers(http.server.BaseHTTPRequestHandler):
+    """IAM Access Analyzer for the demo. moto has none (it answers HTTP 500, which osprey rightly
+    reports as a scan error, but in the demo that would be an emulator gap posing as a finding).
+    This answers ListAnalyzers the way AWS does for an account that never created an analyzer,
+    which is the demo account's real state: moto cannot create one."""
+
+    def do_GET(self):  # noqa: N802 (http.server's naming)
+        body = json.dumps({"analyzers": []}).encode() if self.path.split("?")[0] == "/analyzer" else b"{}"
+        self.send_response(200 if body != b"{}" else 404)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *_):
+        pass
+
+
+def seed_large(m):
+    """The account of a team that grew fast: 200 buckets (a third public, half unencrypted with a
+    KMS key) and 500 security groups (one in five with SSH open to the world)."""
+    s3 = m.client("s3")
+    for i in range(200):
+        name = "large-%03d" % i
+        s3.create_bucket(Bucket=name)
+        if i % 3 == 0:
+            s3.put_bucket_acl(Bucket=name, ACL="public-read")
+        if i % 2 == 0:
+            s3.put_bucket_encryption(Bucket=name, ServerSideEncryptionConfiguration={
+                "Rules": [{"ApplyServerSideEncryptionByDefault": {"SSEAlgorithm": "aws:kms"}}]})
+    ec2 = m.client("ec2")
+    vpc = ec2.create_vpc(CidrBlock="10.30.0.0/16")["Vpc"]["VpcId"]
+    for i in range(500):
+        sg = ec2.create_security_group(GroupName="svc-%03d" % i, Description="service %d" % i, VpcId=vpc)["GroupId"]
+        if i % 5 == 0:
+            ec2.authorize_security_group_ingress(GroupId=sg, IpPermissions=[
+                {"IpProtocol": "tcp", "FromPort": 22, "ToPort": 22, "IpRanges": [{"CidrIp": "0.0.0.0/0"}]}])
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--osprey", default=os.path.join("build", "osprey"))
     ap.add_argument("--out", default=os.path.join("tests", "demo", "demo-account.osc"))
+    ap.add_argument("--large", action="store_true",
+                    help="also seed 200 buckets and 500 security groups (tests/demo/large-account.osc)")
     a = ap.parse_args()
     os.environ["OSPREY_BIN"] = os.path.abspath(a.osprey)
     m = Moto()
+    cache_dir = None
+    aa = http.server.ThreadingHTTPServer(("127.0.0.1", 0), NoAnalyzers)
+    threading.Thread(target=aa.serve_forever, daemon=True).start()
     try:
-        for seed in (seed_iam, seed_s3, seed_ec2, seed_misc):
+        for seed in (seed_iam, seed_s3, seed_ec2, seed_misc) + ((seed_large,) if a.large else ()):
             seed(m)
         out = os.path.abspath(a.out)
         if os.path.exists(out):
             os.unlink(out)
+        cache_dir = tempfile.mkdtemp(prefix="osprey-demo-cache-")  # removed below
         import osptest
         osptest.OSPREY_BIN = os.environ["OSPREY_BIN"]
-        r = run_osprey(["aws", "--region", "us-east-1", "--cache-artifact", out, "--cache-dir", os.path.dirname(out) + "/.demo-cache",
-                        "--quiet", "--format", "json=" + os.devnull], env=m.env())
+        r = run_osprey(["aws", "--region", "us-east-1", "--cache-artifact", out, "--cache-dir", cache_dir,
+                        "--quiet", "--format", "json"],
+                       env=m.env(AWS_ENDPOINT_URL_ACCESSANALYZER="http://127.0.0.1:%d" % aa.server_address[1]))
         if r.returncode not in (0, 1):
             sys.exit("osprey failed (%d): %s" % (r.returncode, r.stderr))
+        failed = ["%s %s" % (s["Service"], s["Region"]) for s in json.loads(r.stdout)["Services"] if s["Status"] == "failed"]
+        if failed:  # the demo shows only what was really collected
+            sys.exit("services failed to collect: %s" % ", ".join(failed))
         print("wrote %s (%d bytes)" % (out, os.path.getsize(out)))
     finally:
+        if cache_dir:
+            shutil.rmtree(cache_dir, ignore_errors=True)
+        aa.shutdown()
         m.stop()
 
 

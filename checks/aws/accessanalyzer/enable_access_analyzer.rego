@@ -12,6 +12,20 @@
 #   id: AVD-AWS-0175
 #   avd_id: AVD-AWS-0175
 #   provider: aws
+#   impact: >-
+#     Access Analyzer reports resources (buckets, roles, keys, queues) that are shared outside the
+#     account or organization. Without an analyzer in a region, an unintended public or
+#     cross-account grant there goes unnoticed.
+#   remediation:
+#     console: >-
+#       IAM console > Access analyzer > Analyzer settings > Create analyzer; choose the account (or
+#       organization) as the zone of trust. Repeat in every region you use.
+#     cli: >-
+#       aws accessanalyzer create-analyzer --analyzer-name account-analyzer --type ACCOUNT --region
+#       REGION
+#     terraform: >-
+#       aws_accessanalyzer_analyzer: analyzer_name = "account-analyzer", type = "ACCOUNT" (one per
+#       region provider)
 #   service: accessanalyzer
 #   severity: LOW
 #   short_code: enable-access-analyzer

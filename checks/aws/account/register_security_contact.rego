@@ -12,6 +12,20 @@
 #   id: OSP-AWS-0001
 #   avd_id: OSP-AWS-0001
 #   provider: aws
+#   impact: >-
+#     When AWS detects abuse, a compromise or a security issue in the account, it writes to the
+#     security contact. Without one, the notice goes to the root email address, which is often an
+#     unread mailbox.
+#   remediation:
+#     console: >-
+#       Account menu > Account > Alternate contacts > Security > Edit: name, title, email (a team
+#       list) and phone.
+#     cli: >-
+#       aws account put-alternate-contact --alternate-contact-type SECURITY --name "Security team"
+#       --title "Security" --email-address security@example.com --phone-number +1-555-0100
+#     terraform: >-
+#       aws_account_alternate_contact: alternate_contact_type = "SECURITY", name, title,
+#       email_address, phone_number
 #   service: account
 #   severity: LOW
 #   short_code: register-security-contact

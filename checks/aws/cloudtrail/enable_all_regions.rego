@@ -13,6 +13,23 @@
 #   id: AVD-AWS-0014
 #   avd_id: AVD-AWS-0014
 #   provider: aws
+#   impact: >-
+#     CloudTrail is the record of who did what in the account. A trail limited to one region, or to
+#     some event types, leaves activity in the other regions unrecorded: an attacker can work where
+#     nobody logs.
+#   remediation:
+#     console: >-
+#       CloudTrail console > Trails > the trail > General details > Edit: Apply trail to all regions
+#       (or create a trail, which is multi-region by default); Management events: Read and Write;
+#       make sure logging is on.
+#     cli: >-
+#       aws cloudtrail update-trail --name TRAIL --is-multi-region-trail && aws cloudtrail
+#       put-event-selectors --trail-name TRAIL --event-selectors
+#       '[{"ReadWriteType":"All","IncludeManagementEvents":true}]' && aws cloudtrail start-logging
+#       --name TRAIL
+#     terraform: >-
+#       aws_cloudtrail: is_multi_region_trail = true, enable_logging = true, event_selector {
+#       read_write_type = "All", include_management_events = true }
 #   service: cloudtrail
 #   severity: MEDIUM
 #   short_code: enable-all-regions

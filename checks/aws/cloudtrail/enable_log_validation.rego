@@ -12,6 +12,18 @@
 #   id: AVD-AWS-0016
 #   avd_id: AVD-AWS-0016
 #   provider: aws
+#   impact: >-
+#     Log file validation writes signed digest files, so you can prove that delivered logs were not
+#     changed or deleted afterwards. Without it, an intruder with bucket access can edit the
+#     evidence unnoticed.
+#   remediation:
+#     console: >-
+#       CloudTrail console > Trails > the trail > General details > Edit > Additional settings: Log
+#       file validation: Enabled.
+#     cli: >-
+#       aws cloudtrail update-trail --name TRAIL --enable-log-file-validation
+#     terraform: >-
+#       aws_cloudtrail: enable_log_file_validation = true
 #   service: cloudtrail
 #   severity: HIGH
 #   short_code: enable-log-validation

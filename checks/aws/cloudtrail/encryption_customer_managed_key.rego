@@ -12,6 +12,18 @@
 #   id: AVD-AWS-0015
 #   avd_id: AVD-AWS-0015
 #   provider: aws
+#   impact: >-
+#     Trail logs describe the whole account's activity. Encrypting them with your own KMS key adds a
+#     second permission (kms:Decrypt) to read them, and key usage is itself logged.
+#   remediation:
+#     console: >-
+#       CloudTrail console > Trails > the trail > General details > Edit: Log file SSE-KMS
+#       encryption: Enabled, with a new or existing customer managed key whose policy lets
+#       CloudTrail use it.
+#     cli: >-
+#       aws cloudtrail update-trail --name TRAIL --kms-key-id arn:aws:kms:REGION:ACCOUNT:key/KEY-ID
+#     terraform: >-
+#       aws_cloudtrail: kms_key_id = aws_kms_key.trail.arn
 #   service: cloudtrail
 #   severity: HIGH
 #   short_code: encryption-customer-managed-key

@@ -12,6 +12,21 @@
 #   id: AVD-AWS-0162
 #   avd_id: AVD-AWS-0162
 #   provider: aws
+#   impact: >-
+#     Logs that only land in S3 are read after the fact. Sent to CloudWatch Logs they can drive
+#     metric filters and alarms (the CIS monitoring controls), so suspicious activity is noticed
+#     within minutes.
+#   remediation:
+#     console: >-
+#       CloudTrail console > Trails > the trail > CloudWatch Logs > Edit: Enabled, a log group, and
+#       an IAM role CloudTrail can assume to write to it.
+#     cli: >-
+#       aws cloudtrail update-trail --name TRAIL --cloud-watch-logs-log-group-arn
+#       arn:aws:logs:REGION:ACCOUNT:log-group:GROUP:* --cloud-watch-logs-role-arn
+#       arn:aws:iam::ACCOUNT:role/ROLE
+#     terraform: >-
+#       aws_cloudtrail: cloud_watch_logs_group_arn = "${aws_cloudwatch_log_group.trail.arn}:*",
+#       cloud_watch_logs_role_arn = aws_iam_role.trail.arn
 #   service: cloudtrail
 #   severity: LOW
 #   short_code: ensure-cloudwatch-integration

@@ -13,6 +13,20 @@
 #   id: AVD-AWS-0161
 #   avd_id: AVD-AWS-0161
 #   provider: aws
+#   impact: >-
+#     The trail's bucket holds the account's audit history. If it is public, anyone can read who did
+#     what, which accounts and resources exist, and where the gaps are.
+#   remediation:
+#     console: >-
+#       S3 console > the trail's bucket > Permissions: remove public grants from the ACL and public
+#       statements from the bucket policy, then Block public access (bucket settings) > Edit > turn
+#       all four settings on.
+#     cli: >-
+#       aws s3api put-public-access-block --bucket TRAIL-BUCKET --public-access-block-configuration
+#       BlockPublicAcls=true,IgnorePublicAcls=true,BlockPublicPolicy=true,RestrictPublicBuckets=true
+#     terraform: >-
+#       aws_s3_bucket_public_access_block for the trail bucket: all four block_* / ignore_* /
+#       restrict_* arguments = true
 #   service: cloudtrail
 #   severity: CRITICAL
 #   short_code: no-public-log-access

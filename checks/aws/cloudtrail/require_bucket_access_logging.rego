@@ -12,6 +12,19 @@
 #   id: AVD-AWS-0163
 #   avd_id: AVD-AWS-0163
 #   provider: aws
+#   impact: >-
+#     Access logging on the trail's bucket records who read or deleted the audit logs themselves,
+#     which is what you need when investigating whether an intruder covered their tracks.
+#   remediation:
+#     console: >-
+#       S3 console > the trail's bucket > Properties > Server access logging > Edit: Enable, with a
+#       different bucket as the destination.
+#     cli: >-
+#       aws s3api put-bucket-logging --bucket TRAIL-BUCKET --bucket-logging-status
+#       '{"LoggingEnabled":{"TargetBucket":"LOG-BUCKET","TargetPrefix":"trail-bucket/"}}'
+#     terraform: >-
+#       aws_s3_bucket_logging: bucket = the trail bucket, target_bucket = the log bucket,
+#       target_prefix = "trail-bucket/"
 #   service: cloudtrail
 #   severity: LOW
 #   short_code: require-bucket-access-logging

@@ -12,6 +12,19 @@
 #   id: AVD-AWS-0017
 #   avd_id: AVD-AWS-0017
 #   provider: aws
+#   impact: >-
+#     Log groups often hold request data, tokens or personal data that applications printed. With a
+#     customer managed key, reading them needs kms:Decrypt on your key as well, you control the key
+#     policy, and you can revoke access by disabling the key.
+#   remediation:
+#     console: >-
+#       CloudWatch console > Log groups > the group > Actions > Edit: KMS key ARN (the key policy
+#       must allow the logs.REGION.amazonaws.com service principal).
+#     cli: >-
+#       aws logs associate-kms-key --log-group-name GROUP --kms-key-id
+#       arn:aws:kms:REGION:ACCOUNT:key/KEY-ID
+#     terraform: >-
+#       aws_cloudwatch_log_group: kms_key_id = aws_kms_key.logs.arn
 #   service: cloudwatch
 #   severity: LOW
 #   short_code: log-group-customer-key

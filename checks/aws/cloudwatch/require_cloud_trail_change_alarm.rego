@@ -14,6 +14,30 @@
 #   id: AVD-AWS-0151
 #   avd_id: AVD-AWS-0151
 #   provider: aws
+#   impact: >-
+#     Stopping or changing a trail is the first thing an intruder does to work unseen; an alarm on
+#     it means the blind spot is noticed.
+#   remediation:
+#     console: >-
+#       CloudWatch console > Log groups > the trail's log group > Metric filters > Create metric
+#       filter with the pattern below (namespace CISBenchmark, value 1); then Create alarm on the
+#       metric: Sum >= 1 over 5 minutes, notifying an SNS topic that has at least one confirmed
+#       subscriber. Pattern: { ($.eventName = CreateTrail) || ($.eventName = UpdateTrail) ||
+#       ($.eventName = DeleteTrail) || ($.eventName = StartLogging) || ($.eventName = StopLogging) }
+#     cli: >-
+#       aws logs put-metric-filter --log-group-name TRAIL-LOG-GROUP --filter-name cloudtrail-changes
+#       --metric-transformations
+#       metricName=cloudtrail-changes,metricNamespace=CISBenchmark,metricValue=1 --filter-pattern '{
+#       ($.eventName = CreateTrail) || ($.eventName = UpdateTrail) || ($.eventName = DeleteTrail) ||
+#       ($.eventName = StartLogging) || ($.eventName = StopLogging) }' && aws cloudwatch
+#       put-metric-alarm --alarm-name cloudtrail-changes --metric-name cloudtrail-changes
+#       --namespace CISBenchmark --statistic Sum --period 300 --evaluation-periods 1 --threshold 1
+#       --comparison-operator GreaterThanOrEqualToThreshold --alarm-actions SNS-TOPIC-ARN
+#     terraform: >-
+#       aws_cloudwatch_log_metric_filter (log_group_name = the trail's group, pattern as above,
+#       metric_transformation { name = "cloudtrail-changes", namespace = "CISBenchmark", value = "1"
+#       }) and aws_cloudwatch_metric_alarm (threshold = 1, alarm_actions =
+#       [aws_sns_topic.alerts.arn])
 #   service: cloudwatch
 #   severity: LOW
 #   short_code: require-cloud-trail-change-alarm

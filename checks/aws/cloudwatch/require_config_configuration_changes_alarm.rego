@@ -14,6 +14,31 @@
 #   id: AVD-AWS-0155
 #   avd_id: AVD-AWS-0155
 #   provider: aws
+#   impact: >-
+#     Stopping the Config recorder or changing its delivery removes the configuration history that
+#     audits and investigations rely on.
+#   remediation:
+#     console: >-
+#       CloudWatch console > Log groups > the trail's log group > Metric filters > Create metric
+#       filter with the pattern below (namespace CISBenchmark, value 1); then Create alarm on the
+#       metric: Sum >= 1 over 5 minutes, notifying an SNS topic that has at least one confirmed
+#       subscriber. Pattern: { ($.eventSource = config.amazonaws.com) && (($.eventName =
+#       StopConfigurationRecorder) || ($.eventName = DeleteDeliveryChannel) || ($.eventName =
+#       PutDeliveryChannel) || ($.eventName = PutConfigurationRecorder)) }
+#     cli: >-
+#       aws logs put-metric-filter --log-group-name TRAIL-LOG-GROUP --filter-name config-changes
+#       --metric-transformations
+#       metricName=config-changes,metricNamespace=CISBenchmark,metricValue=1 --filter-pattern '{
+#       ($.eventSource = config.amazonaws.com) && (($.eventName = StopConfigurationRecorder) ||
+#       ($.eventName = DeleteDeliveryChannel) || ($.eventName = PutDeliveryChannel) || ($.eventName
+#       = PutConfigurationRecorder)) }' && aws cloudwatch put-metric-alarm --alarm-name
+#       config-changes --metric-name config-changes --namespace CISBenchmark --statistic Sum
+#       --period 300 --evaluation-periods 1 --threshold 1 --comparison-operator
+#       GreaterThanOrEqualToThreshold --alarm-actions SNS-TOPIC-ARN
+#     terraform: >-
+#       aws_cloudwatch_log_metric_filter (log_group_name = the trail's group, pattern as above,
+#       metric_transformation { name = "config-changes", namespace = "CISBenchmark", value = "1" })
+#       and aws_cloudwatch_metric_alarm (threshold = 1, alarm_actions = [aws_sns_topic.alerts.arn])
 #   service: cloudwatch
 #   severity: LOW
 #   short_code: require-config-configuration-changes-alarm

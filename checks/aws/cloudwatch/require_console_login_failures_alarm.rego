@@ -14,6 +14,30 @@
 #   id: AVD-AWS-0152
 #   avd_id: AVD-AWS-0152
 #   provider: aws
+#   impact: >-
+#     Repeated failed console sign-ins point at password guessing against your users; an alarm gives
+#     you the chance to block it.
+#   remediation:
+#     console: >-
+#       CloudWatch console > Log groups > the trail's log group > Metric filters > Create metric
+#       filter with the pattern below (namespace CISBenchmark, value 1); then Create alarm on the
+#       metric: Sum >= 1 over 5 minutes, notifying an SNS topic that has at least one confirmed
+#       subscriber. Pattern: { ($.eventName = ConsoleLogin) && ($.errorMessage = "Failed
+#       authentication") }
+#     cli: >-
+#       aws logs put-metric-filter --log-group-name TRAIL-LOG-GROUP --filter-name
+#       console-auth-failures --metric-transformations
+#       metricName=console-auth-failures,metricNamespace=CISBenchmark,metricValue=1 --filter-pattern
+#       '{ ($.eventName = ConsoleLogin) && ($.errorMessage = "Failed authentication") }' && aws
+#       cloudwatch put-metric-alarm --alarm-name console-auth-failures --metric-name
+#       console-auth-failures --namespace CISBenchmark --statistic Sum --period 300
+#       --evaluation-periods 1 --threshold 1 --comparison-operator GreaterThanOrEqualToThreshold
+#       --alarm-actions SNS-TOPIC-ARN
+#     terraform: >-
+#       aws_cloudwatch_log_metric_filter (log_group_name = the trail's group, pattern as above,
+#       metric_transformation { name = "console-auth-failures", namespace = "CISBenchmark", value =
+#       "1" }) and aws_cloudwatch_metric_alarm (threshold = 1, alarm_actions =
+#       [aws_sns_topic.alerts.arn])
 #   service: cloudwatch
 #   severity: LOW
 #   short_code: require-console-login-failures-alarm

@@ -13,6 +13,34 @@
 #   id: AVD-AWS-0158
 #   avd_id: AVD-AWS-0158
 #   provider: aws
+#   impact: >-
+#     New or changed internet and customer gateways create paths into and out of your networks;
+#     traffic can be routed around your controls.
+#   remediation:
+#     console: >-
+#       CloudWatch console > Log groups > the trail's log group > Metric filters > Create metric
+#       filter with the pattern below (namespace CISBenchmark, value 1); then Create alarm on the
+#       metric: Sum >= 1 over 5 minutes, notifying an SNS topic that has at least one confirmed
+#       subscriber. Pattern: { ($.eventName = CreateCustomerGateway) || ($.eventName =
+#       DeleteCustomerGateway) || ($.eventName = AttachInternetGateway) || ($.eventName =
+#       CreateInternetGateway) || ($.eventName = DeleteInternetGateway) || ($.eventName =
+#       DetachInternetGateway) }
+#     cli: >-
+#       aws logs put-metric-filter --log-group-name TRAIL-LOG-GROUP --filter-name
+#       network-gateway-changes --metric-transformations
+#       metricName=network-gateway-changes,metricNamespace=CISBenchmark,metricValue=1
+#       --filter-pattern '{ ($.eventName = CreateCustomerGateway) || ($.eventName =
+#       DeleteCustomerGateway) || ($.eventName = AttachInternetGateway) || ($.eventName =
+#       CreateInternetGateway) || ($.eventName = DeleteInternetGateway) || ($.eventName =
+#       DetachInternetGateway) }' && aws cloudwatch put-metric-alarm --alarm-name
+#       network-gateway-changes --metric-name network-gateway-changes --namespace CISBenchmark
+#       --statistic Sum --period 300 --evaluation-periods 1 --threshold 1 --comparison-operator
+#       GreaterThanOrEqualToThreshold --alarm-actions SNS-TOPIC-ARN
+#     terraform: >-
+#       aws_cloudwatch_log_metric_filter (log_group_name = the trail's group, pattern as above,
+#       metric_transformation { name = "network-gateway-changes", namespace = "CISBenchmark", value
+#       = "1" }) and aws_cloudwatch_metric_alarm (threshold = 1, alarm_actions =
+#       [aws_sns_topic.alerts.arn])
 #   service: cloudwatch
 #   severity: LOW
 #   short_code: require-network-gateway-changes-alarm

@@ -13,6 +13,30 @@
 #   id: AVD-AWS-0148
 #   avd_id: AVD-AWS-0148
 #   provider: aws
+#   impact: >-
+#     A console sign-in without MFA may be a stolen password in use; an alarm lets you react while
+#     the session is still open.
+#   remediation:
+#     console: >-
+#       CloudWatch console > Log groups > the trail's log group > Metric filters > Create metric
+#       filter with the pattern below (namespace CISBenchmark, value 1); then Create alarm on the
+#       metric: Sum >= 1 over 5 minutes, notifying an SNS topic that has at least one confirmed
+#       subscriber. Pattern: { ($.eventName = "ConsoleLogin") && ($.additionalEventData.MFAUsed !=
+#       "Yes") }
+#     cli: >-
+#       aws logs put-metric-filter --log-group-name TRAIL-LOG-GROUP --filter-name
+#       console-signin-without-mfa --metric-transformations
+#       metricName=console-signin-without-mfa,metricNamespace=CISBenchmark,metricValue=1
+#       --filter-pattern '{ ($.eventName = "ConsoleLogin") && ($.additionalEventData.MFAUsed !=
+#       "Yes") }' && aws cloudwatch put-metric-alarm --alarm-name console-signin-without-mfa
+#       --metric-name console-signin-without-mfa --namespace CISBenchmark --statistic Sum --period
+#       300 --evaluation-periods 1 --threshold 1 --comparison-operator GreaterThanOrEqualToThreshold
+#       --alarm-actions SNS-TOPIC-ARN
+#     terraform: >-
+#       aws_cloudwatch_log_metric_filter (log_group_name = the trail's group, pattern as above,
+#       metric_transformation { name = "console-signin-without-mfa", namespace = "CISBenchmark",
+#       value = "1" }) and aws_cloudwatch_metric_alarm (threshold = 1, alarm_actions =
+#       [aws_sns_topic.alerts.arn])
 #   service: cloudwatch
 #   severity: LOW
 #   short_code: require-non-mfa-login-alarm

@@ -13,6 +13,34 @@
 #   id: AVD-AWS-0159
 #   avd_id: AVD-AWS-0159
 #   provider: aws
+#   impact: >-
+#     Route changes decide where traffic goes; a rogue route can send private traffic through an
+#     attacker's instance or to the internet.
+#   remediation:
+#     console: >-
+#       CloudWatch console > Log groups > the trail's log group > Metric filters > Create metric
+#       filter with the pattern below (namespace CISBenchmark, value 1); then Create alarm on the
+#       metric: Sum >= 1 over 5 minutes, notifying an SNS topic that has at least one confirmed
+#       subscriber. Pattern: { ($.eventName = CreateRoute) || ($.eventName = CreateRouteTable) ||
+#       ($.eventName = ReplaceRoute) || ($.eventName = ReplaceRouteTableAssociation) || ($.eventName
+#       = DeleteRouteTable) || ($.eventName = DeleteRoute) || ($.eventName = DisassociateRouteTable)
+#       }
+#     cli: >-
+#       aws logs put-metric-filter --log-group-name TRAIL-LOG-GROUP --filter-name
+#       route-table-changes --metric-transformations
+#       metricName=route-table-changes,metricNamespace=CISBenchmark,metricValue=1 --filter-pattern
+#       '{ ($.eventName = CreateRoute) || ($.eventName = CreateRouteTable) || ($.eventName =
+#       ReplaceRoute) || ($.eventName = ReplaceRouteTableAssociation) || ($.eventName =
+#       DeleteRouteTable) || ($.eventName = DeleteRoute) || ($.eventName = DisassociateRouteTable)
+#       }' && aws cloudwatch put-metric-alarm --alarm-name route-table-changes --metric-name
+#       route-table-changes --namespace CISBenchmark --statistic Sum --period 300
+#       --evaluation-periods 1 --threshold 1 --comparison-operator GreaterThanOrEqualToThreshold
+#       --alarm-actions SNS-TOPIC-ARN
+#     terraform: >-
+#       aws_cloudwatch_log_metric_filter (log_group_name = the trail's group, pattern as above,
+#       metric_transformation { name = "route-table-changes", namespace = "CISBenchmark", value =
+#       "1" }) and aws_cloudwatch_metric_alarm (threshold = 1, alarm_actions =
+#       [aws_sns_topic.alerts.arn])
 #   service: cloudwatch
 #   severity: LOW
 #   short_code: require-route-table-changes-alarm

@@ -13,6 +13,37 @@
 #   id: AVD-AWS-0154
 #   avd_id: AVD-AWS-0154
 #   provider: aws
+#   impact: >-
+#     Bucket policy and ACL changes are how data gets exposed; an alarm shortens the time a bucket
+#     stays open by mistake or by intent.
+#   remediation:
+#     console: >-
+#       CloudWatch console > Log groups > the trail's log group > Metric filters > Create metric
+#       filter with the pattern below (namespace CISBenchmark, value 1); then Create alarm on the
+#       metric: Sum >= 1 over 5 minutes, notifying an SNS topic that has at least one confirmed
+#       subscriber. Pattern: { ($.eventSource = s3.amazonaws.com) && (($.eventName = PutBucketAcl)
+#       || ($.eventName = PutBucketPolicy) || ($.eventName = PutBucketCors) || ($.eventName =
+#       PutBucketLifecycle) || ($.eventName = PutBucketReplication) || ($.eventName =
+#       DeleteBucketPolicy) || ($.eventName = DeleteBucketCors) || ($.eventName =
+#       DeleteBucketLifecycle) || ($.eventName = DeleteBucketReplication)) }
+#     cli: >-
+#       aws logs put-metric-filter --log-group-name TRAIL-LOG-GROUP --filter-name
+#       s3-bucket-policy-changes --metric-transformations
+#       metricName=s3-bucket-policy-changes,metricNamespace=CISBenchmark,metricValue=1
+#       --filter-pattern '{ ($.eventSource = s3.amazonaws.com) && (($.eventName = PutBucketAcl) ||
+#       ($.eventName = PutBucketPolicy) || ($.eventName = PutBucketCors) || ($.eventName =
+#       PutBucketLifecycle) || ($.eventName = PutBucketReplication) || ($.eventName =
+#       DeleteBucketPolicy) || ($.eventName = DeleteBucketCors) || ($.eventName =
+#       DeleteBucketLifecycle) || ($.eventName = DeleteBucketReplication)) }' && aws cloudwatch
+#       put-metric-alarm --alarm-name s3-bucket-policy-changes --metric-name
+#       s3-bucket-policy-changes --namespace CISBenchmark --statistic Sum --period 300
+#       --evaluation-periods 1 --threshold 1 --comparison-operator GreaterThanOrEqualToThreshold
+#       --alarm-actions SNS-TOPIC-ARN
+#     terraform: >-
+#       aws_cloudwatch_log_metric_filter (log_group_name = the trail's group, pattern as above,
+#       metric_transformation { name = "s3-bucket-policy-changes", namespace = "CISBenchmark", value
+#       = "1" }) and aws_cloudwatch_metric_alarm (threshold = 1, alarm_actions =
+#       [aws_sns_topic.alerts.arn])
 #   service: cloudwatch
 #   severity: LOW
 #   short_code: require-s3-bucket-policy-change-alarm

@@ -13,6 +13,36 @@
 #   id: AVD-AWS-0160
 #   avd_id: AVD-AWS-0160
 #   provider: aws
+#   impact: >-
+#     VPC and peering changes can connect your networks to others or alter their isolation; they
+#     should never go unnoticed.
+#   remediation:
+#     console: >-
+#       CloudWatch console > Log groups > the trail's log group > Metric filters > Create metric
+#       filter with the pattern below (namespace CISBenchmark, value 1); then Create alarm on the
+#       metric: Sum >= 1 over 5 minutes, notifying an SNS topic that has at least one confirmed
+#       subscriber. Pattern: { ($.eventName = CreateVpc) || ($.eventName = DeleteVpc) ||
+#       ($.eventName = ModifyVpcAttribute) || ($.eventName = AcceptVpcPeeringConnection) ||
+#       ($.eventName = CreateVpcPeeringConnection) || ($.eventName = DeleteVpcPeeringConnection) ||
+#       ($.eventName = RejectVpcPeeringConnection) || ($.eventName = AttachClassicLinkVpc) ||
+#       ($.eventName = DetachClassicLinkVpc) || ($.eventName = DisableVpcClassicLink) ||
+#       ($.eventName = EnableVpcClassicLink) }
+#     cli: >-
+#       aws logs put-metric-filter --log-group-name TRAIL-LOG-GROUP --filter-name vpc-changes
+#       --metric-transformations metricName=vpc-changes,metricNamespace=CISBenchmark,metricValue=1
+#       --filter-pattern '{ ($.eventName = CreateVpc) || ($.eventName = DeleteVpc) || ($.eventName =
+#       ModifyVpcAttribute) || ($.eventName = AcceptVpcPeeringConnection) || ($.eventName =
+#       CreateVpcPeeringConnection) || ($.eventName = DeleteVpcPeeringConnection) || ($.eventName =
+#       RejectVpcPeeringConnection) || ($.eventName = AttachClassicLinkVpc) || ($.eventName =
+#       DetachClassicLinkVpc) || ($.eventName = DisableVpcClassicLink) || ($.eventName =
+#       EnableVpcClassicLink) }' && aws cloudwatch put-metric-alarm --alarm-name vpc-changes
+#       --metric-name vpc-changes --namespace CISBenchmark --statistic Sum --period 300
+#       --evaluation-periods 1 --threshold 1 --comparison-operator GreaterThanOrEqualToThreshold
+#       --alarm-actions SNS-TOPIC-ARN
+#     terraform: >-
+#       aws_cloudwatch_log_metric_filter (log_group_name = the trail's group, pattern as above,
+#       metric_transformation { name = "vpc-changes", namespace = "CISBenchmark", value = "1" }) and
+#       aws_cloudwatch_metric_alarm (threshold = 1, alarm_actions = [aws_sns_topic.alerts.arn])
 #   service: cloudwatch
 #   severity: LOW
 #   short_code: require-vpc-changes-alarm

@@ -12,6 +12,19 @@
 #   id: AVD-AWS-0019
 #   avd_id: AVD-AWS-0019
 #   provider: aws
+#   impact: >-
+#     An aggregator that covers only some regions gives a partial inventory: resources created in
+#     the other regions never show up in the compliance view.
+#   remediation:
+#     console: >-
+#       AWS Config console > Aggregators > the aggregator > Edit: Regions: Include all AWS regions
+#       (and future regions).
+#     cli: >-
+#       aws configservice put-configuration-aggregator --configuration-aggregator-name AGGREGATOR
+#       --account-aggregation-sources '[{"AccountIds":["ACCOUNT"],"AllAwsRegions":true}]'
+#     terraform: >-
+#       aws_config_configuration_aggregator: account_aggregation_source { account_ids = [...],
+#       all_regions = true }
 #   service: config
 #   severity: HIGH
 #   short_code: aggregate-all-regions

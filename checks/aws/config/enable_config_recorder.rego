@@ -13,6 +13,24 @@
 #   id: OSP-AWS-0006
 #   avd_id: OSP-AWS-0006
 #   provider: aws
+#   impact: >-
+#     AWS Config keeps the configuration history of resources: what changed, when, and what the
+#     resource looked like before. Without a recorder in a region, changes there leave no history to
+#     investigate or audit.
+#   remediation:
+#     console: >-
+#       AWS Config console (in the region) > Get started / Settings: Record all resources supported
+#       in this region (include global resources in one region), choose a delivery S3 bucket, and
+#       make sure recording is on.
+#     cli: >-
+#       aws configservice put-configuration-recorder --configuration-recorder
+#       name=default,roleARN=arn:aws:iam::ACCOUNT:role/aws-service-role/config.amazonaws.com/AWSServiceRoleForConfig
+#       --recording-group allSupported=true,includeGlobalResourceTypes=true && aws configservice
+#       put-delivery-channel --delivery-channel name=default,s3BucketName=CONFIG-BUCKET && aws
+#       configservice start-configuration-recorder --configuration-recorder-name default
+#     terraform: >-
+#       aws_config_configuration_recorder (recording_group { all_supported = true }),
+#       aws_config_delivery_channel, aws_config_configuration_recorder_status (is_enabled = true)
 #   service: config
 #   severity: MEDIUM
 #   short_code: enable-config-recorder

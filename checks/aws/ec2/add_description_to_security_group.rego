@@ -12,6 +12,19 @@
 #   id: AVD-AWS-0099
 #   avd_id: AVD-AWS-0099
 #   provider: aws
+#   impact: >-
+#     A security group's description is the only record of why it exists. Without one, nobody dares
+#     to delete or tighten it later, and unused open groups pile up.
+#   remediation:
+#     console: >-
+#       Security group descriptions cannot be edited: EC2 console > Security groups > Create
+#       security group with a description saying what it is for, copy the rules, move the network
+#       interfaces to it, delete the old group.
+#     cli: >-
+#       aws ec2 create-security-group --group-name NAME --description "What this group is for"
+#       --vpc-id VPC-ID
+#     terraform: >-
+#       aws_security_group: description = "What this group is for"
 #   service: ec2
 #   severity: LOW
 #   short_code: add-description-to-security-group

@@ -12,6 +12,20 @@
 #   id: AVD-AWS-0124
 #   avd_id: AVD-AWS-0124
 #   provider: aws
+#   impact: >-
+#     A rule's description says who or what it lets in ("office VPN", "payments API"). Without it,
+#     reviews cannot tell a needed rule from a forgotten one.
+#   remediation:
+#     console: >-
+#       EC2 console > Security groups > the group > Inbound (or Outbound) rules > Edit rules: fill
+#       in Description for each rule.
+#     cli: >-
+#       aws ec2 update-security-group-rule-descriptions-ingress --group-id SG-ID --ip-permissions
+#       'IpProtocol=tcp,FromPort=443,ToPort=443,IpRanges=[{CidrIp=203.0.113.0/24,Description="office
+#       VPN"}]'
+#     terraform: >-
+#       aws_vpc_security_group_ingress_rule / egress_rule (or ingress/egress blocks): description =
+#       "..."
 #   service: ec2
 #   severity: LOW
 #   short_code: add-description-to-security-group-rule

@@ -12,6 +12,19 @@
 #   id: AVD-AWS-0131
 #   avd_id: AVD-AWS-0131
 #   provider: aws
+#   impact: >-
+#     An unencrypted volume's data can be read from snapshots shared by mistake, or from the
+#     underlying storage, without any KMS permission in the way.
+#   remediation:
+#     console: >-
+#       Existing devices cannot be encrypted in place: stop the instance, snapshot each unencrypted
+#       volume, copy the snapshot with encryption, create volumes from it and swap them in. EC2
+#       console > Settings > EBS encryption: Always encrypt new EBS volumes.
+#     cli: >-
+#       aws ec2 enable-ebs-encryption-by-default --region REGION
+#     terraform: >-
+#       aws_instance: root_block_device { encrypted = true } and ebs_block_device { encrypted = true
+#       }; aws_ebs_encryption_by_default: enabled = true
 #   service: ec2
 #   severity: HIGH
 #   short_code: enable-at-rest-encryption

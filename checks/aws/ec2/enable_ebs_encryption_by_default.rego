@@ -12,6 +12,18 @@
 #   id: OSP-AWS-0005
 #   avd_id: OSP-AWS-0005
 #   provider: aws
+#   impact: >-
+#     With encryption by default, every new volume and snapshot copy in the region is encrypted,
+#     whoever creates it and however. Without it, each team and tool must remember to ask for
+#     encryption.
+#   remediation:
+#     console: >-
+#       EC2 console (in the region) > Settings (under Account attributes) > EBS encryption > Manage:
+#       Always encrypt new EBS volumes. Repeat in every region.
+#     cli: >-
+#       aws ec2 enable-ebs-encryption-by-default --region REGION
+#     terraform: >-
+#       aws_ebs_encryption_by_default: enabled = true (one per region provider)
 #   service: ec2
 #   severity: MEDIUM
 #   short_code: enable-ebs-encryption-by-default

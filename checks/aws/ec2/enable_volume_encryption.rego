@@ -12,6 +12,19 @@
 #   id: AVD-AWS-0026
 #   avd_id: AVD-AWS-0026
 #   provider: aws
+#   impact: >-
+#     Data on an unencrypted volume, and on every snapshot taken from it, is readable by whoever
+#     gets the snapshot: a snapshot shared or made public by mistake is a full data leak.
+#   remediation:
+#     console: >-
+#       Volumes cannot be encrypted in place: EC2 console > Snapshots > Create snapshot of the
+#       volume, then Copy snapshot with Encrypt this snapshot, create a volume from the copy, and
+#       swap it in for the old one. Then turn on EBS encryption by default.
+#     cli: >-
+#       aws ec2 copy-snapshot --source-region REGION --source-snapshot-id SNAP-ID --encrypted
+#       --kms-key-id alias/aws/ebs
+#     terraform: >-
+#       aws_ebs_volume: encrypted = true
 #   service: ec2
 #   severity: HIGH
 #   short_code: enable-volume-encryption

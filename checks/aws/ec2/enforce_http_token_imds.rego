@@ -12,6 +12,19 @@
 #   id: AVD-AWS-0028
 #   avd_id: AVD-AWS-0028
 #   provider: aws
+#   impact: >-
+#     IMDSv1 answers any GET request from the instance, so a server-side request forgery bug in an
+#     application is enough to steal the instance role's credentials. IMDSv2 requires a session
+#     token obtained with a PUT, which such bugs cannot send.
+#   remediation:
+#     console: >-
+#       EC2 console > Instances > the instance > Actions > Instance settings > Modify instance
+#       metadata options: IMDSv2 Required.
+#     cli: >-
+#       aws ec2 modify-instance-metadata-options --instance-id INSTANCE-ID --http-tokens required
+#       --http-endpoint enabled
+#     terraform: >-
+#       aws_instance: metadata_options { http_tokens = "required" }
 #   service: ec2
 #   severity: HIGH
 #   short_code: enforce-http-token-imds

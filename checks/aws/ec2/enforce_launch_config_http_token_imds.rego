@@ -12,6 +12,21 @@
 #   id: AVD-AWS-0130
 #   avd_id: AVD-AWS-0130
 #   provider: aws
+#   impact: >-
+#     Every instance launched from the template inherits its metadata options: a template that
+#     allows IMDSv1 produces instances whose role credentials a server-side request forgery bug can
+#     steal.
+#   remediation:
+#     console: >-
+#       EC2 console > Launch templates > the template > Actions > Modify template (Create new
+#       version) > Advanced details: Metadata version: V2 only (token required); then set the new
+#       version as the default.
+#     cli: >-
+#       aws ec2 create-launch-template-version --launch-template-id LT-ID --source-version
+#       CURRENT-VERSION --launch-template-data '{"MetadataOptions":{"HttpTokens":"required"}}' &&
+#       aws ec2 modify-launch-template --launch-template-id LT-ID --default-version NEW-VERSION
+#     terraform: >-
+#       aws_launch_template: metadata_options { http_tokens = "required" }
 #   service: ec2
 #   severity: HIGH
 #   short_code: enforce-launch-config-http-token-imds

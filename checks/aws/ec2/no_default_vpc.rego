@@ -12,6 +12,17 @@
 #   id: AVD-AWS-0101
 #   avd_id: AVD-AWS-0101
 #   provider: aws
+#   impact: >-
+#     The default VPC has a public subnet in every zone, an internet gateway and public IPs on by
+#     default: anything launched without a chosen network lands on the internet.
+#   remediation:
+#     console: >-
+#       Move workloads to VPCs you designed, then VPC console > Your VPCs > the default VPC >
+#       Actions > Delete VPC (its subnets, gateway and default security group go with it).
+#     cli: >-
+#       aws ec2 detach-internet-gateway --internet-gateway-id IGW-ID --vpc-id VPC-ID && aws ec2
+#       delete-internet-gateway --internet-gateway-id IGW-ID && aws ec2 delete-subnet --subnet-id
+#       SUBNET-ID && aws ec2 delete-vpc --vpc-id VPC-ID # delete-subnet once per subnet of the VPC
 #   service: ec2
 #   severity: HIGH
 #   short_code: no-default-vpc

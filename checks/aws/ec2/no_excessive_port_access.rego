@@ -12,6 +12,19 @@
 #   id: AVD-AWS-0102
 #   avd_id: AVD-AWS-0102
 #   provider: aws
+#   impact: >-
+#     A network ACL entry that allows all protocols and ports removes the ACL as a layer of defence:
+#     any mistake in a security group is then directly exposed.
+#   remediation:
+#     console: >-
+#       VPC console > Network ACLs > the ACL > Inbound / Outbound rules > Edit: replace the 'All
+#       traffic' allow rule with rules for the protocols and port ranges needed.
+#     cli: >-
+#       aws ec2 replace-network-acl-entry --network-acl-id ACL-ID --ingress --rule-number 100
+#       --protocol tcp --port-range From=443,To=443 --cidr-block 0.0.0.0/0 --rule-action allow
+#     terraform: >-
+#       aws_network_acl_rule: protocol = "tcp", from_port / to_port for the needed range (not
+#       protocol = "-1")
 #   service: ec2
 #   severity: CRITICAL
 #   short_code: no-excessive-port-access

@@ -12,6 +12,20 @@
 #   id: AVD-AWS-0104
 #   avd_id: AVD-AWS-0104
 #   provider: aws
+#   impact: >-
+#     Unrestricted egress lets a compromised instance send data anywhere and fetch any tool: it is
+#     how stolen data leaves and how malware calls home.
+#   remediation:
+#     console: >-
+#       EC2 console > Security groups > the group > Outbound rules > Edit: remove the 0.0.0.0/0 (and
+#       ::/0) all-traffic rule and add rules for the destinations and ports the workload needs (for
+#       example 443 to a VPC endpoint or proxy).
+#     cli: >-
+#       aws ec2 revoke-security-group-egress --group-id SG-ID --ip-permissions
+#       'IpProtocol=-1,IpRanges=[{CidrIp=0.0.0.0/0}]'
+#     terraform: >-
+#       aws_vpc_security_group_egress_rule: cidr_ipv4 / referenced_security_group_id naming the
+#       destinations needed, not 0.0.0.0/0
 #   service: ec2
 #   severity: CRITICAL
 #   short_code: no-public-egress-sgr

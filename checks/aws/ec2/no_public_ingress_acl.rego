@@ -12,6 +12,21 @@
 #   id: AVD-AWS-0105
 #   avd_id: AVD-AWS-0105
 #   provider: aws
+#   impact: >-
+#     SSH and RDP open to the internet at the subnet level are scanned and brute-forced within
+#     minutes of exposure; the network ACL is the last place to stop that if a security group is too
+#     open.
+#   remediation:
+#     console: >-
+#       VPC console > Network ACLs > the ACL > Inbound rules > Edit: add deny rules for TCP 22 and
+#       3389 from 0.0.0.0/0 and ::/0 with rule numbers lower than any allow rule, or narrow the
+#       allow rules to known ranges.
+#     cli: >-
+#       aws ec2 create-network-acl-entry --network-acl-id ACL-ID --ingress --rule-number 50
+#       --protocol tcp --port-range From=22,To=22 --cidr-block 0.0.0.0/0 --rule-action deny
+#     terraform: >-
+#       aws_network_acl_rule: egress = false, protocol = "tcp", from_port = 22, to_port = 22,
+#       cidr_block = "0.0.0.0/0", rule_action = "deny", rule_number below the allows
 #   service: ec2
 #   severity: MEDIUM
 #   short_code: no-public-ingress-acl

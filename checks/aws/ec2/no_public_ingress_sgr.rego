@@ -12,6 +12,20 @@
 #   id: AVD-AWS-0107
 #   avd_id: AVD-AWS-0107
 #   provider: aws
+#   impact: >-
+#     SSH and RDP exposed to the whole internet are found by scanners within minutes and attacked
+#     with stolen or guessed credentials and remote-access exploits.
+#   remediation:
+#     console: >-
+#       EC2 console > Security groups > the group > Inbound rules > Edit: change the source of the
+#       port 22 / 3389 rules from 0.0.0.0/0 (and ::/0) to your office or VPN range, or delete them
+#       and use Session Manager.
+#     cli: >-
+#       aws ec2 revoke-security-group-ingress --group-id SG-ID --protocol tcp --port 22 --cidr
+#       0.0.0.0/0
+#     terraform: >-
+#       aws_vpc_security_group_ingress_rule for ports 22 / 3389: cidr_ipv4 = a known range, never
+#       "0.0.0.0/0"
 #   service: ec2
 #   severity: HIGH
 #   short_code: no-public-ingress-sgr

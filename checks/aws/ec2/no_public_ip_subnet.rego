@@ -12,6 +12,17 @@
 #   id: AVD-AWS-0164
 #   avd_id: AVD-AWS-0164
 #   provider: aws
+#   impact: >-
+#     A subnet that gives every instance a public IP puts instances on the internet by default,
+#     whether their owners meant it or not; only their security groups stand in between.
+#   remediation:
+#     console: >-
+#       VPC console > Subnets > the subnet > Actions > Edit subnet settings: clear 'Enable
+#       auto-assign public IPv4 address'.
+#     cli: >-
+#       aws ec2 modify-subnet-attribute --subnet-id SUBNET-ID --no-map-public-ip-on-launch
+#     terraform: >-
+#       aws_subnet: map_public_ip_on_launch = false
 #   service: ec2
 #   severity: HIGH
 #   short_code: no-public-ip-subnet

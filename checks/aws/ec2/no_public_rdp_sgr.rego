@@ -12,6 +12,20 @@
 #   id: OSP-AWS-0008
 #   avd_id: OSP-AWS-0008
 #   provider: aws
+#   impact: >-
+#     RDP open to the internet is one of the most attacked services: password spraying and
+#     remote-desktop exploits reach it within minutes of exposure.
+#   remediation:
+#     console: >-
+#       EC2 console > Security groups > the group > Inbound rules > Edit: change the source of the
+#       port 3389 rule to a known range, or delete it and use Fleet Manager / Session Manager port
+#       forwarding.
+#     cli: >-
+#       aws ec2 revoke-security-group-ingress --group-id SG-ID --protocol tcp --port 3389 --cidr
+#       0.0.0.0/0
+#     terraform: >-
+#       aws_vpc_security_group_ingress_rule for port 3389: cidr_ipv4 = a known range, never
+#       "0.0.0.0/0"
 #   service: ec2
 #   severity: HIGH
 #   short_code: no-public-rdp-sgr

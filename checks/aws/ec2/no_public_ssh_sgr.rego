@@ -12,6 +12,20 @@
 #   id: OSP-AWS-0007
 #   avd_id: OSP-AWS-0007
 #   provider: aws
+#   impact: >-
+#     SSH open to the internet invites constant brute-force attempts and exploits of the SSH server;
+#     one weak key or password is enough.
+#   remediation:
+#     console: >-
+#       EC2 console > Security groups > the group > Inbound rules > Edit: change the source of the
+#       port 22 rule to a known range, or delete it and use Session Manager or EC2 Instance Connect
+#       Endpoint.
+#     cli: >-
+#       aws ec2 revoke-security-group-ingress --group-id SG-ID --protocol tcp --port 22 --cidr
+#       0.0.0.0/0
+#     terraform: >-
+#       aws_vpc_security_group_ingress_rule for port 22: cidr_ipv4 = a known range, never
+#       "0.0.0.0/0"
 #   service: ec2
 #   severity: HIGH
 #   short_code: no-public-ssh-sgr

@@ -12,6 +12,20 @@
 #   id: AVD-AWS-0129
 #   avd_id: AVD-AWS-0129
 #   provider: aws
+#   impact: >-
+#     User data is readable by anyone who can describe the launch template
+#     (ec2:DescribeLaunchTemplateVersions) and from inside every instance's metadata service:
+#     secrets in it leak far beyond their intended users.
+#   remediation:
+#     console: >-
+#       Store the secret in Secrets Manager or SSM Parameter Store (SecureString); EC2 console >
+#       Launch templates > Modify template (Create new version) with user data that fetches it at
+#       boot using the instance role; make it the default version and delete the old versions.
+#     cli: >-
+#       aws ec2 delete-launch-template-versions --launch-template-id LT-ID --versions OLD-VERSION
+#     terraform: >-
+#       aws_launch_template: user_data that calls aws secretsmanager get-secret-value at boot; the
+#       secret in aws_secretsmanager_secret
 #   service: ec2
 #   severity: CRITICAL
 #   short_code: no-secrets-in-launch-template-user-data

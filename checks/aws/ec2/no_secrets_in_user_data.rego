@@ -12,6 +12,20 @@
 #   id: AVD-AWS-0029
 #   avd_id: AVD-AWS-0029
 #   provider: aws
+#   impact: >-
+#     Instance user data can be read by anyone allowed ec2:DescribeInstanceAttribute and by every
+#     process on the instance through the metadata service; it is not a place for passwords or keys.
+#   remediation:
+#     console: >-
+#       Move the secret to Secrets Manager or SSM Parameter Store (SecureString) and rotate it; stop
+#       the instance, Actions > Instance settings > Edit user data: remove the secret and fetch it
+#       at boot with the instance role.
+#     cli: >-
+#       aws ec2 modify-instance-attribute --instance-id INSTANCE-ID --attribute userData --value
+#       file://clean-user-data.txt # instance stopped
+#     terraform: >-
+#       aws_instance: user_data without secrets; aws_secretsmanager_secret plus an instance role
+#       allowed secretsmanager:GetSecretValue on it
 #   service: ec2
 #   severity: CRITICAL
 #   short_code: no-secrets-in-user-data

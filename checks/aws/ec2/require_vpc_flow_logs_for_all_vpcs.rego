@@ -13,6 +13,19 @@
 #   id: AVD-AWS-0178
 #   avd_id: AVD-AWS-0178
 #   provider: aws
+#   impact: >-
+#     VPC flow logs are the record of which addresses talked to which, on which ports. Without them
+#     you cannot see scanning, data exfiltration or lateral movement, nor investigate it afterwards.
+#   remediation:
+#     console: >-
+#       VPC console > Your VPCs > the VPC > Flow logs > Create flow log: Filter Reject (or All),
+#       destination CloudWatch Logs (with a role) or S3.
+#     cli: >-
+#       aws ec2 create-flow-logs --resource-type VPC --resource-ids VPC-ID --traffic-type REJECT
+#       --log-destination-type s3 --log-destination arn:aws:s3:::FLOW-LOG-BUCKET
+#     terraform: >-
+#       aws_flow_log: vpc_id = aws_vpc.main.id, traffic_type = "REJECT", log_destination_type =
+#       "s3", log_destination = the bucket ARN
 #   service: ec2
 #   severity: MEDIUM
 #   short_code: require-vpc-flow-logs-for-all-vpcs

@@ -12,6 +12,21 @@
 #   id: AVD-AWS-0173
 #   avd_id: AVD-AWS-0173
 #   provider: aws
+#   impact: >-
+#     Resources launched without a chosen security group get the default one. If it has rules, they
+#     quietly receive that access; with no rules, forgetting to pick a group fails closed.
+#   remediation:
+#     console: >-
+#       EC2 console > Security groups > the VPC's 'default' group > Inbound rules and Outbound rules
+#       > Edit: delete every rule. Move any resources using it to purpose-made groups first.
+#     cli: >-
+#       aws ec2 revoke-security-group-ingress --group-id DEFAULT-SG-ID --ip-permissions
+#       'IpProtocol=-1,UserIdGroupPairs=[{GroupId=DEFAULT-SG-ID}]' && aws ec2
+#       revoke-security-group-egress --group-id DEFAULT-SG-ID --ip-permissions
+#       'IpProtocol=-1,IpRanges=[{CidrIp=0.0.0.0/0}]'
+#     terraform: >-
+#       aws_default_security_group: with no ingress and no egress blocks (Terraform then removes all
+#       rules)
 #   service: ec2
 #   severity: LOW
 #   short_code: restrict-all-in-default-sg

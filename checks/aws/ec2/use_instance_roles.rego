@@ -12,6 +12,20 @@
 #   id: OSP-AWS-0002
 #   avd_id: OSP-AWS-0002
 #   provider: aws
+#   impact: >-
+#     Without an instance role, software on the instance uses long-lived access keys stored on disk
+#     or in user data; those never expire and leak with every image or backup. Role credentials are
+#     temporary and rotated automatically.
+#   remediation:
+#     console: >-
+#       Create a role for EC2 with the permissions the software needs; EC2 console > Instances > the
+#       instance > Actions > Security > Modify IAM role: choose it. Then delete the stored keys and
+#       deactivate them in IAM.
+#     cli: >-
+#       aws ec2 associate-iam-instance-profile --instance-id INSTANCE-ID --iam-instance-profile
+#       Name=PROFILE
+#     terraform: >-
+#       aws_instance: iam_instance_profile = aws_iam_instance_profile.app.name
 #   service: ec2
 #   severity: MEDIUM
 #   short_code: use-instance-roles

@@ -12,6 +12,20 @@
 #   id: AVD-AWS-0027
 #   avd_id: AVD-AWS-0027
 #   provider: aws
+#   impact: >-
+#     With the AWS managed EBS key, anyone who can use EBS in the account can use the key. A
+#     customer managed key lets you restrict who can decrypt volumes and snapshots, share encrypted
+#     snapshots across accounts, and revoke access by disabling the key.
+#   remediation:
+#     console: >-
+#       EC2 console > Settings > EBS encryption > Manage: Default encryption key: your customer
+#       managed key. Existing volumes: snapshot, copy the snapshot with that key, and create a
+#       replacement volume.
+#     cli: >-
+#       aws ec2 modify-ebs-default-kms-key-id --kms-key-id arn:aws:kms:REGION:ACCOUNT:key/KEY-ID
+#     terraform: >-
+#       aws_ebs_volume: encrypted = true, kms_key_id = aws_kms_key.ebs.arn; aws_ebs_default_kms_key:
+#       key_arn = aws_kms_key.ebs.arn
 #   service: ec2
 #   severity: LOW
 #   short_code: volume-encryption-customer-key

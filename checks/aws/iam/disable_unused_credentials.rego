@@ -12,6 +12,17 @@
 #   id: AVD-AWS-0144
 #   avd_id: AVD-AWS-0144
 #   provider: aws
+#   impact: >-
+#     Passwords and access keys nobody uses still work for whoever finds them: in an old laptop, a
+#     leaked repository or a departed employee's hands. Disabling them removes that risk at no cost.
+#   remediation:
+#     console: >-
+#       IAM console > Users > the user > Security credentials: Console sign-in > Manage > Disable;
+#       Access keys > Actions > Deactivate for keys unused in 90 days (the credential report shows
+#       last use).
+#     cli: >-
+#       aws iam update-access-key --user-name USER --access-key-id KEY-ID --status Inactive && aws
+#       iam delete-login-profile --user-name USER
 #   service: iam
 #   severity: MEDIUM
 #   short_code: disable-unused-credentials

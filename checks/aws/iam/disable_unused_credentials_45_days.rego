@@ -12,6 +12,17 @@
 #   id: AVD-AWS-0166
 #   avd_id: AVD-AWS-0166
 #   provider: aws
+#   impact: >-
+#     Passwords and access keys unused for 45 days are rarely needed and often forgotten: they stay
+#     valid for whoever finds them. CIS 1.4 tightened the limit from 90 to 45 days.
+#   remediation:
+#     console: >-
+#       IAM console > Users > the user > Security credentials: Console sign-in > Manage > Disable;
+#       Access keys > Actions > Deactivate for keys unused in 45 days (Credential report shows last
+#       use).
+#     cli: >-
+#       aws iam update-access-key --user-name USER --access-key-id KEY-ID --status Inactive && aws
+#       iam delete-login-profile --user-name USER
 #   service: iam
 #   severity: LOW
 #   short_code: disable-unused-credentials-45-days

@@ -12,6 +12,20 @@
 #   id: AVD-AWS-0123
 #   avd_id: AVD-AWS-0123
 #   provider: aws
+#   impact: >-
+#     Without an MFA condition, the group's permissions work with a password or access key alone;
+#     one phished password is then enough to use them.
+#   remediation:
+#     console: >-
+#       IAM console > User groups > the group > Permissions > Add permissions > Create inline
+#       policy: a statement that denies all actions (except those needed to set up MFA) when
+#       aws:MultiFactorAuthPresent is false (BoolIfExists).
+#     cli: >-
+#       aws iam put-group-policy --group-name GROUP --policy-name require-mfa --policy-document
+#       '{"Version":"2012-10-17","Statement":[{"Effect":"Deny","NotAction":["iam:CreateVirtualMFADevice","iam:EnableMFADevice","iam:ListMFADevices","iam:ResyncMFADevice","sts:GetSessionToken"],"Resource":"*","Condition":{"BoolIfExists":{"aws:MultiFactorAuthPresent":"false"}}}]}'
+#     terraform: >-
+#       aws_iam_group_policy: a Deny statement with condition { test = "BoolIfExists", variable =
+#       "aws:MultiFactorAuthPresent", values = ["false"] }
 #   service: iam
 #   severity: MEDIUM
 #   short_code: enforce-group-mfa

@@ -12,6 +12,15 @@
 #   id: AVD-AWS-0165
 #   avd_id: AVD-AWS-0165
 #   provider: aws
+#   impact: >-
+#     A virtual MFA device lives on a phone or computer that can be lost, cloned or compromised. A
+#     hardware device (security key or key fob) cannot be copied, which matters most for the one
+#     user nothing can restrict.
+#   remediation:
+#     console: >-
+#       Sign in as the root user > account menu > Security credentials > Multi-factor authentication
+#       > Assign MFA device: Passkey or security key, or Hardware TOTP token; then remove the
+#       virtual device.
 #   service: iam
 #   severity: MEDIUM
 #   short_code: enforce-root-hardware-mfa

@@ -12,6 +12,14 @@
 #   id: AVD-AWS-0142
 #   avd_id: AVD-AWS-0142
 #   provider: aws
+#   impact: >-
+#     The root user can do everything, including closing the account and changing its contact
+#     details, and no policy can restrict it. Without MFA, its password alone gives an attacker the
+#     whole account.
+#   remediation:
+#     console: >-
+#       Sign in as the root user > account menu > Security credentials > Multi-factor authentication
+#       > Assign MFA device, and follow the steps (a security key or hardware token is best).
 #   service: iam
 #   severity: CRITICAL
 #   short_code: enforce-root-mfa

@@ -12,6 +12,18 @@
 #   id: AVD-AWS-0145
 #   avd_id: AVD-AWS-0145
 #   provider: aws
+#   impact: >-
+#     A console password without MFA is one phishing email or reused password away from an attacker
+#     signing in with that user's permissions.
+#   remediation:
+#     console: >-
+#       IAM console > Users > the user > Security credentials > Multi-factor authentication > Assign
+#       MFA device (the user can do it themselves if allowed). Or remove the console password if the
+#       user does not need the console.
+#     cli: >-
+#       aws iam create-virtual-mfa-device --virtual-mfa-device-name USER --outfile USER-mfa.png
+#       --bootstrap-method QRCodePNG && aws iam enable-mfa-device --user-name USER --serial-number
+#       arn:aws:iam::ACCOUNT:mfa/USER --authentication-code1 CODE1 --authentication-code2 CODE2
 #   service: iam
 #   severity: MEDIUM
 #   short_code: enforce-user-mfa

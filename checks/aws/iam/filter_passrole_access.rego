@@ -12,6 +12,22 @@
 #   id: AVD-AWS-0342
 #   avd_id: AVD-AWS-0342
 #   provider: aws
+#   impact: >-
+#     Whoever can pass any role to a service can give that service (a Lambda function, an EC2
+#     instance) a more powerful role than their own and act through it: a classic privilege
+#     escalation.
+#   remediation:
+#     console: >-
+#       IAM console > Policies > the policy > Edit: in statements allowing iam:PassRole, replace
+#       Resource "*" with the ARNs of the roles meant to be passed, and add a condition on
+#       iam:PassedToService.
+#     cli: >-
+#       aws iam create-policy-version --policy-arn POLICY-ARN --policy-document
+#       file://scoped-passrole.json --set-as-default
+#     terraform: >-
+#       aws_iam_policy_document: statement { actions = ["iam:PassRole"], resources =
+#       [aws_iam_role.app.arn], condition { test = "StringEquals", variable = "iam:PassedToService",
+#       values = ["ec2.amazonaws.com"] } }
 #   service: iam
 #   severity: MEDIUM
 #   short_code: filter-passrole-access

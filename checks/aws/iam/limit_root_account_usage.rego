@@ -14,6 +14,17 @@
 #   id: AVD-AWS-0140
 #   avd_id: AVD-AWS-0140
 #   provider: aws
+#   impact: >-
+#     Every use of the root user is a use of an identity no policy can limit. Routine root use makes
+#     its credentials exposed often and makes real misuse hard to tell from normal work.
+#   remediation:
+#     console: >-
+#       Create IAM Identity Center users or IAM roles with the permissions needed, use those daily,
+#       and sign in as root only for the few tasks that require it. The credential report's
+#       password_last_used for <root_account> shows recent use.
+#     cli: >-
+#       aws iam generate-credential-report && aws iam get-credential-report --query Content --output
+#       text | base64 -d | head -2
 #   service: iam
 #   severity: LOW
 #   short_code: limit-root-account-usage

@@ -12,6 +12,16 @@
 #   id: AVD-AWS-0167
 #   avd_id: AVD-AWS-0167
 #   provider: aws
+#   impact: >-
+#     Two active keys for one user usually means an old key that was never retired; it stays valid
+#     wherever it was copied, and every extra key doubles what can leak.
+#   remediation:
+#     console: >-
+#       IAM console > Users > the user > Security credentials > Access keys: check Last used,
+#       deactivate the key that is no longer used, wait, then delete it.
+#     cli: >-
+#       aws iam update-access-key --user-name USER --access-key-id OLD-KEY-ID --status Inactive &&
+#       aws iam delete-access-key --user-name USER --access-key-id OLD-KEY-ID
 #   service: iam
 #   severity: LOW
 #   short_code: limit-user-access-keys

@@ -13,6 +13,15 @@
 #   id: OSP-AWS-0003
 #   avd_id: OSP-AWS-0003
 #   provider: aws
+#   impact: >-
+#     Keys created with a console user "just in case" are never used but stay valid; they are
+#     long-lived credentials waiting to be leaked.
+#   remediation:
+#     console: >-
+#       IAM console > Users > the user > Security credentials > Access keys: delete keys whose Last
+#       used shows N/A.
+#     cli: >-
+#       aws iam delete-access-key --user-name USER --access-key-id KEY-ID
 #   service: iam
 #   severity: LOW
 #   short_code: no-access-keys-at-user-setup

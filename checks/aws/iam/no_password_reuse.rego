@@ -12,6 +12,20 @@
 #   id: AVD-AWS-0056
 #   avd_id: AVD-AWS-0056
 #   provider: aws
+#   impact: >-
+#     When people can reuse old passwords, a password leaked once keeps working after every forced
+#     change.
+#   remediation:
+#     console: >-
+#       IAM console > Account settings > Password policy > Edit: Prevent password reuse, remember 24
+#       passwords.
+#     cli: >-
+#       aws iam update-account-password-policy --password-reuse-prevention 24
+#       --minimum-password-length 14 --require-symbols --require-numbers
+#       --require-uppercase-characters --require-lowercase-characters --max-password-age 90 #
+#       update-account-password-policy replaces the whole policy: pass every setting you want
+#     terraform: >-
+#       aws_iam_account_password_policy: password_reuse_prevention = 24
 #   service: iam
 #   severity: MEDIUM
 #   short_code: no-password-reuse

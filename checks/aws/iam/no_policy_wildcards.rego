@@ -13,6 +13,21 @@
 #   id: AVD-AWS-0057
 #   avd_id: AVD-AWS-0057
 #   provider: aws
+#   impact: >-
+#     A policy allowing every action on every resource makes its holder a full administrator. If
+#     that user, group or role is compromised, so is the whole account, and mistakes have no limit
+#     either.
+#   remediation:
+#     console: >-
+#       IAM console > Policies (or the user / group / role's inline policy) > Edit: replace the
+#       Action "*" / Resource "*" statement with the actions and resources needed; IAM Access
+#       Analyzer can generate a policy from CloudTrail activity.
+#     cli: >-
+#       aws iam create-policy-version --policy-arn POLICY-ARN --policy-document
+#       file://least-privilege.json --set-as-default
+#     terraform: >-
+#       aws_iam_policy_document: statements listing specific actions and resources, no actions =
+#       ["*"] with resources = ["*"]
 #   service: iam
 #   severity: HIGH
 #   short_code: no-policy-wildcards

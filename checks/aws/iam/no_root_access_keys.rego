@@ -12,6 +12,13 @@
 #   id: AVD-AWS-0141
 #   avd_id: AVD-AWS-0141
 #   provider: aws
+#   impact: >-
+#     Root access keys give programmatic, unrestricted access to the whole account and never expire.
+#     No task requires them; if one leaks, nothing limits what can be done with it.
+#   remediation:
+#     console: >-
+#       Sign in as the root user > account menu > Security credentials > Access keys: Deactivate,
+#       then Delete each key.
 #   service: iam
 #   severity: CRITICAL
 #   short_code: no-root-access-keys

@@ -12,6 +12,19 @@
 #   id: AVD-AWS-0345
 #   avd_id: AVD-AWS-0345
 #   provider: aws
+#   impact: >-
+#     s3:* on every resource lets the holder read, overwrite and delete any bucket's data and change
+#     bucket policies, including the buckets holding logs and backups.
+#   remediation:
+#     console: >-
+#       IAM console > Policies > the policy > Edit: replace s3:* on "*" with the specific S3 actions
+#       needed on the specific bucket ARNs (arn:aws:s3:::BUCKET and arn:aws:s3:::BUCKET/*).
+#     cli: >-
+#       aws iam create-policy-version --policy-arn POLICY-ARN --policy-document
+#       file://scoped-s3.json --set-as-default
+#     terraform: >-
+#       aws_iam_policy_document: actions = ["s3:GetObject", ...], resources =
+#       ["${aws_s3_bucket.app.arn}/*"]
 #   service: iam
 #   severity: HIGH
 #   short_code: no-s3-full-access

@@ -12,6 +12,20 @@
 #   id: AVD-AWS-0143
 #   avd_id: AVD-AWS-0143
 #   provider: aws
+#   impact: >-
+#     Policies attached to users one by one drift apart and are hard to review; when permissions
+#     come from groups (or roles), granting and revoking access is one membership change.
+#   remediation:
+#     console: >-
+#       IAM console > User groups > Create group with the needed policies, add the user; then Users
+#       > the user > Permissions: remove the directly attached and inline policies.
+#     cli: >-
+#       aws iam add-user-to-group --group-name GROUP --user-name USER && aws iam detach-user-policy
+#       --user-name USER --policy-arn POLICY-ARN && aws iam delete-user-policy --user-name USER
+#       --policy-name INLINE-POLICY
+#     terraform: >-
+#       aws_iam_group_policy_attachment and aws_iam_user_group_membership instead of
+#       aws_iam_user_policy_attachment / aws_iam_user_policy
 #   service: iam
 #   severity: LOW
 #   short_code: no-user-attached-policies

@@ -12,6 +12,17 @@
 #   id: AVD-AWS-0168
 #   avd_id: AVD-AWS-0168
 #   provider: aws
+#   impact: >-
+#     An expired certificate still attached to a load balancer or CloudFront breaks TLS for clients;
+#     kept unattached, it is clutter that can be deployed by mistake.
+#   remediation:
+#     console: >-
+#       IAM server certificates have no console page: list them with the CLI and delete the expired
+#       ones (after moving any listener to a valid certificate, preferably from ACM).
+#     cli: >-
+#       aws iam list-server-certificates --query
+#       'ServerCertificateMetadataList[].[ServerCertificateName,Expiration]' && aws iam
+#       delete-server-certificate --server-certificate-name NAME
 #   service: iam
 #   severity: LOW
 #   short_code: remove-expired-certificates

@@ -12,6 +12,19 @@
 #   id: AVD-AWS-0058
 #   avd_id: AVD-AWS-0058
 #   provider: aws
+#   impact: >-
+#     Requiring lowercase letters is one of the complexity rules that keep IAM passwords out of the
+#     easiest guessing range.
+#   remediation:
+#     console: >-
+#       IAM console > Account settings > Password policy > Edit: Require at least one lowercase
+#       letter from the Latin alphabet (a-z).
+#     cli: >-
+#       aws iam update-account-password-policy --require-lowercase-characters
+#       --require-uppercase-characters --require-numbers --require-symbols --minimum-password-length
+#       14 --password-reuse-prevention 24 --max-password-age 90 # replaces the whole policy
+#     terraform: >-
+#       aws_iam_account_password_policy: require_lowercase_characters = true
 #   service: iam
 #   severity: MEDIUM
 #   short_code: require-lowercase-in-passwords

@@ -12,6 +12,18 @@
 #   id: AVD-AWS-0059
 #   avd_id: AVD-AWS-0059
 #   provider: aws
+#   impact: >-
+#     Requiring a digit widens the set of characters an attacker has to guess through, which slows
+#     brute force against IAM passwords.
+#   remediation:
+#     console: >-
+#       IAM console > Account settings > Password policy > Edit: Require at least one number.
+#     cli: >-
+#       aws iam update-account-password-policy --require-numbers --require-lowercase-characters
+#       --require-uppercase-characters --require-symbols --minimum-password-length 14
+#       --password-reuse-prevention 24 --max-password-age 90 # replaces the whole policy
+#     terraform: >-
+#       aws_iam_account_password_policy: require_numbers = true
 #   service: iam
 #   severity: MEDIUM
 #   short_code: require-numbers-in-passwords

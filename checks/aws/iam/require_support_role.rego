@@ -12,6 +12,21 @@
 #   id: AVD-AWS-0169
 #   avd_id: AVD-AWS-0169
 #   provider: aws
+#   impact: >-
+#     When an incident needs AWS Support (a compromise, a billing attack), somebody must be able to
+#     open and manage cases without using the root user; a prepared role makes that possible and
+#     auditable.
+#   remediation:
+#     console: >-
+#       IAM console > Roles > Create role: trusted entity your account (or specific users), attach
+#       the AWS managed policy AWSSupportAccess, name it (e.g. aws-support).
+#     cli: >-
+#       aws iam create-role --role-name aws-support --assume-role-policy-document
+#       file://trust-account.json && aws iam attach-role-policy --role-name aws-support --policy-arn
+#       arn:aws:iam::aws:policy/AWSSupportAccess
+#     terraform: >-
+#       aws_iam_role (assume_role_policy trusting your account) and aws_iam_role_policy_attachment:
+#       policy_arn = "arn:aws:iam::aws:policy/AWSSupportAccess"
 #   service: iam
 #   severity: LOW
 #   short_code: require-support-role

@@ -12,6 +12,19 @@
 #   id: AVD-AWS-0060
 #   avd_id: AVD-AWS-0060
 #   provider: aws
+#   impact: >-
+#     Requiring a symbol widens the character set of IAM passwords, making guessing and brute force
+#     slower.
+#   remediation:
+#     console: >-
+#       IAM console > Account settings > Password policy > Edit: Require at least one
+#       non-alphanumeric character.
+#     cli: >-
+#       aws iam update-account-password-policy --require-symbols --require-numbers
+#       --require-lowercase-characters --require-uppercase-characters --minimum-password-length 14
+#       --password-reuse-prevention 24 --max-password-age 90 # replaces the whole policy
+#     terraform: >-
+#       aws_iam_account_password_policy: require_symbols = true
 #   service: iam
 #   severity: MEDIUM
 #   short_code: require-symbols-in-passwords

@@ -12,6 +12,19 @@
 #   id: AVD-AWS-0061
 #   avd_id: AVD-AWS-0061
 #   provider: aws
+#   impact: >-
+#     Requiring an uppercase letter is one of the complexity rules that keep IAM passwords out of
+#     the easiest guessing range.
+#   remediation:
+#     console: >-
+#       IAM console > Account settings > Password policy > Edit: Require at least one uppercase
+#       letter from the Latin alphabet (A-Z).
+#     cli: >-
+#       aws iam update-account-password-policy --require-uppercase-characters
+#       --require-lowercase-characters --require-numbers --require-symbols --minimum-password-length
+#       14 --password-reuse-prevention 24 --max-password-age 90 # replaces the whole policy
+#     terraform: >-
+#       aws_iam_account_password_policy: require_uppercase_characters = true
 #   service: iam
 #   severity: MEDIUM
 #   short_code: require-uppercase-in-passwords

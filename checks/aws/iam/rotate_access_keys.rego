@@ -12,6 +12,18 @@
 #   id: AVD-AWS-0146
 #   avd_id: AVD-AWS-0146
 #   provider: aws
+#   impact: >-
+#     Access keys never expire. The longer one lives, the more places it has been copied to
+#     (laptops, CI settings, scripts) and the longer a leaked copy keeps working.
+#   remediation:
+#     console: >-
+#       IAM console > Users > the user > Security credentials > Create access key; switch every
+#       consumer to the new key; then deactivate and delete the old key. Better: replace the keys
+#       with roles.
+#     cli: >-
+#       aws iam create-access-key --user-name USER && aws iam update-access-key --user-name USER
+#       --access-key-id OLD-KEY-ID --status Inactive && aws iam delete-access-key --user-name USER
+#       --access-key-id OLD-KEY-ID
 #   service: iam
 #   severity: LOW
 #   short_code: rotate-access-keys

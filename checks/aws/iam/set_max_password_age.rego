@@ -12,6 +12,19 @@
 #   id: AVD-AWS-0062
 #   avd_id: AVD-AWS-0062
 #   provider: aws
+#   impact: >-
+#     Expiring passwords bounds how long a leaked password remains usable; CIS 1.2 asks for 90 days
+#     or fewer.
+#   remediation:
+#     console: >-
+#       IAM console > Account settings > Password policy > Edit: Turn on password expiration, 90
+#       days (or fewer).
+#     cli: >-
+#       aws iam update-account-password-policy --max-password-age 90 --minimum-password-length 14
+#       --password-reuse-prevention 24 --require-symbols --require-numbers
+#       --require-uppercase-characters --require-lowercase-characters # replaces the whole policy
+#     terraform: >-
+#       aws_iam_account_password_policy: max_password_age = 90
 #   service: iam
 #   severity: MEDIUM
 #   short_code: set-max-password-age

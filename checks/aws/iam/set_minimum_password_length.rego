@@ -12,6 +12,20 @@
 #   id: AVD-AWS-0063
 #   avd_id: AVD-AWS-0063
 #   provider: aws
+#   impact: >-
+#     Length is what makes passwords hard to guess: each extra character multiplies the work of a
+#     brute-force attack. CIS asks for at least 14.
+#   remediation:
+#     console: >-
+#       IAM console > Account settings > Password policy > Edit: Enforce minimum password length: 14
+#       characters.
+#     cli: >-
+#       aws iam update-account-password-policy --minimum-password-length 14
+#       --password-reuse-prevention 24 --require-symbols --require-numbers
+#       --require-uppercase-characters --require-lowercase-characters --max-password-age 90 #
+#       replaces the whole policy
+#     terraform: >-
+#       aws_iam_account_password_policy: minimum_password_length = 14
 #   service: iam
 #   severity: MEDIUM
 #   short_code: set-minimum-password-length

@@ -12,6 +12,19 @@
 #   id: AVD-AWS-0346
 #   avd_id: AVD-AWS-0346
 #   provider: aws
+#   impact: >-
+#     Reading and writing every object in every bucket is enough to steal all S3 data or plant
+#     malicious files; holders of such a policy are one compromise away from a full data breach.
+#   remediation:
+#     console: >-
+#       IAM console > Policies > the policy > Edit: limit the s3:Get* and s3:Put* statements to the
+#       bucket and object ARNs the workload uses.
+#     cli: >-
+#       aws iam create-policy-version --policy-arn POLICY-ARN --policy-document
+#       file://scoped-s3.json --set-as-default
+#     terraform: >-
+#       aws_iam_policy_document: actions = ["s3:GetObject", "s3:PutObject"], resources =
+#       ["${aws_s3_bucket.app.arn}/*"]
 #   service: iam
 #   severity: HIGH
 #   short_code: unauthorized-bucket-access

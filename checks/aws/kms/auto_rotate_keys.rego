@@ -13,6 +13,18 @@
 #   id: AVD-AWS-0065
 #   avd_id: AVD-AWS-0065
 #   provider: aws
+#   impact: >-
+#     Rotation creates new key material every year, so data encrypted later is protected by fresh
+#     material and a compromised older version has less reach. Old versions are kept, so nothing
+#     needs re-encrypting.
+#   remediation:
+#     console: >-
+#       KMS console > Customer managed keys > the key > Key rotation: Automatically rotate this KMS
+#       key every year.
+#     cli: >-
+#       aws kms enable-key-rotation --key-id KEY-ID
+#     terraform: >-
+#       aws_kms_key: enable_key_rotation = true
 #   service: kms
 #   severity: MEDIUM
 #   short_code: auto-rotate-keys

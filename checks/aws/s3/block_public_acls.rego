@@ -12,6 +12,20 @@
 #   id: AVD-AWS-0086
 #   avd_id: AVD-AWS-0086
 #   provider: aws
+#   impact: >-
+#     Without BlockPublicAcls, anyone allowed to change a bucket or object ACL can make data public
+#     with one call, by mistake or on purpose.
+#   remediation:
+#     console: >-
+#       S3 console > the bucket > Permissions > Block public access (bucket settings) > Edit: Block
+#       public access to buckets and objects granted through new access control lists (ACLs). Or set
+#       it once for the account under Block Public Access settings for this account.
+#     cli: >-
+#       aws s3api put-public-access-block --bucket BUCKET --public-access-block-configuration
+#       BlockPublicAcls=true,IgnorePublicAcls=true,BlockPublicPolicy=true,RestrictPublicBuckets=true
+#     terraform: >-
+#       aws_s3_bucket_public_access_block: block_public_acls = true (or
+#       aws_s3_account_public_access_block)
 #   service: s3
 #   severity: HIGH
 #   short_code: block-public-acls

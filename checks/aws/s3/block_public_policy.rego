@@ -12,6 +12,20 @@
 #   id: AVD-AWS-0087
 #   avd_id: AVD-AWS-0087
 #   provider: aws
+#   impact: >-
+#     Without BlockPublicPolicy, a bucket policy granting access to everyone ("Principal": "*") is
+#     accepted, which is the most common way buckets become public.
+#   remediation:
+#     console: >-
+#       S3 console > the bucket > Permissions > Block public access (bucket settings) > Edit: Block
+#       public access to buckets and objects granted through new public bucket or access point
+#       policies. Or set it for the whole account.
+#     cli: >-
+#       aws s3api put-public-access-block --bucket BUCKET --public-access-block-configuration
+#       BlockPublicAcls=true,IgnorePublicAcls=true,BlockPublicPolicy=true,RestrictPublicBuckets=true
+#     terraform: >-
+#       aws_s3_bucket_public_access_block: block_public_policy = true (or
+#       aws_s3_account_public_access_block)
 #   service: s3
 #   severity: HIGH
 #   short_code: block-public-policy

@@ -12,6 +12,22 @@
 #   id: OSP-AWS-0004
 #   avd_id: OSP-AWS-0004
 #   provider: aws
+#   impact: >-
+#     Without a policy that refuses plain HTTP, clients can send and receive the bucket's data
+#     unencrypted, readable and changeable by anyone on the path.
+#   remediation:
+#     console: >-
+#       S3 console > the bucket > Permissions > Bucket policy > Edit: add a statement with Effect
+#       Deny, Principal *, Action s3:*, Resource the bucket and bucket/*, Condition Bool
+#       aws:SecureTransport false.
+#     cli: >-
+#       aws s3api put-bucket-policy --bucket BUCKET --policy
+#       '{"Version":"2012-10-17","Statement":[{"Sid":"DenyInsecureTransport","Effect":"Deny","Principal":"*","Action":"s3:*","Resource":["arn:aws:s3:::BUCKET","arn:aws:s3:::BUCKET/*"],"Condition":{"Bool":{"aws:SecureTransport":"false"}}}]}'
+#       # merge with any existing statements: put-bucket-policy replaces the policy
+#     terraform: >-
+#       aws_s3_bucket_policy with a statement { effect = "Deny", actions = ["s3:*"], principals {
+#       type = "*", identifiers = ["*"] }, condition { test = "Bool", variable =
+#       "aws:SecureTransport", values = ["false"] } }
 #   service: s3
 #   severity: MEDIUM
 #   short_code: deny-http-requests

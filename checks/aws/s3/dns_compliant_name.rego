@@ -12,6 +12,18 @@
 #   id: AVD-AWS-0320
 #   avd_id: AVD-AWS-0320
 #   provider: aws
+#   impact: >-
+#     Names with dots break virtual-hosted HTTPS (the wildcard certificate does not cover them) and
+#     S3 Transfer Acceleration; clients then fall back to path-style URLs or skip certificate
+#     checks.
+#   remediation:
+#     console: >-
+#       Bucket names cannot be changed: create a bucket whose name has only lowercase letters,
+#       digits and hyphens, copy the data, point clients at it, and delete the old bucket.
+#     cli: >-
+#       aws s3 mb s3://new-bucket-name && aws s3 sync s3://old.bucket.name s3://new-bucket-name
+#     terraform: >-
+#       aws_s3_bucket: bucket = a name without dots
 #   service: s3
 #   severity: MEDIUM
 #   short_code: dns-compliant-name

@@ -12,6 +12,20 @@
 #   id: AVD-AWS-0088
 #   avd_id: AVD-AWS-0088
 #   provider: aws
+#   impact: >-
+#     Default encryption makes S3 encrypt every new object at rest, whatever the uploader asked for.
+#     (Since January 2023 S3 applies SSE-S3 to new objects anyway; this checks that the setting is
+#     explicit, as CIS asks.)
+#   remediation:
+#     console: >-
+#       S3 console > the bucket > Properties > Default encryption > Edit: SSE-S3, or SSE-KMS with a
+#       key, and Bucket Key enabled.
+#     cli: >-
+#       aws s3api put-bucket-encryption --bucket BUCKET --server-side-encryption-configuration
+#       '{"Rules":[{"ApplyServerSideEncryptionByDefault":{"SSEAlgorithm":"aws:kms"},"BucketKeyEnabled":true}]}'
+#     terraform: >-
+#       aws_s3_bucket_server_side_encryption_configuration: rule {
+#       apply_server_side_encryption_by_default { sse_algorithm = "aws:kms" } }
 #   service: s3
 #   severity: HIGH
 #   short_code: enable-bucket-encryption

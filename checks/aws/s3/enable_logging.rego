@@ -12,6 +12,19 @@
 #   id: AVD-AWS-0089
 #   avd_id: AVD-AWS-0089
 #   provider: aws
+#   impact: >-
+#     Server access logs record every request to the bucket (who, what, when, from where). Without
+#     them, you cannot tell after an incident which objects were read or deleted.
+#   remediation:
+#     console: >-
+#       S3 console > the bucket > Properties > Server access logging > Edit: Enable, destination a
+#       separate log bucket (and a prefix).
+#     cli: >-
+#       aws s3api put-bucket-logging --bucket BUCKET --bucket-logging-status
+#       '{"LoggingEnabled":{"TargetBucket":"LOG-BUCKET","TargetPrefix":"BUCKET/"}}'
+#     terraform: >-
+#       aws_s3_bucket_logging: bucket = aws_s3_bucket.app.id, target_bucket = aws_s3_bucket.logs.id,
+#       target_prefix = "app/"
 #   service: s3
 #   severity: LOW
 #   short_code: enable-logging

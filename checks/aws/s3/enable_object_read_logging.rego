@@ -12,6 +12,19 @@
 #   id: AVD-AWS-0172
 #   avd_id: AVD-AWS-0172
 #   provider: aws
+#   impact: >-
+#     Management events do not say who read which object. Without S3 data events for reads, a data
+#     theft from a bucket leaves no trace in CloudTrail.
+#   remediation:
+#     console: >-
+#       CloudTrail console > Trails > a multi-region trail > Data events > Edit: add S3, log all
+#       current and future buckets (or this bucket), Read events.
+#     cli: >-
+#       aws cloudtrail put-event-selectors --trail-name TRAIL --event-selectors
+#       '[{"ReadWriteType":"All","IncludeManagementEvents":true,"DataResources":[{"Type":"AWS::S3::Object","Values":["arn:aws:s3"]}]}]'
+#     terraform: >-
+#       aws_cloudtrail: event_selector { read_write_type = "All", data_resource { type =
+#       "AWS::S3::Object", values = ["arn:aws:s3"] } }
 #   service: s3
 #   severity: LOW
 #   short_code: enable-object-read-logging

@@ -12,6 +12,17 @@
 #   id: AVD-AWS-0090
 #   avd_id: AVD-AWS-0090
 #   provider: aws
+#   impact: >-
+#     Versioning keeps every version of an object, so an overwrite or delete (by mistake, a bad
+#     deploy or ransomware) can be undone.
+#   remediation:
+#     console: >-
+#       S3 console > the bucket > Properties > Bucket Versioning > Edit: Enable. Add a lifecycle
+#       rule to expire old versions if storage cost matters.
+#     cli: >-
+#       aws s3api put-bucket-versioning --bucket BUCKET --versioning-configuration Status=Enabled
+#     terraform: >-
+#       aws_s3_bucket_versioning: versioning_configuration { status = "Enabled" }
 #   service: s3
 #   severity: MEDIUM
 #   short_code: enable-versioning

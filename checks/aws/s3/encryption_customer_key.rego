@@ -12,6 +12,20 @@
 #   id: AVD-AWS-0132
 #   avd_id: AVD-AWS-0132
 #   provider: aws
+#   impact: >-
+#     With a customer managed KMS key, reading the data needs kms:Decrypt on your key as well as S3
+#     access, every use is logged in CloudTrail, and disabling the key cuts off access at once.
+#   remediation:
+#     console: >-
+#       S3 console > the bucket > Properties > Default encryption > Edit: SSE-KMS, Choose from your
+#       AWS KMS keys (a customer managed key), Bucket Key enabled.
+#     cli: >-
+#       aws s3api put-bucket-encryption --bucket BUCKET --server-side-encryption-configuration
+#       '{"Rules":[{"ApplyServerSideEncryptionByDefault":{"SSEAlgorithm":"aws:kms","KMSMasterKeyID":"arn:aws:kms:REGION:ACCOUNT:key/KEY-ID"},"BucketKeyEnabled":true}]}'
+#     terraform: >-
+#       aws_s3_bucket_server_side_encryption_configuration: rule {
+#       apply_server_side_encryption_by_default { sse_algorithm = "aws:kms", kms_master_key_id =
+#       aws_kms_key.s3.arn } }
 #   service: s3
 #   severity: HIGH
 #   short_code: encryption-customer-key

@@ -12,6 +12,20 @@
 #   id: AVD-AWS-0091
 #   avd_id: AVD-AWS-0091
 #   provider: aws
+#   impact: >-
+#     Without IgnorePublicAcls, public ACLs already on the bucket or its objects keep working;
+#     blocking new public ACLs alone does not close the old ones.
+#   remediation:
+#     console: >-
+#       S3 console > the bucket > Permissions > Block public access (bucket settings) > Edit: Block
+#       public access to buckets and objects granted through any access control lists (ACLs). Or set
+#       it for the whole account.
+#     cli: >-
+#       aws s3api put-public-access-block --bucket BUCKET --public-access-block-configuration
+#       BlockPublicAcls=true,IgnorePublicAcls=true,BlockPublicPolicy=true,RestrictPublicBuckets=true
+#     terraform: >-
+#       aws_s3_bucket_public_access_block: ignore_public_acls = true (or
+#       aws_s3_account_public_access_block)
 #   service: s3
 #   severity: HIGH
 #   short_code: ignore-public-acls

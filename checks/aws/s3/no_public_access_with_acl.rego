@@ -12,6 +12,22 @@
 #   id: AVD-AWS-0092
 #   avd_id: AVD-AWS-0092
 #   provider: aws
+#   impact: >-
+#     A public-read or public-read-write ACL lets anyone on the internet list or read (or write) the
+#     bucket without signing in. Public buckets are among the most common causes of cloud data
+#     leaks.
+#   remediation:
+#     console: >-
+#       S3 console > the bucket > Permissions > Access control list (ACL) > Edit: remove the grants
+#       to Everyone and Authenticated users group; better, Object Ownership > Bucket owner enforced,
+#       which turns ACLs off.
+#     cli: >-
+#       aws s3api put-bucket-acl --bucket BUCKET --acl private && aws s3api
+#       put-bucket-ownership-controls --bucket BUCKET --ownership-controls
+#       'Rules=[{ObjectOwnership=BucketOwnerEnforced}]'
+#     terraform: >-
+#       aws_s3_bucket_ownership_controls: rule { object_ownership = "BucketOwnerEnforced" } (and no
+#       aws_s3_bucket_acl with a public acl)
 #   service: s3
 #   severity: HIGH
 #   short_code: no-public-access-with-acl

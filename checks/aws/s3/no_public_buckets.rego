@@ -12,6 +12,20 @@
 #   id: AVD-AWS-0093
 #   avd_id: AVD-AWS-0093
 #   provider: aws
+#   impact: >-
+#     Without RestrictPublicBuckets, a bucket whose policy is public stays readable by anyone; the
+#     setting limits such a bucket to AWS service principals and the owner's account.
+#   remediation:
+#     console: >-
+#       S3 console > the bucket > Permissions > Block public access (bucket settings) > Edit: Block
+#       public and cross-account access to buckets and objects through any public bucket or access
+#       point policies. Or set it for the whole account.
+#     cli: >-
+#       aws s3api put-public-access-block --bucket BUCKET --public-access-block-configuration
+#       BlockPublicAcls=true,IgnorePublicAcls=true,BlockPublicPolicy=true,RestrictPublicBuckets=true
+#     terraform: >-
+#       aws_s3_bucket_public_access_block: restrict_public_buckets = true (or
+#       aws_s3_account_public_access_block)
 #   service: s3
 #   severity: HIGH
 #   short_code: no-public-buckets

@@ -12,6 +12,17 @@
 #   id: AVD-AWS-0170
 #   avd_id: AVD-AWS-0170
 #   provider: aws
+#   impact: >-
+#     MFA Delete makes permanently deleting an object version, or turning versioning off, require
+#     the root user's MFA code; stolen access keys alone cannot then destroy the bucket's history.
+#   remediation:
+#     console: >-
+#       Not available in the console: with the root user's credentials and its MFA device, call
+#       put-bucket-versioning with MFADelete=Enabled.
+#     cli: >-
+#       aws s3api put-bucket-versioning --bucket BUCKET --versioning-configuration
+#       Status=Enabled,MFADelete=Enabled --mfa "arn:aws:iam::ACCOUNT:mfa/root-account-mfa-device
+#       123456" # as the root user
 #   service: s3
 #   severity: LOW
 #   short_code: require-mfa-delete

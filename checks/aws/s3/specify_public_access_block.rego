@@ -13,6 +13,21 @@
 #   id: AVD-AWS-0094
 #   avd_id: AVD-AWS-0094
 #   provider: aws
+#   impact: >-
+#     A public access block is the guard rail against making a bucket public by ACL or policy. A
+#     bucket with none, in an account with none, relies on every person and tool never making that
+#     mistake.
+#   remediation:
+#     console: >-
+#       S3 console > Block Public Access settings for this account > Edit: turn all four settings on
+#       (covers every bucket), or set them per bucket under the bucket's Permissions tab.
+#     cli: >-
+#       aws s3control put-public-access-block --account-id ACCOUNT
+#       --public-access-block-configuration
+#       BlockPublicAcls=true,IgnorePublicAcls=true,BlockPublicPolicy=true,RestrictPublicBuckets=true
+#     terraform: >-
+#       aws_s3_account_public_access_block (all four arguments = true), or
+#       aws_s3_bucket_public_access_block per bucket
 #   service: s3
 #   severity: LOW
 #   short_code: specify-public-access-block

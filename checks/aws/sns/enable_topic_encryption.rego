@@ -11,6 +11,18 @@
 #   id: AVD-AWS-0095
 #   avd_id: AVD-AWS-0095
 #   provider: aws
+#   impact: >-
+#     Messages published to an unencrypted topic are stored in plain text until delivered; with
+#     server-side encryption they are encrypted with a KMS key at rest.
+#   remediation:
+#     console: >-
+#       SNS console > Topics > the topic > Edit > Encryption: Enable encryption, with a KMS key (the
+#       key policy must let publishers and SNS use it).
+#     cli: >-
+#       aws sns set-topic-attributes --topic-arn TOPIC-ARN --attribute-name KmsMasterKeyId
+#       --attribute-value alias/aws/sns
+#     terraform: >-
+#       aws_sns_topic: kms_master_key_id = "alias/aws/sns" (or a customer managed key)
 #   service: sns
 #   severity: HIGH
 #   short_code: enable-topic-encryption

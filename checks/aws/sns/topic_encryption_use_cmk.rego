@@ -12,6 +12,19 @@
 #   id: AVD-AWS-0136
 #   avd_id: AVD-AWS-0136
 #   provider: aws
+#   impact: >-
+#     The AWS managed key alias/aws/sns cannot be shared with other accounts or restricted by your
+#     own key policy. A customer managed key lets you control who can decrypt the messages and audit
+#     every use.
+#   remediation:
+#     console: >-
+#       SNS console > Topics > the topic > Edit > Encryption: choose a customer managed KMS key (its
+#       key policy must allow the publishing services and sns.amazonaws.com).
+#     cli: >-
+#       aws sns set-topic-attributes --topic-arn TOPIC-ARN --attribute-name KmsMasterKeyId
+#       --attribute-value arn:aws:kms:REGION:ACCOUNT:key/KEY-ID
+#     terraform: >-
+#       aws_sns_topic: kms_master_key_id = aws_kms_key.sns.arn
 #   service: sns
 #   severity: HIGH
 #   short_code: topic-encryption-use-cmk

@@ -81,6 +81,17 @@ static void test_compliance_view_matches_golden(void)
     golden(FX_SAMPLE, "compliance", NULL, &o);
 }
 
+/* --report checks on an 8-line, 72-column terminal: 3 rows (the minimum), names and titles cut
+ * to the width, and a line saying how many checks were left out. */
+static void test_overview_by_check_cut_to_the_terminal(void)
+{
+    struct res_filter flt = {0};
+    struct fmt_opts o = {.now = NOW, .checks_only = 1, .height = 8, .width = 72};
+    golden(FX_TABLE_INPUT, "bycheck-cut", &flt, &o);
+    struct fmt_opts wide = {.now = NOW, .checks_only = 1, .height = 40, .width = 200, .next_hint = FMT_HINT_DEMO};
+    golden(FX_TABLE_INPUT, "bycheck-hint", &flt, &wide);
+}
+
 static void test_multi_account_summary_matches_golden(void)
 {
     struct res_report *r = fx_load(FX_TABLE_INPUT), *b = fx_load("tests/golden/table/input-b.json");
@@ -156,6 +167,39 @@ static void test_control_characters_never_reach_the_terminal(void)
     res_report_free(r);
 }
 
+static const char *fake_env(void *ud, const char *name)
+{
+    const char *const *kv = ud;
+    for (; *kv; kv += 2)
+        if (!strcmp(kv[0], name))
+            return kv[1];
+    return NULL;
+}
+
+/* LINES / COLUMNS win when they are numbers (LINES=0: no cap); a file has no size of its own. */
+static void test_term_size_from_lines_and_columns(void)
+{
+    struct osp_ctx ctx;
+    osp_ctx_init(&ctx);
+    ctx.getenv_fn = fake_env;
+    size_t h = 1, w = 1;
+    FILE *f = tmpfile();
+    CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+    const char *given[] = {"LINES", "40", "COLUMNS", "132", NULL};
+    ctx.getenv_ud = (void *)given;
+    fmt_term_size(&ctx, f, &h, &w);
+    CU_ASSERT(h == 40 && w == 132);
+    const char *zero[] = {"LINES", "0", NULL};
+    ctx.getenv_ud = (void *)zero;
+    fmt_term_size(&ctx, f, &h, &w);
+    CU_ASSERT(h == 0 && w == 0);
+    const char *junk[] = {"LINES", "40x", "COLUMNS", "-3", NULL};
+    ctx.getenv_ud = (void *)junk;
+    fmt_term_size(&ctx, f, &h, &w);
+    CU_ASSERT(h == 0 && w == 0);
+    fclose(f);
+}
+
 static void test_color_wanted_never_for_files(void)
 {
     struct osp_ctx ctx;
@@ -171,9 +215,11 @@ static const struct osp_test tests[] = {OSP_TEST(test_summary_view_matches_golde
                                         OSP_TEST(test_arn_view_matches_golden),
                                         OSP_TEST(test_compliance_view_matches_golden),
                                         OSP_TEST(test_multi_account_summary_matches_golden),
+                                        OSP_TEST(test_overview_by_check_cut_to_the_terminal),
                                         OSP_TEST(test_colour_only_when_asked),
                                         OSP_TEST(test_control_characters_never_reach_the_terminal),
                                         OSP_TEST(test_color_wanted_never_for_files),
+                                        OSP_TEST(test_term_size_from_lines_and_columns),
                                         {0}};
 
 int main(void)
