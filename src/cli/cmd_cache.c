@@ -6,6 +6,7 @@
 
 #include "cache/cache.h"
 #include "cli/cli.h"
+#include "core/log.h"
 #include "core/timeutil.h"
 
 #define CC_MAX_LIST 64
@@ -351,6 +352,11 @@ static int cmd_import(struct osp_ctx *ctx, const struct cc_opts *o, const char *
             err.code = OSP_EIO; /* a missing file is an artifact error here: exit 3 */
         return cli_fail(&err);
     }
+    if (!keyed) /* an explicit import is the operator's call; scans never import such a file */
+        osp_warn(ctx,
+                 "importing unauthenticated artifact '%s' (no OSPREY_ARTIFACT_KEY): its state will be trusted "
+                 "as if this machine had collected it",
+                 o->path);
     struct cache_store *s = NULL;
     int rc = open_store(ctx, dir, &s);
     if (!rc && cache_put(s, e, n, &err))

@@ -67,6 +67,7 @@ def test_world_writable_cache_dir_warns(t):
     os.chmod(shared, 0o777)
     r = run_osprey(["cache", "import", good, "--cache-dir", private], env=base_env())
     assert r.returncode == 0 and "world-writable" not in r.stderr, r.stderr
+    assert "unauthenticated artifact" in r.stderr, r.stderr  # an unkeyed import says what it trusts
     r = run_osprey(["cache", "import", good, "--cache-dir", shared], env=base_env())
     assert r.returncode == 0 and "world-writable" in r.stderr and shared in r.stderr, r.stderr
 
