@@ -38,6 +38,7 @@ static enum osp_code load_catalog(struct osp_ctx *ctx, const struct cli_opts *o,
         .include_non_failures = o->include_non_failures,
         .compliance = o->compliance,
         .trace = o->trace,
+        .no_builtin_lib = o->no_builtin_lib,
     };
     return scan_catalog_load(ctx, &so, out, err);
 }

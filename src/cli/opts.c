@@ -62,6 +62,7 @@ static const struct cli_flag flags[] = {
      "compliance report: aws-cis-1.2, aws-cis-1.4 or @spec.yaml"},
     {"report", 0, "TYPE", 0, "Checks", "summary", NULL, OUT, "table detail: summary, all (compliance + findings) or checks (failing checks only)"},
     {"include-non-failures", 0, NULL, 0, "Checks", NULL, NULL, OUT, "also report passed checks per resource"},
+    {"no-builtin-lib", 0, NULL, 0, "Checks", NULL, NULL, AWS, "load none of osprey's data.lib modules (bring your own)"},
     {"trace", 0, NULL, 0, "Checks", NULL, NULL, AWS, "print Rego evaluation traces to stderr"},
     /* Output */
     {"format", 'f', "FORMAT[=PATH]", 1, "Output", "table", NULL, OUT,
@@ -316,9 +317,9 @@ static enum osp_code apply(const char *name, const char *v, struct cli_opts *o, 
 static void apply_switch(const char *name, struct cli_opts *o)
 {
     int *const targets[] = {&o->insecure, &o->update_cache, &o->offline, &o->include_non_failures, &o->trace,
-                            &o->quiet,    &o->debug,        &o->help};
+                            &o->quiet,    &o->debug,        &o->help,    &o->no_builtin_lib};
     static const char *const names[] = {"insecure", "update-cache", "offline", "include-non-failures", "trace",
-                                        "quiet",    "debug",        "help"};
+                                        "quiet",    "debug",        "help",    "no-builtin-lib"};
     for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
         if (!strcmp(names[i], name))
             *targets[i] = 1;

@@ -51,6 +51,7 @@ struct cli_opts {
     struct cli_list config_checks, check_namespaces, config_data;
     const char *compliance, *report;
     int trace, include_non_failures;
+    int no_builtin_lib; /* --no-builtin-lib */
     /* output */
     struct cli_list formats, severities, thresholds;
     const char *output, *ignorefile, *fail_on;

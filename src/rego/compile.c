@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "rego/rego_int.h"
+#include "rego/rewrite.h"
 
 enum osp_code rego_compile_error(struct rego_engine *e, struct osp_err *err, const char *code, const char *file,
                                  int line, int col, const char *fmt, ...)
@@ -477,32 +478,14 @@ static const struct {
     {"count", IF_COUNT, 1, true},
 };
 
-/* OPA builtins osprey does not implement (network, GraphQL): callable only when mocked. */
-static const struct {
-    const char *name;
-    int arity;
-} unimplemented[] = {
-    {"http.send", 1},
-    {"net.lookup_ip_addr", 1},
-    {"providers.aws.sign_req", 3},
-    {"graphql.parse", 2},
-    {"graphql.parse_and_verify", 2},
-    {"graphql.parse_query", 1},
-    {"graphql.parse_schema", 1},
-    {"graphql.is_valid", 2},
-    {"graphql.schema_is_valid", 1},
-    {"io.jwt.decode_verify", 2},
-    {"io.jwt.decode", 1},
-    {"io.jwt.verify_rs256", 2},
-    {"io.jwt.encode_sign", 3},
-    {"io.jwt.encode_sign_raw", 3},
-};
-
 const struct rego_builtin *rego_find_builtin(struct rego_engine *e, const char *name)
 {
     for (size_t i = 0; i < e->ntable; i++)
         if (!strcmp(e->table[i].name, name))
             return &e->table[i];
+    for (size_t i = 0; i < e->opts.nhost_builtins; i++)
+        if (!strcmp(e->opts.host_builtins[i].name, name))
+            return &e->opts.host_builtins[i];
     return NULL;
 }
 
@@ -553,13 +536,6 @@ static const struct rego_func_target *resolve_call(struct rctx *c, const char *n
         t->arity = bi->arity;
         if (!quiet && nargs != (size_t)bi->arity && nargs != (size_t)bi->arity + 1)
             return arity_error(c, name, line, col, nargs, bi->arity);
-        return t;
-    }
-    for (size_t i = 0; i < sizeof(unimplemented) / sizeof(unimplemented[0]); i++) {
-        if (strcmp(unimplemented[i].name, name))
-            continue;
-        t->kind = CALL_BUILTIN; /* bi NULL: an error at run time unless mocked with `with` */
-        t->arity = unimplemented[i].arity;
         return t;
     }
     if (!quiet && c->rc == OSP_OK)
@@ -717,32 +693,13 @@ static size_t rule_heads(struct rego_rule *x, struct rego_term **heads, size_t c
     return n;
 }
 
-/* Does a function parameter compute something (call, ref, template...) rather than match? */
-static bool computed_param(const struct rego_term *t)
-{
-    switch ((enum rego_term_kind)t->kind) {
-    case TM_VALUE:
-    case TM_VAR:
-        return false;
-    case TM_ARRAY:
-    case TM_OBJECT:
-    case TM_SET:
-        for (size_t i = 0; i < t->n; i++)
-            if (computed_param(t->a[i]))
-                return true;
-        return false;
-    default:
-        return true;
-    }
-}
-
 /* f($"{x}") := ... if {...}: the parameter becomes a fresh var, and every body of the chain
  * starts with `__argN = <term>`, which the safety check orders after what binds x (OPA). */
 static void lift_params(struct rctx *c, struct rego_rule *r)
 {
     for (size_t i = 0; i < r->nargs; i++) {
         struct rego_term *orig = r->args[i];
-        if (!computed_param(orig))
+        if (!rego_term_computed(orig))
             continue;
         struct rego_term *v = mk_term(c, TM_VAR, orig->line, orig->col);
         char name[32];
@@ -775,6 +732,7 @@ static enum osp_code compile_chain(struct rctx *c, struct rego_rule *r)
 {
     if (r->kind == RK_FUNC)
         lift_params(c, r);
+    rego_rewrite_else_heads(c->m, r);
     struct res R = {c, NULL, 0};
     struct scope top = {NULL, NULL, NULL, 0, 0, NO_IDX};
     struct rego_term *heads[40];
@@ -802,8 +760,12 @@ static enum osp_code compile_chain(struct rctx *c, struct rego_rule *r)
     }
     free(bound);
     free(R.depths);
-    if (!c->rc)
+    if (!c->rc) {
+        rego_rewrite_rule(c->m, r, &c->nslots);
+        for (struct rego_rule *x = r; x; x = x->els)
+            x->nslots = c->nslots;
         rego_fold_rule(c->m, r);
+    }
     return c->rc;
 }
 
@@ -841,8 +803,10 @@ enum osp_code rego_compile_query(struct rego_engine *e, struct rego_module *q, s
         abort();
     if (!c.rc)
         c.rc = rego_safety_body(e, q, body, c.nslots, bound, NULL, 0, R.depths, err);
-    if (!c.rc)
+    if (!c.rc) {
+        rego_rewrite_body(q, body, &c.nslots);
         rego_fold_body(q, body);
+    }
     free(bound);
     free(R.depths);
     *nslots = c.nslots;

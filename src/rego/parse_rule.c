@@ -250,21 +250,20 @@ static void parse_module_body(struct ps *p)
     rego_ps_next(p);
     set_pkg(p, parse_path_ref(p));
     struct plist imps = {0}, rules = {0};
-    while (rego_ps_kw(p, "import")) {
-        parse_import(p, &imps);
+    /* as OPA: imports may follow rules; a future/rego.v1 import affects what is parsed after it */
+    while (rego_ps_peek(p)->type != TK_EOF) {
+        if ((imps.n || rules.n) && !rego_ps_peek(p)->nl_before)
+            rego_ps_unexpected(p);
+        if (rego_ps_kw(p, "import"))
+            parse_import(p, &imps);
+        else
+            rego_ps_push(p, &rules, parse_rule(p));
     }
     p->m->nimports = imps.n;
     struct rego_import **iv = (struct rego_import **)rego_ps_done(p, &imps);
     p->m->imports = rego_ps_alloc(p, (p->m->nimports + 1) * sizeof(*p->m->imports));
     for (size_t i = 0; i < p->m->nimports; i++)
         p->m->imports[i] = *iv[i];
-    while (rego_ps_peek(p)->type != TK_EOF) {
-        if (rego_ps_kw(p, "import"))
-            rego_ps_error(p, rego_ps_peek(p), "%s", "imports must appear before rules");
-        if (!rego_ps_peek(p)->nl_before && rules.n)
-            rego_ps_unexpected(p);
-        rego_ps_push(p, &rules, parse_rule(p));
-    }
     p->m->nrules = rules.n;
     p->m->rules = (struct rego_rule **)rego_ps_done(p, &rules);
 }

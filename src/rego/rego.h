@@ -32,6 +32,7 @@
 #include "rego/value.h"
 
 struct rego_engine;
+struct rego_builtin;
 
 struct rego_opts {
     bool v0_compatible;         /* parse modules with Rego v0 syntax */
@@ -43,6 +44,11 @@ struct rego_opts {
      * NULL: printed lines go to osp_log at INFO level. */
     void (*print_fn)(void *ud, const char *file, int line, const char *text);
     void *print_ud;
+    /* Builtins the host adds (rego/builtin.h), e.g. Trivy's result.new from src/scan/: looked up
+     * after the engine's own table, so they cannot shadow an OPA builtin. Borrowed: the table
+     * must outlive the engine. */
+    const struct rego_builtin *host_builtins;
+    size_t nhost_builtins;
 };
 
 /* Structured error of the last failed compile/eval (OPA's {code, message, location}). */
@@ -96,6 +102,29 @@ struct rego_module_info {
 size_t rego_module_count(const struct rego_engine *e);
 OSP_MUST_CHECK enum osp_code rego_module_info(struct rego_engine *e, size_t i, struct rego_module_info *out,
                                               struct osp_err *err);
+/* Module i's source text as added (borrowed). */
+OSP_MUST_CHECK enum osp_code rego_module_source(const struct rego_engine *e, size_t i, const char **text, size_t *len,
+                                                struct osp_err *err);
+/* The data packages module i imports ("lib.aws.iam" for `import data.lib.aws.iam`); input,
+ * future and rego.v1 imports are left out. The array lives until rego_engine_free. */
+OSP_MUST_CHECK enum osp_code rego_module_imports(struct rego_engine *e, size_t i, const char ***out, size_t *n,
+                                                 struct osp_err *err);
+/* METADATA parsed now (before or after rego_compile), as a new value (undefined when none):
+ * rule NULL: module i's package-scoped block; else the block above the first rule named rule
+ * ("deny*": the first whose name starts with "deny"). A block that is not valid is OSP_EPOLICY
+ * with "file:line: rego_parse_error: ..." text. */
+OSP_MUST_CHECK enum osp_code rego_module_annotations(struct rego_engine *e, size_t i, const char *rule, rv *out,
+                                                     struct osp_err *err);
+/* After rego_compile: the set of input paths module i reads, as arrays of the leading constant
+ * keys (at most depth of them): `input.aws.s3.buckets[_].name` gives ["aws", "s3", "buckets"] for
+ * depth 3, with import aliases resolved. New value. */
+OSP_MUST_CHECK enum osp_code rego_module_input_paths(struct rego_engine *e, size_t i, size_t depth, rv *out,
+                                                     struct osp_err *err);
+/* One YAML document -> value, the reader the engine uses for METADATA and yaml.unmarshal: go-yaml
+ * scalar rules, nesting and alias expansion capped (a "billion laughs" document is an error).
+ * Errors: OSP_ECONFIG "name:line: invalid YAML: ...". New value in *out. */
+OSP_MUST_CHECK enum osp_code rego_yaml_parse(const char *text, size_t len, const char *name, rv *out,
+                                             struct osp_err *err);
 /* METADATA of a rule (rule scope) in a package, or undefined. Borrowed. */
 rv rego_rule_annotations(struct rego_engine *e, const char *package, const char *rule);
 

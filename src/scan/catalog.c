@@ -33,35 +33,30 @@ static enum osp_code grow(struct scan_catalog *c, struct osp_err *err)
     return OSP_OK;
 }
 
-/* Names of the input.aws.<service>.<x> collections a module's text mentions. */
-static enum osp_code note_collections(struct scan_catalog *c, const char *text, const char *service,
-                                      struct scan_check_run *run)
+/* After compile: the input.aws.<service>.<x> collections the check's module reads (from the
+ * parsed module, imports resolved). */
+static enum osp_code note_collections(struct scan_catalog *c, size_t k, struct osp_err *err)
 {
-    char prefix[96];
-    snprintf(prefix, sizeof(prefix), "input.aws.%s.", service);
-    const char *names[16];
+    struct scan_check_run *run = &c->run[k];
+    const char *service = c->checks[k].service;
+    rv paths = rv_undef();
+    enum osp_code rc = rego_module_input_paths(c->engine, run->module, 3, &paths, err);
+    if (rc)
+        return rc;
     size_t n = 0;
-    for (const char *p = strstr(text, prefix); p && n < 16; p = strstr(p + 1, prefix)) {
-        const char *s = p + strlen(prefix), *e = s;
-        while ((*e >= 'a' && *e <= 'z') || (*e >= '0' && *e <= '9'))
-            e++;
-        if (e == s)
+    run->collections = scan_pool_alloc(&c->pool, (rv_len(paths) + 1) * sizeof(char *));
+    if (!run->collections)
+        rc = osp_err_set(err, OSP_ENOMEM, "out of memory loading checks");
+    for (size_t i = 0; !rc && i < rv_len(paths); i++) {
+        rv p = rv_set_at(paths, i);
+        if (rv_len(p) < 3 || strcmp(rv_str(rv_arr_at(p, 0)), "aws") || strcmp(rv_str(rv_arr_at(p, 1)), service))
             continue;
-        char name[64];
-        snprintf(name, sizeof(name), "%.*s", (int)(e - s), s);
-        int dup = 0;
-        for (size_t i = 0; i < n && !dup; i++)
-            dup = !strcmp(names[i], name);
-        if (!dup && !(names[n++] = scan_pool_strdup(&c->pool, name)))
-            return OSP_ENOMEM;
+        if (!(run->collections[n++] = scan_pool_strdup(&c->pool, rv_str(rv_arr_at(p, 2)))))
+            rc = osp_err_set(err, OSP_ENOMEM, "out of memory loading checks");
     }
-    run->collections = n ? scan_pool_alloc(&c->pool, n * sizeof(*names)) : NULL;
-    if (n && !run->collections)
-        return OSP_ENOMEM;
-    if (n)
-        memcpy(run->collections, names, n * sizeof(*names));
     run->ncollections = n;
-    return OSP_OK;
+    rv_unref(paths);
+    return rc;
 }
 
 static int in_namespaces(const char *pkg, const struct scan_opts *o)
@@ -77,51 +72,51 @@ static int in_namespaces(const char *pkg, const struct scan_opts *o)
     return 0;
 }
 
-/* Add one module: to the engine (when there is one) and, when it is a check, to the list. */
-static enum osp_code add_module(struct scan_catalog *c, const struct scan_opts *o, const char *path, const char *text,
-                                size_t len, int builtin, struct osp_err *err)
+/* Add one module to the engine (the catalog's, or the scratch one of a metadata-only load) and,
+ * when it is a check, to the list: package and METADATA come from the parsed module. */
+static enum osp_code add_module(struct scan_catalog *c, const struct scan_opts *o, struct rego_engine *e,
+                                const char *path, const char *text, size_t len, int builtin, struct osp_err *err)
 {
-    size_t module = SIZE_MAX;
-    if (c->engine) {
-        module = rego_module_count(c->engine);
-        enum osp_code rc = rego_add_module(c->engine, path, text, len, err);
-        if (rc)
-            return rc;
-    }
+    size_t module = rego_module_count(e);
+    enum osp_code rc = rego_add_module(e, path, text, len, err);
+    if (rc)
+        return rc;
     int is_lib = builtin ? strncmp(path, "checks/aws/", 11) != 0 : 0;
     if (is_lib || grow(c, err))
         return is_lib ? OSP_OK : err->code;
     struct scan_check *chk = &c->checks[c->nchecks];
-    enum osp_code rc = scan_check_from_module(&c->pool, path, text, builtin, chk, err);
+    int library = 0;
+    rc = scan_check_from_engine(&c->pool, e, module, builtin, chk, &library, err);
     if (rc)
         return rc;
-    if (!in_namespaces(chk->package, o) || strstr(text, "library: true"))
+    if (!in_namespaces(chk->package, o) || library)
         return OSP_OK; /* a library or a package outside the evaluated namespaces */
     struct scan_check_run *run = &c->run[c->nchecks];
     memset(run, 0, sizeof(*run));
-    run->module = module;
+    run->module = c->engine ? module : SIZE_MAX;
     run->global_only = chk->nservices > 0;
     for (size_t i = 0; i < chk->nservices && run->global_only; i++)
         run->global_only = scan_service_is_global(chk->services[i]);
-    if (note_collections(c, text, chk->service, run))
-        return osp_err_set(err, OSP_ENOMEM, "out of memory loading %s", path);
     c->nchecks++;
     return OSP_OK;
 }
 
-static enum osp_code load_builtins(struct scan_catalog *c, const struct scan_opts *o, struct osp_err *err)
+/* After the custom modules: the built-ins that go with them (replace.c). */
+static enum osp_code load_builtins(struct scan_catalog *c, const struct scan_opts *o, struct rego_engine *pe,
+                                   const struct rego_opts *ro, struct osp_err *err)
 {
-    for (const struct scan_embedded *e = scan_embedded_files; e->path; e++) {
-        size_t n = strlen(e->path);
-        if (n < 5 || strcmp(e->path + n - 5, ".rego"))
-            continue;
-        if (o->no_builtin && strncmp(e->path, "checks/lib/", 11))
-            continue;
-        enum osp_code rc = add_module(c, o, e->path, e->data, e->len, 1, err);
-        if (rc)
-            return rc;
+    unsigned what = SCAN_BI_LIB | (o->no_builtin ? 0 : SCAN_BI_CHECKS) | (o->no_builtin_lib ? SCAN_BI_NO_LIB : 0);
+    unsigned char *sel = calloc(scan_embedded_count + 1, 1);
+    if (!sel)
+        return osp_err_set(err, OSP_ENOMEM, "out of memory loading checks");
+    enum osp_code rc = scan_builtin_select(c->ctx, pe, ro, what, sel, err);
+    for (size_t i = 0; !rc && i < scan_embedded_count; i++) {
+        const struct scan_embedded *e = &scan_embedded_files[i];
+        if (sel[i])
+            rc = add_module(c, o, pe, e->path, e->data, e->len, 1, err);
     }
-    return OSP_OK;
+    free(sel);
+    return rc;
 }
 
 enum osp_code scan_add_builtin_libs(struct rego_engine *e, struct osp_err *err)
@@ -137,46 +132,8 @@ enum osp_code scan_add_builtin_libs(struct rego_engine *e, struct osp_err *err)
     return OSP_OK;
 }
 
-/* The package an embedded lib module declares ("lib.cloud.metadata"), into out. */
-static void module_package(const char *text, char *out, size_t n)
-{
-    out[0] = '\0';
-    for (const char *p = text; p && *p; p = strchr(p, '\n') ? strchr(p, '\n') + 1 : NULL) {
-        if (strncmp(p, "package ", 8))
-            continue;
-        size_t len = strcspn(p + 8, " \t\r\n");
-        snprintf(out, n, "%.*s", (int)len, p + 8);
-        return;
-    }
-}
-
-enum osp_code scan_add_missing_builtin_libs(struct rego_engine *e, struct osp_err *err)
-{
-    size_t have = rego_module_count(e);
-    for (const struct scan_embedded *m = scan_embedded_files; m->path; m++) {
-        size_t n = strlen(m->path);
-        if (strncmp(m->path, "checks/lib/", 11) || n < 5 || strcmp(m->path + n - 5, ".rego"))
-            continue;
-        char pkg[256];
-        module_package(m->data, pkg, sizeof(pkg));
-        int present = 0;
-        for (size_t i = 0; i < have && !present; i++) {
-            struct rego_module_info info;
-            enum osp_code rc = rego_module_info(e, i, &info, err);
-            if (rc)
-                return rc;
-            present = info.package && !strcmp(info.package, pkg);
-        }
-        if (present)
-            continue;
-        enum osp_code rc = rego_add_module(e, m->path, m->data, m->len, err);
-        if (rc)
-            return rc;
-    }
-    return OSP_OK;
-}
-
-static enum osp_code load_custom(struct scan_catalog *c, const struct scan_opts *o, struct osp_err *err)
+static enum osp_code load_custom(struct scan_catalog *c, const struct scan_opts *o, struct rego_engine *pe,
+                                 struct osp_err *err)
 {
     static const char *const rego_suffix[] = {".rego", NULL};
     struct scan_paths paths = {0};
@@ -189,7 +146,7 @@ static enum osp_code load_custom(struct scan_catalog *c, const struct scan_opts 
         rc = scan_read_file(paths.v[i], &text, &len, err);
         if (rc)
             break;
-        rc = add_module(c, o, paths.v[i], text, len, 0, err);
+        rc = add_module(c, o, pe, paths.v[i], text, len, 0, err);
         free(text);
     }
     scan_paths_cleanup(&paths);
@@ -211,7 +168,7 @@ static enum osp_code load_data(struct scan_catalog *c, const struct scan_opts *o
         if (rc)
             break;
         if (scan_path_matches(paths.v[i], data_suffix + 1))
-            rc = scan_yaml_parse(text, len, paths.v[i], &doc, err);
+            rc = rego_yaml_parse(text, len, paths.v[i], &doc, err); /* the engine's reader: alias budget */
         else
             rc = rego_input_parse(text, len, &doc, err);
         free(text);
@@ -356,18 +313,28 @@ static enum osp_code load_once(struct osp_ctx *ctx, const struct scan_opts *o, i
     c->ctx = ctx;
     c->include_non_failures = o->include_non_failures;
     c->trace = o->trace;
-    struct rego_opts ro = {.v0_compatible = v0};
-    enum osp_code rc = with_engine ? rego_engine_new(ctx, &ro, &c->engine, err) : OSP_OK;
+    struct rego_opts ro;
+    scan_rego_opts_init(&ro);
+    ro.v0_compatible = v0;
+    /* a metadata-only load parses the modules in a scratch engine that is never compiled */
+    struct rego_engine *pe = NULL;
+    enum osp_code rc = rego_engine_new(ctx, &ro, &pe, err);
+    if (!rc && with_engine)
+        c->engine = pe;
     if (!rc)
-        rc = load_builtins(c, o, err);
+        rc = load_custom(c, o, pe, err);
     if (!rc)
-        rc = load_custom(c, o, err);
+        rc = load_builtins(c, o, pe, &ro, err);
+    if (!with_engine)
+        rego_engine_free(pe);
     if (!rc)
         rc = load_data(c, o, err);
     if (!rc && c->engine)
         rc = rego_compile(c->engine, err);
     if (!rc && c->engine)
         rc = find_deny_rules(c, err);
+    for (size_t k = 0; !rc && c->engine && k < c->nchecks; k++)
+        rc = note_collections(c, k, err);
     if (!rc)
         rc = sort_checks(c, err);
     if (!rc)
@@ -391,7 +358,7 @@ static enum osp_code load(struct osp_ctx *ctx, const struct scan_opts *o, int wi
     struct osp_err v1err;
     osp_err_init(&v1err);
     enum osp_code rc = load_once(ctx, o, with_engine, 0, out, &v1err);
-    if (rc != OSP_EPOLICY || !with_engine || !o->nconfig_checks || !strstr(v1err.msg, "parse")) {
+    if (rc != OSP_EPOLICY || !o->nconfig_checks || !strstr(v1err.msg, "parse")) {
         if (rc)
             *err = v1err;
         return rc;

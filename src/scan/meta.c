@@ -1,89 +1,10 @@
-/* meta.c: a check module's METADATA comment block and package -> struct scan_check. */
-#include <ctype.h>
+/* meta.c: a check's package and METADATA, as the engine parsed them -> struct scan_check. */
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
-#include "core/buf.h"
+#include "rego/rego.h"
 #include "scan/scan_int.h"
-
-#define META_MAX_BYTES (64 * 1024)
-
-static const char *line_end(const char *p)
-{
-    const char *e = strchr(p, '\n');
-    return e ? e : p + strlen(p);
-}
-
-char *scan_module_package(const char *text)
-{
-    for (const char *p = text; *p;) {
-        const char *e = line_end(p);
-        const char *q = p;
-        while (q < e && (*q == ' ' || *q == '\t'))
-            q++;
-        if (e - q > 8 && !strncmp(q, "package", 7) && isspace((unsigned char)q[7])) {
-            q += 8;
-            while (q < e && isspace((unsigned char)*q))
-                q++;
-            const char *end = q;
-            while (end < e && !isspace((unsigned char)*end) && *end != '#')
-                end++;
-            char *pkg = malloc((size_t)(end - q) + 1);
-            if (pkg) {
-                memcpy(pkg, q, (size_t)(end - q));
-                pkg[end - q] = 0;
-            }
-            return pkg;
-        }
-        p = *e ? e + 1 : e;
-    }
-    return NULL;
-}
-
-/* Append one comment line's body ("# x" -> "x", "#" -> "") to b. */
-static int add_comment_line(struct osp_buf *b, const char *p, const char *e)
-{
-    p++; /* the '#' */
-    if (p < e && *p == ' ')
-        p++;
-    if (osp_buf_add(b, p, (size_t)(e - p)) || osp_buf_addc(b, '\n'))
-        return -1;
-    return 0;
-}
-
-char *scan_module_metadata_text(const char *text)
-{
-    const char *p = text;
-    while (*p) {
-        const char *e = line_end(p);
-        const char *q = p;
-        while (q < e && isspace((unsigned char)*q))
-            q++;
-        if (e - q >= 10 && !strncmp(q, "# METADATA", 10))
-            break;
-        p = *e ? e + 1 : e;
-    }
-    if (!*p)
-        return NULL;
-    p = *line_end(p) ? line_end(p) + 1 : line_end(p);
-    struct osp_buf b;
-    osp_buf_init(&b, META_MAX_BYTES);
-    while (*p) {
-        const char *e = line_end(p);
-        const char *q = p;
-        while (q < e && (*q == ' ' || *q == '\t'))
-            q++;
-        if (q == e || *q != '#')
-            break;
-        if (add_comment_line(&b, q, e)) {
-            osp_buf_cleanup(&b);
-            return NULL;
-        }
-        p = *e ? e + 1 : e;
-    }
-    return osp_buf_take(&b);
-}
 
 enum res_severity scan_severity_from(const char *s)
 {
@@ -117,6 +38,8 @@ static enum osp_code str_list(struct scan_pool *pool, rv arr, const char ***out,
         return OSP_ENOMEM;
     for (size_t i = 0; i < rv_len(arr); i++) {
         rv s = rv_arr_at(arr, i);
+        if (rv_kind(s) == RV_OBJECT) /* OPA's related_resources entries: {"ref": url, ...} */
+            s = rv_obj_get_s(s, "ref");
         if (rv_kind(s) != RV_STRING)
             continue;
         if (!(v[*n] = scan_pool_strdup(pool, rv_str(s))))
@@ -270,32 +193,54 @@ enum osp_code scan_check_from_legacy(struct scan_pool *pool, rv legacy, struct s
     return OSP_OK;
 }
 
-enum osp_code scan_check_from_module(struct scan_pool *pool, const char *path, const char *text, int builtin,
-                                     struct scan_check *c, struct osp_err *err)
+/* The check's METADATA: the package-scoped block, else the block above its first deny rule. */
+static enum osp_code check_meta(struct rego_engine *e, size_t i, rv *meta, struct osp_err *err)
+{
+    enum osp_code rc = rego_module_annotations(e, i, NULL, meta, err);
+    if (!rc && rv_is_undef(*meta))
+        rc = rego_module_annotations(e, i, "deny*", meta, err);
+    return rc;
+}
+
+enum osp_code scan_check_from_engine(struct scan_pool *pool, struct rego_engine *e, size_t i, int builtin,
+                                     struct scan_check *c, int *library, struct osp_err *err)
 {
     memset(c, 0, sizeof(*c));
     c->builtin = builtin;
-    char *pkg = scan_module_package(text);
-    if (!pkg)
-        return osp_err_set(err, OSP_EPOLICY, "%s: no package declaration", path);
-    c->package = scan_pool_strdup(pool, pkg);
-    free(pkg);
-    c->path = scan_pool_strdup(pool, path);
+    struct rego_module_info mi;
+    rv meta = rv_undef();
+    enum osp_code rc = rego_module_info(e, i, &mi, err);
+    if (!rc)
+        rc = check_meta(e, i, &meta, err);
+    if (rc)
+        return rc;
+    c->package = scan_pool_strdup(pool, mi.package);
+    c->path = scan_pool_strdup(pool, mi.filename);
     if (!c->package || !c->path)
-        return osp_err_set(err, OSP_ENOMEM, "out of memory reading %s", path);
-    char *meta_text = scan_module_metadata_text(text);
-    if (meta_text) {
-        rv meta;
-        enum osp_code rc = scan_yaml_parse(meta_text, strlen(meta_text), path, &meta, err);
-        free(meta_text);
-        if (rc)
-            return osp_err_set(err, OSP_EPOLICY, "%s: METADATA is not valid YAML", path);
-        rc = fill_from_meta(pool, meta, c);
-        rv_unref(meta);
-        if (rc)
-            return osp_err_set(err, rc, "out of memory reading METADATA of %s", path);
+        rc = osp_err_set(err, OSP_ENOMEM, "out of memory reading %s", mi.filename);
+    if (!rc && rv_kind(meta) == RV_OBJECT && fill_from_meta(pool, meta, c))
+        rc = osp_err_set(err, OSP_ENOMEM, "out of memory reading METADATA of %s", mi.filename);
+    if (library) /* Trivy: `custom: {library: true}` marks a helper module, never a check */
+        *library = rv_is_true(rv_obj_get_s(rv_obj_get_s(meta, "custom"), "library"));
+    rv_unref(meta);
+    if (!rc && defaults(pool, c))
+        rc = osp_err_set(err, OSP_ENOMEM, "out of memory reading %s", mi.filename);
+    return rc;
+}
+
+enum osp_code scan_check_from_module(struct scan_pool *pool, const char *path, const char *text, int builtin,
+                                     struct scan_check *c, struct osp_err *err)
+{
+    enum osp_code rc = OSP_EPOLICY;
+    for (int v0 = 0; v0 <= !builtin && rc == OSP_EPOLICY; v0++) { /* a custom check may be Rego v0 */
+        struct rego_engine *e = NULL;
+        struct rego_opts o = {.v0_compatible = v0};
+        rc = rego_engine_new(NULL, &o, &e, err);
+        if (!rc)
+            rc = rego_add_module(e, path, text, strlen(text), err);
+        if (!rc)
+            rc = scan_check_from_engine(pool, e, 0, builtin, c, NULL, err);
+        rego_engine_free(e);
     }
-    if (defaults(pool, c))
-        return osp_err_set(err, OSP_ENOMEM, "out of memory reading %s", path);
-    return OSP_OK;
+    return rc;
 }

@@ -49,6 +49,7 @@ struct scan_opts {
     const char *compliance;   /* "aws-cis-1.2", "aws-cis-1.4", "@spec.yaml" or NULL */
     int trace;                /* --trace: log each rule evaluation at debug level */
     int no_builtin;           /* run custom checks only (tests) */
+    int no_builtin_lib;       /* --no-builtin-lib: load no checks/lib module (see scan_add_builtin_modules) */
 };
 
 /* One check as its METADATA describes it. All strings non-NULL ("" when unknown). */
@@ -106,10 +107,23 @@ struct rego_engine;
  * lib.test, lib.osprey*) to an engine before rego_compile, e.g. for `osprey rego test` of custom
  * checks that import them. */
 OSP_MUST_CHECK enum osp_code scan_add_builtin_libs(struct rego_engine *e, struct osp_err *err);
-/* The same, skipping every lib package the engine's modules already define, so that
- * `osprey rego test` of a tree holding its own checks/lib (or a user's copy) does not load
- * two definitions of one package. */
-OSP_MUST_CHECK enum osp_code scan_add_missing_builtin_libs(struct rego_engine *e, struct osp_err *err);
+struct rego_opts;
+/* Engine options with osprey's host builtins (Trivy's result.new, isManaged,
+ * squealer.scan_string, cidr.is_public, cidr.count_addresses: trivy_builtins.c); the rest zero.
+ * Every engine that may run checks written for Trivy is made with these. */
+void scan_rego_opts_init(struct rego_opts *o);
+
+/* Library replacement (README): add the built-in modules (SCAN_BI_LIB: checks/lib,
+ * SCAN_BI_CHECKS: checks/aws) that go with the user's modules already in e. A user module whose
+ * package equals a built-in module's package replaces that package; a built-in module importing
+ * a replaced package is added only if everything then compiles. SCAN_BI_NO_LIB: no checks/lib
+ * module at all (--no-builtin-lib). ro: the engine's options (for the trial compile). */
+enum { SCAN_BI_LIB = 1, SCAN_BI_CHECKS = 2, SCAN_BI_NO_LIB = 4 };
+OSP_MUST_CHECK enum osp_code scan_add_builtin_modules(struct osp_ctx *ctx, struct rego_engine *e,
+                                                      const struct rego_opts *ro, unsigned what, struct osp_err *err);
+/* The same choice as flags: sel[i] (scan_embedded_count entries) is 1 for each embedded file to add. */
+OSP_MUST_CHECK enum osp_code scan_builtin_select(struct osp_ctx *ctx, struct rego_engine *e, const struct rego_opts *ro,
+                                                 unsigned what, unsigned char *sel, struct osp_err *err);
 
 /* Built-ins + custom checks + data + compliance spec, compiled. A syntax or compile error in
  * a check is OSP_EPOLICY with "file:line:col: message" (exit 2); an unknown compliance spec

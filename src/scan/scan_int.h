@@ -19,16 +19,14 @@ void *scan_pool_alloc(struct scan_pool *p, size_t size);          /* zeroed; NUL
 const char *scan_pool_strdup(struct scan_pool *p, const char *s); /* NULL s -> ""; NULL on ENOMEM */
 void scan_pool_free(struct scan_pool *p);
 
-/* yaml.c: one YAML document -> rv (returns new in *out). name is used in error messages. */
-OSP_MUST_CHECK enum osp_code scan_yaml_parse(const char *text, size_t len, const char *name, rv *out,
-                                             struct osp_err *err);
-
-/* meta.c: the `package` path of a module ("builtin.aws.iam.aws0142"; malloc'd) or NULL. */
-char *scan_module_package(const char *text);
-/* The text of the first `# METADATA` comment block, without the "# " prefixes (malloc'd), or
- * NULL when the module has none. */
-char *scan_module_metadata_text(const char *text);
-/* Fill c from a module's text: METADATA (YAML) and package. Strings go into pool. */
+/* meta.c: fill c from module i of e (parsed; compiled or not): its package and METADATA (the
+ * package-scoped block, else the one above its first deny rule). *library (if not NULL) is set
+ * when METADATA says `custom: {library: true}`. Strings go into pool. */
+struct rego_engine;
+OSP_MUST_CHECK enum osp_code scan_check_from_engine(struct scan_pool *pool, struct rego_engine *e, size_t i,
+                                                    int builtin, struct scan_check *c, int *library,
+                                                    struct osp_err *err);
+/* The same for one module's text, parsed on its own (v0 syntax allowed unless builtin). */
 OSP_MUST_CHECK enum osp_code scan_check_from_module(struct scan_pool *pool, const char *path, const char *text,
                                                     int builtin, struct scan_check *c, struct osp_err *err);
 /* Fill c's id, title, severity ... from a legacy __rego_metadata__ object (no-op otherwise). */

@@ -1,6 +1,7 @@
 /* spec.c: compliance spec YAML (Trivy's layout, plus `manual` and `note`) -> struct scan_spec. */
 #include <string.h>
 
+#include "rego/rego.h"
 #include "scan/scan_int.h"
 
 static const char *get_s(rv obj, const char *key)
@@ -51,7 +52,7 @@ enum osp_code scan_spec_parse(struct scan_pool *pool, const char *text, size_t l
                               struct scan_spec *spec, struct osp_err *err)
 {
     rv doc;
-    enum osp_code rc = scan_yaml_parse(text, len, name, &doc, err);
+    enum osp_code rc = rego_yaml_parse(text, len, name, &doc, err); /* the engine's reader: alias budget */
     if (rc)
         return rc;
     rv s = rv_obj_get_s(doc, "spec");

@@ -39,3 +39,18 @@ add_test(NAME rego/test-command
          COMMAND $<TARGET_FILE:osprey> rego test -v ${CMAKE_SOURCE_DIR}/tests/rego/policies)
 set_tests_properties(rego/test-command PROPERTIES LABELS "rego;unit" TIMEOUT 60
                      PASS_REGULAR_EXPRESSION "PASS: 4/4")
+
+# Library replacement: a user's lib.aws.trails replaces osprey's (and osprey's modules that need
+# the built-in one are left out); imports after rules parse. --no-builtin-lib loads no lib at all.
+add_test(NAME rego/lib-replacement
+         COMMAND $<TARGET_FILE:osprey> rego test -v ${CMAKE_SOURCE_DIR}/tests/rego/libreplace)
+set_tests_properties(rego/lib-replacement PROPERTIES LABELS "rego;unit" TIMEOUT 60 PASS_REGULAR_EXPRESSION "PASS: 3/3")
+add_test(NAME rego/no-builtin-lib
+         COMMAND $<TARGET_FILE:osprey> rego test --no-builtin-lib ${CMAKE_SOURCE_DIR}/tests/rego/libreplace)
+set_tests_properties(rego/no-builtin-lib PROPERTIES LABELS "rego;unit" TIMEOUT 60
+                     PASS_REGULAR_EXPRESSION "undefined function data.lib.net.is_tcp_protocol")
+
+# trivy-checks' cloud tests, files unchanged (skipped, loudly, without a checkout: CI is offline).
+add_test(NAME rego/trivy-checks
+         COMMAND python3 ${CMAKE_SOURCE_DIR}/tests/rego/run_trivy_checks.py --osprey $<TARGET_FILE:osprey>)
+set_tests_properties(rego/trivy-checks PROPERTIES LABELS "rego;integration" TIMEOUT 300 SKIP_RETURN_CODE 77)

@@ -1,37 +1,14 @@
 /* bi_aws.c: providers.aws.sign_req: sign a request object with AWS Signature V4 the way OPA
  * does (method and path as given, aws headers plus the request's own, S3/Glacier payload hash). */
 #include <ctype.h>
-#include <openssl/evp.h>
-#include <openssl/hmac.h>
+#include <openssl/crypto.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/hash.h"
 #include "rego/builtins/bi_gotime.h"
 #include "rego/builtins/bi_int.h"
-
-static void hex32(const unsigned char *d, char out[65])
-{
-    for (int i = 0; i < 32; i++) {
-        out[2 * i] = "0123456789abcdef"[d[i] >> 4];
-        out[2 * i + 1] = "0123456789abcdef"[d[i] & 15];
-    }
-    out[64] = 0;
-}
-
-static void sha256_hex(const void *d, size_t n, char out[65])
-{
-    unsigned char md[32];
-    unsigned int len = 0;
-    EVP_Digest(d, n, md, &len, EVP_sha256(), NULL);
-    hex32(md, out);
-}
-
-static void hmac256(const unsigned char *key, size_t klen, const char *msg, unsigned char out[32])
-{
-    unsigned int n = 0;
-    HMAC(EVP_sha256(), key, (int)klen, (const unsigned char *)msg, strlen(msg), out, &n);
-}
 
 /* "missing"/"invalid" key lists in OPA's {"a", "b"} form; 0 when all are present and strings. */
 static int check_keys(rv obj, const char *const *keys, size_t n, char *missing, char *invalid, size_t len)
@@ -140,7 +117,7 @@ static rv aws_headers(struct sigctx *s)
     if (rv_is_true(rv_obj_get_s(s->cfg, "disable_payload_signing")))
         snprintf(s->payload, sizeof s->payload, "UNSIGNED-PAYLOAD");
     else
-        sha256_hex(body ? body : "", body ? blen : 0, s->payload);
+        osp_sha256_hex(body ? body : "", body ? blen : 0, s->payload);
     free(body);
     rv aws = rv_obj_new(), token = rv_obj_get_s(s->cfg, "aws_session_token");
     rv_obj_set(&aws, rv_str_new("host"), rv_str_new(s->host));
@@ -165,12 +142,12 @@ static int signature(const struct sigctx *s, const char *creq_hash, char sig[65]
     if (ok) {
         unsigned char k[32], out[32];
         snprintf(key, sl + 1, "AWS4%s", secret);
-        hmac256((unsigned char *)key, sl, s->date, k);
-        hmac256(k, 32, s->region, k);
-        hmac256(k, 32, s->service, k);
-        hmac256(k, 32, "aws4_request", k);
-        hmac256(k, 32, osp_buf_str(&sts), out);
-        hex32(out, sig);
+        osp_hmac_sha256(key, sl, s->date, strlen(s->date), k);
+        osp_hmac_sha256(k, 32, s->region, strlen(s->region), k);
+        osp_hmac_sha256(k, 32, s->service, strlen(s->service), k);
+        osp_hmac_sha256(k, 32, "aws4_request", 12, k);
+        osp_hmac_sha256(k, 32, osp_buf_str(&sts), sts.len, out);
+        osp_hex(out, 32, sig);
         OPENSSL_cleanse(k, sizeof k);
         OPENSSL_cleanse(key, sl);
     }
@@ -224,7 +201,7 @@ BI(aws_sign_req)
     osp_buf_init(&creq, 1u << 20);
     osp_buf_init(&auth, 4096);
     enum osp_code rc = canonical(&creq, a[0], s.path, s.query, sh, s.payload);
-    sha256_hex(osp_buf_str(&creq), creq.len, creq_hash);
+    osp_sha256_hex(osp_buf_str(&creq), creq.len, creq_hash);
     if (!rc && signature(&s, creq_hash, sig) != 0)
         rc = OSP_ENOMEM;
     if (!rc)

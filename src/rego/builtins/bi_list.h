@@ -170,14 +170,6 @@
     X("http.send", 1, http_send, REGO_BI_NONDET)                                                                       \
     X("net.lookup_ip_addr", 1, net_lookup_ip_addr, REGO_BI_NONDET)
 
-/* Trivy's custom builtins (trivy-checks call them) */
-#define BI_LIST_TRIVY(X)                                                                                               \
-    X("result.new", 2, result_new, 0)                                                                                  \
-    X("isManaged", 1, is_managed, 0)                                                                                   \
-    X("cidr.is_public", 1, cidr_is_public, 0)                                                                          \
-    X("cidr.count_addresses", 1, cidr_count_addresses, 0)                                                              \
-    X("squealer.scan_string", 1, squealer_scan_string, 0)
-
 #define BI_LIST_CRYPTO(X)                                                                                              \
     X("crypto.md5", 1, crypto_md5, 0)                                                                                  \
     X("crypto.sha1", 1, crypto_sha1, 0)                                                                                \
@@ -218,7 +210,6 @@
     BI_LIST_JWT(X)                                                                                                     \
     BI_LIST_CRYPTO(X)                                                                                                  \
     BI_LIST_MISC(X)                                                                                                    \
-    BI_LIST_TRIVY(X)                                                                                                   \
     BI_LIST_ENCODING(X)                                                                                                \
     BI_LIST_TIME(X)                                                                                                    \
     BI_LIST_PATTERNS(X)                                                                                                \

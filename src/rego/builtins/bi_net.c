@@ -1,5 +1,4 @@
-/* bi_net.c: net.cidr_* builtins and Trivy's cidr.is_public / cidr.count_addresses, on Go's
- * net.ParseIP / net.ParseCIDR rules. */
+/* bi_net.c: net.cidr_* builtins, on Go's net.ParseIP / net.ParseCIDR rules. */
 #include <arpa/inet.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -334,66 +333,4 @@ BI(net_cidr_contains_matches)
         return st;
     }
     return bi_ok(out, set);
-}
-
-/* ---- Trivy: cidr.is_public, cidr.count_addresses ---- */
-
-static int is_private(const struct net *ip)
-{
-    static const char *const blocks[] = {"127.0.0.0/8",    "10.0.0.0/8",     "172.16.0.0/12",
-                                         "192.168.0.0/16", "169.254.0.0/16", "::1/128",
-                                         "fe80::/10",      "fc00::/7",       "100.64.0.0/10"};
-    for (size_t i = 0; i < sizeof blocks / sizeof blocks[0]; i++) {
-        struct net b;
-        if (parse_cidr(blocks[i], &b, 0) == 0 && contains_ip(&b, ip->ip, ip->bits))
-            return 1;
-    }
-    return 0;
-}
-
-static int wildcard(const char *s)
-{
-    return !strcmp(s, "*") || !strcmp(s, "internet") || !strcmp(s, "any");
-}
-
-BI(cidr_is_public)
-{
-    BI_WANT(0, RV_STRING);
-    const char *s = rv_str(a[0]);
-    struct net n;
-    if (wildcard(s))
-        return bi_ok(out, rv_bool(true));
-    if (strchr(s, '-')) {
-        /* Trivy reads address ranges "a-b" as raw bytes and so never finds them private */
-        return bi_ok(out, rv_bool(strchr(strchr(s, '-') + 1, '-') == NULL));
-    }
-    if (!strchr(s, '/'))
-        return bi_ok(out, rv_bool(parse_ip(s, &n) == 0 && !is_private(&n)));
-    if (parse_cidr(s, &n, 1) != 0)
-        return bi_ok(out, rv_bool(false));
-    if (!is_private(&n))
-        return bi_ok(out, rv_bool(true));
-    struct net hi = n;
-    mask(&hi);
-    last_ip(&hi, hi.ip);
-    return bi_ok(out, rv_bool(!is_private(&hi)));
-}
-
-BI(cidr_count_addresses)
-{
-    BI_WANT(0, RV_STRING);
-    const char *s = rv_str(a[0]);
-    struct net n;
-    rv max = rv_num_parse("18446744073709551615", 20);
-    if (wildcard(s))
-        return bi_ok(out, max);
-    rv_unref(max);
-    if (!strchr(s, '/'))
-        return bi_ok(out, rv_num_int(parse_ip(s, &n) == 0 ? 1 : 0));
-    if (parse_cidr(s, &n, 0) != 0)
-        return bi_ok(out, rv_num_int(0));
-    int power = n.bits - n.prefix;
-    if (power >= 63)
-        return bi_ok(out, rv_num_parse("18446744073709551615", 20));
-    return bi_ok(out, rv_num_int((int64_t)1 << power));
 }

@@ -26,6 +26,9 @@ static inline char *bt_eval_opts(const char *expr, int strict)
     struct osp_err err;
     osp_err_init(&err);
     struct rego_opts o = {0};
+#ifdef BT_OPTS_INIT /* e.g. the scan layer's host builtins */
+    BT_OPTS_INIT(o);
+#endif
     o.strict_builtin_errors = strict;
     struct rego_engine *e = NULL;
     char *out = NULL;

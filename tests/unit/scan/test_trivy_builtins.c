@@ -1,5 +1,8 @@
-/* test_bi_trivy.c: Trivy's custom builtins (result.new, isManaged, cidr.*, squealer). */
-#include "test_bi_helpers.h"
+/* test_trivy_builtins.c: Trivy's custom builtins (result.new, isManaged, cidr.*, squealer), which
+ * the scan layer registers with the engine as host builtins. */
+#include "scan/scan.h"
+#define BT_OPTS_INIT(o) scan_rego_opts_init(&(o))
+#include "../rego/test_bi_helpers.h"
 
 #define CAUSE                                                                                                          \
     "{\"value\": true, \"__defsec_metadata\": {\"filepath\": \"arn:aws:s3:::b\", "                                     \
@@ -49,6 +52,26 @@ static void test_trivy_squealer_finds_secrets(void)
     BT_EQ("squealer.scan_string(\"-----BEGIN RSA PRIVATE KEY-----\").description", "\"Private Key\"");
     BT_EQ("squealer.scan_string(\"token ghp_0123456789abcdefghijklmnopqrstuvwxyz\").description", "\"GitHub Token\"");
     BT_EQ("squealer.scan_string(\"nothing to see here\")", "{\"description\":\"\",\"transgressionFound\":false}");
+    BT_EQ("squealer.scan_string(\"export DATABASE_PASSWORD=\\\"SomeSortOfPassword\\\"\").description",
+          "\"Password literal\"");
+    BT_EQ("squealer.scan_string(\"export GREETING=\\\"Hello there\\\"\").transgressionFound", "false");
+}
+
+/* Without the host table the engine does not know them: it knows neither AWS nor Trivy. */
+static void test_engine_alone_has_no_trivy_builtins(void)
+{
+    struct osp_ctx ctx;
+    osp_ctx_init(&ctx);
+    struct osp_err err;
+    osp_err_init(&err);
+    struct rego_opts o = {0};
+    struct rego_engine *e = NULL;
+    const char *m = "package t\np := result.new(\"m\", {})\n";
+    CU_ASSERT_EQUAL_FATAL(rego_engine_new(&ctx, &o, &e, &err), OSP_OK);
+    CU_ASSERT_EQUAL(rego_add_module(e, "t.rego", m, strlen(m), &err), OSP_OK);
+    CU_ASSERT_EQUAL(rego_compile(e, &err), OSP_EPOLICY);
+    CU_ASSERT_PTR_NOT_NULL(strstr(err.msg, "undefined function result.new"));
+    rego_engine_free(e);
 }
 
 static const struct osp_test tests[] = {
@@ -56,10 +79,11 @@ static const struct osp_test tests[] = {
     OSP_TEST(test_trivy_is_managed),
     OSP_TEST(test_trivy_cidr_helpers),
     OSP_TEST(test_trivy_squealer_finds_secrets),
+    OSP_TEST(test_engine_alone_has_no_trivy_builtins),
     {0},
 };
 
 int main(void)
 {
-    return osp_test_run("bi_trivy", tests);
+    return osp_test_run("trivy_builtins", tests);
 }
