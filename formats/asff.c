@@ -11,7 +11,6 @@
  */
 #include <string.h>
 
-#include "core/hash.h"
 #include "core/timeutil.h"
 #include "formats/fmt_int.h"
 #include "formats/format.h"
@@ -139,15 +138,10 @@ static json_t *finding_json(const struct res_report *r, const struct res_finding
     json_t *o = fmt_jobj(bad), *types = fmt_jarr(bad), *sev = fmt_jobj(bad);
     const char *region = finding_region(r, f);
     const char *partition = *r->partition ? r->partition : "aws";
-    struct osp_buf b, key;
-    char hash[2 * OSP_SHA256_LEN + 1];
+    struct osp_buf b;
     osp_buf_init(&b, 0);
-    osp_buf_init(&key, 0);
-    if (osp_buf_addf(&key, "%s\n%s\n%s", f->account, f->region, f->resource))
-        *bad = 1;
-    osp_sha256_hex(osp_buf_str(&key), key.len, hash);
     fmt_jstr(o, "SchemaVersion", "2018-10-08", bad);
-    if (osp_buf_addf(&b, "osprey/%s/%s", f->check_id, hash))
+    if (osp_buf_addf(&b, "osprey/%s/%s", f->check_id, f->fingerprint)) /* unique per finding */
         *bad = 1;
     fmt_jset(o, "Id", bounded(osp_buf_str(&b), ASFF_MAX_TEXT), bad);
     osp_buf_reset(&b);
@@ -190,7 +184,6 @@ static json_t *finding_json(const struct res_report *r, const struct res_finding
     }
     fmt_jstr(o, "RecordState", "ACTIVE", bad);
     osp_buf_cleanup(&b);
-    osp_buf_cleanup(&key);
     return o;
 }
 

@@ -1,15 +1,14 @@
 /* codequality.c: GitLab Code Quality report (the Code Climate subset GitLab reads).
  *
  * A JSON array with one issue per FAIL finding, most severe first: description, check_name (the
- * check id), fingerprint (SHA-256 of check, account, region and resource: stable across runs, so
- * merge requests show new and fixed findings), severity (CRITICAL blocker, HIGH critical, MEDIUM
+ * check id), fingerprint (the finding's Fingerprint: check, account, resource and the part of it,
+ * stable across runs and unique per finding, so merge requests show new and fixed findings), severity (CRITICAL blocker, HIGH critical, MEDIUM
  * major, LOW minor, UNKNOWN info), location.path (the SARIF pseudo-path
- * aws/<account>/<region>/<service>/<resource>) with location.lines.begin 1, and categories
+ * aws/<account>/<region>/<service>/<resource>) with location.lines.begin the finding's line, and categories
  * ["Security"]. Every tier of GitLab shows it in merge requests.
  */
 #include <string.h>
 
-#include "core/hash.h"
 #include "formats/fmt_int.h"
 #include "formats/format.h"
 
@@ -22,33 +21,28 @@ static const char *cq_severity(enum res_severity s)
 static json_t *issue_json(const struct res_finding *f, int *bad)
 {
     json_t *o = fmt_jobj(bad), *loc = fmt_jobj(bad), *lines = fmt_jobj(bad), *cats = fmt_jarr(bad);
-    struct osp_buf desc, path, key;
-    char hash[2 * OSP_SHA256_LEN + 1];
+    struct osp_buf desc, path;
     osp_buf_init(&desc, 0);
     osp_buf_init(&path, 0);
-    osp_buf_init(&key, 0);
     int rc = osp_buf_addf(&desc, "%s: %s", f->check_id, *f->message ? f->message : f->title);
     if (*f->resource && !strstr(osp_buf_str(&desc), f->resource))
         rc |= osp_buf_addf(&desc, " (%s)", f->resource);
-    rc |= osp_buf_addf(&key, "codequality\n%s\n%s\n%s\n%s", f->check_id, f->account, f->region, f->resource);
     if (rc)
         *bad = 1;
-    osp_sha256_hex(osp_buf_str(&key), key.len, hash);
     fmt_location_path(f, &path, bad);
     fmt_jstr(o, "type", "issue", bad);
     fmt_jstr(o, "description", osp_buf_str(&desc), bad);
     fmt_jstr(o, "check_name", f->check_id, bad);
-    fmt_jstr(o, "fingerprint", hash, bad);
+    fmt_jstr(o, "fingerprint", f->fingerprint, bad);
     fmt_jstr(o, "severity", cq_severity(f->severity), bad);
     fmt_jpush(cats, json_string("Security"), bad);
     fmt_jset(o, "categories", cats, bad);
     fmt_jstr(loc, "path", osp_buf_str(&path), bad);
-    fmt_jset(lines, "begin", json_integer(1), bad);
+    fmt_jset(lines, "begin", json_integer(f->line ? (json_int_t)f->line : 1), bad);
     fmt_jset(loc, "lines", lines, bad);
     fmt_jset(o, "location", loc, bad);
     osp_buf_cleanup(&desc);
     osp_buf_cleanup(&path);
-    osp_buf_cleanup(&key);
     return o;
 }
 

@@ -25,6 +25,9 @@ enum osp_code fmt_jdump_compact(json_t *root, int bad, FILE *out, const char *wh
 const char *fmt_arn_resource(const char *arn);
 /* Append s percent-encoded (RFC 3986 unreserved kept; '/' kept when keep_slash). */
 enum osp_code fmt_pct_encode(struct osp_buf *b, const char *s, int keep_slash);
+/* What a gap is about, for a sentence: "service kms in us-east-1", "region eu-west-1",
+ * "check AVD-AWS-0102 in us-east-1", "resource arn:... in us-east-1". */
+void fmt_gap_subject(const struct res_gap *g, char *out, size_t n);
 /* Pseudo-path of a finding, aws/<account>/<region>/<service>/<resource part of the ARN>: relative,
  * each segment percent-encoded, empty segments "_", "." and ".." encoded, never empty (SARIF
  * artifact locations, Code Quality paths). Sets *bad on out of memory. */

@@ -4,7 +4,9 @@
  * with classname aws.<service> and the check, title and resource in the name, so GitLab does
  * not collapse two resources failing the same check. FAIL -> <failure type=SEVERITY>,
  * IGNORED -> <skipped>, ERROR (check could not run) -> <error>. A service that failed to
- * collect is a testcase of its own with <error>. The compliance report is one more suite.
+ * collect is a testcase of its own with <error>, and so is every other gap (a region with no
+ * state, a check that failed to evaluate; <skipped> when accepted). Two findings of one check
+ * about one resource differ by their key in the name. The compliance report is one more suite.
  */
 #include <libxml/xmlwriter.h>
 #include <stdlib.h>
@@ -83,8 +85,9 @@ struct counts {
 /* One finding or service of the report with its (account, region) suite; see suites(). */
 struct pair {
     const char *account, *region;
-    const struct res_service *s; /* exactly one of s and f is set */
+    const struct res_service *s; /* exactly one of s, f and g is set */
     const struct res_finding *f;
+    const struct res_gap *g; /* a region or check gap (service gaps are their service's case) */
     size_t idx; /* position in the report */
 };
 
@@ -100,6 +103,10 @@ static struct counts suite_counts(const struct pair *v, size_t m)
             c.failures += f->status == RES_FAIL;
             c.errors += f->status == RES_ERROR;
             c.skipped += f->status == RES_IGNORED;
+        } else if (v[i].g) {
+            c.tests++;
+            c.errors += !v[i].g->accepted;
+            c.skipped += v[i].g->accepted;
         } else if (s->state == RES_SVC_FAILED || s->state == RES_SVC_SKIPPED) {
             c.tests++;
             c.errors += s->state == RES_SVC_FAILED;
@@ -143,7 +150,10 @@ static void finding_case(struct jw *j, const struct res_finding *f)
 {
     char cls[160], name[2048];
     snprintf(cls, sizeof(cls), "aws.%s", *f->service ? f->service : "unknown");
-    snprintf(name, sizeof(name), "%s %s [%s]", f->check_id, f->title, *f->resource ? f->resource : f->account);
+    /* the key tells apart two findings of one check about one resource (GitLab keys test
+     * cases by suite, classname and name, and keeps only one of equal ones) */
+    snprintf(name, sizeof(name), "%s %s [%s]%s%s", f->check_id, f->title, *f->resource ? f->resource : f->account,
+             *f->key ? " " : "", f->key);
     start(j, "testcase");
     attr(j, "name", name);
     attr(j, "classname", cls);
@@ -184,6 +194,30 @@ static void service_case(struct jw *j, const struct res_service *s)
     end(j);
 }
 
+/* A region that holds no state or a check that could not be evaluated: an error (skipped when
+ * --allow-incomplete accepted it). */
+static void gap_case(struct jw *j, const struct res_gap *g)
+{
+    char cls[160], name[1024], what[600], msg[1024];
+    snprintf(cls, sizeof(cls), "aws.%s", *g->service ? g->service : "region");
+    fmt_gap_subject(g, what, sizeof(what));
+    snprintf(name, sizeof(name), "not evaluated: %s [%s]", what, g->account);
+    snprintf(msg, sizeof(msg), "%s%s%s", g->code, *g->code && *g->message ? ": " : "", g->message);
+    start(j, "testcase");
+    attr(j, "name", name);
+    attr(j, "classname", cls);
+    start(j, g->accepted ? "skipped" : "error");
+    if (!g->accepted) {
+        attr(j, "message", *msg ? msg : "not evaluated");
+        attr(j, "type", "incomplete");
+    }
+    text(j, g->accepted ? "accepted with --allow-incomplete: " : "osprey could not evaluate this, so the run is "
+                                                                  "incomplete: ");
+    text(j, *msg ? msg : "not evaluated");
+    end(j);
+    end(j);
+}
+
 static void region_suite(struct jw *j, const struct res_report *r, const struct pair *v, size_t m)
 {
     const char *account = v[0].account, *region = v[0].region;
@@ -204,6 +238,9 @@ static void region_suite(struct jw *j, const struct res_report *r, const struct 
     for (size_t i = 0; i < m; i++)
         if (v[i].s && (v[i].s->state == RES_SVC_FAILED || v[i].s->state == RES_SVC_SKIPPED))
             service_case(j, v[i].s);
+    for (size_t i = 0; i < m; i++)
+        if (v[i].g)
+            gap_case(j, v[i].g);
     for (size_t i = 0; i < m; i++)
         if (v[i].f)
             finding_case(j, v[i].f);
@@ -282,6 +319,8 @@ static int entry_cmp(const void *a, const void *b)
         return c;
     if (!x->s != !y->s)
         return x->s ? -1 : 1;
+    if (!x->g != !y->g)
+        return x->g ? -1 : 1;
     return x->idx < y->idx ? -1 : x->idx > y->idx;
 }
 
@@ -289,14 +328,17 @@ static int entry_cmp(const void *a, const void *b)
  * one run of entries (one sort instead of a scan of the whole report per suite). Borrowed strings. */
 static struct pair *suites(const struct res_report *r, size_t *n)
 {
-    struct pair *v = calloc(r->n_findings + r->n_services + 1, sizeof(*v));
+    struct pair *v = calloc(r->n_findings + r->n_services + r->n_gaps + 1, sizeof(*v));
     *n = 0;
     if (!v)
         return NULL;
     for (size_t i = 0; i < r->n_findings; i++)
-        v[(*n)++] = (struct pair){r->findings[i].account, r->findings[i].region, NULL, &r->findings[i], i};
+        v[(*n)++] = (struct pair){r->findings[i].account, r->findings[i].region, NULL, &r->findings[i], NULL, i};
     for (size_t i = 0; i < r->n_services; i++)
-        v[(*n)++] = (struct pair){r->services[i].account, r->services[i].region, &r->services[i], NULL, i};
+        v[(*n)++] = (struct pair){r->services[i].account, r->services[i].region, &r->services[i], NULL, NULL, i};
+    for (size_t i = 0; i < r->n_gaps; i++)
+        if (r->gaps[i].kind != RES_GAP_SERVICE)
+            v[(*n)++] = (struct pair){r->gaps[i].account, r->gaps[i].region, NULL, NULL, &r->gaps[i], i};
     qsort(v, *n, sizeof(*v), entry_cmp);
     return v;
 }

@@ -4,8 +4,13 @@
  * (PASS and IGNORED are not alerts), most severe first, capped at GitHub's 25,000 per run.
  * Locations are pseudo-paths aws/<account>/<region>/<service>/<resource>: relative, no scheme,
  * percent-encoded, never empty, with a 1:1 region so GitHub accepts them; the ARN is also a
- * logicalLocation and a property. Collection failures and checks that could not run become
- * invocations[0].toolExecutionNotifications.
+ * logicalLocation and a property. Each finding's line in its pseudo-file is its sub-finding's
+ * line (two rules of one security group: two lines), and partialFingerprints carry the
+ * finding's fingerprint both as primaryLocationLineHash (what GitHub matches alerts by) and
+ * under osprey's own key. Every gap (a service that failed to collect, a region without state, a
+ * check that failed to evaluate) is one invocations[0].toolExecutionNotification, and an
+ * incomplete run has executionSuccessful false, so that a consumer does not close the alerts of
+ * what was not looked at.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,7 +23,9 @@
 #include "formats/format.h"
 
 #define SARIF_SCHEMA "https://json.schemastore.org/sarif-2.1.0.json"
-#define FINGERPRINT_KEY "ospreyFinding/v1"
+/* v2: res_finding_fingerprint() (check, account, resource or region, sub-finding key); v1 had
+ * no key, so two rules of one security group shared it. */
+#define FINGERPRINT_KEY "ospreyFinding/v2"
 #define SARIF_MAX_TAGS 10 /* GitHub keeps only 10 tags per rule */
 
 struct sarif {
@@ -211,8 +218,10 @@ static json_t *location_json(const struct res_finding *f, int *bad)
     osp_buf_cleanup(&uri);
     fmt_jset(phys, "artifactLocation", art, bad);
     const char *keys[] = {"startLine", "startColumn", "endLine", "endColumn"};
+    json_int_t line = f->line ? (json_int_t)f->line : 1;
+    const json_int_t vals[] = {line, 1, line, 1};
     for (size_t i = 0; i < 4; i++)
-        fmt_jset(reg, keys[i], json_integer(1), bad);
+        fmt_jset(reg, keys[i], json_integer(vals[i]), bad);
     fmt_jset(phys, "region", reg, bad);
     fmt_jset(loc, "physicalLocation", phys, bad);
     const char *arn = *f->resource ? f->resource : f->account;
@@ -224,21 +233,10 @@ static json_t *location_json(const struct res_finding *f, int *bad)
     return loc;
 }
 
-static void fingerprint(const struct res_finding *f, char out[2 * OSP_SHA256_LEN + 1], int *bad)
-{
-    struct osp_buf b;
-    osp_buf_init(&b, 0);
-    if (osp_buf_addf(&b, "%s\n%s\n%s\n%s", f->check_id, f->account, f->region, f->resource))
-        *bad = 1;
-    osp_sha256_hex(osp_buf_str(&b), b.len, out);
-    osp_buf_cleanup(&b);
-}
-
 static json_t *result_json(const struct sarif *s, const struct res_finding *f, int *bad)
 {
     json_t *o = fmt_jobj(bad), *locs = fmt_jarr(bad), *fp = fmt_jobj(bad), *props = fmt_jobj(bad);
     struct osp_buf msg;
-    char hash[2 * OSP_SHA256_LEN + 1];
     osp_buf_init(&msg, 0);
     int rc = osp_buf_adds(&msg, *f->message ? f->message : f->title);
     if (*f->resource && !strstr(osp_buf_str(&msg), f->resource))
@@ -254,8 +252,8 @@ static json_t *result_json(const struct sarif *s, const struct res_finding *f, i
     osp_buf_cleanup(&msg);
     fmt_jpush(locs, location_json(f, bad), bad);
     fmt_jset(o, "locations", locs, bad);
-    fingerprint(f, hash, bad);
-    fmt_jstr(fp, FINGERPRINT_KEY, hash, bad);
+    fmt_jstr(fp, "primaryLocationLineHash", f->fingerprint, bad);
+    fmt_jstr(fp, FINGERPRINT_KEY, f->fingerprint, bad);
     fmt_jset(o, "partialFingerprints", fp, bad);
     fmt_jstr(props, "resource", f->resource, bad);
     fmt_jstr(props, "account", f->account, bad);
@@ -293,6 +291,27 @@ static void service_notes(const struct res_report *r, json_t *notes, int *bad)
         fmt_jstr(p, "errorCode", sv->error_code, bad);
         fmt_jpush(notes, notification("error", "osprey/collection-error", text, p, bad), bad);
     }
+    for (size_t i = 0; i < r->n_gaps; i++) {
+        const struct res_gap *g = &r->gaps[i];
+        if (g->kind == RES_GAP_SERVICE)
+            continue; /* the collection error above */
+        char id[64], what[600];
+        snprintf(id, sizeof(id), "osprey/incomplete-%s", res_gap_kind_name(g->kind));
+        fmt_gap_subject(g, what, sizeof(what));
+        snprintf(text, sizeof(text), "%snot evaluated: %s (account %s): %s%s%s", g->accepted ? "accepted gap, " : "",
+                 what, g->account, g->code, *g->code && *g->message ? ": " : "", g->message);
+        json_t *p = fmt_jobj(bad);
+        fmt_jstr(p, "account", g->account, bad);
+        fmt_jstr(p, "region", g->region, bad);
+        if (*g->service)
+            fmt_jstr(p, "service", g->service, bad);
+        if (*g->check_id)
+            fmt_jstr(p, "ruleId", g->check_id, bad);
+        if (*g->resource)
+            fmt_jstr(p, "resource", g->resource, bad);
+        fmt_jset(p, "accepted", json_boolean(g->accepted), bad);
+        fmt_jpush(notes, notification(g->accepted ? "note" : "error", id, text, p, bad), bad);
+    }
     for (size_t i = 0; i < r->n_findings; i++) {
         const struct res_finding *f = &r->findings[i];
         if (f->status != RES_ERROR)
@@ -310,7 +329,7 @@ static void service_notes(const struct res_report *r, json_t *notes, int *bad)
 static json_t *invocations_json(const struct sarif *s, int *bad)
 {
     json_t *invs = fmt_jarr(bad), *inv = fmt_jobj(bad), *notes = fmt_jarr(bad);
-    fmt_jset(inv, "executionSuccessful", json_true(), bad);
+    fmt_jset(inv, "executionSuccessful", json_boolean(res_report_complete(s->r)), bad);
     if (s->dropped) {
         char text[256];
         snprintf(text, sizeof(text),

@@ -527,6 +527,36 @@ static void scan_errors(const struct res_report *r, FILE *out, int color)
     }
 }
 
+/* The red footer of an incomplete run: how many gaps, the ones the scan errors above do not
+ * list, and which were accepted with --allow-incomplete. */
+static void incomplete_footer(const struct res_report *r, FILE *out, int color)
+{
+    size_t open = 0, accepted = 0;
+    for (size_t i = 0; i < r->n_gaps; i++)
+        r->gaps[i].accepted ? accepted++ : open++;
+    if (!open && !accepted)
+        return;
+    char line[200];
+    fputc('\n', out);
+    if (open) {
+        snprintf(line, sizeof(line),
+                 "INCOMPLETE: %zu gap%s: not everything asked for was evaluated (a gated run exits %d; see "
+                 "--allow-incomplete)",
+                 open, open > 1 ? "s" : "", osp_exit_code(OSP_EINCOMPLETE));
+        paint(out, color, "\033[1;31m", line);
+        fputc('\n', out);
+    }
+    for (size_t i = 0; i < r->n_gaps; i++) {
+        const struct res_gap *g = &r->gaps[i];
+        if (g->kind == RES_GAP_SERVICE && !g->accepted)
+            continue; /* listed under "Scan errors" */
+        char what[600];
+        fmt_gap_subject(g, what, sizeof(what));
+        fprintf(out, "  %s%s (account %s): %s%s%s\n", g->accepted ? "accepted: " : "", what, g->account, g->code,
+                *g->code && *g->message ? ": " : "", g->message);
+    }
+}
+
 static enum osp_code compliance_view(const struct res_compliance *c, const struct fmt_opts *o, FILE *out,
                                      struct osp_err *err)
 {
@@ -568,6 +598,7 @@ static enum osp_code render(const struct res_report *r, const struct fmt_opts *o
         rc = compliance_view(r->compliance, opt, out, err);
         if (rc || !detail) {
             scan_errors(r, out, opt->color);
+            incomplete_footer(r, out, opt->color);
             return rc;
         }
         fputc('\n', out);
@@ -586,6 +617,7 @@ static enum osp_code render(const struct res_report *r, const struct fmt_opts *o
         return rc;
     totals(r, out, opt->color);
     scan_errors(r, out, opt->color);
+    incomplete_footer(r, out, opt->color);
     if (opt->next_hint && !(opt->arn && *opt->arn) && !(opt->service && *opt->service))
         next_hint(r, opt->next_hint == FMT_HINT_DEMO, out);
     return OSP_OK;

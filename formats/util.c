@@ -129,3 +129,14 @@ size_t fmt_count_status(const struct res_report *r, enum res_status st)
         n += r->findings[i].status == st;
     return n;
 }
+
+void fmt_gap_subject(const struct res_gap *g, char *out, size_t n)
+{
+    const char *region = *g->region ? g->region : "every region";
+    if (g->kind == RES_GAP_REGION)
+        snprintf(out, n, "region %s", region);
+    else
+        snprintf(out, n, "%s %s in %s", res_gap_kind_name(g->kind),
+                 g->kind == RES_GAP_CHECK ? g->check_id : g->kind == RES_GAP_RESOURCE ? g->resource : g->service,
+                 region);
+}

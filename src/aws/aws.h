@@ -97,6 +97,14 @@ struct aws_stats {
     unsigned long bytes_in;
 };
 void aws_client_stats(struct aws_client *c, struct aws_stats *out);
+/* Per service: attempts, throttling answers, waits for the client-side rate limit (see
+ * ratelimit.h) and the rate it has adapted to. Fills up to max rows; returns how many exist. */
+struct aws_service_stats {
+    char service[32];
+    unsigned long requests, throttles, waits;
+    double waited, rate, max_rate; /* seconds slept; requests/s now and ceiling */
+};
+size_t aws_client_service_stats(struct aws_client *c, struct aws_service_stats *out, size_t max);
 
 /* ---- one call ---- */
 enum aws_protocol {
@@ -164,6 +172,7 @@ struct aws_response {
     json_t *body;          /* parsed body (see above); NULL for an empty body */
     struct aws_error error;/* code[0] == 0 when the call succeeded */
     int attempts;
+    int throttled;         /* attempts answered with a throttling error */
     double latency;        /* seconds, all attempts */
 };
 
@@ -221,6 +230,8 @@ OSP_MUST_CHECK enum osp_code aws_paginate(struct aws_client *c, struct aws_call 
 /* ---- endpoints ---- */
 /* The partition of a region: "aws", "aws-cn", "aws-us-gov" (unknown regions: "aws"). */
 const char *aws_partition_of(const char *region);
+/* The partition's public regions (NULL-terminated, static; *n of them; NULL for unknown ones). */
+const char *const *aws_partition_regions(const char *partition, size_t *n);
 /* Does this look like a valid region name ("us-east-1", "cn-north-1", "us-gov-west-1")? */
 int aws_region_is_valid(const char *region);
 

@@ -204,7 +204,11 @@ static int may_retry(struct attempt *a, struct aws_response *resp, struct outcom
                   a->call->action ? a->call->action : "");
         return attempt < c->opts.max_attempts + 1;
     }
-    if (o->kind == AWS_RETRY_NO || attempt >= c->opts.max_attempts)
+    /* A throttling answer asks us to slow down, and the rate limit has (see rate_outcome): it gets
+     * more attempts than other errors, so a busy account is scanned late rather than partly. */
+    int cap = o->kind == AWS_RETRY_THROTTLE && c->opts.max_attempts < AWS_THROTTLE_ATTEMPTS ? AWS_THROTTLE_ATTEMPTS
+                                                                                            : c->opts.max_attempts;
+    if (o->kind == AWS_RETRY_NO || attempt >= cap)
         return 0;
     pthread_mutex_lock(&c->mu);
     int got = aws_quota_acquire(&c->quota, o->kind);
@@ -227,6 +231,49 @@ static int may_retry(struct attempt *a, struct aws_response *resp, struct outcom
     return 1;
 }
 
+/* Under mu: the rate bucket of a service (created on first use; NULL when the table is full). */
+static struct aws_rate *rate_of(struct aws_client *c, const char *service)
+{
+    for (size_t i = 0; i < c->nrates; i++)
+        if (strcmp(c->rates[i].service, service) == 0)
+            return &c->rates[i];
+    if (c->nrates == AWS_MAX_SERVICES)
+        return NULL;
+    aws_rate_init(&c->rates[c->nrates], service, osp_now_monotonic(c->ctx));
+    return &c->rates[c->nrates++];
+}
+
+/* Wait for the service's rate limit (on this worker thread, never the I/O thread). */
+static void rate_wait(struct attempt *a)
+{
+    struct aws_client *c = a->c;
+    pthread_mutex_lock(&c->mu);
+    struct aws_rate *r = rate_of(c, a->call->service ? a->call->service : "");
+    double wait = 0;
+    if (r) {
+        r->requests++;
+        wait = aws_rate_take(r, osp_now_monotonic(c->ctx));
+    }
+    pthread_mutex_unlock(&c->mu);
+    if (wait > 0) {
+        osp_debug(c->ctx, "aws: %s rate limit: waiting %.3f s", a->call->service, wait);
+        sleep_seconds(wait);
+    }
+}
+
+static void rate_outcome(struct attempt *a, int throttled)
+{
+    struct aws_client *c = a->c;
+    pthread_mutex_lock(&c->mu);
+    struct aws_rate *r = rate_of(c, a->call->service ? a->call->service : "");
+    if (r && throttled) {
+        aws_rate_throttled(r);
+        osp_debug(c->ctx, "aws: %s throttled: client rate now %.1f/s", r->service, r->rate);
+    } else if (r)
+        aws_rate_ok(r);
+    pthread_mutex_unlock(&c->mu);
+}
+
 static enum osp_code run_attempts(struct attempt *a, struct aws_response *resp, struct osp_err *err)
 {
     struct aws_client *c = a->c;
@@ -237,6 +284,7 @@ static enum osp_code run_attempts(struct attempt *a, struct aws_response *resp, 
         struct outcome o = {0};
         struct osp_err perr;
         osp_err_init(&perr);
+        rate_wait(a);
         o.rc = send_once(a, &x, &perr);
         if (o.rc == OSP_ENOMEM || o.rc == OSP_EINTERNAL) {
             aws_xfer_cleanup(&x);
@@ -246,11 +294,15 @@ static enum osp_code run_attempts(struct attempt *a, struct aws_response *resp, 
         resp->attempts = attempt;
         memset(&resp->error, 0, sizeof(resp->error)); /* describe this attempt, not an earlier one */
         int ok = judge(a, &x, resp, &o, &perr);
-        if (resp->error.code[0] && aws_retry_is_throttle_code(resp->error.code)) {
+        int throttled = (resp->error.code[0] && aws_retry_is_throttle_code(resp->error.code)) || resp->http_status == 429;
+        if (throttled) {
+            resp->throttled++;
             pthread_mutex_lock(&c->mu);
             c->stats.throttled++;
             pthread_mutex_unlock(&c->mu);
         }
+        if (o.rc == OSP_OK)
+            rate_outcome(a, throttled);
         if (ok || (o.rc != OSP_OK && perr.code)) {
             aws_xfer_cleanup(&x);
             if (!ok)

@@ -81,6 +81,11 @@ void aws_client_free(struct aws_client *c)
     if (c->stats.requests)
         osp_debug(c->ctx, "aws: %lu HTTP requests, %lu retries, %lu throttled, %lu bytes received", c->stats.requests,
                   c->stats.retries, c->stats.throttled, c->stats.bytes_in);
+    for (size_t i = 0; i < c->nrates; i++) {
+        const struct aws_rate *r = &c->rates[i];
+        osp_debug(c->ctx, "aws: %s: %lu requests, %lu throttled, %lu waits for the rate limit (%.2f s), rate %.1f/s of %.0f/s",
+                  r->service, r->requests, r->throttles, r->waits, r->waited, r->rate, r->max);
+    }
     pthread_mutex_destroy(&c->mu);
     pthread_mutex_destroy(&c->creds_mu);
     pthread_cond_destroy(&c->cv);
@@ -149,6 +154,20 @@ enum osp_code aws_client_creds_snapshot(struct aws_client *c, struct aws_creds *
 out:
     pthread_mutex_unlock(&c->creds_mu);
     return rc;
+}
+
+size_t aws_client_service_stats(struct aws_client *c, struct aws_service_stats *out, size_t max)
+{
+    pthread_mutex_lock(&c->mu);
+    size_t n = c->nrates;
+    for (size_t i = 0; i < n && i < max; i++) {
+        const struct aws_rate *r = &c->rates[i];
+        out[i] = (struct aws_service_stats){.requests = r->requests, .throttles = r->throttles, .waits = r->waits,
+                                            .waited = r->waited, .rate = r->rate, .max_rate = r->max};
+        snprintf(out[i].service, sizeof out[i].service, "%s", r->service);
+    }
+    pthread_mutex_unlock(&c->mu);
+    return n;
 }
 
 void aws_client_stats(struct aws_client *c, struct aws_stats *out)

@@ -14,8 +14,11 @@
 #include <pthread.h>
 
 #include "aws/aws.h"
+#include "aws/ratelimit.h"
 #include "aws/retry.h"
 #include "core/buf.h"
+
+#define AWS_MAX_SERVICES 64
 
 struct aws_xfer {
     /* request (borrowed) */
@@ -58,6 +61,8 @@ struct aws_client {
     struct aws_stats stats;
     struct aws_retry_quota quota;
     double skew; /* server clock minus ours, seconds */
+    struct aws_rate rates[AWS_MAX_SERVICES]; /* per signing service, in order of first use */
+    size_t nrates;
     int warned_insecure;
 
     pthread_mutex_t creds_mu;

@@ -22,6 +22,30 @@ const char *aws_partition_of(const char *region)
     return "aws";
 }
 
+/* The public regions of each partition (opt-in regions included), for batch forms that take a
+ * region filter (S3 ListBuckets' bucket-region). */
+static const char *const regions_aws[] = {
+    "us-east-1", "us-east-2", "us-west-1", "us-west-2", "af-south-1", "ap-east-1", "ap-east-2",
+    "ap-south-1", "ap-south-2", "ap-southeast-1", "ap-southeast-2", "ap-southeast-3", "ap-southeast-4",
+    "ap-southeast-5", "ap-southeast-7", "ap-northeast-1", "ap-northeast-2", "ap-northeast-3", "ca-central-1",
+    "ca-west-1", "eu-central-1", "eu-central-2", "eu-west-1", "eu-west-2", "eu-west-3", "eu-south-1",
+    "eu-south-2", "eu-north-1", "il-central-1", "me-south-1", "me-central-1", "mx-central-1", "sa-east-1", NULL,
+};
+static const char *const regions_cn[] = {"cn-north-1", "cn-northwest-1", NULL};
+static const char *const regions_gov[] = {"us-gov-west-1", "us-gov-east-1", NULL};
+
+const char *const *aws_partition_regions(const char *partition, size_t *n)
+{
+    const char *const *r = !partition || strcmp(partition, "aws") == 0 ? regions_aws
+                            : strcmp(partition, "aws-cn") == 0       ? regions_cn
+                            : strcmp(partition, "aws-us-gov") == 0   ? regions_gov
+                                                                     : NULL;
+    *n = 0;
+    while (r && r[*n])
+        (*n)++;
+    return r;
+}
+
 const char *aws_partition_dns_suffix(const char *partition)
 {
     if (strcmp(partition, "aws-cn") == 0)

@@ -14,6 +14,7 @@
 #define AWS_RETRY_COST 5
 #define AWS_RETRY_TIMEOUT_COST 10
 #define AWS_RETRY_MAX_BACKOFF 20.0
+#define AWS_THROTTLE_ATTEMPTS 10 /* attempts for a call answered with throttling (others: max_attempts) */
 
 enum aws_retry_kind { AWS_RETRY_NO = 0, AWS_RETRY_THROTTLE, AWS_RETRY_TRANSIENT, AWS_RETRY_TIMEOUT };
 

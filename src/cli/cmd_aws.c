@@ -13,6 +13,7 @@
 #include "core/log.h"
 #include "formats/format.h"
 #include "results/result.h"
+#include "scan/locate.h"
 #include "scan/scan.h"
 
 static void print_usage(void)
@@ -43,14 +44,39 @@ static enum osp_code load_catalog(struct osp_ctx *ctx, const struct cli_opts *o,
     return scan_catalog_load(ctx, &so, out, err);
 }
 
+/* --arn: a check of the ARN's service may read other services too (AVD-AWS-0172 judges a
+ * bucket by the CloudTrail trails that log it); collect those as well, so the resource gets
+ * every finding a full scan gives it. */
+static void add_related_services(const struct scan_catalog *cat, const char **services, size_t *n)
+{
+    size_t base = *n;
+    for (size_t i = 0; i < scan_catalog_count(cat); i++) {
+        const struct scan_check *k = scan_catalog_at(cat, i);
+        int related = 0;
+        for (size_t b = 0; b < base && !related; b++) {
+            related = !strcmp(k->service, services[b]);
+            for (size_t j = 0; j < k->nservices && !related; j++)
+                related = !strcmp(k->services[j], services[b]);
+        }
+        for (size_t j = 0; related && j < k->nservices && *n < 64; j++) {
+            const struct col_service *svc = col_find(k->services[j]);
+            int have = !svc;
+            for (size_t m = 0; m < *n && !have; m++)
+                have = !strcmp(services[m], svc->name);
+            if (!have)
+                services[(*n)++] = svc->name;
+        }
+    }
+}
+
 /* One row per (service, region); cached state is marked so the table can say so. */
-static struct res_service *service_rows(struct cli_session *s, const struct cli_state *st)
+static struct res_service *service_rows(struct cli_session *s, const struct scan_state *st)
 {
     struct res_service *rows = calloc(st->n ? st->n : 1, sizeof(*rows));
     for (size_t i = 0; rows && i < st->n; i++) {
         const struct col_result *c = &st->results[i];
         rows[i] = (struct res_service){
-            .account = s->account,
+            .account = s->scope.account,
             .region = c->region,
             .service = c->service,
             .state = c->status == COL_FAILED    ? RES_SVC_FAILED
@@ -66,30 +92,46 @@ static struct res_service *service_rows(struct cli_session *s, const struct cli_
 }
 
 /* Every region's input document (as JSON text, parsed once by the engine) -> checks -> report. */
-static enum osp_code evaluate(struct cli_session *s, struct scan_catalog *cat, const struct cli_state *st,
+static enum osp_code evaluate(struct cli_session *s, struct scan_catalog *cat, const struct scan_state *st,
                               struct res_report *r, struct osp_err *err)
 {
     struct scan_input in[CLI_MAX_LIST];
     char *texts[CLI_MAX_LIST] = {0};
     struct res_service *rows = service_rows(s, st);
-    enum osp_code rc = rows ? OSP_OK : osp_err_set(err, OSP_ENOMEM, "out of memory");
-    for (size_t i = 0; !rc && i < s->nregions; i++) {
-        json_t *doc = col_build_input(st->results, st->n, s->regions[i]);
+    /* each service's state located once (sub-finding keys and lines), shared by every region */
+    struct col_result *located = calloc(st->n ? st->n : 1, sizeof(*located));
+    enum osp_code rc = rows && located ? OSP_OK : osp_err_set(err, OSP_ENOMEM, "out of memory");
+    for (size_t i = 0; !rc && i < st->n; i++) {
+        located[i] = st->results[i];
+        if (st->results[i].state && !(located[i].state = scan_locate_copy(st->results[i].state)))
+            rc = osp_err_set(err, OSP_ENOMEM, "out of memory locating the state of %s", st->results[i].service);
+    }
+    for (size_t i = 0; !rc && i < s->scope.nregions; i++) {
+        json_t *doc = col_build_input(located, st->n, s->scope.regions[i]);
         texts[i] = doc ? json_dumps(doc, JSON_COMPACT | JSON_SORT_KEYS) : NULL;
         json_decref(doc);
         if (!texts[i])
-            rc = osp_err_set(err, OSP_ENOMEM, "out of memory building the input of %s", s->regions[i]);
-        in[i] = (struct scan_input){.region = s->regions[i], .doc = rv_undef(), .json = texts[i],
+            rc = osp_err_set(err, OSP_ENOMEM, "out of memory building the input of %s", s->scope.regions[i]);
+        in[i] = (struct scan_input){.region = s->scope.regions[i], .doc = rv_undef(), .json = texts[i],
                                     .json_len = texts[i] ? strlen(texts[i]) : 0};
     }
-    for (size_t i = 0; !rc && i < s->nregions; i++)
-        rc = res_report_add_region(r, s->regions[i], err);
+    for (size_t i = 0; !rc && i < s->scope.nregions; i++)
+        rc = res_report_add_region(r, s->scope.regions[i], err);
     if (!rc)
-        rc = res_report_add_account(r, s->account, err);
+        rc = res_report_add_account(r, s->scope.account, err);
     if (!rc)
-        rc = scan_evaluate(cat, s->account, s->partition, in, s->nregions, rows, st->n, r, err);
-    for (size_t i = 0; i < s->nregions; i++)
+        rc = scan_evaluate(cat, s->scope.account, s->scope.partition, in, s->scope.nregions, rows, st->n, r, err);
+    for (size_t i = 0; !rc && i < st->nmissing; i++) { /* --offline: asked for, nothing stored */
+        struct res_gap g = {.kind = RES_GAP_REGION, .account = s->scope.account, .region = st->missing_regions[i],
+                            .code = "not-stored",
+                            .message = "--offline: the cache and artifact hold no state for this region"};
+        rc = res_report_add_gap(r, &g, err);
+    }
+    for (size_t i = 0; i < s->scope.nregions; i++)
         free(texts[i]);
+    for (size_t i = 0; located && i < st->n; i++)
+        json_decref(located[i].state);
+    free(located);
     free(rows);
     return rc;
 }
@@ -112,7 +154,7 @@ int cli_aws(struct osp_ctx *ctx, int argc, char **argv)
     struct scan_catalog *cat = NULL;
     struct res_report *report = NULL;
     struct cli_session s;
-    struct cli_state st;
+    struct scan_state st;
     memset(&s, 0, sizeof(s));
     memset(&st, 0, sizeof(st));
     enum osp_code rc = cli_report_out_init(ctx, &o, &out, &err); /* formats, filters, thresholds: fail fast */
@@ -121,6 +163,8 @@ int cli_aws(struct osp_ctx *ctx, int argc, char **argv)
         rc = cli_scope_services(&o, services, &nservices, &err);
     if (!rc)
         rc = load_catalog(ctx, &o, &cat, &err); /* a broken custom check stops us before any AWS call */
+    if (!rc && o.arn)
+        add_related_services(cat, services, &nservices);
     if (!rc)
         rc = cli_session_open(ctx, &o, &s, &err);
     if (!rc)
@@ -133,7 +177,7 @@ int cli_aws(struct osp_ctx *ctx, int argc, char **argv)
         rc = cli_state_save_artifact(&s, &st, &err);
     int status = rc ? cli_fail(&err) : cli_report_out_finish(&out, report);
     res_report_free(report);
-    cli_state_cleanup(&st);
+    scan_state_cleanup(&st);
     cli_session_close(&s);
     scan_catalog_free(cat);
     cli_report_out_cleanup(&out);

@@ -50,7 +50,7 @@ static void usage(void)
     cli_print_commands(stdout);
     printf("\nRun 'osprey <command> --help' for the flags of a command, 'osprey help FLAG' for one flag.\n"
            "Exit codes: 0 ok, 1 threshold breached, 2 usage/config error, 3 scan could not run,\n"
-           "4 not found, 5 internal error.\n");
+           "4 not found, 5 internal error, 6 incomplete run under a gate.\n");
 }
 
 int cli_help(struct osp_ctx *ctx, int argc, char **argv)

@@ -11,19 +11,19 @@
 #include "cli/state_source.h"
 
 /* One region: the document itself (ready for `osprey rego eval --input`); several: keyed by region. */
-static enum osp_code print_inputs(struct cli_session *s, const struct cli_state *st, struct osp_err *err)
+static enum osp_code print_inputs(struct cli_session *s, const struct scan_state *st, struct osp_err *err)
 {
-    json_t *out = s->nregions == 1 ? NULL : json_object();
-    for (size_t i = 0; i < s->nregions; i++) {
-        json_t *doc = col_build_input(st->results, st->n, s->regions[i]);
+    json_t *out = s->scope.nregions == 1 ? NULL : json_object();
+    for (size_t i = 0; i < s->scope.nregions; i++) {
+        json_t *doc = col_build_input(st->results, st->n, s->scope.regions[i]);
         if (!doc) {
             json_decref(out);
-            return osp_err_set(err, OSP_ENOMEM, "out of memory building the input of %s", s->regions[i]);
+            return osp_err_set(err, OSP_ENOMEM, "out of memory building the input of %s", s->scope.regions[i]);
         }
         if (!out)
             out = doc;
         else
-            json_object_set_new(out, s->regions[i], doc);
+            json_object_set_new(out, s->scope.regions[i], doc);
     }
     int rc = json_dumpf(out, stdout, JSON_INDENT(2) | JSON_SORT_KEYS);
     json_decref(out);
@@ -48,7 +48,7 @@ int cli_inspect(struct osp_ctx *ctx, int argc, char **argv)
     const char *services[64];
     size_t nservices = 0;
     struct cli_session s;
-    struct cli_state st;
+    struct scan_state st;
     memset(&st, 0, sizeof(st));
     enum osp_code rc = cli_scope_services(&o, services, &nservices, &err);
     if (!rc)
@@ -59,7 +59,7 @@ int cli_inspect(struct osp_ctx *ctx, int argc, char **argv)
         rc = cli_state_save_artifact(&s, &st, &err);
     if (!rc)
         rc = print_inputs(&s, &st, &err);
-    cli_state_cleanup(&st);
+    scan_state_cleanup(&st);
     cli_session_close(&s);
     return rc ? cli_fail(&err) : 0;
 }

@@ -10,6 +10,7 @@
 #include "aws/aws.h"
 #include "core/timeutil.h"
 #include "formats/format.h"
+#include "results/result.h"
 
 #define BOTH (CLI_CMD_AWS | CLI_CMD_INSPECT)
 #define AWS CLI_CMD_AWS
@@ -73,11 +74,15 @@ static const struct cli_flag flags[] = {
     {"fail-on", 0, "SEVERITY", 0, "Output", NULL, NULL, OUT, "exit non-zero if any finding is at or above this severity"},
     {"threshold", 0, "SEV=MAX", 1, "Output", NULL, NULL, OUT,
      "exit non-zero if more than MAX findings of SEV remain; repeatable"},
-    {"exit-code", 0, "N", 0, "Output", "1", NULL, OUT, "exit code used when a threshold is breached"},
+    {"exit-code", 0, "N", 0, "Output", "1", NULL, OUT,
+     "exit code used when a threshold is breached; 0: report only"},
+    {"allow-incomplete", 0, "SERVICE[/REGION]", 1, "Output", NULL, NULL, OUT,
+     "accept this known gap (a service or region not collected, a check id not evaluated); repeatable"},
     {"sarif-max-results", 0, "N", 0, "Output", "25000", NULL, OUT,
      "keep at most N results in the SARIF report, most severe first"},
     /* General */
     {"quiet", 'q', NULL, 0, "General", NULL, NULL, ALL, "no progress output"},
+    {"progress", 0, NULL, 0, "General", NULL, NULL, BOTH, "progress lines on stderr even when it is not a terminal"},
     {"debug", 'd', NULL, 0, "General", NULL, NULL, ALL, "log each AWS request and decision to stderr (secrets redacted)"},
     {"help", 'h', NULL, 0, "General", NULL, NULL, ALL, "show this help"},
 };
@@ -308,8 +313,14 @@ static enum osp_code apply(const char *name, const char *v, struct cli_opts *o, 
         return parse_int(v, name, 1, 10000000, &o->sarif_max_results, err);
     if (IS("exit-code")) {
         o->exit_code_set = 1;
-        return parse_int(v, name, 1, 255, &o->exit_code, err);
+        return parse_int(v, name, 0, 255, &o->exit_code, err);
     }
+    if (IS("allow-incomplete"))
+        return res_gap_pattern_valid(v) ? osp_err_set(err, OSP_EUSAGE,
+                                                      "invalid --allow-incomplete '%s' (use SERVICE, SERVICE/REGION, "
+                                                      "*/REGION or a check id)",
+                                                      v)
+                                        : list_add(&o->allow_incomplete, v, name, err);
 #undef IS
     return osp_err_set(err, OSP_EINTERNAL, "flag --%s has no handler", name);
 }
@@ -317,9 +328,9 @@ static enum osp_code apply(const char *name, const char *v, struct cli_opts *o, 
 static void apply_switch(const char *name, struct cli_opts *o)
 {
     int *const targets[] = {&o->insecure, &o->update_cache, &o->offline, &o->include_non_failures, &o->trace,
-                            &o->quiet,    &o->debug,        &o->help,    &o->no_builtin_lib};
+                            &o->quiet,    &o->debug,        &o->help,    &o->no_builtin_lib, &o->progress};
     static const char *const names[] = {"insecure", "update-cache", "offline", "include-non-failures", "trace",
-                                        "quiet",    "debug",        "help",    "no-builtin-lib"};
+                                        "quiet",    "debug",        "help",    "no-builtin-lib", "progress"};
     for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
         if (!strcmp(names[i], name))
             *targets[i] = 1;
@@ -434,7 +445,8 @@ void cli_opts_usage(enum cli_cmd cmd, FILE *f)
         }
     }
     fprintf(f, "\nExit codes: 0 ok, 1 threshold breached (see --exit-code), 2 usage or configuration error,\n"
-               "3 the scan could not run (credentials, network, cache), 4 not found, 5 internal error.\n"
+               "3 the scan could not run (credentials, network, cache), 4 not found, 5 internal error,\n"
+               "6 incomplete run under a gate (see --allow-incomplete).\n"
                "Run 'osprey help FLAG' for the full page of a flag.\n");
 }
 

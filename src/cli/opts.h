@@ -53,12 +53,13 @@ struct cli_opts {
     int trace, include_non_failures;
     int no_builtin_lib; /* --no-builtin-lib */
     /* output */
-    struct cli_list formats, severities, thresholds;
+    struct cli_list formats, severities, thresholds, allow_incomplete;
     const char *output, *ignorefile, *fail_on;
     int exit_code, exit_code_set;
     int sarif_max_results; /* 0: FMT_SARIF_MAX_RESULTS */
     /* general */
     int quiet, debug, help;
+    int progress;
     /* positional arguments (convert: the report file) */
     struct cli_list args;
 };

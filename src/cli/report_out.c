@@ -125,13 +125,19 @@ int cli_report_out_finish(struct cli_report_out *out, struct res_report *r)
         res_ignore_apply(out->ctx, out->ignore, r);
     res_filter_apply(r, &out->filter);
     res_report_sort(r);
+    for (size_t i = 0; i < out->opts->allow_incomplete.n; i++)
+        if (!res_report_accept_gaps(r, out->opts->allow_incomplete.v[i]))
+            osp_warn(out->ctx, "--allow-incomplete %s: no such gap in this run", out->opts->allow_incomplete.v[i]);
+    /* the verdict first, so that the JSON report carries it (Gate) */
+    int status = res_threshold_gate(&out->threshold, r);
     if (write_outputs(out, r, &err))
         return cli_fail(&err);
-    char *summary = NULL;
-    int status = res_threshold_eval(&out->threshold, r, &summary);
-    if (summary && *summary)
-        fprintf(stderr, "osprey: %s\n", summary);
-    free(summary);
+    if (r->gate.summary)
+        fprintf(stderr, "osprey: %s\n", r->gate.summary);
+    else if (!res_report_complete(r) && !out->opts->quiet)
+        fprintf(stderr, "osprey: incomplete run: some services, regions or checks were not evaluated (see the "
+                        "report); a gate (--fail-on) would exit %d\n",
+                osp_exit_code(OSP_EINCOMPLETE));
     return status;
 }
 

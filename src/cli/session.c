@@ -8,19 +8,6 @@
 #include "core/log.h"
 #include "creds/creds.h"
 
-static enum osp_code add_region(struct cli_session *s, const char *r, struct osp_err *err)
-{
-    for (size_t i = 0; i < s->nregions; i++)
-        if (!strcmp(s->regions[i], r))
-            return OSP_OK;
-    if (s->nregions >= CLI_MAX_LIST)
-        return osp_err_set(err, OSP_EUSAGE, "too many regions (at most %d)", CLI_MAX_LIST);
-    if (!(s->regions[s->nregions] = strdup(r)))
-        return osp_err_set(err, OSP_ENOMEM, "out of memory");
-    s->nregions++;
-    return OSP_OK;
-}
-
 static int wants_all_regions(const struct cli_opts *o)
 {
     for (size_t i = 0; i < o->regions.n; i++)
@@ -65,66 +52,39 @@ enum osp_code cli_session_open(struct osp_ctx *ctx, const struct cli_opts *o, st
     s->opts = o;
     ctx->log_level = o->debug ? OSP_LOG_DEBUG : OSP_LOG_WARN;
     ctx->quiet = o->quiet;
+    ctx->progress = o->progress;
     enum osp_code rc = open_chain(s, err);
     if (rc)
         return rc;
     for (size_t i = 0; i < o->regions.n; i++)
-        if (strcmp(o->regions.v[i], "all") && (rc = add_region(s, o->regions.v[i], err)))
+        if (strcmp(o->regions.v[i], "all") && (rc = scan_scope_add_region(&s->scope, o->regions.v[i], err)))
             return rc;
-    if (!s->nregions && o->arn) { /* a regional ARN names its region */
+    if (!s->scope.nregions && o->arn) { /* a regional ARN names its region */
         char r[32];
         cli_scope_arn_region(o->arn, r, sizeof(r));
-        if (*r && (rc = add_region(s, r, err)))
+        if (*r && (rc = scan_scope_add_region(&s->scope, r, err)))
             return rc;
     }
-    if (!s->nregions && !wants_all_regions(o)) {
+    s->scope.regions_given = s->scope.nregions > 0;
+    s->scope.all_regions = wants_all_regions(o);
+    s->scope.configured_region = cred_chain_region(s->chain);
+    if (!s->scope.nregions && !s->scope.all_regions) {
         const char *r = cred_chain_region(s->chain);
         if (!r && o->offline)
             return OSP_OK; /* the cache or artifact says which regions it holds */
         if (!r)
             return osp_err_set(err, OSP_EUSAGE,
                                "no AWS region configured (use --region, AWS_REGION, or 'region' in your AWS profile)");
-        if ((rc = add_region(s, r, err)))
+        if ((rc = scan_scope_add_region(&s->scope, r, err)))
             return rc;
     }
-    const char *first = s->nregions ? s->regions[0] : cred_chain_region(s->chain);
-    snprintf(s->partition, sizeof(s->partition), "%s", aws_partition_of(first ? first : "us-east-1"));
+    const char *first = s->scope.nregions ? s->scope.regions[0] : cred_chain_region(s->chain);
+    snprintf(s->scope.partition, sizeof(s->scope.partition), "%s", aws_partition_of(first ? first : "us-east-1"));
     if (o->account)
-        snprintf(s->account, sizeof(s->account), "%s", o->account);
+        snprintf(s->scope.account, sizeof(s->scope.account), "%s", o->account);
     if (o->offline)
         return OSP_OK;
     return open_client(s, err);
-}
-
-static int cmp_str(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-/* --region all: every region enabled for the account (ec2:DescribeRegions). */
-static enum osp_code expand_all_regions(struct cli_session *s, const char *via, struct osp_err *err)
-{
-    struct aws_call c = AWS_CALL_EC2(via, "DescribeRegions");
-    struct aws_response r;
-    enum osp_code rc = aws_call(s->client, &c, &r, err);
-    if (rc == OSP_OK) {
-        json_t *items = aws_get(r.body, "DescribeRegionsResponse.regionInfo"), *it;
-        size_t i;
-        AWS_ITEMS(items, i, it)
-        {
-            const char *name = aws_get_str(it, "regionName");
-            if (name && (rc = add_region(s, name, err)))
-                break;
-        }
-        if (!rc && !s->nregions)
-            rc = osp_err_set(err, OSP_EAWS, "DescribeRegions returned no regions for --region all");
-    } else {
-        osp_err_prefix(err, "--region all: ");
-    }
-    aws_response_cleanup(&r);
-    aws_call_cleanup(&c);
-    qsort(s->regions, s->nregions, sizeof(s->regions[0]), cmp_str);
-    return rc;
 }
 
 enum osp_code cli_session_connect(struct cli_session *s, int need_account, struct osp_err *err)
@@ -142,17 +102,17 @@ enum osp_code cli_session_connect(struct cli_session *s, int need_account, struc
     if (rc)
         return rc;
     s->creds_ready = 1;
-    const char *via = s->nregions ? s->regions[0] : cred_chain_region(s->chain);
+    const char *via = s->scope.nregions ? s->scope.regions[0] : cred_chain_region(s->chain);
     if (!via)
         via = "us-east-1";
-    if (need_account && !s->account[0]) {
+    if (need_account && !s->scope.account[0]) {
         char arn[512];
-        if ((rc = cred_caller_identity(s->client, via, s->account, arn, sizeof(arn), err)))
+        if ((rc = cred_caller_identity(s->client, via, s->scope.account, arn, sizeof(arn), err)))
             return rc;
-        osp_debug(s->ctx, "scanning account %s as %s", s->account, arn);
+        osp_debug(s->ctx, "scanning account %s as %s", s->scope.account, arn);
     }
-    if (wants_all_regions(s->opts))
-        return expand_all_regions(s, via, err);
+    if (s->scope.all_regions)
+        return scan_scope_all_regions(s->client, via, &s->scope, err);
     return OSP_OK;
 }
 
@@ -160,7 +120,6 @@ void cli_session_close(struct cli_session *s)
 {
     aws_client_free(s->client);
     cred_chain_free(s->chain);
-    for (size_t i = 0; i < s->nregions; i++)
-        free(s->regions[i]);
+    scan_scope_cleanup(&s->scope);
     memset(s, 0, sizeof(*s));
 }

@@ -11,6 +11,7 @@
 #include "cli/opts.h"
 #include "core/ctx.h"
 #include "core/err.h"
+#include "scan/source.h"
 
 struct cred_chain;
 
@@ -19,10 +20,7 @@ struct cli_session {
     const struct cli_opts *opts;
     struct cred_chain *chain;
     struct aws_client *client; /* NULL when offline */
-    char account[32];          /* "" until known */
-    char partition[16];
-    char *regions[CLI_MAX_LIST];
-    size_t nregions;
+    struct scan_scope scope;   /* account ("" until known), partition, regions */
     int creds_ready;
 };
 
@@ -31,7 +29,8 @@ struct cli_session {
  * when no region is configured anywhere. */
 OSP_MUST_CHECK enum osp_code cli_session_open(struct osp_ctx *ctx, const struct cli_opts *o, struct cli_session *s,
                                               struct osp_err *err);
-/* Resolve credentials, learn the account (STS) unless --account, expand --region all. */
+/* Resolve credentials, learn the account (STS) unless --account, expand --region all
+ * (scan_scope_all_regions). */
 OSP_MUST_CHECK enum osp_code cli_session_connect(struct cli_session *s, int need_account, struct osp_err *err);
 void cli_session_close(struct cli_session *s);
 

@@ -22,37 +22,30 @@ void col_account_map_contact(json_t *state, json_t *resp, const char *partition,
     col_push(out, o);
 }
 
-static enum osp_code one_contact(struct col_job *job, json_t *state, const char *type, struct osp_err *err)
+static const char *const contact_types[] = {"SECURITY", "BILLING", "OPERATIONS"};
+
+static enum osp_code one_contact(struct col_job *job, size_t i, void *ud, struct osp_err *err)
 {
+    json_t **out = ud;
     char body[96];
     struct aws_call c = col_rest_call("account", strcmp(job->partition, "aws") == 0 ? "us-east-1" : job->region,
                                       AWS_PROTO_RESTJSON, "POST", "/getAlternateContact");
-    struct aws_response r;
-    struct osp_err e;
-    osp_err_init(&e);
-    c.body = col_fmt(body, sizeof body, "{\"AlternateContactType\":\"%s\"}", type);
-    c.allow_404 = 1;
-    enum osp_code rc = col_call(job, &c, &r, &e);
-    if (col_err_is(&r, &e, "ResourceNotFoundException"))
-        rc = OSP_OK; /* not set */
-    else if (rc == OSP_OK && r.error.code[0]) {
-        rc = osp_err_set(err, OSP_EAWS, "account GetAlternateContact %s: %s: %s", type, r.error.code, r.error.message);
-        snprintf(err->aws_code, sizeof err->aws_code, "%s", r.error.code);
-    } else if (rc)
-        *err = e;
-    else
-        col_account_map_contact(state, r.body, job->partition, job->account);
-    aws_response_cleanup(&r);
+    c.body = col_fmt(body, sizeof body, "{\"AlternateContactType\":\"%s\"}", contact_types[i]);
+    c.action = "GetAlternateContact";
+    enum osp_code rc = col_get(job, &c, "ResourceNotFoundException", &out[i], err); /* not found: not set */
     aws_call_cleanup(&c);
     return rc;
 }
 
 enum osp_code col_account(struct col_job *job, json_t *state, struct osp_err *err)
 {
-    static const char *const types[] = {"SECURITY", "BILLING", "OPERATIONS"};
-    enum osp_code rc = OSP_OK;
+    json_t *out[3] = {NULL, NULL, NULL};
+    enum osp_code rc = col_each(job, 3, one_contact, out, err);
     col_arr(state, "alternatecontacts");
-    for (size_t i = 0; rc == OSP_OK && i < sizeof types / sizeof types[0]; i++)
-        rc = one_contact(job, state, types[i], err);
+    for (size_t i = 0; rc == OSP_OK && i < 3; i++)
+        if (out[i])
+            col_account_map_contact(state, out[i], job->partition, job->account);
+    for (size_t i = 0; i < 3; i++)
+        json_decref(out[i]);
     return rc;
 }

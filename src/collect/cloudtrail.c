@@ -84,62 +84,70 @@ void col_cloudtrail_map_selectors(json_t *t, json_t *resp)
     }
 }
 
-/* One JSON call with {"<key>": "<value>"} (or {}); *body is a new reference. */
-static enum osp_code ct_call(struct col_job *job, const char *region, const char *op, const char *key, const char *value,
-                             json_t **body, struct osp_err *err)
+static void ct_read(struct col_read *r, const char *region, const char *op, const char *key, const char *value)
 {
-    char target[160];
-    json_t *req = key ? json_pack("{s:s}", key, value) : json_pack("{s:b}", "includeShadowTrails", 1);
+    json_t *req = json_pack("{s:s}", key, value);
     char *txt = req ? json_dumps(req, JSON_COMPACT) : NULL;
-    struct aws_call c = col_json_call("cloudtrail", region, col_fmt(target, sizeof target, "%s%s", CT_TARGET, op),
-                                      "1.1", txt ? txt : "{}");
-    struct aws_response r;
-    enum osp_code rc = col_call(job, &c, &r, err);
-    if (rc == OSP_OK)
-        *body = json_incref(r.body);
-    aws_response_cleanup(&r);
-    aws_call_cleanup(&c);
+    col_fmt(r->arg, sizeof r->arg, "%s", txt ? txt : "{}");
+    r->name = op + strlen(CT_TARGET);
+    r->call = col_json_call("cloudtrail", region, op, "1.1", r->arg);
+    osp_err_init(&r->err);
     free(txt);
     json_decref(req);
-    return rc;
 }
 
 struct ct_run {
     json_t *trails; /* array of state trails, in DescribeTrails order */
+    json_t **keep;  /* one slot per trail: the trail, or NULL when it vanished */
 };
 
 static enum osp_code one_trail(struct col_job *job, size_t i, void *ud, struct osp_err *err)
 {
     struct ct_run *run = ud;
-    json_t *t = json_array_get(run->trails, i), *body = NULL;
+    json_t *t = json_array_get(run->trails, i);
     const char *arn = tarn(t);
     /* a shadow (multi-region) trail answers in its home region */
     const char *home = json_string_value(json_object_get(json_object_get(t, "homeregion"), "value"));
     const char *region = home && *home ? home : job->region;
-    enum osp_code rc = ct_call(job, region, "GetTrailStatus", "Name", arn, &body, err);
+    struct col_read r[2];
+    memset(r, 0, sizeof r);
+    ct_read(&r[0], region, CT_TARGET "GetTrailStatus", "Name", arn);
+    ct_read(&r[1], region, CT_TARGET "GetEventSelectors", "TrailName", arn);
+    r[0].fields = "islogging,latestcloudwatchlogsdeliverytime";
+    r[1].fields = "eventselectors,advancedeventselectors";
+    enum osp_code rc = col_read_all(job, t, r, 2, err);
+    if (rc == OSP_OK && r[0].answer == COL_ANS_OK)
+        col_cloudtrail_map_status(t, r[0].body);
+    if (rc == OSP_OK && r[1].answer == COL_ANS_OK)
+        col_cloudtrail_map_selectors(t, r[1].body);
     if (rc == OSP_OK)
-        col_cloudtrail_map_status(t, body);
-    json_decref(body);
-    body = NULL;
-    if (rc == OSP_OK && (rc = ct_call(job, region, "GetEventSelectors", "TrailName", arn, &body, err)) == OSP_OK)
-        col_cloudtrail_map_selectors(t, body);
-    json_decref(body);
+        run->keep[i] = t;
+    col_reads_cleanup(r, 2);
     return rc;
 }
 
 enum osp_code col_cloudtrail(struct col_job *job, json_t *state, struct osp_err *err)
 {
-    json_t *body = NULL, *tr;
+    json_t *body = NULL, *tr, *all = json_array();
     size_t i;
     json_t *trails = col_arr(state, "trails");
-    enum osp_code rc = ct_call(job, job->region, "DescribeTrails", NULL, NULL, &body, err);
-    if (rc)
-        return rc;
+    struct aws_call c = col_json_call("cloudtrail", job->region, CT_TARGET "DescribeTrails", "1.1",
+                                      "{\"includeShadowTrails\":true}");
+    enum osp_code rc = col_get(job, &c, NULL, &body, err);
     COL_ITEMS(json_object_get(body, "trailList"), i, tr) {
         if (col_s(tr, "TrailARN"))
-            col_push(trails, col_cloudtrail_map_trail(tr));
+            col_push(all, col_cloudtrail_map_trail(tr));
     }
     json_decref(body);
-    struct ct_run run = {trails};
-    return col_each(job, json_array_size(trails), one_trail, &run, err);
+    struct ct_run run = {all, calloc(json_array_size(all) + 1, sizeof(json_t *))};
+    if (rc == OSP_OK && !run.keep)
+        rc = osp_err_set(err, OSP_ENOMEM, "cloudtrail: out of memory");
+    if (rc == OSP_OK)
+        rc = col_each(job, json_array_size(all), one_trail, &run, err);
+    for (i = 0; rc == OSP_OK && i < json_array_size(all); i++)
+        if (run.keep[i])
+            json_array_append(trails, run.keep[i]);
+    free(run.keep);
+    json_decref(all);
+    return rc;
 }

@@ -118,25 +118,26 @@ static enum osp_code filter_page(void *ud, json_t *body, struct osp_err *err)
     return OSP_OK;
 }
 
+/* Alarms, log groups, metric filters: three independent lists, in flight together. */
+static enum osp_code cw_list(struct col_job *job, size_t i, void *ud, struct osp_err *err)
+{
+    struct aws_call c = i == 0 ? col_query_call("monitoring", job->region, "DescribeAlarms", "2010-08-01")
+                        : col_json_call("logs", job->region,
+                                        i == 1 ? "Logs_20140328.DescribeLogGroups" : "Logs_20140328.DescribeMetricFilters",
+                                        "1.1", "{}");
+    enum osp_code rc = i == 0 ? col_paginate(job, &c, "NextToken", "DescribeAlarmsResponse.DescribeAlarmsResult.NextToken",
+                                             NULL, alarm_page, ud, err)
+                       : col_paginate(job, &c, "nextToken", "nextToken", NULL, i == 1 ? group_page : filter_page, ud, err);
+    aws_call_cleanup(&c);
+    return rc;
+}
+
 enum osp_code col_cloudwatch(struct col_job *job, json_t *state, struct osp_err *err)
 {
     struct cw_pages p = {state, json_array()};
-    col_arr(state, "alarms");
+    col_arr(state, "alarms"); /* created here: the lists only append to their own array */
     col_arr(state, "loggroups");
-    struct aws_call c = col_query_call("monitoring", job->region, "DescribeAlarms", "2010-08-01");
-    enum osp_code rc = col_paginate(job, &c, "NextToken", "DescribeAlarmsResponse.DescribeAlarmsResult.NextToken", NULL,
-                                    alarm_page, &p, err);
-    aws_call_cleanup(&c);
-    if (rc == OSP_OK) {
-        struct aws_call g = col_json_call("logs", job->region, "Logs_20140328.DescribeLogGroups", "1.1", "{}");
-        rc = col_paginate(job, &g, "nextToken", "nextToken", NULL, group_page, &p, err);
-        aws_call_cleanup(&g);
-    }
-    if (rc == OSP_OK) {
-        struct aws_call f = col_json_call("logs", job->region, "Logs_20140328.DescribeMetricFilters", "1.1", "{}");
-        rc = col_paginate(job, &f, "nextToken", "nextToken", NULL, filter_page, &p, err);
-        aws_call_cleanup(&f);
-    }
+    enum osp_code rc = col_each(job, 3, cw_list, &p, err);
     if (rc == OSP_OK)
         col_cw_attach_filters(state, p.filters);
     json_decref(p.filters);

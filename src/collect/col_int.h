@@ -17,6 +17,17 @@
 #include "core/ctx.h"
 #include "core/err.h"
 
+struct col_pool; /* tasks.c */
+
+/* Live counters of one (service, region), read by the progress line while the job runs. */
+struct col_counters {
+    _Atomic unsigned long calls;     /* API calls made (pages included) */
+    _Atomic unsigned long items; /* col_each items (resources, reads, steps) known so far */
+    _Atomic unsigned long done;  /* ... and finished */
+    _Atomic unsigned long throttles;
+    _Atomic unsigned long gaps; /* denied per-resource reads recorded as gaps */
+};
+
 struct col_job {
     struct osp_ctx *ctx;
     struct aws_client *client;
@@ -24,7 +35,8 @@ struct col_job {
     const char *partition; /* "aws" */
     const char *region;    /* region collected; global services: the signing region */
     const char *service;
-    unsigned long calls;   /* API calls made by this job (one thread touches it) */
+    struct col_pool *pool; /* NULL: everything runs on the calling thread */
+    struct col_counters *count;
 };
 
 /* Call initialisers (aws.h's AWS_CALL_* macros name their parameters like the members they
@@ -50,18 +62,72 @@ static inline struct aws_call col_rest_call(const char *svc, const char *rgn, en
     return (struct aws_call){.service = svc, .region = rgn, .proto = pr, .method = meth, .path = p, .action = p};
 }
 
-/* ---- calls (count into job->calls; the aws layer does the rest) ---- */
+/* ---- calls (count into job->count; the aws layer does the rest) ---- */
 OSP_MUST_CHECK enum osp_code col_call(struct col_job *job, struct aws_call *call, struct aws_response *resp,
                                       struct osp_err *err);
 OSP_MUST_CHECK enum osp_code col_paginate(struct col_job *job, struct aws_call *call, const char *token_in,
                                           const char *token_out, const char *truncated_path, aws_page_fn fn,
                                           void *ud, struct osp_err *err);
-/* Run fn(job', i) for i in [0, n) on up to COL_FANOUT threads (per-resource calls such as
- * GetBucketAcl); each thread gets a copy of job whose calls are added back. fn writes only its
- * own slot i of ud. The first error stops new items and is returned. */
-#define COL_FANOUT 8
+/* Run fn(job, i) for i in [0, n), all at once on the run's task pool (as many at a time as there
+ * are free threads; the aws layer caps what is on the wire at --concurrency). fn writes only its
+ * own slot i of ud. An item returning OSP_ENOTFOUND (its resource vanished, see col_read_all) is
+ * dropped, not an error; any other error stops new items and is returned. Items may call
+ * col_each() and col_read_all() themselves: no thread code in a collector, ever. */
 typedef enum osp_code (*col_item_fn)(struct col_job *job, size_t i, void *ud, struct osp_err *err);
 OSP_MUST_CHECK enum osp_code col_each(struct col_job *job, size_t n, col_item_fn fn, void *ud, struct osp_err *err);
+
+/* ---- reads: "list, then for each item these reads, then map" (tasks.c) ----
+ *
+ *   struct col_read r[2] = {0};
+ *   col_read_json(&r[0], ...); r[0].name = "DescribeKey";
+ *   ...
+ *   rc = col_read_all(job, key_state, r, 2, err);   // both in flight together
+ *   if (rc == OSP_OK) { map(key_state, r[0].body); map_rotation(key_state, r[1].body); }
+ *   col_reads_cleanup(r, 2);
+ *
+ * Every answer is sorted in one place (col_classify): ok; `absent` (the code that means "not
+ * set", e.g. NoSuchBucketPolicy: body NULL); gone (NoSuchBucket, NoSuchEntity,
+ * ResourceNotFoundException, ...: col_read_all returns OSP_ENOTFOUND with a debug line, the item
+ * returns it and col_each drops the resource); denied (AccessDenied & co.: a gap recorded in
+ * res.__defsec_metadata.gaps, body NULL, the rest is mapped as usual; with res NULL a denial is
+ * fatal, as a denied list call must be); anything else fails the service. Throttling and 5xx
+ * never get here: the aws layer retries them. */
+enum col_answer { COL_ANS_OK, COL_ANS_ABSENT, COL_ANS_GONE, COL_ANS_DENIED, COL_ANS_FAILED };
+struct col_read {
+    struct aws_call call;   /* in: built by the collector (col_*_call); may point into arg */
+    const char *name;       /* in: the API name, for gaps and logs ("GetBucketPolicy") */
+    const char *absent;     /* in: error code meaning "not configured", or NULL */
+    const char *fields;     /* in: the state fields it fills, comma-separated ("bucketpolicies"): a
+                               denied read's gap names them, so checks reading them can say NOT
+                               EVALUATED for this resource and the others judge it as usual */
+    char arg[320];          /* scratch for the call's path or body */
+    json_t *body;           /* out: the answer (OK), else NULL */
+    enum col_answer answer; /* out */
+    char code[96];          /* out: the error code when not OK */
+    char message[256];      /* out: its message */
+    struct osp_err err;     /* out */
+};
+enum col_answer col_classify(const char *code, const char *absent);
+/* aws_call_param() that records a failure in r (col_read_all then fails the read). */
+enum osp_code col_read_param(struct col_read *r, const char *name, const char *value);
+/* All n reads at once; res: the resource they belong to (gaps go there), or NULL. Returns OSP_OK,
+ * OSP_ENOTFOUND (gone), or the first failed read's error. */
+OSP_MUST_CHECK enum osp_code col_read_all(struct col_job *job, json_t *res, struct col_read *r, size_t n,
+                                          struct osp_err *err);
+void col_reads_cleanup(struct col_read *r, size_t n); /* bodies and calls' params */
+/* One call that is not a per-resource read (list/describe-all, account settings): *body is a
+ * new reference (NULL when `absent` answered). Denied or gone fail. Does not clean up call. */
+OSP_MUST_CHECK enum osp_code col_get(struct col_job *job, struct aws_call *call, const char *absent, json_t **body,
+                                     struct osp_err *err);
+/* Record a gap on a resource state object, in its metadata:
+ *   "__defsec_metadata": {"resource": ARN, "gaps": [{"read": "GetBucketPolicy", "code": "AccessDenied",
+ *                          "message": "...", "fields": ["bucketpolicies"]}]}
+ * and count it in job->count->gaps. */
+void col_gap_add(struct col_job *job, json_t *res, const struct col_read *r);
+
+/* The pool col_run() creates (threads sized from concurrency) and frees. */
+struct col_pool *col_pool_new(int concurrency);
+void col_pool_free(struct col_pool *p);
 
 /* Did a failed call end with this AWS error code? (resp->error.code or err->aws_code) */
 int col_err_is(const struct aws_response *resp, const struct osp_err *err, const char *code);

@@ -67,10 +67,25 @@ struct col_result {
     json_t *state;            /* owned; content of input.aws.<service>; NULL unless COL_OK */
     time_t collected_at;
     unsigned long calls;      /* AWS API calls made (pages included) */
+    unsigned long gaps;       /* resources' reads denied (see STATE.md "Gaps"): the state is incomplete */
 };
 
-/* Called from worker threads (serialised by col_run: one call at a time) after each job. */
+/* Called from worker threads (serialised by col_run: one call at a time) after each job, and about
+ * five times a second from a ticker with service == region == NULL while jobs run (read the
+ * live rows with col_live() then). */
 typedef void (*col_progress_fn)(void *ud, const char *service, const char *region, int done, int total);
+
+/* One (service, region) of the running col_run, for progress displays. */
+struct col_live {
+    char service[32], region[32];
+    int state;                        /* 0 queued, 1 running, 2 finished */
+    unsigned long calls, throttles;   /* so far */
+    unsigned long items, done;        /* work items known and finished (resources, reads) */
+    double elapsed;                   /* seconds since it started (finished: its duration) */
+};
+/* Rows of the col_run in progress (in plan order), at most max; returns how many exist (0 when
+ * none runs). Safe from the progress callback. */
+size_t col_live(struct col_live *rows, size_t max);
 
 /* Collect services x regions with `workers` threads (global services once, region "global").
  * services: names from the table (NULL/0: every service). regions: at least one. account: the

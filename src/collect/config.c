@@ -95,20 +95,6 @@ void col_config_map(json_t *state, json_t *recorders, json_t *statuses, json_t *
     map_aggregators(state, aggregators);
 }
 
-static enum osp_code cfg_call(struct col_job *job, const char *op, json_t **body, struct osp_err *err)
-{
-    char target[128];
-    struct aws_call c = col_json_call("config", job->region, col_fmt(target, sizeof target, "StarlingDoveService.%s", op),
-                                      "1.1", "{}");
-    struct aws_response r;
-    enum osp_code rc = col_call(job, &c, &r, err);
-    if (rc == OSP_OK)
-        *body = json_incref(r.body);
-    aws_response_cleanup(&r);
-    aws_call_cleanup(&c);
-    return rc;
-}
-
 struct agg_pages {
     json_t *all; /* {"ConfigurationAggregators": [...]} */
 };
@@ -122,26 +108,35 @@ static enum osp_code agg_page(void *ud, json_t *body, struct osp_err *err)
     return OSP_OK;
 }
 
+struct cfg_run {
+    json_t *body[3]; /* recorders, their status, delivery channels */
+    struct agg_pages ap;
+};
+
+/* The four describes are independent: in flight together. */
+static enum osp_code cfg_one(struct col_job *job, size_t i, void *ud, struct osp_err *err)
+{
+    static const char *const ops[] = {"StarlingDoveService.DescribeConfigurationRecorders",
+                                      "StarlingDoveService.DescribeConfigurationRecorderStatus",
+                                      "StarlingDoveService.DescribeDeliveryChannels",
+                                      "StarlingDoveService.DescribeConfigurationAggregators"};
+    struct cfg_run *run = ud;
+    struct aws_call c = col_json_call("config", job->region, ops[i], "1.1", "{}");
+    enum osp_code rc = i < 3 ? col_get(job, &c, NULL, &run->body[i], err)
+                             : col_paginate(job, &c, "NextToken", "NextToken", NULL, agg_page, &run->ap, err);
+    aws_call_cleanup(&c);
+    return rc;
+}
+
 enum osp_code col_config(struct col_job *job, json_t *state, struct osp_err *err)
 {
-    json_t *rec = NULL, *st = NULL, *ch = NULL;
-    struct agg_pages ap = {json_pack("{s:[]}", "ConfigurationAggregators")};
-    enum osp_code rc = cfg_call(job, "DescribeConfigurationRecorders", &rec, err);
+    struct cfg_run run = {{NULL, NULL, NULL}, {json_pack("{s:[]}", "ConfigurationAggregators")}};
+    enum osp_code rc = col_each(job, 4, cfg_one, &run, err);
     if (rc == OSP_OK)
-        rc = cfg_call(job, "DescribeConfigurationRecorderStatus", &st, err);
-    if (rc == OSP_OK)
-        rc = cfg_call(job, "DescribeDeliveryChannels", &ch, err);
-    if (rc == OSP_OK) {
-        struct aws_call c = col_json_call("config", job->region, "StarlingDoveService.DescribeConfigurationAggregators",
-                                          "1.1", "{}");
-        rc = col_paginate(job, &c, "NextToken", "NextToken", NULL, agg_page, &ap, err);
-        aws_call_cleanup(&c);
-    }
-    if (rc == OSP_OK)
-        col_config_map(state, rec, st, ch, ap.all, job->partition, job->region, job->account);
-    json_decref(rec);
-    json_decref(st);
-    json_decref(ch);
-    json_decref(ap.all);
+        col_config_map(state, run.body[0], run.body[1], run.body[2], run.ap.all, job->partition, job->region,
+                       job->account);
+    for (size_t i = 0; i < 3; i++)
+        json_decref(run.body[i]);
+    json_decref(run.ap.all);
     return rc;
 }

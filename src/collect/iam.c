@@ -38,8 +38,8 @@ static enum osp_code certs_page(void *ud, json_t *body, struct osp_err *err)
     return OSP_OK;
 }
 
-static enum osp_code paged(struct col_job *job, const char *action, const char *result, aws_page_fn fn,
-                           struct iam_pages *p, struct osp_err *err)
+static enum osp_code paged(struct col_job *job, const char *action, const char *result, aws_page_fn fn, void *p,
+                           struct osp_err *err)
 {
     char tok[128], trunc[128];
     struct aws_call c = col_query_call("iam", job->region, action, IAM_VERSION);
@@ -107,48 +107,71 @@ static enum osp_code credential_report(struct col_job *job, char **csv, struct o
                        REPORT_POLLS);
 }
 
-static enum osp_code password_policy(struct col_job *job, json_t *state, struct osp_err *err)
+static enum osp_code password_policy(struct col_job *job, json_t **body, struct osp_err *err)
 {
-    struct osp_err e;
-    struct aws_response r;
-    json_t *body = NULL;
-    osp_err_init(&e);
-    enum osp_code rc = simple(job, "GetAccountPasswordPolicy", &body, &r, &e);
-    if (rc && col_err_is(&r, &e, "NoSuchEntity"))
-        rc = OSP_OK; /* no policy set: not a failure */
-    else if (rc)
-        *err = e;
-    aws_response_cleanup(&r);
-    if (rc == OSP_OK)
-        col_iam_map_password_policy(state, body, job->partition, job->account);
-    json_decref(body);
+    struct aws_call c = col_query_call("iam", job->region, "GetAccountPasswordPolicy", IAM_VERSION);
+    enum osp_code rc = col_get(job, &c, "NoSuchEntity", body, err); /* NoSuchEntity: no policy set */
+    aws_call_cleanup(&c);
     return rc;
+}
+
+/* The collector's independent steps, all in flight together; mapped afterwards in this order. */
+enum { S_GAAD, S_VMFA, S_CERTS, S_SUMMARY, S_PWPOLICY, S_REPORT, S_N };
+struct iam_steps {
+    json_t *pages[3]; /* raw pages of GAAD, virtual MFA devices, server certificates */
+    json_t *summary, *pwpolicy;
+    char *csv;
+};
+
+static enum osp_code keep_page(void *ud, json_t *body, struct osp_err *err)
+{
+    (void)err;
+    return json_array_append(ud, body) == 0 ? OSP_OK : osp_err_set(err, OSP_ENOMEM, "iam: out of memory");
+}
+
+static enum osp_code one_step(struct col_job *job, size_t i, void *ud, struct osp_err *err)
+{
+    static const char *const listed[] = {"GetAccountAuthorizationDetails", "ListVirtualMFADevices",
+                                         "ListServerCertificates"};
+    struct iam_steps *s = ud;
+    struct aws_response r;
+    enum osp_code rc;
+    switch (i) {
+    case S_GAAD:
+    case S_VMFA:
+    case S_CERTS:
+        return paged(job, listed[i], NULL, keep_page, s->pages[i], err);
+    case S_SUMMARY:
+        rc = simple(job, "GetAccountSummary", &s->summary, &r, err);
+        aws_response_cleanup(&r);
+        return rc;
+    case S_PWPOLICY:
+        return password_policy(job, &s->pwpolicy, err);
+    default:
+        return credential_report(job, &s->csv, err);
+    }
 }
 
 enum osp_code col_iam(struct col_job *job, json_t *state, struct osp_err *err)
 {
     struct iam_pages p = {state, json_array(), job->partition};
-    json_t *summary = NULL;
-    char *csv = NULL;
-    struct aws_response r;
+    struct iam_steps s = {{json_array(), json_array(), json_array()}, NULL, NULL, NULL};
+    json_t *page;
+    size_t i;
     col_arr(state, "servercertificates");
-    enum osp_code rc = paged(job, "GetAccountAuthorizationDetails", NULL, gaad_page, &p, err);
-    if (rc == OSP_OK)
-        rc = paged(job, "ListVirtualMFADevices", NULL, vmfa_page, &p, err);
-    if (rc == OSP_OK)
-        rc = paged(job, "ListServerCertificates", NULL, certs_page, &p, err);
+    enum osp_code rc = col_each(job, S_N, one_step, &s, err);
     if (rc == OSP_OK) {
-        rc = simple(job, "GetAccountSummary", &summary, &r, err);
-        aws_response_cleanup(&r);
+        json_array_foreach(s.pages[S_GAAD], i, page) gaad_page(&p, page, err);
+        json_array_foreach(s.pages[S_VMFA], i, page) vmfa_page(&p, page, err);
+        json_array_foreach(s.pages[S_CERTS], i, page) certs_page(&p, page, err);
+        col_iam_map_password_policy(state, s.pwpolicy, job->partition, job->account);
+        col_iam_finish(state, s.csv, s.summary, p.vmfa, job->partition, job->account);
     }
-    if (rc == OSP_OK)
-        rc = password_policy(job, state, err);
-    if (rc == OSP_OK)
-        rc = credential_report(job, &csv, err);
-    if (rc == OSP_OK)
-        col_iam_finish(state, csv, summary, p.vmfa, job->partition, job->account);
-    free(csv);
-    json_decref(summary);
+    for (i = 0; i < 3; i++)
+        json_decref(s.pages[i]);
+    free(s.csv);
+    json_decref(s.summary);
+    json_decref(s.pwpolicy);
     json_decref(p.vmfa);
     return rc;
 }

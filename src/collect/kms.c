@@ -35,23 +35,16 @@ void col_kms_map_rotation(json_t *key, json_t *resp)
     col_add_bool_v(key, "rotationenabled", json_object_get(resp, "KeyRotationEnabled"), arn);
 }
 
-static enum osp_code kms_call(struct col_job *job, const char *op, const char *key_id, json_t **body,
-                              struct osp_err *err)
+static void kms_read(struct col_read *r, struct col_job *job, const char *op, const char *key_id)
 {
-    char target[96];
     json_t *req = json_pack("{s:s}", "KeyId", key_id);
     char *txt = req ? json_dumps(req, JSON_COMPACT) : NULL;
-    struct aws_call c = col_json_call("kms", job->region, col_fmt(target, sizeof target, "TrentService.%s", op), "1.1",
-                                      txt ? txt : "{}");
-    struct aws_response r;
-    enum osp_code rc = col_call(job, &c, &r, err);
-    if (rc == OSP_OK)
-        *body = json_incref(r.body);
-    aws_response_cleanup(&r);
-    aws_call_cleanup(&c);
+    col_fmt(r->arg, sizeof r->arg, "%s", txt ? txt : "{}");
+    r->call = col_json_call("kms", job->region, op, "1.1", r->arg);
+    r->name = op + strlen("TrentService.");
+    osp_err_init(&r->err);
     free(txt);
     json_decref(req);
-    return rc;
 }
 
 struct kms_run {
@@ -76,15 +69,19 @@ static enum osp_code one_key(struct col_job *job, size_t i, void *ud, struct osp
 {
     struct kms_run *run = ud;
     const char *id = json_string_value(json_array_get(run->ids, i));
-    json_t *desc = NULL, *rot = NULL;
-    enum osp_code rc = kms_call(job, "DescribeKey", id, &desc, err);
-    if (rc)
-        return rc;
-    json_t *k = col_kms_map_key(desc);
-    if (col_kms_wants_rotation(desc) && (rc = kms_call(job, "GetKeyRotationStatus", id, &rot, err)) == OSP_OK)
-        col_kms_map_rotation(k, rot);
-    json_decref(desc);
-    json_decref(rot);
+    struct col_read r[2];
+    memset(r, 0, sizeof r);
+    kms_read(&r[0], job, "TrentService.DescribeKey", id);
+    enum osp_code rc = col_read_all(job, NULL, r, 1, err); /* without it there is no key to judge */
+    json_t *k = rc == OSP_OK ? col_kms_map_key(r[0].body) : NULL;
+    if (rc == OSP_OK && col_kms_wants_rotation(r[0].body)) {
+        kms_read(&r[1], job, "TrentService.GetKeyRotationStatus", id);
+        r[1].fields = "rotationenabled";
+        rc = col_read_all(job, k, &r[1], 1, err);
+        if (rc == OSP_OK && r[1].answer == COL_ANS_OK)
+            col_kms_map_rotation(k, r[1].body);
+    }
+    col_reads_cleanup(r, 2);
     if (rc == OSP_OK)
         run->out[i] = k;
     else

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "collect/col_int.h"
 #include "core/log.h"
@@ -14,9 +15,12 @@ struct spec {
 
 struct run {
     pthread_mutex_t mu;
+    double *started, *finished; /* per spec, monotonic seconds; 0: not yet */
     size_t next, done, n;
     struct spec *specs;
     struct col_result *res;
+    struct col_counters *counts; /* one per spec */
+    struct col_pool *pool;
     struct osp_ctx *ctx;
     struct aws_client *client;
     const char *account, *partition, *sign_region;
@@ -27,8 +31,10 @@ struct run {
 enum osp_code col_call(struct col_job *job, struct aws_call *call, struct aws_response *resp, struct osp_err *err)
 {
     memset(resp, 0, sizeof *resp);
-    job->calls++;
-    return aws_call(job->client, call, resp, err);
+    job->count->calls++;
+    enum osp_code rc = aws_call(job->client, call, resp, err);
+    job->count->throttles += (unsigned long)resp->throttled;
+    return rc;
 }
 
 struct page_wrap {
@@ -40,7 +46,7 @@ struct page_wrap {
 static enum osp_code counted_page(void *ud, json_t *body, struct osp_err *err)
 {
     struct page_wrap *w = ud;
-    w->job->calls++;
+    w->job->count->calls++;
     return w->fn(w->ud, body, err);
 }
 
@@ -50,7 +56,7 @@ enum osp_code col_paginate(struct col_job *job, struct aws_call *call, const cha
     struct page_wrap w = {job, fn, ud};
     enum osp_code rc = aws_paginate(job->client, call, token_in, token_out, truncated_path, counted_page, &w, err);
     if (rc != OSP_OK)
-        job->calls++; /* the failed request */
+        job->count->calls++; /* the failed request */
     return rc;
 }
 
@@ -61,79 +67,63 @@ int col_err_is(const struct aws_response *resp, const struct osp_err *err, const
     return err && strcmp(err->aws_code, code) == 0;
 }
 
-struct each {
-    pthread_mutex_t mu;
-    struct col_job *job;
-    size_t n, next;
-    col_item_fn fn;
-    void *ud;
-    enum osp_code rc;
-    struct osp_err *err;
-};
-
-static void *each_worker(void *arg)
-{
-    struct each *e = arg;
-    struct col_job sub = *e->job;
-    sub.calls = 0;
-    for (;;) {
-        pthread_mutex_lock(&e->mu);
-        size_t i = (e->rc == OSP_OK && e->next < e->n) ? e->next++ : e->n;
-        pthread_mutex_unlock(&e->mu);
-        if (i >= e->n)
-            break;
-        struct osp_err err;
-        osp_err_init(&err);
-        enum osp_code rc = e->fn(&sub, i, e->ud, &err);
-        if (rc) {
-            pthread_mutex_lock(&e->mu);
-            if (e->rc == OSP_OK) {
-                e->rc = rc;
-                *e->err = err;
-            }
-            pthread_mutex_unlock(&e->mu);
-        }
-    }
-    pthread_mutex_lock(&e->mu);
-    e->job->calls += sub.calls;
-    pthread_mutex_unlock(&e->mu);
-    return NULL;
-}
-
-enum osp_code col_each(struct col_job *job, size_t n, col_item_fn fn, void *ud, struct osp_err *err)
-{
-    struct each e = {.job = job, .n = n, .fn = fn, .ud = ud, .rc = OSP_OK, .err = err};
-    pthread_t th[COL_FANOUT];
-    size_t nth = n < COL_FANOUT ? n : COL_FANOUT, started = 0;
-    pthread_mutex_init(&e.mu, NULL);
-    for (size_t i = 0; i < nth; i++)
-        if (pthread_create(&th[i], NULL, each_worker, &e) == 0)
-            started++;
-    if (started == 0 && n > 0)
-        each_worker(&e);
-    for (size_t i = 0; i < started; i++)
-        pthread_join(th[i], NULL);
-    pthread_mutex_destroy(&e.mu);
-    return e.rc;
-}
-
 static void copy(char *dst, size_t n, const char *src)
 {
     snprintf(dst, n, "%s", src ? src : "");
 }
 
+static pthread_mutex_t live_mu = PTHREAD_MUTEX_INITIALIZER;
+static struct run *live_run; /* the col_run in progress, for col_live() */
+
+size_t col_live(struct col_live *rows, size_t max)
+{
+    pthread_mutex_lock(&live_mu);
+    struct run *r = live_run;
+    size_t n = r ? r->n : 0;
+    double now = r ? osp_now_monotonic(r->ctx) : 0;
+    for (size_t i = 0; i < n && i < max; i++) {
+        struct col_live *l = &rows[i];
+        const struct col_counters *c = &r->counts[i];
+        memset(l, 0, sizeof *l);
+        snprintf(l->service, sizeof l->service, "%s", r->specs[i].svc->name);
+        snprintf(l->region, sizeof l->region, "%s", r->specs[i].region);
+        double s = r->started[i], f = r->finished[i];
+        l->state = f > 0 ? 2 : s > 0 ? 1 : 0;
+        l->elapsed = s > 0 ? (f > 0 ? f : now) - s : 0;
+        l->calls = c->calls;
+        l->throttles = c->throttles;
+        l->items = c->items;
+        l->done = c->done;
+    }
+    pthread_mutex_unlock(&live_mu);
+    return n;
+}
+
+static void stamp(double *slot, double now)
+{
+    pthread_mutex_lock(&live_mu);
+    *slot = now;
+    pthread_mutex_unlock(&live_mu);
+}
+
 static void run_one(struct run *r, size_t i)
 {
+    stamp(&r->started[i], osp_now_monotonic(r->ctx));
     struct spec *s = &r->specs[i];
     struct col_result *res = &r->res[i];
     struct col_job job = {r->ctx, r->client, r->account, r->partition,
-                          s->svc->global ? r->sign_region : s->region, s->svc->name, 0};
+                          s->svc->global ? r->sign_region : s->region, s->svc->name, r->pool, &r->counts[i]};
     struct osp_err e;
     osp_err_init(&e);
     json_t *state = json_object();
     enum osp_code rc = state ? s->svc->collect(&job, state, &e) : osp_err_set(&e, OSP_ENOMEM, "out of memory");
-    res->calls = job.calls;
+    res->calls = r->counts[i].calls;
+    res->gaps = r->counts[i].gaps;
     res->collected_at = osp_now(r->ctx);
+    stamp(&r->finished[i], osp_now_monotonic(r->ctx));
+    osp_debug(r->ctx, "collect: %s %s: %lu calls, %lu throttled, %lu items, %.2f s", s->svc->name, s->region,
+              res->calls, (unsigned long)r->counts[i].throttles, (unsigned long)r->counts[i].items,
+              r->finished[i] - r->started[i]);
     if (rc == OSP_OK) {
         res->status = COL_OK;
         res->state = state;
@@ -153,22 +143,17 @@ static void run_one(struct run *r, size_t i)
             s->region, col_status_name(res->status), res->err_code, res->err_message);
 }
 
-static void *worker(void *arg)
+static enum osp_code job_item(struct col_job *top, size_t i, void *ud, struct osp_err *err)
 {
-    struct run *r = arg;
-    for (;;) {
-        pthread_mutex_lock(&r->mu);
-        size_t i = r->next < r->n ? r->next++ : r->n;
-        pthread_mutex_unlock(&r->mu);
-        if (i >= r->n)
-            return NULL;
-        run_one(r, i);
-        pthread_mutex_lock(&r->mu);
-        r->done++;
-        if (r->progress)
-            r->progress(r->ud, r->specs[i].svc->name, r->specs[i].region, (int)r->done, (int)r->n);
-        pthread_mutex_unlock(&r->mu);
-    }
+    (void)top, (void)err;
+    struct run *r = ud;
+    run_one(r, i);
+    pthread_mutex_lock(&r->mu);
+    r->done++;
+    if (r->progress)
+        r->progress(r->ud, r->specs[i].svc->name, r->specs[i].region, (int)r->done, (int)r->n);
+    pthread_mutex_unlock(&r->mu);
+    return OSP_OK;
 }
 
 /* Resolve names to table entries, without duplicates, in table order. */
@@ -216,7 +201,10 @@ static enum osp_code plan(struct run *r, const struct col_service **svcs, size_t
                 r->specs[r->n++] = (struct spec){svcs[i], regions[k]};
     }
     r->res = calloc(r->n ? r->n : 1, sizeof *r->res);
-    if (!r->res)
+    r->counts = calloc(r->n ? r->n : 1, sizeof *r->counts);
+    r->started = calloc(r->n ? r->n : 1, sizeof *r->started);
+    r->finished = calloc(r->n ? r->n : 1, sizeof *r->finished);
+    if (!r->res || !r->counts || !r->started || !r->finished)
         return osp_err_set(err, OSP_ENOMEM, "out of memory planning the collection");
     for (size_t i = 0; i < r->n; i++) {
         copy(r->res[i].service, sizeof r->res[i].service, r->specs[i].svc->name);
@@ -232,20 +220,70 @@ static int cmp_result(const void *a, const void *b)
     return c ? c : strcmp(x->region, y->region);
 }
 
+struct ticker {
+    struct run *r;
+    pthread_mutex_t mu;
+    pthread_cond_t cv;
+    int stop;
+};
+
+static void *tick_main(void *arg)
+{
+    struct ticker *t = arg;
+    pthread_mutex_lock(&t->mu);
+    while (!t->stop) {
+        struct timespec ts;
+        clock_gettime(CLOCK_REALTIME, &ts);
+        ts.tv_nsec += 200 * 1000000L;
+        if (ts.tv_nsec >= 1000000000L) {
+            ts.tv_sec++;
+            ts.tv_nsec -= 1000000000L;
+        }
+        pthread_cond_timedwait(&t->cv, &t->mu, &ts);
+        if (t->stop)
+            break;
+        pthread_mutex_lock(&t->r->mu);
+        t->r->progress(t->r->ud, NULL, NULL, (int)t->r->done, (int)t->r->n);
+        pthread_mutex_unlock(&t->r->mu);
+    }
+    pthread_mutex_unlock(&t->mu);
+    return NULL;
+}
+
+/* Every (service, region) job is an item on the one pool, like the resources inside them. */
 static void run_pool(struct run *r, int workers)
 {
-    size_t nthreads = workers < 1 ? 1 : (size_t)workers, started = 0;
-    if (nthreads > r->n)
-        nthreads = r->n;
-    pthread_t *th = calloc(nthreads ? nthreads : 1, sizeof *th);
-    for (size_t i = 0; th && i < nthreads; i++)
-        if (pthread_create(&th[i], NULL, worker, r) == 0)
-            started++;
-    if (started == 0)
-        worker(r); /* no threads: run inline */
-    for (size_t i = 0; i < started; i++)
-        pthread_join(th[i], NULL);
-    free(th);
+    struct ticker t = {.r = r};
+    pthread_t tick;
+    int ticking = 0;
+    pthread_mutex_lock(&live_mu);
+    live_run = r;
+    pthread_mutex_unlock(&live_mu);
+    pthread_mutex_init(&t.mu, NULL);
+    pthread_cond_init(&t.cv, NULL);
+    if (r->progress)
+        ticking = pthread_create(&tick, NULL, tick_main, &t) == 0;
+    struct col_counters top_count = {0};
+    struct col_job top = {.ctx = r->ctx, .client = r->client, .pool = col_pool_new(workers), .count = &top_count};
+    struct osp_err e;
+    osp_err_init(&e);
+    r->pool = top.pool;
+    if (col_each(&top, r->n, job_item, r, &e) != OSP_OK) /* job_item never fails */
+        osp_debug(r->ctx, "collect: %s", e.msg);
+    col_pool_free(top.pool);
+    r->pool = NULL;
+    if (ticking) {
+        pthread_mutex_lock(&t.mu);
+        t.stop = 1;
+        pthread_cond_signal(&t.cv);
+        pthread_mutex_unlock(&t.mu);
+        pthread_join(tick, NULL);
+    }
+    pthread_cond_destroy(&t.cv);
+    pthread_mutex_destroy(&t.mu);
+    pthread_mutex_lock(&live_mu);
+    live_run = NULL;
+    pthread_mutex_unlock(&live_mu);
 }
 
 enum osp_code col_run(struct osp_ctx *ctx, struct aws_client *client, const char *account, const char *partition,
@@ -274,6 +312,9 @@ enum osp_code col_run(struct osp_ctx *ctx, struct aws_client *client, const char
         r.res = NULL;
     }
     free(r.res);
+    free(r.counts);
+    free(r.started);
+    free(r.finished);
     free(r.specs);
     pthread_mutex_destroy(&r.mu);
     return rc;

@@ -3,42 +3,15 @@
 #include <string.h>
 
 #include "collect/col_int.h"
+#include "core/log.h"
 
 struct s3_run {
     json_t **buckets; /* one slot per listed bucket */
     const char **names;
-    const char **regions; /* ListBuckets' BucketRegion (newer AWS), or NULL: ask GetBucketLocation */
+    const char **regions; /* ListBuckets' BucketRegion, or from the per-region lists; NULL: ask GetBucketLocation */
+    json_t *by_region;    /* name -> region, from ListBuckets?bucket-region=R */
     size_t n;
 };
-
-/* GET /<bucket>?<sub>. *body: new reference, or NULL when AWS answered `missing` (not set). */
-static enum osp_code s3_get(struct col_job *job, const char *region, const char *path, const char *sub,
-                            const char *missing, json_t **body, struct osp_err *err)
-{
-    struct aws_call c = col_rest_call("s3", region, AWS_PROTO_RESTXML, "GET", path);
-    struct aws_response r;
-    struct osp_err e;
-    osp_err_init(&e);
-    c.allow_404 = 1;
-    enum osp_code rc = sub ? aws_call_param(&c, sub, "") : OSP_OK;
-    if (rc == OSP_OK)
-        rc = col_call(job, &c, &r, &e);
-    *body = NULL;
-    if (missing && (col_err_is(&r, &e, missing) || (sub && strcmp(sub, "policy") == 0 &&
-                                                    col_err_is(&r, &e, "NoSuchBucketPolicy"))))
-        rc = OSP_OK;
-    else if (rc == OSP_OK && r.error.code[0]) {
-        rc = osp_err_set(err, OSP_EAWS, "s3 %s?%s: %s: %s", path, sub ? sub : "", r.error.code, r.error.message);
-        snprintf(err->aws_code, sizeof err->aws_code, "%s", r.error.code);
-        err->http_status = r.http_status;
-    } else if (rc != OSP_OK)
-        *err = e;
-    else
-        *body = json_incref(r.body);
-    aws_response_cleanup(&r);
-    aws_call_cleanup(&c);
-    return rc;
-}
 
 /* GetBucketPolicy's body is the policy JSON itself, whatever the tree layer made of it. */
 static char *policy_text(json_t *body)
@@ -60,58 +33,76 @@ static const char *list_region(const struct col_job *job)
 
 typedef void (*s3_map_fn)(json_t *bucket, json_t *resp);
 
-static enum osp_code bucket_details(struct col_job *job, json_t *b, const char *path, const char *region,
-                                    struct osp_err *err)
+static void map_pab(json_t *b, json_t *body)
 {
-    static const struct {
-        const char *sub, *missing;
-        s3_map_fn map;
-    } parts[] = {
-        {"acl", NULL, col_s3_map_acl},
-        {"encryption", "ServerSideEncryptionConfigurationNotFoundError", col_s3_map_encryption},
-        {"logging", NULL, col_s3_map_logging},
-        {"versioning", NULL, col_s3_map_versioning},
-    };
-    json_t *body = NULL;
-    enum osp_code rc = OSP_OK;
-    for (size_t i = 0; rc == OSP_OK && i < sizeof parts / sizeof parts[0]; i++) {
-        rc = s3_get(job, region, path, parts[i].sub, parts[i].missing, &body, err);
-        if (rc == OSP_OK)
-            parts[i].map(b, body); /* NULL body: "not set" */
-        json_decref(body);
-    }
-    const char *arn = json_string_value(json_object_get(json_object_get(b, "__defsec_metadata"), "resource"));
-    if (rc == OSP_OK && (rc = s3_get(job, region, path, "publicAccessBlock", "NoSuchPublicAccessBlockConfiguration",
-                                     &body, err)) == OSP_OK) {
-        col_s3_map_pab(b, "publicaccessblock", body, arn);
-        json_decref(body);
-    }
-    if (rc == OSP_OK && (rc = s3_get(job, region, path, "policy", "NoSuchBucketPolicy", &body, err)) == OSP_OK) {
-        char *txt = policy_text(body);
-        col_s3_map_policy(b, txt);
-        free(txt);
-        json_decref(body);
-    }
-    return rc;
+    col_s3_map_pab(b, "publicaccessblock", body,
+                   json_string_value(json_object_get(json_object_get(b, "__defsec_metadata"), "resource")));
+}
+
+static void map_policy(json_t *b, json_t *body)
+{
+    char *txt = policy_text(body);
+    col_s3_map_policy(b, txt);
+    free(txt);
+}
+
+/* A bucket's reads, all independent: in flight together, mapped in this order. */
+static const struct {
+    const char *sub, *name, *absent, *fields;
+    s3_map_fn map;
+} bucket_reads[] = {
+    {"acl", "GetBucketAcl", NULL, "acl,grants", col_s3_map_acl},
+    {"encryption", "GetBucketEncryption", "ServerSideEncryptionConfigurationNotFoundError", "encryption",
+     col_s3_map_encryption},
+    {"logging", "GetBucketLogging", NULL, "logging", col_s3_map_logging},
+    {"versioning", "GetBucketVersioning", NULL, "versioning", col_s3_map_versioning},
+    {"publicAccessBlock", "GetPublicAccessBlock", "NoSuchPublicAccessBlockConfiguration", "publicaccessblock", map_pab},
+    {"policy", "GetBucketPolicy", "NoSuchBucketPolicy", "bucketpolicies", map_policy},
+};
+#define S3_NREADS (sizeof bucket_reads / sizeof bucket_reads[0])
+
+static void s3_read(struct col_read *r, const char *region, const char *bucket, const char *sub, const char *name,
+                    const char *absent, const char *fields)
+{
+    r->fields = fields;
+    col_fmt(r->arg, sizeof r->arg, "/%s", bucket);
+    r->call = col_rest_call("s3", region, AWS_PROTO_RESTXML, "GET", r->arg);
+    r->name = name;
+    r->absent = absent;
+    osp_err_init(&r->err);
+    (void)col_read_param(r, sub, "");
 }
 
 static enum osp_code one_bucket(struct col_job *job, size_t i, void *ud, struct osp_err *err)
 {
     struct s3_run *run = ud;
-    char path[300];
-    json_t *body = NULL, *b = col_s3_bucket_new(run->names[i], job->partition);
-    col_fmt(path, sizeof path, "/%s", run->names[i]);
+    const char *name = run->names[i];
+    json_t *b = col_s3_bucket_new(name, job->partition);
+    struct col_read r[S3_NREADS];
     enum osp_code rc = OSP_OK;
-    if (run->regions[i])
-        body = json_pack("{s:s}", "LocationConstraint", run->regions[i]);
-    else
-        rc = s3_get(job, list_region(job), path, "location", NULL, &body, err);
-    if (rc == OSP_OK) {
-        col_s3_map_location(b, body);
-        const char *region = json_string_value(json_object_get(json_object_get(b, "bucketlocation"), "value"));
-        rc = bucket_details(job, b, path, region ? region : list_region(job), err);
+    memset(r, 0, sizeof r);
+    if (run->regions[i]) {
+        json_t *loc = json_pack("{s:s}", "LocationConstraint", run->regions[i]);
+        col_s3_map_location(b, loc);
+        json_decref(loc);
+    } else {
+        s3_read(&r[0], list_region(job), name, "location", "GetBucketLocation", NULL, "bucketlocation");
+        rc = col_read_all(job, b, r, 1, err);
+        if (rc == OSP_OK && r[0].answer == COL_ANS_OK)
+            col_s3_map_location(b, r[0].body);
+        col_reads_cleanup(r, 1);
+        memset(r, 0, sizeof r);
     }
-    json_decref(body);
+    const char *region = json_string_value(json_object_get(json_object_get(b, "bucketlocation"), "value"));
+    for (size_t k = 0; k < S3_NREADS; k++)
+        s3_read(&r[k], region ? region : list_region(job), name, bucket_reads[k].sub, bucket_reads[k].name,
+                bucket_reads[k].absent, bucket_reads[k].fields);
+    if (rc == OSP_OK)
+        rc = col_read_all(job, b, r, S3_NREADS, err);
+    for (size_t k = 0; rc == OSP_OK && k < S3_NREADS; k++)
+        if (r[k].answer == COL_ANS_OK || r[k].answer == COL_ANS_ABSENT)
+            bucket_reads[k].map(b, r[k].body); /* NULL body: "not set" */
+    col_reads_cleanup(r, S3_NREADS);
     if (rc == OSP_OK)
         run->buckets[i] = b;
     else
@@ -126,26 +117,14 @@ static enum osp_code account_block(struct col_job *job, json_t *state, struct os
     json_t *body = NULL;
     struct aws_call c = col_rest_call("s3", list_region(job), AWS_PROTO_RESTXML, "GET",
                                       "/v20180820/configuration/publicAccessBlock");
-    struct aws_response r;
-    struct osp_err e;
-    osp_err_init(&e);
     col_fmt(hdr, sizeof hdr, "x-amz-account-id: %s", job->account);
     col_fmt(arn, sizeof arn, "arn:%s:s3:::account-public-access-block/%s", job->partition, job->account);
     c.headers = headers;
-    c.allow_404 = 1;
-    enum osp_code rc = col_call(job, &c, &r, &e);
-    if (col_err_is(&r, &e, "NoSuchPublicAccessBlockConfiguration"))
-        rc = OSP_OK;
-    else if (rc == OSP_OK && r.error.code[0]) {
-        rc = osp_err_set(err, OSP_EAWS, "s3control GetPublicAccessBlock: %s: %s", r.error.code, r.error.message);
-        snprintf(err->aws_code, sizeof err->aws_code, "%s", r.error.code);
-    } else if (rc)
-        *err = e;
-    else
-        body = r.body;
+    c.action = "GetPublicAccessBlock (account)";
+    enum osp_code rc = col_get(job, &c, "NoSuchPublicAccessBlockConfiguration", &body, err);
     if (rc == OSP_OK)
         col_s3_map_pab(state, "accountpublicaccessblock", body, arn);
-    aws_response_cleanup(&r);
+    json_decref(body);
     return rc;
 }
 
@@ -157,16 +136,90 @@ static enum osp_code bucket_page(void *ud, json_t *body, struct osp_err *err)
     return OSP_OK;
 }
 
-/* Every bucket (ListBuckets pages with continuation-token where AWS paginates it). */
+/* Every bucket (ListBuckets pages with continuation-token where AWS paginates it). Pages of
+ * 10000, AWS's maximum: some emulators (moto) cut the list at max-buckets without a token. */
 static enum osp_code list_buckets(struct col_job *job, json_t **out, struct osp_err *err)
 {
     struct aws_call c = col_rest_call("s3", list_region(job), AWS_PROTO_RESTXML, "GET", "/");
     *out = json_array();
-    enum osp_code rc = aws_call_param(&c, "max-buckets", "1000");
+    enum osp_code rc = aws_call_param(&c, "max-buckets", "10000");
     if (rc == OSP_OK)
         rc = col_paginate(job, &c, "continuation-token", "ListAllMyBucketsResult.ContinuationToken", NULL, bucket_page,
                           *out, err);
     aws_call_cleanup(&c);
+    return rc;
+}
+
+struct region_list {
+    const char *const *regions;
+    json_t **found; /* per region: array of names, NULL when the region did not answer */
+};
+
+static enum osp_code region_page(void *ud, json_t *body, struct osp_err *err)
+{
+    json_t *b;
+    size_t i;
+    COL_ITEMS(aws_get(body, "ListAllMyBucketsResult.Buckets.Bucket"), i, b) {
+        if (col_s(b, "Name"))
+            json_array_append_new(ud, json_string(col_s(b, "Name")));
+    }
+    return OSP_OK;
+}
+
+static enum osp_code one_region_list(struct col_job *job, size_t i, void *ud, struct osp_err *err)
+{
+    struct region_list *rl = ud;
+    struct aws_call c = col_rest_call("s3", list_region(job), AWS_PROTO_RESTXML, "GET", "/");
+    struct osp_err e;
+    osp_err_init(&e);
+    rl->found[i] = json_array();
+    enum osp_code rc = aws_call_param(&c, "max-buckets", "10000");
+    if (rc == OSP_OK)
+        rc = aws_call_param(&c, "bucket-region", rl->regions[i]);
+    if (rc == OSP_OK)
+        rc = col_paginate(job, &c, "continuation-token", "ListAllMyBucketsResult.ContinuationToken", NULL,
+                          region_page, rl->found[i], &e);
+    aws_call_cleanup(&c);
+    if (rc != OSP_OK) { /* a region that cannot answer: its buckets fall back to GetBucketLocation */
+        osp_debug(job->ctx, "s3: ListBuckets bucket-region=%s: %s", rl->regions[i], e.msg);
+        json_decref(rl->found[i]);
+        rl->found[i] = NULL;
+    }
+    (void)err;
+    return OSP_OK;
+}
+
+/* Buckets without BucketRegion (older endpoints, emulators): one ListBuckets per region of the
+ * partition (its bucket-region filter) instead of one GetBucketLocation per bucket, when that is
+ * fewer calls. A bucket no region list names is left to GetBucketLocation. */
+static enum osp_code regions_by_list(struct col_job *job, struct s3_run *run, struct osp_err *err)
+{
+    size_t missing = 0, nreg = 0;
+    for (size_t i = 0; i < run->n; i++)
+        missing += run->regions[i] == NULL;
+    const char *const *regs = aws_partition_regions(job->partition, &nreg);
+    if (!regs || missing <= nreg)
+        return OSP_OK;
+    struct region_list rl = {regs, calloc(nreg, sizeof(json_t *))};
+    if (!rl.found)
+        return osp_err_set(err, OSP_ENOMEM, "s3: out of memory");
+    enum osp_code rc = col_each(job, nreg, one_region_list, &rl, err);
+    run->by_region = json_object();
+    for (size_t k = 0; k < nreg; k++) {
+        json_t *nm;
+        size_t j;
+        json_array_foreach(rl.found[k], j, nm) {
+            /* named by two regions: the endpoint ignores the filter; trust GetBucketLocation instead */
+            const char *name = json_string_value(nm);
+            json_object_set_new(run->by_region, name, json_object_get(run->by_region, name) ? json_null()
+                                                                                           : json_string(regs[k]));
+        }
+        json_decref(rl.found[k]);
+    }
+    free(rl.found);
+    for (size_t i = 0; i < run->n; i++)
+        if (!run->regions[i])
+            run->regions[i] = json_string_value(json_object_get(run->by_region, run->names[i]));
     return rc;
 }
 
@@ -194,6 +247,8 @@ enum osp_code col_s3(struct col_job *job, json_t *state, struct osp_err *err)
         run.regions[i] = col_s(b, "BucketRegion");
     }
     if (rc == OSP_OK)
+        rc = regions_by_list(job, &run, err);
+    if (rc == OSP_OK)
         rc = col_each(job, run.n, one_bucket, &run, err);
     for (i = 0; i < run.n && run.buckets; i++)
         if (run.buckets[i])
@@ -201,6 +256,7 @@ enum osp_code col_s3(struct col_job *job, json_t *state, struct osp_err *err)
     free(run.buckets);
     free(run.names);
     free(run.regions);
+    json_decref(run.by_region);
     json_decref(list);
     if (rc == OSP_OK)
         rc = account_block(job, state, err);

@@ -85,12 +85,33 @@ static enum osp_code one_topic(struct col_job *job, size_t i, void *ud, struct o
 {
     struct sns_run *run = ud;
     const char *arn = json_string_value(json_array_get(run->arns, i));
-    struct aws_call c = col_query_call("sns", job->region, "GetTopicAttributes", SNS_VERSION);
-    struct aws_response r = {0};
-    enum osp_code rc = aws_call_param(&c, "TopicArn", arn);
-    if (rc == OSP_OK && (rc = col_call(job, &c, &r, err)) == OSP_OK)
-        run->out[i] = col_sns_map_topic(arn, aws_get(r.body, "GetTopicAttributesResponse.GetTopicAttributesResult.Attributes"));
-    aws_response_cleanup(&r);
+    struct col_read r = {.call = col_query_call("sns", job->region, "GetTopicAttributes", SNS_VERSION),
+                         .name = "GetTopicAttributes", .fields = "encryption"};
+    osp_err_init(&r.err);
+    (void)col_read_param(&r, "TopicArn", arn);
+    json_t *t = col_obj(arn); /* where a gap goes; the topic is mapped once its attributes are in */
+    enum osp_code rc = col_read_all(job, t, &r, 1, err);
+    if (rc == OSP_OK) {
+        json_t *m = col_sns_map_topic(arn, aws_get(r.body, "GetTopicAttributesResponse.GetTopicAttributesResult.Attributes"));
+        json_t *gaps = json_object_get(json_object_get(t, "__defsec_metadata"), "gaps");
+        if (gaps)
+            json_object_set(json_object_get(m, "__defsec_metadata"), "gaps", gaps);
+        run->out[i] = m;
+    }
+    json_decref(t);
+    col_reads_cleanup(&r, 1);
+    return rc;
+}
+
+/* The topics and the region's subscriptions: two independent lists. */
+static enum osp_code sns_list(struct col_job *job, size_t i, void *ud, struct osp_err *err)
+{
+    struct sns_run *run = ud;
+    struct aws_call c = col_query_call("sns", job->region, i ? "ListSubscriptions" : "ListTopics", SNS_VERSION);
+    enum osp_code rc = i ? col_paginate(job, &c, "NextToken", "ListSubscriptionsResponse.ListSubscriptionsResult.NextToken",
+                                        NULL, sub_page, run, err)
+                         : col_paginate(job, &c, "NextToken", "ListTopicsResponse.ListTopicsResult.NextToken", NULL,
+                                        topic_page, run, err);
     aws_call_cleanup(&c);
     return rc;
 }
@@ -99,10 +120,7 @@ enum osp_code col_sns(struct col_job *job, json_t *state, struct osp_err *err)
 {
     struct sns_run run = {json_array(), NULL, json_array()};
     json_t *topics = col_arr(state, "topics");
-    struct aws_call c = col_query_call("sns", job->region, "ListTopics", SNS_VERSION);
-    enum osp_code rc = col_paginate(job, &c, "NextToken", "ListTopicsResponse.ListTopicsResult.NextToken", NULL,
-                                    topic_page, &run, err);
-    aws_call_cleanup(&c);
+    enum osp_code rc = col_each(job, 2, sns_list, &run, err);
     size_t n = json_array_size(run.arns);
     if (rc == OSP_OK && !(run.out = calloc(n + 1, sizeof *run.out)))
         rc = osp_err_set(err, OSP_ENOMEM, "sns: out of memory for %zu topics", n);
@@ -111,12 +129,6 @@ enum osp_code col_sns(struct col_job *job, json_t *state, struct osp_err *err)
     for (size_t i = 0; run.out && i < n; i++)
         if (run.out[i])
             col_push(topics, run.out[i]);
-    if (rc == OSP_OK) {
-        struct aws_call s = col_query_call("sns", job->region, "ListSubscriptions", SNS_VERSION);
-        rc = col_paginate(job, &s, "NextToken", "ListSubscriptionsResponse.ListSubscriptionsResult.NextToken", NULL,
-                          sub_page, &run, err);
-        aws_call_cleanup(&s);
-    }
     if (rc == OSP_OK)
         col_sns_attach_subscriptions(state, run.subs);
     free(run.out);

@@ -27,6 +27,7 @@ struct osp_ctx {
     time_t fixed_now;             /* non-zero: the clock is pinned to this value */
     uint64_t rng_state;           /* xorshift state; seeded from time unless pinned */
     int quiet;                    /* --quiet: no progress, warnings still logged */
+    int progress;                 /* --progress: progress lines even when stderr is not a terminal */
 };
 
 void osp_ctx_init(struct osp_ctx *ctx);

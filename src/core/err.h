@@ -13,7 +13,12 @@
 #define OSP_MUST_CHECK __attribute__((warn_unused_result))
 #define OSP_PRINTF(a, b) __attribute__((format(printf, a, b)))
 
-/* X-macro: name, exit code, text. Keep in step with the README's exit-code table (a test checks). */
+/* X-macro: name, exit code, text. Keep in step with the README's exit-code table (a test checks).
+ *
+ * Precedence, when several apply: an error that stops the run (2, 3, 4, 5) is reported first,
+ * since no report exists; then OSP_EINCOMPLETE (6: a gated run missed a service, region or
+ * check, so its findings cannot clear the gate); then a breach (1, or --exit-code N); then 0.
+ * --exit-code 0 makes a run report-only: it exits 0 even when incomplete or breached. */
 #define OSP_CODE_LIST(X)                                                                 \
     X(OSP_OK, 0, "success")                                                              \
     X(OSP_EBREACH, 1, "findings breached the failure threshold")                         \
@@ -34,7 +39,8 @@
     X(OSP_EEVAL, 3, "policy evaluation error")                                           \
     X(OSP_ETIMEOUT, 3, "timed out")                                                      \
     X(OSP_ENOTFOUND, 4, "not found")                                                     \
-    X(OSP_EINTERNAL, 5, "internal error")
+    X(OSP_EINTERNAL, 5, "internal error")                                               \
+    X(OSP_EINCOMPLETE, 6, "the run was incomplete under a gate")
 
 enum osp_code {
 #define OSP_X_ENUM(name, exitc, text) name,

@@ -62,6 +62,17 @@ static void drop_services(struct res_report *r, const struct res_filter *flt)
         r->services[k++] = *s;
     }
     r->n_services = k;
+    /* a gap of a service the filter leaves out does not make the filtered report incomplete */
+    k = 0;
+    for (size_t i = 0; i < r->n_gaps; i++) {
+        struct res_gap *g = &r->gaps[i];
+        if (*g->service && !in_list(flt->services, flt->n_services, g->service)) {
+            res_gap_clear(g);
+            continue;
+        }
+        r->gaps[k++] = *g;
+    }
+    r->n_gaps = k;
 }
 
 void res_filter_apply(struct res_report *r, const struct res_filter *flt)

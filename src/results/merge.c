@@ -103,6 +103,8 @@ enum osp_code res_report_merge(struct res_report *dst, const struct res_report *
         rc = res_report_add_region(dst, src->regions[i], err);
     for (size_t i = 0; !rc && i < src->n_services; i++)
         rc = res_report_add_service_status(dst, &src->services[i], err);
+    for (size_t i = 0; !rc && i < src->n_gaps; i++)
+        rc = res_report_add_gap(dst, &src->gaps[i], err);
     for (size_t i = 0; !rc && i < src->n_findings; i++)
         rc = res_report_add_finding(dst, &src->findings[i], err);
     if (!rc && src->compliance)

@@ -7,6 +7,7 @@ static const char *const sev_names[RES_SEV_COUNT] = {"UNKNOWN", "LOW", "MEDIUM",
 static const char *const status_names[] = {"FAIL", "PASS", "IGNORED", "ERROR"};
 static const char *const svc_names[] = {"ok", "failed", "skipped", "cached"};
 static const char *const ctl_names[] = {"PASS", "FAIL", "MANUAL", "ERROR"};
+static const char *const gap_names[] = {"service", "region", "check", "resource"};
 
 #define NAMEOF(tab, v) ((unsigned)(v) < sizeof(tab) / sizeof(tab[0]) ? tab[v] : "UNKNOWN")
 
@@ -28,6 +29,11 @@ const char *res_svc_state_name(enum res_svc_state s)
 const char *res_ctl_status_name(enum res_ctl_status s)
 {
     return NAMEOF(ctl_names, s);
+}
+
+const char *res_gap_kind_name(enum res_gap_kind k)
+{
+    return NAMEOF(gap_names, k);
 }
 
 static int lookup(const char *const *tab, int n, const char *name)
@@ -67,4 +73,9 @@ int res_svc_state_parse(const char *name, enum res_svc_state *out)
 int res_ctl_status_parse(const char *name, enum res_ctl_status *out)
 {
     PARSE(ctl_names, name, out, enum res_ctl_status);
+}
+
+int res_gap_kind_parse(const char *name, enum res_gap_kind *out)
+{
+    PARSE(gap_names, name, out, enum res_gap_kind);
 }

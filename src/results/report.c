@@ -95,6 +95,10 @@ static json_t *finding_json(const struct res_finding *f, int *bad)
     set_new(o, "References", str_array(f->references, f->n_references, bad), bad);
     set_new(o, "Frameworks", frameworks_obj(f, bad), bad);
     set_opt(o, "IgnoreReason", f->ignore_reason, bad);
+    set_str(o, "Fingerprint", f->fingerprint, bad);
+    set_opt(o, "Key", f->key, bad);
+    if (f->line > 1)
+        set_new(o, "Line", json_integer((json_int_t)f->line), bad);
     return o;
 }
 
@@ -112,6 +116,39 @@ static json_t *service_json(const struct res_service *s, int *bad)
     set_time(o, "CollectedAt", s->collected_at, bad);
     set_opt(o, "ErrorCode", s->error_code, bad);
     set_opt(o, "ErrorMessage", s->error_message, bad);
+    return o;
+}
+
+static json_t *gap_json(const struct res_gap *g, int *bad)
+{
+    json_t *o = json_object();
+    if (!o) {
+        *bad = 1;
+        return NULL;
+    }
+    set_str(o, "Kind", res_gap_kind_name(g->kind), bad);
+    set_str(o, "Account", g->account, bad);
+    set_str(o, "Region", g->region, bad);
+    set_opt(o, "Service", g->service, bad);
+    set_opt(o, "Check", g->check_id, bad);
+    set_opt(o, "Resource", g->resource, bad);
+    set_opt(o, "Code", g->code, bad);
+    set_opt(o, "Message", g->message, bad);
+    set_new(o, "Accepted", json_boolean(g->accepted), bad);
+    return o;
+}
+
+static json_t *gate_json(const struct res_gate *g, int *bad)
+{
+    json_t *o = json_object();
+    if (!o) {
+        *bad = 1;
+        return NULL;
+    }
+    set_new(o, "Breached", json_boolean(g->breached), bad);
+    set_new(o, "Incomplete", json_boolean(g->incomplete), bad);
+    set_new(o, "ExitCode", json_integer(g->exit_code), bad);
+    set_opt(o, "Summary", g->summary, bad);
     return o;
 }
 
@@ -152,16 +189,20 @@ static json_t *compliance_json(const struct res_compliance *c, int *bad)
     return o;
 }
 
-static json_t *list_json(const struct res_report *r, int findings, int *bad)
+enum list { LIST_SERVICES, LIST_FINDINGS, LIST_GAPS };
+
+static json_t *list_json(const struct res_report *r, enum list which, int *bad)
 {
     json_t *a = json_array();
     if (!a) {
         *bad = 1;
         return NULL;
     }
-    size_t n = findings ? r->n_findings : r->n_services;
+    size_t n = which == LIST_FINDINGS ? r->n_findings : which == LIST_GAPS ? r->n_gaps : r->n_services;
     for (size_t i = 0; i < n; i++) {
-        json_t *x = findings ? finding_json(&r->findings[i], bad) : service_json(&r->services[i], bad);
+        json_t *x = which == LIST_FINDINGS ? finding_json(&r->findings[i], bad)
+                    : which == LIST_GAPS   ? gap_json(&r->gaps[i], bad)
+                                           : service_json(&r->services[i], bad);
         if (!x || json_array_append_new(a, x))
             *bad = 1;
     }
@@ -185,8 +226,13 @@ static json_t *report_json(const struct res_report *r, int *bad)
     set_new(o, "Accounts", str_array(r->accounts, r->n_accounts, bad), bad);
     set_new(o, "Regions", str_array(r->regions, r->n_regions, bad), bad);
     set_time(o, "CollectedAt", r->collected_at, bad);
-    set_new(o, "Services", list_json(r, 0, bad), bad);
-    set_new(o, "Findings", list_json(r, 1, bad), bad);
+    set_str(o, "Status", res_report_complete(r) ? "complete" : "incomplete", bad);
+    if (r->n_gaps)
+        set_new(o, "Gaps", list_json(r, LIST_GAPS, bad), bad);
+    if (r->gate.active)
+        set_new(o, "Gate", gate_json(&r->gate, bad), bad);
+    set_new(o, "Services", list_json(r, LIST_SERVICES, bad), bad);
+    set_new(o, "Findings", list_json(r, LIST_FINDINGS, bad), bad);
     if (r->compliance)
         set_new(o, "Compliance", compliance_json(r->compliance, bad), bad);
     return o;

@@ -153,8 +153,13 @@ static enum osp_code read_finding(struct rd *rd, json_t *o, size_t idx, struct r
         (rc = get_str(rd, o, "Account", where, &f.account)) || (rc = get_str(rd, o, "Resource", where, &f.resource)) ||
         (rc = get_str(rd, o, "Message", where, &f.message)) ||
         (rc = get_str(rd, o, "Resolution", where, &f.resolution)) ||
-        (rc = get_str(rd, o, "IgnoreReason", where, &f.ignore_reason)))
+        (rc = get_str(rd, o, "IgnoreReason", where, &f.ignore_reason)) ||
+        (rc = get_str(rd, o, "Key", where, &f.key)) || (rc = get_str(rd, o, "Fingerprint", where, &f.fingerprint)))
         return rc;
+    json_t *line = json_object_get(o, "Line");
+    if (line && (!json_is_integer(line) || json_integer_value(line) < 1 || json_integer_value(line) > 1000000000))
+        return bad(rd, where, "Line: expected a positive integer");
+    f.line = line ? (unsigned)json_integer_value(line) : 0;
     if (!*f.check_id)
         return bad(rd, where, "ID is missing");
     rc = get_strv(rd, o, "References", where, &f.references, &f.n_references);
@@ -182,6 +187,28 @@ static enum osp_code read_service(struct rd *rd, json_t *o, size_t idx, struct r
         (rc = get_str(rd, o, "ErrorMessage", where, &s.error_message)))
         return rc;
     return res_report_add_service_status(r, &s, rd->err);
+}
+
+ENUM_GET(get_gap_kind, enum res_gap_kind, res_gap_kind_parse, "service, region, check, resource")
+
+static enum osp_code read_gap(struct rd *rd, json_t *o, size_t idx, struct res_report *r)
+{
+    char where[48];
+    snprintf(where, sizeof(where), "Gaps[%zu]", idx);
+    if (!json_is_object(o))
+        return bad(rd, where, "expected an object");
+    struct res_gap g = {0};
+    json_t *acc = json_object_get(o, "Accepted");
+    enum osp_code rc;
+    if ((rc = get_gap_kind(rd, o, "Kind", where, &g.kind)) || (rc = get_str(rd, o, "Account", where, &g.account)) ||
+        (rc = get_str(rd, o, "Region", where, &g.region)) || (rc = get_str(rd, o, "Service", where, &g.service)) ||
+        (rc = get_str(rd, o, "Check", where, &g.check_id)) || (rc = get_str(rd, o, "Resource", where, &g.resource)) ||
+        (rc = get_str(rd, o, "Code", where, &g.code)) || (rc = get_str(rd, o, "Message", where, &g.message)))
+        return rc;
+    if (acc && !json_is_boolean(acc))
+        return bad(rd, where, "Accepted: expected true or false");
+    g.accepted = json_is_true(acc);
+    return res_report_add_gap(r, &g, rd->err);
 }
 
 static enum osp_code read_control(struct rd *rd, json_t *o, size_t idx, struct res_report *r)
@@ -311,6 +338,8 @@ enum osp_code res_report_from_json(const char *text, size_t len, const char *nam
         rc = read_sets(&rd, root, r);
     if (!rc)
         rc = read_list(&rd, root, "Services", read_service, r);
+    if (!rc)
+        rc = read_list(&rd, root, "Gaps", read_gap, r);
     if (!rc)
         rc = read_list(&rd, root, "Findings", read_finding, r);
     if (!rc)

@@ -119,6 +119,8 @@ void res_finding_clear(struct res_finding *f)
     free_str(f->message);
     free_str(f->resolution);
     free_str(f->ignore_reason);
+    free_str(f->key);
+    free_str(f->fingerprint);
     res_strv_free(f->references, f->n_references);
     for (size_t i = 0; i < f->n_frameworks; i++) {
         free_str(f->frameworks[i].framework);
@@ -169,6 +171,8 @@ void res_report_free(struct res_report *r)
         res_finding_clear(&r->findings[i]);
     free(r->findings);
     compliance_free(r->compliance);
+    res_gaps_free(r->gaps, r->n_gaps);
+    free(r->gate.summary);
     free(r);
 }
 
@@ -263,10 +267,18 @@ enum osp_code res_finding_copy(struct res_finding *d, const struct res_finding *
     memset(d, 0, sizeof(*d));
     d->severity = s->severity;
     d->status = s->status;
-    const char **dst[] = {&d->check_id, &d->title,    &d->description, &d->service,    &d->region,
-                          &d->account,  &d->resource, &d->message,     &d->resolution, &d->ignore_reason};
-    const char *src[] = {s->check_id, s->title,    s->description, s->service,    s->region,
-                         s->account,  s->resource, s->message,     s->resolution, s->ignore_reason};
+    d->line = s->line;
+    char fp[65];
+    const char *fingerprint = s->fingerprint;
+    if (!fingerprint || !*fingerprint) {
+        res_finding_fingerprint(s, fp);
+        fingerprint = fp;
+    }
+    const char **dst[] = {&d->check_id,      &d->title,   &d->description, &d->service,
+                          &d->region,        &d->account, &d->resource,    &d->message,
+                          &d->resolution,    &d->ignore_reason, &d->key,   &d->fingerprint};
+    const char *src[] = {s->check_id,   s->title,   s->description, s->service,       s->region, s->account,
+                         s->resource,   s->message, s->resolution,  s->ignore_reason, s->key,    fingerprint};
     for (size_t i = 0; i < sizeof(src) / sizeof(src[0]); i++)
         if (!(*dst[i] = res_strdup(src[i])))
             goto fail;
@@ -312,7 +324,14 @@ enum osp_code res_report_add_service_status(struct res_report *r, const struct r
     r->n_services++;
     if (s->collected_at > r->collected_at)
         r->collected_at = s->collected_at;
-    enum osp_code rc = res_report_add_account(r, s->account, err);
+    enum osp_code rc = OSP_OK;
+    if (s->state == RES_SVC_FAILED) {
+        struct res_gap g = {.kind = RES_GAP_SERVICE, .account = s->account, .region = s->region,
+                            .service = s->service, .code = s->error_code, .message = s->error_message};
+        rc = res_report_add_gap(r, &g, err);
+    }
+    if (!rc)
+        rc = res_report_add_account(r, s->account, err);
     return rc ? rc : res_report_add_region(r, s->region, err);
 }
 
@@ -369,6 +388,10 @@ int res_finding_cmp(const struct res_finding *x, const struct res_finding *y)
         return c;
     if (x->status != y->status)
         return x->status < y->status ? -1 : 1;
+    if (x->line != y->line)
+        return x->line < y->line ? -1 : 1;
+    if ((c = strcmp(x->key, y->key)))
+        return c;
     return strcmp(x->message, y->message);
 }
 

@@ -63,6 +63,15 @@ struct res_finding {
     struct res_fw_ref *frameworks; /* sorted by (framework, id), no duplicates */
     size_t n_frameworks;
     const char *ignore_reason; /* non-empty only when status is RES_IGNORED */
+    /* Identity. key tells apart several findings of one check about one resource: the path of
+     * the part in the resource's state, array elements named by a hash of their content (a NACL
+     * entry "rules[27e5d401]", a security group rule's "ingressrules[3fa8c1d2]"; see
+     * scan/locate.h); "" when the finding is about the resource as a whole. line is the 1-based line of the SARIF pseudo-file
+     * (distinct per key within a resource; 0: 1). fingerprint is res_finding_fingerprint()'s
+     * value, computed by res_report_add_finding when left NULL or "". */
+    const char *key;
+    unsigned line;
+    const char *fingerprint;
 };
 
 /* What happened to one service in one region of one account. */
@@ -74,6 +83,33 @@ struct res_service {
     const char *error_code;    /* RES_SVC_FAILED: e.g. AccessDenied */
     const char *error_message; /* RES_SVC_FAILED / RES_SVC_SKIPPED: why */
     time_t collected_at;       /* when its state was collected (0: unknown) */
+};
+
+/* Something a run was asked to look at and could not: a (service, region) that failed to
+ * collect, a requested region with no state (offline), a check that failed to evaluate, or
+ * (later, from per-resource collection errors) one resource whose details could not be read.
+ * A run with any gap that is not accepted (--allow-incomplete) is incomplete. */
+enum res_gap_kind { RES_GAP_SERVICE = 0, RES_GAP_REGION, RES_GAP_CHECK, RES_GAP_RESOURCE };
+
+struct res_gap {
+    enum res_gap_kind kind;
+    const char *account;
+    const char *region;   /* "global" for global services; "" when not tied to one */
+    const char *service;  /* "" for a region gap */
+    const char *check_id; /* RES_GAP_CHECK */
+    const char *resource; /* RES_GAP_RESOURCE: the ARN */
+    const char *code;     /* AccessDenied, not-stored, eval_conflict_error, ... */
+    const char *message;
+    int accepted; /* matched by --allow-incomplete: listed, but the run still counts as complete */
+};
+
+/* What the gate (--fail-on, --threshold, --exit-code) decided; active is 0 without a gate. */
+struct res_gate {
+    int active;
+    int breached;   /* thresholds breached (also under --exit-code 0, which only reports) */
+    int incomplete; /* the run was incomplete under the gate */
+    int exit_code;  /* the exit status the run ends with */
+    char *summary;  /* one line naming what breached and what is missing, or NULL */
 };
 
 struct res_control {
@@ -109,6 +145,9 @@ struct res_report {
     struct res_finding *findings;
     size_t n_findings, cap_findings;
     struct res_compliance *compliance; /* NULL unless a compliance report was asked for */
+    struct res_gap *gaps;              /* sorted by kind, account, region, service, check, resource */
+    size_t n_gaps, cap_gaps;
+    struct res_gate gate; /* filled by res_threshold_gate() before the outputs are written */
 };
 
 /* New empty report (NULL on out of memory). tool_name/version are copied (NULL: "osprey", ""). */
@@ -125,6 +164,19 @@ OSP_MUST_CHECK enum osp_code res_report_add_finding(struct res_report *r, const 
 /* Copies s. Raises r->collected_at to s->collected_at when later. Adds account and region. */
 OSP_MUST_CHECK enum osp_code res_report_add_service_status(struct res_report *r, const struct res_service *s,
                                                            struct osp_err *err);
+/* Copies g unless an equal gap (same kind, account, region, service, check, resource) is
+ * listed; then only its accepted flag is raised. A FAILED service status adds its gap itself. */
+OSP_MUST_CHECK enum osp_code res_report_add_gap(struct res_report *r, const struct res_gap *g, struct osp_err *err);
+/* 1 when every gap is accepted (or there is none). */
+int res_report_complete(const struct res_report *r);
+/* Accept the gaps that an --allow-incomplete pattern names: "SERVICE", "SERVICE/REGION",
+ * "*\/REGION" or a check id; returns how many gaps it newly accepted. */
+size_t res_report_accept_gaps(struct res_report *r, const char *pattern);
+/* 0 when pattern has one of those shapes (the service and region are not looked up). */
+int res_gap_pattern_valid(const char *pattern);
+/* The stable identity of a finding: hex SHA-256 of check id, account, resource ARN (region
+ * instead when there is none) and key. Equal on equal state, whatever the region order. */
+void res_finding_fingerprint(const struct res_finding *f, char out[65]);
 /* Starts the compliance report (replacing any earlier one). Copies the strings. */
 OSP_MUST_CHECK enum osp_code res_report_set_compliance(struct res_report *r, const char *id, const char *title,
                                                        const char *version, struct osp_err *err);
@@ -133,7 +185,8 @@ OSP_MUST_CHECK enum osp_code res_report_add_control(struct res_report *r, const 
                                                     struct osp_err *err);
 
 /* Deterministic order: findings by severity desc, check id, region, resource, account, status,
- * message; services by account, region, service. Compliance controls keep benchmark order. */
+ * line, key, message; services by account, region, service. Compliance controls keep benchmark
+ * order. Gaps are kept sorted as they are added. */
 void res_report_sort(struct res_report *r);
 /* Remove finding i (keeps order). */
 void res_report_remove_finding(struct res_report *r, size_t i);
@@ -148,6 +201,8 @@ const char *res_severity_name(enum res_severity s);
 const char *res_status_name(enum res_status s);
 const char *res_svc_state_name(enum res_svc_state s);
 const char *res_ctl_status_name(enum res_ctl_status s);
+const char *res_gap_kind_name(enum res_gap_kind k); /* "service", "region", "check", "resource" */
+int res_gap_kind_parse(const char *name, enum res_gap_kind *out);
 /* Case-insensitive parse; return 0 on success, -1 on an unknown name. */
 int res_severity_parse(const char *name, enum res_severity *out);
 int res_status_parse(const char *name, enum res_status *out);

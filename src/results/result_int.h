@@ -13,6 +13,8 @@ enum osp_code res_grow(void **arr, size_t *cap, size_t n, size_t sz);
 enum osp_code res_finding_copy(struct res_finding *d, const struct res_finding *s);
 void res_finding_clear(struct res_finding *f);
 void res_service_clear(struct res_service *s);
+void res_gap_clear(struct res_gap *g);
+void res_gaps_free(struct res_gap *v, size_t n);
 int res_finding_cmp(const struct res_finding *x, const struct res_finding *y);
 
 #endif

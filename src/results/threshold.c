@@ -146,3 +146,58 @@ int res_threshold_eval(const struct res_threshold *t, const struct res_report *r
     osp_buf_cleanup(&b);
     return breached ? t->exit_code : 0;
 }
+
+/* "accessanalyzer us-east-1 (AccessDenied), ..." for the first few gaps not accepted. */
+static int gap_list(const struct res_report *r, struct osp_buf *b)
+{
+    size_t shown = 0, open = 0;
+    int rc = 0;
+    for (size_t i = 0; i < r->n_gaps; i++) {
+        const struct res_gap *g = &r->gaps[i];
+        if (g->accepted)
+            continue;
+        if (open++ >= 3)
+            continue;
+        const char *what = g->kind == RES_GAP_CHECK ? g->check_id : *g->service ? g->service : "region";
+        rc |= osp_buf_addf(b, "%s%s %s%s%s%s", shown++ ? ", " : "", what, *g->region ? g->region : "-",
+                           *g->code ? " (" : "", g->code, *g->code ? ")" : "");
+    }
+    if (open > shown)
+        rc |= osp_buf_addf(b, " and %zu more", open - shown);
+    return rc;
+}
+
+int res_threshold_gate(const struct res_threshold *t, struct res_report *r)
+{
+    struct res_gate *g = &r->gate;
+    free(g->summary);
+    memset(g, 0, sizeof(*g));
+    if (!res_threshold_active(t))
+        return 0;
+    g->active = 1;
+    char *why = NULL;
+    int status = res_threshold_eval(t, r, &why);
+    size_t counts[RES_SEV_COUNT];
+    struct osp_buf b;
+    osp_buf_init(&b, 0);
+    res_report_count_failures(r, counts);
+    g->breached = breaches(t, counts, &b) > 0;
+    osp_buf_cleanup(&b);
+    int report_only = t->exit_code_set && t->exit_code == 0;
+    g->incomplete = !res_report_complete(r);
+    g->exit_code = g->incomplete && !report_only ? osp_exit_code(OSP_EINCOMPLETE) : status;
+    osp_buf_init(&b, 0);
+    int rc = 0; /* best effort: on out of memory the summary is only shorter */
+    if (g->incomplete) {
+        rc |= osp_buf_addf(&b, "incomplete run (exit %d): not evaluated: ", g->exit_code);
+        rc |= gap_list(r, &b);
+        rc |= osp_buf_adds(&b, " (accept a known gap with --allow-incomplete SERVICE[/REGION])");
+    }
+    if (why)
+        rc |= osp_buf_addf(&b, "%s%s%s", b.len ? "; " : "", why, report_only ? " (report-only: --exit-code 0)" : "");
+    (void)rc;
+    free(why);
+    g->summary = b.len ? osp_buf_take(&b) : NULL;
+    osp_buf_cleanup(&b);
+    return g->exit_code;
+}

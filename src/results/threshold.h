@@ -6,8 +6,12 @@
  *   --fail-on SEV          breach when any FAIL finding has severity >= SEV
  *   --threshold SEV=MAX    breach when more than MAX FAIL findings have severity SEV (repeatable)
  *   --exit-code N          status used for a breach (default 1); given alone, as in trivy, any
- *                          FAIL finding is a breach
+ *                          FAIL finding is a breach. --exit-code 0 is report-only: breaches and
+ *                          gaps are computed and shown, the run exits 0
  *   none of them           exit 0 whatever the findings
+ *
+ * A gated run that is incomplete (res_report_complete() is 0) exits OSP_EINCOMPLETE's code,
+ * which outranks a breach: a partial run cannot say what a complete one would have found.
  *
  *   struct res_threshold t; res_threshold_init(&t);
  *   if (res_threshold_parse_fail_on(&t, "high", err)) ...;
@@ -42,5 +46,8 @@ int res_threshold_active(const struct res_threshold *t);
  * one-line text naming every breached rule with the counts, or NULL when nothing was breached
  * (caller frees). */
 int res_threshold_eval(const struct res_threshold *t, const struct res_report *r, char **summary);
+/* Fill r->gate from t and r (thresholds and gaps): active, breached, incomplete, the exit
+ * status and a one-line summary. Returns r->gate.exit_code. */
+int res_threshold_gate(const struct res_threshold *t, struct res_report *r);
 
 #endif

@@ -97,6 +97,8 @@ static enum osp_code add_module(struct scan_catalog *c, const struct scan_opts *
     run->global_only = chk->nservices > 0;
     for (size_t i = 0; i < chk->nservices && run->global_only; i++)
         run->global_only = scan_service_is_global(chk->services[i]);
+    if (!(run->text = scan_pool_strdup(&c->pool, text)))
+        return osp_err_set(err, OSP_ENOMEM, "out of memory loading %s", path);
     c->nchecks++;
     return OSP_OK;
 }

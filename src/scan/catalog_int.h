@@ -13,7 +13,16 @@ struct scan_check_run {
     size_t ncollections;
     size_t module;   /* engine module index (SIZE_MAX: none) */
     int global_only; /* reads only global services: the same result in every region */
+    const char *text; /* the module's source (pool), for the fields it reads (gaps.c) */
 };
+
+struct scan_raw_list;
+/* gaps.c: after check `check` ran on input `input` (its records from index `before` on), each
+ * resource with a gap in a field the check reads gets one not-evaluated record instead. */
+OSP_MUST_CHECK enum osp_code scan_gaps_apply(const struct scan_catalog *c, struct scan_raw_list *raws, size_t check,
+                                             size_t input, size_t before, rv doc, struct osp_err *err);
+int scan_text_reads_field(const char *text, const char *field);
+int scan_doc_has_gaps(rv doc); /* any resource of the document with a gap (one walk per input) */
 
 struct scan_catalog {
     struct osp_ctx *ctx;
@@ -27,7 +36,8 @@ struct scan_catalog {
     int include_non_failures, trace;
 };
 
-/* report.c: services, findings (FAIL and PASS records) and the compliance report -> report. */
+/* report.c: services, findings (FAIL and PASS records), check errors (gaps) and the compliance
+ * report -> report. */
 /* present: names of services found in at least one input document (`input.aws.<name>`); a
  * compliance control needing a service absent from every document is ERROR, not PASS. */
 struct scan_present {
@@ -36,7 +46,7 @@ struct scan_present {
 };
 OSP_MUST_CHECK enum osp_code scan_report_fill(const struct scan_catalog *c, const char *account, const char *partition,
                                               const struct scan_input *inputs, const struct scan_raw_list *raws,
-                                              const struct scan_present *present, const struct res_service *services,
+                                              const struct scan_raw_list *errors, const struct scan_present *present, const struct res_service *services,
                                               size_t nservices, struct res_report *report, struct osp_err *err);
 
 #endif

@@ -20,18 +20,43 @@ static const char *finding_region(const struct scan_check *k, const char *input_
     return global ? "global" : input_region;
 }
 
+/* A finding about a resource is filed under the resource's own region, whichever region's
+ * input produced it: the region field of its ARN, or "global" when the ARN has none (an S3
+ * bucket, an IAM role) when the check's service is global, so one resource has one location in
+ * every format. */
+static const char *resource_region(const char *arn, char *buf, size_t n)
+{
+    if (strncmp(arn, "arn:", 4))
+        return NULL;
+    const char *p = arn;
+    for (int i = 0; i < 3 && p; i++)
+        if ((p = strchr(p, ':')))
+            p++;
+    const char *end = p ? strchr(p, ':') : NULL;
+    if (!end)
+        return NULL;
+    if (end == p)
+        return "global";
+    snprintf(buf, n, "%.*s", (int)(end - p), p);
+    return buf;
+}
+
 static enum osp_code add_finding(const struct scan_catalog *c, const char *account, const struct scan_input *inputs,
                                  const struct scan_raw *r, struct res_report *report, struct osp_err *err)
 {
     const struct scan_check *k = &c->checks[r->check];
+    char rbuf[64];
+    const char *region = resource_region(r->resource, rbuf, sizeof(rbuf));
+    if (region && !strcmp(region, "global") && !scan_service_is_global(k->service))
+        region = NULL; /* a regional check about an account-wide ARN: one finding per region */
     struct res_finding f = {
         .check_id = k->id,
         .title = k->title,
         .description = k->description,
         .severity = k->severity,
-        .status = r->pass ? RES_PASS : RES_FAIL,
+        .status = r->not_evaluated ? RES_ERROR : r->pass ? RES_PASS : RES_FAIL,
         .service = k->service,
-        .region = finding_region(k, inputs[r->input].region ? inputs[r->input].region : ""),
+        .region = region ? region : finding_region(k, inputs[r->input].region ? inputs[r->input].region : ""),
         .account = account ? account : "",
         .resource = r->resource,
         .message = r->message,
@@ -41,8 +66,56 @@ static enum osp_code add_finding(const struct scan_catalog *c, const char *accou
         .frameworks = k->frameworks,
         .n_frameworks = k->nframeworks,
         .ignore_reason = "",
+        .key = r->key,
+        .line = r->line,
     };
-    return res_report_add_finding(report, &f, err);
+    enum osp_code rc = res_report_add_finding(report, &f, err);
+    if (rc || !r->not_evaluated)
+        return rc;
+    /* a read of this resource was denied (gaps.c): the run cannot vouch for it (issue 22) */
+    struct res_gap g = {
+        .kind = RES_GAP_RESOURCE,
+        .account = f.account,
+        .region = f.region,
+        .service = k->service,
+        .check_id = k->id,
+        .resource = r->resource,
+        .code = "not-evaluated",
+        .message = r->message,
+    };
+    return res_report_add_gap(report, &g, err);
+}
+
+/* The engine's error code in an evaluation message ("file:18: eval_conflict_error: ..."), or
+ * "eval_error". */
+static void eval_code(const char *msg, char *out, size_t n)
+{
+    const char *end = strstr(msg, "_error:"), *p = end;
+    while (p && p > msg && ((p[-1] >= 'a' && p[-1] <= 'z') || p[-1] == '_'))
+        p--;
+    if (end && p < end)
+        snprintf(out, n, "%.*s_error", (int)(end - p), p);
+    else
+        snprintf(out, n, "eval_error");
+}
+
+/* A check that failed to evaluate in a region: a gap (the run cannot vouch for it). */
+static enum osp_code add_check_gap(const struct scan_catalog *c, const char *account, const struct scan_input *inputs,
+                                   const struct scan_raw *r, struct res_report *report, struct osp_err *err)
+{
+    const struct scan_check *k = &c->checks[r->check];
+    char code[64];
+    eval_code(r->message, code, sizeof(code));
+    struct res_gap g = {
+        .kind = RES_GAP_CHECK,
+        .account = account,
+        .region = finding_region(k, inputs[r->input].region ? inputs[r->input].region : ""),
+        .service = k->service,
+        .check_id = k->id,
+        .code = code,
+        .message = r->message,
+    };
+    return res_report_add_gap(report, &g, err);
 }
 
 /* A check whose service failed to collect in a region could not run there: an ERROR finding
@@ -151,8 +224,9 @@ static enum osp_code add_compliance(const struct scan_catalog *c, const struct s
 
 enum osp_code scan_report_fill(const struct scan_catalog *c, const char *account, const char *partition,
                                const struct scan_input *inputs, const struct scan_raw_list *raws,
-                               const struct scan_present *present, const struct res_service *services, size_t nservices,
-                               struct res_report *report, struct osp_err *err)
+                               const struct scan_raw_list *errors, const struct scan_present *present,
+                               const struct res_service *services, size_t nservices, struct res_report *report,
+                               struct osp_err *err)
 {
     enum osp_code rc = OSP_OK;
     if (partition && *partition)
@@ -166,6 +240,8 @@ enum osp_code scan_report_fill(const struct scan_catalog *c, const char *account
     }
     for (size_t i = 0; !rc && i < raws->n; i++)
         rc = add_finding(c, account, inputs, &raws->v[i], report, err);
+    for (size_t i = 0; !rc && errors && i < errors->n; i++)
+        rc = add_check_gap(c, account, inputs, &errors->v[i], report, err);
     if (!rc && c->has_spec)
         rc = add_compliance(c, raws, present, services, nservices, report, err);
     if (!rc)

@@ -11,6 +11,7 @@ struct run_state {
     const struct scan_input *inputs;
     size_t ninputs;
     struct scan_raw_list raws;
+    struct scan_raw_list errors; /* checks that failed to evaluate: message per (check, input) */
     struct scan_present present;
     size_t first_global_input; /* the first input that holds global services */
 };
@@ -64,7 +65,7 @@ static enum osp_code run_rule(struct run_state *st, size_t check, const char *re
     if (rego_eval_ref(c->engine, ref, doc, &v, &e2)) {
         /* One broken check must not hide every other finding: log it and go on. */
         osp_warn(c->ctx, "check %s (%s) failed in %s: %s", c->checks[check].id, ref, st->inputs[input].region, e2.msg);
-        return OSP_OK;
+        return scan_raw_add(&st->errors, check, input, "", e2.msg, 0, err); /* a gap in the report */
     }
     size_t n = rv_kind(v) == RV_SET || rv_kind(v) == RV_ARRAY ? rv_len(v) : 0;
     if (c->trace)
@@ -82,6 +83,8 @@ static enum osp_code run_rule(struct run_state *st, size_t check, const char *re
         rc = scan_raw_add(&st->raws, check, input, res, msg, 0, err);
         if (!rc)
             st->raws.v[st->raws.n - 1].global = scan_service_is_global(c->checks[check].service);
+        if (!rc)
+            rc = scan_raw_locate(&st->raws.v[st->raws.n - 1], item, err);
         free(msg);
         free(res);
     }
@@ -138,6 +141,7 @@ static enum osp_code run_input(struct run_state *st, size_t input, struct osp_er
     note_present(st, doc);
     if (st->first_global_input == st->ninputs && holds_global(doc))
         st->first_global_input = input;
+    int gaps = scan_doc_has_gaps(doc);
     for (size_t k = 0; !rc && k < st->c->nchecks; k++) {
         if (input > st->first_global_input && st->c->run[k].global_only)
             continue; /* global state is the same in every region: judged once */
@@ -146,6 +150,8 @@ static enum osp_code run_input(struct run_state *st, size_t input, struct osp_er
             rc = run_rule(st, k, st->c->run[k].deny_refs[r], input, doc, err);
         if (!rc && st->c->include_non_failures)
             rc = add_passes(st, k, input, doc, before, err);
+        if (!rc && gaps)
+            rc = scan_gaps_apply(st->c, &st->raws, k, input, before, doc, err);
     }
     rv_unref(doc);
     if (rc)
@@ -159,7 +165,7 @@ enum osp_code scan_evaluate(struct scan_catalog *c, const char *account, const c
 {
     if (!c->engine)
         return osp_err_set(err, OSP_EINTERNAL, "scan catalog was loaded for metadata only");
-    struct run_state st = {c, account, partition, inputs, ninputs, {0}, {.n = 0}, 0};
+    struct run_state st = {c, account, partition, inputs, ninputs, {0}, {0}, {.n = 0}, 0};
     if (c->trace && c->ctx->log_level < OSP_LOG_INFO)
         c->ctx->log_level = OSP_LOG_INFO; /* --trace prints to stderr without --debug */
     enum osp_code rc = OSP_OK;
@@ -168,8 +174,10 @@ enum osp_code scan_evaluate(struct scan_catalog *c, const char *account, const c
         rc = run_input(&st, i, err);
     if (!rc) {
         scan_raw_dedupe(&st.raws);
-        rc = scan_report_fill(c, account, partition, inputs, &st.raws, &st.present, services, nservices, report, err);
+        rc = scan_report_fill(c, account, partition, inputs, &st.raws, &st.errors, &st.present, services, nservices,
+                              report, err);
     }
     scan_raw_cleanup(&st.raws);
+    scan_raw_cleanup(&st.errors);
     return rc;
 }

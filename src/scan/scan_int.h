@@ -46,6 +46,9 @@ struct scan_raw {
     char *message;  /* malloc'd */
     int pass;       /* 1: a PASS record (no deny result for this resource) */
     int global;     /* the check's service is global (iam, s3, account): same in every region */
+    int not_evaluated; /* a gap in the resource's state: reported as ERROR with the reason */
+    char *key;      /* malloc'd sub-finding key (the cause's fskey), NULL: the whole resource */
+    unsigned line;  /* the cause's startline (scan_locate numbering), 0: none */
 };
 struct scan_raw_list {
     struct scan_raw *v;
@@ -54,7 +57,10 @@ struct scan_raw_list {
 OSP_MUST_CHECK enum osp_code scan_raw_add(struct scan_raw_list *l, size_t check, size_t input, const char *resource,
                                           const char *message, int pass, struct osp_err *err);
 void scan_raw_cleanup(struct scan_raw_list *l);
-/* results.c: drop later duplicates of (check, resource, pass) when resource is non-empty (or,
+/* Set r's key and line from the cause of a deny result (its fskey and startline, which
+ * scan_locate_input() gave every metadata object). */
+OSP_MUST_CHECK enum osp_code scan_raw_locate(struct scan_raw *r, rv result, struct osp_err *err);
+/* results.c: drop later duplicates of (check, resource, key, pass) when resource is non-empty (or,
  * for global checks without a resource, of (check, message)), and PASS records whose
  * (check, resource) also failed somewhere. Keeps first-seen order. */
 void scan_raw_dedupe(struct scan_raw_list *l);

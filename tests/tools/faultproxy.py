@@ -23,9 +23,13 @@ exercised even when it makes only a couple of calls. GET /__faultproxy/stats ret
     ... point the client at p.endpoint ...
     p.stop()
 
-With certfile/keyfile it serves HTTPS (rate=0 makes it a plain TLS terminator).
+With certfile/keyfile it serves HTTPS (rate=0 makes it a plain TLS terminator). latency_ms delays
+every request by that long before it is answered (how far a real region is; the benchmark's L).
+answer(method, path, headers, body) may answer a request itself: return (status, headers, body)
+to send that instead of forwarding (an AccessDenied for one bucket's policy, a NoSuchBucket), or
+None to go on as usual.
 
-Or standalone: python3 faultproxy.py --upstream http://127.0.0.1:5000 --rate 0.3 [--port N]
+Or standalone: python3 faultproxy.py --upstream http://127.0.0.1:5000 --rate 0.3 [--port N] [--latency-ms L]
 Nothing here talks to anything but 127.0.0.1.
 """
 import argparse
@@ -35,6 +39,7 @@ import json
 import random
 import ssl
 import threading
+import time
 import urllib.parse
 import uuid
 
@@ -84,19 +89,25 @@ def throttle_response(proto):
     return 503, {"Content-Type": "application/xml", "x-amz-request-id": rid}, body, "SlowDown"
 
 
+class _Server(http.server.ThreadingHTTPServer):
+    request_queue_size = 256  # the default 5 drops connections when a client opens 64 at once
+
+
 class FaultProxy:
     def __init__(self, upstream, rate=0.3, seed=1, max_consecutive=2, port=0, throttle_first=True,
-                 certfile=None, keyfile=None):
+                 certfile=None, keyfile=None, latency_ms=0, answer=None):
         u = urllib.parse.urlsplit(upstream)
         if u.hostname not in ("127.0.0.1", "localhost"):
             raise ValueError("faultproxy only forwards to loopback, not %r" % upstream)
         self.up_host, self.up_port = u.hostname, u.port or 80
         self.rate, self.max_consecutive = rate, max_consecutive
+        self.latency = latency_ms / 1000.0
+        self.answer = answer
         self.seed, self.throttle_first = seed, throttle_first
         self._rngs, self._streaks = {}, {}
         self._lock = threading.Lock()
-        self.stats = {"forwarded": 0, "throttled": 0, "by_code": {}, "by_protocol": {}}
-        self._server = http.server.ThreadingHTTPServer(("127.0.0.1", port), self._handler_class())
+        self.stats = {"forwarded": 0, "throttled": 0, "answered": 0, "by_code": {}, "by_protocol": {}}
+        self._server = _Server(("127.0.0.1", port), self._handler_class())
         self._server.daemon_threads = True
         self.port = self._server.server_address[1]
         scheme = "http"
@@ -150,6 +161,12 @@ class FaultProxy:
                 if self.path == "/__faultproxy/stats":
                     with proxy._lock:
                         return self._reply(200, {"Content-Type": "application/json"}, json.dumps(proxy.stats))
+                if proxy.latency:
+                    time.sleep(proxy.latency)
+                own = proxy.answer(self.command, self.path, self.headers, body) if proxy.answer else None
+                if own:
+                    proxy._count("answered")
+                    return self._reply(*own)
                 proto = classify(self.command, self.path, self.headers, body)
                 if proxy._decide(proto):
                     status, headers, text, code = throttle_response(proto)
@@ -196,8 +213,9 @@ def main():
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--max-consecutive", type=int, default=2)
     ap.add_argument("--port", type=int, default=0)
+    ap.add_argument("--latency-ms", type=float, default=0)
     a = ap.parse_args()
-    p = FaultProxy(a.upstream, a.rate, a.seed, a.max_consecutive, a.port)
+    p = FaultProxy(a.upstream, a.rate, a.seed, a.max_consecutive, a.port, latency_ms=a.latency_ms)
     print(p.endpoint, flush=True)
     try:
         p._server.serve_forever()

@@ -35,10 +35,13 @@ def schema_ok(schema, path):
     assert not errors, "%s invalid against %s:\n%s" % (path, schema, "\n".join(errors[:20]))
 
 
-def write_matrix_report(t):
-    """{1 HIGH, 2 LOW} as a JSON report, from the fixture's texts."""
+def write_matrix_report(t, complete=True):
+    """{1 HIGH, 2 LOW} as a JSON report, from the fixture's texts. complete: without the
+    fixture's failed kms collection (a gap, which makes a gated run exit 6)."""
     with open(FIXTURE, encoding="utf-8") as f:
         doc = json.load(f)
+    if complete:
+        doc["Services"] = [s for s in doc["Services"] if s["Status"] != "failed"]
     base = dict(doc["Findings"][0])
     findings = []
     for cid, sev, arn in (("AVD-AWS-0086", "HIGH", "arn:aws:s3:::a"), ("AVD-AWS-0091", "LOW", "arn:aws:s3:::a"),

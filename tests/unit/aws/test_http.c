@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "aws/aws.h"
+#include "aws/retry.h"
 #include "aws_fixture.h"
 #include "core/log.h"
 #include "loopback.h"
@@ -171,7 +172,7 @@ static void test_throttling_is_retried_with_backoff(void)
     done(c, s);
 }
 
-static void test_throttling_gives_up_after_max_attempts(void)
+static void test_throttling_gives_up_after_its_attempts(void)
 {
     struct throttle t = {100, 429, "{\"__type\":\"ThrottlingException\",\"message\":\"slow down\"}"};
     struct lb_server *s = server(throttling, &t);
@@ -181,11 +182,12 @@ static void test_throttling_gives_up_after_max_attempts(void)
     struct osp_err err;
     osp_err_init(&err);
     CU_ASSERT_EQUAL(aws_call(c, &call, &r, &err), OSP_EAWS);
-    CU_ASSERT_EQUAL(r.attempts, 3);
+    CU_ASSERT_EQUAL(r.attempts, AWS_THROTTLE_ATTEMPTS); /* throttling gets more than max_attempts (3) */
+    CU_ASSERT_EQUAL(r.throttled, AWS_THROTTLE_ATTEMPTS);
     CU_ASSERT_STRING_EQUAL(r.error.code, "ThrottlingException");
     CU_ASSERT_STRING_EQUAL(err.aws_code, "ThrottlingException");
     CU_ASSERT_STRING_EQUAL(err.msg, "ThrottlingException: slow down (HTTP 429, request id none)");
-    CU_ASSERT_EQUAL(s->requests, 3);
+    CU_ASSERT_EQUAL(s->requests, AWS_THROTTLE_ATTEMPTS);
     char h[256];
     lb_header(s->last.headers, "X-Amz-Target", h, sizeof(h));
     CU_ASSERT_STRING_EQUAL(h, "Logs_20140328.DescribeLogGroups");
@@ -763,7 +765,7 @@ int main(void)
     static const struct osp_test tests[] = {
         OSP_TEST(test_query_call_signed_on_the_wire_and_reuses_connection),
         OSP_TEST(test_throttling_is_retried_with_backoff),
-        OSP_TEST(test_throttling_gives_up_after_max_attempts),
+        OSP_TEST(test_throttling_gives_up_after_its_attempts),
         OSP_TEST(test_5xx_retried_and_auth_errors_not),
         OSP_TEST(test_error_describes_the_last_attempt),
         OSP_TEST(test_response_size_cap),

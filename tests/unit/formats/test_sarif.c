@@ -83,9 +83,9 @@ static void test_fingerprints_stable_and_distinct(void)
     const char *f[2][2];
     for (size_t i = 0; i < 2; i++) {
         f[0][i] = json_string_value(
-            json_object_get(json_object_get(json_array_get(r1, i), "partialFingerprints"), "ospreyFinding/v1"));
+            json_object_get(json_object_get(json_array_get(r1, i), "partialFingerprints"), "ospreyFinding/v2"));
         f[1][i] = json_string_value(
-            json_object_get(json_object_get(json_array_get(r2, i), "partialFingerprints"), "ospreyFinding/v1"));
+            json_object_get(json_object_get(json_array_get(r2, i), "partialFingerprints"), "ospreyFinding/v2"));
         CU_ASSERT_PTR_NOT_NULL_FATAL(f[0][i]);
         CU_ASSERT_PTR_NOT_NULL_FATAL(f[1][i]);
         CU_ASSERT_STRING_EQUAL(f[0][i], f[1][i]);
@@ -94,6 +94,67 @@ static void test_fingerprints_stable_and_distinct(void)
     CU_ASSERT_STRING_NOT_EQUAL(f[0][0], f[0][1]);
     json_decref(d1);
     json_decref(d2);
+    res_report_free(r);
+}
+
+static json_t *region_of(json_t *res)
+{
+    json_t *loc = json_array_get(json_object_get(res, "locations"), 0);
+    return json_object_get(json_object_get(loc, "physicalLocation"), "region");
+}
+
+/* Two findings of one check about one resource: one uri, two lines, two fingerprints. */
+static void test_parts_of_a_resource_get_own_lines(void)
+{
+    struct res_report *r = res_report_new("osprey", "1");
+    struct osp_err err;
+    osp_err_init(&err);
+    const char *arn = "arn:aws:ec2:us-east-1:111122223333:network-acl/acl-1";
+    struct res_finding f = {.check_id = "AVD-AWS-0102", .title = "t", .severity = RES_SEV_CRITICAL,
+                            .status = RES_FAIL, .service = "ec2", .region = "us-east-1",
+                            .account = "111122223333", .resource = arn, .message = "open", .key = "rules[a]",
+                            .line = 4};
+    CU_ASSERT_EQUAL(res_report_add_finding(r, &f, &err), OSP_OK);
+    f.key = "rules[b]";
+    f.line = 9;
+    CU_ASSERT_EQUAL(res_report_add_finding(r, &f, &err), OSP_OK);
+    json_t *doc = render(r, 0), *res = results(doc);
+    CU_ASSERT_EQUAL_FATAL(json_array_size(res), 2);
+    json_t *a = json_array_get(res, 0), *b = json_array_get(res, 1);
+    CU_ASSERT_STRING_EQUAL(uri_of(a), uri_of(b));
+    CU_ASSERT_EQUAL(json_integer_value(json_object_get(region_of(a), "startLine")), 4);
+    CU_ASSERT_EQUAL(json_integer_value(json_object_get(region_of(b), "startLine")), 9);
+    const char *fa = json_string_value(json_object_get(json_object_get(a, "partialFingerprints"), "primaryLocationLineHash"));
+    const char *fb = json_string_value(json_object_get(json_object_get(b, "partialFingerprints"), "primaryLocationLineHash"));
+    CU_ASSERT_PTR_NOT_NULL_FATAL(fa);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(fb);
+    CU_ASSERT_STRING_NOT_EQUAL(fa, fb);
+    json_decref(doc);
+    res_report_free(r);
+}
+
+static void test_gaps_make_execution_unsuccessful(void)
+{
+    struct res_report *r = res_report_new("osprey", "1");
+    struct osp_err err;
+    osp_err_init(&err);
+    add(r, "A", RES_SEV_HIGH, "111122223333", "us-east-1", "arn:aws:s3:::b1");
+    struct res_gap g = {.kind = RES_GAP_REGION, .account = "111122223333", .region = "eu-west-1", .code = "not-stored"};
+    CU_ASSERT_EQUAL(res_report_add_gap(r, &g, &err), OSP_OK);
+    json_t *doc = render(r, 0);
+    json_t *inv = json_array_get(json_object_get(json_array_get(json_object_get(doc, "runs"), 0), "invocations"), 0);
+    CU_ASSERT_TRUE(json_is_false(json_object_get(inv, "executionSuccessful")));
+    json_t *notes = json_object_get(inv, "toolExecutionNotifications");
+    CU_ASSERT_EQUAL_FATAL(json_array_size(notes), 1);
+    CU_ASSERT_STRING_EQUAL(
+        json_string_value(json_object_get(json_object_get(json_array_get(notes, 0), "descriptor"), "id")),
+        "osprey/incomplete-region");
+    json_decref(doc);
+    CU_ASSERT_EQUAL(res_report_accept_gaps(r, "*/eu-west-1"), 1);
+    doc = render(r, 0);
+    inv = json_array_get(json_object_get(json_array_get(json_object_get(doc, "runs"), 0), "invocations"), 0);
+    CU_ASSERT_TRUE(json_is_true(json_object_get(inv, "executionSuccessful")));
+    json_decref(doc);
     res_report_free(r);
 }
 
@@ -166,7 +227,8 @@ static void test_scan_errors_become_notifications(void)
 static const struct osp_test tests[] = {
     OSP_TEST(test_uris_are_relative_encoded_and_never_empty), OSP_TEST(test_fingerprints_stable_and_distinct),
     OSP_TEST(test_rules_carry_security_severity_and_index),   OSP_TEST(test_cap_keeps_most_severe_and_notes_it),
-    OSP_TEST(test_scan_errors_become_notifications),          {0}};
+    OSP_TEST(test_scan_errors_become_notifications),          OSP_TEST(test_parts_of_a_resource_get_own_lines),
+    OSP_TEST(test_gaps_make_execution_unsuccessful),          {0}};
 
 int main(void)
 {

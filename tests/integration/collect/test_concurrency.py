@@ -1,0 +1,111 @@
+"""Concurrent collection changes nothing but speed (issue 12): the same report at --concurrency 1
+and 64, and through a proxy that throttles 30% of requests (every service collected, every
+finding the same, each retry caused by a throttling answer)."""
+import json
+import os
+import re
+import sys
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "tools"))
+from faultproxy import FaultProxy  # noqa: E402
+from osptest import main, run_osprey  # noqa: E402
+
+TIME = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ")
+POLICY = json.dumps({"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": "*", "Action": "s3:GetObject",
+                                                             "Resource": "arn:aws:s3:::conc-pol/*"}]})
+
+
+def seed(m):
+    s3 = m.client("s3")
+    for i in range(12):
+        s3.create_bucket(Bucket="conc-%02d" % i)
+    s3.create_bucket(Bucket="conc-pol")
+    s3.put_bucket_policy(Bucket="conc-pol", Policy=POLICY)
+    s3.put_bucket_versioning(Bucket="conc-pol", VersioningConfiguration={"Status": "Enabled"})
+    kms = m.client("kms")
+    for i in range(4):
+        kms.create_key(Description="k%d" % i)
+    sns = m.client("sns")
+    for i in range(3):
+        sns.create_topic(Name="conc-topic-%d" % i)
+    iam = m.client("iam")
+    for i in range(4):
+        iam.create_user(UserName="conc-user-%d" % i)
+    ec2 = m.client("ec2")
+    for i in range(3):
+        ec2.create_security_group(GroupName="conc-sg-%d" % i, Description="x")
+
+
+SERVICES = ["s3", "kms", "sns", "iam", "ec2", "cloudtrail", "config"]
+
+
+def report(t, m, endpoint, *extra):
+    args = ["aws", "--format", "json", "--include-non-failures", "--cache-dir", os.path.join(t.tmp, "c%d" % len(os.listdir(t.tmp)))]
+    for s in SERVICES:
+        args += ["--service", s]
+    r = run_osprey(args + list(extra), env=m.env(AWS_ENDPOINT_URL=endpoint), timeout=600)
+    assert r.returncode in (0, 1), r.stderr[-3000:]
+    return r
+
+
+def normalised(text):
+    doc = json.loads(TIME.sub("T", text))
+    for s in doc["Services"]:
+        assert s["Status"] == "ok", s
+    return doc
+
+
+def test_concurrency_1_and_64_give_the_same_report(t):
+    m = t.moto()
+    seed(m)
+    r1 = report(t, m, m.endpoint, "--concurrency", "1", "--debug")
+    r64 = report(t, m, m.endpoint, "--concurrency", "64", "--debug")
+    one, many = normalised(r1.stdout), normalised(r64.stdout)
+    assert one["Findings"], "the seed must produce findings"
+    assert one == many
+    # --debug counts calls per (service, region): the same however many run at once
+    calls = [sorted(re.findall(r"collect: (\S+ \S+): (\d+) calls", r.stderr)) for r in (r1, r64)]
+    assert calls[0] == calls[1] and len(calls[0]) == len(SERVICES), calls
+    # the list, the account block, per bucket its location (fewer buckets than regions) and 6 reads
+    assert dict(calls[0])["s3 global"] == str(2 + 13 * 7), calls
+
+
+def test_thirty_percent_throttled_scan_is_complete(t):
+    m = t.moto()
+    seed(m)
+    clean = normalised(report(t, m, m.endpoint).stdout)
+    with FaultProxy(m.endpoint, rate=0.3, seed=5) as p:
+        r = report(t, m, p.endpoint, "--debug")
+        stats = p.stats
+    throttled = normalised(r.stdout)
+    assert throttled == clean
+    assert stats["throttled"] > 10, stats
+    got = re.search(r"aws: (\d+) HTTP requests, (\d+) retries, (\d+) throttled", r.stderr)
+    assert got, r.stderr[-2000:]
+    requests, retries, seen = (int(x) for x in got.groups())
+    assert seen == stats["throttled"], (seen, stats)
+    assert retries == stats["throttled"], (retries, stats)  # one retry per throttling answer, no more
+    assert re.search(r"aws: s3: \d+ requests, [1-9]\d* throttled", r.stderr), "per-service throttles in --debug"
+
+
+def test_bucket_regions_from_region_lists(t):
+    """More buckets than the partition has regions, and no BucketRegion in ListBuckets (moto): one
+    ListBuckets?bucket-region=R per region replaces a GetBucketLocation per bucket, same state."""
+    m = t.moto()
+    s3 = m.client("s3")
+    for i in range(40):
+        s3.create_bucket(Bucket="many-%02d" % i)
+    m.client("s3", region="eu-west-1").create_bucket(Bucket="many-eu", CreateBucketConfiguration={"LocationConstraint": "eu-west-1"})
+    r = run_osprey(["inspect", "--debug", "--service", "s3", "--region", "us-east-1", "--cache-dir", os.path.join(t.tmp, "c")],
+                   env=m.env(), timeout=300)
+    assert r.returncode == 0, r.stderr[-2000:]
+    buckets = {b["name"]["value"]: b["bucketlocation"]["value"] for b in json.loads(r.stdout)["aws"]["s3"]["buckets"]}
+    assert len(buckets) == 41 and buckets["many-eu"] == "eu-west-1", buckets
+    assert all(v == "us-east-1" for k, v in buckets.items() if k != "many-eu"), buckets
+    calls = int(re.search(r"collect: s3 global: (\d+) calls", r.stderr).group(1))
+    # ListBuckets, one per region of the aws partition (33), six reads per bucket, the account block
+    assert calls == 1 + 33 + 41 * 6 + 1, calls
+
+
+if __name__ == "__main__":
+    main(globals())
