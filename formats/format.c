@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "core/buf.h"
+#include "core/safefile.h"
 
 static const struct fmt_writer writers[] = {
     {"table", "human-readable tables (default)", fmt_table_write},
@@ -154,34 +155,24 @@ void fmt_term_size(const struct osp_ctx *ctx, FILE *f, size_t *height, size_t *w
         *width = ws.ws_col;
 }
 
+/* Written like the artifact (core/safefile.h): a random temp name beside the target, the replaced
+ * file's mode or 0600, fsync, rename; a FIFO, device or directory at the target is refused. */
 static enum osp_code write_file(const struct fmt_spec *sp, const struct res_report *r, const struct fmt_opts *o,
                                 struct osp_err *err)
 {
-    struct osp_buf tmp;
-    osp_buf_init(&tmp, 0);
-    if (osp_buf_addf(&tmp, "%s.tmp", sp->path)) {
-        osp_buf_cleanup(&tmp);
-        return osp_err_set(err, OSP_ENOMEM, "out of memory");
-    }
-    FILE *f = fopen(osp_buf_str(&tmp), "wb");
-    if (!f) {
-        enum osp_code rc = osp_err_set(err, OSP_EIO, "cannot write %s: %s", sp->path, strerror(errno));
-        osp_buf_cleanup(&tmp);
-        return rc;
-    }
+    struct osp_safefile sf;
+    if (osp_safefile_open(sp->path, &sf, err))
+        return err->code;
     struct fmt_opts fo = *o;
     fo.color = 0;
     fo.height = fo.width = 0;
     fo.next_hint = 0;
-    enum osp_code rc = fmt_write(sp->format, r, &fo, f, err);
-    if (fclose(f) && !rc)
-        rc = osp_err_set(err, OSP_EIO, "cannot write %s: %s", sp->path, strerror(errno));
-    if (!rc && rename(osp_buf_str(&tmp), sp->path))
-        rc = osp_err_set(err, OSP_EIO, "cannot rename %s to %s: %s", osp_buf_str(&tmp), sp->path, strerror(errno));
-    if (rc)
-        unlink(osp_buf_str(&tmp));
-    osp_buf_cleanup(&tmp);
-    return rc;
+    enum osp_code rc = fmt_write(sp->format, r, &fo, sf.f, err);
+    if (rc) {
+        osp_safefile_abort(&sf);
+        return rc;
+    }
+    return osp_safefile_commit(&sf, err);
 }
 
 enum osp_code fmt_write_all(const struct fmt_specs *s, const struct res_report *r, const struct fmt_opts *o,

@@ -9,79 +9,36 @@
 
 #include "cache/art_int.h"
 #include "core/log.h"
+#include "core/safefile.h"
 
-static int write_all(int fd, const char *p, size_t n)
-{
-    while (n) {
-        ssize_t w = write(fd, p, n);
-        if (w < 0 && errno == EINTR)
-            continue;
-        if (w <= 0)
-            return -1;
-        p += w;
-        n -= (size_t)w;
-    }
-    return 0;
-}
-
-/* Flush the directory so the rename survives a crash; best effort. */
-static void sync_dir_of(const char *path)
-{
-    char dir[4096];
-    snprintf(dir, sizeof(dir), "%s", path);
-    char *slash = strrchr(dir, '/');
-    if (!slash)
-        snprintf(dir, sizeof(dir), ".");
-    else if (slash == dir)
-        dir[1] = '\0';
-    else
-        *slash = '\0';
-    int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (fd >= 0) {
-        (void)fsync(fd);
-        close(fd);
-    }
-}
-
+/* The shared safe replacement (core/safefile.h), always 0600: the artifact maps the account. */
 static enum osp_code write_temp_and_rename(const char *path, const struct osp_buf *b, struct osp_err *err)
 {
-    size_t tlen = strlen(path) + sizeof(".tmp.XXXXXX");
-    char *tmp = malloc(tlen);
-    if (!tmp)
-        return osp_err_set(err, OSP_ENOMEM, "out of memory");
-    snprintf(tmp, tlen, "%s.tmp.XXXXXX", path);
-    int fd = mkstemp(tmp); /* mode 0600 */
-    if (fd < 0) {
-        osp_err_set(err, OSP_EIO, "cannot create a temporary file beside '%s': %s", path, strerror(errno));
-        free(tmp);
+    struct osp_safefile sf;
+    if (osp_safefile_open(path, &sf, err))
         return err->code;
+    sf.mode = 0600;
+    if (b->len && fwrite(b->data, 1, b->len, sf.f) != b->len) {
+        osp_safefile_abort(&sf);
+        return osp_err_set(err, OSP_EIO, "cannot write artifact '%s': %s", path, strerror(errno));
     }
-    int bad = write_all(fd, b->data, b->len) != 0 || fchmod(fd, 0600) != 0 || fsync(fd) != 0;
-    int saved = errno;
-    if (close(fd) != 0 && !bad) {
-        bad = 1;
-        saved = errno;
-    }
-    if (!bad && rename(tmp, path) != 0) {
-        bad = 1;
-        saved = errno;
-    }
-    if (bad) {
-        unlink(tmp);
-        osp_err_set(err, OSP_EIO, "cannot write artifact '%s': %s", path, strerror(saved));
-    } else {
-        sync_dir_of(path);
-    }
-    free(tmp);
-    return bad ? OSP_EIO : OSP_OK;
+    if (osp_safefile_commit(&sf, err))
+        return (osp_err_prefix(err, "artifact: "), err->code);
+    return OSP_OK;
 }
 
 enum osp_code art_write(struct osp_ctx *ctx, const char *path, const struct cache_entry *e, size_t n, time_t created,
                         struct osp_err *err)
 {
+    return art_write_keyed(ctx, NULL, path, e, n, created, err);
+}
+
+enum osp_code art_write_keyed(struct osp_ctx *ctx, const struct art_key *key, const char *path,
+                              const struct cache_entry *e, size_t n, time_t created, struct osp_err *err)
+{
     struct osp_buf b;
     osp_buf_init(&b, 0);
-    enum osp_code rc = art_encode(ctx, e, n, created, &b, err);
+    enum osp_code rc = art_encode_keyed(ctx, key, e, n, created, &b, err);
     if (!rc)
         rc = write_temp_and_rename(path, &b, err);
     if (!rc)
@@ -129,11 +86,16 @@ static enum osp_code slurp(const char *path, struct osp_buf *b, struct osp_err *
 
 enum osp_code art_read(struct osp_ctx *ctx, const char *path, struct cache_entry **out, size_t *n, struct osp_err *err)
 {
+    return art_read_keyed(ctx, NULL, path, out, n, NULL, err);
+}
+
+enum osp_code art_read_keyed(struct osp_ctx *ctx, const struct art_key *key, const char *path,
+                             struct cache_entry **out, size_t *n, struct art_meta *meta, struct osp_err *err)
+{
     struct osp_buf b;
     if (slurp(path, &b, err))
         return err->code;
-    time_t created = 0;
-    enum osp_code rc = art_decode(ctx, b.data, b.len, out, n, &created, err);
+    enum osp_code rc = art_decode_keyed(ctx, key, b.data, b.len, out, n, meta, err);
     osp_buf_cleanup(&b);
     if (rc) {
         osp_err_prefix(err, "cache artifact '%s': ", path);

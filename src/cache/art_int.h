@@ -37,4 +37,17 @@ OSP_MUST_CHECK enum osp_code art_payload_build(const struct cache_entry *const *
 OSP_MUST_CHECK enum osp_code art_payload_parse(const uint8_t *p, size_t len, uint32_t n, struct cache_entry **out,
                                                struct osp_err *err);
 
+/* Keyed format (art_crypt.c): the sealed stream is a 12-byte nonce, the ciphertext of the zlib
+ * stream and a 16-byte GCM tag; the header before it is the additional authenticated data. */
+#define ART_IV_LEN 12
+#define ART_TAG_LEN 16
+void art_mac(const struct art_key *k, const void *data, size_t len, uint8_t out[32]);
+int art_mac_equal(const uint8_t *a, const uint8_t *b); /* constant time */
+OSP_MUST_CHECK enum osp_code art_seal(const struct art_key *k, const uint8_t *aad, size_t aadlen, const uint8_t *z,
+                                      size_t zlen, struct osp_buf *out, struct osp_err *err);
+/* Decrypt and verify; *z (malloc'd, caller frees) receives the zlib stream. */
+OSP_MUST_CHECK enum osp_code art_open(const struct art_key *k, const uint8_t *aad, size_t aadlen,
+                                      const uint8_t *sealed, size_t len, uint8_t **z, size_t *zlen,
+                                      struct osp_err *err);
+
 #endif

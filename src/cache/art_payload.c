@@ -1,4 +1,5 @@
 /* art_payload.c: the artifact's entry records: big-endian fields, strict bounded parsing. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -176,7 +177,13 @@ enum osp_code art_payload_parse(const uint8_t *p, size_t len, uint32_t n, struct
         }
         if (!ok)
             why = "malformed entry record";
-        else if (i > 0 && cache_entry_cmp(&arr[i - 1], &arr[i]) >= 0)
+        else if (cache_entry_key_problem(&arr[i], NULL)) {
+            char ctx[48];
+            snprintf(ctx, sizeof(ctx), "corrupted entry %u: ", i);
+            enum osp_code rc = cache_entry_check_key(&arr[i], OSP_EARTIFACT, ctx, err);
+            cache_entries_free(arr, i + 1);
+            return rc;
+        } else if (i > 0 && cache_entry_cmp(&arr[i - 1], &arr[i]) >= 0)
             why = "entries out of order or duplicated";
     }
     if (!why && r.off != r.len)

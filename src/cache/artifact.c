@@ -29,9 +29,12 @@ static enum osp_code sort_entries(const struct cache_entry *e, size_t n, const s
     qsort(v, n, sizeof(*v), cmp_ptr);
     for (size_t i = 0; i < n; i++) {
         const char *bad = NULL;
-        if (!v[i]->account[0] || !v[i]->partition[0] || !v[i]->region[0] || !v[i]->service[0])
-            bad = "an empty key";
-        else if (!v[i]->state_json)
+        if (cache_entry_key_problem(v[i], NULL)) {
+            enum osp_code rc = cache_entry_check_key(v[i], OSP_EUSAGE, "cannot write artifact: ", err);
+            free(v);
+            return rc;
+        }
+        if (!v[i]->state_json)
             bad = "no state";
         else if (i > 0 && cache_entry_cmp(v[i - 1], v[i]) == 0)
             bad = "a duplicate key";
@@ -47,11 +50,12 @@ static enum osp_code sort_entries(const struct cache_entry *e, size_t n, const s
 }
 
 /* Header fields up to (not including) the lengths: magic, version, created, osprey version, accounts, count. */
-static enum osp_code put_header(struct osp_buf *b, const struct cache_entry *const *v, size_t n, time_t created)
+static enum osp_code put_header(struct osp_buf *b, const struct cache_entry *const *v, size_t n, time_t created,
+                                uint32_t version)
 {
     enum osp_code rc = osp_buf_add(b, art_magic, sizeof(art_magic));
     if (!rc)
-        rc = art_put_u32(b, ART_FORMAT_VERSION);
+        rc = art_put_u32(b, version);
     if (!rc)
         rc = art_put_u64(b, (uint64_t)(int64_t)created);
     if (!rc)
@@ -69,7 +73,9 @@ static enum osp_code put_header(struct osp_buf *b, const struct cache_entry *con
     return rc;
 }
 
-static enum osp_code deflate_into(struct osp_buf *out, const struct osp_buf *payload, struct osp_err *err)
+/* U, C and the stream; with a key the stream is sealed (C counts the nonce and tag too). */
+static enum osp_code deflate_into(const struct art_key *key, struct osp_buf *out, const struct osp_buf *payload,
+                                  struct osp_err *err)
 {
     uLongf cap = compressBound((uLong)payload->len);
     Bytef *z = malloc(cap ? cap : 1);
@@ -82,8 +88,10 @@ static enum osp_code deflate_into(struct osp_buf *out, const struct osp_buf *pay
     if (!rc)
         rc = art_put_u64(out, (uint64_t)payload->len);
     if (!rc)
-        rc = art_put_u64(out, (uint64_t)cap);
-    if (!rc)
+        rc = art_put_u64(out, (uint64_t)cap + (key ? ART_IV_LEN + ART_TAG_LEN : 0));
+    if (!rc && key)
+        rc = art_seal(key, (const uint8_t *)out->data, out->len, z, cap, out, err);
+    else if (!rc)
         rc = osp_buf_add(out, z, cap);
     free(z);
     if (rc && !err->code)
@@ -94,6 +102,12 @@ static enum osp_code deflate_into(struct osp_buf *out, const struct osp_buf *pay
 enum osp_code art_encode(struct osp_ctx *ctx, const struct cache_entry *e, size_t n, time_t created,
                          struct osp_buf *out, struct osp_err *err)
 {
+    return art_encode_keyed(ctx, NULL, e, n, created, out, err);
+}
+
+enum osp_code art_encode_keyed(struct osp_ctx *ctx, const struct art_key *key, const struct cache_entry *e, size_t n,
+                               time_t created, struct osp_buf *out, struct osp_err *err)
+{
     (void)ctx;
     const struct cache_entry **v = NULL;
     if (sort_entries(e, n, &v, err))
@@ -102,12 +116,17 @@ enum osp_code art_encode(struct osp_ctx *ctx, const struct cache_entry *e, size_
     osp_buf_init(&payload, ART_MAX_PAYLOAD_BYTES);
     osp_buf_init(&file, 0);
     enum osp_code rc = art_payload_build(v, n, &payload, err);
-    if (!rc && put_header(&file, v, n, created))
+    if (!rc && put_header(&file, v, n, created, key ? ART_FORMAT_VERSION : ART_FORMAT_UNKEYED))
         rc = osp_err_set(err, OSP_EUSAGE, "cannot write artifact: a key or version string is too long");
     if (!rc)
-        rc = deflate_into(&file, &payload, err);
+        rc = deflate_into(key, &file, &payload, err);
+    uint8_t sum[OSP_SHA256_LEN];
+    if (!rc && key) {
+        art_mac(key, file.data, file.len, sum);
+        if (osp_buf_add(&file, sum, sizeof(sum)))
+            rc = osp_err_set(err, OSP_ENOMEM, "out of memory writing the artifact");
+    }
     if (!rc) {
-        uint8_t sum[OSP_SHA256_LEN];
         osp_sha256(file.data, file.len, sum);
         if (osp_buf_add(&file, sum, sizeof(sum)))
             rc = osp_err_set(err, OSP_ENOMEM, "out of memory writing the artifact");
@@ -167,6 +186,7 @@ struct art_header {
     uint32_t accounts, entries;
     uint64_t payload_len, z_len;
     size_t z_off;
+    size_t trailer; /* bytes after the stream: SHA-256 (v1), HMAC and SHA-256 (v2) */
     struct art_rd acct; /* the account list, for cross-checking */
 };
 
@@ -213,13 +233,14 @@ static enum osp_code parse_header(const uint8_t *d, size_t len, struct art_heade
     if (!art_rd_u32(&r, &h->entries) || !art_rd_u64(&r, &h->payload_len) || !art_rd_u64(&r, &h->z_len))
         return truncated(len, err);
     h->z_off = r.off;
+    h->trailer = h->version >= 2 ? 2 * OSP_SHA256_LEN : OSP_SHA256_LEN;
     uint64_t left = len - r.off;
-    if (h->z_len > left || left - h->z_len < OSP_SHA256_LEN)
+    if (h->z_len > left || left - h->z_len < h->trailer)
         return osp_err_set(err, OSP_EARTIFACT, "truncated (%zu bytes, the header promises %llu)", len,
-                           (unsigned long long)(r.off + h->z_len + OSP_SHA256_LEN));
-    if (left - h->z_len > OSP_SHA256_LEN)
+                           (unsigned long long)(r.off + h->z_len + h->trailer));
+    if (left - h->z_len > h->trailer)
         return osp_err_set(err, OSP_EARTIFACT, "corrupted (%llu unexpected bytes after the checksum)",
-                           (unsigned long long)(left - h->z_len - OSP_SHA256_LEN));
+                           (unsigned long long)(left - h->z_len - h->trailer));
     return OSP_OK;
 }
 
@@ -252,8 +273,51 @@ static enum osp_code check_accounts(struct art_header *h, const struct cache_ent
     return OSP_OK;
 }
 
+/* The zlib stream: as stored (v1) or, for v2, after the MAC and the GCM tag verify with key.
+ * *owned is set when the stream was decrypted into a new buffer. */
+static enum osp_code open_stream(const struct art_key *key, const uint8_t *d, const struct art_header *h,
+                                 const uint8_t **z, size_t *zlen, uint8_t **owned, struct osp_err *err)
+{
+    size_t body = h->z_off + (size_t)h->z_len;
+    *owned = NULL;
+    if (h->version < 2 && key)
+        return osp_err_set(err, OSP_EARTIFACT,
+                           "not authenticated (format version %u, written without an artifact key); a run with "
+                           "an artifact key refuses it: delete it or write it again with the key",
+                           h->version);
+    if (h->version < 2) {
+        *z = d + h->z_off;
+        *zlen = (size_t)h->z_len;
+        return OSP_OK;
+    }
+    if (!key)
+        return osp_err_set(err, OSP_EARTIFACT,
+                           "encrypted with an artifact key (format version 2); give the key with "
+                           "--artifact-key or OSPREY_ARTIFACT_KEY");
+    uint8_t mac[OSP_SHA256_LEN];
+    art_mac(key, d, body, mac);
+    if (!art_mac_equal(mac, d + body))
+        return osp_err_set(err, OSP_EARTIFACT,
+                           "authentication failed (the HMAC does not verify: a different artifact key, or the "
+                           "file was tampered with)");
+    if (art_open(key, d, h->z_off, d + h->z_off, (size_t)h->z_len, owned, zlen, err))
+        return err->code;
+    *z = *owned;
+    return OSP_OK;
+}
+
 enum osp_code art_decode(struct osp_ctx *ctx, const void *data, size_t len, struct cache_entry **out, size_t *n,
                          time_t *created, struct osp_err *err)
+{
+    struct art_meta meta;
+    enum osp_code rc = art_decode_keyed(ctx, NULL, data, len, out, n, &meta, err);
+    if (!rc && created)
+        *created = meta.created;
+    return rc;
+}
+
+enum osp_code art_decode_keyed(struct osp_ctx *ctx, const struct art_key *key, const void *data, size_t len,
+                               struct cache_entry **out, size_t *n, struct art_meta *meta, struct osp_err *err)
 {
     (void)ctx;
     const uint8_t *d = data;
@@ -266,16 +330,23 @@ enum osp_code art_decode(struct osp_ctx *ctx, const void *data, size_t len, stru
                            ART_MAX_FILE_BYTES);
     if (parse_header(d, len, &h, err) || check_limits(&h, err))
         return err->code;
-    size_t body = h.z_off + (size_t)h.z_len;
+    size_t summed = len - OSP_SHA256_LEN;
     uint8_t sum[OSP_SHA256_LEN];
-    osp_sha256(d, body, sum);
-    if (memcmp(sum, d + body, OSP_SHA256_LEN) != 0)
+    osp_sha256(d, summed, sum);
+    if (memcmp(sum, d + summed, OSP_SHA256_LEN) != 0)
         return osp_err_set(err, OSP_EARTIFACT,
                            "checksum mismatch (SHA-256 of the content differs; the file was "
                            "altered or damaged)");
-    struct osp_buf payload;
-    if (inflate_exact(d + h.z_off, (size_t)h.z_len, h.payload_len, &payload, err))
+    const uint8_t *z = NULL;
+    size_t zlen = 0;
+    uint8_t *owned = NULL;
+    if (open_stream(key, d, &h, &z, &zlen, &owned, err))
         return err->code;
+    struct osp_buf payload;
+    enum osp_code zrc = inflate_exact(z, zlen, h.payload_len, &payload, err);
+    free(owned);
+    if (zrc)
+        return zrc;
     struct cache_entry *e = NULL;
     enum osp_code rc = art_payload_parse((const uint8_t *)payload.data, payload.len, h.entries, &e, err);
     osp_buf_cleanup(&payload);
@@ -285,7 +356,7 @@ enum osp_code art_decode(struct osp_ctx *ctx, const void *data, size_t len, stru
         return rc;
     *out = e;
     *n = h.entries;
-    if (created)
-        *created = (time_t)h.created;
+    if (meta)
+        *meta = (struct art_meta){(time_t)h.created, h.version, key != NULL};
     return OSP_OK;
 }

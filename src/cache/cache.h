@@ -39,12 +39,20 @@
 #include "core/ctx.h"
 #include "core/err.h"
 
-/* Version of the artifact file format this build writes (and the newest it reads). */
-#define ART_FORMAT_VERSION 1
+/* Newest artifact format this build reads and writes: 1 is checksummed (written without a key),
+ * 2 is encrypted and authenticated with the artifact key (written with one). */
+#define ART_FORMAT_VERSION 2
+#define ART_FORMAT_UNKEYED 1
+/* The artifact key: two 32-byte keys derived (HKDF-SHA256) from a secret of at least
+ * ART_KEY_MIN_SECRET bytes: one for the file's HMAC-SHA256, one for AES-256-GCM. */
+#define ART_KEY_LEN 32
+#define ART_KEY_MIN_SECRET 16
 /* Hard limits on artifacts (untrusted input). */
 #define ART_MAX_FILE_BYTES (256u * 1024u * 1024u)     /* compressed file size */
 #define ART_MAX_PAYLOAD_BYTES (1024u * 1024u * 1024u) /* decompressed payload size */
 #define ART_MAX_ENTRIES 1000000u
+/* An entry collected more than this far in the future (clock skew allowance) is always stale. */
+#define CACHE_MAX_FUTURE_SECS 300
 /* Default busy timeout before a locked database is reported (milliseconds). */
 #define CACHE_BUSY_TIMEOUT_MS 5000
 
@@ -65,7 +73,17 @@ OSP_MUST_CHECK enum osp_code cache_entry_copy(struct cache_entry *dst, const str
                                               struct osp_err *err);
 /* Total order on the key (account, partition, region, service), for qsort. */
 int cache_entry_cmp(const void *a, const void *b);
-/* Set the four key fields; OSP_EUSAGE when a value is empty or too long for its field. */
+/* Keys are untrusted text (artifacts): account 12 digits; partition, region and service 1-31 of
+ * [a-z0-9-] (partition up to 15). The name of the first invalid field, NULL when all are valid;
+ * *value (may be NULL) receives the offending value. */
+const char *cache_entry_key_problem(const struct cache_entry *e, const char **value);
+/* cache_entry_key_problem as an error of the given code, the value escaped, prefixed by context. */
+OSP_MUST_CHECK enum osp_code cache_entry_check_key(const struct cache_entry *e, enum osp_code code,
+                                                   const char *context, struct osp_err *err);
+/* s with CR, LF, TAB as \r \n \t and other control or non-ASCII bytes as \xNN, into out (cap bytes,
+ * truncated, always terminated): safe to print on a terminal or into CI logs. */
+void cache_escape(const char *s, char *out, size_t cap);
+/* Set the four key fields; OSP_EUSAGE when a value is empty, too long or not a valid key. */
 OSP_MUST_CHECK enum osp_code cache_entry_set_key(struct cache_entry *e, const char *account, const char *partition,
                                                  const char *region, const char *service, struct osp_err *err);
 
@@ -95,8 +113,9 @@ void cache_set_busy_timeout(struct cache_store *s, int ms);
  * Missing files are not an error. */
 OSP_MUST_CHECK enum osp_code cache_destroy(const char *dir, struct osp_err *err);
 
-/* Fetch one entry into *out (caller cleans it). OSP_ENOTFOUND (err left unset) when missing or
- * when older than max_age seconds relative to osp_now(ctx); max_age < 0 means any age. */
+/* Fetch one entry into *out (caller cleans it). OSP_ENOTFOUND (err left unset) when missing,
+ * when older than max_age seconds relative to osp_now(ctx) (max_age < 0 means any age), or when
+ * collected more than CACHE_MAX_FUTURE_SECS in the future (always stale). */
 OSP_MUST_CHECK enum osp_code cache_get(struct cache_store *s, const char *account, const char *partition,
                                        const char *region, const char *service, long long max_age,
                                        struct cache_entry *out, struct osp_err *err);
@@ -129,5 +148,37 @@ OSP_MUST_CHECK enum osp_code art_write(struct osp_ctx *ctx, const char *path, co
  * does not exist, OSP_EIO when it cannot be read; decode errors are prefixed with the path. */
 OSP_MUST_CHECK enum osp_code art_read(struct osp_ctx *ctx, const char *path, struct cache_entry **out, size_t *n,
                                       struct osp_err *err);
+
+/* The artifact key derived from a secret (OSP_EUSAGE when shorter than ART_KEY_MIN_SECRET; the
+ * message never quotes the secret). Wipe it with art_key_cleanse. */
+struct art_key {
+    unsigned char mac[ART_KEY_LEN], enc[ART_KEY_LEN];
+};
+OSP_MUST_CHECK enum osp_code art_key_derive(const char *secret, struct art_key *out, struct osp_err *err);
+void art_key_cleanse(struct art_key *k);
+
+/* What a decoded artifact said about itself. */
+struct art_meta {
+    time_t created;
+    unsigned version;  /* 1 or 2 */
+    int authenticated; /* 1 when the MAC was verified with the caller's key */
+};
+
+/* The same as art_encode/art_decode/art_write/art_read with a key: key != NULL writes format 2
+ * (encrypted, with an HMAC) and, when reading, accepts only a format-2 file whose MAC verifies
+ * with that key (an unkeyed or wrongly keyed file is OSP_EARTIFACT). key == NULL writes format 1
+ * and reads format 1 as unauthenticated; a format-2 file then fails (it needs the key). meta may
+ * be NULL. The unkeyed functions above are these with key == NULL. */
+OSP_MUST_CHECK enum osp_code art_encode_keyed(struct osp_ctx *ctx, const struct art_key *key, const struct cache_entry *e,
+                                              size_t n, time_t created, struct osp_buf *out, struct osp_err *err);
+OSP_MUST_CHECK enum osp_code art_decode_keyed(struct osp_ctx *ctx, const struct art_key *key, const void *data,
+                                              size_t len, struct cache_entry **out, size_t *n, struct art_meta *meta,
+                                              struct osp_err *err);
+OSP_MUST_CHECK enum osp_code art_write_keyed(struct osp_ctx *ctx, const struct art_key *key, const char *path,
+                                             const struct cache_entry *e, size_t n, time_t created,
+                                             struct osp_err *err);
+OSP_MUST_CHECK enum osp_code art_read_keyed(struct osp_ctx *ctx, const struct art_key *key, const char *path,
+                                            struct cache_entry **out, size_t *n, struct art_meta *meta,
+                                            struct osp_err *err);
 
 #endif

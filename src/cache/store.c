@@ -192,6 +192,12 @@ enum osp_code cache_open(struct osp_ctx *ctx, const char *dir, struct cache_stor
         return osp_err_set(err, OSP_EUSAGE, "empty cache directory (pass --cache-dir DIR)");
     if (make_dirs(dir, err))
         return err->code;
+    struct stat dst;
+    if (stat(dir, &dst) == 0 && (dst.st_mode & S_IWOTH))
+        osp_warn(ctx,
+                 "cache directory '%s' is world-writable: anyone on this machine can change the state scans "
+                 "trust; use a private directory (chmod 700)",
+                 dir);
     char *path = cache_db_path(dir);
     if (!path)
         return osp_err_set(err, OSP_ENOMEM, "out of memory opening the cache");
@@ -342,7 +348,8 @@ enum osp_code cache_get(struct cache_store *s, const char *account, const char *
     if (rc == SQLITE_ROW) {
         e.collected_at = (time_t)sqlite3_column_int64(st, 0);
         long long age = (long long)osp_now(s->ctx) - (long long)e.collected_at;
-        if (max_age < 0 || age <= max_age) {
+        /* a time in the future is a forgery or a broken clock: stale, whatever the max age */
+        if (age >= -CACHE_MAX_FUTURE_SECS && (max_age < 0 || age <= max_age)) {
             int failed = 0;
             copy_col(e.osprey_version, sizeof(e.osprey_version), st, 1);
             e.schema_version = sqlite3_column_int(st, 2);
@@ -369,8 +376,8 @@ enum osp_code cache_get(struct cache_store *s, const char *account, const char *
 
 static enum osp_code check_entry(const struct cache_entry *e, struct osp_err *err)
 {
-    if (!e->account[0] || !e->partition[0] || !e->region[0] || !e->service[0])
-        return osp_err_set(err, OSP_EUSAGE, "cache entry with an empty key (account/partition/region/service)");
+    if (cache_entry_check_key(e, OSP_EUSAGE, "cannot store a cache entry: ", err))
+        return err->code;
     if (!e->state_json)
         return osp_err_set(err, OSP_EUSAGE, "cache entry %s/%s/%s has no state (store \"{}\" for an empty service)",
                            e->account, e->region, e->service);

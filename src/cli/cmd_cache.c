@@ -7,6 +7,7 @@
 #include "cache/cache.h"
 #include "core/ci.h"
 #include "cli/cli.h"
+#include "core/log.h"
 #include "core/timeutil.h"
 
 #define CC_MAX_LIST 64
@@ -205,8 +206,11 @@ static void print_ls_table(struct osp_ctx *ctx, const char *dir, const struct ca
         long long secs = (long long)(osp_now(ctx) - e[i].collected_at);
         osp_format_age(secs < 0 ? 0 : secs, age, sizeof(age));
         human_size(e[i].size, size, sizeof(size));
-        printf("%-14s %-16s %-20s %6s %10s  %s\n", e[i].account, e[i].region, e[i].service, age, size,
-               e[i].status_json ? "error" : "ok");
+        char acct[4 * sizeof(e[i].account)], reg[4 * sizeof(e[i].region)], svc[4 * sizeof(e[i].service)];
+        cache_escape(e[i].account, acct, sizeof(acct)); /* keys came from files: never raw control bytes */
+        cache_escape(e[i].region, reg, sizeof(reg));
+        cache_escape(e[i].service, svc, sizeof(svc));
+        printf("%-14s %-16s %-20s %6s %10s  %s\n", acct, reg, svc, age, size, e[i].status_json ? "error" : "ok");
     }
 }
 
@@ -287,6 +291,16 @@ static enum osp_code load_selected(struct cache_store *s, const struct cc_opts *
     return OSP_OK;
 }
 
+/* OSPREY_ARTIFACT_KEY, when set, keys export and import as it keys scans. */
+static enum osp_code env_key(struct osp_ctx *ctx, struct art_key *k, int *keyed, struct osp_err *err)
+{
+    const char *env = osp_getenv(ctx, "OSPREY_ARTIFACT_KEY");
+    *keyed = env && *env;
+    if (*keyed && art_key_derive(env, k, err))
+        return (osp_err_prefix(err, "OSPREY_ARTIFACT_KEY: "), err->code);
+    return OSP_OK;
+}
+
 static int cmd_export(struct osp_ctx *ctx, const struct cc_opts *o, const char *dir)
 {
     struct osp_err err;
@@ -307,8 +321,14 @@ static int cmd_export(struct osp_ctx *ctx, const struct cc_opts *o, const char *
     cache_close(s);
     if (!c && n == 0)
         c = osp_err_set(&err, OSP_ECACHE, "no cached entries in %s match the --account/--region filters", dir);
+    struct art_key key;
+    int keyed = 0;
     if (!c)
-        c = art_write(ctx, o->path, e, n, osp_now(ctx), &err);
+        c = env_key(ctx, &key, &keyed, &err);
+    if (!c)
+        c = art_write_keyed(ctx, keyed ? &key : NULL, o->path, e, n, osp_now(ctx), &err);
+    if (keyed)
+        art_key_cleanse(&key);
     cache_entries_free(e, n);
     if (c)
         return cli_fail(&err);
@@ -322,11 +342,23 @@ static int cmd_import(struct osp_ctx *ctx, const struct cc_opts *o, const char *
     osp_err_init(&err);
     struct cache_entry *e = NULL;
     size_t n = 0;
-    if (art_read(ctx, o->path, &e, &n, &err)) {
+    struct art_key key;
+    int keyed = 0;
+    enum osp_code c = env_key(ctx, &key, &keyed, &err);
+    if (!c)
+        c = art_read_keyed(ctx, keyed ? &key : NULL, o->path, &e, &n, NULL, &err);
+    if (keyed)
+        art_key_cleanse(&key);
+    if (c) {
         if (err.code == OSP_ENOTFOUND)
             err.code = OSP_EIO; /* a missing file is an artifact error here: exit 3 */
         return cli_fail(&err);
     }
+    if (!keyed) /* an explicit import is the operator's call; scans never import such a file */
+        osp_warn(ctx,
+                 "importing unauthenticated artifact '%s' (no OSPREY_ARTIFACT_KEY): its state will be trusted "
+                 "as if this machine had collected it",
+                 o->path);
     struct cache_store *s = NULL;
     int rc = open_store(ctx, dir, &s);
     if (!rc && cache_put(s, e, n, &err))

@@ -85,6 +85,8 @@ static const struct cli_flag flags[] = {
      "re-collect the requested services even if cached"},
     {"cache-artifact", 0, "FILE", CLI_STR, AT(cache_artifact), NULL, "Cache", NULL, NULL, NULL, BOTH,
      "load state from this artifact if it exists; write the state used back to it"},
+    {"artifact-key", 0, "SECRET", CLI_STR, AT(artifact_key), NULL, "Cache", NULL, NULL, NULL, BOTH,
+     "encrypt and authenticate the --cache-artifact with this secret (prefer OSPREY_ARTIFACT_KEY)"},
     {"offline", 0, NULL, CLI_SWITCH, AT(offline), NULL, "Cache", NULL, NULL, NULL, BOTH,
      "never call AWS; use only the cache and artifact"},
     /* Checks */

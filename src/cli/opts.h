@@ -71,7 +71,7 @@ struct cli_opts {
     int insecure, concurrency;
     long long timeout; /* seconds for the whole scan; 0: none */
     /* cache */
-    const char *cache_dir, *cache_artifact;
+    const char *cache_dir, *cache_artifact, *artifact_key;
     int update_cache, offline;
     long long max_cache_age;
     /* checks */

@@ -42,13 +42,28 @@ static enum osp_code hook_collect(void *ud, const struct scan_scope *sc, const c
     return rc;
 }
 
-static struct scan_source source_of(struct cli_session *s, struct cache_store *store)
+/* The artifact key from --artifact-key, else OSPREY_ARTIFACT_KEY; *keyed = 0 without one. The
+ * secret itself is never logged or quoted. */
+static enum osp_code artifact_key(struct cli_session *s, struct art_key *k, int *keyed, struct osp_err *err)
+{
+    const char *flag = s->opts->artifact_key, *env = osp_getenv(s->ctx, "OSPREY_ARTIFACT_KEY");
+    *keyed = flag || (env && *env);
+    if (*keyed && art_key_derive(flag ? flag : env, k, err)) {
+        osp_err_prefix(err, flag ? "--artifact-key: " : "OSPREY_ARTIFACT_KEY: ");
+        return err->code;
+    }
+    return OSP_OK;
+}
+
+static struct scan_source source_of(struct cli_session *s, struct cache_store *store, const struct art_key *key)
 {
     const struct cli_opts *o = s->opts;
     return (struct scan_source){
         .ctx = s->ctx,
         .store = store,
         .artifact = o->cache_artifact,
+        .artifact_key = key,
+        .persistent_store = o->cache_dir != NULL,
         .offline = o->offline,
         .update_cache = o->update_cache,
         .max_cache_age = o->max_cache_age,
@@ -140,19 +155,33 @@ enum osp_code cli_state_load(struct cli_session *s, const char *const *services,
 {
     memset(st, 0, sizeof(*st));
     struct cache_store *store = NULL;
-    enum osp_code rc = open_store(s, &store, err);
+    struct art_key key;
+    int keyed = 0;
+    enum osp_code rc = artifact_key(s, &key, &keyed, err);
+    if (!rc)
+        rc = open_store(s, &store, err);
     if (!rc) {
-        struct scan_source src = source_of(s, store);
+        struct scan_source src = source_of(s, store, keyed ? &key : NULL);
         rc = scan_state_load(&src, &s->scope, services, nservices, st, err);
         if (!rc)
             rc = follow_chain(s, &src, services, nservices, st, err);
     }
+    if (keyed)
+        art_key_cleanse(&key);
     cache_close(store);
     return rc;
 }
 
 enum osp_code cli_state_save_artifact(struct cli_session *s, const struct scan_state *st, struct osp_err *err)
 {
-    struct scan_source src = source_of(s, NULL);
-    return scan_state_save_artifact(&src, &s->scope, st, err);
+    struct art_key key;
+    int keyed = 0;
+    enum osp_code rc = artifact_key(s, &key, &keyed, err);
+    if (!rc) {
+        struct scan_source src = source_of(s, NULL, keyed ? &key : NULL);
+        rc = scan_state_save_artifact(&src, &s->scope, st, err);
+    }
+    if (keyed)
+        art_key_cleanse(&key);
+    return rc;
 }

@@ -132,12 +132,29 @@ static enum osp_code load_artifact(const struct scan_source *src, struct scan_sc
     const char *path = src->artifact;
     if (!path || access(path, F_OK) != 0)
         return OSP_OK;
-    enum osp_code rc = art_read(src->ctx, path, &st->art, &st->nart, err);
+    struct art_meta meta;
+    enum osp_code rc = art_read_keyed(src->ctx, src->artifact_key, path, &st->art, &st->nart, &meta, err);
     if (rc)
         return rc;
+    st->art_trusted = meta.authenticated;
     osp_debug(src->ctx, "loaded %zu cache entries from artifact %s", st->nart, path);
+    /* without a valid MAC: never an online scan's freshness, never into a persistent cache */
+    if (!st->art_trusted && !src->offline) {
+        osp_warn(src->ctx,
+                 "cache artifact '%s' is unauthenticated (no --artifact-key): an online scan collects live "
+                 "instead of trusting it",
+                 path);
+        return OSP_OK;
+    }
+    if (!st->art_trusted)
+        osp_warn(src->ctx,
+                 "cache artifact '%s' is unauthenticated (no --artifact-key): this offline scan reports "
+                 "whatever the file says",
+                 path);
     if (src->offline)
         rc = learn_account(sc, st->art, st->nart, err);
+    if (rc || (!st->art_trusted && src->persistent_store))
+        return rc;
     struct cache_entry *put = calloc(st->nart ? st->nart : 1, sizeof(*put));
     size_t n = st->nart;
     if (!rc && !put)
@@ -363,6 +380,20 @@ static enum osp_code collect_missing(const struct scan_source *src, struct scan_
     return rc;
 }
 
+/* Offline with an unauthenticated artifact and a persistent store, the artifact is read in place. */
+static const struct cache_entry *untrusted_entry(const struct scan_source *src, const struct scan_scope *sc,
+                                                 const struct scan_state *st, const char *region, const char *service)
+{
+    if (st->art_trusted || !src->offline || !st->nart)
+        return NULL;
+    struct cache_entry k;
+    memset(&k, 0, sizeof(k));
+    if (cache_entry_set_key(&k, sc->account, sc->partition, region, service, &(struct osp_err){0}))
+        return NULL;
+    const struct cache_entry *e = bsearch(&k, st->art, st->nart, sizeof(k), cache_entry_cmp);
+    return e && e->collected_at - osp_now(src->ctx) <= CACHE_MAX_FUTURE_SECS ? e : NULL;
+}
+
 static enum osp_code use_cache(const struct scan_source *src, const struct scan_scope *sc, struct job *j, size_t nj,
                                struct scan_state *st, struct osp_err *err)
 {
@@ -371,19 +402,23 @@ static enum osp_code use_cache(const struct scan_source *src, const struct scan_
         if (src->update_cache && !src->offline)
             continue;
         struct cache_entry e;
+        memset(&e, 0, sizeof(e));
         enum osp_code rc = cache_get(src->store, sc->account, sc->partition, j[i].region, j[i].service, max_age, &e, err);
-        if (rc == OSP_ENOTFOUND)
-            continue;
-        if (rc)
+        if (rc && rc != OSP_ENOTFOUND)
             return rc;
+        const struct cache_entry *use = rc ? NULL : &e,
+                                 *art = untrusted_entry(src, sc, st, j[i].region, j[i].service);
+        if (art && (!use || art->collected_at > use->collected_at))
+            use = art;
+        rc = OSP_OK;
         /* a cached failure is retried online, replayed offline (so reports stay identical) */
-        if (!e.status_json || src->offline) {
-            rc = entry_to_result(&e, &st->results[st->n], err);
+        if (use && (!use->status_json || src->offline)) {
+            rc = entry_to_result(use, &st->results[st->n], err);
             if (!rc) {
                 st->from_cache[st->n++] = 1;
                 j[i].have = 1;
                 char age[16];
-                osp_format_age((long long)(osp_now(src->ctx) - e.collected_at), age, sizeof(age));
+                osp_format_age((long long)(osp_now(src->ctx) - use->collected_at), age, sizeof(age));
                 osp_debug(src->ctx, "cache: %s %s from cache (%s old)", j[i].service, j[i].region, age);
             }
         }
@@ -488,7 +523,7 @@ static enum osp_code keep_untouched(const struct scan_state *st, struct cache_en
         int replaced = 0;
         for (size_t j = 0; j < ours && !replaced; j++)
             replaced = same_key(&st->art[i], &e[j]);
-        if (replaced)
+        if (replaced || !col_find(st->art[i].service)) /* unknown services are never carried forward */
             continue;
         enum osp_code rc = cache_entry_copy(&e[*k], &st->art[i], err);
         if (rc)
@@ -514,7 +549,7 @@ enum osp_code scan_state_save_artifact(const struct scan_source *src, const stru
     if (!rc)
         rc = keep_untouched(st, e, &k, &created, err);
     if (!rc)
-        rc = art_write(src->ctx, src->artifact, e, k, created, err);
+        rc = art_write_keyed(src->ctx, src->artifact_key, src->artifact, e, k, created, err);
     cache_entries_free(e, k);
     return rc;
 }

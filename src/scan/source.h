@@ -70,6 +70,8 @@ struct scan_source {
     struct osp_ctx *ctx;       /* clock (ages) and logging */
     struct cache_store *store; /* borrowed */
     const char *artifact;      /* --cache-artifact path, or NULL */
+    const struct art_key *artifact_key; /* NULL: unkeyed (format 1, unauthenticated) */
+    int persistent_store;      /* the store outlives the run: an unauthenticated artifact never goes in */
     int offline, update_cache;
     long long max_cache_age; /* seconds */
     scan_connect_fn connect; /* NULL: the network cannot be reached */
@@ -84,6 +86,7 @@ struct scan_state {
     time_t collected_at;       /* newest collection time among the results */
     struct cache_entry *art;   /* what the artifact held at the start (owned), so writing it */
     size_t nart;               /* back keeps the services and regions this run did not touch */
+    int art_trusted;           /* the artifact's MAC verified with the artifact key */
     char *missing_regions[SCAN_MAX_REGIONS]; /* offline: requested, nothing stored (gaps) */
     size_t nmissing;
 };

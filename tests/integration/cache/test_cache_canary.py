@@ -61,5 +61,35 @@ def test_canary_secrets_never_reach_cache_artifact_or_reports(t):
         for e in artfmt.decode(f.read())[1]:
             assert_clean((e["state"] + (e["status"] or "")).encode(), "exported entry %s" % e["service"])
 
+
+ART_KEY = "CanaryArtifactKey-0123456789-abcdefghij"
+
+
+def test_artifact_key_never_reaches_outputs(t):
+    m = t.moto()
+    m.client("s3").create_bucket(Bucket="canary-bucket")
+    out = os.path.join(t.tmp, "out")
+    os.makedirs(out)
+    art = os.path.join(out, "a.osc")
+    base = ["aws", "--endpoint", m.endpoint, "--region", "us-east-1", "--service", "s3", "--debug",
+            "--cache-dir", os.path.join(out, "cache"), "--cache-artifact", art]
+    runs = [
+        (base + ["--format", "json=%s" % os.path.join(out, "r.json")], m.env(OSPREY_ARTIFACT_KEY=ART_KEY)),
+        (base + ["--artifact-key", ART_KEY, "--offline", "--format", "sarif=%s" % os.path.join(out, "r.sarif")],
+         m.env()),
+        (base + ["--offline"], m.env(OSPREY_ARTIFACT_KEY=ART_KEY[::-1])),  # wrong key: refused
+        (base + ["--offline", "--artifact-key", ART_KEY[:12]], m.env()),  # too short: usage error
+    ]
+    for args, env in runs:
+        r = run_osprey(args, env=env)
+        for canary in (ART_KEY, ART_KEY[::-1], ART_KEY[:12]):
+            assert canary not in r.stdout + r.stderr, "artifact key in the output of %s" % args
+    for p in files_under(out):
+        with open(p, "rb") as f:
+            data = f.read()
+        for canary in (ART_KEY, ART_KEY[:12]):
+            assert canary.encode() not in data, "artifact key found in %s" % p
+
+
 if __name__ == "__main__":
     main(globals())

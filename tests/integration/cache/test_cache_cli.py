@@ -151,8 +151,8 @@ def test_bad_artifacts_exit_3_and_change_nothing(t):
     bad_case(t, cdir, good[:25], "truncated")
     bad_case(t, cdir, b"PK\x03\x04 this is a zip file" + good, "not an osprey artifact (wrong magic)")
     bad_case(t, cdir, b"", "truncated")
-    newer = artfmt.encode([artfmt.entry(A1, "us-west-2", "rds", "{}", NOW)], NOW, version=2)
-    bad_case(t, cdir, newer, "newer format version 2")
+    newer = artfmt.encode([artfmt.entry(A1, "us-west-2", "rds", "{}", NOW)], NOW, version=3)
+    bad_case(t, cdir, newer, "newer format version 3")
     bomb = artfmt.encode([artfmt.entry(A1, "us-west-2", "rds", "{}", NOW)], NOW, raw_payload=b"\0" * (64 << 20),
                          declared=4096)
     started = time.time()

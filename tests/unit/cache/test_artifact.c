@@ -264,8 +264,8 @@ static void test_artifact_newer_version_asks_for_upgrade(void)
     setup();
     size_t len;
     unsigned char *p = good(&len);
-    p[11] = 2; /* format version is a big-endian u32 at offset 8 */
-    expect_bad(p, len, "newer format version 2");
+    p[11] = ART_FORMAT_VERSION + 1; /* format version is a big-endian u32 at offset 8 */
+    expect_bad(p, len, "newer format version 3");
     expect_bad(p, len, "upgrade osprey");
     free(p);
     teardown();
