@@ -177,9 +177,14 @@ critical=${fact[critical]:-0} high=${fact[high]:-0} medium=${fact[medium]:-0} lo
 category=${fact[category]:-}
 incomplete=${fact[incomplete]:-false}
 
-breached=false
-if [ "$status" -ne 0 ] && [ "$status" = "$exit_code_input" ] && { [ -n "${INPUT_FAIL_ON:-}" ] || [ -n "${INPUT_THRESHOLDS:-}" ]; }; then
-  breached=true
+# The JSON report's Gate says whether thresholds were breached (report-only and incomplete runs too);
+# without it (an older osprey, or no gate), the exit code decides.
+breached=${fact[breached]:-}
+if [ -z "$breached" ]; then
+  breached=false
+  if [ "$status" -ne 0 ] && [ "$status" = "$exit_code_input" ] && { [ -n "${INPUT_FAIL_ON:-}" ] || [ -n "${INPUT_THRESHOLDS:-}" ]; }; then
+    breached=true
+  fi
 fi
 
 # code_scanning: "yes", "no" (not available on this repository) or "unknown" (could not tell).

@@ -57,6 +57,9 @@ def facts(report, sarif):
             if inv.get("executionSuccessful") is False:
                 sarif_incomplete = True
     out["category"] = category
+    gate = report.get("Gate") if isinstance(report, dict) else None
+    # the gate's own verdict: also under --exit-code 0 (report-only) and in an incomplete run (exit 6)
+    out["breached"] = ("true" if gate.get("Breached") else "false") if isinstance(gate, dict) else ""
     out["incomplete"] = "true" if sarif_incomplete or incomplete_json(report) else "false"
     out["accounts"] = "+".join(report.get("Accounts", [])) if isinstance(report, dict) else ""
     out["regions"] = "+".join(report.get("Regions", [])) if isinstance(report, dict) else ""

@@ -114,6 +114,18 @@ def test_oidc_scan_breach_writes_outputs_and_summary(t):
     assert re.search(r"\| %s \| %s " % (top["Severity"], re.escape(top["ID"])), summary), summary
 
 
+def test_report_only_still_says_breached(t):
+    """--exit-code 0 (report-only): the job passes, the breached output still tells the truth."""
+    m = t.moto()
+    seed(m)
+    with GitHubOIDC(request_token="request-token-123", jwt=JWT) as gh:
+        r, out, summary = run_entry(t, m, gh, role_to_assume="arn:aws:iam::123456789012:role/osprey-ci",
+                                    regions="us-east-1", services="s3", fail_on="HIGH", exit_code="0")
+    assert r.returncode == 0, r.stdout[-2000:] + r.stderr[-2000:]
+    assert out["breached"] == "true", out
+    assert "Threshold breached" in summary, summary
+
+
 def test_no_threshold_means_success_and_counts_still_reported(t):
     m = t.moto()
     seed(m)
