@@ -5,6 +5,7 @@
 #include "aws/aws.h"
 #include "cli/cli.h"
 #include "cli/opts.h"
+#include "cli/session.h"
 #include "creds/creds.h"
 
 static int report(struct cred_chain *chain, struct aws_client *client, const struct aws_creds *cr)
@@ -22,15 +23,7 @@ static int report(struct cred_chain *chain, struct aws_client *client, const str
 
 static int run(struct osp_ctx *ctx, const struct cli_opts *o)
 {
-    struct cred_opts co = {
-        .profile = o->profile,
-        .role_arn = o->role_arn,
-        .role_session_name = o->role_session_name,
-        .external_id = o->external_id,
-        .web_identity_token_file = o->web_identity_token_file,
-        .web_identity_token_env = o->web_identity_token_env,
-        .region = o->regions.n ? o->regions.v[0] : NULL,
-    };
+    struct cred_opts co = cli_cred_opts(o);
     struct osp_err err;
     osp_err_init(&err);
     struct cred_chain *chain = NULL;

@@ -18,10 +18,9 @@ static int wants_all_regions(const struct cli_opts *o)
     return o->compliance && !o->regions.n && !o->arn && !o->offline;
 }
 
-static enum osp_code open_chain(struct cli_session *s, struct osp_err *err)
+struct cred_opts cli_cred_opts(const struct cli_opts *o)
 {
-    const struct cli_opts *o = s->opts;
-    struct cred_opts co = {
+    return (struct cred_opts){
         .profile = o->profile,
         .role_arn = o->role_arn,
         .role_session_name = o->role_session_name,
@@ -30,6 +29,11 @@ static enum osp_code open_chain(struct cli_session *s, struct osp_err *err)
         .web_identity_token_env = o->web_identity_token_env,
         .region = (o->regions.n && strcmp(o->regions.v[0], "all")) ? o->regions.v[0] : NULL,
     };
+}
+
+static enum osp_code open_chain(struct cli_session *s, struct osp_err *err)
+{
+    struct cred_opts co = cli_cred_opts(s->opts);
     return cred_chain_new(s->ctx, &co, &s->chain, err);
 }
 

@@ -11,6 +11,7 @@
 #include "cli/opts.h"
 #include "core/ctx.h"
 #include "core/err.h"
+#include "creds/creds.h"
 #include "scan/source.h"
 
 struct cred_chain;
@@ -36,6 +37,8 @@ OSP_MUST_CHECK enum osp_code cli_session_open(struct osp_ctx *ctx, const struct 
 /* Resolve credentials, learn the account (STS) unless --account, expand --region all
  * (scan_scope_all_regions). */
 OSP_MUST_CHECK enum osp_code cli_session_connect(struct cli_session *s, int need_account, struct osp_err *err);
+/* The credential options the flags give (the region: the first --region unless 'all'). */
+struct cred_opts cli_cred_opts(const struct cli_opts *o);
 void cli_session_close(struct cli_session *s);
 
 #endif
