@@ -99,9 +99,9 @@ static enum osp_code evaluate(struct cli_session *s, struct scan_catalog *cat, c
     struct scan_input in[2 * SCAN_MAX_REGIONS];
     rv docs[2 * SCAN_MAX_REGIONS] = {{0}};
     const char *regions[2 * SCAN_MAX_REGIONS];
-    size_t nin = s->scope.nregions + s->nchain_regions;
+    size_t nin = s->scope.nregions + s->scope.nchain;
     for (size_t i = 0; i < nin; i++)
-        regions[i] = i < s->scope.nregions ? s->scope.regions[i] : s->chain_regions[i - s->scope.nregions];
+        regions[i] = i < s->scope.nregions ? s->scope.regions[i] : s->scope.chain[i - s->scope.nregions];
     struct res_service *rows = service_rows(s, st);
     /* each service's state located once (sub-finding keys and lines), shared by every region */
     struct col_result *located = calloc(st->n ? st->n : 1, sizeof(*located));

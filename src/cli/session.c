@@ -137,7 +137,5 @@ void cli_session_close(struct cli_session *s)
     aws_client_free(s->client);
     cred_chain_free(s->chain);
     scan_scope_cleanup(&s->scope);
-    for (size_t i = 0; i < s->nchain_regions; i++)
-        free(s->chain_regions[i]);
     memset(s, 0, sizeof(*s));
 }

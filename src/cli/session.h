@@ -22,10 +22,6 @@ struct cli_session {
     struct cred_chain *chain;
     struct aws_client *client; /* NULL when offline */
     struct scan_scope scope;   /* account ("" until known), partition, regions */
-    char *chain_regions[SCAN_MAX_REGIONS]; /* --compliance: regions outside scope.regions holding the log
-                                            * group of a multi-region trail; their cloudtrail,
-                                            * cloudwatch and sns are read too */
-    size_t nchain_regions;
     int creds_ready;
 };
 

@@ -88,6 +88,9 @@ void scan_scope_cleanup(struct scan_scope *sc)
         free(sc->regions[i]);
     sc->nregions = 0;
     scan_scope_forget_enabled(sc);
+    for (size_t i = 0; i < sc->nchain; i++)
+        free(sc->chain[i]);
+    sc->nchain = 0;
 }
 
 /* Offline runs may learn the account from what is stored. */
@@ -436,6 +439,15 @@ static int cmp_result(const void *a, const void *b)
     return c ? c : strcmp(x->service, y->service);
 }
 
+/* Results in (region, service) order; collected_at the newest among them. */
+static void sort_results(struct scan_state *st)
+{
+    qsort(st->results, st->n, sizeof(st->results[0]), cmp_result);
+    for (size_t i = 0; i < st->n; i++)
+        if (st->results[i].collected_at > st->collected_at)
+            st->collected_at = st->results[i].collected_at;
+}
+
 enum osp_code scan_state_load(const struct scan_source *src, struct scan_scope *sc, const char *const *services,
                               size_t nservices, struct scan_state *st, struct osp_err *err)
 {
@@ -468,19 +480,16 @@ enum osp_code scan_state_load(const struct scan_source *src, struct scan_scope *
         rc = missing_error(j, nj, err);
     if (!rc)
         rc = collect_missing(src, sc, j, nj, st, err);
-    if (!rc) {
-        qsort(st->results, st->n, sizeof(st->results[0]), cmp_result);
-        for (size_t i = 0; i < st->n; i++)
-            if (st->results[i].collected_at > st->collected_at)
-                st->collected_at = st->results[i].collected_at;
-    }
+    if (!rc)
+        sort_results(st);
     free(j);
     return rc;
 }
 
-enum osp_code scan_state_follow(const struct scan_source *src, struct scan_scope *sc, const char *const *regions,
-                                size_t nregions, const char *const *services, size_t nservices, struct scan_state *st,
-                                struct osp_err *err)
+/* Add services x regions to st (cache first, then AWS unless offline; the rest is absent). */
+static enum osp_code follow(const struct scan_source *src, struct scan_scope *sc, const char *const *regions,
+                            size_t nregions, const char *const *services, size_t nservices, struct scan_state *st,
+                            struct osp_err *err)
 {
     size_t nj = 0, cap = nregions * nservices;
     if (!cap)
@@ -500,11 +509,78 @@ enum osp_code scan_state_follow(const struct scan_source *src, struct scan_scope
         for (size_t k = 0; k < nservices; k++)
             j[nj++] = (struct job){services[k], regions[i], 0};
     enum osp_code rc = use_cache(src, sc, j, nj, st, err);
-    if (!rc && !src->offline) /* offline: what is stored, and no error for the rest */
+    if (!rc && !src->offline)
         rc = collect_missing(src, sc, j, nj, st, err);
     if (!rc)
-        qsort(st->results, st->n, sizeof(st->results[0]), cmp_result);
+        sort_results(st);
     free(j);
+    return rc;
+}
+
+/* Regions outside the scope holding the log group of a multi-region trail: appended to sc->chain. */
+static void find_chain_regions(struct scan_scope *sc, const struct scan_state *st)
+{
+    for (size_t i = 0; i < st->n; i++) {
+        if (strcmp(st->results[i].service, "cloudtrail") || !st->results[i].state)
+            continue;
+        json_t *trails = json_object_get(st->results[i].state, "trails"), *t;
+        size_t k;
+        json_array_foreach(trails, k, t)
+        {
+            const char *arn = json_string_value(json_object_get(json_object_get(t, "cloudwatchlogsloggrouparn"), "value"));
+            if (!json_is_true(json_object_get(json_object_get(t, "ismultiregion"), "value")) || !arn)
+                continue;
+            char region[32] = "";
+            const char *p = arn;
+            for (int colon = 0; *p && colon < 3; p++) /* arn:<p>:logs:<region>:... */
+                colon += *p == ':';
+            size_t len = strcspn(p, ":");
+            if (!len || len >= sizeof(region))
+                continue;
+            memcpy(region, p, len);
+            int known = list_has((const char *const *)sc->regions, sc->nregions, region) ||
+                        list_has((const char *const *)sc->chain, sc->nchain, region);
+            if (!known && sc->nchain < SCAN_MAX_REGIONS && (sc->chain[sc->nchain] = strdup(region)))
+                sc->nchain++;
+        }
+    }
+}
+
+enum osp_code scan_state_follow_chain(const struct scan_source *src, struct scan_scope *sc,
+                                      const char *const *services, size_t nservices, struct scan_state *st,
+                                      struct osp_err *err)
+{
+    static const char *const chain[] = {"cloudtrail", "cloudwatch", "sns"};
+    if (!list_has(services, nservices, "cloudwatch"))
+        return OSP_OK;
+    size_t before = sc->nchain;
+    find_chain_regions(sc, st);
+    if (sc->nchain == before)
+        return OSP_OK;
+    const char *svcs[3];
+    size_t ns = 0;
+    for (size_t k = 0; k < 3; k++)
+        if (list_has(services, nservices, chain[k]))
+            svcs[ns++] = chain[k];
+    for (size_t i = before; i < sc->nchain; i++)
+        osp_debug(src->ctx, "compliance: reading %s for the alarm chain of a trail whose log group is there",
+                  sc->chain[i]);
+    enum osp_code rc = follow(src, sc, (const char *const *)sc->chain + before, sc->nchain - before, svcs, ns, st, err);
+    /* a chain region counts only with its trails and log groups read: else the alarm checks keep
+     * their gap (NOT EVALUATED, naming the region) */
+    size_t w = before;
+    for (size_t i = before; i < sc->nchain; i++) {
+        int ok = 0;
+        for (size_t k = 0; k < st->n; k++)
+            ok += st->results[k].status == COL_OK && st->results[k].state &&
+                  !strcmp(st->results[k].region, sc->chain[i]) &&
+                  (!strcmp(st->results[k].service, "cloudtrail") || !strcmp(st->results[k].service, "cloudwatch"));
+        if (ok == 2)
+            sc->chain[w++] = sc->chain[i];
+        else
+            free(sc->chain[i]);
+    }
+    sc->nchain = w;
     return rc;
 }
 

@@ -44,6 +44,9 @@ struct scan_scope {
     char *enabled[SCAN_MAX_REGIONS]; /* regions enabled for the account, when learnt (scan_scope_all_regions;
                                       * nenabled 0: not known, e.g. offline); sorted */
     size_t nenabled;
+    char *chain[SCAN_MAX_REGIONS]; /* regions read beyond `regions` for the CIS alarm chain
+                                    * (scan_state_follow_chain): evaluated, not counted as scanned */
+    size_t nchain;
     int all_regions;               /* --region all (or --compliance without --region) */
     int regions_given;             /* regions named by the user (--region, an ARN), not by configuration */
     const char *configured_region; /* borrowed: frames an offline cache that holds only global services */
@@ -96,12 +99,13 @@ struct scan_state {
 OSP_MUST_CHECK enum osp_code scan_state_load(const struct scan_source *src, struct scan_scope *sc,
                                              const char *const *services, size_t nservices, struct scan_state *st,
                                              struct osp_err *err);
-/* Add services x regions to st beyond the scope (cache first, then AWS unless offline; what
- * cannot be had is simply absent): e.g. the CIS alarm chain in a trail's log-group region. */
-OSP_MUST_CHECK enum osp_code scan_state_follow(const struct scan_source *src, struct scan_scope *sc,
-                                               const char *const *regions, size_t nregions,
-                                               const char *const *services, size_t nservices, struct scan_state *st,
-                                               struct osp_err *err);
+/* --compliance: the CIS alarm chain starts at the CloudWatch log group of a multi-region trail,
+ * wherever it is. Read cloudtrail, cloudwatch and sns (those in services) of the log-group regions
+ * outside sc->regions (cache first, then AWS unless offline; what cannot be had is simply absent)
+ * and keep in sc->chain the regions whose trails and log groups were read. */
+OSP_MUST_CHECK enum osp_code scan_state_follow_chain(const struct scan_source *src, struct scan_scope *sc,
+                                                     const char *const *services, size_t nservices,
+                                                     struct scan_state *st, struct osp_err *err);
 /* Write the artifact (when src->artifact is set): its earlier entries, with those this run
  * used replaced by this run's state. A narrower run never drops the rest of the state. */
 OSP_MUST_CHECK enum osp_code scan_state_save_artifact(const struct scan_source *src, const struct scan_scope *sc,
