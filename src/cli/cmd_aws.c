@@ -41,6 +41,8 @@ static enum osp_code load_catalog(struct osp_ctx *ctx, const struct cli_opts *o,
         .trace = o->trace,
         .no_builtin_lib = o->no_builtin_lib,
     };
+    if (o->max_eval_memory && cli_parse_size(o->max_eval_memory, &so.max_eval_memory))
+        return osp_err_set(err, OSP_EUSAGE, "invalid --max-eval-memory '%s'", o->max_eval_memory);
     return scan_catalog_load(ctx, &so, out, err);
 }
 

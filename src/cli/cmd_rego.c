@@ -8,6 +8,7 @@
 #include <time.h>
 
 #include "cli/cli.h"
+#include "cli/opts.h"
 #include "rego/rego.h"
 #include "scan/scan.h"
 
@@ -15,7 +16,7 @@
 
 static const char rego_usage[] =
     "usage: osprey rego eval [--format json|pretty] [--data FILE_OR_DIR]... [--input FILE | --input-term TERM]\n"
-    "                        [--v0-compatible] [--strict-builtin-errors] QUERY\n"
+    "                        [--v0-compatible] [--strict-builtin-errors] [--max-eval-memory SIZE] QUERY\n"
     "       osprey rego test [PATH...] [-v] [--run REGEX] [--v0-compatible] [--no-builtin-lib]\n"
     "       osprey rego parse [--v0-compatible] FILE\n";
 
@@ -247,6 +248,11 @@ static int parse_eval_args(int argc, char **argv, struct eval_args *a)
             i++;
         } else if (!strcmp(s, "--v0-compatible")) {
             a->o.v0_compatible = true;
+        } else if (!strcmp(s, "--max-eval-memory") && next) {
+            if (cli_parse_size(next, &a->o.max_memory) || a->o.max_memory < (1LL << 20))
+                return cli_usage_error("invalid --max-eval-memory '%s' (use a size of at least 1MiB, e.g. 512MiB)",
+                                       next);
+            i++;
         } else if (!strcmp(s, "--strict-builtin-errors")) {
             a->o.strict_builtin_errors = true;
         } else if (s[0] == '-' && s[1]) {

@@ -2,6 +2,7 @@
 #include "cli/opts.h"
 
 #include <ctype.h>
+#include <errno.h>
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
@@ -38,6 +39,7 @@ static enum osp_code check_threshold(const struct cli_flag *f, const char *v, st
 static enum osp_code check_exit_code(const struct cli_flag *f, const char *v, struct osp_err *err);
 static enum osp_code check_sarif_max_results(const struct cli_flag *f, const char *v, struct osp_err *err);
 static enum osp_code check_allow_incomplete(const struct cli_flag *f, const char *v, struct osp_err *err);
+static enum osp_code check_size(const struct cli_flag *f, const char *v, struct osp_err *err);
 
 /* Keep sorted by category, then by name; every entry has a page in src/cli/flags/<name>.md.
  * name, short, ARG, kind, field, check, category, default, native env, Trivy config key, commands, help */
@@ -102,6 +104,8 @@ static const struct cli_flag flags[] = {
      "table detail: summary, all (compliance + findings) or checks (failing checks only)"},
     {"include-non-failures", 0, NULL, CLI_SWITCH, AT(include_non_failures), NULL, "Checks", NULL, NULL,
      "misconfiguration.include-non-failures", OUT, "also report passed checks per resource"},
+    {"max-eval-memory", 0, "SIZE", CLI_STR, AT(max_eval_memory), check_size, "Checks", "2GiB", NULL, NULL, AWS,
+     "memory one check's evaluation may hold (e.g. 512MiB); past it the check ends with an error"},
     {"no-builtin-lib", 0, NULL, CLI_SWITCH, AT(no_builtin_lib), NULL, "Checks", NULL, NULL, NULL, AWS,
      "load none of osprey's data.lib modules (bring your own)"},
     {"trace", 0, NULL, CLI_SWITCH, AT(trace), NULL, "Checks", NULL, NULL, "rego.trace", AWS,
@@ -230,6 +234,39 @@ static enum osp_code check_concurrency(const struct cli_flag *f, const char *v, 
 static enum osp_code check_exit_code(const struct cli_flag *f, const char *v, struct osp_err *err)
 {
     return check_int(f, v, 0, 255, err);
+}
+
+int cli_parse_size(const char *v, long long *out)
+{
+    static const struct {
+        const char *unit;
+        int shift;
+    } units[] = {{"", 0}, {"B", 0}, {"K", 10}, {"KB", 10}, {"KiB", 10}, {"M", 20}, {"MB", 20},
+                 {"MiB", 20}, {"G", 30}, {"GB", 30}, {"GiB", 30}, {"T", 40}, {"TB", 40}, {"TiB", 40}};
+    char *end;
+    if (!v || *v < '0' || *v > '9')
+        return -1;
+    errno = 0;
+    unsigned long long n = strtoull(v, &end, 10);
+    if (errno || n > (1ULL << 40))
+        return -1;
+    for (size_t i = 0; i < sizeof(units) / sizeof(units[0]); i++)
+        if (!strcmp(end, units[i].unit)) {
+            if (n > ((1ULL << 40) >> units[i].shift))
+                return -1;
+            *out = (long long)(n << units[i].shift);
+            return 0;
+        }
+    return -1;
+}
+
+static enum osp_code check_size(const struct cli_flag *f, const char *v, struct osp_err *err)
+{
+    long long n;
+    if (cli_parse_size(v, &n) || n < (1LL << 20))
+        return osp_err_set(err, OSP_EUSAGE, "invalid --%s '%s' (use a size of at least 1MiB, e.g. 512MiB or 4GiB)",
+                           f->name, v);
+    return OSP_OK;
 }
 
 static enum osp_code check_allow_incomplete(const struct cli_flag *f, const char *v, struct osp_err *err)

@@ -79,6 +79,7 @@ struct cli_opts {
     const char *compliance, *report;
     int trace, include_non_failures;
     int no_builtin_lib; /* --no-builtin-lib */
+    const char *max_eval_memory; /* --max-eval-memory SIZE (checked by cli_parse_size) */
     /* output */
     struct cli_list formats, severities, thresholds, allow_incomplete;
     const char *output, *ignorefile, *ignore_policy, *fail_on;
@@ -108,6 +109,9 @@ void cli_flag_env_name(const struct cli_flag *f, char *out, size_t n);
  * names, durations, ARN shape, formats, severities, numbers. */
 OSP_MUST_CHECK enum osp_code cli_opts_parse(const struct osp_ctx *ctx, enum cli_cmd cmd, int argc, char **argv,
                                             struct cli_opts *o, struct osp_err *err);
+/* "512MiB", "2GiB", "1048576" (units B, K/KB/KiB, M, G, T: powers of 1024) -> bytes; -1 when
+ * malformed or above 1 TiB. */
+int cli_parse_size(const char *v, long long *out);
 /* `osprey <cmd> --help`: usage and every flag grouped by category. */
 void cli_opts_usage(enum cli_cmd cmd, FILE *f);
 /* Flag reference as Markdown (README section). */

@@ -66,6 +66,11 @@ int64_t rego_bctx_now_ns(struct rego_bctx *bc);      /* fixed for the whole quer
  * the same arguments within one query. get borrows (undefined if absent); put takes key, val. */
 rv rego_bctx_cache_get(struct rego_bctx *bc, rv key);
 void rego_bctx_cache_put(struct rego_bctx *bc, rv key, rv val);
+/* The query's budgets (rego.h): charge steps for a builtin's own work (regex backtracking) and
+ * see what is left. A charge past the step budget, the memory cap or the deadline returns
+ * REGO_BI_ERR with eval_cancel_error, which ends the query even without strict builtin errors. */
+enum rego_bi_status rego_bctx_charge(struct rego_bctx *bc, unsigned long steps);
+unsigned long rego_bctx_steps_left(struct rego_bctx *bc);
 /* Environment for opa.runtime()-like builtins: borrowed, may be NULL. */
 const char *rego_bctx_getenv(struct rego_bctx *bc, const char *name);
 

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/alloc.h"
 #include "rego/rego_int.h"
 #include "rego/rewrite.h"
 
@@ -27,7 +28,7 @@ static void *ealloc(struct rego_engine *e, size_t n)
 {
     void *p = rego_arena_alloc(&e->arena, n);
     if (!p)
-        abort();
+        osp_oom();
     return p;
 }
 
@@ -38,7 +39,7 @@ static void grow(void **arr, size_t *cap, size_t n, size_t elem)
     *cap = *cap ? *cap * 2 : 4;
     void *p = realloc(*arr, *cap * elem);
     if (!p)
-        abort();
+        osp_oom();
     *arr = p;
 }
 
@@ -124,7 +125,7 @@ static struct rego_term *mk_term(struct rctx *c, enum rego_term_kind k, int line
 {
     struct rego_term *t = rego_arena_alloc(&c->m->arena, sizeof(*t));
     if (!t)
-        abort();
+        osp_oom();
     t->kind = (unsigned char)k;
     t->line = line;
     t->col = col;
@@ -140,7 +141,7 @@ static void to_rule_ref(struct rctx *c, struct rego_term *t)
     struct rego_module *m = c->m;
     struct rego_term **a = rego_arena_alloc(&m->arena, (m->npkg + 1) * sizeof(*a));
     if (!a)
-        abort();
+        osp_oom();
     a[0] = mk_term(c, TM_VAR, t->line, t->col);
     a[0]->name = "data";
     a[0]->scope = VS_DATA;
@@ -168,7 +169,7 @@ static void to_import_ref(struct rctx *c, struct rego_term *t, const struct rego
     }
     struct rego_term **a = rego_arena_alloc(&c->m->arena, p->n * sizeof(*a));
     if (!a)
-        abort();
+        osp_oom();
     a[0] = mk_term(c, TM_VAR, t->line, t->col);
     a[0]->name = p->a[0]->name;
     a[0]->scope = !strcmp(p->a[0]->name, "input") ? VS_INPUT : VS_DATA;
@@ -276,7 +277,7 @@ static void splice_ref_head(struct rctx *c, struct rego_term *t)
         return;
     struct rego_term **a = rego_arena_alloc(&c->m->arena, (h->n + t->n - 1) * sizeof(*a));
     if (!a)
-        abort();
+        osp_oom();
     memcpy(a, h->a, h->n * sizeof(*a));
     memcpy(a + h->n, t->a + 1, (t->n - 1) * sizeof(*a));
     t->a = a;
@@ -432,11 +433,11 @@ static struct rego_vnode *name_node(struct rctx *c, const char *name, bool *is_i
     if (pathp) {
         const char **cp = rego_arena_alloc(&c->m->arena, (nf + 1) * sizeof(char *));
         if (!cp)
-            abort();
+            osp_oom();
         for (size_t i = 0; i < nf; i++) {
             cp[i] = rego_arena_strndup(&c->m->arena, full[i], strlen(full[i]));
             if (!cp[i])
-                abort();
+                osp_oom();
         }
         *pathp = cp;
         *npathp = nf;
@@ -706,13 +707,13 @@ static void lift_params(struct rctx *c, struct rego_rule *r)
         snprintf(name, sizeof(name), "__arg%zu", i);
         v->name = rego_arena_strndup(&c->m->arena, name, strlen(name));
         if (!v->name)
-            abort();
+            osp_oom();
         r->args[i] = v;
         for (struct rego_rule *x = r; x; x = x->els) {
             struct rego_expr *e = rego_arena_alloc(&c->m->arena, sizeof(*e));
             struct rego_expr **es = rego_arena_alloc(&c->m->arena, (x->body->n + 1) * sizeof(*es));
             if (!e || !es)
-                abort();
+                osp_oom();
             e->kind = EX_UNIFY;
             e->a = v;
             e->b = orig;
@@ -751,7 +752,7 @@ static enum osp_code compile_chain(struct rctx *c, struct rego_rule *r)
         x->nslots = c->nslots;
     unsigned char *bound = calloc((size_t)c->nslots + 1, 1);
     if (!bound)
-        abort();
+        osp_oom();
     for (int i = 0; i < nargslots; i++)
         bound[i] = 1;
     for (struct rego_rule *x = r; x && !c->rc; x = x->els) {
@@ -800,7 +801,7 @@ enum osp_code rego_compile_query(struct rego_engine *e, struct rego_module *q, s
     resolve_body(&R, NULL, body, NULL, 0, NULL, 0);
     unsigned char *bound = calloc((size_t)c.nslots + 1, 1);
     if (!bound)
-        abort();
+        osp_oom();
     if (!c.rc)
         c.rc = rego_safety_body(e, q, body, c.nslots, bound, NULL, 0, R.depths, err);
     if (!c.rc) {

@@ -2,7 +2,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
+#include "core/alloc.h"
 #include "rego/eval_int.h"
 #include "rego/value_int.h"
 
@@ -210,7 +212,7 @@ static void collect_vars(struct rego_term *t, struct qvar **vars, size_t *n, siz
             *cap = *cap ? *cap * 2 : 8;
             void *p = realloc(*vars, *cap * sizeof(**vars));
             if (!p)
-                abort();
+                osp_oom();
             *vars = p;
         }
         (*vars)[*n].name = t->name;
@@ -274,8 +276,15 @@ static void ev_init(struct ev *ev, struct rego_engine *e, rv input)
     ev->data = e->data;
     ev->memo = calloc(e->nnodes + 1, sizeof(*ev->memo));
     if (!ev->memo)
-        abort();
+        osp_oom();
     ev->max_steps = e->opts.max_steps ? e->opts.max_steps : DEFAULT_STEPS;
+    ev->max_mem = e->opts.max_memory > 0 ? e->opts.max_memory : REGO_DEFAULT_MEMORY;
+    ev->mem_base = rv_mem_thread_bytes();
+    if (e->opts.max_seconds > 0) {
+        struct timespec ts;
+        clock_gettime(CLOCK_MONOTONIC, &ts);
+        ev->deadline = (double)ts.tv_sec + ts.tv_nsec / 1e9 + e->opts.max_seconds;
+    }
     ev->max_depth = e->opts.max_depth ? e->opts.max_depth : DEFAULT_DEPTH;
     ev->strict = e->opts.strict_builtin_errors;
     ev->now_ns = (int64_t)osp_now(e->ctx) * 1000000000LL;
@@ -321,7 +330,7 @@ static enum osp_code run_query(struct rego_engine *e, const char *query, rv inpu
             body->e[i]->capture = true;
     q->orig = malloc((body->n + 1) * sizeof(*q->orig));
     if (!q->orig)
-        abort();
+        osp_oom();
     memcpy(q->orig, body->e, body->n * sizeof(*q->orig));
     rc = rego_compile_query(e, m, body, &nslots, err);
     size_t cap = 0;
@@ -338,7 +347,7 @@ static enum osp_code run_query(struct rego_engine *e, const char *query, rv inpu
         ev_init(&ev, e, input);
         rv *frame = calloc((size_t)nslots + 1, sizeof(rv));
         if (!frame)
-            abort();
+            osp_oom();
         ev.slots = frame;
         int erc;
         if (q->first_only && body->n == 1 && body->e[0]->kind == EX_TERM && !body->e[0]->neg && !body->e[0]->nwith)

@@ -3,7 +3,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
+#include "core/alloc.h"
 #include "rego/eval_int.h"
 
 int rego_ev_error(struct ev *ev, const char *code, const char *file, int line, int col, const char *fmt, ...)
@@ -30,7 +32,7 @@ void rego_ev_bind(struct ev *ev, int slot, rv v)
         ev->trailcap = ev->trailcap ? ev->trailcap * 2 : 256;
         rv **p = realloc(ev->trail, ev->trailcap * sizeof(*p));
         if (!p)
-            abort();
+            osp_oom();
         ev->trail = p;
     }
     ev->slots[slot] = rv_ref(v);
@@ -109,7 +111,7 @@ int rego_eval_list(struct ev *ev, struct rego_term **ts, size_t n, ev_lk k, void
     rv small[8];
     rv *vals = n <= 8 ? small : malloc(n * sizeof(rv));
     if (!vals)
-        abort();
+        osp_oom();
     /* a bare unbound var argument may be bound by a later argument (f(x, a[x])): defer it */
     size_t osmall[8], *order = NULL;
     for (size_t i = 0; i < n && !order; i++)
@@ -189,7 +191,7 @@ static int eval_template(struct ev *ev, struct rego_term *t, ev_vk k, void *ud)
     rv small[16];
     rv *vals = t->n <= 16 ? small : malloc(t->n * sizeof(rv));
     if (!vals)
-        abort();
+        osp_oom();
     int rc = EV_OK;
     size_t i = 0;
     for (; i < t->n && !rc; i++) {
@@ -487,7 +489,7 @@ static int unify_objects(struct ev *ev, struct rego_term *a, struct rego_term *b
     size_t np = a->n / 2;
     struct rego_term **xs = malloc((np + 1) * sizeof(*xs)), **ys = malloc((np + 1) * sizeof(*ys));
     if (!xs || !ys)
-        abort();
+        osp_oom();
     int rc = EV_OK;
     bool ok = true;
     for (size_t i = 0; i < np && ok; i++) {
@@ -726,15 +728,41 @@ int rego_ev_stack_check(struct ev *ev, int line, int col)
                          "evaluation nested too deeply (more than %zu KiB of stack)", ev->stack_max >> 10);
 }
 
+static double monotonic(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+int rego_ev_charge(struct ev *ev, unsigned long n, int line, int col)
+{
+    unsigned long before = ev->steps;
+    ev->steps = n > ev->max_steps - before ? ev->max_steps + 1 : before + n;
+    if (ev->steps > ev->max_steps)
+        return rego_ev_error(ev, "eval_cancel_error", "", line, col, "evaluation exceeded the step budget of %lu",
+                             ev->max_steps);
+    if (rv_mem_thread_bytes() - ev->mem_base > ev->max_mem)
+        return rego_ev_error(ev, "eval_cancel_error", "", line, col,
+                             "evaluation exceeded the memory cap of %lld MiB of values (raise it with "
+                             "--max-eval-memory)",
+                             ev->max_mem >> 20);
+    /* the clock is read once per 1024 steps (or per charged builtin call) */
+    if (ev->deadline > 0 && (n > 1 || (before >> 10) != (ev->steps >> 10)) && monotonic() > ev->deadline)
+        return rego_ev_error(ev, "eval_cancel_error", "", line, col,
+                             "evaluation exceeded its deadline (one query may run for at most %.0f s)",
+                             ev->e->opts.max_seconds);
+    return EV_OK;
+}
+
 int rego_eval_body(struct ev *ev, struct rego_body *b, size_t i, ev_k k, void *ud)
 {
     if (i == b->n)
         return k(ev, ud);
     if (rego_ev_stack_check(ev, b->e[i]->line, b->e[i]->col))
         return EV_ERR;
-    if (++ev->steps > ev->max_steps)
-        return rego_ev_error(ev, "eval_cancel_error", "", b->e[i]->line, b->e[i]->col,
-                             "evaluation exceeded the step budget of %lu", ev->max_steps);
+    if (rego_ev_charge(ev, 1, b->e[i]->line, b->e[i]->col))
+        return EV_ERR;
     struct bodyk c = {b, i + 1, k, ud};
     struct rego_ix_plan p;
     if (rego_ix_plan(ev, b, i, &p)) {

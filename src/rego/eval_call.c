@@ -70,6 +70,27 @@ void rego_bctx_cache_put(struct rego_bctx *bc, rv key, rv val)
     rv_obj_set(&bc->ev->cache, key, val);
 }
 
+enum rego_bi_status rego_bctx_charge(struct rego_bctx *bc, unsigned long steps)
+{
+    struct ev *ev = bc->ev;
+    if (ev->errcode != OSP_OK)
+        return REGO_BI_ERR;
+    if (rego_ev_charge(ev, steps, bc->t ? bc->t->line : 0, bc->t ? bc->t->col : 0) == EV_OK)
+        return REGO_BI_OK;
+    /* name the builtin that spent it */
+    char msg[sizeof(ev->err.message)];
+    snprintf(msg, sizeof(msg), "%s", ev->err.message);
+    snprintf(ev->err.message, sizeof(ev->err.message), "%s: %s", bc->name, msg);
+    if (ev->cur_rule)
+        snprintf(ev->err.file, sizeof(ev->err.file), "%s", ev->cur_rule->mod->file);
+    return REGO_BI_ERR;
+}
+
+unsigned long rego_bctx_steps_left(struct rego_bctx *bc)
+{
+    return bc->ev->steps < bc->ev->max_steps ? bc->ev->max_steps - bc->ev->steps : 0;
+}
+
 const char *rego_bctx_getenv(struct rego_bctx *bc, const char *name)
 {
     return osp_getenv(bc->ev->e->ctx, name);
@@ -359,8 +380,8 @@ static int dispatch(struct ev *ev, struct callk *c, const struct rego_func_targe
     rv out = rv_undef();
     enum rego_bi_status st = ft->bi->fn(&bc, args, &out);
     if (st == REGO_BI_ERR) {
-        if (ev->strict)
-            return EV_ERR;
+        if (ev->strict || !strcmp(ev->err.code, "eval_cancel_error"))
+            return EV_ERR; /* a budget, memory cap or deadline ends the query in any mode */
         ev->errcode = OSP_OK; /* non-strict: an erroring builtin is undefined */
         return EV_OK;
     }

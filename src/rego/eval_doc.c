@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/alloc.h"
 #include "rego/eval_int.h"
 
 static int node_value(struct ev *ev, struct rego_vnode *n, rv *out);
@@ -255,7 +256,7 @@ static int eval_chain(struct ev *ev, struct rego_rule *r, rv *args, sol_fn k, vo
     size_t ns = (size_t)r->nslots;
     rv *frame = ns <= 32 ? small : calloc(ns, sizeof(rv));
     if (!frame)
-        abort();
+        osp_oom();
     for (size_t i = 0; i < ns; i++)
         frame[i] = rv_undef();
     rv *save = ev->slots;
@@ -313,7 +314,7 @@ static int eval_default(struct ev *ev, struct rego_vnode *n, rv *out)
     rv *save = ev->slots;
     rv *frame = calloc((size_t)d->nslots + 1, sizeof(rv));
     if (!frame)
-        abort();
+        osp_oom();
     ev->slots = frame;
     size_t m = rego_ev_mark(ev);
     int rc = rego_eval_first(ev, d->value, out);

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/alloc.h"
 #include "rego/eval_int.h"
 
 #define IX_MIN_LEN 16  /* smaller collections are scanned */
@@ -129,7 +130,7 @@ static void ix_build(struct ix_ent *x)
     x->heads = calloc(cap, sizeof(uint32_t));
     x->next = calloc(n ? n : 1, sizeof(uint32_t));
     if (!x->heads || !x->next)
-        abort();
+        osp_oom();
     x->mask = cap - 1;
     for (size_t i = n; i-- > 0;) { /* pushed at the head from the end: chains ascend */
         rv pv = path_value(elem_at(x->coll, i), x->path);
@@ -151,7 +152,7 @@ static struct ix_ent *ix_get(struct ev *ev, rv coll, const struct rego_term *pat
     if (!c) {
         c = ev->ix = calloc(1, sizeof(*c));
         if (!c)
-            abort();
+            osp_oom();
     }
     for (size_t i = 0; i < c->n; i++)
         if (c->v[i].coll.u.p == coll.u.p && c->v[i].path == path)
@@ -162,7 +163,7 @@ static struct ix_ent *ix_get(struct ev *ev, rv coll, const struct rego_term *pat
         c->cap = c->cap ? c->cap * 2 : 8;
         struct ix_ent *v = realloc(c->v, c->cap * sizeof(*v));
         if (!v)
-            abort();
+            osp_oom();
         c->v = v;
     }
     struct ix_ent *x = &c->v[c->n++];

@@ -39,6 +39,9 @@ struct ev {
     size_t nmocks, mockcap;
     size_t mock_base; /* mocks below this index are hidden (inside a mock replacement) */
     unsigned long steps, max_steps;
+    long long mem_base;  /* rv_mem_thread_bytes() when the query started */
+    long long max_mem;   /* bytes of values the query may hold (rego_opts.max_memory) */
+    double deadline;     /* CLOCK_MONOTONIC seconds; 0: none (rego_opts.max_seconds) */
     uintptr_t stack_base; /* address of a local at the start of the query */
     size_t stack_max;     /* bytes of C stack evaluation may use below stack_base */
     unsigned depth, max_depth;
@@ -59,6 +62,9 @@ typedef int (*ev_vk)(struct ev *ev, rv v, void *ud);
 /* EV_ERR when the C stack used since the query started passes stack_max (deep bodies, long
  * collection literals or nesting would otherwise overflow it). */
 int rego_ev_stack_check(struct ev *ev, int line, int col);
+/* Charge n steps to the query's budget (builtins' own work: regex backtracking); EV_ERR
+ * (eval_cancel_error) when the step budget, the memory cap or the deadline is passed. */
+int rego_ev_charge(struct ev *ev, unsigned long n, int line, int col);
 int rego_ev_error(struct ev *ev, const char *code, const char *file, int line, int col, const char *fmt, ...)
     OSP_PRINTF(6, 7);
 void rego_ev_bind(struct ev *ev, int slot, rv v); /* borrows v */

@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/alloc.h"
 #include "rego/eval_int.h"
 
 struct wscope {
@@ -33,7 +34,7 @@ static void push_mock(struct ev *ev, const struct mock *m)
         ev->mockcap = ev->mockcap ? ev->mockcap * 2 : 8;
         struct mock *p = realloc(ev->mocks, ev->mockcap * sizeof(*p));
         if (!p)
-            abort();
+            osp_oom();
         ev->mocks = p;
     }
     ev->mocks[ev->nmocks++] = *m;
@@ -110,7 +111,7 @@ static int build_scope(struct ev *ev, struct rego_expr *e, struct wscope *w)
             m.value = rv_ref(val);
             struct mock *p = realloc(w->mocks, (w->nmocks + 1) * sizeof(*p));
             if (!p)
-                abort();
+                osp_oom();
             w->mocks = p;
             w->mocks[w->nmocks++] = m;
         }
@@ -133,7 +134,7 @@ int rego_eval_with(struct ev *ev, struct rego_expr *e, ev_core_fn core, ev_k k, 
     w.ud = ud;
     w.memo = calloc(ev->e->nnodes + 1, sizeof(*w.memo));
     if (!w.memo)
-        abort();
+        osp_oom();
     int rc = build_scope(ev, e, &w);
     if (rc) {
         scope_free(ev, &w);

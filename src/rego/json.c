@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/alloc.h"
 #include "rego/value_int.h"
 
 /* Object keys repeat across a document ("value", "name", ...): the parser shares one string
@@ -285,7 +286,7 @@ static void kv_push(struct kvbuf *b, rv x)
         size_t cap = b->cap * 2;
         rv *p = malloc(cap * sizeof(rv));
         if (!p)
-            abort();
+            osp_oom();
         memcpy(p, b->v, b->n * sizeof(rv));
         if (b->v != b->small)
             free(b->v);

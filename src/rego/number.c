@@ -7,13 +7,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/alloc.h"
 #include "rego/value_int.h"
 
 static struct rv_num *num_alloc(int type)
 {
     struct rv_num *n = calloc(1, sizeof(*n));
     if (!n)
-        abort();
+        osp_oom();
     n->rc = 1;
     n->type = (uint8_t)type;
     return n;
@@ -102,7 +103,7 @@ static char *dupn(const char *s, size_t len)
 {
     char *p = malloc(len + 1);
     if (!p)
-        abort();
+        osp_oom();
     memcpy(p, s, len);
     p[len] = '\0';
     return p;
@@ -124,7 +125,7 @@ rv rv_num_parse(const char *s, size_t len)
         }
         BIGNUM *bn = NULL;
         if (!BN_dec2bn(&bn, t))
-            abort();
+            osp_oom();
         struct rv_num *n = num_alloc(RVN_BIG);
         n->bn = bn;
         n->lit = t;

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/alloc.h"
 #include "rego/parse_int.h"
 #include "rego/value_int.h"
 
@@ -381,7 +382,7 @@ rv rego_module_keep(struct rego_module *m, rv v)
         k->cap = k->cap ? k->cap * 2 : 64;
         rv *q = realloc(k->v, k->cap * sizeof(rv));
         if (!q)
-            abort();
+            osp_oom();
         k->v = q;
     }
     k->v[k->n++] = v;

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/alloc.h"
 #include "rego/rego_int.h"
 
 struct graph {
@@ -25,7 +26,7 @@ static void add_dep(struct graph *g, struct rego_vnode *from, struct rego_vnode 
         g->capdeps[i] = g->capdeps[i] ? g->capdeps[i] * 2 : 4;
         void *p = realloc(g->deps[i], g->capdeps[i] * sizeof(*g->deps[i]));
         if (!p)
-            abort();
+            osp_oom();
         g->deps[i] = p;
     }
     g->deps[i][g->ndeps[i]++] = to;
@@ -143,7 +144,7 @@ enum osp_code rego_check_recursion(struct rego_engine *e, struct osp_err *err)
                       calloc(nn, sizeof(void *)),
                       0};
     if (!g.deps || !g.ndeps || !g.capdeps || !g.state || !g.stack)
-        abort();
+        osp_oom();
     for (size_t i = 0; i < e->nmods; i++)
         for (size_t j = 0; j < e->mods[i]->nrules; j++)
             if (e->mods[i]->rules[j]->node)

@@ -34,12 +34,17 @@
 struct rego_engine;
 struct rego_builtin;
 
+/* A query past its step budget, memory cap or deadline ends with eval_cancel_error (OSP_EEVAL). */
+#define REGO_DEFAULT_MEMORY (2LL << 30)
+
 struct rego_opts {
     bool v0_compatible;         /* parse modules with Rego v0 syntax */
     bool strict_builtin_errors; /* a builtin error stops the query (else: undefined) */
     unsigned long max_steps;    /* evaluation step budget per query; 0: 100 million */
     unsigned max_depth;         /* call/rule nesting cap; 0: 250 */
     size_t max_stack;           /* C stack bytes one evaluation may use; 0: 2 MiB */
+    long long max_memory;       /* bytes of values one query may hold; 0: 2 GiB (REGO_DEFAULT_MEMORY) */
+    double max_seconds;         /* wall-clock deadline of one query; 0: none */
     /* print() output: called once per print call with the formatted line (no newline).
      * NULL: printed lines go to osp_log at INFO level. */
     void (*print_fn)(void *ud, const char *file, int line, const char *text);

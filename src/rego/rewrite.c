@@ -23,6 +23,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/alloc.h"
 #include "rego/rewrite.h"
 
 struct rw {
@@ -37,7 +38,7 @@ static void *alloc(struct rw *w, size_t n)
 {
     void *p = rego_arena_alloc(&w->m->arena, n);
     if (!p)
-        abort();
+        osp_oom();
     return p;
 }
 
@@ -78,7 +79,7 @@ static struct rego_term *extract(struct rw *w, struct rego_term *t)
         w->cap = w->cap ? w->cap * 2 : 8;
         struct rego_expr **p = realloc(w->extra, w->cap * sizeof(*p));
         if (!p)
-            abort();
+            osp_oom();
         w->extra = p;
     }
     w->extra[w->nextra++] = e;
@@ -242,7 +243,7 @@ static void rw_body(struct rego_module *m, struct rego_body *b, int *nslots)
             cap = (n + w.nextra + 1) * 2;
             struct rego_expr **p = realloc(out, cap * sizeof(*p));
             if (!p)
-                abort();
+                osp_oom();
             out = p;
         }
         changed |= w.nextra > 0;
@@ -314,7 +315,7 @@ void rego_rewrite_else_heads(struct rego_module *m, struct rego_rule *r)
         v->line = x->value->line;
         v->col = x->value->col;
         if (!v->name)
-            abort();
+            osp_oom();
         struct rego_expr *e = alloc(&w, sizeof(*e));
         e->kind = EX_UNIFY;
         e->a = v;

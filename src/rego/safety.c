@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/alloc.h"
 #include "rego/rego_int.h"
 
 struct sa {
@@ -130,7 +131,7 @@ static void t_in(struct sa *a, const unsigned char *B, struct rego_term *t, unsi
     case TM_OCOMP: {
         unsigned char *fv = calloc((size_t)a->nslots + 1, 1);
         if (!fv)
-            abort();
+            osp_oom();
         free_vars(a, t, t->body->depth, fv);
         for (int i = 0; i < a->nslots; i++)
             if (fv[i] && !B[i] && !out[i])
@@ -189,7 +190,7 @@ static void unify_an(struct sa *a, const unsigned char *B, struct rego_term *x, 
     } else {
         unsigned char *none = calloc((size_t)a->nslots + 1, 1);
         if (!none)
-            abort();
+            osp_oom();
         t_in(a, B, x, need, none);
         t_in(a, B, y, need, none);
         free(none);
@@ -221,7 +222,7 @@ static void analyze(struct sa *a, const unsigned char *B, struct rego_expr *e, c
         t_in(a, B, e->coll, need, out);
         unsigned char *fv = calloc((size_t)a->nslots + 1, 1);
         if (!fv)
-            abort();
+            osp_oom();
         free_vars_body(a, e->body, e->body->depth, fv);
         for (int i = 0; i < a->nslots; i++)
             if (fv[i] && !B[i])
@@ -319,7 +320,7 @@ static enum osp_code nested_expr(struct sa *a, struct rego_expr *e, const unsign
         unsigned char *B2 = malloc((size_t)a->nslots + 1);
         unsigned char *junk = calloc((size_t)a->nslots + 1, 1);
         if (!B2 || !junk)
-            abort();
+            osp_oom();
         memcpy(B2, B, (size_t)a->nslots + 1);
         if (e->k)
             t_pat(a, B, e->k, junk, B2);
@@ -350,7 +351,7 @@ static enum osp_code check_body(struct sa *a, struct rego_body *b, const unsigne
     bool *placed = calloc(n + 1, sizeof(bool));
     struct rego_expr **order = malloc((n + 1) * sizeof(*order));
     if (!B || !need || !out || !other || !tmp || !cnt || !occ || !nocc || !placed || !order)
-        abort();
+        osp_oom();
     memcpy(B, bound_in, ns);
     for (size_t i = 0; i < n; i++) {
         memset(tmp, 0, ns);
@@ -359,7 +360,7 @@ static enum osp_code check_body(struct sa *a, struct rego_body *b, const unsigne
             nocc[i] += tmp[s];
         occ[i] = malloc((nocc[i] + 1) * sizeof(int));
         if (!occ[i])
-            abort();
+            osp_oom();
         size_t o = 0;
         for (size_t s = 0; s < ns; s++)
             if (tmp[s]) {
@@ -407,7 +408,7 @@ static enum osp_code check_body(struct sa *a, struct rego_body *b, const unsigne
         }
         unsigned char *B2 = malloc(ns);
         if (!B2)
-            abort();
+            osp_oom();
         for (size_t s = 0; s < ns; s++)
             B2[s] = B[s] | out[s];
         for (size_t q = 0; q < nocc[pick]; q++)

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/alloc.h"
 #include "rego/value_int.h"
 
 #define CONS_MAX_STR 512 /* longer strings (policy documents) are rarely repeated */
@@ -20,7 +21,7 @@ static void *xcalloc(size_t n, size_t size)
 {
     void *p = calloc(n ? n : 1, size);
     if (!p)
-        abort(); /* out of memory: values have no error path (value.h) */
+        osp_oom(); /* out of memory: values have no error path (value.h) */
     return p;
 }
 

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/alloc.h"
 #include "rego/metadata.h"
 #include "rego/rego_int.h"
 
@@ -11,7 +12,7 @@ static void *ealloc(struct rego_engine *e, size_t n)
 {
     void *p = rego_arena_alloc(&e->arena, n);
     if (!p)
-        abort();
+        osp_oom();
     return p;
 }
 
@@ -32,7 +33,7 @@ static void grow(void **arr, size_t *cap, size_t n, size_t elem)
     *cap = *cap ? *cap * 2 : 4;
     void *p = realloc(*arr, *cap * elem);
     if (!p)
-        abort();
+        osp_oom();
     *arr = p;
 }
 

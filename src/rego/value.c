@@ -2,24 +2,27 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/alloc.h"
 #include "rego/value_int.h"
 
 #define OBJ_INDEX_MIN 16 /* below, a scan comparing (interned) key pointers and cached hashes is faster */
 
-static void *xmalloc(size_t n)
+/* out of memory: values have no error path; the process policy (core/alloc.h) ends the run */
+#define xmalloc osp_xmalloc
+#define xrealloc osp_xrealloc
+
+/* Bytes of values this thread allocated less those it freed (rv_mem_thread_bytes). Approximate
+ * by design: headers, string bytes, element and index arrays; what the evaluator caps. */
+static _Thread_local long long mem_live;
+
+long long rv_mem_thread_bytes(void)
 {
-    void *p = malloc(n ? n : 1);
-    if (!p)
-        abort(); /* out of memory: values have no error path (as jq's jv) */
-    return p;
+    return mem_live;
 }
 
-static void *xrealloc(void *p, size_t n)
+static size_t obj_bytes(const struct rv_obj *o)
 {
-    void *q = realloc(p, n ? n : 1);
-    if (!q)
-        abort();
-    return q;
+    return sizeof(*o) + o->cap * sizeof(rv) * (o->is_set ? 1 : 2) + o->idxcap * sizeof(uint32_t);
 }
 
 static bool is_heap(rv v)
@@ -50,6 +53,7 @@ static void free_obj(struct rv_obj *o)
         free(o->keys);
         free(o->vals);
     }
+    mem_live -= (long long)obj_bytes(o);
     free(o->idx);
     free(o);
 }
@@ -66,10 +70,12 @@ void rv_unref(rv v)
         rv_num_free(v.u.p);
         break;
     case RV_STRING:
+        mem_live -= (long long)(sizeof(struct rv_strh) + ((struct rv_strh *)v.u.p)->len + 1);
         free(v.u.p);
         break;
     case RV_ARRAY: {
         struct rv_arr *a = v.u.p;
+        mem_live -= (long long)(sizeof(*a) + a->cap * sizeof(rv));
         for (size_t i = 0; i < a->len; i++)
             rv_unref(a->v[i]);
         free(a->v);
@@ -145,6 +151,7 @@ const char *rv_kind_name(enum rv_kind k)
 rv rv_str_newn(const char *s, size_t len)
 {
     struct rv_strh *h = xmalloc(sizeof(*h) + len + 1);
+    mem_live += (long long)(sizeof(*h) + len + 1);
     h->rc = 1;
     h->len = len;
     h->hash = 0;
@@ -191,6 +198,7 @@ rv rv_arr_with_cap(size_t cap)
     a->len = 0;
     a->cap = cap;
     a->v = cap ? xmalloc(cap * sizeof(rv)) : NULL;
+    mem_live += (long long)(sizeof(*a) + cap * sizeof(rv));
     rv v = {RV_ARRAY, 0, {0}};
     v.u.p = a;
     return v;
@@ -220,8 +228,10 @@ void rv_arr_push(rv *arr, rv item)
 {
     struct rv_arr *a = arr_own(arr);
     if (a->len == a->cap) {
-        a->cap = a->cap ? a->cap * 2 : 4;
+        size_t grow = a->cap ? a->cap : 4;
+        a->cap += grow;
         a->v = xrealloc(a->v, a->cap * sizeof(rv));
+        mem_live += (long long)(grow * sizeof(rv));
     }
     a->v[a->len++] = item;
 }
@@ -281,6 +291,7 @@ static rv obj_alloc(bool is_set, size_t cap)
     o->is_set = is_set;
     o->sorted = true;
     o->cap = cap;
+    mem_live += (long long)obj_bytes(o);
     if (cap) {
         o->inline_kv = true;
         o->keys = (rv *)(void *)(o + 1);
@@ -307,6 +318,7 @@ rv rv_set_new(void)
 
 static void index_rebuild(struct rv_obj *o)
 {
+    mem_live -= (long long)(o->idxcap * sizeof(uint32_t));
     free(o->idx);
     o->idx = NULL;
     o->idxcap = 0;
@@ -318,6 +330,7 @@ static void index_rebuild(struct rv_obj *o)
     o->idx = xmalloc(cap * sizeof(uint32_t));
     memset(o->idx, 0, cap * sizeof(uint32_t));
     o->idxcap = cap;
+    mem_live += (long long)(cap * sizeof(uint32_t));
     for (size_t i = 0; i < o->len; i++) {
         size_t s = rv_hash(o->keys[i]) & (cap - 1);
         while (o->idx[s])
@@ -385,7 +398,9 @@ static struct rv_obj *obj_own(rv *v)
 static void obj_append(struct rv_obj *o, rv key, rv val)
 {
     if (o->len == o->cap) {
+        mem_live -= (long long)obj_bytes(o);
         o->cap = o->cap ? o->cap * 2 : 4;
+        mem_live += (long long)obj_bytes(o);
         if (o->inline_kv) {
             rv *k = xmalloc(o->cap * sizeof(rv)), *v = o->is_set ? NULL : xmalloc(o->cap * sizeof(rv));
             memcpy(k, o->keys, o->len * sizeof(rv));

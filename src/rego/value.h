@@ -200,5 +200,8 @@ OSP_MUST_CHECK enum osp_code rv_json_write(rv v, bool pretty, struct osp_buf *ou
 char *rv_json_dump(rv v, bool pretty);
 /* Rego term text (sets as {1, 2}, set() when empty), used by print and sprintf %v. */
 OSP_MUST_CHECK enum osp_code rv_rego_write(rv v, struct osp_buf *out);
+/* Bytes of values allocated by the calling thread less those it freed (approximate: headers,
+ * string bytes, element arrays): what the evaluator charges against rego_opts.max_memory. */
+long long rv_mem_thread_bytes(void);
 
 #endif

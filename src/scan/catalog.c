@@ -328,6 +328,7 @@ static enum osp_code load_once(struct osp_ctx *ctx, const struct scan_opts *o, i
     struct rego_opts ro;
     scan_rego_opts_init(&ro);
     ro.v0_compatible = v0;
+    ro.max_memory = o->max_eval_memory;
     /* a metadata-only load parses the modules in a scratch engine that is never compiled */
     struct rego_engine *pe = NULL;
     enum osp_code rc = rego_engine_new(ctx, &ro, &pe, err);

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/alloc.h"
 #include "collect/collect.h"
 #include "scan/scan.h"
 
@@ -13,7 +14,7 @@ static void *xcalloc(size_t n, size_t size)
 {
     void *p = calloc(n ? n : 1, size);
     if (!p)
-        abort(); /* out of memory: values have no error path (value.h) */
+        osp_oom(); /* out of memory: values have no error path (value.h) */
     return p;
 }
 

@@ -50,6 +50,7 @@ struct scan_opts {
     int trace;                /* --trace: log each rule evaluation at debug level */
     int no_builtin;           /* run custom checks only (tests) */
     int no_builtin_lib;       /* --no-builtin-lib: load no checks/lib module (see scan_add_builtin_modules) */
+    long long max_eval_memory; /* --max-eval-memory: bytes of values one query may hold; 0: the engine's 2 GiB */
 };
 
 /* One check as its METADATA describes it. All strings non-NULL ("" when unknown). */
@@ -126,8 +127,10 @@ OSP_MUST_CHECK enum osp_code scan_build_inputs(const struct col_result *r, const
 OSP_MUST_CHECK enum osp_code scan_add_builtin_libs(struct rego_engine *e, struct osp_err *err);
 struct rego_opts;
 /* Engine options with osprey's host builtins (Trivy's result.new, isManaged,
- * squealer.scan_string, cidr.is_public, cidr.count_addresses: trivy_builtins.c); the rest zero.
- * Every engine that may run checks written for Trivy is made with these. */
+ * squealer.scan_string, cidr.is_public, cidr.count_addresses: trivy_builtins.c) and a wall-clock
+ * deadline of SCAN_QUERY_SECONDS per query; the rest zero (the engine's step budget and 2 GiB
+ * memory cap). Every engine that may run checks written for Trivy is made with these. */
+#define SCAN_QUERY_SECONDS 300.0
 void scan_rego_opts_init(struct rego_opts *o);
 
 /* Library replacement (README): add the built-in modules (SCAN_BI_LIB: checks/lib,

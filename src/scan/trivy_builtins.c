@@ -268,4 +268,5 @@ void scan_rego_opts_init(struct rego_opts *o)
     }
     o->host_builtins = trivy_builtins;
     o->nhost_builtins = sizeof trivy_builtins / sizeof trivy_builtins[0];
+    o->max_seconds = SCAN_QUERY_SECONDS; /* a wall-clock deadline per query (eval_cancel_error) */
 }

@@ -8,12 +8,14 @@
 #include "rego/builtins/bi_int.h"
 
 #define MAX_PATTERN (1u << 16)
-#define MATCH_LIMIT 10000000u
+#define MATCH_LIMIT 10000000u /* PCRE2 match() calls per attempt, at most */
+#define FIRST_LIMIT 10000u    /* the first attempt's limit: nearly every real match fits */
 
 struct re {
     pcre2_code *code;
     pcre2_match_data *md;
     pcre2_match_context *mctx;
+    struct rego_bctx *bc; /* the calling builtin: its query's step budget pays for backtracking */
 };
 
 static void re_free(struct re *r)
@@ -50,7 +52,6 @@ static int re_compile(const char *pat, size_t len, struct re *r, char *msg, size
         snprintf(msg, msglen, "out of memory");
         return -1;
     }
-    pcre2_set_match_limit(r->mctx, MATCH_LIMIT);
     return 0;
 }
 
@@ -59,19 +60,44 @@ static enum rego_bi_status compile_arg(struct rego_bctx *bc, rv pat, struct re *
     char msg[400];
     if (re_compile(rv_str(pat), rv_str_len(pat), r, msg, sizeof msg) != 0)
         return rego_bi_error(bc, "%s", msg);
+    r->bc = bc;
     return REGO_BI_OK;
 }
 
-/* One match at or after start; returns 1 (ovector filled), 0 (none), -1 (error). */
+/* One match at or after start; returns 1 (ovector filled), 0 (none), -1 (error: a limit, or
+ * the query's budget, which then has its eval_cancel_error set).
+ *
+ * Backtracking is paid for from the query's step budget: the first attempt runs with a small
+ * match and depth limit; each attempt that hits its limit is charged that limit (work really
+ * done) and the match is retried with ten times the limit, never more than MATCH_LIMIT nor
+ * than the steps left. A regex thus costs about the steps it used (within a factor of ten) and
+ * cannot run past the budget: a catastrophic pattern over many strings ends the query. */
 static int re_exec(struct re *r, const char *s, size_t len, size_t start, PCRE2_SIZE **ov)
 {
-    int rc = pcre2_match(r->code, (PCRE2_SPTR)s, len, start, 0, r->md, r->mctx);
-    if (rc == PCRE2_ERROR_NOMATCH)
-        return 0;
-    if (rc < 0)
-        return -1;
-    *ov = pcre2_get_ovector_pointer(r->md);
-    return 1;
+    uint32_t limit = r->bc ? FIRST_LIMIT : MATCH_LIMIT;
+    for (;;) {
+        unsigned long left = r->bc ? rego_bctx_steps_left(r->bc) : MATCH_LIMIT;
+        uint32_t lim = left < limit ? (uint32_t)(left ? left : 1) : limit;
+        pcre2_set_match_limit(r->mctx, lim);
+        pcre2_set_depth_limit(r->mctx, lim);
+        int rc = pcre2_match(r->code, (PCRE2_SPTR)s, len, start, 0, r->md, r->mctx);
+        if (rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT) {
+            /* out of budget (lim < limit): charging one more step than is left ends the query */
+            if (!r->bc || rego_bctx_charge(r->bc, lim < limit ? (unsigned long)lim + 1 : lim) ||
+                limit >= MATCH_LIMIT)
+                return -1;
+            limit = limit > MATCH_LIMIT / 10 ? MATCH_LIMIT : limit * 10;
+            continue;
+        }
+        if (r->bc && rego_bctx_charge(r->bc, 1))
+            return -1;
+        if (rc == PCRE2_ERROR_NOMATCH)
+            return 0;
+        if (rc < 0)
+            return -1;
+        *ov = pcre2_get_ovector_pointer(r->md);
+        return 1;
+    }
 }
 
 static size_t rune_len(const char *s, size_t len, size_t at)
@@ -383,6 +409,7 @@ BI(regex_template_match)
     osp_buf_cleanup(&b);
     if (rc != 0)
         return rego_bi_error(bc, "%s", msg);
+    r.bc = bc;
     PCRE2_SIZE *ov;
     int m = re_exec(&r, rv_str(a[1]), rv_str_len(a[1]), 0, &ov);
     re_free(&r);
