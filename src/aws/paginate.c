@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "aws/aws.h"
+#include "core/alloc.h"
 
 #define AWS_MAX_PAGES 10000
 
@@ -53,6 +54,10 @@ enum osp_code aws_paginate(struct aws_client *c, struct aws_call *call, const ch
     /* JSON protocols carry the token in the body; REST-JSON too when the call has a body (POST lists) */
     int in_body = call->proto == AWS_PROTO_JSON || (call->proto == AWS_PROTO_RESTJSON && call->body);
     char *own_body = NULL, *prev = NULL;
+    /* every token seen: a server that cycles (A, B, A, B) is stopped at its first repeat, not
+     * after AWS_MAX_PAGES pages */
+    char **seen = NULL;
+    size_t nseen = 0;
     enum osp_code rc = OSP_OK;
     for (int page = 0;; page++) {
         if (page >= AWS_MAX_PAGES) {
@@ -68,15 +73,18 @@ enum osp_code aws_paginate(struct aws_client *c, struct aws_call *call, const ch
         if (tok && prev && strcmp(tok, prev) == 0)
             rc = osp_err_set(err, OSP_ELIMIT, "%s %s: the pagination token did not change; stopping", call->service,
                              call->action ? call->action : "");
-        char *next = (tok && !rc) ? strdup(tok) : NULL;
+        for (size_t i = 0; tok && !rc && i < nseen; i++)
+            if (!strcmp(tok, seen[i]))
+                rc = osp_err_set(err, OSP_ELIMIT,
+                                 "%s %s: page %d repeated the pagination token of page %zu (a cycle); stopping with "
+                                 "the pages read so far",
+                                 call->service, call->action ? call->action : "", page + 1, i + 1);
+        char *next = (tok && !rc) ? osp_xstrdup(tok) : NULL;
         aws_response_cleanup(&resp);
         if (rc || !tok)
             break;
-        if (!next) {
-            rc = osp_err_set(err, OSP_ENOMEM, "out of memory");
-            break;
-        }
-        free(prev);
+        seen = osp_xrealloc(seen, (nseen + 1) * sizeof(*seen));
+        seen[nseen++] = next;
         prev = next;
         if (in_body) {
             free(own_body);
@@ -97,6 +105,8 @@ enum osp_code aws_paginate(struct aws_client *c, struct aws_call *call, const ch
     else if (prev)
         drop_param(call, token_in);
     free(own_body);
-    free(prev);
+    for (size_t i = 0; i < nseen; i++)
+        free(seen[i]);
+    free(seen);
     return rc;
 }

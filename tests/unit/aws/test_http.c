@@ -589,6 +589,35 @@ static void test_paginate_stops_on_a_stuck_token(void)
     done(c, s);
 }
 
+/* A, B, A, B, ...: main followed the cycle for 10,000 pages (441 s against a slow server). */
+static void cycling_tokens(const struct lb_req *r, struct lb_resp *w, void *ud)
+{
+    (void)ud;
+    w->body = strstr(r->body, "NextToken=A")
+                  ? "<DescribeVolumesResponse><volumeSet/><nextToken>B</nextToken></DescribeVolumesResponse>"
+                  : "<DescribeVolumesResponse><volumeSet/><nextToken>A</nextToken></DescribeVolumesResponse>";
+}
+
+static void test_paginate_stops_on_a_token_cycle(void)
+{
+    struct lb_server *s = server(cycling_tokens, NULL);
+    struct aws_client *c = client_for(s, NULL);
+    struct aws_call call = AWS_CALL_EC2("us-east-1", "DescribeVolumes");
+    struct osp_buf names;
+    osp_buf_init(&names, 0);
+    struct osp_err err;
+    osp_err_init(&err);
+    CU_ASSERT_EQUAL(
+        aws_paginate(c, &call, "NextToken", "DescribeVolumesResponse.nextToken", NULL, collect_names, &names, &err),
+        OSP_ELIMIT);
+    CU_ASSERT_EQUAL(s->requests, 3); /* A, B, then A again: stopped at once */
+    CU_ASSERT_PTR_NOT_NULL(strstr(err.msg, "repeated the pagination token of page 1 (a cycle)"));
+    CU_ASSERT_EQUAL(call.nparams, 0);
+    aws_call_cleanup(&call);
+    osp_buf_cleanup(&names);
+    done(c, s);
+}
+
 static void rest_s3(const struct lb_req *r, struct lb_resp *w, void *ud)
 {
     (void)ud;
@@ -775,6 +804,7 @@ int main(void)
         OSP_TEST(test_credentials_refresh_near_expiry_and_explicit_creds),
         OSP_TEST(test_paginate_query_and_json),
         OSP_TEST(test_paginate_stops_on_a_stuck_token),
+        OSP_TEST(test_paginate_stops_on_a_token_cycle),
         OSP_TEST(test_rest_xml_s3_path_style_and_allow_404),
         OSP_TEST(test_rest_json_and_json_1_0),
         OSP_TEST(test_http_simple),
