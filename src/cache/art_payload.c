@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "cache/art_int.h"
+#include "core/alloc.h"
 
 int art_rd_bytes(struct art_rd *r, size_t n, const uint8_t **v)
 {
@@ -78,6 +79,8 @@ enum osp_code art_put_str32(struct osp_buf *b, const char *s)
 
 static enum osp_code put_entry(struct osp_buf *b, const struct cache_entry *e)
 {
+    if ((e->status_json && strlen(e->status_json) > ART_MAX_ENTRY_BYTES) || strlen(e->state_json) > ART_MAX_ENTRY_BYTES)
+        return OSP_ELIMIT;
     enum osp_code rc = art_put_str8(b, e->account);
     if (!rc)
         rc = art_put_str8(b, e->partition);
@@ -106,8 +109,11 @@ enum osp_code art_payload_build(const struct cache_entry *const *sorted, size_t 
     for (size_t i = 0; i < n; i++) {
         enum osp_code rc = put_entry(out, sorted[i]);
         if (rc == OSP_ELIMIT)
-            return osp_err_set(err, OSP_ELIMIT, "cache entries exceed the artifact size limit of %u bytes",
-                               ART_MAX_PAYLOAD_BYTES);
+            return osp_err_set(err, OSP_ELIMIT,
+                               "cache entries exceed the artifact size limits (%u MiB in all, %u MiB per entry; %s/%s/%s "
+                               "was the last tried)",
+                               ART_MAX_PAYLOAD_BYTES >> 20, ART_MAX_ENTRY_BYTES >> 20, sorted[i]->region,
+                               sorted[i]->service, sorted[i]->account);
         if (rc)
             return osp_err_set(err, rc, "out of memory building the artifact");
     }
@@ -126,20 +132,24 @@ static int rd_field(struct art_rd *r, char *dst, size_t cap, int required)
     return 1;
 }
 
+/* 1 ok, 0 malformed, -2 longer than ART_MAX_ENTRY_BYTES */
 static int rd_text(struct art_rd *r, char **dst)
 {
     uint32_t n;
     const uint8_t *p;
-    if (!art_rd_u32(r, &n) || !art_rd_bytes(r, n, &p) || memchr(p, 0, n))
+    if (!art_rd_u32(r, &n))
         return 0;
-    if (!(*dst = malloc((size_t)n + 1)))
-        return -1;
+    if (n > ART_MAX_ENTRY_BYTES)
+        return -2;
+    if (!art_rd_bytes(r, n, &p) || memchr(p, 0, n))
+        return 0;
+    *dst = osp_xmalloc((size_t)n + 1);
     memcpy(*dst, p, n);
     (*dst)[n] = '\0';
     return 1;
 }
 
-/* 1 ok, 0 malformed, -1 out of memory */
+/* 1 ok, 0 malformed, -2 a text over the per-entry limit */
 static int rd_entry(struct art_rd *r, struct cache_entry *e)
 {
     uint64_t t;
@@ -172,8 +182,13 @@ enum osp_code art_payload_parse(const uint8_t *p, size_t len, uint32_t n, struct
     for (i = 0; i < n && !why; i++) {
         int ok = rd_entry(&r, &arr[i]);
         if (ok < 0) {
+            enum osp_code rc = osp_err_set(
+                err, OSP_EARTIFACT, "entry %u (%s/%s/%s) is larger than the per-entry limit of %u MiB (refused)", i,
+                cache_entry_key_problem(&arr[i], NULL) ? "?" : arr[i].region,
+                cache_entry_key_problem(&arr[i], NULL) ? "?" : arr[i].service,
+                cache_entry_key_problem(&arr[i], NULL) ? "?" : arr[i].account, ART_MAX_ENTRY_BYTES >> 20);
             cache_entries_free(arr, i + 1);
-            return osp_err_set(err, OSP_ENOMEM, "out of memory loading the artifact");
+            return rc;
         }
         if (!ok)
             why = "malformed entry record";

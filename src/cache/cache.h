@@ -49,7 +49,8 @@
 #define ART_KEY_MIN_SECRET 16
 /* Hard limits on artifacts (untrusted input). */
 #define ART_MAX_FILE_BYTES (256u * 1024u * 1024u)     /* compressed file size */
-#define ART_MAX_PAYLOAD_BYTES (1024u * 1024u * 1024u) /* decompressed payload size */
+#define ART_MAX_PAYLOAD_BYTES (256u * 1024u * 1024u) /* decompressed payload size, all entries */
+#define ART_MAX_ENTRY_BYTES (64u * 1024u * 1024u)    /* one entry's state (or status) text */
 #define ART_MAX_ENTRIES 1000000u
 /* An entry collected more than this far in the future (clock skew allowance) is always stale. */
 #define CACHE_MAX_FUTURE_SECS 300
