@@ -116,6 +116,9 @@ enum osp_code aws_proto_parse_body(enum aws_protocol proto, const char *body, si
     if (first == '<' && (proto != AWS_PROTO_JSON && proto != AWS_PROTO_RESTJSON))
         return aws_xml_to_json(body + i, len - i, max_bytes, out, err);
     if (first == '{' || first == '[' || proto == AWS_PROTO_JSON) {
+        if (aws_over_node_budget(body + i, len - i, "{[,"))
+            return osp_err_set(err, OSP_ELIMIT, "JSON response of %zu bytes has more than %u values; refusing it",
+                               len - i, AWS_MAX_NODES);
         json_error_t je;
         *out = json_loadb(body + i, len - i, JSON_DECODE_ANY, &je);
         if (*out)

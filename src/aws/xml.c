@@ -118,6 +118,18 @@ static int has_doctype(const char *data, size_t len)
     return 0;
 }
 
+int aws_over_node_budget(const char *data, size_t len, const char *chars)
+{
+    unsigned char in[256] = {0};
+    for (const char *c = chars; *c; c++)
+        in[(unsigned char)*c] = 1;
+    size_t n = 0;
+    for (size_t i = 0; i < len; i++)
+        if (in[(unsigned char)data[i]] && ++n > AWS_MAX_NODES)
+            return 1;
+    return 0;
+}
+
 enum osp_code aws_xml_to_json(const char *data, size_t len, size_t max_bytes, json_t **out, struct osp_err *err)
 {
     *out = NULL;
@@ -125,6 +137,9 @@ enum osp_code aws_xml_to_json(const char *data, size_t len, size_t max_bytes, js
         return osp_err_set(err, OSP_ELIMIT, "XML response of %zu bytes exceeds the %zu-byte cap", len, max_bytes);
     if (len > (size_t)0x7fffffff)
         return osp_err_set(err, OSP_ELIMIT, "XML response too large (%zu bytes)", len);
+    if (aws_over_node_budget(data, len, "<"))
+        return osp_err_set(err, OSP_ELIMIT, "XML response of %zu bytes has more than %u tags; refusing it", len,
+                           AWS_MAX_NODES);
     if (has_doctype(data, len))
         return osp_err_set(err, OSP_EPARSE,
                            "XML response carries a DOCTYPE/ENTITY declaration; refusing it (possible XXE)");

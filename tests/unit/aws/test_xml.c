@@ -1,4 +1,5 @@
 /* test_xml.c: XML -> tree conversion rules, list wrappers, XXE refusal, depth and size caps. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "aws/aws.h"
@@ -179,6 +180,45 @@ static void test_proto_body_parsing(void)
     CU_ASSERT_EQUAL(aws_proto_parse_body(AWS_PROTO_JSON, "{bad", 4, 0, &out, &err), OSP_EPARSE);
 }
 
+/* A body of tiny nodes: main built the whole tree (63 MB of XML became a 2 GB tree). */
+static void test_node_budget(void)
+{
+    size_t n = AWS_MAX_NODES + 10, len = 0;
+    char *x = malloc(n * 4 + 32), *j = malloc(n * 2 + 32);
+    CU_ASSERT_FATAL(x && j);
+    len += (size_t)sprintf(x, "<r>");
+    for (size_t i = 0; i < n / 2; i++)
+        len += (size_t)sprintf(x + len, "<a/>");
+    len += (size_t)sprintf(x + len, "</r>");
+    json_t *out = NULL;
+    struct osp_err err;
+    osp_err_init(&err);
+    CU_ASSERT_EQUAL(aws_proto_parse_body(AWS_PROTO_QUERY, x, len, 0, &out, &err), OSP_OK); /* n/2 tags: fine */
+    json_decref(out);
+    len = 0;
+    len += (size_t)sprintf(x, "<r>");
+    for (size_t i = 0; i < n; i++)
+        len += (size_t)sprintf(x + len, "<a/>");
+    len += (size_t)sprintf(x + len, "</r>");
+    osp_err_init(&err);
+    CU_ASSERT_EQUAL(aws_proto_parse_body(AWS_PROTO_QUERY, x, len, 0, &out, &err), OSP_ELIMIT);
+    CU_ASSERT_PTR_NULL(out);
+    CU_ASSERT_PTR_NOT_NULL(strstr(err.msg, "tags; refusing it"));
+    size_t jl = 0;
+    j[jl++] = '[';
+    for (size_t i = 0; i < n; i++) {
+        j[jl++] = '1';
+        j[jl++] = ',';
+    }
+    j[jl++] = '1';
+    j[jl++] = ']';
+    osp_err_init(&err);
+    CU_ASSERT_EQUAL(aws_proto_parse_body(AWS_PROTO_JSON, j, jl, 0, &out, &err), OSP_ELIMIT);
+    CU_ASSERT_PTR_NOT_NULL(strstr(err.msg, "values; refusing it"));
+    free(x);
+    free(j);
+}
+
 int main(void)
 {
     static const struct osp_test tests[] = {
@@ -191,6 +231,7 @@ int main(void)
         OSP_TEST(test_xml_xxe_not_resolved),
         OSP_TEST(test_xml_depth_and_size_caps),
         OSP_TEST(test_proto_body_parsing),
+        OSP_TEST(test_node_budget),
         {0},
     };
     return osp_test_run("xml", tests);
