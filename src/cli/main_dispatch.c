@@ -1,9 +1,11 @@
 /* main_dispatch.c: top-level argv dispatch to subcommands, and shared error printing. */
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli/cli.h"
+#include "core/log.h"
 
 static const struct {
     const char *name;
@@ -25,7 +27,10 @@ static const struct {
 
 int cli_fail(const struct osp_err *err)
 {
-    fprintf(stderr, "osprey: %s\n", err->msg[0] ? err->msg : osp_strerror(err->code));
+    /* a fatal message passes the same redaction as every log line (core/log.h) */
+    char *safe = err->msg[0] ? osp_redact(err->msg) : NULL;
+    fprintf(stderr, "osprey: %s\n", safe ? safe : err->msg[0] ? "(message withheld)" : osp_strerror(err->code));
+    free(safe);
     return osp_exit_code(err->code);
 }
 

@@ -31,7 +31,9 @@ static enum osp_code parse_doc(const char *text, const char *what, json_t **root
     json_error_t je;
     *root = json_loads(text, JSON_REJECT_DUPLICATES, &je);
     if (!*root)
-        return osp_err_set(err, OSP_EPARSE, "%s: output is not JSON (line %d: %s)", what, je.line, je.text);
+        /* jansson's text quotes the input near the error, which may be the secret: position only */
+        return osp_err_set(err, OSP_EPARSE, "%s: output is not JSON (error at line %d, column %d)", what, je.line,
+                           je.column);
     if (!json_is_object(*root)) {
         json_decref(*root);
         *root = NULL;

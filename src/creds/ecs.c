@@ -1,4 +1,7 @@
 /* ecs.c: ECS / EKS Pod Identity container credentials from the local credentials endpoint. */
+#include <arpa/inet.h>
+#include <curl/curl.h>
+#include <netinet/in.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,21 +15,41 @@
 #define ECS_ATTEMPTS 2
 #define ECS_TOKEN_MAX 16384
 
-/* Plain http is allowed only to loopback and the ECS / EKS link-local agents (as the SDKs do). */
-static int host_allowed(const char *url)
+/* The URL to fetch, as curl parsed it, when it is https, or plain http to a literal loopback
+ * address (127.0.0.0/8, ::1) or the ECS / EKS agents (169.254.170.2, 169.254.170.23,
+ * fd00:ec2::23), as the SDKs allow; NULL otherwise. Parsed with curl_url(), the parser the request
+ * uses, so "http://127.0.0.1@host/" is seen as host "host" (userinfo 127.0.0.1) and refused, and
+ * a relative URI cannot move the request off the agent. Caller frees with curl_free(). */
+static char *allowed_url(const char *url)
 {
-    static const char *const ok[] = {"127.", "localhost", "[::1]", "169.254.170.2", "169.254.170.23", "[fd00:ec2::23]"};
-    if (!strncasecmp(url, "https://", 8))
-        return 1;
-    if (strncasecmp(url, "http://", 7))
-        return 0;
-    const char *h = url + 7;
-    for (size_t i = 0; i < sizeof(ok) / sizeof(ok[0]); i++) {
-        size_t n = strlen(ok[i]);
-        if (!strncasecmp(h, ok[i], n) && (ok[i][n - 1] == '.' || strchr(":/", h[n]) || !h[n]))
-            return 1;
+    CURLU *u = curl_url();
+    char *scheme = NULL, *host = NULL, *norm = NULL;
+    int ok = 0;
+    if (u && !curl_url_set(u, CURLUPART_URL, url, 0) && !curl_url_get(u, CURLUPART_SCHEME, &scheme, 0) &&
+        !curl_url_get(u, CURLUPART_HOST, &host, 0)) {
+        if (!strcasecmp(scheme, "https")) {
+            ok = 1;
+        } else if (!strcasecmp(scheme, "http")) {
+            unsigned char a[16];
+            size_t n = strlen(host);
+            char h6[64];
+            if (inet_pton(AF_INET, host, a) == 1) {
+                ok = a[0] == 127 || !strcmp(host, "169.254.170.2") || !strcmp(host, "169.254.170.23");
+            } else if (n > 2 && n < sizeof(h6) + 2 && host[0] == '[' && host[n - 1] == ']') {
+                memcpy(h6, host + 1, n - 2);
+                h6[n - 2] = '\0';
+                unsigned char agent[16];
+                ok = inet_pton(AF_INET6, h6, a) == 1 && inet_pton(AF_INET6, "fd00:ec2::23", agent) == 1 &&
+                     (!memcmp(a, &in6addr_loopback, 16) || !memcmp(a, agent, 16));
+            }
+        }
     }
-    return 0;
+    if (ok && curl_url_get(u, CURLUPART_URL, &norm, 0))
+        norm = NULL;
+    curl_free(scheme);
+    curl_free(host);
+    curl_url_cleanup(u);
+    return norm;
 }
 
 /* "Authorization: <token>" from AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE or _TOKEN; "" when neither. */
@@ -77,21 +100,24 @@ enum osp_code cred_ecs(struct cred_chain *c, struct aws_creds *out, struct osp_e
         cred_note(c, "ecs: AWS_CONTAINER_CREDENTIALS_RELATIVE_URI/FULL_URI not set");
         return OSP_ENOTFOUND;
     }
-    char url[2048], hdr[ECS_TOKEN_MAX + 32];
+    char joined[2048], hdr[ECS_TOKEN_MAX + 32];
     if (rel)
-        snprintf(url, sizeof(url), "%s%s%s", ECS_HOST, rel[0] == '/' ? "" : "/", rel);
-    else if (!host_allowed(full))
+        snprintf(joined, sizeof(joined), "%s%s%s", ECS_HOST, rel[0] == '/' ? "" : "/", rel);
+    char *url = allowed_url(rel ? joined : full);
+    if (!url || (rel && strncmp(url, ECS_HOST "/", sizeof(ECS_HOST)))) {
+        curl_free(url);
+        /* the value is not quoted: it may carry userinfo */
         return osp_err_set(err, OSP_ECONFIG,
-                           "AWS_CONTAINER_CREDENTIALS_FULL_URI '%s' must be https or a loopback "
-                           "/ ECS agent address",
-                           full);
-    else
-        snprintf(url, sizeof(url), "%s", full);
+                           rel ? "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI must be a path on the ECS agent (" ECS_HOST ")"
+                               : "AWS_CONTAINER_CREDENTIALS_FULL_URI must be https, or http to a literal loopback "
+                                 "address or the ECS/EKS agent (169.254.170.2, 169.254.170.23, fd00:ec2::23)");
+    }
     enum osp_code rc = auth_header(c, hdr, sizeof(hdr), err);
     if (!rc) {
         osp_debug(c->ctx, "credentials: ecs: GET %s", url);
         rc = fetch(c, url, hdr, out, err);
     }
     explicit_bzero(hdr, sizeof(hdr));
+    curl_free(url);
     return rc;
 }

@@ -346,10 +346,44 @@ static void test_ecs_full_uri_with_token_file(void)
     CU_ASSERT_STRING_EQUAL(cr.provider, "ecs");
     aws_creds_cleanup(&cr);
     cred_chain_free(c);
-    /* plain http to a non-loopback host is refused */
-    fake_setenv("AWS_CONTAINER_CREDENTIALS_FULL_URI", "http://evil.example/creds");
+    /* plain http to a non-loopback host is refused, however the URL dresses it up (main's prefix
+     * match let userinfo "127.0.0.1@" through and sent the token to the host after it) */
+    static const char *const refused[] = {
+        "http://evil.example/creds",     "http://127.0.0.1@evil.example/creds", "http://127.0.0.1.evil.example/",
+        "http://localhost.evil.example/", "http://[::1]@evil.example/",         "http://169.254.170.2@evil.example/",
+        "http://169.254.170.22/creds",    "ftp://127.0.0.1/creds",              "http://localhost/creds",
+    };
+    for (size_t i = 0; i < sizeof(refused) / sizeof(refused[0]); i++) {
+        fake_setenv("AWS_CONTAINER_CREDENTIALS_FULL_URI", refused[i]);
+        c = new_chain(&ctx, NULL);
+        osp_err_init(&err);
+        F.last_url[0] = 0;
+        CU_ASSERT_EQUAL(resolve(c, &cr, &err), OSP_ECONFIG);
+        CU_ASSERT_STRING_EQUAL(F.last_url, ""); /* nothing was sent */
+        if (strcmp(F.last_url, ""))
+            fprintf(stderr, "%s reached %s\n", refused[i], F.last_url);
+        cred_chain_free(c);
+    }
+    static const char *const allowed[] = {"http://127.0.0.2:9/c", "http://[::1]:9/c", "http://169.254.170.23/c",
+                                          "http://[fd00:ec2::23]/c", "https://creds.example/c"};
+    for (size_t i = 0; i < sizeof(allowed) / sizeof(allowed[0]); i++) {
+        fake_setenv("AWS_CONTAINER_CREDENTIALS_FULL_URI", allowed[i]);
+        F.http_calls = 0;
+        c = new_chain(&ctx, NULL);
+        osp_err_init(&err);
+        CU_ASSERT_EQUAL(resolve(c, &cr, &err), OSP_OK);
+        aws_creds_cleanup(&cr);
+        cred_chain_free(c);
+    }
+    /* a relative URI cannot move the request off the agent: it stays a path */
+    fake_setenv("AWS_CONTAINER_CREDENTIALS_FULL_URI", NULL);
+    fake_setenv("AWS_CONTAINER_CREDENTIALS_RELATIVE_URI", "@evil.example/creds");
+    F.http_calls = 0;
     c = new_chain(&ctx, NULL);
-    CU_ASSERT_EQUAL(resolve(c, &cr, &err), OSP_ECONFIG);
+    osp_err_init(&err);
+    CU_ASSERT_EQUAL(resolve(c, &cr, &err), OSP_OK);
+    CU_ASSERT_STRING_EQUAL(F.last_url, "GET http://169.254.170.2/@evil.example/creds");
+    aws_creds_cleanup(&cr);
     cred_chain_free(c);
 }
 

@@ -33,12 +33,16 @@ static void test_process_json_without_expiration_never_expires(void)
     aws_creds_cleanup(&cr);
 }
 
+static char last_msg[512];
+
 static void expect_bad(const char *json, enum osp_code code, const char *needle)
 {
     struct aws_creds cr;
     struct osp_err err;
     osp_err_init(&err);
     CU_ASSERT_EQUAL(cred_parse_process_json(json, NOW, "process:p", &cr, &err), code);
+    snprintf(last_msg, sizeof(last_msg), "%s", err.msg);
+    CU_ASSERT_PTR_NULL(strstr(err.msg, "wJalr"));
     CU_ASSERT_PTR_NOT_NULL(strstr(err.msg, needle));
     if (!strstr(err.msg, needle))
         fprintf(stderr, "message was: %s\n", err.msg);
@@ -47,6 +51,11 @@ static void expect_bad(const char *json, enum osp_code code, const char *needle)
 static void test_process_json_rejects_bad_output(void)
 {
     expect_bad("not json", OSP_EPARSE, "not JSON");
+    /* the parse error never quotes the output: it holds the secret (main quoted "near '...'") */
+    expect_bad("{\"Version\": 1, \"AccessKeyId\": \"a\", \"SecretAccessKey\": \"wJalrXUtnFEMIK7MDENGbPxRfiCYzz",
+               OSP_EPARSE, "not JSON (error at line 1, column");
+    expect_bad("{\"Version\": 1, \"SecretAccessKey\": \"wJalrXUtnFEMIK7MDENG\" garbage}", OSP_EPARSE, "not JSON");
+    CU_ASSERT_PTR_NULL(strstr(last_msg, "wJalr"));
     expect_bad("[1,2]", OSP_EPARSE, "not a JSON object");
     expect_bad("{\"AccessKeyId\": \"a\", \"SecretAccessKey\": \"b\"}", OSP_EPARSE, "Version");
     expect_bad("{\"Version\": 2, \"AccessKeyId\": \"a\", \"SecretAccessKey\": \"b\"}", OSP_EPARSE, "Version");
