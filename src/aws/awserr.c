@@ -38,6 +38,12 @@ static void set_code(struct aws_error *e, const char *raw)
     memcpy(e->code, s, n);
     e->code[n] = '\0';
     one_line(e->code);
+    /* a response may not pass itself off as one of osprey's own codes (core/err.h) */
+    if (osp_code_is_own(e->code)) {
+        char own[sizeof(e->code)];
+        snprintf(own, sizeof(own), "%s", e->code);
+        snprintf(e->code, sizeof(e->code), "Aws.%s", own);
+    }
 }
 
 static const char *jstr(json_t *o, const char *const *names)

@@ -1,9 +1,12 @@
 /* call.c: aws_call(): build, sign, send with standard-mode retries, parse; and aws_http_simple(). */
+#include <arpa/inet.h>
 #include <errno.h>
 #include <math.h>
+#include <netinet/in.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 
 #include "aws/awserr.h"
@@ -331,6 +334,40 @@ static void log_call(struct attempt *a, const struct aws_response *resp, enum os
               resp->attempts == 2 ? "y" : "ies", rc ? " FAILED" : "");
 }
 
+/* Whether host ("name", "name:port", "[v6]:port") is a literal loopback address or localhost. */
+static int loopback_host(const char *host)
+{
+    char h[256];
+    size_t n = host[0] == '[' ? strcspn(host + 1, "]") : strcspn(host, ":");
+    if (n >= sizeof(h))
+        return 0;
+    memcpy(h, host + (host[0] == '['), n);
+    h[n] = '\0';
+    unsigned char a[16];
+    if (inet_pton(AF_INET, h, a) == 1)
+        return a[0] == 127;
+    if (inet_pton(AF_INET6, h, a) == 1)
+        return !memcmp(a, &in6addr_loopback, sizeof(a));
+    return !strcasecmp(h, "localhost");
+}
+
+/* A custom endpoint over plain http to another machine sends the signed requests, and the
+ * session token in them, in clear: say so once per client. */
+static void warn_cleartext(struct aws_client *c, const struct aws_endpoint *ep)
+{
+    if (!ep->custom || strncasecmp(ep->url, "http://", 7) || loopback_host(ep->host))
+        return;
+    pthread_mutex_lock(&c->mu);
+    int warn = !c->warned_cleartext;
+    c->warned_cleartext = 1;
+    pthread_mutex_unlock(&c->mu);
+    if (warn)
+        osp_warn(c->ctx,
+                 "endpoint %s (from %s) is plain http to a host that is not loopback: requests and the session "
+                 "token travel in clear (use https)",
+                 ep->url, ep->source);
+}
+
 enum osp_code aws_call(struct aws_client *c, struct aws_call *call, struct aws_response *resp, struct osp_err *err)
 {
     memset(resp, 0, sizeof(*resp));
@@ -341,6 +378,7 @@ enum osp_code aws_call(struct aws_client *c, struct aws_call *call, struct aws_r
         rc = aws_endpoint_apply_host_prefix(&ep, call->host_prefix, err);
     if (rc)
         return rc;
+    warn_cleartext(c, &ep);
     struct aws_req req;
     if ((rc = aws_req_build(call, &ep, &req, err)) != OSP_OK)
         return rc;

@@ -64,6 +64,7 @@ struct aws_client {
     struct aws_rate rates[AWS_MAX_SERVICES]; /* per signing service, in order of first use */
     size_t nrates;
     int warned_insecure;
+    int warned_cleartext; /* a plain-http endpoint to a non-loopback host was named once */
 
     pthread_mutex_t creds_mu;
     struct aws_creds creds;

@@ -88,6 +88,11 @@ static struct res_service *service_rows(struct cli_session *s, const struct scan
             .error_code = c->err_code[0] ? c->err_code : NULL,
             .error_message = c->err_message[0] ? c->err_message : NULL,
             .collected_at = c->collected_at,
+            .source = st->from_cache[i] == SCAN_FROM_ARTIFACT ? "artifact"
+                      : st->from_cache[i]                    ? "cache"
+                                                             : "live",
+            .artifact_created = st->from_cache[i] == SCAN_FROM_ARTIFACT ? st->art_created : 0,
+            .artifact_authenticated = st->from_cache[i] == SCAN_FROM_ARTIFACT && st->art_trusted,
         };
     }
     return rows;

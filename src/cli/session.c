@@ -71,6 +71,8 @@ enum osp_code cli_session_open(struct osp_ctx *ctx, const struct cli_opts *o, st
         if (*r && (rc = scan_scope_add_region(&s->scope, r, err)))
             return rc;
     }
+    if (o->account) /* before any return: an offline run without a region still scans this account only */
+        snprintf(s->scope.account, sizeof(s->scope.account), "%s", o->account);
     s->scope.regions_given = s->scope.nregions > 0;
     s->scope.all_regions = wants_all_regions(o);
     s->scope.configured_region = cred_chain_region(s->chain);
@@ -86,8 +88,6 @@ enum osp_code cli_session_open(struct osp_ctx *ctx, const struct cli_opts *o, st
     }
     const char *first = s->scope.nregions ? s->scope.regions[0] : cred_chain_region(s->chain);
     snprintf(s->scope.partition, sizeof(s->scope.partition), "%s", aws_partition_of(first ? first : "us-east-1"));
-    if (o->account)
-        snprintf(s->scope.account, sizeof(s->scope.account), "%s", o->account);
     if (o->offline)
         return OSP_OK;
     return open_client(s, err);

@@ -74,3 +74,11 @@ int osp_exit_code(enum osp_code code)
     }
     return 5;
 }
+
+int osp_code_is_own(const char *name)
+{
+    for (int c = 0; name && c < OSP_CODE_COUNT; c++)
+        if (!strcmp(name, osp_code_name((enum osp_code)c)))
+            return 1;
+    return 0;
+}

@@ -65,6 +65,10 @@ enum osp_code osp_err_set(struct osp_err *err, enum osp_code code, const char *f
 void osp_err_prefix(struct osp_err *err, const char *fmt, ...) OSP_PRINTF(2, 3);
 const char *osp_strerror(enum osp_code code);
 const char *osp_code_name(enum osp_code code);
+/* 1 when name is one of osprey's own code names ("OSP_EPARSE"): reports mark such an error code
+ * as osprey's (ErrorSource "osprey"), apart from AWS's codes (AccessDenied); awserr.c never lets
+ * an AWS response's code take that shape. */
+int osp_code_is_own(const char *name);
 int osp_exit_code(enum osp_code code);
 
 #endif

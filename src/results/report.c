@@ -115,7 +115,18 @@ static json_t *service_json(const struct res_service *s, int *bad)
     set_str(o, "Status", res_svc_state_name(s->state), bad);
     set_time(o, "CollectedAt", s->collected_at, bad);
     set_opt(o, "ErrorCode", s->error_code, bad);
+    if (s->error_code && *s->error_code) /* osprey's own codes (OSP_E*) kept apart from AWS's */
+        set_str(o, "ErrorSource", osp_code_is_own(s->error_code) ? "osprey" : "aws", bad);
     set_opt(o, "ErrorMessage", s->error_message, bad);
+    if (s->source && *s->source) {
+        json_t *p = json_object();
+        set_str(p, "Source", s->source, bad);
+        if (!strcmp(s->source, "artifact")) {
+            set_time(p, "ArtifactCreatedAt", s->artifact_created, bad);
+            set_new(p, "Authenticated", json_boolean(s->artifact_authenticated), bad);
+        }
+        set_new(o, "Provenance", p, bad);
+    }
     return o;
 }
 
@@ -133,6 +144,8 @@ static json_t *gap_json(const struct res_gap *g, int *bad)
     set_opt(o, "Check", g->check_id, bad);
     set_opt(o, "Resource", g->resource, bad);
     set_opt(o, "Code", g->code, bad);
+    if (g->code && *g->code)
+        set_str(o, "CodeSource", osp_code_is_own(g->code) ? "osprey" : "aws", bad);
     set_opt(o, "Message", g->message, bad);
     set_new(o, "Accepted", json_boolean(g->accepted), bad);
     return o;

@@ -186,6 +186,20 @@ static enum osp_code read_service(struct rd *rd, json_t *o, size_t idx, struct r
         (rc = get_str(rd, o, "ErrorCode", where, &s.error_code)) ||
         (rc = get_str(rd, o, "ErrorMessage", where, &s.error_message)))
         return rc;
+    json_t *p = json_object_get(o, "Provenance");
+    if (p && !json_is_null(p)) {
+        char pw[64];
+        snprintf(pw, sizeof(pw), "%s.Provenance", where);
+        if (!json_is_object(p))
+            return bad(rd, pw, "expected an object");
+        json_t *auth = json_object_get(p, "Authenticated");
+        if (auth && !json_is_boolean(auth))
+            return bad(rd, pw, "Authenticated: expected true or false");
+        s.artifact_authenticated = json_is_true(auth);
+        if ((rc = get_str(rd, p, "Source", pw, &s.source)) ||
+            (rc = get_time(rd, p, "ArtifactCreatedAt", pw, &s.artifact_created)))
+            return rc;
+    }
     return res_report_add_service_status(r, &s, rd->err);
 }
 

@@ -137,6 +137,7 @@ void res_service_clear(struct res_service *s)
     free_str(s->service);
     free_str(s->error_code);
     free_str(s->error_message);
+    free_str(s->source);
 }
 
 static void compliance_free(struct res_compliance *c)
@@ -321,7 +322,10 @@ enum osp_code res_report_add_service_status(struct res_report *r, const struct r
     d->service = res_strdup(s->service);
     d->error_code = res_strdup(s->error_code);
     d->error_message = res_strdup(s->error_message);
-    if (!d->account || !d->region || !d->service || !d->error_code || !d->error_message) {
+    d->source = res_strdup(s->source);
+    d->artifact_created = s->artifact_created;
+    d->artifact_authenticated = s->artifact_authenticated;
+    if (!d->account || !d->region || !d->service || !d->error_code || !d->error_message || !d->source) {
         res_service_clear(d);
         return nomem(err);
     }

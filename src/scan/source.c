@@ -93,11 +93,16 @@ void scan_scope_cleanup(struct scan_scope *sc)
     sc->nchain = 0;
 }
 
-/* Offline runs may learn the account from what is stored. */
+/* Offline runs may learn the account from what is stored; a given --account (with no region to
+ * name the partition) learns its partition from its own entries. */
 static enum osp_code learn_account(struct scan_scope *sc, const struct cache_entry *e, size_t n, struct osp_err *err)
 {
-    if (sc->account[0])
+    if (sc->account[0]) {
+        for (size_t i = 0; i < n && !sc->partition[0]; i++)
+            if (!strcmp(sc->account, e[i].account))
+                snprintf(sc->partition, sizeof(sc->partition), "%s", e[i].partition);
         return OSP_OK;
+    }
     for (size_t i = 0; i < n; i++) {
         if (sc->account[0] && strcmp(sc->account, e[i].account))
             return osp_err_set(err, OSP_EUSAGE, "the cache holds several accounts (%s, %s): pass --account",
@@ -140,6 +145,7 @@ static enum osp_code load_artifact(const struct scan_source *src, struct scan_sc
     if (rc)
         return rc;
     st->art_trusted = meta.authenticated;
+    st->art_created = meta.created;
     osp_debug(src->ctx, "loaded %zu cache entries from artifact %s", st->nart, path);
     /* without a valid MAC: never an online scan's freshness, never into a persistent cache */
     if (!st->art_trusted && !src->offline) {
@@ -195,6 +201,12 @@ static enum osp_code learn_offline(const struct scan_source *src, struct scan_sc
     if (!rc && !sc->account[0])
         rc = osp_err_set(err, OSP_EOFFLINE, "--offline: the cache is empty (give --cache-artifact or --cache-dir "
                                             "holding a previous scan)");
+    int account_stored = 0;
+    for (size_t i = 0; i < n && !account_stored; i++)
+        account_stored = !strcmp(e[i].account, sc->account);
+    if (!rc && n && !account_stored)
+        rc = osp_err_set(err, OSP_EOFFLINE, "--offline: the cache holds no state for account %s (it holds %s)",
+                         sc->account, e[0].account);
     int regional_stored = 0; /* an artifact of global services only lacks services, not regions */
     for (size_t i = 0; i < n; i++)
         regional_stored |= !strcmp(e[i].account, sc->account) && strcmp(e[i].region, "global");
@@ -383,6 +395,13 @@ static enum osp_code collect_missing(const struct scan_source *src, struct scan_
     return rc;
 }
 
+/* Whether e is the artifact's entry (restored into the store, or read in place): same key, same time. */
+static int from_artifact(const struct scan_state *st, const struct cache_entry *e)
+{
+    const struct cache_entry *a = st->nart ? bsearch(e, st->art, st->nart, sizeof(*e), cache_entry_cmp) : NULL;
+    return a && a->collected_at == e->collected_at;
+}
+
 /* Offline with an unauthenticated artifact and a persistent store, the artifact is read in place. */
 static const struct cache_entry *untrusted_entry(const struct scan_source *src, const struct scan_scope *sc,
                                                  const struct scan_state *st, const char *region, const char *service)
@@ -418,7 +437,7 @@ static enum osp_code use_cache(const struct scan_source *src, const struct scan_
         if (use && (!use->status_json || src->offline)) {
             rc = entry_to_result(use, &st->results[st->n], err);
             if (!rc) {
-                st->from_cache[st->n++] = 1;
+                st->from_cache[st->n++] = from_artifact(st, use) ? SCAN_FROM_ARTIFACT : SCAN_FROM_CACHE;
                 j[i].have = 1;
                 char age[16];
                 osp_format_age((long long)(osp_now(src->ctx) - use->collected_at), age, sizeof(age));

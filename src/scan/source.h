@@ -82,14 +82,18 @@ struct scan_source {
     void *ud;
 };
 
+/* Where a result's state came from (its provenance in the report). */
+enum { SCAN_FROM_LIVE = 0, SCAN_FROM_CACHE = 1, SCAN_FROM_ARTIFACT = 2 };
+
 struct scan_state {
     struct col_result *results; /* one per (service, region); global services: region "global" */
     size_t n;
-    unsigned char *from_cache; /* per result: 1 when it came from the cache or artifact */
+    unsigned char *from_cache; /* per result: SCAN_FROM_LIVE, SCAN_FROM_CACHE or SCAN_FROM_ARTIFACT */
     time_t collected_at;       /* newest collection time among the results */
     struct cache_entry *art;   /* what the artifact held at the start (owned), so writing it */
     size_t nart;               /* back keeps the services and regions this run did not touch */
     int art_trusted;           /* the artifact's MAC verified with the artifact key */
+    time_t art_created;        /* the artifact header's created time (0: no artifact) */
     char *missing_regions[SCAN_MAX_REGIONS]; /* offline: requested, nothing stored (gaps) */
     size_t nmissing;
 };

@@ -170,9 +170,26 @@ def test_offline_artifact_replay_is_byte_identical(t):
                     "--quiet", "--offline", "--cache-artifact", art, "--cache-dir", os.path.join(t.tmp, "c2")] + outs2,
                    env=m.env())
     assert r.returncode in (0, 1), r.stderr
-    for fmt in formats:
+    for fmt in formats[1:]:
         with open(os.path.join(t.tmp, "r1.%s" % fmt), "rb") as f1, open(os.path.join(t.tmp, "r2.%s" % fmt), "rb") as f2:
             assert f1.read() == f2.read(), "%s report differs after the offline replay" % fmt
+    # JSON: the same report but for each service's provenance (live, then the artifact it was written to)
+    with open(os.path.join(t.tmp, "r1.json")) as f1, open(os.path.join(t.tmp, "r2.json")) as f2:
+        live, replay = json.load(f1), json.load(f2)
+    assert {s["Provenance"]["Source"] for s in live["Services"]} == {"live"}, live["Services"]
+    assert all(s["Provenance"]["Source"] == "artifact" and s["Provenance"]["Authenticated"] is False
+               and s["Provenance"]["ArtifactCreatedAt"] for s in replay["Services"]), replay["Services"]
+    for rep in (live, replay):
+        for s in rep["Services"]:
+            del s["Provenance"]
+    assert live == replay
+    # and a replay is deterministic: the same artifact gives the same bytes again
+    r = run_osprey(["aws", "--region", REGION, "--service", "s3", "--service", "iam", "--quiet", "--offline",
+                    "--cache-artifact", art, "--cache-dir", os.path.join(t.tmp, "c2b"),
+                    "--format", "json=%s" % os.path.join(t.tmp, "r3.json")], env=m.env())
+    assert r.returncode in (0, 1), r.stderr
+    with open(os.path.join(t.tmp, "r2.json"), "rb") as f2, open(os.path.join(t.tmp, "r3.json"), "rb") as f3:
+        assert f2.read() == f3.read(), "two offline replays of one artifact differ"
     # an offline scan asking for a service the artifact lacks fails, naming it
     r = run_osprey(["aws", "--region", REGION, "--service", "kms", "--quiet", "--offline", "--cache-artifact", art,
                     "--cache-dir", os.path.join(t.tmp, "c3")], env=m.env())
