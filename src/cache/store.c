@@ -50,6 +50,9 @@ static enum osp_code db_fail(struct cache_store *s, int rc, const char *what, st
                            detail);
     case SQLITE_NOMEM:
         return osp_err_set(err, OSP_ENOMEM, "out of memory in the cache database while %s", what);
+    case SQLITE_TOOBIG:
+        return osp_err_set(err, OSP_ELIMIT, "cache database %s: a value is over the %u MiB limit while %s", s->path,
+                           ART_MAX_ENTRY_BYTES >> 20, what);
     case SQLITE_READONLY:
     case SQLITE_CANTOPEN:
     case SQLITE_IOERR:
@@ -182,6 +185,8 @@ static enum osp_code store_new(struct osp_ctx *ctx, const char *path, struct cac
         return c;
     }
     sqlite3_busy_timeout(s->db, s->busy_ms);
+    /* a row holds a state and a status, each capped like an artifact entry (cache.h) */
+    sqlite3_limit(s->db, SQLITE_LIMIT_LENGTH, (int)(2 * ART_MAX_ENTRY_BYTES + (1u << 20)));
     *out = s;
     return OSP_OK;
 }
@@ -339,9 +344,11 @@ enum osp_code cache_get(struct cache_store *s, const char *account, const char *
                    &st, err))
         return err->code;
     const char *keys[4] = {account, partition, region, service};
-    for (int i = 0; i < 4; i++)
-        sqlite3_bind_text(st, i + 1, keys[i] ? keys[i] : "", -1, SQLITE_STATIC);
-    int rc = sqlite3_step(st);
+    int rc = SQLITE_OK;
+    for (int i = 0; i < 4 && rc == SQLITE_OK; i++)
+        rc = sqlite3_bind_text(st, i + 1, keys[i] ? keys[i] : "", -1, SQLITE_STATIC);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_step(st);
     enum osp_code code = OSP_ENOTFOUND;
     struct cache_entry e;
     memset(&e, 0, sizeof(e));
@@ -388,18 +395,30 @@ static enum osp_code put_one(struct cache_store *s, sqlite3_stmt *st, const stru
 {
     sqlite3_reset(st);
     sqlite3_clear_bindings(st);
-    sqlite3_bind_text(st, 1, e->account, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 2, e->partition, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 3, e->region, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 4, e->service, -1, SQLITE_STATIC);
-    sqlite3_bind_int64(st, 5, (sqlite3_int64)e->collected_at);
-    sqlite3_bind_text(st, 6, e->osprey_version, -1, SQLITE_STATIC);
-    sqlite3_bind_int(st, 7, e->schema_version);
-    sqlite3_bind_text(st, 8, e->state_json, -1, SQLITE_STATIC);
-    if (e->status_json)
-        sqlite3_bind_text(st, 9, e->status_json, -1, SQLITE_STATIC);
-    sqlite3_bind_int64(st, 10, (sqlite3_int64)strlen(e->state_json));
-    int rc = sqlite3_step(st);
+    /* every bind is checked: a status that failed to bind (too big) would store a failed
+     * service as ok */
+    int rc = sqlite3_bind_text(st, 1, e->account, -1, SQLITE_STATIC);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_bind_text(st, 2, e->partition, -1, SQLITE_STATIC);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_bind_text(st, 3, e->region, -1, SQLITE_STATIC);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_bind_text(st, 4, e->service, -1, SQLITE_STATIC);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_bind_int64(st, 5, (sqlite3_int64)e->collected_at);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_bind_text(st, 6, e->osprey_version, -1, SQLITE_STATIC);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_bind_int(st, 7, e->schema_version);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_bind_text(st, 8, e->state_json, -1, SQLITE_STATIC);
+    if (rc == SQLITE_OK && e->status_json)
+        rc = sqlite3_bind_text(st, 9, e->status_json, -1, SQLITE_STATIC);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_bind_int64(st, 10, (sqlite3_int64)strlen(e->state_json));
+    if (rc != SQLITE_OK)
+        return db_fail(s, rc, "writing", err);
+    rc = sqlite3_step(st);
     return rc == SQLITE_DONE ? OSP_OK : db_fail(s, rc, "writing", err);
 }
 
@@ -490,9 +509,9 @@ enum osp_code cache_clean(struct cache_store *s, long long older_than, size_t *r
     const char *sql = older_than < 0 ? "DELETE FROM entries" : "DELETE FROM entries WHERE collected_at < ?1";
     if (db_prepare(s, sql, &st, err))
         return err->code;
-    if (older_than >= 0)
-        sqlite3_bind_int64(st, 1, (sqlite3_int64)osp_now(s->ctx) - older_than);
-    int rc = sqlite3_step(st);
+    int rc = older_than >= 0 ? sqlite3_bind_int64(st, 1, (sqlite3_int64)osp_now(s->ctx) - older_than) : SQLITE_OK;
+    if (rc == SQLITE_OK)
+        rc = sqlite3_step(st);
     sqlite3_finalize(st);
     if (rc != SQLITE_DONE)
         return db_fail(s, rc, "cleaning", err);

@@ -149,6 +149,31 @@ static void test_store_put_is_all_or_nothing(void)
     teardown();
 }
 
+/* A status that cannot be stored is an error, never a failed service stored as ok (main did not
+ * check sqlite's bind results: a status too big to bind was dropped, leaving NULL = ok). */
+static void test_store_oversized_status_is_an_error_not_ok(void)
+{
+    setup();
+    struct cache_store *s = open_dir(tmpdir);
+    size_t big = 2u * ART_MAX_ENTRY_BYTES + (2u << 20);
+    char *status = malloc(big + 1);
+    CU_ASSERT_FATAL(status != NULL);
+    memset(status, 'x', big);
+    status[0] = '"';
+    status[big - 1] = '"';
+    status[big] = '\0';
+    struct cache_entry e = mk("111111111111", "us-east-1", "s3", NOW, "{}", status);
+    osp_err_init(&err);
+    CU_ASSERT_EQUAL(cache_put(s, &e, 1, &err), OSP_ELIMIT);
+    CU_ASSERT_PTR_NOT_NULL(strstr(err.msg, "limit"));
+    free(status);
+    struct cache_entry out;
+    osp_err_init(&err);
+    CU_ASSERT_EQUAL(cache_get(s, "111111111111", "aws", "us-east-1", "s3", -1, &out, &err), OSP_ENOTFOUND);
+    cache_close(s);
+    teardown();
+}
+
 static void test_store_list_is_sorted_without_state(void)
 {
     setup();
@@ -401,6 +426,7 @@ static const struct osp_test tests[] = {
     OSP_TEST(test_store_max_age_hides_stale_entries),
     OSP_TEST(test_store_put_replaces_and_stores_empty_services),
     OSP_TEST(test_store_put_is_all_or_nothing),
+    OSP_TEST(test_store_oversized_status_is_an_error_not_ok),
     OSP_TEST(test_store_list_is_sorted_without_state),
     OSP_TEST(test_store_clean_removes_old_then_all),
     OSP_TEST(test_store_creates_private_dir_and_file),
