@@ -136,6 +136,7 @@ int col_err_is(const struct aws_response *resp, const struct osp_err *err, const
 json_t *col_meta(const char *arn);          /* new: the metadata object */
 json_t *col_obj(const char *arn);           /* new: {"__defsec_metadata": meta} */
 json_t *col_wrap(json_t *value, const char *arn); /* takes value; new wrapped scalar */
+json_t *col_str(const char *s); /* new string; bytes that are not UTF-8 become U+FFFD (never dropped) */
 json_t *col_arr(json_t *o, const char *key);     /* borrowed: o[key] = [] (created if missing) */
 void col_push(json_t *arr, json_t *item);        /* takes item */
 void col_set(json_t *o, const char *key, json_t *v); /* takes v; NULL v adds nothing */

@@ -7,6 +7,7 @@
 #include <strings.h>
 
 #include "collect/col_int.h"
+#include "core/alloc.h"
 #include "core/timeutil.h"
 
 json_t *col_meta(const char *arn)
@@ -64,10 +65,54 @@ void col_set(json_t *o, const char *key, json_t *v)
         json_decref(v);
 }
 
+/* Length of the valid UTF-8 sequence at s (of n bytes left), 0 when not valid. */
+static size_t utf8_len(const unsigned char *s, size_t n)
+{
+    size_t k = s[0] < 0x80 ? 1 : (s[0] & 0xe0) == 0xc0 ? 2 : (s[0] & 0xf0) == 0xe0 ? 3 : (s[0] & 0xf8) == 0xf0 ? 4 : 0;
+    if (!k || k > n || (k == 2 && s[0] < 0xc2) || (k == 4 && s[0] > 0xf4))
+        return 0;
+    for (size_t i = 1; i < k; i++)
+        if ((s[i] & 0xc0) != 0x80)
+            return 0;
+    if ((k == 3 && s[0] == 0xe0 && s[1] < 0xa0) || (k == 3 && s[0] == 0xed && s[1] > 0x9f) ||
+        (k == 4 && s[0] == 0xf0 && s[1] < 0x90) || (k == 4 && s[0] == 0xf4 && s[1] > 0x8f))
+        return 0;
+    return k;
+}
+
+json_t *col_str(const char *s)
+{
+    if (!s)
+        return NULL;
+    json_t *v = json_string(s);
+    if (v)
+        return v;
+    /* not UTF-8 (a URL-decoded document, a hostile body): each bad byte becomes U+FFFD, as Go's
+     * strings.ToValidUTF8 does, so the value is kept for the checks instead of dropped */
+    size_t n = strlen(s), j = 0;
+    char *out = osp_xmalloc(3 * n + 1);
+    for (size_t i = 0; i < n;) {
+        size_t k = utf8_len((const unsigned char *)s + i, n - i);
+        if (k) {
+            memcpy(out + j, s + i, k);
+            j += k;
+            i += k;
+        } else {
+            memcpy(out + j, "\xef\xbf\xbd", 3);
+            j += 3;
+            i++;
+        }
+    }
+    out[j] = '\0';
+    v = json_string(out);
+    free(out);
+    return v;
+}
+
 void col_add_str(json_t *o, const char *key, const char *s, const char *arn)
 {
     if (s)
-        col_set(o, key, col_wrap(json_string(s), arn));
+        col_set(o, key, col_wrap(col_str(s), arn));
 }
 
 void col_add_bool(json_t *o, const char *key, int b, const char *arn)
@@ -180,7 +225,7 @@ void col_add_time_s(json_t *o, const char *key, const char *s, const char *arn)
 {
     if (!s)
         return;
-    json_t *v = json_string(s);
+    json_t *v = col_str(s);
     col_add_time_v(o, key, v, arn);
     json_decref(v);
 }
@@ -220,7 +265,7 @@ static char *url_decode(const char *s)
 static json_t *doc_text(json_t *parsed, const char *fallback)
 {
     char *txt = parsed ? json_dumps(parsed, JSON_COMPACT | JSON_SORT_KEYS) : NULL;
-    json_t *r = json_string(txt ? txt : fallback);
+    json_t *r = col_str(txt ? txt : fallback);
     free(txt);
     return r;
 }
@@ -250,7 +295,7 @@ void col_add_str_list(json_t *o, const char *key, json_t *list, const char *arn)
     COL_ITEMS(list, i, v) {
         char num[64];
         if (json_is_string(v))
-            col_push(arr, col_wrap(json_string(json_string_value(v)), arn));
+            col_push(arr, col_wrap(col_str(json_string_value(v)), arn));
         else if (json_is_integer(v))
             col_push(arr, col_wrap(json_string(col_fmt(num, sizeof num, "%lld", (long long)json_integer_value(v))), arn));
     }

@@ -105,7 +105,28 @@ static void test_csv_garbage_does_not_crash(void)
     }
 }
 
+/* Bytes that are not UTF-8 (a URL-decoded policy, a hostile body) never make a builder drop the
+ * value: main's json_string() returned NULL and the field vanished, so a check could PASS what it
+ * should FAIL. */
+static void test_builders_keep_values_that_are_not_utf8(void)
+{
+    json_t *o = json_object();
+    col_add_str(o, "name", "bad\xff\xfename", "arn:x");
+    json_t *v = json_object_get(json_object_get(o, "name"), "value");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(v);
+    CU_ASSERT_STRING_EQUAL(json_string_value(v), "bad\xef\xbf\xbd\xef\xbf\xbdname");
+    json_t *enc = json_string("%7B%22Statement%22%3A%5B%7B%22Effect%22%3A%22Allow%22%2C%22Action%22%3A%22%FF%22%7D%5D%7D");
+    col_add_doc_v(o, "policy", enc, "arn:x");
+    json_decref(enc);
+    v = json_object_get(json_object_get(o, "policy"), "value");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(v);
+    CU_ASSERT_PTR_NOT_NULL(strstr(json_string_value(v), "\"Effect\":\"Allow\""));
+    col_add_time_s(o, "when", "2024\xff", "arn:x"); /* not a time: left out, never a crash */
+    json_decref(o);
+}
+
 static const struct osp_test tests[] = {
+    OSP_TEST(test_builders_keep_values_that_are_not_utf8),
     OSP_TEST(test_mappers_survive_malformed_shapes),
     OSP_TEST(test_nested_sub_trees_feed_every_mapper),
     OSP_TEST(test_csv_garbage_does_not_crash),
