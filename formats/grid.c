@@ -33,7 +33,8 @@ int fmt_grid_row(struct fmt_grid *g, const char *const *cells, const char *const
     }
     size_t base = g->nrows * g->ncols;
     for (size_t i = 0; i < g->ncols; i++) {
-        g->cells[base + i] = strdup(cells[i] ? cells[i] : "");
+        /* a cell is one line of text: CR, LF, tabs and escape sequences are shown escaped */
+        g->cells[base + i] = osp_escape_controls(cells[i] ? cells[i] : "");
         g->colors[base + i] = colors ? colors[i] : NULL;
         if (!g->cells[base + i]) {
             for (size_t k = 0; k < i; k++)

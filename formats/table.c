@@ -1,8 +1,11 @@
 /* table.c: the human-readable views: per-service summary, per-resource (one --service),
  * per-finding detail (--arn), scan errors, and the compliance table. */
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/alloc.h"
 #include "core/buf.h"
 #include "core/timeutil.h"
 #include "formats/fmt_int.h"
@@ -33,12 +36,49 @@ static const char *ctl_color(enum res_ctl_status s)
     return s == RES_CTL_PASS ? "\033[32m" : s == RES_CTL_FAIL ? "\033[31m" : s == RES_CTL_ERROR ? "\033[1;31m" : NULL;
 }
 
+/* fprintf for lines that carry text from outside (names, messages, codes): everything but the
+ * newlines that open or close the text is shown with its control characters escaped, so a value
+ * cannot start a line of its own ("::warning::" in a CI log) or drive the terminal. */
+static void tprintf(FILE *out, const char *fmt, ...) OSP_PRINTF(2, 3);
+static void tprintf(FILE *out, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    char small[512];
+    int n = vsnprintf(small, sizeof(small), fmt, ap);
+    va_end(ap);
+    char *text = small;
+    if (n >= (int)sizeof(small)) {
+        text = osp_xmalloc((size_t)n + 1);
+        va_start(ap, fmt);
+        vsnprintf(text, (size_t)n + 1, fmt, ap);
+        va_end(ap);
+    }
+    size_t len = n > 0 ? (size_t)n : 0, lead = 0, trail = 0;
+    while (lead < len && text[lead] == '\n')
+        lead++;
+    while (trail < len - lead && text[len - 1 - trail] == '\n')
+        trail++;
+    fwrite(text, 1, lead, out);
+    text[len - trail] = '\0';
+    char *mid = osp_escape_controls(text + lead);
+    fputs(mid, out);
+    free(mid);
+    for (size_t i = 0; i < trail; i++)
+        fputc('\n', out);
+    if (text != small)
+        free(text);
+}
+
 static void paint(FILE *out, int color, const char *code, const char *s)
 {
-    if (color && code)
-        fprintf(out, "%s%s" C_RESET, code, s);
-    else
-        fputs(s, out);
+    if (color && code) {
+        fputs(code, out);
+        tprintf(out, "%s", s);
+        fputs(C_RESET, out);
+    } else {
+        tprintf(out, "%s", s);
+    }
 }
 
 /* Severity columns, most severe first. */
@@ -110,21 +150,21 @@ static void rows_finish(struct rows *rs)
 static void header(const struct res_report *r, FILE *out, int color)
 {
     paint(out, color, C_BOLD, "osprey");
-    fprintf(out, " %s: AWS account%s ", r->tool_version, r->n_accounts > 1 ? "s" : "");
+    tprintf(out, " %s: AWS account%s ", r->tool_version, r->n_accounts > 1 ? "s" : "");
     for (size_t i = 0; i < r->n_accounts; i++)
-        fprintf(out, "%s%s", i ? ", " : "", r->accounts[i]);
+        tprintf(out, "%s%s", i ? ", " : "", r->accounts[i]);
     if (!r->n_accounts)
         fputs("(unknown)", out);
-    fprintf(out, " (partition %s), region%s ", r->partition, r->n_regions > 1 ? "s" : "");
+    tprintf(out, " (partition %s), region%s ", r->partition, r->n_regions > 1 ? "s" : "");
     for (size_t i = 0; i < r->n_regions; i++)
-        fprintf(out, "%s%s", i ? ", " : "", r->regions[i]);
+        tprintf(out, "%s%s", i ? ", " : "", r->regions[i]);
     if (!r->n_regions)
         fputs("(none)", out);
     fputc('\n', out);
     if (r->collected_at) {
         char when[32];
         osp_format_rfc3339(r->collected_at, when, sizeof(when));
-        fprintf(out, "State collected at %s\n", when);
+        tprintf(out, "State collected at %s\n", when);
     }
     fputc('\n', out);
 }
@@ -272,14 +312,14 @@ static int resource_rows(const struct res_report *r, const char *svc, struct row
 
 static void service_lines(const struct res_report *r, const struct fmt_opts *o, FILE *out)
 {
-    fprintf(out, "Resources of %s\n", o->service);
+    tprintf(out, "Resources of %s\n", o->service);
     for (size_t i = 0; i < r->n_services; i++) {
         const struct res_service *s = &r->services[i];
         char status[160];
         if (strcmp(s->service, o->service))
             continue;
         svc_status(s, o, status, sizeof(status));
-        fprintf(out, "  %s %s: %s\n", s->account, s->region, status);
+        tprintf(out, "  %s %s: %s\n", s->account, s->region, status);
     }
 }
 
@@ -311,22 +351,25 @@ static enum osp_code resource_view(const struct res_report *r, const struct fmt_
 
 static void finding_detail(const struct res_finding *f, size_t n, FILE *out, int color)
 {
-    fprintf(out, "[%zu] %s  ", n, f->check_id);
+    tprintf(out, "[%zu] %s  ", n, f->check_id);
     paint(out, color, sev_color(f->severity), res_severity_name(f->severity));
-    fprintf(out, "  %s\n", f->title);
+    tprintf(out, "  %s\n", f->title);
     if (f->status != RES_FAIL)
-        fprintf(out, "    Status:      %s%s%s\n", res_status_name(f->status), *f->ignore_reason ? ": " : "",
+        tprintf(out, "    Status:      %s%s%s\n", res_status_name(f->status), *f->ignore_reason ? ": " : "",
                 f->ignore_reason);
-    if (*f->message)
-        fprintf(out, "    Message:     %s\n", f->message);
+    if (*f->message) { /* built from resource names and tags: one line, control bytes escaped */
+        char *m = osp_escape_controls(f->message);
+        tprintf(out, "    Message:     %s\n", m);
+        free(m);
+    }
     if (*f->resolution)
-        fprintf(out, "    Resolution:  %s\n", f->resolution);
+        tprintf(out, "    Resolution:  %s\n", f->resolution);
     for (size_t i = 0; i < f->n_references; i++)
-        fprintf(out, "    Link:        %s\n", f->references[i]);
+        tprintf(out, "    Link:        %s\n", f->references[i]);
     if (f->n_frameworks) {
         fputs("    Controls:   ", out);
         for (size_t i = 0; i < f->n_frameworks; i++)
-            fprintf(out, " %s %s%s", f->frameworks[i].framework, f->frameworks[i].id,
+            tprintf(out, " %s %s%s", f->frameworks[i].framework, f->frameworks[i].id,
                     i + 1 < f->n_frameworks ? "," : "");
         fputc('\n', out);
     }
@@ -341,11 +384,11 @@ static void arn_view(const struct res_report *r, const struct fmt_opts *o, FILE 
         if (strcmp(f->resource, o->arn))
             continue;
         if (!n++)
-            fprintf(out, "Findings for %s (%s, %s, account %s)\n\n", f->resource, f->service, f->region, f->account);
+            tprintf(out, "Findings for %s (%s, %s, account %s)\n\n", f->resource, f->service, f->region, f->account);
         finding_detail(f, n, out, o->color);
     }
     if (!n)
-        fprintf(out, "No findings for %s.\n\n", o->arn);
+        tprintf(out, "No findings for %s.\n\n", o->arn);
 }
 
 /* The overview by check: at least this many rows however short the terminal; the lines the
@@ -456,7 +499,7 @@ static enum osp_code bycheck_view(const struct res_report *r, const struct fmt_o
         fputs("Failing checks (most severe first)\n", out);
         fmt_grid_print(&g, out, o->color);
         if (rows < gs.n)
-            fprintf(out, "... %zu more failing check%s not shown (cut to the terminal's %zu lines; LINES=0 lists all)\n",
+            tprintf(out, "... %zu more failing check%s not shown (cut to the terminal's %zu lines; LINES=0 lists all)\n",
                     gs.n - rows, gs.n - rows > 1 ? "s" : "", o->height);
     } else if (!bad && o->checks_only) {
         fputs("No failing checks.\n", out);
@@ -481,7 +524,7 @@ static void totals(const struct res_report *r, FILE *out, int color)
     }
     size_t ign = fmt_count_status(r, RES_IGNORED), err = fmt_count_status(r, RES_ERROR);
     size_t pass = fmt_count_status(r, RES_PASS);
-    fprintf(out, " (ignored %zu, passed %zu, could not run %zu)\n", ign, pass, err);
+    tprintf(out, " (ignored %zu, passed %zu, could not run %zu)\n", ign, pass, err);
 }
 
 /* What to try after a first look: explain the top failing check, scan a real account, CI. */
@@ -500,7 +543,7 @@ static void next_hint(const struct res_report *r, int demo, FILE *out)
     fputc('\n', out);
     for (size_t i = 0, n = 0; i < sizeof(steps) / sizeof(steps[0]); i++)
         if (*steps[i][0])
-            fprintf(out, "%s %-40s %s\n", n++ ? "     " : "next:", steps[i][0], steps[i][1]);
+            tprintf(out, "%s %-40s %s\n", n++ ? "     " : "next:", steps[i][0], steps[i][1]);
     fmt_check_groups_free(&gs);
 }
 
@@ -516,7 +559,7 @@ static void scan_errors(const struct res_report *r, FILE *out, int color)
             paint(out, color, "\033[1;31m", "Scan errors");
             fputs(" (these services were not checked)\n", out);
         }
-        fprintf(out, "  %s %s (account %s): %s%s%s\n", s->service, s->region, s->account,
+        tprintf(out, "  %s %s (account %s): %s%s%s\n", s->service, s->region, s->account,
                 *s->error_code ? s->error_code : "collection failed", *s->error_message ? ": " : "", s->error_message);
     }
 }
@@ -546,7 +589,7 @@ static void incomplete_footer(const struct res_report *r, FILE *out, int color)
             continue; /* listed under "Scan errors" */
         char what[600];
         fmt_gap_subject(g, what, sizeof(what));
-        fprintf(out, "  %s%s (account %s): %s%s%s\n", g->accepted ? "accepted: " : "", what, g->account, g->code,
+        tprintf(out, "  %s%s (account %s): %s%s%s\n", g->accepted ? "accepted: " : "", what, g->account, g->code,
                 *g->code && *g->message ? ": " : "", g->message);
     }
 }
@@ -574,17 +617,17 @@ static enum osp_code compliance_view(const struct res_compliance *c, const struc
             return osp_err_set(err, OSP_ENOMEM, "out of memory writing the table");
         }
     }
-    fprintf(out, "Compliance: %s (%s, version %s)\n", c->title, c->id, c->version);
+    tprintf(out, "Compliance: %s (%s, version %s)\n", c->title, c->id, c->version);
     fmt_grid_print(&g, out, o->color);
     fmt_grid_free(&g);
-    fprintf(out, "Controls: %zu PASS, %zu FAIL, %zu MANUAL, %zu NOT EVALUATED\n", by[RES_CTL_PASS], by[RES_CTL_FAIL],
+    tprintf(out, "Controls: %zu PASS, %zu FAIL, %zu MANUAL, %zu NOT EVALUATED\n", by[RES_CTL_PASS], by[RES_CTL_FAIL],
             by[RES_CTL_MANUAL], by[RES_CTL_ERROR]);
     if (c->coverage && *c->coverage)
-        fprintf(out, "Coverage: %s\n", c->coverage);
+        tprintf(out, "Coverage: %s\n", c->coverage);
     for (size_t i = 0; i < c->n_controls; i++) { /* why: always for NOT EVALUATED, MANUAL with --report all */
         const struct res_control *ctl = &c->controls[i];
         if (ctl->reason && *ctl->reason && (ctl->status == RES_CTL_ERROR || (o->compliance_all && ctl->status == RES_CTL_MANUAL)))
-            fprintf(out, "  %s %s: %s\n", ctl->id, res_ctl_status_name(ctl->status), ctl->reason);
+            tprintf(out, "  %s %s: %s\n", ctl->id, res_ctl_status_name(ctl->status), ctl->reason);
     }
     return OSP_OK;
 }

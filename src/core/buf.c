@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/alloc.h"
+
 void osp_buf_init(struct osp_buf *b, size_t max)
 {
     b->data = NULL;
@@ -99,4 +101,29 @@ char *osp_buf_take(struct osp_buf *b)
         p = calloc(1, 1);
     osp_buf_init(b, b->max);
     return p;
+}
+
+enum osp_code osp_buf_add_escaped(struct osp_buf *b, const char *s)
+{
+    enum osp_code rc = OSP_OK;
+    for (const unsigned char *p = (const unsigned char *)s; *p && !rc; p++) {
+        if (*p == '\n' || *p == '\r' || *p == '\t')
+            rc = osp_buf_addf(b, "\\%c", *p == '\n' ? 'n' : *p == '\r' ? 'r' : 't');
+        else if (*p < 0x20 || *p == 0x7f)
+            rc = osp_buf_addf(b, "\\x%02x", *p);
+        else if (*p == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f) /* C1 control, UTF-8 encoded */
+            rc = osp_buf_addf(b, "\\x%02x", *++p);
+        else
+            rc = osp_buf_addc(b, (char)*p);
+    }
+    return rc;
+}
+
+char *osp_escape_controls(const char *s)
+{
+    struct osp_buf b;
+    osp_buf_init(&b, 0);
+    if (osp_buf_add_escaped(&b, s ? s : "") || osp_buf_adds(&b, ""))
+        osp_oom();
+    return osp_buf_take(&b);
 }

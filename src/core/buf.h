@@ -29,6 +29,13 @@ OSP_MUST_CHECK enum osp_code osp_buf_add(struct osp_buf *b, const void *p, size_
 OSP_MUST_CHECK enum osp_code osp_buf_adds(struct osp_buf *b, const char *s);
 OSP_MUST_CHECK enum osp_code osp_buf_addc(struct osp_buf *b, char c);
 OSP_MUST_CHECK enum osp_code osp_buf_addf(struct osp_buf *b, const char *fmt, ...) OSP_PRINTF(2, 3);
+/* s with every control character shown escaped: \n \r \t, other C0 bytes, DEL and the C1
+ * controls (U+0080..U+009F) as \xNN; other text (UTF-8 included) unchanged. For text from outside
+ * (AWS, artifacts, files) on its way to a terminal or a CI log, where a newline could forge a line
+ * ("::warning::" workflow commands) and an escape sequence could drive the terminal. */
+OSP_MUST_CHECK enum osp_code osp_buf_add_escaped(struct osp_buf *b, const char *s);
+/* The same into a new string (never NULL: out of memory ends the run, core/alloc.h). */
+char *osp_escape_controls(const char *s);
 const char *osp_buf_str(const struct osp_buf *b); /* never NULL */
 char *osp_buf_take(struct osp_buf *b);            /* caller frees; buffer is reset */
 

@@ -136,7 +136,10 @@ void osp_log(const struct osp_ctx *ctx, enum osp_log_level lvl, const char *fmt,
     va_start(ap, fmt);
     vsnprintf(line, sizeof(line), fmt, ap);
     va_end(ap);
-    char *safe = osp_redact(line);
+    char *red = osp_redact(line);
+    /* one log line is one line: CR, LF and escape sequences from AWS or files are shown escaped */
+    char *safe = red ? osp_escape_controls(red) : NULL;
+    free(red);
     const char *msg = safe ? safe : "(log line dropped: out of memory while redacting)";
     if (ctx && ctx->log_fn)
         ctx->log_fn(ctx->log_ud, lvl, msg);
