@@ -112,6 +112,25 @@ static void test_store_max_age_hides_stale_entries(void)
     teardown();
 }
 
+/* A row dated more than CACHE_MAX_FUTURE_SECS ahead is a forgery or a broken clock: stale for
+ * any max age, even "never stale" (-1); within the skew allowance it is served. */
+static void test_store_future_entries_are_always_stale(void)
+{
+    setup();
+    struct cache_store *s = open_dir(tmpdir);
+    struct cache_entry ahead = mk("111111111111", "global", "s3", NOW + 10L * 365 * 86400, "{\"buckets\":[]}", NULL);
+    struct cache_entry skew = mk("111111111111", "global", "iam", NOW + CACHE_MAX_FUTURE_SECS, "{}", NULL);
+    CU_ASSERT_EQUAL(cache_put(s, &ahead, 1, &err), OSP_OK);
+    CU_ASSERT_EQUAL(cache_put(s, &skew, 1, &err), OSP_OK);
+    struct cache_entry out;
+    CU_ASSERT_EQUAL(cache_get(s, "111111111111", "aws", "global", "s3", 86400, &out, &err), OSP_ENOTFOUND);
+    CU_ASSERT_EQUAL(cache_get(s, "111111111111", "aws", "global", "s3", -1, &out, &err), OSP_ENOTFOUND);
+    CU_ASSERT_EQUAL(cache_get(s, "111111111111", "aws", "global", "iam", 86400, &out, &err), OSP_OK);
+    cache_entry_cleanup(&out);
+    cache_close(s);
+    teardown();
+}
+
 static void test_store_put_replaces_and_stores_empty_services(void)
 {
     setup();
@@ -424,6 +443,7 @@ static void test_store_key_fields_are_checked(void)
 static const struct osp_test tests[] = {
     OSP_TEST(test_store_put_then_get_returns_every_field),
     OSP_TEST(test_store_max_age_hides_stale_entries),
+    OSP_TEST(test_store_future_entries_are_always_stale),
     OSP_TEST(test_store_put_replaces_and_stores_empty_services),
     OSP_TEST(test_store_put_is_all_or_nothing),
     OSP_TEST(test_store_oversized_status_is_an_error_not_ok),
