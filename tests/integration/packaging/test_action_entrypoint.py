@@ -293,5 +293,28 @@ def test_summary_content_and_incomplete_run_not_uploaded(t):
     assert "Incomplete scan" not in summary, summary
 
 
+def test_newline_region_from_an_artifact_never_steers_outputs_or_the_log(t):
+    """A region key "x\\nsarif=/etc/shadow" planted in the cache artifact, through the real osprey
+    and entrypoint.sh: main wrote it into $GITHUB_OUTPUT (overriding the sarif output) and printed
+    it raw on the log. Now the artifact is refused (exit 3) with the key escaped, and every output
+    is one NAME<<DELIMITER block."""
+    import time
+    sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "cache"))
+    import artfmt
+    art = os.path.join(t.tmp, "state.osc")
+    evil = "x\nsarif=/etc/shadow\n::error::"  # a key field holds at most 31 bytes
+    with open(art, "wb") as f:
+        f.write(artfmt.encode([artfmt.entry("123456789012", evil, "ec2", "{}", int(time.time()))], int(time.time())))
+    r, out, summary = run_entry(t, None, None, cache_artifact=art, regions="us-east-1", extra_args="--offline",
+                                formats="json=osprey.json sarif=osprey.sarif", upload_sarif="false")
+    assert r.returncode == 3, (r.returncode, r.stdout[-1000:], r.stderr[-1000:])
+    assert out["sarif"] == "osprey.sarif" and out["exit-code"] == "3", out
+    raw = open(os.path.join(t.tmp, "github_output")).read()
+    assert "/etc/shadow" not in raw and "::error::" not in raw, raw
+    for line in (r.stdout + r.stderr).split("\n"):
+        assert not line.startswith("sarif=") and not line.startswith("::error::"), line
+    assert "x\\nsarif=/etc/shadow\\n::error::" in r.stderr, r.stderr
+
+
 if __name__ == "__main__":
     main(globals())
