@@ -3,6 +3,7 @@
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "osp_test.h"
 #include "rego/rego.h"
@@ -153,11 +154,55 @@ static void test_step_budget_ends_runaway_queries(void)
     rego_engine_free(e);
 }
 
+/* The wall-clock deadline ends a query the step budget would still allow, and the memory cap one
+ * that holds too many values; both are eval_cancel_error, neither a hang nor abort(). */
+static void test_deadline_and_memory_cap_end_queries(void)
+{
+    struct osp_ctx ctx;
+    osp_ctx_init(&ctx);
+    struct rego_opts o;
+    memset(&o, 0, sizeof(o));
+    o.max_steps = 4000000000UL;
+    o.max_seconds = 0.2;
+    struct osp_err err;
+    osp_err_init(&err);
+    struct rego_engine *e = NULL;
+    CU_ASSERT_EQUAL_FATAL(rego_engine_new(&ctx, &o, &e, &err), OSP_OK);
+    CU_ASSERT_EQUAL_FATAL(rego_compile(e, &err), OSP_OK);
+    rv r = rv_undef();
+    struct timespec t0, t1;
+    clock_gettime(CLOCK_MONOTONIC, &t0);
+    CU_ASSERT_EQUAL(rego_eval(e, "x := numbers.range(1, 20000)[_]; y := numbers.range(1, 20000)[_]; x + y < 0",
+                              rv_undef(), &r, &err),
+                    OSP_EEVAL);
+    clock_gettime(CLOCK_MONOTONIC, &t1);
+    CU_ASSERT(t1.tv_sec - t0.tv_sec < 5);
+    CU_ASSERT_STRING_EQUAL(rego_last_error(e)->code, "eval_cancel_error");
+    CU_ASSERT_PTR_NOT_NULL(strstr(rego_last_error(e)->message, "deadline"));
+    rego_engine_free(e);
+
+    memset(&o, 0, sizeof(o));
+    o.max_memory = 8 << 20;
+    osp_err_init(&err);
+    CU_ASSERT_EQUAL_FATAL(rego_engine_new(&ctx, &o, &e, &err), OSP_OK);
+    CU_ASSERT_EQUAL_FATAL(rego_compile(e, &err), OSP_OK);
+    CU_ASSERT_EQUAL(rego_eval(e, "x := [[i, j] | i := numbers.range(1, 1000)[_]; j := numbers.range(1, 1000)[_]]",
+                              rv_undef(), &r, &err),
+                    OSP_EEVAL);
+    CU_ASSERT_PTR_NOT_NULL(strstr(rego_last_error(e)->message, "memory cap of 8 MiB"));
+    /* and a query within the cap still answers on the same engine */
+    osp_err_init(&err);
+    CU_ASSERT_EQUAL(rego_eval(e, "x := count([i | i := numbers.range(1, 1000)[_]])", rv_undef(), &r, &err), OSP_OK);
+    rv_unref(r);
+    rego_engine_free(e);
+}
+
 static const struct osp_test tests[] = {
     OSP_TEST(test_module_info_exposes_package_annotations),
     OSP_TEST(test_eval_ref_returns_the_deny_set),
     OSP_TEST(test_threads_share_a_compiled_engine_and_frozen_input),
     OSP_TEST(test_step_budget_ends_runaway_queries),
+    OSP_TEST(test_deadline_and_memory_cap_end_queries),
     {0},
 };
 
