@@ -18,7 +18,12 @@
  * Precedence, when several apply: an error that stops the run (2, 3, 4, 5) is reported first,
  * since no report exists; then OSP_EINCOMPLETE (6: a gated run missed a service, region or
  * check, so its findings cannot clear the gate); then a breach (1, or --exit-code N); then 0.
- * --exit-code 0 makes a run report-only: it exits 0 even when incomplete or breached. */
+ * --exit-code 0 makes a run report-only: it exits 0 even when incomplete or breached.
+ *
+ * Out of memory never travels as OSP_ENOMEM through the layers: core/alloc.h prints
+ * "osprey: out of memory" and exits with OSP_ENOMEM's code (3) at the failed allocation. A check
+ * past its budgets (steps, --max-eval-memory, the per-query deadline) is OSP_EEVAL with
+ * eval_cancel_error: a gap in a scan (6 under a gate), exit 2 from `osprey rego eval`. */
 #define OSP_CODE_LIST(X)                                                                 \
     X(OSP_OK, 0, "success")                                                              \
     X(OSP_EBREACH, 1, "findings breached the failure threshold")                         \
