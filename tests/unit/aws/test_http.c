@@ -570,9 +570,11 @@ static void same_token(const struct lb_req *r, struct lb_resp *w, void *ud)
     w->body = "<DescribeVolumesResponse><volumeSet/><nextToken>again</nextToken></DescribeVolumesResponse>";
 }
 
-static void test_paginate_stops_on_a_stuck_token(void)
+/* DescribeVolumes pages from a server answering h: ELIMIT expected; *requests and the error's
+ * text (and the last request's body) for the caller to check. */
+static void paginate_until_stopped(lb_handler h, int *requests, char *msg, size_t msglen, char *body, size_t bodylen)
 {
-    struct lb_server *s = server(same_token, NULL);
+    struct lb_server *s = server(h, NULL);
     struct aws_client *c = client_for(s, NULL);
     struct aws_call call = AWS_CALL_EC2("us-east-1", "DescribeVolumes");
     struct osp_buf names;
@@ -582,11 +584,22 @@ static void test_paginate_stops_on_a_stuck_token(void)
     CU_ASSERT_EQUAL(
         aws_paginate(c, &call, "NextToken", "DescribeVolumesResponse.nextToken", NULL, collect_names, &names, &err),
         OSP_ELIMIT);
-    CU_ASSERT_EQUAL(s->requests, 2);
-    CU_ASSERT_PTR_NOT_NULL(strstr(s->last.body, "NextToken=again"));
+    CU_ASSERT_EQUAL(call.nparams, 0);
+    *requests = s->requests;
+    snprintf(msg, msglen, "%s", err.msg);
+    snprintf(body, bodylen, "%s", s->last.body);
     aws_call_cleanup(&call);
     osp_buf_cleanup(&names);
     done(c, s);
+}
+
+static void test_paginate_stops_on_a_stuck_token(void)
+{
+    int requests;
+    char msg[512], body[512];
+    paginate_until_stopped(same_token, &requests, msg, sizeof msg, body, sizeof body);
+    CU_ASSERT_EQUAL(requests, 2);
+    CU_ASSERT_PTR_NOT_NULL(strstr(body, "NextToken=again"));
 }
 
 /* A, B, A, B, ...: main followed the cycle for 10,000 pages (441 s against a slow server). */
@@ -600,22 +613,11 @@ static void cycling_tokens(const struct lb_req *r, struct lb_resp *w, void *ud)
 
 static void test_paginate_stops_on_a_token_cycle(void)
 {
-    struct lb_server *s = server(cycling_tokens, NULL);
-    struct aws_client *c = client_for(s, NULL);
-    struct aws_call call = AWS_CALL_EC2("us-east-1", "DescribeVolumes");
-    struct osp_buf names;
-    osp_buf_init(&names, 0);
-    struct osp_err err;
-    osp_err_init(&err);
-    CU_ASSERT_EQUAL(
-        aws_paginate(c, &call, "NextToken", "DescribeVolumesResponse.nextToken", NULL, collect_names, &names, &err),
-        OSP_ELIMIT);
-    CU_ASSERT_EQUAL(s->requests, 3); /* A, B, then A again: stopped at once */
-    CU_ASSERT_PTR_NOT_NULL(strstr(err.msg, "repeated the pagination token of page 1 (a cycle)"));
-    CU_ASSERT_EQUAL(call.nparams, 0);
-    aws_call_cleanup(&call);
-    osp_buf_cleanup(&names);
-    done(c, s);
+    int requests;
+    char msg[512], body[512];
+    paginate_until_stopped(cycling_tokens, &requests, msg, sizeof msg, body, sizeof body);
+    CU_ASSERT_EQUAL(requests, 3); /* A, B, then A again: stopped at once */
+    CU_ASSERT_PTR_NOT_NULL(strstr(msg, "repeated the pagination token of page 1 (a cycle)"));
 }
 
 static void rest_s3(const struct lb_req *r, struct lb_resp *w, void *ud)

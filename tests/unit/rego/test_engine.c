@@ -136,6 +136,21 @@ static void test_threads_share_a_compiled_engine_and_frozen_input(void)
     rv_unref(in);
 }
 
+/* An engine with options o and no modules, compiled (NULL on failure, asserted). */
+static struct rego_engine *bare_engine(struct osp_ctx *ctx, const struct rego_opts *o)
+{
+    struct osp_err err;
+    osp_err_init(&err);
+    struct rego_engine *e = NULL;
+    CU_ASSERT_EQUAL(rego_engine_new(ctx, o, &e, &err), OSP_OK);
+    if (e && rego_compile(e, &err)) {
+        CU_FAIL("compile");
+        rego_engine_free(e);
+        e = NULL;
+    }
+    return e;
+}
+
 static void test_step_budget_ends_runaway_queries(void)
 {
     struct osp_ctx ctx;
@@ -145,9 +160,8 @@ static void test_step_budget_ends_runaway_queries(void)
     o.max_steps = 1000;
     struct osp_err err;
     osp_err_init(&err);
-    struct rego_engine *e = NULL;
-    CU_ASSERT_EQUAL_FATAL(rego_engine_new(&ctx, &o, &e, &err), OSP_OK);
-    CU_ASSERT_EQUAL_FATAL(rego_compile(e, &err), OSP_OK);
+    struct rego_engine *e = bare_engine(&ctx, &o);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(e);
     rv r = rv_undef();
     CU_ASSERT_EQUAL(rego_eval(e, "x := numbers.range(1, 100000)[_]; x < 0", rv_undef(), &r, &err), OSP_EEVAL);
     CU_ASSERT_STRING_EQUAL(rego_last_error(e)->code, "eval_cancel_error");
@@ -166,9 +180,8 @@ static void test_deadline_and_memory_cap_end_queries(void)
     o.max_seconds = 0.2;
     struct osp_err err;
     osp_err_init(&err);
-    struct rego_engine *e = NULL;
-    CU_ASSERT_EQUAL_FATAL(rego_engine_new(&ctx, &o, &e, &err), OSP_OK);
-    CU_ASSERT_EQUAL_FATAL(rego_compile(e, &err), OSP_OK);
+    struct rego_engine *e = bare_engine(&ctx, &o);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(e);
     rv r = rv_undef();
     struct timespec t0, t1;
     clock_gettime(CLOCK_MONOTONIC, &t0);
@@ -184,8 +197,8 @@ static void test_deadline_and_memory_cap_end_queries(void)
     memset(&o, 0, sizeof(o));
     o.max_memory = 8 << 20;
     osp_err_init(&err);
-    CU_ASSERT_EQUAL_FATAL(rego_engine_new(&ctx, &o, &e, &err), OSP_OK);
-    CU_ASSERT_EQUAL_FATAL(rego_compile(e, &err), OSP_OK);
+    e = bare_engine(&ctx, &o);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(e);
     CU_ASSERT_EQUAL(rego_eval(e, "x := [[i, j] | i := numbers.range(1, 1000)[_]; j := numbers.range(1, 1000)[_]]",
                               rv_undef(), &r, &err),
                     OSP_EEVAL);
