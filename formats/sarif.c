@@ -390,6 +390,36 @@ static void automation_id(const struct res_report *r, struct osp_buf *b, int *ba
         *bad = 1;
 }
 
+/* Where the state came from, summed over the services (the JSON report has it per service):
+ * {"live": n, "cache": n, "artifact": n, "artifactCreatedAt": t, "artifactAuthenticated": b}, the
+ * counts that are 0 and the artifact fields without an artifact left out. */
+static json_t *provenance_json(const struct res_report *r, int *bad)
+{
+    static const char *const kinds[] = {"live", "cache", "artifact"};
+    size_t count[3] = {0};
+    const struct res_service *art = NULL;
+    for (size_t i = 0; i < r->n_services; i++)
+        for (size_t k = 0; k < 3; k++)
+            if (r->services[i].source && !strcmp(r->services[i].source, kinds[k])) {
+                count[k]++;
+                if (k == 2 && !art)
+                    art = &r->services[i];
+            }
+    if (!count[0] && !count[1] && !count[2])
+        return NULL; /* a report from an older osprey: nothing known */
+    json_t *p = fmt_jobj(bad);
+    for (size_t k = 0; k < 3; k++)
+        if (count[k])
+            fmt_jset(p, kinds[k], json_integer((json_int_t)count[k]), bad);
+    if (art) {
+        char when[32];
+        osp_format_rfc3339(art->artifact_created, when, sizeof(when));
+        fmt_jstr(p, "artifactCreatedAt", when, bad);
+        fmt_jset(p, "artifactAuthenticated", json_boolean(art->artifact_authenticated), bad);
+    }
+    return p;
+}
+
 static json_t *run_props(const struct res_report *r, int *bad)
 {
     json_t *p = fmt_jobj(bad);
@@ -403,6 +433,9 @@ static json_t *run_props(const struct res_report *r, int *bad)
     }
     if (r->compliance)
         fmt_jset(p, "compliance", compliance_json(r->compliance, bad), bad);
+    json_t *prov = provenance_json(r, bad);
+    if (prov)
+        fmt_jset(p, "provenance", prov, bad);
     return p;
 }
 
