@@ -246,4 +246,18 @@ void col_aa_map_page(json_t *state, json_t *page);
 enum osp_code col_account(struct col_job *job, json_t *state, struct osp_err *err);
 void col_account_map_contact(json_t *state, json_t *resp, const char *partition, const char *account);
 
+/* rds.c */
+enum osp_code col_rds(struct col_job *job, json_t *state, struct osp_err *err);
+int col_rds_engine_is_rds(const char *engine); /* not neptune / docdb */
+json_t *col_rds_map_instance(json_t *db);     /* NULL: no ARN, or not an RDS engine */
+json_t *col_rds_map_cluster(json_t *cluster);
+void col_rds_join_members(json_t *state);     /* clusters[_].instances from instances[_].clusteridentifier */
+json_t *col_rds_map_snapshot(json_t *snap, int cluster);
+void col_rds_map_snapshot_attrs(json_t *snap, json_t *resp, int cluster);
+/* lambda.c */
+enum osp_code col_lambda(struct col_job *job, json_t *state, struct osp_err *err);
+json_t *col_lambda_map_function(json_t *fn); /* NULL without FunctionArn */
+void col_lambda_map_policy(json_t *fn, json_t *get_policy_resp);
+void col_lambda_map_url(json_t *fn, json_t *get_url_resp);
+
 #endif
