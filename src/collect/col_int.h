@@ -151,10 +151,10 @@ void col_add_int_v(json_t *o, const char *key, json_t *v, const char *arn);
 void col_add_time_v(json_t *o, const char *key, json_t *v, const char *arn);
 void col_add_time_s(json_t *o, const char *key, const char *s, const char *arn);
 /* Secret-bearing text (core/secrets.h): free text (user data) is stored with every span a secret
- * rule matches replaced by "[osprey-redacted:<rule>]"; a value (environment variable) is always
- * stored as a marker, never in clear. NULL / missing: nothing. */
+ * rule matches replaced by "[osprey-redacted:<rule>]"; the value of a variable `name`
+ * (environment) is always stored as a marker, never in clear. NULL / missing: nothing. */
 void col_add_secret_text(json_t *o, const char *key, const char *s, const char *arn);
-void col_add_secret_value(json_t *o, const char *key, json_t *v, const char *arn);
+void col_add_secret_value(json_t *o, const char *key, const char *name, json_t *v, const char *arn);
 /* A policy document: URL-encoded text, plain JSON text, or an object -> compact JSON text. */
 void col_add_doc_v(json_t *o, const char *key, json_t *v, const char *arn);
 /* Array of wrapped strings from a list (array, single value or NULL); always present. */

@@ -26,7 +26,7 @@ static json_t *environment(json_t *env, const char *arn)
     for (size_t i = 0; i < k; i++) {
         json_t *o = col_obj(arn);
         col_add_str(o, "name", names[i], arn);
-        col_add_secret_value(o, "value", json_object_get(vars, names[i]), arn);
+        col_add_secret_value(o, "value", names[i], json_object_get(vars, names[i]), arn);
         col_push(out, o);
     }
     free(names);

@@ -80,12 +80,12 @@ void col_add_secret_text(json_t *o, const char *key, const char *s, const char *
     free(red);
 }
 
-void col_add_secret_value(json_t *o, const char *key, json_t *v, const char *arn)
+void col_add_secret_value(json_t *o, const char *key, const char *name, json_t *v, const char *arn)
 {
     if (col_blank(v) && !json_is_string(v))
         return;
     const char *s = json_is_string(v) ? json_string_value(v) : "";
-    char *mark = osp_secret_redact_value(s, json_is_string(v) ? json_string_length(v) : 0);
+    char *mark = osp_secret_redact_value(name, s, json_is_string(v) ? json_string_length(v) : 0);
     col_add_str(o, key, mark ? mark : OSP_SECRET_MARKER, arn);
     free(mark);
 }

@@ -147,11 +147,20 @@ char *osp_secret_redact(const char *s, size_t len, size_t *found)
     return txt;
 }
 
-char *osp_secret_redact_value(const char *s, size_t len)
+char *osp_secret_redact_value(const char *name, const char *s, size_t len)
 {
     const char *rule = NULL;
     char mark[96];
-    if (osp_secret_find(s, len, &rule) == 1)
+    int found = osp_secret_find(s, len, &rule) == 1;
+    if (!found && name && *name) {
+        struct osp_buf a;
+        osp_buf_init(&a, 0);
+        if (osp_buf_adds(&a, name) == OSP_OK && osp_buf_adds(&a, "=\"") == OSP_OK && osp_buf_add(&a, s, len) == OSP_OK &&
+            osp_buf_addc(&a, '"') == OSP_OK)
+            found = osp_secret_find(a.data, a.len, &rule) == 1;
+        osp_buf_cleanup(&a);
+    }
+    if (found)
         snprintf(mark, sizeof mark, "%s%s]", OSP_SECRET_MARKER_RULE, rule);
     else
         snprintf(mark, sizeof mark, "%s", OSP_SECRET_MARKER);

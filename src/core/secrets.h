@@ -33,8 +33,10 @@ int osp_secret_find(const char *s, size_t len, const char **description);
  * of memory or a pattern engine failure: the caller then stores nothing. */
 char *osp_secret_redact(const char *s, size_t len, size_t *found);
 
-/* The marker an environment-variable value is stored as: the first matching rule's marker, or
- * OSP_SECRET_MARKER. Never contains any byte of s. New string; NULL on out of memory. */
-char *osp_secret_redact_value(const char *s, size_t len);
+/* The marker the value of an environment variable `name` is stored as: the marker of the first
+ * rule that matches the value, or the assignment NAME="value" (so DB_PASSWORD=hunter2 is a
+ * "Password literal"), else OSP_SECRET_MARKER. Never holds any byte of the value. New string;
+ * NULL on out of memory. name may be NULL. */
+char *osp_secret_redact_value(const char *name, const char *s, size_t len);
 
 #endif

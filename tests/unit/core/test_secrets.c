@@ -72,13 +72,20 @@ static void test_find_sees_patterns_and_markers(void)
 
 static void test_values_are_always_markers(void)
 {
-    char *v = osp_secret_redact_value("plain-config-value", 18);
+    char *v = osp_secret_redact_value("MODE", "plain-config-value", 18);
     CU_ASSERT_STRING_EQUAL(v, OSP_SECRET_MARKER);
     free(v);
-    v = osp_secret_redact_value("AKIAIOSFODNN7EXAMPLE", 20);
+    v = osp_secret_redact_value(NULL, "AKIAIOSFODNN7EXAMPLE", 20);
     CU_ASSERT_STRING_EQUAL(v, "[osprey-redacted:AWS Access Key ID]");
     free(v);
-    v = osp_secret_redact_value("", 0);
+    v = osp_secret_redact_value("DB_PASSWORD", "", 0);
+    CU_ASSERT_STRING_EQUAL(v, OSP_SECRET_MARKER);
+    free(v);
+    /* the name gives the value its meaning: NAME="value" */
+    v = osp_secret_redact_value("DB_PASSWORD", "hunter2hunter2", 14);
+    CU_ASSERT_STRING_EQUAL(v, "[osprey-redacted:Password literal]");
+    free(v);
+    v = osp_secret_redact_value("LOG_LEVEL", "debug-verbose", 13);
     CU_ASSERT_STRING_EQUAL(v, OSP_SECRET_MARKER);
     free(v);
 }
