@@ -152,11 +152,12 @@ char *osp_secret_redact_value(const char *name, const char *s, size_t len)
     const char *rule = NULL;
     char mark[96];
     int found = osp_secret_find(s, len, &rule) == 1;
-    if (!found && name && *name) {
+    /* NAME="value", then NAME=value (a value that brings its own quotes) */
+    for (int quoted = 1; !found && name && *name && quoted >= 0; quoted--) {
         struct osp_buf a;
         osp_buf_init(&a, 0);
-        if (osp_buf_adds(&a, name) == OSP_OK && osp_buf_adds(&a, "=\"") == OSP_OK && osp_buf_add(&a, s, len) == OSP_OK &&
-            osp_buf_addc(&a, '"') == OSP_OK)
+        if (osp_buf_adds(&a, name) == OSP_OK && osp_buf_adds(&a, quoted ? "=\"" : "=") == OSP_OK &&
+            osp_buf_add(&a, s, len) == OSP_OK && (!quoted || osp_buf_addc(&a, '"') == OSP_OK))
             found = osp_secret_find(a.data, a.len, &rule) == 1;
         osp_buf_cleanup(&a);
     }

@@ -85,6 +85,9 @@ static void test_values_are_always_markers(void)
     v = osp_secret_redact_value("DB_PASSWORD", "hunter2hunter2", 14);
     CU_ASSERT_STRING_EQUAL(v, "[osprey-redacted:Password literal]");
     free(v);
+    v = osp_secret_redact_value("API_SECRET", "'quoted-secret'", 15);
+    CU_ASSERT_STRING_EQUAL(v, "[osprey-redacted:Password literal]");
+    free(v);
     v = osp_secret_redact_value("LOG_LEVEL", "debug-verbose", 13);
     CU_ASSERT_STRING_EQUAL(v, OSP_SECRET_MARKER);
     free(v);
