@@ -125,6 +125,23 @@ def test_misconfigured_fail_and_compliant_twins_pass(t):
     assert "not-in-any-output-42" not in open(out).read() + r.stdout + r.stderr
 
 
+def test_calls_per_resource_stay_within_two(t):
+    """lambda: ListFunctions pages + GetPolicy + GetFunctionUrlConfig per function (2); rds: four list
+    calls + one attribute read per manual snapshot (instances and clusters cost nothing)."""
+    import re
+    m = t.moto()
+    seed(m)  # 2 functions; 6 instances, 3 clusters, 4 manual snapshots
+    r = run_osprey(["aws", "--endpoint", m.endpoint, "--region", "us-east-1", "--service", "rds", "--service", "lambda",
+                    "--cache-dir", os.path.join(t.tmp, "c"), "--debug", "--format", "json"], env=m.env())
+    assert r.returncode in (0, 1), r.stderr[-2000:]
+    calls = {s: int(n) for s, n in re.findall(r"collect: (\w+) us-east-1: (\d+) calls", r.stderr)}
+    assert calls.get("lambda") == 1 + 2 * 2, calls
+    assert calls.get("rds") == 4 + 4, calls
+    resources, lists = {"lambda": 2, "rds": 6 + 3 + 4}, {"lambda": 1, "rds": 4}
+    for svc, n in resources.items():  # beyond the (paginated) list calls
+        assert calls[svc] - lists[svc] <= 2 * n, (svc, calls[svc], n)
+
+
 def test_empty_region_has_empty_collections(t):
     m = t.moto()
     r = run_osprey(["inspect", "--endpoint", m.endpoint, "--region", "eu-west-3", "--service", "rds", "--service",
