@@ -142,6 +142,21 @@ def test_calls_per_resource_stay_within_two(t):
         assert calls[svc] - lists[svc] <= 2 * n, (svc, calls[svc], n)
 
 
+def test_instances_paginate(t):
+    m = t.moto()
+    rds = m.client("rds")
+    for i in range(105):  # pages of 100 (Marker)
+        rds.create_db_instance(DBInstanceIdentifier="db-%03d" % i, Engine="postgres", DBInstanceClass="db.t3.micro",
+                               AllocatedStorage=20, MasterUsername="u", MasterUserPassword="pw-123456")
+    r = run_osprey(["inspect", "--endpoint", m.endpoint, "--region", "us-east-1", "--service", "rds", "--cache-dir",
+                    os.path.join(t.tmp, "c")], env=m.env())
+    assert r.returncode == 0, r.stderr[-2000:]
+    doc = json.loads(r.stdout)
+    doc = doc if "aws" in doc else list(doc.values())[0]
+    ids = sorted(i["dbinstanceidentifier"]["value"] for i in doc["aws"]["rds"]["instances"])
+    assert ids == ["db-%03d" % i for i in range(105)], (len(ids), ids[:3])
+
+
 def test_empty_region_has_empty_collections(t):
     m = t.moto()
     r = run_osprey(["inspect", "--endpoint", m.endpoint, "--region", "eu-west-3", "--service", "rds", "--service",

@@ -98,6 +98,17 @@ static void test_rds_snapshots_and_attributes(void)
     CT_STR_EQ(s, "snapshotattributes.0.attributename", "restore");
     CU_ASSERT_EQUAL(ct_len(s, "snapshotattributes.0.attributevalues"), 0);
     json_decref(s);
+    /* AWS shape: the key moto never reports for DB snapshots; neptune's snapshot is not RDS's */
+    json_t *aws = ct_load("rds_snapshots_aws.xml");
+    raw = aws_get(aws, "DescribeDBSnapshotsResponse.DescribeDBSnapshotsResult.DBSnapshots.DBSnapshot");
+    s = col_rds_map_snapshot(aws_items_at(raw, 0), 0);
+    CT_STR_EQ(s, "kmskeyid", "arn:aws:kms:us-east-1:111122223333:key/cmk-1");
+    CU_ASSERT_EQUAL(ct_bool(s, "encrypted"), 1);
+    CU_ASSERT_STRING_EQUAL(json_string_value(ct_at(s, "__defsec_metadata.resource")),
+                           "arn:aws:rds:us-east-1:111122223333:snapshot:pg-before-upgrade");
+    json_decref(s);
+    CU_ASSERT_PTR_NULL(col_rds_map_snapshot(aws_items_at(raw, 1), 0));
+    json_decref(aws);
     CU_ASSERT_EQUAL(col_rds_engine_is_rds("aurora-mysql"), 1);
     CU_ASSERT_EQUAL(col_rds_engine_is_rds("docdb"), 0);
     json_decref(db);
