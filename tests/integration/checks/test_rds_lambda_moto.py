@@ -157,6 +157,46 @@ def test_instances_paginate(t):
     assert ids == ["db-%03d" % i for i in range(105)], (len(ids), ids[:3])
 
 
+def readme_policy():
+    text = open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "..", "README.md")).read()
+    block = text.split("<!-- permissions:begin -->", 1)[1].split("```json", 1)[1].split("```", 1)[0]
+    return json.loads(block)
+
+
+def test_readme_minimal_policy_covers_every_read(t):
+    m = t.moto()
+    seed(m)
+    policy = readme_policy()
+    actions = policy["Statement"][0]["Action"]
+    for a in ("kms:ListAliases", "rds:DescribeDBInstances", "rds:DescribeDBSnapshotAttributes",
+              "rds:DescribeDBClusterSnapshotAttributes", "lambda:ListFunctions", "lambda:GetPolicy",
+              "lambda:GetFunctionUrlConfig"):
+        assert a in actions, a
+    key = m.iam_user("scanner", json.dumps(policy))
+    m.enable_auth()
+    env = m.env(AWS_ACCESS_KEY_ID=key["AccessKeyId"], AWS_SECRET_ACCESS_KEY=key["SecretAccessKey"])
+    out = os.path.join(t.tmp, "r.json")
+    # lambda is left out: with auth on, moto 5.2.1 answers every Lambda request (boto3's too) with
+    # SignatureDoesNotMatch; its actions are checked by name above
+    r = run_osprey(["aws", "--endpoint", m.endpoint, "--region", "us-east-1", "--service", "rds",
+                    "--service", "kms", "--cache-dir", os.path.join(t.tmp, "c"), "--format", "json=" + out], env=env)
+    assert r.returncode in (0, 1), r.stderr[-2000:]
+    rep = json.load(open(out))
+    assert all(s["Status"] == "ok" for s in rep["Services"]), rep["Services"]
+    assert not rep.get("Gaps"), rep.get("Gaps")
+    # and the policy is what allowed it: without the rds reads, rds fails
+    actions[:] = [a for a in actions if not a.startswith("rds:")]
+    m2 = t.moto()
+    seed(m2)
+    key = m2.iam_user("scanner", json.dumps(policy))
+    m2.enable_auth()
+    env = m2.env(AWS_ACCESS_KEY_ID=key["AccessKeyId"], AWS_SECRET_ACCESS_KEY=key["SecretAccessKey"])
+    r = run_osprey(["aws", "--endpoint", m2.endpoint, "--region", "us-east-1", "--service", "rds", "--cache-dir",
+                    os.path.join(t.tmp, "c2"), "--format", "json"], env=env)
+    rep = json.loads(r.stdout)
+    assert [s["Status"] for s in rep["Services"]] == ["failed"], rep["Services"]
+
+
 def test_empty_region_has_empty_collections(t):
     m = t.moto()
     r = run_osprey(["inspect", "--endpoint", m.endpoint, "--region", "eu-west-3", "--service", "rds", "--service",
