@@ -38,6 +38,8 @@
 #         subtypes:
 #           - service: rds
 #             provider: aws
+#           - service: kms
+#             provider: aws
 package builtin.aws.rds.aws0079
 
 import rego.v1

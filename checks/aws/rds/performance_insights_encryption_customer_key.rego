@@ -36,6 +36,8 @@
 #         subtypes:
 #           - service: rds
 #             provider: aws
+#           - service: kms
+#             provider: aws
 package builtin.aws.rds.aws0078
 
 import rego.v1
