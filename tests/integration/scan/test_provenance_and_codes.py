@@ -15,8 +15,11 @@ import json
 import os
 import shutil
 import sys
+import time
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "tools"))
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "cache"))
+import artfmt  # noqa: E402
 from faultproxy import FaultProxy  # noqa: E402
 from osptest import SOURCE_DIR, base_env, main, run_osprey  # noqa: E402
 
@@ -62,7 +65,8 @@ def test_live_cache_and_artifact_provenance(t):
                     "--format", "json=%s" % os.path.join(t.tmp, "demo.json")], env=base_env())
     assert r.returncode in (0, 1), r.stderr
     demo = report(os.path.join(t.tmp, "demo.json"))
-    assert all(p == {"Source": "artifact", "ArtifactCreatedAt": "2026-12-07T21:35:22Z", "Authenticated": False}
+    created = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(artfmt.decode(open(DEMO, "rb").read())[0]["created"]))
+    assert all(p == {"Source": "artifact", "ArtifactCreatedAt": created, "Authenticated": False}
                for p in provenance(demo).values()), provenance(demo)
     # convert keeps it (the report reader round-trips Provenance)
     r = run_osprey(["convert", "--format", "json", "-o", os.path.join(t.tmp, "conv.json"),
