@@ -276,7 +276,8 @@ def test_failing_controls_count_resources(t):
     assert bad["1.16"]["FailingResources"] == 1  # alice only; root has no policies
 
 
-MANUAL_14 = {"1.1", "1.3", "1.18", "1.21", "2.1.4", "2.3.1", "5.4"}
+# 1.2 (security contact) is Manual in CIS 1.4: OSP-AWS-0001's findings are evidence, never a PASS.
+MANUAL_14 = {"1.1", "1.2", "1.3", "1.18", "1.21", "2.1.4", "5.4"}
 REGION_SCOPED_14 = {"2.2.1", "3.1", "3.2", "3.3", "3.5", "3.6", "3.7", "3.8", "3.9", "3.10", "3.11",
                     "5.1", "5.2", "5.3"}
 CANNOT_EXPRESS_14 = {
@@ -289,6 +290,23 @@ CANNOT_EXPRESS_14 = {
 }
 
 
+def catalog_ids():
+    r = run_osprey(["checks", "list", "--format", "json"])
+    assert r.returncode == 0, r.stderr
+    return {c["id"] for c in json.loads(r.stdout)}
+
+
+def check_pending(problems, cid, ctl, catalog):
+    """A control whose checks are not in the catalog yet (services still to come): NOT EVALUATED
+    naming the missing check on both accounts, never PASS and never a crash."""
+    missing = [c for c in ctl["Checks"] if c not in catalog]
+    if not missing:
+        return False
+    if ctl["Status"] != "NOT EVALUATED" or ("check %s is not in the catalog" % missing[0]) not in ctl.get("Reason", ""):
+        problems.append("%s with %s not in the catalog: %s %r" % (cid, missing, ctl["Status"], ctl.get("Reason")))
+    return True
+
+
 def test_cis14_fails_misconfigured_and_passes_compliant_account(t):
     m = t.moto(account_id=None, extra_env={"MOTO_IAM_LOAD_MANAGED_POLICIES": "true"})
     seed_bad(m)
@@ -299,7 +317,10 @@ def test_cis14_fails_misconfigured_and_passes_compliant_account(t):
     ids = list(bad.keys())
     assert len(ids) == 58 and ids[21] == "2.1.1" and ids[-1] == "5.4", ids
     problems = []
+    catalog = catalog_ids()
     for cid in ids:
+        if check_pending(problems, cid, bad[cid], catalog) | check_pending(problems, cid, good[cid], catalog):
+            continue
         if cid in MANUAL_14:
             if bad[cid]["Status"] != "MANUAL" or good[cid]["Status"] != "MANUAL":
                 problems.append("%s should be MANUAL" % cid)
