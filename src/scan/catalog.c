@@ -429,6 +429,11 @@ const struct scan_spec *scan_catalog_spec(const struct scan_catalog *c)
     return c && c->has_spec ? &c->spec : NULL;
 }
 
+void scan_catalog_set_enabled_recorded(struct scan_catalog *c, time_t at)
+{
+    c->enabled_recorded_at = at;
+}
+
 enum osp_code scan_catalog_set_enabled_regions(struct scan_catalog *c, const char *const *regions, size_t n,
                                                struct osp_err *err)
 {

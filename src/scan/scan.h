@@ -32,6 +32,7 @@
 #define OSPREY_SCAN_SCAN_H
 
 #include <stddef.h>
+#include <time.h>
 
 #include "core/ctx.h"
 #include "core/err.h"
@@ -163,6 +164,9 @@ const struct scan_spec *scan_catalog_spec(const struct scan_catalog *c);
  * not scanned; without it (offline, or never called) region-scoped controls are NOT EVALUATED. */
 OSP_MUST_CHECK enum osp_code scan_catalog_set_enabled_regions(struct scan_catalog *c, const char *const *regions,
                                                               size_t n, struct osp_err *err);
+/* The enabled regions were not learnt from AWS by this run but recorded at `at` (the cache or
+ * artifact): the coverage line says so. 0: learnt live. */
+void scan_catalog_set_enabled_recorded(struct scan_catalog *c, time_t at);
 
 /* Names of the built-in compliance specs ("aws-cis-1.2", ...), NULL-terminated. */
 const char *const *scan_builtin_specs(void);
