@@ -307,29 +307,34 @@ def check_pending(problems, cid, ctl, catalog):
     return True
 
 
-def test_cis14_fails_misconfigured_and_passes_compliant_account(t):
+def seeded(t, spec, *seeds):
+    """A moto with both accounts seeded; (moto, (controls, report) of BAD, the same of GOOD)."""
     m = t.moto(account_id=None, extra_env={"MOTO_IAM_LOAD_MANAGED_POLICIES": "true"})
-    seed_bad(m)
-    seed_good(m)
-    seed_good_14(m)
-    bad, _ = scan(t, m, BAD, "aws-cis-1.4")
-    good, good_report = scan(t, m, GOOD, "aws-cis-1.4")
-    ids = list(bad.keys())
-    assert len(ids) == 58 and ids[21] == "2.1.1" and ids[-1] == "5.4", ids
-    problems = []
+    for seed in seeds:
+        seed(m)
+    return m, scan(t, m, BAD, spec), scan(t, m, GOOD, spec)
+
+
+def judge(bad, good, good_report, manual, cannot_express, region_scoped):
+    """Per control: MANUAL on both; else FAIL on the misconfigured account and PASS on the compliant
+    one (NOT EVALUATED naming the regions when region-scoped, after a one-region scan); controls moto
+    cannot express are skipped; controls whose checks are not in the catalog yet must be NOT
+    EVALUATED on both. Returns (problems, the pending controls)."""
+    problems, pending = [], set()
     catalog = catalog_ids()
-    for cid in ids:
+    for cid in bad:
         if check_pending(problems, cid, bad[cid], catalog) | check_pending(problems, cid, good[cid], catalog):
+            pending.add(cid)
             continue
-        if cid in MANUAL_14:
+        if cid in manual:
             if bad[cid]["Status"] != "MANUAL" or good[cid]["Status"] != "MANUAL":
                 problems.append("%s should be MANUAL" % cid)
             continue
-        if cid in CANNOT_EXPRESS_14:
+        if cid in cannot_express:
             continue
         if bad[cid]["Status"] != "FAIL":
             problems.append("%s on the misconfigured account: %s (want FAIL)" % (cid, bad[cid]["Status"]))
-        if cid in REGION_SCOPED_14:
+        if cid in region_scoped:
             check_region_scoped(problems, cid, good[cid])
             if good[cid]["Status"] != "NOT EVALUATED":
                 problems.append("%s on the compliant account: %s (want NOT EVALUATED)" % (cid, good[cid]["Status"]))
@@ -338,6 +343,14 @@ def test_cis14_fails_misconfigured_and_passes_compliant_account(t):
             failing = [f["Message"] for f in good_report["Findings"] if f["Status"] == "FAIL"
                        and f["ID"] in good[cid]["Checks"]]
             problems.append("%s on the compliant account: %s (want PASS) %s" % (cid, good[cid]["Status"], failing[:3]))
+    return problems, pending
+
+
+def test_cis14_fails_misconfigured_and_passes_compliant_account(t):
+    m, (bad, _), (good, good_report) = seeded(t, "aws-cis-1.4", seed_bad, seed_good, seed_good_14)
+    ids = list(bad.keys())
+    assert len(ids) == 58 and ids[21] == "2.1.1" and ids[-1] == "5.4", ids
+    problems, _ = judge(bad, good, good_report, MANUAL_14, CANNOT_EXPRESS_14, REGION_SCOPED_14)
     assert not problems, "\n".join(problems)
 
 
@@ -383,39 +396,10 @@ def test_cis30_report_all_fails_misconfigured_and_passes_compliant_account(t):
     scoped after a one-region scan, is NOT EVALUATED) on the compliant one; the controls whose
     checks are not in the catalog yet (RDS 2.3.x, EFS 2.4.1, Security Hub 4.16 until their
     services land) are NOT EVALUATED naming the check on both; `--report all` shows them all."""
-    m = t.moto(account_id=None, extra_env={"MOTO_IAM_LOAD_MANAGED_POLICIES": "true"})
-    seed_bad(m)
-    seed_good(m)
-    seed_good_14(m)
-    seed_30(m)
-    bad, bad_report = scan(t, m, BAD, "aws-cis-3.0")
-    good, good_report = scan(t, m, GOOD, "aws-cis-3.0")
+    m, (bad, bad_report), (good, good_report) = seeded(t, "aws-cis-3.0", seed_bad, seed_good, seed_good_14, seed_30)
     ids = list(bad.keys())
     assert len(ids) == 62 and ids[22] == "2.1.1" and ids[-1] == "5.6", ids
-    problems = []
-    catalog = catalog_ids()
-    pending = set()
-    for cid in ids:
-        if check_pending(problems, cid, bad[cid], catalog) | check_pending(problems, cid, good[cid], catalog):
-            pending.add(cid)
-            continue
-        if cid in MANUAL_30:
-            if bad[cid]["Status"] != "MANUAL" or good[cid]["Status"] != "MANUAL":
-                problems.append("%s should be MANUAL" % cid)
-            continue
-        if cid in CANNOT_EXPRESS_30:
-            continue
-        if bad[cid]["Status"] != "FAIL":
-            problems.append("%s on the misconfigured account: %s (want FAIL)" % (cid, bad[cid]["Status"]))
-        if cid in REGION_SCOPED_30:
-            check_region_scoped(problems, cid, good[cid])
-            if good[cid]["Status"] != "NOT EVALUATED":
-                problems.append("%s on the compliant account: %s (want NOT EVALUATED)" % (cid, good[cid]["Status"]))
-            continue
-        if good[cid]["Status"] != "PASS":
-            failing = [f["Message"] for f in good_report["Findings"] if f["Status"] == "FAIL"
-                       and f["ID"] in good[cid]["Checks"]]
-            problems.append("%s on the compliant account: %s (want PASS) %s" % (cid, good[cid]["Status"], failing[:3]))
+    problems, pending = judge(bad, good, good_report, MANUAL_30, CANNOT_EXPRESS_30, REGION_SCOPED_30)
     assert not problems, "\n".join(problems)
     # the IPv4 and IPv6 internet apart: only the ::/0 rule fails 5.3, only 0.0.0.0/0 ones 5.2
     msgs = {f["ID"]: f["Message"] for f in bad_report["Findings"] if f["ID"] in ("OSP-AWS-0040", "OSP-AWS-0041")
