@@ -518,6 +518,7 @@ static enum osp_code enabled_regions(const struct scan_source *src, struct scan_
     struct cache_entry e;
     enum osp_code rc;
     if (sc->nenabled) {
+        qsort(sc->enabled, sc->nenabled, sizeof(sc->enabled[0]), cmp_str); /* the same list, the same entry */
         sc->enabled_at = osp_now(src->ctx);
         rc = enabled_entry(sc, &e, err);
         if (!rc)
