@@ -278,7 +278,7 @@ def test_failing_controls_count_resources(t):
 
 # 1.2 (security contact) is Manual in CIS 1.4: OSP-AWS-0001's findings are evidence, never a PASS.
 MANUAL_14 = {"1.1", "1.2", "1.3", "1.18", "1.21", "2.1.4", "5.4"}
-REGION_SCOPED_14 = {"2.2.1", "3.1", "3.2", "3.3", "3.5", "3.6", "3.7", "3.8", "3.9", "3.10", "3.11",
+REGION_SCOPED_14 = {"2.2.1", "2.3.1", "3.1", "3.2", "3.3", "3.5", "3.6", "3.7", "3.8", "3.9", "3.10", "3.11",
                     "5.1", "5.2", "5.3"}
 CANNOT_EXPRESS_14 = {
     "1.4": CANNOT_EXPRESS["1.12"], "1.5": CANNOT_EXPRESS["1.13"],
@@ -347,7 +347,7 @@ def judge(bad, good, good_report, manual, cannot_express, region_scoped):
 
 
 def test_cis14_fails_misconfigured_and_passes_compliant_account(t):
-    m, (bad, _), (good, good_report) = seeded(t, "aws-cis-1.4", seed_bad, seed_good, seed_good_14)
+    m, (bad, _), (good, good_report) = seeded(t, "aws-cis-1.4", seed_bad, seed_good, seed_good_14, seed_batch1)
     ids = list(bad.keys())
     assert len(ids) == 58 and ids[21] == "2.1.1" and ids[-1] == "5.4", ids
     problems, _ = judge(bad, good, good_report, MANUAL_14, CANNOT_EXPRESS_14, REGION_SCOPED_14)
@@ -375,7 +375,17 @@ def seed_30(m):
     ec2.authorize_security_group_ingress(GroupId=sg, IpPermissions=[
         {"IpProtocol": "tcp", "FromPort": 3389, "ToPort": 3389, "Ipv6Ranges": [{"CidrIpv6": "::/0"}]}])  # 5.3
     bad("iam").attach_user_policy(UserName="alice", PolicyArn="arn:aws:iam::aws:policy/AWSCloudShellFullAccess")
-    # batch-1 services, seeded now so the controls go live as their checks land (2.3.x, 2.4.1, 4.16)
+    seed_batch1(m)
+    ec2 = client(m, GOOD, "ec2")
+    for res in ec2.describe_instances()["Reservations"]:
+        for i in res["Instances"]:
+            ec2.modify_instance_metadata_options(InstanceId=i["InstanceId"], HttpTokens="required",
+                                                 HttpEndpoint="enabled")  # 5.6
+
+
+def seed_batch1(m):
+    """The services of issue 13's batch 1, seeded now so their CIS controls (1.4 2.3.1; 2.0/3.0
+    2.3.x, 2.4.1, 4.16) go live as their checks land: misconfigured on BAD, compliant on GOOD."""
     for acct, good in ((BAD, False), (GOOD, True)):
         client(m, acct, "rds").create_db_instance(
             DBInstanceIdentifier="db", Engine="postgres", DBInstanceClass="db.t3.micro", AllocatedStorage=20,
@@ -383,11 +393,6 @@ def seed_30(m):
             AutoMinorVersionUpgrade=good, PubliclyAccessible=not good)  # 2.3.1, 2.3.2, 2.3.3
         client(m, acct, "efs").create_file_system(CreationToken="fs", Encrypted=good)  # 2.4.1
     client(m, GOOD, "securityhub").enable_security_hub(EnableDefaultStandards=False)  # 4.16
-    ec2 = client(m, GOOD, "ec2")
-    for res in ec2.describe_instances()["Reservations"]:
-        for i in res["Instances"]:
-            ec2.modify_instance_metadata_options(InstanceId=i["InstanceId"], HttpTokens="required",
-                                                 HttpEndpoint="enabled")  # 5.6
 
 
 def test_cis30_report_all_fails_misconfigured_and_passes_compliant_account(t):
