@@ -257,12 +257,18 @@ static void test_online_all_regions_come_from_connect(void)
     cache_close(store);
 }
 
+/* An artifact path in a fresh directory (dir is a mkdtemp template). */
+static void tmp_artifact(char *dir, char *path, size_t len)
+{
+    CU_ASSERT_PTR_NOT_NULL_FATAL(mkdtemp(dir));
+    snprintf(path, len, "%s/a.osc", dir);
+}
+
 static void test_artifact_keeps_what_a_narrower_run_did_not_touch(void)
 {
     setup();
     char dir[] = "/tmp/osp-source-XXXXXX", path[64];
-    CU_ASSERT_PTR_NOT_NULL_FATAL(mkdtemp(dir));
-    snprintf(path, sizeof(path), "%s/a.osc", dir);
+    tmp_artifact(dir, path, sizeof(path));
     static const char *const regions[] = {"us-east-1"}, *both[] = {"s3", "kms"}, *kms[] = {"kms"};
     struct fake f = {0};
     struct scan_source src = online(&f);
@@ -298,8 +304,7 @@ static void test_enabled_regions_travel_with_the_state(void)
 {
     setup();
     char dir[] = "/tmp/osp-source-XXXXXX", path[64];
-    CU_ASSERT_PTR_NOT_NULL_FATAL(mkdtemp(dir));
-    snprintf(path, sizeof(path), "%s/a.osc", dir);
+    tmp_artifact(dir, path, sizeof(path));
     static const char *const regions[] = {"us-east-1"}, *kms[] = {"kms"};
     struct fake f = {.enabled = {"us-east-1", "eu-west-1", "ap-south-1"}};
     struct scan_source src = online(&f);
