@@ -85,6 +85,7 @@ static struct res_service *service_rows(struct cli_session *s, const struct scan
             .error_code = c->err_code[0] ? c->err_code : NULL,
             .error_message = c->err_message[0] ? c->err_message : NULL,
             .collected_at = c->collected_at,
+            .calls = c->calls, /* from the cache: the collecting run's, so a replay reports the same */
         };
     }
     return rows;

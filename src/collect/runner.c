@@ -118,6 +118,7 @@ static void run_one(struct run *r, size_t i)
     json_t *state = json_object();
     enum osp_code rc = state ? s->svc->collect(&job, state, &e) : osp_err_set(&e, OSP_ENOMEM, "out of memory");
     res->calls = r->counts[i].calls;
+    res->throttles = r->counts[i].throttles;
     res->gaps = r->counts[i].gaps;
     res->collected_at = osp_now(r->ctx);
     stamp(&r->finished[i], osp_now_monotonic(r->ctx));

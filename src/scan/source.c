@@ -257,6 +257,37 @@ static enum osp_code build_jobs(const struct scan_scope *sc, const struct scan_s
     return OSP_OK;
 }
 
+/* The collecting run's call counts travel with the stored state text, under a key the engine
+ * never sees (taken out when the state is read back), so an offline replay reports them too. */
+#define STATS_KEY "__osprey_collection"
+
+static void stats_take(struct col_result *r, json_t *state)
+{
+    json_t *s = json_object_get(state, STATS_KEY);
+    json_t *c = json_object_get(s, "calls"), *t = json_object_get(s, "throttles");
+    r->calls = json_is_integer(c) && json_integer_value(c) > 0 ? (unsigned long)json_integer_value(c) : 0;
+    r->throttles = json_is_integer(t) && json_integer_value(t) > 0 ? (unsigned long)json_integer_value(t) : 0;
+    json_object_del(state, STATS_KEY);
+}
+
+static char *state_text(const struct col_result *r)
+{
+    json_t *state = r->state ? r->state : json_object(); /* a failed service: only the counts */
+    if (!r->calls || !json_is_object(state)) {
+        char *text = r->state ? json_dumps(state, JSON_COMPACT | JSON_SORT_KEYS) : strdup("{}");
+        if (!r->state)
+            json_decref(state);
+        return text;
+    }
+    json_t *s = json_pack("{s:I, s:I}", "calls", (json_int_t)r->calls, "throttles", (json_int_t)r->throttles);
+    char *text = s && !json_object_set_new(state, STATS_KEY, s) ? json_dumps(state, JSON_COMPACT | JSON_SORT_KEYS)
+                                                                  : NULL;
+    json_object_del(state, STATS_KEY);
+    if (!r->state)
+        json_decref(state);
+    return text;
+}
+
 /* A cache entry back into a collection result. */
 static enum osp_code entry_to_result(const struct cache_entry *e, struct col_result *r, struct osp_err *err)
 {
@@ -273,6 +304,9 @@ static enum osp_code entry_to_result(const struct cache_entry *e, struct col_res
         snprintf(r->err_message, sizeof(r->err_message), "%s",
                  json_string_value(json_object_get(st, "message")) ?: "");
         json_decref(st);
+        json_t *counts = json_loads(e->state_json ? e->state_json : "{}", 0, NULL);
+        stats_take(r, counts);
+        json_decref(counts);
         return OSP_OK;
     }
     json_error_t jerr;
@@ -280,6 +314,7 @@ static enum osp_code entry_to_result(const struct cache_entry *e, struct col_res
     if (!r->state)
         return osp_err_set(err, OSP_ECACHE, "cached state of %s/%s is not valid JSON (%s); run 'osprey cache clean'",
                            e->service, e->region, jerr.text);
+    stats_take(r, r->state);
     return OSP_OK;
 }
 
@@ -293,7 +328,7 @@ static enum osp_code result_to_entry(const struct scan_scope *sc, const struct c
     e->collected_at = r->collected_at;
     e->schema_version = STATE_SCHEMA_VERSION;
     snprintf(e->osprey_version, sizeof(e->osprey_version), "%s", OSPREY_VERSION);
-    e->state_json = r->state ? json_dumps(r->state, JSON_COMPACT | JSON_SORT_KEYS) : strdup("{}");
+    e->state_json = state_text(r);
     if (r->status != COL_OK) {
         json_t *st = json_pack("{s:s, s:s, s:s}", "status", col_status_name(r->status), "code", r->err_code,
                                "message", r->err_message);
@@ -422,7 +457,9 @@ static enum osp_code use_cache(const struct scan_source *src, const struct scan_
                 j[i].have = 1;
                 char age[16];
                 osp_format_age((long long)(osp_now(src->ctx) - use->collected_at), age, sizeof(age));
-                osp_debug(src->ctx, "cache: %s %s from cache (%s old)", j[i].service, j[i].region, age);
+                const struct col_result *c = &st->results[st->n - 1];
+                osp_debug(src->ctx, "cache: %s %s from cache (%s old; collected with %lu calls, %lu throttled)",
+                          j[i].service, j[i].region, age, c->calls, c->throttles);
             }
         }
         cache_entry_cleanup(&e);
