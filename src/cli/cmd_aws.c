@@ -92,7 +92,7 @@ static struct res_service *service_rows(struct cli_session *s, const struct scan
 }
 
 /* Every region's input document (built from the state directly, shared where equal) -> checks -> report. */
-static enum osp_code evaluate(struct cli_session *s, struct scan_catalog *cat, const struct scan_state *st,
+static enum osp_code evaluate(struct cli_session *s, struct scan_catalog *cat, struct scan_state *st,
                               struct res_report *r, struct osp_err *err)
 {
     /* the regions asked for, then those read only for the alarm chain (--compliance) */

@@ -325,8 +325,11 @@ void col_results_free(struct col_result *r, size_t n)
 {
     if (!r)
         return;
-    for (size_t i = 0; i < n; i++)
+    for (size_t i = 0; i < n; i++) {
         json_decref(r[i].state);
+        if (!r[i].text_borrowed)
+            free(r[i].text);
+    }
     free(r);
 }
 

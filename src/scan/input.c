@@ -223,7 +223,7 @@ static rv convert_located(struct rv_share *t, const json_t *j)
     return v;
 }
 
-static enum osp_code build_inputs(const struct col_result *r, const char *const *texts, size_t n, int locate,
+static enum osp_code build_inputs(struct col_result *r, const char *const *texts, size_t n, int locate,
                                   const char *const *regions, size_t nregions, rv *docs, struct osp_err *err)
 {
     struct rv_share *t = rv_share_new();
@@ -234,6 +234,10 @@ static enum osp_code build_inputs(const struct col_result *r, const char *const 
             continue;
         if (r[i].state) {
             state[i] = locate ? convert_located(t, r[i].state) : convert(t, r[i].state, 0);
+            if (locate && r[i].text) { /* its stored text stands for it from now on (write-back) */
+                json_decref(r[i].state);
+                r[i].state = NULL;
+            }
         } else if (texts && texts[i]) {
             struct rv_json_limits lim = {1000, 0, t};
             struct osp_err e2;
@@ -268,10 +272,10 @@ static enum osp_code build_inputs(const struct col_result *r, const char *const 
 enum osp_code scan_build_inputs(const struct col_result *r, const char *const *texts, size_t n,
                                 const char *const *regions, size_t nregions, rv *docs, struct osp_err *err)
 {
-    return build_inputs(r, texts, n, 0, regions, nregions, docs, err);
+    return build_inputs((struct col_result *)r, texts, n, 0, regions, nregions, docs, err); /* not changed */
 }
 
-enum osp_code scan_build_located_inputs(const struct col_result *r, size_t n, const char *const *regions,
+enum osp_code scan_build_located_inputs(struct col_result *r, size_t n, const char *const *regions,
                                         size_t nregions, rv *docs, struct osp_err *err)
 {
     return build_inputs(r, NULL, n, 1, regions, nregions, docs, err);
