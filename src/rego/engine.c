@@ -277,6 +277,7 @@ static void ev_init(struct ev *ev, struct rego_engine *e, rv input)
     ev->memo = calloc(e->nnodes + 1, sizeof(*ev->memo));
     if (!ev->memo)
         osp_oom();
+    ev->memo0 = ev->memo;
     ev->max_steps = e->opts.max_steps ? e->opts.max_steps : DEFAULT_STEPS;
     ev->max_mem = e->opts.max_memory > 0 ? e->opts.max_memory : REGO_DEFAULT_MEMORY;
     ev->mem_base = rv_mem_thread_bytes();
@@ -302,6 +303,7 @@ static void ev_cleanup(struct ev *ev)
     free(ev->mocks);
     rv_unref(ev->cache);
     rego_ix_free(ev);
+    rego_cmemo_free(ev);
 }
 
 static enum osp_code eval_error(struct rego_engine *e, struct ev *ev, struct osp_err *err)

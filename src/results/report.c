@@ -118,6 +118,8 @@ static json_t *service_json(const struct res_service *s, int *bad)
     if (s->error_code && *s->error_code) /* osprey's own codes (OSP_E*) kept apart from AWS's */
         set_str(o, "ErrorSource", osp_code_is_own(s->error_code) ? "osprey" : "aws", bad);
     set_opt(o, "ErrorMessage", s->error_message, bad);
+    if (s->calls && json_object_set_new(o, "Calls", json_integer((json_int_t)s->calls)))
+        *bad = 1;
     if (s->source && *s->source) {
         json_t *p = json_object();
         set_str(p, "Source", s->source, bad);
