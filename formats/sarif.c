@@ -28,6 +28,7 @@
  * no key, so two rules of one security group shared it. */
 #define FINGERPRINT_KEY "ospreyFinding/v2"
 #define SARIF_MAX_TAGS 10 /* GitHub keeps only 10 tags per rule */
+#define SARIF_GITHUB_MAX_RUNS 20 /* runs per uploaded file */
 
 struct sarif {
     const struct res_report *r;
@@ -507,6 +508,10 @@ enum osp_code fmt_sarif_write(const struct res_report *r, const struct fmt_opts 
     fmt_jstr(root, "version", "2.1.0", &bad);
     enum osp_code rc = OSP_OK;
     if (o && o->sarif_category && !strcmp(o->sarif_category, "account") && r->n_accounts > 1) {
+        if (r->n_accounts > SARIF_GITHUB_MAX_RUNS && o->ctx)
+            osp_warn(o->ctx, "sarif: %zu accounts make %zu runs; GitHub code scanning takes at most %d per file (use "
+                             "--sarif-category org)",
+                     r->n_accounts, r->n_accounts, SARIF_GITHUB_MAX_RUNS);
         for (size_t i = 0; !rc && i < r->n_accounts; i++) { /* a category per account: its own run */
             struct res_report v;
             rc = account_view(r, &r->accounts[i], &v) ? osp_err_set(err, OSP_ENOMEM, "out of memory writing SARIF")
