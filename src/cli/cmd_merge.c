@@ -164,8 +164,8 @@ static void account_table(const struct res_report *r, FILE *f)
             if (r->findings[k].status == RES_FAIL && !strcmp(r->findings[k].account, a))
                 c[r->findings[k].severity]++, nf++;
         for (size_t k = 0; k < r->n_gaps; k++)
-            if (!r->gaps[k].accepted && !strcmp(r->gaps[k].account, a)) {
-                gaps++;
+            if (!strcmp(r->gaps[k].account, a)) { /* an accepted gap is not counted, but still not scanned */
+                gaps += !r->gaps[k].accepted;
                 missing |= r->gaps[k].kind == RES_GAP_ACCOUNT;
             }
         fprintf(f, "%-14s %-10s %8zu %8zu %8zu %8zu %8zu %6zu\n", a,

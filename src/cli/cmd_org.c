@@ -382,17 +382,28 @@ static enum osp_code list_accounts(struct osp_ctx *ctx, struct lister *l, const 
 
 /* ---- output ---- */
 
+/* FORMAT[=PATH] -> format and path (--output for a bare one; NULL: stdout). */
+static enum osp_code parse_spec(const char *spec, const char *output, char format[16], const char **path,
+                                struct osp_err *err)
+{
+    size_t n = strcspn(spec, "=");
+    snprintf(format, 16, "%.*s", (int)(n < 16 ? n : 15), spec);
+    *path = spec[n] == '=' ? spec + n + 1 : output;
+    if (strcmp(format, "github") && strcmp(format, "gitlab") && strcmp(format, "lines"))
+        return osp_err_set(err, OSP_EUSAGE, "unknown --format '%s' for org plan (use github, gitlab or lines)", spec);
+    if (*path && !**path)
+        return osp_err_set(err, OSP_EUSAGE, "empty path in --format '%s' (use FORMAT=PATH)", spec);
+    return OSP_OK;
+}
+
 static enum osp_code write_one(const struct cli_plan *p, const char *spec, const char *output,
                                const char *gitlab_include, struct osp_err *err)
 {
-    size_t n = strcspn(spec, "=");
     char format[16];
-    snprintf(format, sizeof(format), "%.*s", (int)(n < sizeof(format) ? n : sizeof(format) - 1), spec);
-    const char *path = spec[n] == '=' ? spec + n + 1 : output;
-    if (strcmp(format, "github") && strcmp(format, "gitlab") && strcmp(format, "lines"))
-        return osp_err_set(err, OSP_EUSAGE, "unknown --format '%s' for org plan (use github, gitlab or lines)", spec);
-    if (path && !*path)
-        return osp_err_set(err, OSP_EUSAGE, "empty path in --format '%s' (use FORMAT=PATH)", spec);
+    const char *path;
+    enum osp_code rc0 = parse_spec(spec, output, format, &path, err);
+    if (rc0)
+        return rc0;
     if (!path) {
         enum osp_code rc = cli_plan_write(p, format, gitlab_include, stdout, err);
         return rc ? rc : fflush(stdout) ? osp_err_set(err, OSP_EIO, "cannot write the plan to stdout") : OSP_OK;
@@ -409,19 +420,33 @@ static enum osp_code write_one(const struct cli_plan *p, const char *spec, const
     return osp_safefile_commit(&sf, err);
 }
 
-static enum osp_code write_plan(const struct cli_plan *p, const struct org_opts *oo, struct osp_err *err)
+static const char *const default_format = "lines";
+
+/* Every --format checked before any AWS call. */
+static enum osp_code check_outputs(const struct org_opts *oo, struct osp_err *err)
 {
-    const char *def = "lines";
-    const char *const *specs = oo->nformats ? oo->formats : &def;
+    const char *const *specs = oo->nformats ? oo->formats : &default_format;
     size_t n = oo->nformats ? oo->nformats : 1, to_stdout = 0;
-    for (size_t i = 0; i < n; i++)
-        to_stdout += !strchr(specs[i], '=') && !oo->output;
+    for (size_t i = 0; i < n; i++) {
+        char format[16];
+        const char *path;
+        if (parse_spec(specs[i], oo->output, format, &path, err))
+            return err->code;
+        to_stdout += !path;
+    }
     if (oo->output && n > 1)
         for (size_t i = 0, bare = 0; i < n; i++)
             if (!strchr(specs[i], '=') && ++bare > 1)
                 return osp_err_set(err, OSP_EUSAGE, "--output goes with a single --format; use --format FORMAT=PATH");
     if (to_stdout > 1)
         return osp_err_set(err, OSP_EUSAGE, "at most one --format can go to stdout; give the others =PATH");
+    return OSP_OK;
+}
+
+static enum osp_code write_plan(const struct cli_plan *p, const struct org_opts *oo, struct osp_err *err)
+{
+    const char *const *specs = oo->nformats ? oo->formats : &default_format;
+    size_t n = oo->nformats ? oo->nformats : 1;
     enum osp_code rc = OSP_OK;
     for (size_t i = 0; !rc && i < n; i++)
         rc = write_one(p, specs[i], oo->output, oo->gitlab_include, err);
@@ -478,6 +503,8 @@ static int org_plan(struct osp_ctx *ctx, int argc, char **argv)
     }
     if (!rc && oo.jobs && oo.shard_size)
         rc = osp_err_set(&err, OSP_EUSAGE, "--jobs and --shard-size exclude each other");
+    if (!rc)
+        rc = check_outputs(&oo, &err);
     if (!rc) { /* the same check as `osprey aws --member-role-name` */
         const struct cli_flag *f = cli_flag_find("member-role-name");
         rc = f->check(f, oo.member_role, &err);
