@@ -199,6 +199,7 @@ int cli_merge(struct osp_ctx *ctx, int argc, char **argv)
     ctx->log_level = o.debug ? OSP_LOG_DEBUG : o.quiet ? OSP_LOG_ERROR : OSP_LOG_WARN;
     if (!o.formats.n) /* merge writes the JSON report unless told otherwise */
         o.formats.v[o.formats.n++] = "json";
+    o.include_non_failures = 1; /* the shards decided what their reports hold: merging drops nothing */
     struct cli_report_out out;
     struct cli_plan plan = {0};
     struct paths paths = {0};

@@ -108,7 +108,7 @@ static const struct cli_flag flags[] = {
     {"report", 0, "TYPE", CLI_STR, AT(report), check_report, "Checks", "summary", NULL, NULL, OUT,
      "table detail: summary, all (compliance + findings) or checks (failing checks only)"},
     {"include-non-failures", 0, NULL, CLI_SWITCH, AT(include_non_failures), NULL, "Checks", NULL, NULL,
-     "misconfiguration.include-non-failures", OUT, "also report passed checks per resource"},
+     "misconfiguration.include-non-failures", CLI_CMD_AWS | CLI_CMD_CONVERT, "also report passed checks per resource"},
     {"no-builtin-lib", 0, NULL, CLI_SWITCH, AT(no_builtin_lib), NULL, "Checks", NULL, NULL, NULL, AWS,
      "load none of osprey's data.lib modules (bring your own)"},
     {"trace", 0, NULL, CLI_SWITCH, AT(trace), NULL, "Checks", NULL, NULL, "rego.trace", AWS,
