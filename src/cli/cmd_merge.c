@@ -76,18 +76,6 @@ static enum osp_code gather(const struct cli_opts *o, struct paths *p, struct os
     return rc;
 }
 
-/* Reports that describe the same finding twice (one finding, one fingerprint) keep it once. */
-static void dedupe_fingerprints(struct res_report *r)
-{
-    for (size_t i = 0; i < r->n_findings; i++)
-        for (size_t j = i + 1; j < r->n_findings;) {
-            if (!strcmp(r->findings[i].fingerprint, r->findings[j].fingerprint))
-                res_report_remove_finding(r, j);
-            else
-                j++;
-        }
-}
-
 static enum osp_code merge_files(struct osp_ctx *ctx, const struct paths *p, struct res_report **out,
                                  struct osp_err *err)
 {
@@ -112,9 +100,7 @@ static enum osp_code merge_files(struct osp_ctx *ctx, const struct paths *p, str
         res_report_free(all);
         return rc;
     }
-    res_report_sort(all);
-    dedupe_fingerprints(all);
-    *out = all;
+    *out = all; /* sorted, one finding per fingerprint (res_report_merge) */
     return OSP_OK;
 }
 
