@@ -54,9 +54,22 @@ def test_templates_pass_linters(t):
             assert re.match(r"\s+#\s*v\d+(\.\d+)*\s*$", m.group(2)), (n, line)
 
 
+def test_readme_documents_trust_policies_and_estimate(t):
+    text = open(os.path.join(SOURCE_DIR, "README.md"), encoding="utf-8").read()
+    sec = text[text.index("### Scanning an AWS Organization"):text.index("### Cache and artifact")]
+    for want in ("sts:AssumeRoleWithWebIdentity", "token.actions.githubusercontent.com:sub", "organizations:ListAccounts",
+                 "organizations:ListChildren", "organizations:ListAccountsForParent", '"Action": "sts:AssumeRole"',
+                 "system:serviceaccount:", "project_path:", "Rate limits across shards", "1000 accounts over 64 jobs",
+                 WORKFLOW, GITLAB_PARENT, GITLAB_CHILD, K8S[0], K8S[1]):
+        assert want in sec, want
+    for block in re.findall(r"```json\n(.*?)```", sec, re.S):
+        json.loads(block)  # every policy shown is valid JSON
+
+
 def test_github_workflow_plan_scan_merge(t):
     wf = load(WORKFLOW)
     assert wf["permissions"] == {"contents": "read"}, wf["permissions"]
+    assert wf["concurrency"]["group"] and wf["concurrency"]["cancel-in-progress"] is False
     jobs = wf["jobs"]
     assert jobs["plan"]["permissions"]["id-token"] == "write" and jobs["scan"]["permissions"]["id-token"] == "write"
     assert "id-token" not in jobs["merge"]["permissions"] and jobs["merge"]["permissions"]["security-events"] == "write"
