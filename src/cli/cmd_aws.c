@@ -199,6 +199,22 @@ static enum osp_code account_gap(struct res_report *r, const struct acct_job *j,
     return rc ? rc : res_report_add_gap(r, &g, err);
 }
 
+/* One account's report merged into r: compliance controls of several accounts combine (the worse
+ * status wins) instead of the last account's replacing the others'. */
+static enum osp_code evaluate_into(struct cli_session *s, struct scan_catalog *cat, const struct scan_state *st,
+                                   struct res_report *r, struct osp_err *err)
+{
+    struct res_report *one = res_report_new(RES_TOOL_NAME, OSPREY_VERSION);
+    enum osp_code rc = one ? res_report_set_partition(one, r->partition, err)
+                           : osp_err_set(err, OSP_ENOMEM, "out of memory");
+    if (!rc)
+        rc = evaluate(s, cat, st, one, err);
+    if (!rc)
+        rc = res_report_merge(r, one, err);
+    res_report_free(one);
+    return rc;
+}
+
 /* Collect every account (acct_parallel at a time), then evaluate them one by one into r. */
 static enum osp_code scan_accounts(struct cli_session *base, struct scan_catalog *cat, const char *const *services,
                                    size_t nservices, struct res_report *r, struct osp_err *err)
@@ -234,7 +250,7 @@ static enum osp_code scan_accounts(struct cli_session *base, struct scan_catalog
         if (!rc && j->rc == OSP_ENOMEM)
             rc = osp_err_set(err, OSP_ENOMEM, "%s", j->err.msg);
         else if (!rc)
-            rc = j->rc ? account_gap(r, j, err) : evaluate(&j->s, cat, &j->st, r, err);
+            rc = j->rc ? account_gap(r, j, err) : evaluate_into(&j->s, cat, &j->st, r, err);
         scan_state_cleanup(&j->st);
         cli_session_close(&j->s);
     }

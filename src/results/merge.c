@@ -35,6 +35,8 @@ static enum osp_code merge_compliance(struct res_report *dst, const struct res_c
     enum osp_code rc;
     if (!dst->compliance) {
         rc = res_report_set_compliance(dst, src->id, src->title, src->version, err);
+        if (!rc && src->coverage && *src->coverage) /* the first shard's coverage sentence stands */
+            rc = res_report_set_coverage(dst, src->coverage, err);
         if (rc)
             return rc;
     } else if (strcmp(dst->compliance->id, src->id)) {
