@@ -358,6 +358,16 @@ static enum osp_code check_account(const struct cli_flag *f, const char *v, stru
     return ok ? OSP_OK : osp_err_set(err, OSP_EUSAGE, "invalid --%s '%s' (expected a 12-digit account id)", f->name, v);
 }
 
+/* 1 when v is 1..max characters, each a letter, a digit or one of extra. */
+static int word_ok(const char *v, size_t max, const char *extra)
+{
+    size_t n = strlen(v);
+    int ok = n > 0 && n <= max;
+    for (size_t i = 0; ok && i < n; i++)
+        ok = isalnum((unsigned char)v[i]) || strchr(extra, v[i]);
+    return ok;
+}
+
 /* A role name (with an optional path: "path/Name"), or an ARN template naming {account}. */
 static enum osp_code check_member_role(const struct cli_flag *f, const char *v, struct osp_err *err)
 {
@@ -371,9 +381,7 @@ static enum osp_code check_member_role(const struct cli_flag *f, const char *v, 
         return OSP_OK;
     }
     size_t n = strlen(v);
-    int ok = n > 0 && n <= 512 && v[0] != '/' && v[n - 1] != '/';
-    for (size_t i = 0; ok && i < n; i++)
-        ok = isalnum((unsigned char)v[i]) || strchr("+=,.@_-/", v[i]);
+    int ok = word_ok(v, 512, "+=,.@_-/") && v[0] != '/' && v[n - 1] != '/';
     return ok ? OSP_OK
               : osp_err_set(err, OSP_EUSAGE,
                             "invalid --member-role-name '%s' (use a role name such as OrganizationAccountAccessRole, "
@@ -384,11 +392,7 @@ static enum osp_code check_member_role(const struct cli_flag *f, const char *v, 
 static enum osp_code check_sarif_category(const struct cli_flag *f, const char *v, struct osp_err *err)
 {
     (void)f;
-    size_t n = strlen(v);
-    int ok = n > 0 && n <= 200;
-    for (size_t i = 0; ok && i < n; i++)
-        ok = isalnum((unsigned char)v[i]) || strchr("+=,.@_-/:", v[i]);
-    return ok ? OSP_OK
+    return word_ok(v, 200, "+=,.@_-/:") ? OSP_OK
               : osp_err_set(err, OSP_EUSAGE,
                             "invalid --sarif-category '%s' (use 'account', 'org' or an id of letters, digits and "
                             "/._-)",
