@@ -26,9 +26,9 @@ def member_client(m, service, account):
                         aws_secret_access_key=c["SecretAccessKey"], aws_session_token=c["SessionToken"])
 
 
-def organization(t, n):
+def organization(t, n, seed=True):
     """A moto whose accounts follow the credentials (no MOTO_ACCOUNT_ID), an organization with n
-    member accounts, each with a bucket and an IAM user holding an admin inline policy and a key."""
+    member accounts, each (seed) with a bucket and an IAM user holding an admin inline policy and a key."""
     m = t.moto(account_id=None)
     org = m.client("organizations")
     org.create_organization(FeatureSet="ALL")
@@ -36,7 +36,7 @@ def organization(t, n):
     for i in range(n):
         st = org.create_account(Email="member%d@example.com" % i, AccountName="member-%02d" % i)["CreateAccountStatus"]
         ids.append(st["AccountId"])
-    for a in ids:  # moto is not safe under concurrent writes: seed one account after another
+    for a in ids if seed else []:  # moto is not safe under concurrent writes: one account after another
         member_client(m, "s3", a).create_bucket(Bucket="data-%s" % a)
         iam = member_client(m, "iam", a)
         iam.create_user(UserName="deploy")
@@ -216,6 +216,46 @@ def test_member_role_names_and_templates(t):
     assert r.returncode == 0, r.stderr
     assert "account %s through arn:aws:iam::%s:role/OrganizationAccountAccessRole" % (ids[0], ids[0]) in r.stderr
     assert json.load(open(out))["Accounts"] == ids
+
+
+def test_plan_under_organizational_units(t):
+    m, ids = organization(t, 5)
+    org = m.client("organizations")
+    root = org.list_roots()["Roots"][0]["Id"]
+    prod = org.create_organizational_unit(ParentId=root, Name="prod")["OrganizationalUnit"]["Id"]
+    eu = org.create_organizational_unit(ParentId=prod, Name="eu")["OrganizationalUnit"]["Id"]
+    sandbox = org.create_organizational_unit(ParentId=root, Name="sandbox")["OrganizationalUnit"]["Id"]
+    for a, ou in ((ids[0], prod), (ids[1], eu), (ids[2], eu), (ids[3], sandbox)):
+        org.move_account(AccountId=a, SourceParentId=root, DestinationParentId=ou)
+    env = m.env()
+    r = run_osprey(["org", "plan", "--ou", prod], env=env)  # prod and, recursively, eu
+    assert r.returncode == 0 and r.stdout.splitlines()[1:] == ids[:3], (r.stdout, r.stderr)
+    r = run_osprey(["org", "plan", "--ou", "%s,%s" % (eu, sandbox), "--exclude", ids[2]], env=env)
+    assert r.returncode == 0 and r.stdout.splitlines()[1:] == [ids[1], ids[3]], r.stdout
+    r = run_osprey(["org", "plan", "--ou", root, "--include-management", "--shard-size", "10"], env=env)
+    assert r.returncode == 0 and r.stdout.splitlines()[1:] == [",".join(sorted(ids + ["123456789012"]))], r.stdout
+    assert "left out" not in r.stderr, r.stderr
+    r = run_osprey(["org", "plan", "--ou", sandbox, "--include", ids[0]], env=env)  # nothing left
+    assert r.returncode == 4 and "no active account" in r.stderr and "--include %s" % ids[0] in r.stderr, r.stderr
+    r = run_osprey(["org", "plan", "--format", "gitlab", "--jobs", "2"], env=env)
+    assert r.returncode == 0 and r.stdout.count("OSPREY_ACCOUNTS:") == 2, r.stdout
+
+
+def test_plan_fits_the_ci_systems_matrix_limits(t):
+    m, ids = organization(t, 257, seed=False)
+    env = m.env()
+    r = run_osprey(["org", "plan", "--format", "github"], env=env)
+    assert r.returncode == 2 and "257 shards exceed GitHub's 256 jobs" in r.stderr and "--shard-size to at least 2" in \
+        r.stderr, r.stderr
+    r = run_osprey(["org", "plan", "--format", "gitlab", "--shard-size", "1"], env=env)
+    assert r.returncode == 2 and "GitLab's 200 jobs" in r.stderr, r.stderr
+    r = run_osprey(["org", "plan", "--format", "github", "--jobs", "64"], env=env)
+    assert r.returncode == 0, r.stderr
+    matrix = json.loads(r.stdout)["include"]
+    assert len(matrix) == 52 and {len(x["accounts"].split(",")) for x in matrix} == {5, 2}, len(matrix)
+    assert sorted(",".join(x["accounts"] for x in matrix).split(",")) == ids
+    r = run_osprey(["org", "plan"], env=env)  # lines: no limit
+    assert r.returncode == 0 and len(r.stdout.splitlines()) == 258, r.stderr
 
 
 def test_bad_input_is_a_usage_error(t):
