@@ -401,16 +401,15 @@ static enum osp_code write_one(const struct cli_plan *p, const char *spec, const
 {
     char format[16];
     const char *path;
-    enum osp_code rc0 = parse_spec(spec, output, format, &path, err);
-    if (rc0)
-        return rc0;
+    enum osp_code rc = parse_spec(spec, output, format, &path, err);
+    if (rc)
+        return rc;
     if (!path) {
-        enum osp_code rc = cli_plan_write(p, format, gitlab_include, stdout, err);
+        rc = cli_plan_write(p, format, gitlab_include, stdout, err);
         return rc ? rc : fflush(stdout) ? osp_err_set(err, OSP_EIO, "cannot write the plan to stdout") : OSP_OK;
     }
     struct osp_safefile sf;
-    enum osp_code rc = osp_safefile_open(path, &sf, err);
-    if (rc)
+    if ((rc = osp_safefile_open(path, &sf, err)))
         return rc;
     sf.mode = 0644; /* a plan names accounts, not secrets; CI jobs and ConfigMaps read it */
     if ((rc = cli_plan_write(p, format, gitlab_include, sf.f, err))) {
@@ -448,6 +447,12 @@ static enum osp_code write_plan(const struct cli_plan *p, const struct org_opts 
     const char *const *specs = oo->nformats ? oo->formats : &default_format;
     size_t n = oo->nformats ? oo->nformats : 1;
     enum osp_code rc = OSP_OK;
+    for (size_t i = 0; !rc && i < n; i++) { /* every output fits its CI system before any is written */
+        char format[16];
+        const char *path;
+        if (!(rc = parse_spec(specs[i], oo->output, format, &path, err)))
+            rc = cli_plan_fits(p, format, err);
+    }
     for (size_t i = 0; !rc && i < n; i++)
         rc = write_one(p, specs[i], oo->output, oo->gitlab_include, err);
     return rc;

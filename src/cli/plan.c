@@ -143,30 +143,32 @@ static void write_gitlab(const struct cli_plan *p, const char *include, FILE *ou
     }
 }
 
+enum osp_code cli_plan_fits(const struct cli_plan *p, const char *format, struct osp_err *err)
+{
+    int github = !strcmp(format, "github");
+    size_t max = github ? CLI_PLAN_GITHUB_MAX : CLI_PLAN_GITLAB_MAX;
+    if (strcmp(format, "lines") && strcmp(format, "github") && strcmp(format, "gitlab"))
+        return osp_err_set(err, OSP_EUSAGE, "unknown plan format '%s' (use github, gitlab or lines)", format);
+    if (!strcmp(format, "lines") || p->n <= max)
+        return OSP_OK;
+    return osp_err_set(err, OSP_EUSAGE, "%zu shards exceed %s's %zu jobs per %s (raise --shard-size to at least %zu)",
+                       p->n, github ? "GitHub" : "GitLab", max, github ? "matrix" : "parallel:matrix",
+                       (p->n_accounts + max - 1) / max);
+}
+
 enum osp_code cli_plan_write(const struct cli_plan *p, const char *format, const char *gitlab_include, FILE *out,
                              struct osp_err *err)
 {
-    if (!strcmp(format, "lines")) {
-        write_lines(p, out);
-        return OSP_OK;
-    }
-    if (!strcmp(format, "github")) {
-        if (p->n > CLI_PLAN_GITHUB_MAX)
-            return osp_err_set(err, OSP_EUSAGE,
-                               "%zu shards exceed GitHub's %d jobs per matrix (raise --shard-size to at least %zu)",
-                               p->n, CLI_PLAN_GITHUB_MAX, (p->n_accounts + CLI_PLAN_GITHUB_MAX - 1) / CLI_PLAN_GITHUB_MAX);
+    enum osp_code rc = cli_plan_fits(p, format, err);
+    if (rc)
+        return rc;
+    if (!strcmp(format, "github"))
         return write_github(p, out, err);
-    }
-    if (!strcmp(format, "gitlab")) {
-        if (p->n > CLI_PLAN_GITLAB_MAX)
-            return osp_err_set(err, OSP_EUSAGE,
-                               "%zu shards exceed GitLab's %d jobs per parallel:matrix (raise --shard-size to at "
-                               "least %zu)",
-                               p->n, CLI_PLAN_GITLAB_MAX, (p->n_accounts + CLI_PLAN_GITLAB_MAX - 1) / CLI_PLAN_GITLAB_MAX);
+    if (!strcmp(format, "gitlab"))
         write_gitlab(p, gitlab_include, out);
-        return OSP_OK;
-    }
-    return osp_err_set(err, OSP_EUSAGE, "unknown plan format '%s' (use github, gitlab or lines)", format);
+    else
+        write_lines(p, out);
+    return OSP_OK;
 }
 
 /* ---- reading ---- */

@@ -40,6 +40,9 @@ struct cli_plan {
 /* Cut the sorted accounts into shards of at most shard_size (>= 1), in order. */
 OSP_MUST_CHECK enum osp_code cli_plan_make(const char (*accounts)[13], size_t n, size_t shard_size, const char *role,
                                            struct cli_plan *out, struct osp_err *err);
+/* OSP_EUSAGE when the plan has more shards than the CI system of format allows (naming the
+ * --shard-size that fits), or format is unknown. */
+OSP_MUST_CHECK enum osp_code cli_plan_fits(const struct cli_plan *p, const char *format, struct osp_err *err);
 /* Write the plan in format "lines", "github" or "gitlab" (gitlab_include: the template the child
  * pipeline includes). OSP_EUSAGE when the plan has more shards than the CI system allows. */
 OSP_MUST_CHECK enum osp_code cli_plan_write(const struct cli_plan *p, const char *format, const char *gitlab_include,

@@ -247,8 +247,10 @@ def test_plan_fits_the_ci_systems_matrix_limits(t):
     r = run_osprey(["org", "plan", "--format", "github"], env=env)
     assert r.returncode == 2 and "257 shards exceed GitHub's 256 jobs" in r.stderr and "--shard-size to at least 2" in \
         r.stderr, r.stderr
-    r = run_osprey(["org", "plan", "--format", "gitlab", "--shard-size", "1"], env=env)
-    assert r.returncode == 2 and "GitLab's 200 jobs" in r.stderr, r.stderr
+    lines = os.path.join(t.tmp, "plan.txt")
+    r = run_osprey(["org", "plan", "--format", "lines=" + lines, "--format", "gitlab", "--shard-size", "1"], env=env)
+    assert r.returncode == 2 and "GitLab's 200 jobs per parallel:matrix" in r.stderr, r.stderr
+    assert not os.path.exists(lines), "an output was written before the plan was refused"
     r = run_osprey(["org", "plan", "--format", "github", "--jobs", "64"], env=env)
     assert r.returncode == 0, r.stderr
     matrix = json.loads(r.stdout)["include"]
