@@ -200,7 +200,12 @@ enum osp_code cli_session_open_member(const struct cli_session *base, const char
     if (rc)
         return rc;
     m->base = base->client;
-    snprintf(m->region, sizeof(m->region), "%s", session_via(base));
+    /* a region the user named, else the configured one: not the first of the base account's
+     * enabled regions (--region all), which may be an opt-in region the member never enabled */
+    const char *via = base->scope.regions_given && base->scope.nregions ? base->scope.regions[0]
+                      : base->scope.configured_region                    ? base->scope.configured_region
+                                                                         : "us-east-1";
+    snprintf(m->region, sizeof(m->region), "%s", via);
     cli_member_role_arn(o->member_role_name, sc->partition, account, m->role_arn, sizeof(m->role_arn));
     snprintf(m->session, sizeof(m->session), "%s", o->role_session_name ? o->role_session_name : "osprey-org-scan");
     struct aws_client_opts co = {

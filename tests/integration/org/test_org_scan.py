@@ -216,6 +216,12 @@ def test_member_role_names_and_templates(t):
     assert r.returncode == 0, r.stderr
     assert "account %s through arn:aws:iam::%s:role/OrganizationAccountAccessRole" % (ids[0], ids[0]) in r.stderr
     assert json.load(open(out))["Accounts"] == ids
+    # --region all: each member's own enabled regions (ec2:DescribeRegions through its role)
+    r = run_osprey(["aws", "--accounts", ids[0], "--region", "all", "--service", "iam", "--quiet", "--format",
+                    "json=" + out], env=env)
+    assert r.returncode == 0, r.stderr
+    rep = json.load(open(out))
+    assert len(rep["Regions"]) > 10 and "eu-west-1" in rep["Regions"] and rep["Status"] == "complete", rep["Regions"]
 
 
 def test_plan_under_organizational_units(t):
