@@ -252,6 +252,8 @@ static enum osp_code scan_accounts(struct cli_session *base, struct scan_catalog
         else if (!rc)
             rc = j->rc ? account_gap(r, j, err) : evaluate_into(&j->s, cat, &j->st, r, err);
         scan_state_cleanup(&j->st);
+        if (j->s.client) /* --debug: the client's summary (its own per-service rate limits) follows */
+            osp_debug(base->ctx, "account %s: requests and rate limits of its own client:", j->account);
         cli_session_close(&j->s);
     }
     free(jobs);

@@ -62,7 +62,6 @@ static void usage(void)
 
 int cli_help(struct osp_ctx *ctx, int argc, char **argv)
 {
-    (void)ctx;
     if (argc < 2 || !strcmp(argv[1], "--help") || !strcmp(argv[1], "-h")) {
         usage();
         return 0;
@@ -82,6 +81,10 @@ int cli_help(struct osp_ctx *ctx, int argc, char **argv)
             cli_opts_usage(cmds[i].cmd, stdout);
             return 0;
         }
+    if (!strcmp(what, "org")) {
+        char *org_help[] = {"org", "--help", NULL};
+        return cli_org(ctx, 2, org_help);
+    }
     while (*what == '-')
         what++;
     const struct cli_flag *f = cli_flag_find(what);

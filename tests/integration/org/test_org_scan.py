@@ -193,8 +193,12 @@ def test_member_role_that_cannot_be_assumed_is_an_account_gap(t):
     try:
         env = m.env(AWS_ENDPOINT_URL=p.endpoint)
         out = os.path.join(t.tmp, "r.json")
-        r = run_osprey(scan_args(",".join(ids), out, concurrency="16") + ["--fail-on", "CRITICAL"], env=env)
+        r = run_osprey(scan_args(",".join(ids), out, concurrency="16") + ["--fail-on", "CRITICAL", "--debug"], env=env)
         assert r.returncode == 6, (r.returncode, r.stderr)
+        # each scanned account had a client, and so token buckets, of its own
+        per = re.findall(r"account (\d{12}): requests and rate limits of its own client:\n"
+                         r"osprey: debug: aws: \d+ HTTP requests.*\n(?:osprey: debug: aws: (?:iam|s3): .*\n){2}", r.stderr)
+        assert sorted(per) == [ids[0], ids[2]], r.stderr[-3000:]
         assert "account %s not scanned" % denied in r.stderr and "AccessDenied" in r.stderr, r.stderr
         rep = json.load(open(out))
         assert rep["Status"] == "incomplete" and rep["Accounts"] == ids, rep
@@ -291,6 +295,9 @@ def test_bad_input_is_a_usage_error(t):
     for args, want in cases:
         r = run_osprey(args, env=env)
         assert r.returncode == 2 and want in r.stderr, (args, r.returncode, r.stderr)
+    for args in (["help", "org"], ["org", "plan", "--help"], ["help", "merge"]):
+        r = run_osprey(args, env=env)
+        assert r.returncode == 0 and "Usage: osprey " + args[-1 if args[0] == "help" else 0] in r.stdout, (args, r.stdout)
     open(plan, "w").write("111111111111\nabc\n")
     r = run_osprey(["merge", "--plan", plan, "x.json"], env=env)
     assert r.returncode == 2 and "plan.txt:2: 'abc' is not a 12-digit account id" in r.stderr, r.stderr
