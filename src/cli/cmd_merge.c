@@ -71,7 +71,7 @@ static enum osp_code gather(const struct cli_opts *o, struct paths *p, struct os
     for (size_t i = 0; !rc && i < o->args.n; i++) {
         struct stat st;
         rc = !stat(o->args.v[i], &st) && S_ISDIR(st.st_mode) ? add_dir(p, o->args.v[i], err)
-                                                              : paths_add(p, NULL, o->args.v[i], err);
+                                                             : paths_add(p, NULL, o->args.v[i], err);
     }
     return rc;
 }
@@ -155,8 +155,10 @@ static void account_table(const struct res_report *r, FILE *f)
                 missing |= r->gaps[k].kind == RES_GAP_ACCOUNT;
             }
         fprintf(f, "%-14s %-10s %8zu %8zu %8zu %8zu %8zu %6zu\n", a,
-                missing ? "NOT SCANNED" : gaps ? "incomplete" : "complete", nf, c[RES_SEV_CRITICAL], c[RES_SEV_HIGH],
-                c[RES_SEV_MEDIUM], c[RES_SEV_LOW], gaps);
+                missing ? "NOT SCANNED"
+                : gaps  ? "incomplete"
+                        : "complete",
+                nf, c[RES_SEV_CRITICAL], c[RES_SEV_HIGH], c[RES_SEV_MEDIUM], c[RES_SEV_LOW], gaps);
         for (size_t s = 0; s < RES_SEV_COUNT; s++)
             total[s] += c[s];
         tf += nf;

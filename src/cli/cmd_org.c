@@ -113,8 +113,8 @@ static enum osp_code add_csv(struct cli_list *l, const char *flag, const char *v
     for (const char *p = v; *p;) {
         size_t n = strcspn(p, ",");
         if (!n || l->n >= CLI_MAX_LIST)
-            return osp_err_set(err, OSP_EUSAGE, n ? "too many --%s values (at most %d)" : "empty value in --%s",
-                               flag, CLI_MAX_LIST);
+            return osp_err_set(err, OSP_EUSAGE, n ? "too many --%s values (at most %d)" : "empty value in --%s", flag,
+                               CLI_MAX_LIST);
         int ok = 1;
         if (accounts) {
             ok = n == 12;
@@ -125,7 +125,8 @@ static enum osp_code add_csv(struct cli_list *l, const char *flag, const char *v
         }
         if (!ok)
             return osp_err_set(err, OSP_EUSAGE, "invalid --%s '%.*s' (%s)", flag, (int)n, p,
-                               accounts ? "expected a 12-digit account id" : "expected an OU id ou-... or a root r-...");
+                               accounts ? "expected a 12-digit account id"
+                                        : "expected an OU id ou-... or a root r-...");
         l->v[l->n++] = p; /* ends at the next ',' or NUL: compared with a length below */
         p += n + (p[n] == ',');
     }
@@ -317,8 +318,8 @@ static enum osp_code list_under(struct lister *l, const char *parent, struct osp
 
 static enum osp_code management_account(struct lister *l, char out[13], struct osp_err *err)
 {
-    struct aws_call call = AWS_CALL_JSON("organizations", l->region, ORG_JSON_TARGET("DescribeOrganization"), "1.1",
-                                         NULL);
+    struct aws_call call =
+        AWS_CALL_JSON("organizations", l->region, ORG_JSON_TARGET("DescribeOrganization"), "1.1", NULL);
     struct aws_response resp;
     memset(&resp, 0, sizeof(resp));
     enum osp_code rc = aws_call(l->client, &call, &resp, err);
@@ -358,8 +359,9 @@ static enum osp_code list_accounts(struct osp_ctx *ctx, struct lister *l, const 
     for (size_t i = 0; i < a->n; i++) {
         int keep = !csv_has(&oo->exclude, a->v[i]) && (!oo->include.n || csv_has(&oo->include, a->v[i]));
         if (keep && !strcmp(a->v[i], mgmt) && !csv_has(&oo->include, mgmt)) {
-            osp_warn(ctx, "the management account %s is left out (no OrganizationAccountAccessRole there): scan it in "
-                          "a job of its own, or pass --include-management",
+            osp_warn(ctx,
+                     "the management account %s is left out (no OrganizationAccountAccessRole there): scan it in "
+                     "a job of its own, or pass --include-management",
                      mgmt);
             keep = 0;
         }

@@ -199,8 +199,9 @@ static enum osp_code read_github(const char *path, const char *text, struct cli_
     json_t *inc = json_object_get(root, "include");
     enum osp_code rc = OSP_OK;
     if (!root || !json_is_array(inc))
-        rc = osp_err_set(err, OSP_EUSAGE, "%s: not a plan (expected {\"include\": [...]} from 'osprey org plan "
-                                          "--format github'%s%s)",
+        rc = osp_err_set(err, OSP_EUSAGE,
+                         "%s: not a plan (expected {\"include\": [...]} from 'osprey org plan "
+                         "--format github'%s%s)",
                          path, root ? "" : ": ", root ? "" : je.text);
     size_t i;
     json_t *e;
