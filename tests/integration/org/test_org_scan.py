@@ -11,10 +11,20 @@ import subprocess
 import sys
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "..", "tools"))
-from osptest import OSPREY_BIN, main, run_osprey  # noqa: E402
+from osptest import OSPREY_BIN, SHARED_DIR, SOURCE_DIR, main, run_osprey  # noqa: E402
+import validate_json_schema  # noqa: E402
 
 N_ACCOUNTS = 20
 ADMIN_POLICY = json.dumps({"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "*", "Resource": "*"}]})
+
+
+def schema_ok(schema, path):
+    errors = validate_json_schema.validate(schema, json.load(open(path, encoding="utf-8")))
+    assert not errors, "%s invalid against %s:\n%s" % (path, schema, "\n".join(errors[:20]))
+
+
+SARIF_SCHEMA = os.path.join(SHARED_DIR, "reference", "sarif-schema-2.1.0.json")
+REPORT_SCHEMA = os.path.join(SOURCE_DIR, "formats", "osprey-report.schema.json")
 
 
 def member_client(m, service, account):
@@ -108,6 +118,7 @@ def test_organization_plan_shards_and_merge(t):
     merged = os.path.join(t.tmp, "org.json")
     r = run_osprey(["merge", "--plan", plan_json, shard_dir, "-o", merged], env=env)
     assert r.returncode == 0, r.stderr
+    schema_ok(REPORT_SCHEMA, merged)
     rep = json.load(open(merged))
     got = fingerprints(rep)
     assert len(got) == len(set(got)), "a fingerprint twice in the merged report"
@@ -135,6 +146,7 @@ def test_organization_plan_shards_and_merge(t):
     r = run_osprey(["merge", "--plan", plan_json, shard_dir, "--format", "sarif=" + os.path.join(t.tmp, "a.sarif"),
                     "--sarif-category", "account", "--quiet"], env=env)
     assert r.returncode == 0, r.stderr
+    schema_ok(SARIF_SCHEMA, os.path.join(t.tmp, "a.sarif"))
     runs = json.load(open(os.path.join(t.tmp, "a.sarif")))["runs"]
     cats = [x["automationDetails"]["id"] for x in runs]
     assert len(runs) == N_ACCOUNTS and len(set(cats)) == N_ACCOUNTS, cats
@@ -154,6 +166,7 @@ def test_organization_plan_shards_and_merge(t):
     partial = os.path.join(t.tmp, "partial.json")
     r = run_osprey(["merge", "--plan", plan_json, shard_dir, "-o", partial], env=env)
     assert r.returncode == 0, r.stderr  # no gate: reported, not failed
+    schema_ok(REPORT_SCHEMA, partial)
     rep = json.load(open(partial))
     assert rep["Status"] == "incomplete", rep["Status"]
     gaps = rep["Gaps"]
