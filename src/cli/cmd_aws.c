@@ -238,10 +238,10 @@ static enum osp_code scan_accounts(struct cli_session *base, struct scan_catalog
     struct acct_pool pool = {.jobs = jobs, .n = n};
     pthread_mutex_init(&pool.mu, NULL);
     size_t started = 0;
-    while (k > 1 && started < k && started < sizeof(th) / sizeof(th[0]) &&
+    while (started + 1 < k && started < sizeof(th) / sizeof(th[0]) &&
            !pthread_create(&th[started], NULL, acct_worker, &pool))
         started++;
-    acct_worker(&pool); /* this thread works too (and alone when threads cannot start) */
+    acct_worker(&pool); /* this thread is the k-th worker (and the only one when threads cannot start) */
     for (size_t i = 0; i < started; i++)
         pthread_join(th[i], NULL);
     pthread_mutex_destroy(&pool.mu);
