@@ -146,6 +146,7 @@ def test_gitlab_parent_and_child_pipelines(t):
                           "  OSPREY_IMAGE: ghcr.io/o/osprey@sha256:0123\n"
                           "  OSPREY_ORG_ROLE_ARN: arn:aws:iam::111111111111:role/osprey-org-audit\n")
     assert merged["osprey-org-plan"]["stage"] == "test" and merged["osprey-org-scan"]["trigger"]["strategy"] == "depend"
+    assert merged["osprey-org-scan"]["resource_group"] == "osprey-org-scan"
     out, merged = preview(gcl, proj, open(child).read())  # the child pipeline as GitLab would run it
     assert merged["stages"] == [".pre", "scan", "merge", ".post"], merged["stages"]
     job = merged["osprey-org-scan"]
