@@ -35,6 +35,8 @@ struct fmt_opts {
     const char *arn;           /* table: --arn -> every finding of that resource */
     int compliance_all;        /* table: --report all: findings as well as the compliance table */
     size_t sarif_max_results;  /* 0: FMT_SARIF_MAX_RESULTS */
+    const char *sarif_category; /* NULL: "osprey/aws/<accounts>/<regions>/"; "account": one run per account;
+                                 * "org": one run "osprey/aws/org/"; else the run's category as given */
     int checks_only;           /* table: --report checks: the overview by check without the service summary */
     size_t height;             /* table: terminal rows (fmt_term_size); caps the overview by check. 0: no cap */
     size_t width;              /* table: terminal columns; fits the overview's resource names. 0: unknown */

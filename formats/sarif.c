@@ -1,7 +1,8 @@
 /* sarif.c: SARIF 2.1.0 writer shaped for GitHub code scanning.
  *
- * One run per report. Rules: one per check that has a FAIL result. Results: FAIL findings only
- * (PASS and IGNORED are not alerts), most severe first, capped at GitHub's 25,000 per run.
+ * One run per report (--sarif-category account: one per account, each its own category). Rules:
+ * one per check that has a FAIL result. Results: FAIL findings only (PASS and IGNORED are not
+ * alerts), most severe first, capped at GitHub's 25,000 per run.
  * Locations are pseudo-paths aws/<account>/<region>/<service>/<resource>: relative, no scheme,
  * percent-encoded, never empty, with a 1:1 region so GitHub accepts them; the ARN is also a
  * logicalLocation and a property. Each finding's line in its pseudo-file is its sub-finding's
@@ -27,6 +28,7 @@
  * no key, so two rules of one security group shared it. */
 #define FINGERPRINT_KEY "ospreyFinding/v2"
 #define SARIF_MAX_TAGS 10 /* GitHub keeps only 10 tags per rule */
+#define SARIF_GITHUB_MAX_RUNS 20 /* runs per uploaded file */
 
 struct sarif {
     const struct res_report *r;
@@ -376,9 +378,17 @@ static json_t *compliance_json(const struct res_compliance *c, int *bad)
     return o;
 }
 
-/* "osprey/aws/<accounts joined by +>/<regions joined by +>/": a category naming both. */
-static void automation_id(const struct res_report *r, struct osp_buf *b, int *bad)
+/* "osprey/aws/<accounts joined by +>/<regions joined by +>/": a category naming both; with
+ * --sarif-category org "osprey/aws/org/", with another id that id (ending in '/'). */
+static void automation_id(const struct res_report *r, const char *category, struct osp_buf *b, int *bad)
 {
+    if (category && strcmp(category, "account")) {
+        const char *id = strcmp(category, "org") ? category : "osprey/aws/org";
+        size_t n = strlen(id);
+        if (osp_buf_addf(b, "%s%s", id, n && id[n - 1] == '/' ? "" : "/"))
+            *bad = 1;
+        return;
+    }
     int rc = osp_buf_adds(b, "osprey/aws/");
     for (size_t i = 0; i < r->n_accounts; i++)
         rc |= osp_buf_addf(b, "%s%s", i ? "+" : "", r->accounts[i]);
@@ -455,7 +465,7 @@ static json_t *run_json(struct sarif *s, int *bad)
     fmt_jset(tool, "driver", driver, bad);
     fmt_jset(run, "tool", tool, bad);
     osp_buf_init(&id, 0);
-    automation_id(s->r, &id, bad);
+    automation_id(s->r, s->o ? s->o->sarif_category : NULL, &id, bad);
     fmt_jstr(auto_, "id", osp_buf_str(&id), bad);
     osp_buf_cleanup(&id);
     fmt_jset(run, "automationDetails", auto_, bad);
@@ -472,7 +482,9 @@ static json_t *run_json(struct sarif *s, int *bad)
     return run;
 }
 
-enum osp_code fmt_sarif_write(const struct res_report *r, const struct fmt_opts *o, FILE *out, struct osp_err *err)
+/* One run of r (or of one account's view of it) onto runs. */
+static enum osp_code push_run(const struct res_report *r, const struct fmt_opts *o, json_t *runs, int *bad,
+                              struct osp_err *err)
 {
     struct sarif s = {.r = r, .o = o};
     size_t max = o && o->sarif_max_results ? o->sarif_max_results : FMT_SARIF_MAX_RESULTS;
@@ -484,12 +496,68 @@ enum osp_code fmt_sarif_write(const struct res_report *r, const struct fmt_opts 
             o->ctx,
             "sarif: %zu failing findings exceed GitHub's limit of %zu results per run; keeping the %zu most severe",
             s.n_results + s.dropped, max, max);
+    fmt_jpush(runs, run_json(&s, bad), bad);
+    free(s.rules);
+    return OSP_OK;
+}
+
+/* --sarif-category account: a view of r holding one account's findings, services and gaps (the
+ * arrays are shallow copies, freed by view_free; the strings stay r's). */
+static int account_view(const struct res_report *r, const char **account, struct res_report *v)
+{
+    *v = *r;
+    v->accounts = account;
+    v->n_accounts = 1;
+    v->findings = malloc((r->n_findings ? r->n_findings : 1) * sizeof(*v->findings));
+    v->services = malloc((r->n_services ? r->n_services : 1) * sizeof(*v->services));
+    v->gaps = malloc((r->n_gaps ? r->n_gaps : 1) * sizeof(*v->gaps));
+    v->n_findings = v->n_services = v->n_gaps = 0;
+    if (!v->findings || !v->services || !v->gaps)
+        return -1;
+    for (size_t i = 0; i < r->n_findings; i++)
+        if (!strcmp(r->findings[i].account, *account))
+            v->findings[v->n_findings++] = r->findings[i];
+    for (size_t i = 0; i < r->n_services; i++)
+        if (!strcmp(r->services[i].account, *account))
+            v->services[v->n_services++] = r->services[i];
+    for (size_t i = 0; i < r->n_gaps; i++)
+        if (!strcmp(r->gaps[i].account, *account))
+            v->gaps[v->n_gaps++] = r->gaps[i];
+    return 0;
+}
+
+static void view_free(struct res_report *v)
+{
+    free(v->findings);
+    free(v->services);
+    free(v->gaps);
+}
+
+enum osp_code fmt_sarif_write(const struct res_report *r, const struct fmt_opts *o, FILE *out, struct osp_err *err)
+{
     int bad = 0;
     json_t *root = fmt_jobj(&bad), *runs = fmt_jarr(&bad);
     fmt_jstr(root, "$schema", SARIF_SCHEMA, &bad);
     fmt_jstr(root, "version", "2.1.0", &bad);
-    fmt_jpush(runs, run_json(&s, &bad), &bad);
+    enum osp_code rc = OSP_OK;
+    if (o && o->sarif_category && !strcmp(o->sarif_category, "account") && r->n_accounts > 1) {
+        if (r->n_accounts > SARIF_GITHUB_MAX_RUNS && o->ctx)
+            osp_warn(o->ctx, "sarif: %zu accounts make %zu runs; GitHub code scanning takes at most %d per file (use "
+                             "--sarif-category org)",
+                     r->n_accounts, r->n_accounts, SARIF_GITHUB_MAX_RUNS);
+        for (size_t i = 0; !rc && i < r->n_accounts; i++) { /* a category per account: its own run */
+            struct res_report v;
+            rc = account_view(r, &r->accounts[i], &v) ? osp_err_set(err, OSP_ENOMEM, "out of memory writing SARIF")
+                                                      : push_run(&v, o, runs, &bad, err);
+            view_free(&v);
+        }
+    } else {
+        rc = push_run(r, o, runs, &bad, err);
+    }
     fmt_jset(root, "runs", runs, &bad);
-    free(s.rules);
+    if (rc) {
+        json_decref(root);
+        return rc;
+    }
     return fmt_jdump_compact(root, bad, out, "sarif", err);
 }

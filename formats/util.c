@@ -135,6 +135,8 @@ void fmt_gap_subject(const struct res_gap *g, char *out, size_t n)
     const char *region = *g->region ? g->region : "every region";
     if (g->kind == RES_GAP_REGION)
         snprintf(out, n, "region %s", region);
+    else if (g->kind == RES_GAP_ACCOUNT)
+        snprintf(out, n, "account %s", g->account);
     else
         snprintf(out, n, "%s %s in %s", res_gap_kind_name(g->kind),
                  g->kind == RES_GAP_CHECK ? g->check_id : g->kind == RES_GAP_RESOURCE ? g->resource : g->service,

@@ -22,6 +22,7 @@ int cli_explain(struct osp_ctx *ctx, int argc, char **argv);
 int cli_cache(struct osp_ctx *ctx, int argc, char **argv);
 int cli_convert(struct osp_ctx *ctx, int argc, char **argv);
 int cli_merge(struct osp_ctx *ctx, int argc, char **argv);
+int cli_org(struct osp_ctx *ctx, int argc, char **argv);
 int cli_whoami(struct osp_ctx *ctx, int argc, char **argv);
 int cli_help(struct osp_ctx *ctx, int argc, char **argv);
 int cli_version(struct osp_ctx *ctx, int argc, char **argv);

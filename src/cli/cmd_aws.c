@@ -1,4 +1,5 @@
 /* cmd_aws.c: `osprey aws`: scan an account: state -> checks -> filtered report -> outputs -> exit status. */
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -139,6 +140,144 @@ static enum osp_code evaluate(struct cli_session *s, struct scan_catalog *cat, s
     return rc;
 }
 
+/* ---- --accounts: several organization accounts, each through its member role ---- */
+
+struct acct_job {
+    const struct cli_session *base;
+    const char *account;
+    const char *const *services;
+    size_t nservices;
+    int concurrency; /* this account's share of --concurrency */
+    struct cli_session s;
+    struct scan_state st;
+    enum osp_code rc;
+    struct osp_err err;
+};
+
+struct acct_pool {
+    struct acct_job *jobs;
+    size_t n, next;
+    pthread_mutex_t mu;
+};
+
+static void acct_collect(struct acct_job *j)
+{
+    osp_err_init(&j->err);
+    j->rc = cli_session_open_member(j->base, j->account, j->concurrency, &j->s, &j->err);
+    if (!j->rc)
+        j->rc = cli_state_load(&j->s, j->services, j->nservices, &j->st, &j->err);
+}
+
+static void *acct_worker(void *arg)
+{
+    struct acct_pool *p = arg;
+    for (;;) {
+        pthread_mutex_lock(&p->mu);
+        size_t i = p->next < p->n ? p->next++ : p->n;
+        pthread_mutex_unlock(&p->mu);
+        if (i >= p->n)
+            return NULL;
+        acct_collect(&p->jobs[i]);
+    }
+}
+
+/* How many accounts are collected at once: each gets at least 8 of the --concurrency requests in
+ * flight, so the total never exceeds --concurrency. */
+static size_t acct_parallel(const struct cli_opts *o, size_t n)
+{
+    size_t k = (size_t)(o->concurrency / 8);
+    k = k ? k : 1;
+    return k < n ? k : n;
+}
+
+/* An account that could not be scanned at all is one gap naming it. */
+static enum osp_code account_gap(struct res_report *r, const struct acct_job *j, struct osp_err *err)
+{
+    struct res_gap g = {.kind = RES_GAP_ACCOUNT, .account = j->account,
+                        .code = j->err.aws_code[0] ? j->err.aws_code : osp_code_name(j->rc), .message = j->err.msg};
+    osp_warn(j->base->ctx, "account %s not scanned: %s", j->account, j->err.msg);
+    enum osp_code rc = res_report_add_account(r, j->account, err);
+    return rc ? rc : res_report_add_gap(r, &g, err);
+}
+
+/* One account's report merged into r: compliance controls of several accounts combine (the worse
+ * status wins) instead of the last account's replacing the others'. */
+static enum osp_code evaluate_into(struct cli_session *s, struct scan_catalog *cat, struct scan_state *st,
+                                   struct res_report *r, struct osp_err *err)
+{
+    struct res_report *one = res_report_new(RES_TOOL_NAME, OSPREY_VERSION);
+    enum osp_code rc = one ? res_report_set_partition(one, r->partition, err)
+                           : osp_err_set(err, OSP_ENOMEM, "out of memory");
+    if (!rc)
+        rc = evaluate(s, cat, st, one, err);
+    if (!rc)
+        rc = res_report_merge(r, one, err);
+    res_report_free(one);
+    return rc;
+}
+
+/* Collect every account (acct_parallel at a time), then evaluate them one by one into r. */
+static enum osp_code scan_accounts(struct cli_session *base, struct scan_catalog *cat, const char *const *services,
+                                   size_t nservices, struct res_report *r, struct osp_err *err)
+{
+    const struct cli_opts *o = base->opts;
+    size_t n = o->accounts.n, k = acct_parallel(o, n);
+    struct acct_job *jobs = calloc(n, sizeof(*jobs));
+    pthread_t th[128];
+    if (!jobs)
+        return osp_err_set(err, OSP_ENOMEM, "out of memory");
+    enum osp_code rc = res_report_set_partition(r, base->scope.partition, err);
+    if (rc) {
+        free(jobs);
+        return rc;
+    }
+    for (size_t i = 0; i < n; i++)
+        jobs[i] = (struct acct_job){.base = base, .account = o->accounts.v[i], .services = services,
+                                    .nservices = nservices, .concurrency = (int)((size_t)o->concurrency / k)};
+    if (k > 1)
+        base->ctx->quiet = 1; /* one progress display cannot follow several runs */
+    struct acct_pool pool = {.jobs = jobs, .n = n};
+    pthread_mutex_init(&pool.mu, NULL);
+    size_t started = 0;
+    while (started + 1 < k && started < sizeof(th) / sizeof(th[0]) &&
+           !pthread_create(&th[started], NULL, acct_worker, &pool))
+        started++;
+    acct_worker(&pool); /* this thread is the k-th worker (and the only one when threads cannot start) */
+    for (size_t i = 0; i < started; i++)
+        pthread_join(th[i], NULL);
+    pthread_mutex_destroy(&pool.mu);
+    for (size_t i = 0; i < n; i++) {
+        struct acct_job *j = &jobs[i];
+        if (!rc && j->rc == OSP_ENOMEM)
+            rc = osp_err_set(err, OSP_ENOMEM, "%s", j->err.msg);
+        else if (!rc)
+            rc = j->rc ? account_gap(r, j, err) : evaluate_into(&j->s, cat, &j->st, r, err);
+        scan_state_cleanup(&j->st);
+        if (j->s.client) /* --debug: the client's summary (its own per-service rate limits) follows */
+            osp_debug(base->ctx, "account %s: requests and rate limits of its own client:", j->account);
+        cli_session_close(&j->s);
+    }
+    free(jobs);
+    return rc;
+}
+
+static enum osp_code check_accounts_flags(const struct cli_opts *o, struct osp_err *err)
+{
+    if (!o->accounts.n)
+        return OSP_OK;
+    if (o->account)
+        return osp_err_set(err, OSP_EUSAGE, "--account and --accounts exclude each other (one account: --accounts ID)");
+    if (o->offline || o->cache_artifact)
+        return osp_err_set(err, OSP_EUSAGE, "--accounts scans live: it does not go with --%s (scan one account per "
+                                            "job to keep an artifact)",
+                           o->offline ? "offline" : "cache-artifact");
+    for (size_t i = 0; i < o->accounts.n; i++)
+        for (size_t j = 0; j < i; j++)
+            if (!strcmp(o->accounts.v[i], o->accounts.v[j]))
+                return osp_err_set(err, OSP_EUSAGE, "--accounts names %s twice", o->accounts.v[i]);
+    return OSP_OK;
+}
+
 int cli_aws(struct osp_ctx *ctx, int argc, char **argv)
 {
     struct cli_opts o;
@@ -163,6 +302,8 @@ int cli_aws(struct osp_ctx *ctx, int argc, char **argv)
     enum osp_code rc = cli_report_out_init(ctx, &o, &out, &err); /* formats, filters, thresholds: fail fast */
     out.uncache = 1;
     if (!rc)
+        rc = check_accounts_flags(&o, &err);
+    if (!rc)
         rc = cli_scope_services(&o, services, &nservices, &err);
     if (!rc)
         rc = load_catalog(ctx, &o, &cat, &err); /* a broken custom check stops us before any AWS call */
@@ -170,14 +311,21 @@ int cli_aws(struct osp_ctx *ctx, int argc, char **argv)
         add_related_services(cat, services, &nservices);
     if (!rc)
         rc = cli_session_open(ctx, &o, &s, &err);
-    if (!rc)
-        rc = cli_state_load(&s, services, nservices, &st, &err);
-    if (!rc && !(report = res_report_new(RES_TOOL_NAME, OSPREY_VERSION)))
-        rc = osp_err_set(&err, OSP_ENOMEM, "out of memory");
-    if (!rc)
-        rc = evaluate(&s, cat, &st, report, &err);
-    if (!rc)
-        rc = cli_state_save_artifact(&s, &st, &err);
+    if (!rc && o.accounts.n) { /* the base credentials sign each member role's AssumeRole */
+        if (!(rc = cli_session_connect(&s, 0, &err)) && !(report = res_report_new(RES_TOOL_NAME, OSPREY_VERSION)))
+            rc = osp_err_set(&err, OSP_ENOMEM, "out of memory");
+        if (!rc)
+            rc = scan_accounts(&s, cat, services, nservices, report, &err);
+    } else {
+        if (!rc)
+            rc = cli_state_load(&s, services, nservices, &st, &err);
+        if (!rc && !(report = res_report_new(RES_TOOL_NAME, OSPREY_VERSION)))
+            rc = osp_err_set(&err, OSP_ENOMEM, "out of memory");
+        if (!rc)
+            rc = evaluate(&s, cat, &st, report, &err);
+        if (!rc)
+            rc = cli_state_save_artifact(&s, &st, &err);
+    }
     int status = rc ? cli_fail(&err) : cli_report_out_finish(&out, report);
     res_report_free(report);
     scan_state_cleanup(&st);

@@ -30,8 +30,9 @@ static int print_flag(const struct cli_flag *f)
     printf("\n  %s\n", f->help);
     if (cli_flag_aliases(f))
         printf("  also accepted as: %s (Trivy's older names)\n", cli_flag_aliases(f));
-    printf("  commands:%s%s%s%s\n", f->cmds & CLI_CMD_AWS ? " aws" : "", f->cmds & CLI_CMD_INSPECT ? " inspect" : "",
-           f->cmds & CLI_CMD_CONVERT ? " convert" : "", f->cmds & CLI_CMD_WHOAMI ? " whoami" : "");
+    printf("  commands:%s%s%s%s%s\n", f->cmds & CLI_CMD_AWS ? " aws" : "", f->cmds & CLI_CMD_INSPECT ? " inspect" : "",
+           f->cmds & CLI_CMD_CONVERT ? " convert" : "", f->cmds & CLI_CMD_WHOAMI ? " whoami" : "",
+           f->cmds & CLI_CMD_MERGE ? " merge" : "");
     if (f->def)
         printf("  default: %s\n", f->def);
     char env[64];
@@ -61,7 +62,6 @@ static void usage(void)
 
 int cli_help(struct osp_ctx *ctx, int argc, char **argv)
 {
-    (void)ctx;
     if (argc < 2 || !strcmp(argv[1], "--help") || !strcmp(argv[1], "-h")) {
         usage();
         return 0;
@@ -75,12 +75,16 @@ int cli_help(struct osp_ctx *ctx, int argc, char **argv)
         const char *name;
         enum cli_cmd cmd;
     } cmds[] = {{"aws", CLI_CMD_AWS}, {"inspect", CLI_CMD_INSPECT}, {"convert", CLI_CMD_CONVERT},
-                {"whoami", CLI_CMD_WHOAMI}};
+                {"whoami", CLI_CMD_WHOAMI}, {"merge", CLI_CMD_MERGE}};
     for (size_t i = 0; i < sizeof(cmds) / sizeof(cmds[0]); i++)
         if (!strcmp(what, cmds[i].name)) {
             cli_opts_usage(cmds[i].cmd, stdout);
             return 0;
         }
+    if (!strcmp(what, "org")) {
+        char *org_help[] = {"org", "--help", NULL};
+        return cli_org(ctx, 2, org_help);
+    }
     while (*what == '-')
         what++;
     const struct cli_flag *f = cli_flag_find(what);

@@ -20,6 +20,7 @@ static const struct {
     {"cache", cli_cache, "list, export, import and clean the scan cache"},
     {"convert", cli_convert, "re-render a saved JSON report in other formats"},
     {"merge", cli_merge, "merge JSON reports from sharded scans"},
+    {"org", cli_org, "plan an AWS Organization scan over a CI job matrix (org plan)"},
     {"whoami", cli_whoami, "show which AWS identity and credential source osprey would use"},
     {"help", cli_help, "show help for a command or flag"},
     {"version", cli_version, "print the version"},

@@ -18,8 +18,8 @@
 
 #define BOTH (CLI_CMD_AWS | CLI_CMD_INSPECT)
 #define AWS CLI_CMD_AWS
-#define OUT (CLI_CMD_AWS | CLI_CMD_CONVERT)             /* report flags: also re-rendering */
-#define ALL (CLI_CMD_AWS | CLI_CMD_INSPECT | CLI_CMD_CONVERT | CLI_CMD_WHOAMI)
+#define OUT (CLI_CMD_AWS | CLI_CMD_CONVERT | CLI_CMD_MERGE) /* report flags: also re-rendering and merging */
+#define ALL (CLI_CMD_AWS | CLI_CMD_INSPECT | CLI_CMD_CONVERT | CLI_CMD_WHOAMI | CLI_CMD_MERGE)
 #define CRED (BOTH | CLI_CMD_WHOAMI) /* credential flags: also `osprey whoami` */
 #define AT(field) offsetof(struct cli_opts, field)
 
@@ -41,6 +41,8 @@ static enum osp_code check_exit_code(const struct cli_flag *f, const char *v, st
 static enum osp_code check_sarif_max_results(const struct cli_flag *f, const char *v, struct osp_err *err);
 static enum osp_code check_allow_incomplete(const struct cli_flag *f, const char *v, struct osp_err *err);
 static enum osp_code check_size(const struct cli_flag *f, const char *v, struct osp_err *err);
+static enum osp_code check_member_role(const struct cli_flag *f, const char *v, struct osp_err *err);
+static enum osp_code check_sarif_category(const struct cli_flag *f, const char *v, struct osp_err *err);
 
 /* Keep sorted by category, then by name; every entry has a page in src/cli/flags/<name>.md.
  * name, short, ARG, kind, field, check, category, default, native env, Trivy config key, commands, help */
@@ -56,6 +58,8 @@ static const struct cli_flag flags[] = {
      "only scan and report the resource with this ARN"},
     {"account", 0, "ID", CLI_STR, AT(account), check_account, "Scan", "from STS", NULL, "cloud.aws.account", BOTH,
      "the 12-digit account id; skips the STS identity call when the cache is fresh"},
+    {"accounts", 0, "ID", CLI_CSV, AT(accounts), check_account, "Scan", NULL, NULL, NULL, AWS,
+     "scan these accounts (comma list or repeated), each through --member-role-name from the same credentials"},
     {"timeout", 0, "DURATION", CLI_DURATION, AT(timeout), NULL, "Scan", "none", NULL, NULL, BOTH,
      "give up the whole scan after this long (e.g. 10m, 1h30m)"},
     {"concurrency", 0, "N", CLI_INT, AT(concurrency), check_concurrency, "Scan", "32", NULL, NULL, BOTH,
@@ -77,6 +81,9 @@ static const struct cli_flag flags[] = {
      "name of an environment variable holding an OIDC token (GitLab id_tokens)"},
     {"ca-bundle", 0, "FILE", CLI_STR, AT(ca_bundle), NULL, "AWS", NULL, "AWS_CA_BUNDLE", NULL, CRED,
      "PEM bundle of CAs to trust for TLS"},
+    {"member-role-name", 0, "NAME", CLI_STR, AT(member_role_name), check_member_role, "AWS",
+     "OrganizationAccountAccessRole", NULL, NULL, AWS,
+     "role assumed in each --accounts account: a name, or an ARN template with {account}"},
     {"insecure", 0, NULL, CLI_SWITCH, AT(insecure), NULL, "AWS", NULL, NULL, NULL, BOTH,
      "disable TLS certificate verification (warns; never in production)"},
     /* Cache */
@@ -104,7 +111,7 @@ static const struct cli_flag flags[] = {
     {"report", 0, "TYPE", CLI_STR, AT(report), check_report, "Checks", "summary", NULL, NULL, OUT,
      "table detail: summary, all (compliance + findings) or checks (failing checks only)"},
     {"include-non-failures", 0, NULL, CLI_SWITCH, AT(include_non_failures), NULL, "Checks", NULL, NULL,
-     "misconfiguration.include-non-failures", OUT, "also report passed checks per resource"},
+     "misconfiguration.include-non-failures", CLI_CMD_AWS | CLI_CMD_CONVERT, "also report passed checks per resource"},
     {"max-eval-memory", 0, "SIZE", CLI_STR, AT(max_eval_memory), check_size, "Checks", "2GiB", NULL, NULL, AWS,
      "memory one check's evaluation may hold (e.g. 512MiB); past it the check ends with an error"},
     {"no-builtin-lib", 0, NULL, CLI_SWITCH, AT(no_builtin_lib), NULL, "Checks", NULL, NULL, NULL, AWS,
@@ -129,7 +136,12 @@ static const struct cli_flag flags[] = {
     {"exit-code", 0, "N", CLI_INT, AT(exit_code), check_exit_code, "Output", "1", NULL, NULL, OUT,
      "exit code used when a threshold is breached; 0: report only"},
     {"allow-incomplete", 0, "SERVICE[/REGION]", CLI_LIST, AT(allow_incomplete), check_allow_incomplete, "Output", NULL,
-     NULL, NULL, OUT, "accept this known gap (a service or region not collected, a check id not evaluated); repeatable"},
+     NULL, NULL, OUT,
+     "accept this known gap (a service or region not collected, a check id not evaluated, an account id); repeatable"},
+    {"plan", 0, "FILE", CLI_STR, AT(plan), NULL, "Output", NULL, NULL, NULL, CLI_CMD_MERGE,
+     "the shard plan of 'osprey org plan': an account without a shard report is a gap"},
+    {"sarif-category", 0, "CATEGORY", CLI_STR, AT(sarif_category), check_sarif_category, "Output",
+     "accounts/regions", NULL, NULL, OUT, "SARIF category: 'account' (one run per account), 'org', or your own id"},
     {"sarif-max-results", 0, "N", CLI_INT, AT(sarif_max_results), check_sarif_max_results, "Output", "25000", NULL,
      NULL, OUT, "keep at most N results in the SARIF report, most severe first"},
     /* General */
@@ -201,16 +213,20 @@ void cli_flag_env_name(const struct cli_flag *f, char *out, size_t n)
 
 static const char *cmd_name(enum cli_cmd cmd)
 {
-    return cmd == CLI_CMD_AWS ? "aws" : cmd == CLI_CMD_INSPECT ? "inspect" : cmd == CLI_CMD_CONVERT ? "convert" : "whoami";
+    return cmd == CLI_CMD_AWS       ? "aws"
+           : cmd == CLI_CMD_INSPECT ? "inspect"
+           : cmd == CLI_CMD_CONVERT ? "convert"
+           : cmd == CLI_CMD_MERGE   ? "merge"
+                                    : "whoami";
 }
 
 /* "aws, inspect, convert" for the flag reference. */
 static void cmd_names(unsigned cmds, char *out, size_t n)
 {
-    static const enum cli_cmd all[] = {CLI_CMD_AWS, CLI_CMD_INSPECT, CLI_CMD_CONVERT, CLI_CMD_WHOAMI};
+    static const enum cli_cmd all[] = {CLI_CMD_AWS, CLI_CMD_INSPECT, CLI_CMD_CONVERT, CLI_CMD_WHOAMI, CLI_CMD_MERGE};
     size_t len = 0;
     out[0] = '\0';
-    for (size_t i = 0; i < 4; i++)
+    for (size_t i = 0; i < sizeof(all) / sizeof(all[0]); i++)
         if (cmds & all[i])
             len += (size_t)snprintf(out + len, len < n ? n - len : 0, "%s%s", len ? ", " : "", cmd_name(all[i]));
 }
@@ -377,7 +393,48 @@ static enum osp_code check_account(const struct cli_flag *f, const char *v, stru
     (void)f;
     for (size_t i = 0; ok && i < n; i++)
         ok = isdigit((unsigned char)v[i]);
-    return ok ? OSP_OK : osp_err_set(err, OSP_EUSAGE, "invalid --account '%s' (expected a 12-digit account id)", v);
+    return ok ? OSP_OK : osp_err_set(err, OSP_EUSAGE, "invalid --%s '%s' (expected a 12-digit account id)", f->name, v);
+}
+
+/* 1 when v is 1..max characters, each a letter, a digit or one of extra. */
+static int word_ok(const char *v, size_t max, const char *extra)
+{
+    size_t n = strlen(v);
+    int ok = n > 0 && n <= max;
+    for (size_t i = 0; ok && i < n; i++)
+        ok = isalnum((unsigned char)v[i]) || strchr(extra, v[i]);
+    return ok;
+}
+
+/* A role name (with an optional path: "path/Name"), or an ARN template naming {account}. */
+static enum osp_code check_member_role(const struct cli_flag *f, const char *v, struct osp_err *err)
+{
+    (void)f;
+    if (!strncmp(v, "arn:", 4)) {
+        if (!strstr(v, "{account}") || !strstr(v, ":role/"))
+            return osp_err_set(err, OSP_EUSAGE,
+                               "invalid --member-role-name '%s' (an ARN template must name {account}, e.g. "
+                               "arn:aws:iam::{account}:role/OspreyAudit)",
+                               v);
+        return OSP_OK;
+    }
+    size_t n = strlen(v);
+    int ok = word_ok(v, 512, "+=,.@_-/") && v[0] != '/' && v[n - 1] != '/';
+    return ok ? OSP_OK
+              : osp_err_set(err, OSP_EUSAGE,
+                            "invalid --member-role-name '%s' (use a role name such as OrganizationAccountAccessRole, "
+                            "or an ARN template with {account})",
+                            v);
+}
+
+static enum osp_code check_sarif_category(const struct cli_flag *f, const char *v, struct osp_err *err)
+{
+    (void)f;
+    return word_ok(v, 200, "+=,.@_-/:") ? OSP_OK
+              : osp_err_set(err, OSP_EUSAGE,
+                            "invalid --sarif-category '%s' (use 'account', 'org' or an id of letters, digits and "
+                            "/._-)",
+                            v);
 }
 
 static enum osp_code check_region(const struct cli_flag *f, const char *v, struct osp_err *err)
@@ -579,11 +636,11 @@ static enum osp_code from_argv(enum cli_cmd cmd, int argc, char **argv, struct c
             return rc;
     }
     for (; optind < argc; optind++) {
-        if (cmd != CLI_CMD_CONVERT)
+        if (cmd != CLI_CMD_CONVERT && cmd != CLI_CMD_MERGE)
             return osp_err_set(err, OSP_EUSAGE, "unexpected argument '%s' (see 'osprey %s --help')", argv[optind],
                                cmd_name(cmd));
-        if (o->args.n >= CLI_MAX_LIST)
-            return osp_err_set(err, OSP_EUSAGE, "too many arguments (at most %d)", CLI_MAX_LIST);
+        if (o->args.n >= CLI_MAX_ARGS)
+            return osp_err_set(err, OSP_EUSAGE, "too many arguments (at most %d)", CLI_MAX_ARGS);
         o->args.v[o->args.n++] = argv[optind];
     }
     return OSP_OK;
@@ -722,6 +779,7 @@ enum osp_code cli_opts_parse(const struct osp_ctx *ctx, enum cli_cmd cmd, int ar
     o->concurrency = 32;
     o->max_cache_age = 24 * 3600;
     o->exit_code = 1;
+    o->member_role_name = "OrganizationAccountAccessRole";
     enum osp_code rc = from_argv(cmd, argc, argv, o, given, err);
     if (!rc && !o->help)
         rc = from_env(ctx, cmd, o, given, err);
@@ -759,6 +817,11 @@ void cli_opts_usage(enum cli_cmd cmd, FILE *f)
     else if (cmd == CLI_CMD_WHOAMI)
         fprintf(f, "Usage: osprey whoami [flags]\n\nResolve AWS credentials the way 'osprey aws' does and print the "
                    "account, the caller ARN,\nthe credential source and the region (sts:GetCallerIdentity).\n");
+    else if (cmd == CLI_CMD_MERGE)
+        fprintf(f, "Usage: osprey merge [flags] [--plan PLAN] SHARD.json ...\n\nMerge the JSON reports of sharded scans "
+                   "(accounts, regions) into one report: findings kept once by\nfingerprint, a per-account summary on "
+                   "stderr, and with --plan every planned account without a\nshard report is a gap (the run is "
+                   "incomplete). Default output: JSON on stdout.\n");
     else
         fprintf(f, "Usage: osprey convert [flags] REPORT.json\n\nRe-render a JSON report written by 'osprey aws "
                    "--format json' with new formats, filters and thresholds (no AWS calls).\n");

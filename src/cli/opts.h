@@ -1,4 +1,4 @@
-/* opts.h: the typed flag table of `osprey aws`, `inspect`, `convert` and `whoami`, and the parsed options.
+/* opts.h: the typed flag table of `osprey aws`, `inspect`, `convert`, `whoami` and `merge`, and the parsed options.
  *
  * One static table (opts.c) says, per flag, its kind (switch, string, list, comma list, number,
  * duration), where its value goes in struct cli_opts (a field offset) and how one value is checked.
@@ -24,9 +24,10 @@
 #include "core/err.h"
 
 #define CLI_MAX_LIST 64
+#define CLI_MAX_ARGS 4096 /* positional arguments: merge takes one report per shard */
 #define CLI_POOL_BYTES 32768
 
-enum cli_cmd { CLI_CMD_AWS = 1, CLI_CMD_INSPECT = 2, CLI_CMD_CONVERT = 4, CLI_CMD_WHOAMI = 8 };
+enum cli_cmd { CLI_CMD_AWS = 1, CLI_CMD_INSPECT = 2, CLI_CMD_CONVERT = 4, CLI_CMD_WHOAMI = 8, CLI_CMD_MERGE = 16 };
 
 enum cli_kind {
     CLI_SWITCH,   /* int, 1 when given (env/config: true/false, 1/0, yes/no) */
@@ -65,6 +66,8 @@ struct cli_opts {
     /* scan selection */
     struct cli_list regions, services, skip_services;
     const char *arn, *account;
+    struct cli_list accounts;       /* --accounts: several accounts, each through member_role_name */
+    const char *member_role_name; /* a role name or an ARN template with {account} */
     /* AWS connection and credentials */
     const char *endpoint, *profile, *role_arn, *role_session_name, *external_id;
     const char *web_identity_token_file, *web_identity_token_env, *ca_bundle;
@@ -85,11 +88,16 @@ struct cli_opts {
     const char *output, *ignorefile, *ignore_policy, *fail_on;
     int exit_code, exit_code_set;
     int sarif_max_results; /* 0: FMT_SARIF_MAX_RESULTS */
+    const char *sarif_category; /* NULL: accounts and regions; "account": a run per account */
+    const char *plan;           /* merge --plan */
     /* general */
     int quiet, no_progress, progress, debug, help;
     const char *config; /* -c/--config: the config file that was read, or NULL */
-    /* positional arguments (convert: the report file) */
-    struct cli_list args;
+    /* positional arguments (convert: the report file; merge: the shard reports) */
+    struct {
+        const char *v[CLI_MAX_ARGS];
+        size_t n;
+    } args;
     /* copies of values that are not argv's or the environment's */
     char pool[CLI_POOL_BYTES];
     size_t pool_used;

@@ -99,6 +99,7 @@ static enum osp_code write_outputs(struct cli_report_out *out, struct res_report
         .checks_only = o->report && !strcmp(o->report, "checks"),
         .next_hint = wants_next_hint(o),
         .sarif_max_results = (size_t)o->sarif_max_results,
+        .sarif_category = o->sarif_category,
     };
     struct fmt_specs tables = {0}, machine = {0};
     struct fmt_spec tv[16], mv[16];

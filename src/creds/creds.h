@@ -87,6 +87,12 @@ OSP_MUST_CHECK enum osp_code cred_chain_resolve(struct cred_chain *c, struct aws
 /* An aws_refresh_fn: resolves again with the client of the last cred_chain_resolve(). */
 OSP_MUST_CHECK enum osp_code cred_chain_refresh(void *chain, struct aws_creds *out, struct osp_err *err);
 
+/* sts:AssumeRole signed with the client's credentials (a second hop: the member role of an
+ * organization account, assumed from the credentials the chain resolved). `session` is the role
+ * session name; out->provider becomes `provider`. */
+OSP_MUST_CHECK enum osp_code cred_assume_role_with(struct aws_client *client, const char *region, const char *role_arn,
+                                                   const char *session, const char *provider, struct aws_creds *out,
+                                                   struct osp_err *err);
 /* sts:GetCallerIdentity with the client's credentials: account id and ARN. region may be NULL
  * (us-east-1). */
 OSP_MUST_CHECK enum osp_code cred_caller_identity(struct aws_client *client, const char *region, char account[32],

@@ -107,6 +107,25 @@ enum osp_code cred_sts_assume_role_web(struct cred_chain *c, const char *role_ar
     return sts_send(c, &call, rc, provider, out, err);
 }
 
+enum osp_code cred_assume_role_with(struct aws_client *client, const char *region, const char *role_arn,
+                                    const char *session, const char *provider, struct aws_creds *out,
+                                    struct osp_err *err)
+{
+    struct aws_call call = sts_call(region ? region : "us-east-1", "AssumeRole");
+    struct aws_response resp;
+    memset(&resp, 0, sizeof(resp));
+    enum osp_code rc = OSP_OK;
+    if (aws_call_param(&call, "RoleArn", role_arn) || aws_call_param(&call, "RoleSessionName", session))
+        rc = osp_err_set(err, OSP_ENOMEM, "out of memory");
+    if (!rc && (rc = aws_call(client, &call, &resp, err)))
+        osp_err_prefix(err, "sts:AssumeRole %s: ", role_arn);
+    if (!rc)
+        rc = read_credentials(resp.body, "AssumeRole", provider, out, err);
+    aws_response_cleanup(&resp);
+    aws_call_cleanup(&call);
+    return rc;
+}
+
 enum osp_code cred_caller_identity(struct aws_client *client, const char *region, char account[32], char *arn,
                                    size_t arnlen, struct osp_err *err)
 {

@@ -134,6 +134,8 @@ static int pattern_matches(const char *p, const struct res_gap *g)
         return 0;
     memcpy(who, p, n);
     who[n] = '\0';
+    if (n == 12 && strspn(who, "0123456789") == 12)
+        return !strcmp(who, g->account);
     if (is_check_id(who))
         return g->kind == RES_GAP_CHECK && !strcmp(who, g->check_id);
     return !strcmp(who, g->service);

@@ -35,6 +35,8 @@ static enum osp_code merge_compliance(struct res_report *dst, const struct res_c
     enum osp_code rc;
     if (!dst->compliance) {
         rc = res_report_set_compliance(dst, src->id, src->title, src->version, err);
+        if (!rc && src->coverage && *src->coverage) /* the first shard's coverage sentence stands */
+            rc = res_report_set_coverage(dst, src->coverage, err);
         if (rc)
             return rc;
     } else if (strcmp(dst->compliance->id, src->id)) {
@@ -68,8 +70,51 @@ static int same_service(const struct res_service *a, const struct res_service *b
     return !strcmp(a->account, b->account) && !strcmp(a->region, b->region) && !strcmp(a->service, b->service);
 }
 
-/* After sorting, drop findings equal to their predecessor and repeated service rows, compacting
- * in one pass (removing one at a time moved the tail per duplicate: quadratic). */
+struct fp_at {
+    const char *fp;
+    size_t i;
+};
+
+static int by_fingerprint(const void *a, const void *b)
+{
+    const struct fp_at *x = a, *y = b;
+    int c = strcmp(x->fp, y->fp);
+    return c ? c : (x->i > y->i) - (x->i < y->i);
+}
+
+/* Findings of one fingerprint that still differ (a shard reported it from another region): the
+ * first in report order stays. Returns -1 on out of memory (nothing removed). */
+static int dedupe_fingerprints(struct res_report *r)
+{
+    size_t n = r->n_findings;
+    struct fp_at *idx = malloc((n ? n : 1) * sizeof(*idx));
+    unsigned char *drop = calloc(n ? n : 1, 1);
+    if (!idx || !drop) {
+        free(idx);
+        free(drop);
+        return -1;
+    }
+    for (size_t i = 0; i < n; i++)
+        idx[i] = (struct fp_at){r->findings[i].fingerprint, i};
+    qsort(idx, n, sizeof(*idx), by_fingerprint);
+    for (size_t i = 1; i < n; i++)
+        drop[idx[i].i] = !strcmp(idx[i].fp, idx[i - 1].fp);
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (drop[i])
+            res_finding_clear(&r->findings[i]);
+        else
+            r->findings[k++] = r->findings[i];
+    }
+    r->n_findings = k;
+    free(idx);
+    free(drop);
+    return 0;
+}
+
+/* After sorting, drop findings equal to their predecessor (then any left with the fingerprint of
+ * another) and repeated service rows, compacting in one pass (removing one at a time moved the
+ * tail per duplicate: quadratic). */
 static void dedupe(struct res_report *r)
 {
     res_report_sort(r);
@@ -82,6 +127,7 @@ static void dedupe(struct res_report *r)
         r->findings[n++] = r->findings[i];
     }
     r->n_findings = n;
+    (void)dedupe_fingerprints(r); /* out of memory: duplicates stay, nothing is lost */
     size_t k = 0;
     for (size_t i = 0; i < r->n_services; i++) {
         if (k && same_service(&r->services[k - 1], &r->services[i])) {

@@ -207,7 +207,7 @@ static enum osp_code read_service(struct rd *rd, json_t *o, size_t idx, struct r
     return res_report_add_service_status(r, &s, rd->err);
 }
 
-ENUM_GET(get_gap_kind, enum res_gap_kind, res_gap_kind_parse, "service, region, check, resource")
+ENUM_GET(get_gap_kind, enum res_gap_kind, res_gap_kind_parse, "service, region, check, resource, account")
 
 static enum osp_code read_gap(struct rd *rd, json_t *o, size_t idx, struct res_report *r)
 {

@@ -98,7 +98,9 @@ struct res_service {
  * collect, a requested region with no state (offline), a check that failed to evaluate, or
  * (later, from per-resource collection errors) one resource whose details could not be read.
  * A run with any gap that is not accepted (--allow-incomplete) is incomplete. */
-enum res_gap_kind { RES_GAP_SERVICE = 0, RES_GAP_REGION, RES_GAP_CHECK, RES_GAP_RESOURCE };
+/* RES_GAP_ACCOUNT: a whole account was not scanned (its member role could not be assumed, or merge --plan
+ * planned it and no shard report has it). */
+enum res_gap_kind { RES_GAP_SERVICE = 0, RES_GAP_REGION, RES_GAP_CHECK, RES_GAP_RESOURCE, RES_GAP_ACCOUNT };
 
 struct res_gap {
     enum res_gap_kind kind;
@@ -183,7 +185,7 @@ OSP_MUST_CHECK enum osp_code res_report_add_gap(struct res_report *r, const stru
 /* 1 when every gap is accepted (or there is none). */
 int res_report_complete(const struct res_report *r);
 /* Accept the gaps that an --allow-incomplete pattern names: "SERVICE", "SERVICE/REGION",
- * "*\/REGION" or a check id; returns how many gaps it newly accepted. */
+ * "*\/REGION", a check id, or a 12-digit account id (every gap of that account); returns how many gaps it newly accepted. */
 size_t res_report_accept_gaps(struct res_report *r, const char *pattern);
 /* 0 when pattern has one of those shapes (the service and region are not looked up). */
 int res_gap_pattern_valid(const char *pattern);
@@ -216,7 +218,7 @@ const char *res_severity_name(enum res_severity s);
 const char *res_status_name(enum res_status s);
 const char *res_svc_state_name(enum res_svc_state s);
 const char *res_ctl_status_name(enum res_ctl_status s);
-const char *res_gap_kind_name(enum res_gap_kind k); /* "service", "region", "check", "resource" */
+const char *res_gap_kind_name(enum res_gap_kind k); /* "service", "region", "check", "resource", "account" */
 int res_gap_kind_parse(const char *name, enum res_gap_kind *out);
 /* Case-insensitive parse; return 0 on success, -1 on an unknown name. */
 int res_severity_parse(const char *name, enum res_severity *out);

@@ -158,7 +158,10 @@ static int gap_list(const struct res_report *r, struct osp_buf *b)
             continue;
         if (open++ >= 3)
             continue;
-        const char *what = g->kind == RES_GAP_CHECK ? g->check_id : *g->service ? g->service : "region";
+        const char *what = g->kind == RES_GAP_CHECK     ? g->check_id
+                           : g->kind == RES_GAP_ACCOUNT ? g->account
+                           : *g->service                ? g->service
+                                                        : "region";
         rc |= osp_buf_addf(b, "%s%s %s%s%s%s", shown++ ? ", " : "", what, *g->region ? g->region : "-",
                            *g->code ? " (" : "", g->code, *g->code ? ")" : "");
     }

@@ -58,6 +58,33 @@ static void test_allow_incomplete_patterns(void)
     res_report_free(r);
 }
 
+/* An account not scanned at all (its member role refused, or no shard report): one gap, named by
+ * its account id, accepted by that id, and read back from the JSON report. */
+static void test_account_gap(void)
+{
+    struct res_report *r = res_report_new("osprey", "1");
+    struct res_gap g = {.kind = RES_GAP_ACCOUNT, .account = "210987654321", .code = "no-shard-report", .message = "m"};
+    osp_err_init(&err);
+    CU_ASSERT_EQUAL_FATAL(res_report_add_gap(r, &g, &err), OSP_OK);
+    add_gap(r, RES_GAP_SERVICE, "us-east-1", "kms", NULL);
+    CU_ASSERT_STRING_EQUAL(res_gap_kind_name(RES_GAP_ACCOUNT), "account");
+    char *text = NULL;
+    CU_ASSERT_EQUAL_FATAL(res_report_to_json(r, &text, &err), OSP_OK);
+    struct res_report *back = NULL;
+    CU_ASSERT_EQUAL_FATAL(res_report_from_json(text, strlen(text), "t", &back, &err), OSP_OK);
+    CU_ASSERT_EQUAL(back->n_gaps, 2);
+    CU_ASSERT_EQUAL(back->gaps[1].kind, RES_GAP_ACCOUNT);
+    CU_ASSERT_STRING_EQUAL(back->gaps[1].account, "210987654321");
+    CU_ASSERT_EQUAL(res_gap_pattern_valid("210987654321"), 0);
+    CU_ASSERT_EQUAL(res_report_accept_gaps(back, "210987654321"), 1); /* not the other account's gap */
+    CU_ASSERT_FALSE(res_report_complete(back));
+    CU_ASSERT_EQUAL(res_report_accept_gaps(back, "123456789012"), 1);
+    CU_ASSERT_TRUE(res_report_complete(back));
+    free(text);
+    res_report_free(back);
+    res_report_free(r);
+}
+
 static int gate(struct res_report *r, const char *fail_on, int exit_code)
 {
     struct res_threshold t;
@@ -163,6 +190,7 @@ int main(void)
     static const struct osp_test tests[] = {
         OSP_TEST(test_failed_service_is_a_gap_once),
         OSP_TEST(test_allow_incomplete_patterns),
+        OSP_TEST(test_account_gap),
         OSP_TEST(test_gate_precedence),
         OSP_TEST(test_fingerprint_is_stable_and_tells_parts_apart),
         OSP_TEST(test_json_round_trip_keeps_gaps_gate_and_identity),

@@ -167,6 +167,25 @@ static void test_merge_unions_and_rejects_mixed_versions(void)
     res_report_free(b);
 }
 
+/* One finding reported by two shards that differ in more than identity (another region's
+ * document, another message) is still one finding: one fingerprint, kept once. */
+static void test_merge_keeps_one_finding_per_fingerprint(void)
+{
+    struct res_report *a = full(), *b = res_report_new("osprey", "0.1.0");
+    struct osp_err err;
+    CU_ASSERT_PTR_NOT_NULL_FATAL(b);
+    size_t before = a->n_findings;
+    CU_ASSERT_EQUAL(fx_add(b, "AVD-AWS-0086", RES_SEV_HIGH, "s3", "eu-west-1", "arn:aws:s3:::bucket-a"), 0);
+    osp_err_init(&err);
+    CU_ASSERT_EQUAL(res_report_merge(a, b, &err), OSP_OK);
+    CU_ASSERT_EQUAL(a->n_findings, before);
+    for (size_t i = 0; i < a->n_findings; i++)
+        for (size_t j = i + 1; j < a->n_findings; j++)
+            CU_ASSERT_STRING_NOT_EQUAL(a->findings[i].fingerprint, a->findings[j].fingerprint);
+    res_report_free(a);
+    res_report_free(b);
+}
+
 /* Shards of a compliance scan: failing evidence beats missing evidence, which keeps its reason. */
 static void test_merge_compliance_fail_beats_not_evaluated(void)
 {
@@ -195,6 +214,7 @@ static void test_merge_compliance_fail_beats_not_evaluated(void)
 }
 
 static const struct osp_test tests[] = {OSP_TEST(test_builders_copy_and_default_strings),
+                                        OSP_TEST(test_merge_keeps_one_finding_per_fingerprint),
                                         OSP_TEST(test_merge_compliance_fail_beats_not_evaluated),
                                         OSP_TEST(test_invalid_utf8_becomes_question_marks),
                                         OSP_TEST(test_sort_is_severity_then_check_region_resource),
