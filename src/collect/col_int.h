@@ -241,4 +241,11 @@ void col_aa_map_page(json_t *state, json_t *page);
 enum osp_code col_account(struct col_job *job, json_t *state, struct osp_err *err);
 void col_account_map_contact(json_t *state, json_t *resp, const char *partition, const char *account);
 
+/* dynamodb.c */
+enum osp_code col_dynamodb(struct col_job *job, json_t *state, struct osp_err *err);
+json_t *col_ddb_table_new(const char *name, const char *arn);
+void col_ddb_map_table(json_t *t, json_t *describe);
+void col_ddb_map_backups(json_t *t, json_t *resp);
+json_t *col_ddb_map_dax(json_t *cluster);
+
 #endif

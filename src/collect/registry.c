@@ -9,6 +9,7 @@ static const struct col_service services[] = {
     {"cloudtrail", 0, col_cloudtrail, "trails, their status and event selectors"},
     {"cloudwatch", 0, col_cloudwatch, "alarms, log groups and metric filters"},
     {"config", 0, col_config, "Config recorders, their status, delivery channels, aggregators"},
+    {"dynamodb", 0, col_dynamodb, "tables (encryption, point-in-time recovery) and DAX clusters"},
     {"ec2", 0, col_ec2, "instances, volumes, security groups, NACLs, VPCs, flow logs, launch templates"},
     {"iam", 1, col_iam, "users (root included), groups, roles, policies, password policy"},
     {"kms", 0, col_kms, "keys and their rotation status"},

@@ -213,6 +213,8 @@ static const char *const gone_codes[] = {
     "ClusterNotFoundFault",
     "CacheClusterNotFound",
     "RepositoryNotFoundException",
+    "TableNotFoundException", /* dynamodb DescribeContinuousBackups */
+    "FileSystemNotFound",     /* efs */
     NULL,
 };
 

@@ -1,0 +1,95 @@
+/* test_data_services.c: DynamoDB (+DAX), EFS and Security Hub mapping from recorded JSON
+ * responses, including fields moto never returns (UPDATING encryption, DISABLING DAX, ...). */
+#include "col_test.h"
+
+#define ARN_T "arn:aws:dynamodb:eu-west-1:111122223333:table/orders"
+
+static void test_dynamodb_table_with_customer_key_and_pitr(void)
+{
+    json_t *d = ct_load("dynamodb_describe_table_cmk.json"), *b = ct_load("dynamodb_backups_on.json");
+    json_t *t = col_ddb_table_new("orders", ARN_T);
+    col_ddb_map_table(t, d);
+    col_ddb_map_backups(t, b);
+    CT_STR_EQ(t, "name", "orders");
+    CT_STR_EQ(t, "arn", ARN_T);
+    CU_ASSERT_EQUAL(ct_bool(t, "serversideencryption.enabled"), 1);
+    CT_STR_EQ(t, "serversideencryption.kmskeyid", "arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab");
+    CT_STR_EQ(t, "serversideencryption.ssetype", "KMS");
+    CU_ASSERT_EQUAL(ct_bool(t, "deletionprotection"), 1);
+    CU_ASSERT_EQUAL(ct_bool(t, "pointintimerecovery"), 1);
+    CT_STR_EQ(t, "status", "ACTIVE");
+    CU_ASSERT_STRING_EQUAL(json_string_value(ct_at(t, "serversideencryption.__defsec_metadata.resource")), ARN_T);
+    json_decref(t);
+    json_decref(d);
+    json_decref(b);
+}
+
+static void test_dynamodb_owned_key_and_pitr_off(void)
+{
+    json_t *d = ct_load("dynamodb_describe_table_owned.json"), *b = ct_load("dynamodb_backups_off.json");
+    json_t *t = col_ddb_table_new("cache", "arn:aws:dynamodb:eu-west-1:111122223333:table/cache");
+    col_ddb_map_table(t, d);
+    col_ddb_map_backups(t, b);
+    /* no SSEDescription (null, as moto says it): the AWS-owned key, never a KMS key of the account */
+    CU_ASSERT_EQUAL(ct_bool(t, "serversideencryption.enabled"), 0);
+    CU_ASSERT_PTR_NULL(ct_at(t, "serversideencryption.kmskeyid"));
+    CU_ASSERT_EQUAL(ct_bool(t, "deletionprotection"), 0);
+    CU_ASSERT_EQUAL(ct_bool(t, "pointintimerecovery"), 0);
+    json_decref(t);
+    /* ContinuousBackupsUnavailableException (absent answer): not enabled */
+    t = col_ddb_table_new("x", "arn:x");
+    col_ddb_map_backups(t, NULL);
+    CU_ASSERT_EQUAL(ct_bool(t, "pointintimerecovery"), 0);
+    json_decref(t);
+    json_decref(d);
+    json_decref(b);
+}
+
+static void test_dynamodb_key_change_in_progress_counts_as_kms(void)
+{
+    json_t *d = ct_load("dynamodb_describe_table_inaccessible.json");
+    json_t *t = col_ddb_table_new("legacy", "arn:aws:dynamodb:eu-west-1:111122223333:table/legacy");
+    col_ddb_map_table(t, d);
+    CU_ASSERT_EQUAL(ct_bool(t, "serversideencryption.enabled"), 1);
+    CT_STR_EQ(t, "serversideencryption.kmskeyid", "arn:aws:kms:eu-west-1:111122223333:key/aaaa");
+    CT_STR_EQ(t, "status", "INACCESSIBLE_ENCRYPTION_CREDENTIALS");
+    CU_ASSERT_PTR_NULL(ct_at(t, "deletionprotection"));
+    CU_ASSERT_PTR_NULL(ct_at(t, "pointintimerecovery")); /* not read: absent, never a zero value */
+    json_decref(t);
+    json_decref(d);
+}
+
+static void test_dax_clusters(void)
+{
+    json_t *resp = ct_load("dax_clusters.json");
+    json_t *c = col_ddb_map_dax(ct_at(resp, "Clusters.0"));
+    CT_STR_EQ(c, "name", "sessions");
+    CT_STR_EQ(c, "arn", "arn:aws:dax:eu-west-1:111122223333:cache/sessions");
+    CU_ASSERT_EQUAL(ct_bool(c, "serversideencryption.enabled"), 1);
+    CT_STR_EQ(c, "endpointencryption", "TLS");
+    CU_ASSERT_PTR_NULL(ct_at(c, "pointintimerecovery")); /* DAX has none */
+    CU_ASSERT_PTR_NULL(ct_at(c, "serversideencryption.kmskeyid"));
+    CU_ASSERT_STRING_EQUAL(json_string_value(ct_at(c, "__defsec_metadata.resource")),
+                           "arn:aws:dax:eu-west-1:111122223333:cache/sessions");
+    json_decref(c);
+    c = col_ddb_map_dax(ct_at(resp, "Clusters.1")); /* no SSEDescription: created without encryption */
+    CU_ASSERT_EQUAL(ct_bool(c, "serversideencryption.enabled"), 0);
+    json_decref(c);
+    c = col_ddb_map_dax(ct_at(resp, "Clusters.2"));
+    CU_ASSERT_EQUAL(ct_bool(c, "serversideencryption.enabled"), 0);
+    json_decref(c);
+    json_decref(resp);
+}
+
+static const struct osp_test tests[] = {
+    OSP_TEST(test_dynamodb_table_with_customer_key_and_pitr),
+    OSP_TEST(test_dynamodb_owned_key_and_pitr_off),
+    OSP_TEST(test_dynamodb_key_change_in_progress_counts_as_kms),
+    OSP_TEST(test_dax_clusters),
+    {0},
+};
+
+int main(void)
+{
+    return osp_test_run("collect_data_services", tests);
+}
