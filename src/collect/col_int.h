@@ -248,4 +248,9 @@ void col_ddb_map_table(json_t *t, json_t *describe);
 void col_ddb_map_backups(json_t *t, json_t *resp);
 json_t *col_ddb_map_dax(json_t *cluster);
 
+/* efs.c */
+enum osp_code col_efs(struct col_job *job, json_t *state, struct osp_err *err);
+json_t *col_efs_map_fs(json_t *fs);
+void col_efs_map_backup(json_t *fs, json_t *resp);
+
 #endif

@@ -11,6 +11,7 @@ static const struct col_service services[] = {
     {"config", 0, col_config, "Config recorders, their status, delivery channels, aggregators"},
     {"dynamodb", 0, col_dynamodb, "tables (encryption, point-in-time recovery) and DAX clusters"},
     {"ec2", 0, col_ec2, "instances, volumes, security groups, NACLs, VPCs, flow logs, launch templates"},
+    {"efs", 0, col_efs, "EFS file systems: encryption at rest, automatic backups"},
     {"iam", 1, col_iam, "users (root included), groups, roles, policies, password policy"},
     {"kms", 0, col_kms, "keys and their rotation status"},
     {"s3", 1, col_s3, "buckets and the account public access block"},

@@ -17,6 +17,8 @@ ACCOUNT = "123456789012"
 CANNOT_EXPRESS = {
     "dynamodb SSE status UPDATING / DAX SSE DISABLING": "moto switches encryption at once; recorded responses cover them",
     "dynamodb ContinuousBackupsUnavailableException": "moto always answers DescribeContinuousBackups",
+    "efs backup policy ENABLING/DISABLING": "moto's PutBackupPolicy answers 500; the policy is seeded at creation "
+                                            "(Backup=True), states in transition only in recorded responses",
 }
 
 
@@ -86,6 +88,29 @@ def test_dynamodb_empty_region(t):
     m = t.moto()
     s = inspect(m, ["dynamodb"], regions=["eu-west-3"]).svc("dynamodb", "eu-west-3")
     assert s["tables"] == [] and s["daxclusters"] == [], s
+
+
+def test_efs_state_and_checks(t):
+    m = t.moto()
+    efs, kms = m.client("efs"), m.client("kms")
+    key = kms.create_key(Description="efs")["KeyMetadata"]["Arn"]
+    good = efs.create_file_system(CreationToken="good", Encrypted=True, KmsKeyId=key, Backup=True,
+                                  Tags=[{"Key": "Name", "Value": "shared"}])["FileSystemArn"]
+    bad = efs.create_file_system(CreationToken="bad")["FileSystemArn"]  # unencrypted, no backup policy
+
+    s = inspect(m, ["efs"]).svc("efs")
+    g = unwrap(by(s["filesystems"], "arn", good))
+    assert g["encrypted"] is True and g["automaticbackups"] is True and g["backuppolicystatus"] == "ENABLED", g
+    assert g["name"] == "shared" and g["kmskeyid"], g
+    b = unwrap(by(s["filesystems"], "arn", bad))
+    assert b["encrypted"] is False and b["automaticbackups"] is False and "kmskeyid" not in b, b
+
+    f, _ = findings(t, m, ["efs"])
+    want = {("AVD-AWS-0037", bad): "FAIL", ("AVD-AWS-0037", good): "PASS",
+            ("OSP-AWS-0031", bad): "FAIL", ("OSP-AWS-0031", good): "PASS"}
+    got = {k: f.get(k) for k in want}
+    assert got == want, got
+    assert inspect(m, ["efs"], regions=["eu-west-3"]).svc("efs", "eu-west-3")["filesystems"] == []
 
 
 if __name__ == "__main__":

@@ -81,11 +81,46 @@ static void test_dax_clusters(void)
     json_decref(resp);
 }
 
+static void test_efs_file_systems_and_backup_policy(void)
+{
+    json_t *resp = ct_load("efs_filesystems.json"), *on = ct_load("efs_backup_enabled.json");
+    json_t *off = ct_load("efs_backup_disabling.json");
+    json_t *fs = col_efs_map_fs(ct_at(resp, "FileSystems.0"));
+    CT_STR_EQ(fs, "id", "fs-0123456789abcdef0");
+    CT_STR_EQ(fs, "arn", "arn:aws:elasticfilesystem:eu-west-1:111122223333:file-system/fs-0123456789abcdef0");
+    CT_STR_EQ(fs, "name", "shared-home");
+    CU_ASSERT_EQUAL(ct_bool(fs, "encrypted"), 1);
+    CT_STR_EQ(fs, "kmskeyid", "arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab");
+    CT_STR_EQ(fs, "lifecyclestate", "available");
+    CU_ASSERT_PTR_NULL(ct_at(fs, "automaticbackups")); /* not read yet: absent */
+    col_efs_map_backup(fs, on);
+    CU_ASSERT_EQUAL(ct_bool(fs, "automaticbackups"), 1);
+    CT_STR_EQ(fs, "backuppolicystatus", "ENABLED");
+    json_decref(fs);
+    fs = col_efs_map_fs(ct_at(resp, "FileSystems.1"));
+    CU_ASSERT_EQUAL(ct_bool(fs, "encrypted"), 0);
+    CU_ASSERT_PTR_NULL(ct_at(fs, "kmskeyid"));
+    CU_ASSERT_PTR_NULL(ct_at(fs, "name")); /* "" is no name */
+    col_efs_map_backup(fs, off);
+    CU_ASSERT_EQUAL(ct_bool(fs, "automaticbackups"), 0);
+    CT_STR_EQ(fs, "backuppolicystatus", "DISABLING");
+    json_decref(fs);
+    fs = col_efs_map_fs(ct_at(resp, "FileSystems.1"));
+    col_efs_map_backup(fs, NULL); /* PolicyNotFound: never turned on */
+    CU_ASSERT_EQUAL(ct_bool(fs, "automaticbackups"), 0);
+    CU_ASSERT_PTR_NULL(ct_at(fs, "backuppolicystatus"));
+    json_decref(fs);
+    json_decref(resp);
+    json_decref(on);
+    json_decref(off);
+}
+
 static const struct osp_test tests[] = {
     OSP_TEST(test_dynamodb_table_with_customer_key_and_pitr),
     OSP_TEST(test_dynamodb_owned_key_and_pitr_off),
     OSP_TEST(test_dynamodb_key_change_in_progress_counts_as_kms),
     OSP_TEST(test_dax_clusters),
+    OSP_TEST(test_efs_file_systems_and_backup_policy),
     {0},
 };
 

@@ -74,6 +74,9 @@ static void run_all(json_t *v)
     col_ddb_map_backups(o, v);
     json_decref(o);
     json_decref(col_ddb_map_dax(v));
+    o = col_efs_map_fs(v);
+    col_efs_map_backup(o, v);
+    json_decref(o);
     /* whatever happened, the state is still an object that serialises */
     char *txt = json_dumps(s, JSON_SORT_KEYS);
     CU_ASSERT_PTR_NOT_NULL(txt);
