@@ -253,4 +253,9 @@ enum osp_code col_efs(struct col_job *job, json_t *state, struct osp_err *err);
 json_t *col_efs_map_fs(json_t *fs);
 void col_efs_map_backup(json_t *fs, json_t *resp);
 
+/* securityhub.c */
+enum osp_code col_securityhub(struct col_job *job, json_t *state, struct osp_err *err);
+json_t *col_sh_map_hub(json_t *resp, const char *arn);
+void col_sh_map_standards(json_t *hub, json_t *resp);
+
 #endif

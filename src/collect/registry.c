@@ -15,6 +15,7 @@ static const struct col_service services[] = {
     {"iam", 1, col_iam, "users (root included), groups, roles, policies, password policy"},
     {"kms", 0, col_kms, "keys and their rotation status"},
     {"s3", 1, col_s3, "buckets and the account public access block"},
+    {"securityhub", 0, col_securityhub, "Security Hub: enabled or not, enabled standards"},
     {"sns", 0, col_sns, "topics, their encryption and subscriptions"},
 };
 

@@ -17,6 +17,8 @@ ACCOUNT = "123456789012"
 CANNOT_EXPRESS = {
     "dynamodb SSE status UPDATING / DAX SSE DISABLING": "moto switches encryption at once; recorded responses cover them",
     "dynamodb ContinuousBackupsUnavailableException": "moto always answers DescribeContinuousBackups",
+    "securityhub enabled standards": "moto answers GetEnabledStandards with 404: `standards` stays absent "
+                                     "there; the mapping is covered by recorded responses",
     "efs backup policy ENABLING/DISABLING": "moto's PutBackupPolicy answers 500; the policy is seeded at creation "
                                             "(Backup=True), states in transition only in recorded responses",
 }
@@ -111,6 +113,27 @@ def test_efs_state_and_checks(t):
     got = {k: f.get(k) for k in want}
     assert got == want, got
     assert inspect(m, ["efs"], regions=["eu-west-3"]).svc("efs", "eu-west-3")["filesystems"] == []
+
+
+def test_securityhub_state_and_check(t):
+    m = t.moto()
+    m.client("securityhub", region="us-east-1").enable_security_hub(EnableDefaultStandards=False)
+    r = inspect(m, ["securityhub"], regions=["us-east-1", "eu-west-1"])
+    on, off = unwrap(r.svc("securityhub", "us-east-1")["hub"]), unwrap(r.svc("securityhub", "eu-west-1")["hub"])
+    assert on["enabled"] is True and on["arn"] == "arn:aws:securityhub:us-east-1:%s:hub/default" % ACCOUNT, on
+    assert on["subscribedat"].endswith("Z") and "standards" not in on, on  # moto: GetEnabledStandards is 404
+    # not subscribed is a state, not a failure
+    assert off == {"arn": "arn:aws:securityhub:eu-west-1:%s:hub/default" % ACCOUNT, "enabled": False}, off
+    assert not r.failed, r.failed
+
+    args = ["aws", "--endpoint", m.endpoint, "--region", "us-east-1", "--region", "eu-west-1", "--service",
+            "securityhub", "--include-non-failures", "--format", "json", "--cache-dir", os.path.join(t.tmp, "c")]
+    p = run_osprey(args, env=m.env())
+    assert p.returncode in (0, 1), p.stderr[-2000:]
+    rep = json.loads(p.stdout)
+    got = {(f["ID"], f["Region"]): f["Status"] for f in rep["Findings"]}
+    assert got == {("OSP-AWS-0030", "us-east-1"): "PASS", ("OSP-AWS-0030", "eu-west-1"): "FAIL"}, got
+    assert all(s["Status"] == "ok" for s in rep["Services"]), rep["Services"]
 
 
 if __name__ == "__main__":

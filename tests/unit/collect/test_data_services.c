@@ -115,12 +115,55 @@ static void test_efs_file_systems_and_backup_policy(void)
     json_decref(off);
 }
 
+#define HUB "arn:aws:securityhub:eu-west-1:111122223333:hub/default"
+
+static void test_securityhub_enabled_with_standards(void)
+{
+    json_t *d = ct_load("securityhub_hub.json"), *st = ct_load("securityhub_standards.json");
+    json_t *h = col_sh_map_hub(d, "arn:aws:securityhub:eu-west-1:111122223333:hub/default");
+    CU_ASSERT_EQUAL(ct_bool(h, "enabled"), 1);
+    CT_STR_EQ(h, "arn", HUB);
+    CT_STR_EQ(h, "subscribedat", "2024-03-05T10:11:12Z");
+    CU_ASSERT_EQUAL(ct_bool(h, "autoenablecontrols"), 0);
+    CT_STR_EQ(h, "controlfindinggenerator", "STANDARD_CONTROL");
+    CU_ASSERT_PTR_NULL(ct_at(h, "standards")); /* not read: unknown, not "none" */
+    col_sh_map_standards(h, st);
+    CU_ASSERT_EQUAL(ct_len(h, "standards"), 2);
+    CT_STR_EQ(h, "standards.0.standardsarn", "arn:aws:securityhub:eu-west-1::standards/cis-aws-foundations-benchmark/v/3.0.0");
+    CT_STR_EQ(h, "standards.0.status", "READY");
+    CT_STR_EQ(h, "standards.1.status", "INCOMPLETE");
+    CU_ASSERT_STRING_EQUAL(json_string_value(ct_at(h, "standards.1.__defsec_metadata.resource")),
+                           "arn:aws:securityhub:eu-west-1:111122223333:subscription/aws-foundational-security-best-practices/v/1.0.0");
+    json_decref(h);
+    json_decref(d);
+    json_decref(st);
+}
+
+static void test_securityhub_not_subscribed_is_a_state(void)
+{
+    json_t *h = col_sh_map_hub(NULL, HUB); /* InvalidAccessException: not subscribed */
+    CU_ASSERT_EQUAL(ct_bool(h, "enabled"), 0);
+    CT_STR_EQ(h, "arn", HUB);
+    CU_ASSERT_STRING_EQUAL(json_string_value(ct_at(h, "__defsec_metadata.resource")), HUB);
+    CU_ASSERT_PTR_NULL(ct_at(h, "subscribedat"));
+    json_decref(h);
+    json_t *empty = json_loads("{\"StandardsSubscriptions\": []}", 0, NULL);
+    h = col_sh_map_hub(json_object(), HUB); /* an answer without HubArn is no hub */
+    CU_ASSERT_EQUAL(ct_bool(h, "enabled"), 0);
+    col_sh_map_standards(h, empty);
+    CU_ASSERT_EQUAL(ct_len(h, "standards"), 0);
+    json_decref(h);
+    json_decref(empty);
+}
+
 static const struct osp_test tests[] = {
     OSP_TEST(test_dynamodb_table_with_customer_key_and_pitr),
     OSP_TEST(test_dynamodb_owned_key_and_pitr_off),
     OSP_TEST(test_dynamodb_key_change_in_progress_counts_as_kms),
     OSP_TEST(test_dax_clusters),
     OSP_TEST(test_efs_file_systems_and_backup_policy),
+    OSP_TEST(test_securityhub_enabled_with_standards),
+    OSP_TEST(test_securityhub_not_subscribed_is_a_state),
     {0},
 };
 

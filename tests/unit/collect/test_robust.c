@@ -77,6 +77,9 @@ static void run_all(json_t *v)
     o = col_efs_map_fs(v);
     col_efs_map_backup(o, v);
     json_decref(o);
+    o = col_sh_map_hub(v, "arn");
+    col_sh_map_standards(o, v);
+    json_decref(o);
     /* whatever happened, the state is still an object that serialises */
     char *txt = json_dumps(s, JSON_SORT_KEYS);
     CU_ASSERT_PTR_NOT_NULL(txt);
