@@ -37,6 +37,7 @@ struct aws_xfer {
     int too_big;
     int timed_out;
     int permanent;    /* transport failure that retrying cannot fix (TLS, bad URL) */
+    int unresolved;   /* the host name did not resolve (DNS) */
     char errmsg[256]; /* transport failure, or "" */
     double latency;
     /* engine */
@@ -64,6 +65,7 @@ struct aws_client {
     struct aws_rate rates[AWS_MAX_SERVICES]; /* per signing service, in order of first use */
     size_t nrates;
     int warned_insecure;
+    int reached_aws; /* some default AWS endpoint answered: the network and DNS work (under mu) */
 
     pthread_mutex_t creds_mu;
     struct aws_creds creds;
