@@ -4,9 +4,11 @@ these services FAILs on a seeded misconfigured resource and PASSes on its compli
 What moto 5.2.1 cannot express is listed in CANNOT_EXPRESS with the reason; those cases are covered
 by the checks' _test.rego inputs and the mappers' unit tests on recorded responses
 (tests/unit/collect/test_data_services.c)."""
+import http.server
 import json
 import os
 import sys
+import threading
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from colinspect import by, inspect, unwrap, val  # noqa: E402
@@ -134,6 +136,49 @@ def test_securityhub_state_and_check(t):
     got = {(f["ID"], f["Region"]): f["Status"] for f in rep["Findings"]}
     assert got == {("OSP-AWS-0030", "us-east-1"): "PASS", ("OSP-AWS-0030", "eu-west-1"): "FAIL"}, got
     assert all(s["Status"] == "ok" for s in rep["Services"]), rep["Services"]
+
+
+class OptIn(http.server.BaseHTTPRequestHandler):
+    """A region where the service is not offered: every call answers OptInRequired."""
+
+    def _answer(self):
+        n = int(self.headers.get("Content-Length") or 0)
+        if n:
+            self.rfile.read(n)
+        body = json.dumps({"__type": "OptInRequired", "message": "not offered in this region"}).encode()
+        self.send_response(400)
+        self.send_header("Content-Type", "application/x-amz-json-1.1")
+        self.send_header("x-amzn-ErrorType", "OptInRequired")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    do_GET = do_POST = _answer
+
+    def log_message(self, *_):
+        pass
+
+
+def test_not_offered_in_the_region_is_skipped_never_failed(t):
+    m = t.moto()
+    table(m.client("dynamodb"), "kept")
+    srv = http.server.ThreadingHTTPServer(("127.0.0.1", 0), OptIn)
+    threading.Thread(target=srv.serve_forever, daemon=True).start()
+    try:
+        fake = "http://127.0.0.1:%d" % srv.server_address[1]
+        env = m.env(AWS_ENDPOINT_URL=m.endpoint, AWS_ENDPOINT_URL_DAX=fake, AWS_ENDPOINT_URL_SECURITYHUB=fake)
+        r = run_osprey(["aws", "--region", "us-east-1", "--service", "dynamodb", "--service", "securityhub",
+                        "--service", "efs", "--format", "json", "--cache-dir", os.path.join(t.tmp, "c")], env=env)
+        assert r.returncode in (0, 1), (r.returncode, r.stderr[-2000:])
+        status = {s["Service"]: s["Status"] for s in json.loads(r.stdout)["Services"]}
+        assert status == {"dynamodb": "ok", "efs": "ok", "securityhub": "skipped"}, status
+        d = run_osprey(["inspect", "--region", "us-east-1", "--service", "dynamodb", "--cache-dir",
+                        os.path.join(t.tmp, "c2")], env=env)  # no --endpoint: it would override DAX's
+        assert d.returncode == 0, d.stderr[-2000:]
+        ddb = json.loads(d.stdout)["aws"]["dynamodb"]
+        assert [val(x["name"]) for x in ddb["tables"]] == ["kept"] and "daxclusters" not in ddb, ddb
+    finally:
+        srv.shutdown()
 
 
 if __name__ == "__main__":
