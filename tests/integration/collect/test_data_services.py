@@ -13,7 +13,7 @@ import threading
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from colinspect import by, inspect, unwrap, val  # noqa: E402
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "tools"))
-from osptest import main, run_osprey  # noqa: E402
+from osptest import SOURCE_DIR, main, run_osprey  # noqa: E402
 
 ACCOUNT = "123456789012"
 CANNOT_EXPRESS = {
@@ -179,6 +179,28 @@ def test_not_offered_in_the_region_is_skipped_never_failed(t):
         assert [val(x["name"]) for x in ddb["tables"]] == ["kept"] and "daxclusters" not in ddb, ddb
     finally:
         srv.shutdown()
+
+
+READ_ACTIONS = ["dynamodb:ListTables", "dynamodb:DescribeTable", "dynamodb:DescribeContinuousBackups",
+                "dax:DescribeClusters", "elasticfilesystem:DescribeFileSystems",
+                "elasticfilesystem:DescribeBackupPolicy", "securityhub:DescribeHub",
+                "securityhub:GetEnabledStandards"]
+
+
+def test_help_readme_and_policy_name_the_services_and_their_reads(t):
+    r = run_osprey(["aws", "--help"])
+    assert r.returncode == 0, r.stderr
+    listed = r.stdout.split("Services (--service / --skip-service):", 1)[1]
+    for svc in ("dynamodb", "efs", "securityhub"):
+        assert "\n  %s " % svc in listed, (svc, listed)
+    with open(os.path.join(SOURCE_DIR, "README.md")) as f:
+        readme = f.read()
+    services = readme.split("### Services", 1)[1].split("\n#", 1)[0]
+    policy = readme.split("<!-- permissions:begin -->", 1)[1].split("<!-- permissions:end -->", 1)[0]
+    for svc in ("dynamodb", "efs", "securityhub"):
+        assert "| `%s` |" % svc in services, svc
+    missing = [a for a in READ_ACTIONS if '"%s"' % a not in policy]
+    assert not missing, missing
 
 
 if __name__ == "__main__":
