@@ -71,6 +71,10 @@ def seed_misc(m):
     m.client("cloudtrail").create_trail(Name="single-region-trail", S3BucketName=trail_bucket, IsMultiRegionTrail=False)
     m.client("sns").create_topic(Name="alerts")
     m.client("logs").create_log_group(logGroupName="/demo/app")
+    m.client("dynamodb").create_table(  # AWS-owned key, no point-in-time recovery
+        TableName="demo-orders", KeySchema=[{"AttributeName": "id", "KeyType": "HASH"}],
+        AttributeDefinitions=[{"AttributeName": "id", "AttributeType": "S"}], BillingMode="PAY_PER_REQUEST")
+    m.client("efs").create_file_system(CreationToken="demo-shared")  # unencrypted, no automatic backups
 
 
 class NoAnalyzers(http.server.BaseHTTPRequestHandler):
