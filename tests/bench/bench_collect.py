@@ -80,7 +80,20 @@ def seed(m, k):
         ct.create_trail(Name="trail%d" % i, S3BucketName="bench-trails")
     n["cloudtrail"] = k
     n["s3"] += 1
-    n["config"] = 0
+    ddb = m.client("dynamodb")
+    for i in range(5 * k):
+        ddb.create_table(TableName="bench-t%04d" % i, KeySchema=[{"AttributeName": "id", "KeyType": "HASH"}],
+                         AttributeDefinitions=[{"AttributeName": "id", "AttributeType": "S"}],
+                         BillingMode="PAY_PER_REQUEST")
+    for i in range(k):
+        m.client("dax").create_cluster(ClusterName="bench-dax%d" % i, NodeType="dax.t3.small", ReplicationFactor=1,
+                                       IamRoleArn="arn:aws:iam::123456789012:role/dax")
+    n["dynamodb"] = 6 * k
+    efs = m.client("efs")
+    for i in range(3 * k):
+        efs.create_file_system(CreationToken="bench-fs%d" % i)
+    n["efs"] = 3 * k
+    n["securityhub"] = 1  # the hub (off): one call
     n["account"] = 0
     return n
 

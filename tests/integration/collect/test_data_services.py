@@ -7,6 +7,7 @@ by the checks' _test.rego inputs and the mappers' unit tests on recorded respons
 import http.server
 import json
 import os
+import re
 import sys
 import threading
 
@@ -201,6 +202,26 @@ def test_help_readme_and_policy_name_the_services_and_their_reads(t):
         assert "| `%s` |" % svc in services, svc
     missing = [a for a in READ_ACTIONS if '"%s"' % a not in policy]
     assert not missing, missing
+
+
+def test_calls_per_resource(t):
+    """At most 2 calls per table (DescribeTable, DescribeContinuousBackups), 1 per file system, none per
+    DAX cluster, plus the list pages; Security Hub: DescribeHub, and GetEnabledStandards when on."""
+    m = t.moto()
+    ddb = m.client("dynamodb")
+    for i in range(6):
+        table(ddb, "t%d" % i)
+    for i in range(2):
+        m.client("dax").create_cluster(ClusterName="cache-%d" % i, NodeType="dax.t3.small", ReplicationFactor=1,
+                                       IamRoleArn="arn:aws:iam::%s:role/dax" % ACCOUNT)
+    for i in range(4):
+        m.client("efs").create_file_system(CreationToken="fs%d" % i)
+    m.client("securityhub").enable_security_hub()
+    r = inspect(m, ["dynamodb", "efs", "securityhub"], extra=["--debug"])
+    calls = dict(re.findall(r"collect: (\w+) us-east-1: (\d+) calls", r.stderr))
+    assert int(calls["dynamodb"]) <= 2 * 6 + 2, calls  # + ListTables, DescribeClusters
+    assert int(calls["efs"]) <= 4 + 1, calls
+    assert int(calls["securityhub"]) <= 2, calls
 
 
 if __name__ == "__main__":
