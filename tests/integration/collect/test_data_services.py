@@ -14,6 +14,7 @@ import threading
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from colinspect import by, inspect, unwrap, val  # noqa: E402
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "tools"))
+from faultproxy import FaultProxy  # noqa: E402
 from osptest import SOURCE_DIR, main, run_osprey  # noqa: E402
 
 ACCOUNT = "123456789012"
@@ -222,6 +223,59 @@ def test_calls_per_resource(t):
     assert int(calls["dynamodb"]) <= 2 * 6 + 2, calls  # + ListTables, DescribeClusters
     assert int(calls["efs"]) <= 4 + 1, calls
     assert int(calls["securityhub"]) <= 2, calls
+
+
+def denied_reads(method, path, headers, body):
+    """A loopback proxy's answers: AccessDenied to one table's PITR read, one file system's backup
+    policy and Security Hub's standards; everything else goes to moto."""
+    target = headers.get("X-Amz-Target", "")
+    if target.endswith("DescribeContinuousBackups") and b'"locked"' in body:
+        return 400, {"Content-Type": "application/x-amz-json-1.0"}, json.dumps(
+            {"__type": "com.amazonaws.dynamodb.v20120810#AccessDeniedException", "message": "no (test proxy)"})
+    if path.endswith("/backup-policy") and DENIED_FS[0] in path:
+        return 403, {"Content-Type": "application/json", "x-amzn-ErrorType": "AccessDeniedException"}, json.dumps(
+            {"message": "no (test proxy)"})
+    if path.startswith("/standards/get"):
+        return 403, {"Content-Type": "application/json", "x-amzn-ErrorType": "AccessDeniedException"}, json.dumps(
+            {"Message": "no (test proxy)"})
+    return None
+
+
+DENIED_FS = [""]
+
+
+def test_denied_reads_are_gaps_not_verdicts(t):
+    m = t.moto()
+    ddb, efs = m.client("dynamodb"), m.client("efs")
+    locked, free = table(ddb, "locked"), table(ddb, "free")
+    fs = efs.create_file_system(CreationToken="locked")
+    DENIED_FS[0] = fs["FileSystemId"]
+    m.client("securityhub").enable_security_hub()
+    with FaultProxy(m.endpoint, rate=0, throttle_first=False, answer=denied_reads) as p:
+        env = m.env(AWS_ENDPOINT_URL=p.endpoint)
+        r = run_osprey(["inspect", "--region", "us-east-1", "--service", "dynamodb", "--service", "efs", "--service",
+                        "securityhub", "--cache-dir", os.path.join(t.tmp, "i")], env=env)
+        assert r.returncode == 0, r.stderr[-2000:]
+        doc = json.loads(r.stdout)["aws"]
+        s = run_osprey(["aws", "--region", "us-east-1", "--service", "dynamodb", "--service", "efs", "--service",
+                        "securityhub", "--include-non-failures", "--format", "json",
+                        "--cache-dir", os.path.join(t.tmp, "s")], env=env)
+        assert s.returncode in (0, 1), s.stderr[-2000:]
+    t_locked = by(doc["dynamodb"]["tables"], "arn", locked)
+    gaps = [(g["read"], g["fields"]) for g in t_locked["__defsec_metadata"]["gaps"]]
+    assert gaps == [("DescribeContinuousBackups", ["pointintimerecovery"])], gaps
+    assert "pointintimerecovery" not in t_locked and "serversideencryption" in t_locked, t_locked
+    assert val(by(doc["dynamodb"]["tables"], "arn", free)["pointintimerecovery"]) is False
+    f = doc["efs"]["filesystems"][0]
+    assert [g["read"] for g in f["__defsec_metadata"]["gaps"]] == ["DescribeBackupPolicy"], f
+    assert "automaticbackups" not in f and val(f["encrypted"]) is False, f
+    hub = doc["securityhub"]["hub"]
+    assert val(hub["enabled"]) is True and "standards" not in hub, hub
+    assert [g["read"] for g in hub["__defsec_metadata"]["gaps"]] == ["GetEnabledStandards"], hub
+    st = {(x["ID"], x["Resource"]): x["Status"] for x in json.loads(s.stdout)["Findings"]}
+    assert st[("AVD-AWS-0024", locked)] == "ERROR" and st[("AVD-AWS-0024", free)] == "FAIL", st
+    assert st[("AVD-AWS-0025", locked)] == "FAIL", st  # read what was not denied: judged as usual
+    assert st[("OSP-AWS-0031", fs["FileSystemArn"])] == "ERROR" and st[("AVD-AWS-0037", fs["FileSystemArn"])] == "FAIL"
 
 
 if __name__ == "__main__":
