@@ -35,6 +35,13 @@ def test_every_trivy_check_of_collected_services_is_in_the_catalog(t):
             assert have[row["avd_id"]]["service"] == row["service"], row["avd_id"]
 
 
+def test_issue13_data_services_are_covered(t):
+    have = catalog()
+    for cid, svc in (("AVD-AWS-0023", "dynamodb"), ("AVD-AWS-0024", "dynamodb"), ("AVD-AWS-0025", "dynamodb"),
+                     ("AVD-AWS-0037", "efs"), ("OSP-AWS-0030", "securityhub"), ("OSP-AWS-0031", "efs")):
+        assert cid in have and have[cid]["service"] == svc, cid
+
+
 def test_no_check_reads_a_service_that_is_not_collected(t):
     for cid, c in catalog().items():
         assert set(c["services"]) <= COLLECTED, (cid, c["services"])
