@@ -258,4 +258,8 @@ enum osp_code col_securityhub(struct col_job *job, json_t *state, struct osp_err
 json_t *col_sh_map_hub(json_t *resp, const char *arn);
 void col_sh_map_standards(json_t *hub, json_t *resp);
 
+/* kinesis.c */
+enum osp_code col_kinesis(struct col_job *job, json_t *state, struct osp_err *err);
+json_t *col_kinesis_map_stream(json_t *resp);
+
 #endif

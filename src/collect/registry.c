@@ -13,6 +13,7 @@ static const struct col_service services[] = {
     {"ec2", 0, col_ec2, "instances, volumes, security groups, NACLs, VPCs, flow logs, launch templates"},
     {"efs", 0, col_efs, "EFS file systems: encryption at rest, automatic backups"},
     {"iam", 1, col_iam, "users (root included), groups, roles, policies, password policy"},
+    {"kinesis", 0, col_kinesis, "Kinesis data streams and their encryption"},
     {"kms", 0, col_kms, "keys and their rotation status"},
     {"s3", 1, col_s3, "buckets and the account public access block"},
     {"securityhub", 0, col_securityhub, "Security Hub: enabled or not, enabled standards"},

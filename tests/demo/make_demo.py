@@ -75,6 +75,7 @@ def seed_misc(m):
         TableName="demo-orders", KeySchema=[{"AttributeName": "id", "KeyType": "HASH"}],
         AttributeDefinitions=[{"AttributeName": "id", "AttributeType": "S"}], BillingMode="PAY_PER_REQUEST")
     m.client("efs").create_file_system(CreationToken="demo-shared")  # unencrypted, no automatic backups
+    m.client("kinesis").create_stream(StreamName="demo-clicks", ShardCount=1)  # unencrypted
 
 
 class NoAnalyzers(http.server.BaseHTTPRequestHandler):

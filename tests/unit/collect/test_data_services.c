@@ -156,6 +156,26 @@ static void test_securityhub_not_subscribed_is_a_state(void)
     json_decref(empty);
 }
 
+static void test_kinesis_streams(void)
+{
+    json_t *k = ct_load("kinesis_stream_kms.json"), *n = ct_load("kinesis_stream_none.json");
+    json_t *s = col_kinesis_map_stream(k);
+    CT_STR_EQ(s, "name", "clicks");
+    CT_STR_EQ(s, "arn", "arn:aws:kinesis:eu-west-1:111122223333:stream/clicks");
+    CT_STR_EQ(s, "status", "UPDATING");
+    CT_STR_EQ(s, "encryption.type", "KMS");
+    CT_STR_EQ(s, "encryption.kmskeyid", "arn:aws:kms:eu-west-1:111122223333:alias/streams");
+    CU_ASSERT_STRING_EQUAL(json_string_value(ct_at(s, "encryption.__defsec_metadata.resource")),
+                           "arn:aws:kinesis:eu-west-1:111122223333:stream/clicks");
+    json_decref(s);
+    s = col_kinesis_map_stream(n);
+    CT_STR_EQ(s, "encryption.type", "NONE");
+    CU_ASSERT_PTR_NULL(ct_at(s, "encryption.kmskeyid")); /* null: absent */
+    json_decref(s);
+    json_decref(k);
+    json_decref(n);
+}
+
 static const struct osp_test tests[] = {
     OSP_TEST(test_dynamodb_table_with_customer_key_and_pitr),
     OSP_TEST(test_dynamodb_owned_key_and_pitr_off),
@@ -164,6 +184,7 @@ static const struct osp_test tests[] = {
     OSP_TEST(test_efs_file_systems_and_backup_policy),
     OSP_TEST(test_securityhub_enabled_with_standards),
     OSP_TEST(test_securityhub_not_subscribed_is_a_state),
+    OSP_TEST(test_kinesis_streams),
     {0},
 };
 

@@ -19,7 +19,7 @@ static const char *const shapes[] = {
     "{\"Table\": {\"SSEDescription\": {\"Status\": 7, \"KMSMasterKeyArn\": []}, \"DeletionProtectionEnabled\": \"maybe\"},"
     " \"ContinuousBackupsDescription\": {\"PointInTimeRecoveryDescription\": null}, \"Clusters\": [null, {\"SSEDescription\": \"x\"}],"
     " \"FileSystems\": [{\"Encrypted\": \"yes\", \"KmsKeyId\": 5}, null], \"BackupPolicy\": {\"Status\": null},"
-    " \"HubArn\": [], \"SubscribedAt\": 12, \"StandardsSubscriptions\": [{\"StandardsArn\": null}, 3, \"\"]}",
+    " \"StreamDescriptionSummary\": {\"EncryptionType\": 3, \"KeyId\": {}}, \"HubArn\": [], \"SubscribedAt\": 12, \"StandardsSubscriptions\": [{\"StandardsArn\": null}, 3, \"\"]}",
     NULL,
 };
 
@@ -80,6 +80,7 @@ static void run_all(json_t *v)
     o = col_sh_map_hub(v, "arn");
     col_sh_map_standards(o, v);
     json_decref(o);
+    json_decref(col_kinesis_map_stream(v));
     /* whatever happened, the state is still an object that serialises */
     char *txt = json_dumps(s, JSON_SORT_KEYS);
     CU_ASSERT_PTR_NOT_NULL(txt);
