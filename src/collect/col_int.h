@@ -262,4 +262,8 @@ void col_sh_map_standards(json_t *hub, json_t *resp);
 enum osp_code col_kinesis(struct col_job *job, json_t *state, struct osp_err *err);
 json_t *col_kinesis_map_stream(json_t *resp);
 
+/* athena.c */
+enum osp_code col_athena(struct col_job *job, json_t *state, struct osp_err *err);
+json_t *col_athena_map_workgroup(json_t *resp, const char *arn);
+
 #endif

@@ -6,6 +6,7 @@
 static const struct col_service services[] = {
     {"accessanalyzer", 0, col_accessanalyzer, "IAM Access Analyzer analyzers"},
     {"account", 1, col_account, "alternate contacts (security, billing, operations)"},
+    {"athena", 0, col_athena, "Athena workgroups: result encryption, enforced settings"},
     {"cloudtrail", 0, col_cloudtrail, "trails, their status and event selectors"},
     {"cloudwatch", 0, col_cloudwatch, "alarms, log groups and metric filters"},
     {"config", 0, col_config, "Config recorders, their status, delivery channels, aggregators"},

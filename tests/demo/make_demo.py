@@ -76,6 +76,7 @@ def seed_misc(m):
         AttributeDefinitions=[{"AttributeName": "id", "AttributeType": "S"}], BillingMode="PAY_PER_REQUEST")
     m.client("efs").create_file_system(CreationToken="demo-shared")  # unencrypted, no automatic backups
     m.client("kinesis").create_stream(StreamName="demo-clicks", ShardCount=1)  # unencrypted
+    m.client("athena").create_work_group(Name="demo-adhoc")  # no result encryption, not enforced
 
 
 class NoAnalyzers(http.server.BaseHTTPRequestHandler):

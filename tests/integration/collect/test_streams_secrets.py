@@ -55,5 +55,27 @@ def test_kinesis_state_and_check(t):
     assert calls(m, ["kinesis"])["kinesis"] <= 3 + 1, "one DescribeStreamSummary per stream, one list page"
 
 
+def test_athena_state_and_checks(t):
+    m = t.moto()
+    ath = m.client("athena")
+    ath.create_work_group(Name="sealed", Configuration={
+        "ResultConfiguration": {"EncryptionConfiguration": {"EncryptionOption": "SSE_S3"}},
+        "EnforceWorkGroupConfiguration": True})
+    ath.create_work_group(Name="open", Configuration={"EnforceWorkGroupConfiguration": False})
+    s = inspect(m, ["athena"]).svc("athena")
+    assert "databases" not in s, s  # no encryption property in the API: never emitted
+    wgs = {unwrap(w)["name"]: unwrap(w) for w in s["workgroups"]}
+    assert set(wgs) == {"primary", "sealed", "open"}, wgs
+    assert wgs["sealed"]["encryption"] == {"type": "SSE_S3"} and wgs["sealed"]["enforceconfiguration"] is True, wgs
+    assert wgs["open"]["encryption"] == {} and wgs["open"]["enforceconfiguration"] is False, wgs
+    arn = "arn:aws:athena:us-east-1:%s:workgroup/%%s" % ACCOUNT
+    f = findings(t, m, ["athena"])
+    want = {("AVD-AWS-0006", arn % "open"): "FAIL", ("AVD-AWS-0006", arn % "primary"): "FAIL",
+            ("AVD-AWS-0006", arn % "sealed"): "PASS",
+            ("AVD-AWS-0007", arn % "open"): "FAIL", ("AVD-AWS-0007", arn % "sealed"): "PASS"}
+    assert {k: f.get(k) for k in want} == want, f
+    assert calls(m, ["athena"])["athena"] <= 3 + 1, "one GetWorkGroup per workgroup, one list page"
+
+
 if __name__ == "__main__":
     main(globals())

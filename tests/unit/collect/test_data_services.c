@@ -176,6 +176,27 @@ static void test_kinesis_streams(void)
     json_decref(n);
 }
 
+static void test_athena_workgroups(void)
+{
+    json_t *k = ct_load("athena_workgroup_kms.json"), *p = ct_load("athena_workgroup_primary.json");
+    json_t *w = col_athena_map_workgroup(k, "arn:aws:athena:eu-west-1:111122223333:workgroup/analysts");
+    CT_STR_EQ(w, "name", "analysts");
+    CT_STR_EQ(w, "arn", "arn:aws:athena:eu-west-1:111122223333:workgroup/analysts");
+    CT_STR_EQ(w, "state", "ENABLED");
+    CT_STR_EQ(w, "encryption.type", "SSE_KMS");
+    CT_STR_EQ(w, "encryption.kmskey", "arn:aws:kms:eu-west-1:111122223333:key/1234abcd");
+    CU_ASSERT_EQUAL(ct_bool(w, "enforceconfiguration"), 1);
+    json_decref(w);
+    w = col_athena_map_workgroup(p, "arn:aws:athena:eu-west-1:111122223333:workgroup/primary");
+    CT_STR_EQ(w, "state", "DISABLED");
+    CU_ASSERT_PTR_NULL(ct_at(w, "encryption.type")); /* no encryption configured: absent */
+    CU_ASSERT_PTR_NOT_NULL(ct_at(w, "encryption.__defsec_metadata"));
+    CU_ASSERT_EQUAL(ct_bool(w, "enforceconfiguration"), 0);
+    json_decref(w);
+    json_decref(k);
+    json_decref(p);
+}
+
 static const struct osp_test tests[] = {
     OSP_TEST(test_dynamodb_table_with_customer_key_and_pitr),
     OSP_TEST(test_dynamodb_owned_key_and_pitr_off),
@@ -185,6 +206,7 @@ static const struct osp_test tests[] = {
     OSP_TEST(test_securityhub_enabled_with_standards),
     OSP_TEST(test_securityhub_not_subscribed_is_a_state),
     OSP_TEST(test_kinesis_streams),
+    OSP_TEST(test_athena_workgroups),
     {0},
 };
 
