@@ -266,4 +266,8 @@ json_t *col_kinesis_map_stream(json_t *resp);
 enum osp_code col_athena(struct col_job *job, json_t *state, struct osp_err *err);
 json_t *col_athena_map_workgroup(json_t *resp, const char *arn);
 
+/* ssm.c (Secrets Manager) */
+enum osp_code col_ssm(struct col_job *job, json_t *state, struct osp_err *err);
+json_t *col_ssm_map_secret(json_t *sec);
+
 #endif

@@ -19,6 +19,7 @@ static const struct col_service services[] = {
     {"s3", 1, col_s3, "buckets and the account public access block"},
     {"securityhub", 0, col_securityhub, "Security Hub: enabled or not, enabled standards"},
     {"sns", 0, col_sns, "topics, their encryption and subscriptions"},
+    {"ssm", 0, col_ssm, "Secrets Manager secrets: encryption key, rotation (Trivy's name for it)"},
 };
 
 const struct col_service *col_services(size_t *n)

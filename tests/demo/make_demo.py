@@ -77,6 +77,7 @@ def seed_misc(m):
     m.client("efs").create_file_system(CreationToken="demo-shared")  # unencrypted, no automatic backups
     m.client("kinesis").create_stream(StreamName="demo-clicks", ShardCount=1)  # unencrypted
     m.client("athena").create_work_group(Name="demo-adhoc")  # no result encryption, not enforced
+    m.client("secretsmanager").create_secret(Name="demo/api-token", SecretString="demo-only")  # default key
 
 
 class NoAnalyzers(http.server.BaseHTTPRequestHandler):

@@ -12,7 +12,7 @@ import sys
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from colinspect import by, inspect, unwrap  # noqa: E402
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "tools"))
-from osptest import main, run_osprey  # noqa: E402
+from osptest import SOURCE_DIR, main, run_osprey  # noqa: E402
 
 ACCOUNT = "123456789012"
 CANNOT_EXPRESS = {
@@ -75,6 +75,39 @@ def test_athena_state_and_checks(t):
             ("AVD-AWS-0007", arn % "open"): "FAIL", ("AVD-AWS-0007", arn % "sealed"): "PASS"}
     assert {k: f.get(k) for k in want} == want, f
     assert calls(m, ["athena"])["athena"] <= 3 + 1, "one GetWorkGroup per workgroup, one list page"
+
+
+def test_secrets_manager_state_and_check(t):
+    m = t.moto()
+    sm, kms = m.client("secretsmanager"), m.client("kms")
+    cmk = kms.create_key(Description="secrets")["KeyMetadata"]["Arn"]
+    default = sm.create_secret(Name="default-key", SecretString="canary-not-collected-1")["ARN"]
+    alias = sm.create_secret(Name="alias-key", SecretString="x", KmsKeyId="alias/aws/secretsmanager")["ARN"]
+    own = sm.create_secret(Name="own-key", SecretString="x", KmsKeyId=cmk)["ARN"]
+    r = inspect(m, ["ssm"])
+    s = r.svc("ssm")
+    assert "canary-not-collected-1" not in r.stdout  # values are never read
+    assert "kmskeyid" not in unwrap(by(s["secrets"], "arn", default)), s
+    assert unwrap(by(s["secrets"], "arn", own))["kmskeyid"] == cmk
+    f = findings(t, m, ["ssm", "kms"])
+    want = {("AVD-AWS-0098", default): "FAIL", ("AVD-AWS-0098", alias): "FAIL", ("AVD-AWS-0098", own): "PASS"}
+    assert {k: f.get(k) for k in want} == want, f
+    assert calls(m, ["ssm"])["ssm"] == 1, "ListSecrets alone: no call per secret"
+
+
+def test_help_readme_and_policy_name_the_services_and_their_reads(t):
+    r = run_osprey(["aws", "--help"])
+    assert r.returncode == 0, r.stderr
+    listed = r.stdout.split("Services (--service / --skip-service):", 1)[1]
+    with open(os.path.join(SOURCE_DIR, "README.md")) as f:
+        readme = f.read()
+    services = readme.split("### Services", 1)[1].split("\n#", 1)[0]
+    policy = readme.split("<!-- permissions:begin -->", 1)[1].split("<!-- permissions:end -->", 1)[0]
+    for svc in ("athena", "kinesis", "ssm"):
+        assert "\n  %s " % svc in listed and "| `%s` |" % svc in services, svc
+    reads = ["athena:ListWorkGroups", "athena:GetWorkGroup", "kinesis:ListStreams", "kinesis:DescribeStreamSummary",
+             "secretsmanager:ListSecrets"]
+    assert not [a for a in reads if '"%s"' % a not in policy], policy
 
 
 if __name__ == "__main__":

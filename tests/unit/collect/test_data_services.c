@@ -197,6 +197,26 @@ static void test_athena_workgroups(void)
     json_decref(p);
 }
 
+static void test_secrets_manager_secrets(void)
+{
+    json_t *l = ct_load("secretsmanager_list.json");
+    json_t *s = col_ssm_map_secret(ct_at(l, "SecretList.0"));
+    CT_STR_EQ(s, "name", "prod/db");
+    CT_STR_EQ(s, "arn", "arn:aws:secretsmanager:eu-west-1:111122223333:secret:prod/db-AbCdEf");
+    CT_STR_EQ(s, "kmskeyid", "arn:aws:kms:eu-west-1:111122223333:key/1234abcd");
+    CU_ASSERT_EQUAL(ct_bool(s, "rotationenabled"), 1);
+    CT_STR_EQ(s, "lastrotateddate", "2023-11-14T22:13:20Z");
+    CT_STR_EQ(s, "lastaccesseddate", "2023-11-15T00:00:00Z");
+    CU_ASSERT_PTR_NULL(ct_at(s, "description")); /* free text is not kept */
+    json_decref(s);
+    s = col_ssm_map_secret(ct_at(l, "SecretList.1"));
+    CU_ASSERT_PTR_NULL(ct_at(s, "kmskeyid")); /* the default key aws/secretsmanager */
+    CU_ASSERT_EQUAL(ct_bool(s, "rotationenabled"), 0);
+    CT_STR_EQ(s, "owningservice", "rds");
+    json_decref(s);
+    json_decref(l);
+}
+
 static const struct osp_test tests[] = {
     OSP_TEST(test_dynamodb_table_with_customer_key_and_pitr),
     OSP_TEST(test_dynamodb_owned_key_and_pitr_off),
@@ -207,6 +227,7 @@ static const struct osp_test tests[] = {
     OSP_TEST(test_securityhub_not_subscribed_is_a_state),
     OSP_TEST(test_kinesis_streams),
     OSP_TEST(test_athena_workgroups),
+    OSP_TEST(test_secrets_manager_secrets),
     {0},
 };
 

@@ -19,6 +19,7 @@ static const char *const shapes[] = {
     "{\"Table\": {\"SSEDescription\": {\"Status\": 7, \"KMSMasterKeyArn\": []}, \"DeletionProtectionEnabled\": \"maybe\"},"
     " \"ContinuousBackupsDescription\": {\"PointInTimeRecoveryDescription\": null}, \"Clusters\": [null, {\"SSEDescription\": \"x\"}],"
     " \"FileSystems\": [{\"Encrypted\": \"yes\", \"KmsKeyId\": 5}, null], \"BackupPolicy\": {\"Status\": null},"
+    " \"ARN\": 9, \"KmsKeyId\": [], \"RotationEnabled\": \"sometimes\", \"LastRotatedDate\": \"yesterday\","
     " \"WorkGroup\": {\"Configuration\": {\"ResultConfiguration\": \"\", \"EnforceWorkGroupConfiguration\": []}},"
     " \"StreamDescriptionSummary\": {\"EncryptionType\": 3, \"KeyId\": {}}, \"HubArn\": [], \"SubscribedAt\": 12, \"StandardsSubscriptions\": [{\"StandardsArn\": null}, 3, \"\"]}",
     NULL,
@@ -83,6 +84,7 @@ static void run_all(json_t *v)
     json_decref(o);
     json_decref(col_kinesis_map_stream(v));
     json_decref(col_athena_map_workgroup(v, "arn"));
+    json_decref(col_ssm_map_secret(v));
     /* whatever happened, the state is still an object that serialises */
     char *txt = json_dumps(s, JSON_SORT_KEYS);
     CU_ASSERT_PTR_NOT_NULL(txt);
