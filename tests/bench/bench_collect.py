@@ -94,6 +94,18 @@ def seed(m, k):
         efs.create_file_system(CreationToken="bench-fs%d" % i)
     n["efs"] = 3 * k
     n["securityhub"] = 1  # the hub (off): one call
+    kin = m.client("kinesis")
+    for i in range(2 * k):
+        kin.create_stream(StreamName="bench-s%04d" % i, ShardCount=1)
+    n["kinesis"] = 2 * k
+    ath = m.client("athena")
+    for i in range(k):
+        ath.create_work_group(Name="bench-wg%04d" % i)
+    n["athena"] = k + 1  # + primary
+    sm = m.client("secretsmanager")
+    for i in range(3 * k):
+        sm.create_secret(Name="bench/secret%04d" % i, SecretString="x")
+    n["ssm"] = 3 * k
     n["account"] = 0
     return n
 
