@@ -178,8 +178,9 @@ static int judge(struct attempt *a, struct aws_xfer *x, struct aws_response *res
 }
 
 /* A default endpoint whose host did not resolve names a service not offered in the region, but only
- * when another default endpoint has answered: with no network or DNS at all, every host fails and
- * that is a network error, never a region without services. Custom endpoints are never "not offered". */
+ * once some endpoint has answered this client (STS does before any collector runs): with no network
+ * or DNS at all every host fails, and that is a network error, never a region without services.
+ * Custom endpoints are never "not offered". */
 static int not_offered(struct attempt *a)
 {
     pthread_mutex_lock(&a->c->mu);
@@ -197,9 +198,9 @@ static void fail_message(struct attempt *a, struct aws_xfer *x, struct aws_respo
     }
     if (x->permanent)
         osp_err_set(err, OSP_ENET, "cannot connect to %s: %s", a->ep->url, x->errmsg);
-    else if (o->rc == OSP_ENET && x->unresolved && not_offered(a)) {
-        /* the service's default host does not exist in this region while AWS answers elsewhere:
-         * the service is not offered here ("not available", like UnknownEndpoint), not a failure */
+    else if (o->rc == OSP_ENET && x->no_host && not_offered(a)) {
+        /* AWS's own endpoint name does not resolve: the service is not offered in that region (callers
+         * report it as not available, aws_error_is_unsupported). A custom endpoint stays a failure. */
         osp_err_set(err, OSP_ENET, "%s is not offered in %s (no such host %s)", a->call->service, a->call->region,
                     a->ep->host);
         snprintf(err->aws_code, sizeof err->aws_code, "%s", "EndpointNotFound");
@@ -310,7 +311,7 @@ static enum osp_code run_attempts(struct attempt *a, struct aws_response *resp, 
         }
         resp->attempts = attempt;
         memset(&resp->error, 0, sizeof(resp->error)); /* describe this attempt, not an earlier one */
-        if (o.rc == OSP_OK && !a->ep->custom) {
+        if (o.rc == OSP_OK) {
             pthread_mutex_lock(&c->mu);
             c->reached_aws = 1;
             pthread_mutex_unlock(&c->mu);

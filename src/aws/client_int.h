@@ -37,7 +37,7 @@ struct aws_xfer {
     int too_big;
     int timed_out;
     int permanent;    /* transport failure that retrying cannot fix (TLS, bad URL) */
-    int unresolved;   /* the host name did not resolve (DNS) */
+    int no_host;      /* the host name did not resolve (a service AWS does not offer in a region) */
     char errmsg[256]; /* transport failure, or "" */
     double latency;
     /* engine */
@@ -65,7 +65,7 @@ struct aws_client {
     struct aws_rate rates[AWS_MAX_SERVICES]; /* per signing service, in order of first use */
     size_t nrates;
     int warned_insecure;
-    int reached_aws; /* some default AWS endpoint answered: the network and DNS work (under mu) */
+    int reached_aws; /* some endpoint answered: the network works, an unresolved AWS host is real (under mu) */
 
     pthread_mutex_t creds_mu;
     struct aws_creds creds;

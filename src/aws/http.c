@@ -229,7 +229,7 @@ static enum osp_code transport_result(struct aws_xfer *x)
         x->permanent = 1;
         break;
     case CURLE_COULDNT_RESOLVE_HOST:
-        x->unresolved = 1;
+        x->no_host = 1; /* still retried: resolvers fail transiently too */
         break;
     default:
         break;

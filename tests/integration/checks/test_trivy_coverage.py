@@ -10,6 +10,7 @@ sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."
 from osptest import SHARED_DIR, main, run_osprey  # noqa: E402
 
 COLLECTED = {"iam", "s3", "cloudtrail", "config", "kms", "ec2", "cloudwatch", "sns", "accessanalyzer", "account"}
+COLLECTED |= {"lambda", "rds"}
 COLLECTED |= {"dynamodb", "efs", "securityhub"}  # issue 13, svc-data
 COLLECTED |= {"athena", "kinesis", "ssm"}  # issue 14, svc-data
 NOT_SHIPPED = {

@@ -1,6 +1,6 @@
 /* test_not_offered.c: a default AWS endpoint whose host does not resolve is "not offered in this
  * region" (EndpointNotFound, which the collectors treat like UnknownEndpoint: skipped, never failed),
- * but only once some other default endpoint has answered, so a machine without network or DNS
+ * but only once some endpoint has answered the client, so a machine without network or DNS
  * still reports a network error. Custom endpoints never count as "not offered". */
 #include <string.h>
 
@@ -46,7 +46,7 @@ static void test_unresolved_default_host_is_not_offered_once_aws_answered(void)
     /* nothing has answered yet: maybe there is no network at all, so a plain network error */
     CU_ASSERT_EQUAL(describe_clusters(c, &err), OSP_ENET);
     CU_ASSERT_STRING_EQUAL(err.aws_code, "");
-    /* another default endpoint answered (white box: what any successful call sets) */
+    /* an endpoint answered (white box: what any successful call, STS's first, sets) */
     pthread_mutex_lock(&c->mu);
     c->reached_aws = 1;
     pthread_mutex_unlock(&c->mu);
