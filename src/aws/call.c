@@ -181,6 +181,18 @@ static int judge(struct attempt *a, struct aws_xfer *x, struct aws_response *res
     return 0;
 }
 
+/* A default endpoint whose host did not resolve names a service not offered in the region, but only
+ * once some endpoint has answered this client (STS does before any collector runs): with no network
+ * or DNS at all every host fails, and that is a network error, never a region without services.
+ * Custom endpoints are never "not offered". */
+static int not_offered(struct attempt *a)
+{
+    pthread_mutex_lock(&a->c->mu);
+    int reached = a->c->reached_aws;
+    pthread_mutex_unlock(&a->c->mu);
+    return !a->ep->custom && reached;
+}
+
 static void fail_message(struct attempt *a, struct aws_xfer *x, struct aws_response *resp, struct outcome *o,
                          struct osp_err *err)
 {
@@ -190,12 +202,14 @@ static void fail_message(struct attempt *a, struct aws_xfer *x, struct aws_respo
     }
     if (x->permanent)
         osp_err_set(err, OSP_ENET, "cannot connect to %s: %s", a->ep->url, x->errmsg);
-    else if (o->rc == OSP_ETIMEOUT || o->rc == OSP_ENET)
-        osp_err_set(err, OSP_ENET, "cannot reach %s: %s (check --endpoint and network access)", a->ep->url, x->errmsg);
-    /* AWS's own endpoint name does not resolve: the service is not offered in that region (callers
-     * report it as not available, aws_error_is_unsupported). A custom endpoint stays a failure. */
-    if (o->rc == OSP_ENET && x->no_host && !a->ep->custom)
+    else if (o->rc == OSP_ENET && x->no_host && not_offered(a)) {
+        /* AWS's own endpoint name does not resolve: the service is not offered in that region (callers
+         * report it as not available, aws_error_is_unsupported). A custom endpoint stays a failure. */
+        osp_err_set(err, OSP_ENET, "%s is not offered in %s (no such host %s)", a->call->service, a->call->region,
+                    a->ep->host);
         snprintf(err->aws_code, sizeof err->aws_code, "%s", "EndpointNotFound");
+    } else if (o->rc == OSP_ETIMEOUT || o->rc == OSP_ENET)
+        osp_err_set(err, OSP_ENET, "cannot reach %s: %s (check --endpoint and network access)", a->ep->url, x->errmsg);
     else if (o->rc == OSP_ELIMIT)
         osp_err_set(err, OSP_ELIMIT, "%s %s: %s", a->call->service, a->call->action ? a->call->action : "", x->errmsg);
     else
@@ -302,6 +316,11 @@ static enum osp_code run_attempts(struct attempt *a, struct aws_response *resp, 
         }
         resp->attempts = attempt;
         memset(&resp->error, 0, sizeof(resp->error)); /* describe this attempt, not an earlier one */
+        if (o.rc == OSP_OK) {
+            pthread_mutex_lock(&c->mu);
+            c->reached_aws = 1;
+            pthread_mutex_unlock(&c->mu);
+        }
         int ok = judge(a, &x, resp, &o, &perr);
         int throttled = (resp->error.code[0] && aws_retry_is_throttle_code(resp->error.code)) || resp->http_status == 429;
         if (throttled) {

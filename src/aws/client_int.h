@@ -66,6 +66,7 @@ struct aws_client {
     size_t nrates;
     int warned_insecure;
     int warned_cleartext; /* a plain-http endpoint to a non-loopback host was named once */
+    int reached_aws; /* some endpoint answered: the network works, an unresolved AWS host is real (under mu) */
 
     pthread_mutex_t creds_mu;
     struct aws_creds creds;

@@ -261,4 +261,33 @@ json_t *col_lambda_map_function(json_t *fn); /* NULL without FunctionArn */
 void col_lambda_map_policy(json_t *fn, json_t *get_policy_resp);
 void col_lambda_map_url(json_t *fn, json_t *get_url_resp);
 
+/* dynamodb.c */
+enum osp_code col_dynamodb(struct col_job *job, json_t *state, struct osp_err *err);
+json_t *col_ddb_table_new(const char *name, const char *arn);
+void col_ddb_map_table(json_t *t, json_t *describe);
+void col_ddb_map_backups(json_t *t, json_t *resp);
+json_t *col_ddb_map_dax(json_t *cluster);
+
+/* efs.c */
+enum osp_code col_efs(struct col_job *job, json_t *state, struct osp_err *err);
+json_t *col_efs_map_fs(json_t *fs);
+void col_efs_map_backup(json_t *fs, json_t *resp);
+
+/* securityhub.c */
+enum osp_code col_securityhub(struct col_job *job, json_t *state, struct osp_err *err);
+json_t *col_sh_map_hub(json_t *resp, const char *arn);
+void col_sh_map_standards(json_t *hub, json_t *resp);
+
+/* kinesis.c */
+enum osp_code col_kinesis(struct col_job *job, json_t *state, struct osp_err *err);
+json_t *col_kinesis_map_stream(json_t *resp);
+
+/* athena.c */
+enum osp_code col_athena(struct col_job *job, json_t *state, struct osp_err *err);
+json_t *col_athena_map_workgroup(json_t *resp, const char *arn);
+
+/* ssm.c (Secrets Manager) */
+enum osp_code col_ssm(struct col_job *job, json_t *state, struct osp_err *err);
+json_t *col_ssm_map_secret(json_t *sec);
+
 #endif

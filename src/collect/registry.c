@@ -6,16 +6,22 @@
 static const struct col_service services[] = {
     {"accessanalyzer", 0, col_accessanalyzer, "IAM Access Analyzer analyzers"},
     {"account", 1, col_account, "alternate contacts (security, billing, operations)"},
+    {"athena", 0, col_athena, "Athena workgroups: result encryption, enforced settings"},
     {"cloudtrail", 0, col_cloudtrail, "trails, their status and event selectors"},
     {"cloudwatch", 0, col_cloudwatch, "alarms, log groups and metric filters"},
     {"config", 0, col_config, "Config recorders, their status, delivery channels, aggregators"},
+    {"dynamodb", 0, col_dynamodb, "tables (encryption, point-in-time recovery) and DAX clusters"},
     {"ec2", 0, col_ec2, "instances, volumes, security groups, NACLs, VPCs, flow logs, launch templates"},
+    {"efs", 0, col_efs, "EFS file systems: encryption at rest, automatic backups"},
     {"iam", 1, col_iam, "users (root included), groups, roles, policies, password policy"},
+    {"kinesis", 0, col_kinesis, "Kinesis data streams and their encryption"},
     {"kms", 0, col_kms, "keys, their rotation status, aliases"},
     {"lambda", 0, col_lambda, "functions (environment values redacted), resource policies, function URLs"},
     {"rds", 0, col_rds, "DB instances, clusters, manual snapshots and who may restore them"},
     {"s3", 1, col_s3, "buckets and the account public access block"},
+    {"securityhub", 0, col_securityhub, "Security Hub: enabled or not, enabled standards"},
     {"sns", 0, col_sns, "topics, their encryption and subscriptions"},
+    {"ssm", 0, col_ssm, "Secrets Manager secrets: encryption key, rotation (Trivy's name for it)"},
 };
 
 const struct col_service *col_services(size_t *n)

@@ -215,6 +215,8 @@ static const char *const gone_codes[] = {
     "ClusterNotFoundFault",
     "CacheClusterNotFound",
     "RepositoryNotFoundException",
+    "TableNotFoundException", /* dynamodb DescribeContinuousBackups */
+    "FileSystemNotFound",     /* efs */
     NULL,
 };
 

@@ -80,7 +80,32 @@ def seed(m, k):
         ct.create_trail(Name="trail%d" % i, S3BucketName="bench-trails")
     n["cloudtrail"] = k
     n["s3"] += 1
-    n["config"] = 0
+    ddb = m.client("dynamodb")
+    for i in range(5 * k):
+        ddb.create_table(TableName="bench-t%04d" % i, KeySchema=[{"AttributeName": "id", "KeyType": "HASH"}],
+                         AttributeDefinitions=[{"AttributeName": "id", "AttributeType": "S"}],
+                         BillingMode="PAY_PER_REQUEST")
+    for i in range(k):
+        m.client("dax").create_cluster(ClusterName="bench-dax%d" % i, NodeType="dax.t3.small", ReplicationFactor=1,
+                                       IamRoleArn="arn:aws:iam::123456789012:role/dax")
+    n["dynamodb"] = 6 * k
+    efs = m.client("efs")
+    for i in range(3 * k):
+        efs.create_file_system(CreationToken="bench-fs%d" % i)
+    n["efs"] = 3 * k
+    n["securityhub"] = 1  # the hub (off): one call
+    kin = m.client("kinesis")
+    for i in range(2 * k):
+        kin.create_stream(StreamName="bench-s%04d" % i, ShardCount=1)
+    n["kinesis"] = 2 * k
+    ath = m.client("athena")
+    for i in range(k):
+        ath.create_work_group(Name="bench-wg%04d" % i)
+    n["athena"] = k + 1  # + primary
+    sm = m.client("secretsmanager")
+    for i in range(3 * k):
+        sm.create_secret(Name="bench/secret%04d" % i, SecretString="x")
+    n["ssm"] = 3 * k
     n["account"] = 0
     rds = m.client("rds")
     for i in range(2 * k):

@@ -71,6 +71,13 @@ def seed_misc(m):
     m.client("cloudtrail").create_trail(Name="single-region-trail", S3BucketName=trail_bucket, IsMultiRegionTrail=False)
     m.client("sns").create_topic(Name="alerts")
     m.client("logs").create_log_group(logGroupName="/demo/app")
+    m.client("dynamodb").create_table(  # AWS-owned key, no point-in-time recovery
+        TableName="demo-orders", KeySchema=[{"AttributeName": "id", "KeyType": "HASH"}],
+        AttributeDefinitions=[{"AttributeName": "id", "AttributeType": "S"}], BillingMode="PAY_PER_REQUEST")
+    m.client("efs").create_file_system(CreationToken="demo-shared")  # unencrypted, no automatic backups
+    m.client("kinesis").create_stream(StreamName="demo-clicks", ShardCount=1)  # unencrypted
+    m.client("athena").create_work_group(Name="demo-adhoc")  # no result encryption, not enforced
+    m.client("secretsmanager").create_secret(Name="demo/api-token", SecretString="demo-only")  # default key
 
 
 class NoAnalyzers(http.server.BaseHTTPRequestHandler):

@@ -11,7 +11,10 @@ from osptest import SHARED_DIR, main, run_osprey  # noqa: E402
 
 COLLECTED = {"iam", "s3", "cloudtrail", "config", "kms", "ec2", "cloudwatch", "sns", "accessanalyzer", "account"}
 COLLECTED |= {"lambda", "rds"}
+COLLECTED |= {"dynamodb", "efs", "securityhub"}  # issue 13, svc-data
+COLLECTED |= {"athena", "kinesis", "ssm"}  # issue 14, svc-data
 NOT_SHIPPED = {
+    "AVD-AWS-0134": "deprecated by Trivy: a Terraform-only stub (HTTP data blocks), nothing in an account to judge",
     "AVD-AWS-0008": "reads ec2.launchconfigurations, which osprey does not collect",
     "AVD-AWS-0009": "reads ec2.launchconfigurations, which osprey does not collect",
     "AVD-AWS-0122": "reads ec2.launchconfigurations, which osprey does not collect",
@@ -33,6 +36,13 @@ def test_every_trivy_check_of_collected_services_is_in_the_catalog(t):
     for row in trivy:
         if row["avd_id"] in have:
             assert have[row["avd_id"]]["service"] == row["service"], row["avd_id"]
+
+
+def test_issue13_data_services_are_covered(t):
+    have = catalog()
+    for cid, svc in (("AVD-AWS-0023", "dynamodb"), ("AVD-AWS-0024", "dynamodb"), ("AVD-AWS-0025", "dynamodb"),
+                     ("AVD-AWS-0037", "efs"), ("OSP-AWS-0030", "securityhub"), ("OSP-AWS-0031", "efs")):
+        assert cid in have and have[cid]["service"] == svc, cid
 
 
 def test_no_check_reads_a_service_that_is_not_collected(t):

@@ -16,6 +16,12 @@ static const char *const shapes[] = {
     " \"entrySet\": [{\"portRange\": \"\", \"egress\": \"maybe\"}], \"launchTemplateData\": {\"userData\": \"@@@\"}}",
     "{\"AccessControlPolicy\": {\"AccessControlList\": {\"Grant\": [{\"Grantee\": null, \"Permission\": [1, null]}]}},"
     " \"EventSelectors\": [{\"DataResources\": [{\"Values\": [null, 3]}]}], \"AdvancedEventSelectors\": \"\"}",
+    "{\"Table\": {\"SSEDescription\": {\"Status\": 7, \"KMSMasterKeyArn\": []}, \"DeletionProtectionEnabled\": \"maybe\"},"
+    " \"ContinuousBackupsDescription\": {\"PointInTimeRecoveryDescription\": null}, \"Clusters\": [null, {\"SSEDescription\": \"x\"}],"
+    " \"FileSystems\": [{\"Encrypted\": \"yes\", \"KmsKeyId\": 5}, null], \"BackupPolicy\": {\"Status\": null},"
+    " \"ARN\": 9, \"KmsKeyId\": [], \"RotationEnabled\": \"sometimes\", \"LastRotatedDate\": \"yesterday\","
+    " \"WorkGroup\": {\"Configuration\": {\"ResultConfiguration\": \"\", \"EnforceWorkGroupConfiguration\": []}},"
+    " \"StreamDescriptionSummary\": {\"EncryptionType\": 3, \"KeyId\": {}}, \"HubArn\": [], \"SubscribedAt\": 12, \"StandardsSubscriptions\": [{\"StandardsArn\": null}, 3, \"\"]}",
     "{\"DBInstanceArn\": \"arn:x\", \"Engine\": 5, \"ReadReplicaDBInstanceIdentifiers\": {\"ReadReplicaDBInstanceIdentifier\": [null, 1]},"
     " \"DBParameterGroups\": [7, {\"DBParameterGroupName\": []}], \"AvailabilityZones\": {\"AvailabilityZone\": {}},"
     " \"DBClusterArn\": \"arn:c\", \"DBSnapshotArn\": \"arn:s\", \"DBClusterSnapshotArn\": [1],"
@@ -91,6 +97,20 @@ static void run_all(json_t *v)
     col_sns_attach_subscriptions(s, v);
     col_aa_map_page(s, v);
     col_account_map_contact(s, v, "aws", "1");
+    o = col_ddb_table_new("t", "arn");
+    col_ddb_map_table(o, v);
+    col_ddb_map_backups(o, v);
+    json_decref(o);
+    json_decref(col_ddb_map_dax(v));
+    o = col_efs_map_fs(v);
+    col_efs_map_backup(o, v);
+    json_decref(o);
+    o = col_sh_map_hub(v, "arn");
+    col_sh_map_standards(o, v);
+    json_decref(o);
+    json_decref(col_kinesis_map_stream(v));
+    json_decref(col_athena_map_workgroup(v, "arn"));
+    json_decref(col_ssm_map_secret(v));
     /* whatever happened, the state is still an object that serialises */
     char *txt = json_dumps(s, JSON_SORT_KEYS);
     CU_ASSERT_PTR_NOT_NULL(txt);
