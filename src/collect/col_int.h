@@ -208,6 +208,7 @@ enum osp_code col_kms(struct col_job *job, json_t *state, struct osp_err *err);
 json_t *col_kms_map_key(json_t *describe);
 int col_kms_wants_rotation(json_t *describe);
 void col_kms_map_rotation(json_t *key, json_t *resp);
+json_t *col_kms_map_alias(json_t *alias); /* one ListAliases entry; NULL without AliasName */
 /* ec2.c, ec2_network.c */
 enum osp_code col_ec2(struct col_job *job, json_t *state, struct osp_err *err);
 struct col_ec2_ctx {

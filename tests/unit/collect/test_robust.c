@@ -47,6 +47,7 @@ static void run_all(json_t *v)
     col_kms_wants_rotation(v);
     col_kms_map_rotation(o, v);
     json_decref(o);
+    json_decref(col_kms_map_alias(v));
     json_decref(col_ec2_map_sg(&c, v));
     col_ec2_map_vpcs(s, &c, v, v);
     col_ec2_map_nacls(s, &c, v);
