@@ -241,4 +241,8 @@ void col_aa_map_page(json_t *state, json_t *page);
 enum osp_code col_account(struct col_job *job, json_t *state, struct osp_err *err);
 void col_account_map_contact(json_t *state, json_t *resp, const char *partition, const char *account);
 
+/* sqs.c */
+enum osp_code col_sqs(struct col_job *job, json_t *state, struct osp_err *err);
+json_t *col_sqs_map_queue(const char *url, json_t *attrs, const char *partition, const char *region);
+
 #endif

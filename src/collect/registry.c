@@ -14,6 +14,7 @@ static const struct col_service services[] = {
     {"kms", 0, col_kms, "keys and their rotation status"},
     {"s3", 1, col_s3, "buckets and the account public access block"},
     {"sns", 0, col_sns, "topics, their encryption and subscriptions"},
+    {"sqs", 0, col_sqs, "queues with all their attributes (encryption, access policy)"},
 };
 
 const struct col_service *col_services(size_t *n)

@@ -10,6 +10,11 @@ sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."
 from osptest import SHARED_DIR, main, run_osprey  # noqa: E402
 
 COLLECTED = {"iam", "s3", "cloudtrail", "config", "kms", "ec2", "cloudwatch", "sns", "accessanalyzer", "account"}
+# issue 13, svc-net: load balancers (ELBv2 and classic), EKS, ECR, SQS
+NET_IDS = {
+    "sqs": ["AVD-AWS-0096", "AVD-AWS-0097", "AVD-AWS-0135"],
+}
+COLLECTED |= set(NET_IDS)
 NOT_SHIPPED = {
     "AVD-AWS-0008": "reads ec2.launchconfigurations, which osprey does not collect",
     "AVD-AWS-0009": "reads ec2.launchconfigurations, which osprey does not collect",
@@ -32,6 +37,18 @@ def test_every_trivy_check_of_collected_services_is_in_the_catalog(t):
     for row in trivy:
         if row["avd_id"] in have:
             assert have[row["avd_id"]]["service"] == row["service"], row["avd_id"]
+
+
+def test_net_services_ship_every_trivy_id(t):
+    with open(os.path.join(SHARED_DIR, "reference", "trivy-aws-checks.tsv")) as f:
+        trivy = {row["avd_id"]: row["service"] for row in csv.DictReader(f, delimiter="\t")
+                 if row["service"] in NET_IDS and row["deprecated"] != "yes"}
+    assert sorted(trivy) == sorted(i for ids in NET_IDS.values() for i in ids), trivy
+    have = catalog()
+    for svc, ids in NET_IDS.items():
+        for cid in ids:
+            assert cid in have, cid
+            assert have[cid]["service"] == svc, (cid, have[cid]["service"])
 
 
 def test_no_check_reads_a_service_that_is_not_collected(t):

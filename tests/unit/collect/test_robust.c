@@ -14,6 +14,15 @@ static const char *const shapes[] = {
     "{\"reservationSet\": [{\"instancesSet\": [{\"blockDeviceMapping\": [{\"ebs\": null}], \"groupSet\": \"\"}]}],"
     " \"ipPermissions\": [{\"ipRanges\": [{\"cidrIp\": null}], \"groups\": [7], \"fromPort\": \"x\"}],"
     " \"entrySet\": [{\"portRange\": \"\", \"egress\": \"maybe\"}], \"launchTemplateData\": {\"userData\": \"@@@\"}}",
+    "{\"LoadBalancerDescriptions\": [{\"ListenerDescriptions\": [{\"Listener\": null, \"PolicyNames\": [3, null]},"
+    " {\"Listener\": {\"Protocol\": 7}}]}], \"Attributes\": [{\"Key\": null}, 5], \"Listeners\": [{\"DefaultActions\": \"\","
+    " \"Protocol\": \"HTTPS\", \"SslPolicy\": [1]}], \"PolicyDescriptions\": [{\"PolicyAttributeDescriptions\": {}}],"
+    " \"LoadBalancerAttributes\": {\"AdditionalAttributes\": \"x\"}}",
+    "{\"logging\": {\"clusterLogging\": [{\"enabled\": \"true\", \"types\": [null, 1, \"api\"]}, 4]},"
+    " \"encryptionConfig\": [{\"resources\": \"secrets\", \"provider\": []}], \"resourcesVpcConfig\": {\"publicAccessCidrs\": [null]},"
+    " \"encryptionConfiguration\": [], \"imageTagMutability\": 3, \"policyText\": \"{not json\","
+    " \"scanningConfiguration\": {\"rules\": [{\"repositoryFilters\": [null, {}]}, null]},"
+    " \"Attribute\": [{\"Name\": \"Policy\", \"Value\": 12}, {\"Name\": \"QueueArn\", \"Value\": \"\"}, null]}",
     "{\"AccessControlPolicy\": {\"AccessControlList\": {\"Grant\": [{\"Grantee\": null, \"Permission\": [1, null]}]}},"
     " \"EventSelectors\": [{\"DataResources\": [{\"Values\": [null, 3]}]}], \"AdvancedEventSelectors\": \"\"}",
     NULL,
@@ -65,6 +74,9 @@ static void run_all(json_t *v)
     col_sns_attach_subscriptions(s, v);
     col_aa_map_page(s, v);
     col_account_map_contact(s, v, "aws", "1");
+    /* elb, eks, ecr, sqs */
+    json_decref(col_sqs_map_queue(json_is_string(v) ? json_string_value(v) : NULL, v, "aws", "r"));
+    json_decref(col_sqs_map_queue("https://sqs/x", v, NULL, NULL));
     /* whatever happened, the state is still an object that serialises */
     char *txt = json_dumps(s, JSON_SORT_KEYS);
     CU_ASSERT_PTR_NOT_NULL(txt);

