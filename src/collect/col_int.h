@@ -241,6 +241,11 @@ void col_aa_map_page(json_t *state, json_t *page);
 enum osp_code col_account(struct col_job *job, json_t *state, struct osp_err *err);
 void col_account_map_contact(json_t *state, json_t *resp, const char *partition, const char *account);
 
+/* ecr.c */
+enum osp_code col_ecr(struct col_job *job, json_t *state, struct osp_err *err);
+json_t *col_ecr_map_repo(json_t *repo);
+void col_ecr_map_policy(json_t *repo, json_t *resp);
+void col_ecr_map_registry_scanning(json_t *state, json_t *resp, const char *arn);
 /* sqs.c */
 enum osp_code col_sqs(struct col_job *job, json_t *state, struct osp_err *err);
 json_t *col_sqs_map_queue(const char *url, json_t *attrs, const char *partition, const char *region);

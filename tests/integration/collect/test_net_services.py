@@ -47,6 +47,22 @@ def seed_sqs(m):
     sqs.create_queue(QueueName="good", Attributes={"KmsMasterKeyId": "alias/app", "Policy": POLICY_SEND})
 
 
+def seed_ecr(m):
+    kms = m.client("kms")
+    key = kms.create_key(Description="ecr")["KeyMetadata"]["Arn"]
+    ecr = m.client("ecr")
+    ecr.create_repository(repositoryName="bad")
+    ecr.set_repository_policy(repositoryName="bad", policyText=ECR_PUBLIC)
+    ecr.create_repository(repositoryName="good", imageTagMutability="IMMUTABLE",
+                          imageScanningConfiguration={"scanOnPush": True},
+                          encryptionConfiguration={"encryptionType": "KMS", "kmsKey": key})
+    ecr.set_repository_policy(repositoryName="good", policyText=ECR_ACCOUNT)
+    ecr.create_repository(repositoryName="prod-api", imageTagMutability="IMMUTABLE",
+                          encryptionConfiguration={"encryptionType": "KMS", "kmsKey": key})
+    ecr.put_registry_scanning_configuration(scanType="ENHANCED", rules=[
+        {"scanFrequency": "CONTINUOUS_SCAN", "repositoryFilters": [{"filter": "prod-*", "filterType": "WILDCARD"}]}])
+
+
 def scan(t, m, services):
     out = os.path.join(tempfile.mkdtemp(prefix="osp-net-"), "r.json")
     r = run_osprey(["aws", "--endpoint", m.endpoint, "--cache-dir", tempfile.mkdtemp(prefix="osp-netc-"),
@@ -85,6 +101,19 @@ def test_sqs(t):
     expect(got, "AVD-AWS-0097", q("good"), "PASS")
     expect(got, "AVD-AWS-0135", q("open"), "FAIL")
     expect(got, "AVD-AWS-0135", q("good"), "PASS")  # alias/app resolves to a customer managed key
+
+
+def test_ecr(t):
+    m = t.moto()
+    seed_ecr(m)
+    r = lambda n: "arn:aws:ecr:us-east-1:%s:repository/%s" % (ACCT, n)  # noqa: E731
+    st = inspect(m, ["ecr"]).svc("ecr")
+    assert unwrap(st["registryscanning"])["scantype"] == "ENHANCED", st["registryscanning"]
+    got = scan(t, m, ["ecr", "kms"])
+    for cid in ("AVD-AWS-0030", "AVD-AWS-0031", "AVD-AWS-0032", "AVD-AWS-0033"):
+        expect(got, cid, r("bad"), "FAIL")
+        expect(got, cid, r("good"), "PASS")
+    expect(got, "AVD-AWS-0030", r("prod-api"), "PASS")  # scanned by the registry rule prod-*: Trivy FAILs it
 
 
 if __name__ == "__main__":

@@ -43,8 +43,47 @@ static void test_sqs_queues_encryption_policy(void)
     json_decref(js);
 }
 
+static void test_ecr_repositories_policy_scanning(void)
+{
+    json_t *repos = ct_load("ecr_repos.json"), *pol = ct_load("ecr_policy.json"), *scan = ct_load("ecr_registry_scanning.json");
+    json_t *r = col_ecr_map_repo(ct_at(repos, "repositories.0"));
+    CU_ASSERT_STRING_EQUAL(META_ARN(r), "arn:aws:ecr:us-east-1:111122223333:repository/team/api");
+    CT_STR_EQ(r, "name", "team/api");
+    CU_ASSERT_EQUAL(ct_bool(r, "imagetagsimmutable"), 1); /* IMMUTABLE_WITH_EXCLUSION */
+    CT_STR_EQ(r, "imagetagmutability", "IMMUTABLE_WITH_EXCLUSION");
+    CU_ASSERT_EQUAL(ct_bool(r, "imagescanning.scanonpush"), 0);
+    CT_STR_EQ(r, "encryption.type", "KMS_DSSE");
+    CT_STR_EQ(r, "encryption.kmskeyid", "arn:aws:kms:us-east-1:111122223333:key/11111111-2222-3333-4444-555555555555");
+    CU_ASSERT_EQUAL(ct_len(r, "policies"), 0);
+    json_decref(r);
+    r = col_ecr_map_repo(ct_at(repos, "repositories.1"));
+    CU_ASSERT_EQUAL(ct_bool(r, "imagetagsimmutable"), 0);
+    CU_ASSERT_EQUAL(ct_bool(r, "imagescanning.scanonpush"), 1);
+    CT_STR_EQ(r, "encryption.type", "AES256");
+    CU_ASSERT_PTR_NULL(ct_at(r, "encryption.kmskeyid"));
+    col_ecr_map_policy(r, pol);
+    CU_ASSERT_EQUAL(ct_len(r, "policies"), 1);
+    CT_STR_EQ(r, "policies.0.name", "repository-policy");
+    const char *doc = ct_str(r, "policies.0.document");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(doc);
+    CU_ASSERT_PTR_NOT_NULL(strstr(doc, "\"Principal\":\"*\"")); /* pretty-printed text becomes compact JSON */
+    json_decref(r);
+    json_t *s = json_object();
+    col_ecr_map_registry_scanning(s, scan, "arn:aws:ecr:us-east-1:111122223333:registry-scanning-configuration");
+    CT_STR_EQ(s, "registryscanning.scantype", "ENHANCED");
+    CU_ASSERT_EQUAL(ct_len(s, "registryscanning.rules"), 2);
+    CT_STR_EQ(s, "registryscanning.rules.0.scanfrequency", "CONTINUOUS_SCAN");
+    CT_STR_EQ(s, "registryscanning.rules.0.filters.0.filter", "team/*");
+    CT_STR_EQ(s, "registryscanning.rules.1.filters.0.filtertype", "WILDCARD");
+    json_decref(s);
+    json_decref(repos);
+    json_decref(pol);
+    json_decref(scan);
+}
+
 static const struct osp_test tests[] = {
     OSP_TEST(test_sqs_queues_encryption_policy),
+    OSP_TEST(test_ecr_repositories_policy_scanning),
     {0},
 };
 

@@ -75,6 +75,10 @@ static void run_all(json_t *v)
     col_aa_map_page(s, v);
     col_account_map_contact(s, v, "aws", "1");
     /* elb, eks, ecr, sqs */
+    o = col_ecr_map_repo(v);
+    col_ecr_map_policy(o, v);
+    json_decref(o);
+    col_ecr_map_registry_scanning(s, v, "arn");
     json_decref(col_sqs_map_queue(json_is_string(v) ? json_string_value(v) : NULL, v, "aws", "r"));
     json_decref(col_sqs_map_queue("https://sqs/x", v, NULL, NULL));
     /* whatever happened, the state is still an object that serialises */
