@@ -241,6 +241,9 @@ void col_aa_map_page(json_t *state, json_t *page);
 enum osp_code col_account(struct col_job *job, json_t *state, struct osp_err *err);
 void col_account_map_contact(json_t *state, json_t *resp, const char *partition, const char *account);
 
+/* eks.c */
+enum osp_code col_eks(struct col_job *job, json_t *state, struct osp_err *err);
+json_t *col_eks_map_cluster(json_t *cluster);
 /* ecr.c */
 enum osp_code col_ecr(struct col_job *job, json_t *state, struct osp_err *err);
 json_t *col_ecr_map_repo(json_t *repo);

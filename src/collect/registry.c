@@ -11,6 +11,7 @@ static const struct col_service services[] = {
     {"config", 0, col_config, "Config recorders, their status, delivery channels, aggregators"},
     {"ec2", 0, col_ec2, "instances, volumes, security groups, NACLs, VPCs, flow logs, launch templates"},
     {"ecr", 0, col_ecr, "ECR repositories, their policies, the registry scanning configuration"},
+    {"eks", 0, col_eks, "EKS clusters: control-plane logging, secrets encryption, endpoint access"},
     {"iam", 1, col_iam, "users (root included), groups, roles, policies, password policy"},
     {"kms", 0, col_kms, "keys and their rotation status"},
     {"s3", 1, col_s3, "buckets and the account public access block"},

@@ -63,6 +63,20 @@ def seed_ecr(m):
         {"scanFrequency": "CONTINUOUS_SCAN", "repositoryFilters": [{"filter": "prod-*", "filterType": "WILDCARD"}]}])
 
 
+def seed_eks(m):
+    eks = m.client("eks")
+    role = "arn:aws:iam::%s:role/eks" % ACCT
+    eks.create_cluster(name="open", roleArn=role, resourcesVpcConfig={
+        "subnetIds": [], "endpointPublicAccess": True, "endpointPrivateAccess": False, "publicAccessCidrs": ["0.0.0.0/0"]})
+    eks.create_cluster(name="closed", roleArn=role,
+                       resourcesVpcConfig={"subnetIds": [], "endpointPublicAccess": False, "endpointPrivateAccess": True},
+                       logging={"clusterLogging": [{"types": ALL_LOGS, "enabled": True}]},
+                       encryptionConfig=[{"resources": ["secrets"],
+                                          "provider": {"keyArn": "arn:aws:kms:us-east-1:%s:key/abc" % ACCT}}])
+    eks.create_cluster(name="limited", roleArn=role, resourcesVpcConfig={
+        "subnetIds": [], "endpointPublicAccess": True, "publicAccessCidrs": ["10.20.0.0/16"]})
+
+
 def scan(t, m, services):
     out = os.path.join(tempfile.mkdtemp(prefix="osp-net-"), "r.json")
     r = run_osprey(["aws", "--endpoint", m.endpoint, "--cache-dir", tempfile.mkdtemp(prefix="osp-netc-"),
@@ -114,6 +128,22 @@ def test_ecr(t):
         expect(got, cid, r("bad"), "FAIL")
         expect(got, cid, r("good"), "PASS")
     expect(got, "AVD-AWS-0030", r("prod-api"), "PASS")  # scanned by the registry rule prod-*: Trivy FAILs it
+
+
+def test_eks(t):
+    m = t.moto()
+    seed_eks(m)
+    c = lambda n: "arn:aws:eks:us-east-1:%s:cluster/%s" % (ACCT, n)  # noqa: E731
+    st = inspect(m, ["eks"]).svc("eks")
+    closed = unwrap(by(st["clusters"], "name", "closed"))
+    assert closed["logging"] == {k: True for k in ("api", "audit", "authenticator", "controllermanager", "scheduler")}
+    assert closed["encryption"]["secrets"] is True and closed["publicaccessenabled"] is False
+    got = scan(t, m, ["eks"])
+    for cid in ("AVD-AWS-0038", "AVD-AWS-0039", "AVD-AWS-0040", "AVD-AWS-0041"):
+        expect(got, cid, c("open"), "FAIL")
+        expect(got, cid, c("closed"), "PASS")
+    expect(got, "AVD-AWS-0040", c("limited"), "FAIL")
+    expect(got, "AVD-AWS-0041", c("limited"), "PASS")  # public endpoint, private range only
 
 
 if __name__ == "__main__":

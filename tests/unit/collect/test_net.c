@@ -81,9 +81,42 @@ static void test_ecr_repositories_policy_scanning(void)
     json_decref(scan);
 }
 
+static void test_eks_cluster(void)
+{
+    json_t *resp = ct_load("eks_cluster.json");
+    json_t *c = col_eks_map_cluster(ct_at(resp, "cluster"));
+    CU_ASSERT_STRING_EQUAL(META_ARN(c), "arn:aws:eks:us-east-1:111122223333:cluster/prod");
+    CT_STR_EQ(c, "name", "prod");
+    CT_STR_EQ(c, "version", "1.31");
+    CU_ASSERT_EQUAL(ct_bool(c, "logging.api"), 1);
+    CU_ASSERT_EQUAL(ct_bool(c, "logging.audit"), 1);
+    CU_ASSERT_EQUAL(ct_bool(c, "logging.authenticator"), 0);
+    CU_ASSERT_EQUAL(ct_bool(c, "logging.controllermanager"), 0);
+    CU_ASSERT_EQUAL(ct_bool(c, "logging.scheduler"), 0);
+    CU_ASSERT_EQUAL(ct_bool(c, "encryption.secrets"), 1);
+    CT_STR_EQ(c, "encryption.kmskeyid", "arn:aws:kms:us-east-1:111122223333:key/abcd");
+    CU_ASSERT_EQUAL(ct_bool(c, "publicaccessenabled"), 1);
+    CU_ASSERT_EQUAL(ct_bool(c, "privateaccessenabled"), 0);
+    CU_ASSERT_EQUAL(ct_len(c, "publicaccesscidrs"), 2);
+    CT_STR_EQ(c, "publicaccesscidrs.0", "0.0.0.0/0");
+    json_decref(c);
+    /* a cluster with no logging, no encryption and no VPC block: logs off, secrets off, access unknown */
+    json_t *bare = json_pack("{s:s, s:s}", "name", "bare", "arn", "arn:aws:eks:us-east-1:1:cluster/bare");
+    c = col_eks_map_cluster(bare);
+    CU_ASSERT_EQUAL(ct_bool(c, "logging.scheduler"), 0);
+    CU_ASSERT_EQUAL(ct_bool(c, "encryption.secrets"), 0);
+    CU_ASSERT_PTR_NULL(ct_at(c, "encryption.kmskeyid"));
+    CU_ASSERT_PTR_NULL(ct_at(c, "publicaccessenabled"));
+    CU_ASSERT_EQUAL(ct_len(c, "publicaccesscidrs"), 0);
+    json_decref(c);
+    json_decref(bare);
+    json_decref(resp);
+}
+
 static const struct osp_test tests[] = {
     OSP_TEST(test_sqs_queues_encryption_policy),
     OSP_TEST(test_ecr_repositories_policy_scanning),
+    OSP_TEST(test_eks_cluster),
     {0},
 };
 

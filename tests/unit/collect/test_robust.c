@@ -75,6 +75,7 @@ static void run_all(json_t *v)
     col_aa_map_page(s, v);
     col_account_map_contact(s, v, "aws", "1");
     /* elb, eks, ecr, sqs */
+    json_decref(col_eks_map_cluster(v));
     o = col_ecr_map_repo(v);
     col_ecr_map_policy(o, v);
     json_decref(o);
