@@ -241,6 +241,15 @@ void col_aa_map_page(json_t *state, json_t *page);
 enum osp_code col_account(struct col_job *job, json_t *state, struct osp_err *err);
 void col_account_map_contact(json_t *state, json_t *resp, const char *partition, const char *account);
 
+/* elb.c (ELBv2 and classic load balancers) */
+enum osp_code col_elb(struct col_job *job, json_t *state, struct osp_err *err);
+json_t *col_elb_map_v2(json_t *lb);
+void col_elb_map_v2_attributes(json_t *o, json_t *result);
+void col_elb_map_v2_listeners(json_t *o, json_t *result);
+json_t *col_elb_map_classic(json_t *d, const char *partition, const char *region, const char *account);
+int col_elb_classic_has_tls(json_t *d);
+void col_elb_map_classic_attributes(json_t *o, json_t *result);
+void col_elb_map_classic_policies(json_t *o, json_t *d, json_t *result);
 /* eks.c */
 enum osp_code col_eks(struct col_job *job, json_t *state, struct osp_err *err);
 json_t *col_eks_map_cluster(json_t *cluster);

@@ -12,6 +12,7 @@ static const struct col_service services[] = {
     {"ec2", 0, col_ec2, "instances, volumes, security groups, NACLs, VPCs, flow logs, launch templates"},
     {"ecr", 0, col_ecr, "ECR repositories, their policies, the registry scanning configuration"},
     {"eks", 0, col_eks, "EKS clusters: control-plane logging, secrets encryption, endpoint access"},
+    {"elb", 0, col_elb, "load balancers (ELBv2 and classic), their listeners and attributes"},
     {"iam", 1, col_iam, "users (root included), groups, roles, policies, password policy"},
     {"kms", 0, col_kms, "keys and their rotation status"},
     {"s3", 1, col_s3, "buckets and the account public access block"},

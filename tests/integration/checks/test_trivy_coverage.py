@@ -12,6 +12,7 @@ from osptest import SHARED_DIR, main, run_osprey  # noqa: E402
 COLLECTED = {"iam", "s3", "cloudtrail", "config", "kms", "ec2", "cloudwatch", "sns", "accessanalyzer", "account"}
 # issue 13, svc-net: load balancers (ELBv2 and classic), EKS, ECR, SQS
 NET_IDS = {
+    "elb": ["AVD-AWS-0047", "AVD-AWS-0052", "AVD-AWS-0053", "AVD-AWS-0054"],
     "eks": ["AVD-AWS-0038", "AVD-AWS-0039", "AVD-AWS-0040", "AVD-AWS-0041"],
     "ecr": ["AVD-AWS-0030", "AVD-AWS-0031", "AVD-AWS-0032", "AVD-AWS-0033"],
     "sqs": ["AVD-AWS-0096", "AVD-AWS-0097", "AVD-AWS-0135"],

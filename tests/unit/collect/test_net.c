@@ -113,10 +113,77 @@ static void test_eks_cluster(void)
     json_decref(resp);
 }
 
+static void test_elbv2_listeners_attributes(void)
+{
+    json_t *lbs = ct_load("elbv2_lbs.xml"), *attrs = ct_load("elbv2_attrs.xml"), *ls = ct_load("elbv2_listeners.xml");
+    json_t *list = aws_get(lbs, "DescribeLoadBalancersResponse.DescribeLoadBalancersResult.LoadBalancers");
+    CU_ASSERT_EQUAL(aws_items_len(list), 2);
+    json_t *o = col_elb_map_v2(aws_items_at(list, 0));
+    CU_ASSERT_STRING_EQUAL(META_ARN(o),
+                           "arn:aws:elasticloadbalancing:us-east-1:111122223333:loadbalancer/app/web/50dc6c495c0c9188");
+    CT_STR_EQ(o, "type", "application");
+    CU_ASSERT_EQUAL(ct_bool(o, "internal"), 0);
+    col_elb_map_v2_attributes(o, aws_get(attrs, "DescribeLoadBalancerAttributesResponse.DescribeLoadBalancerAttributesResult"));
+    CU_ASSERT_EQUAL(ct_bool(o, "dropinvalidheaderfields"), 0);
+    CU_ASSERT_EQUAL(ct_bool(o, "deletionprotection"), 1);
+    CU_ASSERT_EQUAL(ct_bool(o, "accesslogs"), 1);
+    CT_STR_EQ(o, "desyncmitigationmode", "defensive");
+    col_elb_map_v2_listeners(o, aws_get(ls, "DescribeListenersResponse.DescribeListenersResult"));
+    CU_ASSERT_EQUAL(ct_len(o, "listeners"), 2);
+    CT_STR_EQ(o, "listeners.0.protocol", "HTTP");
+    CU_ASSERT_EQUAL(ct_int(o, "listeners.0.port"), 80);
+    CU_ASSERT_PTR_NULL(ct_at(o, "listeners.0.tlspolicy"));
+    CT_STR_EQ(o, "listeners.0.defaultactions.0.type", "redirect");
+    CT_STR_EQ(o, "listeners.0.defaultactions.0.redirectprotocol", "HTTPS");
+    CT_STR_EQ(o, "listeners.1.tlspolicy", "ELBSecurityPolicy-TLS13-1-2-2021-06");
+    CT_STR_EQ(o, "listeners.1.defaultactions.0.type", "forward");
+    json_decref(o);
+    o = col_elb_map_v2(aws_items_at(list, 1));
+    CT_STR_EQ(o, "type", "network");
+    CU_ASSERT_EQUAL(ct_bool(o, "internal"), 1);
+    CU_ASSERT_PTR_NULL(ct_at(o, "dropinvalidheaderfields")); /* attributes are read for ALBs only */
+    json_decref(o);
+    json_decref(lbs);
+    json_decref(attrs);
+    json_decref(ls);
+}
+
+static void test_classic_elb_policies_attributes(void)
+{
+    json_t *lbs = ct_load("elb_classic_lbs.xml"), *attrs = ct_load("elb_classic_attrs.xml");
+    json_t *pols = ct_load("elb_classic_policies.xml");
+    json_t *d = aws_items_at(
+        aws_get(lbs, "DescribeLoadBalancersResponse.DescribeLoadBalancersResult.LoadBalancerDescriptions"), 0);
+    CU_ASSERT_EQUAL(col_elb_classic_has_tls(d), 1);
+    json_t *o = col_elb_map_classic(d, "aws", "us-east-1", "111122223333");
+    CU_ASSERT_STRING_EQUAL(META_ARN(o), "arn:aws:elasticloadbalancing:us-east-1:111122223333:loadbalancer/old-web");
+    CT_STR_EQ(o, "type", "classic");
+    CU_ASSERT_EQUAL(ct_bool(o, "internal"), 0);
+    CU_ASSERT_EQUAL(ct_len(o, "listeners"), 2);
+    CT_STR_EQ(o, "listeners.0.protocol", "HTTP");
+    CU_ASSERT_EQUAL(ct_len(o, "listeners.0.defaultactions"), 0);
+    col_elb_map_classic_policies(
+        o, d, aws_get(pols, "DescribeLoadBalancerPoliciesResponse.DescribeLoadBalancerPoliciesResult"));
+    CU_ASSERT_PTR_NULL(ct_at(o, "listeners.0.tlspolicy"));
+    CT_STR_EQ(o, "listeners.1.tlspolicy", "ELBSecurityPolicy-2015-05"); /* the reference policy, not the custom name */
+    col_elb_map_classic_attributes(
+        o, aws_get(attrs, "DescribeLoadBalancerAttributesResponse.DescribeLoadBalancerAttributesResult"));
+    CU_ASSERT_EQUAL(ct_bool(o, "accesslogs"), 0);
+    CU_ASSERT_EQUAL(ct_bool(o, "crosszoneloadbalancing"), 1);
+    CU_ASSERT_EQUAL(ct_bool(o, "connectiondraining"), 1);
+    CT_STR_EQ(o, "desyncmitigationmode", "monitor");
+    json_decref(o);
+    json_decref(lbs);
+    json_decref(attrs);
+    json_decref(pols);
+}
+
 static const struct osp_test tests[] = {
     OSP_TEST(test_sqs_queues_encryption_policy),
     OSP_TEST(test_ecr_repositories_policy_scanning),
     OSP_TEST(test_eks_cluster),
+    OSP_TEST(test_elbv2_listeners_attributes),
+    OSP_TEST(test_classic_elb_policies_attributes),
     {0},
 };
 

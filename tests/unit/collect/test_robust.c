@@ -75,6 +75,15 @@ static void run_all(json_t *v)
     col_aa_map_page(s, v);
     col_account_map_contact(s, v, "aws", "1");
     /* elb, eks, ecr, sqs */
+    o = col_elb_map_v2(v);
+    col_elb_map_v2_attributes(o, v);
+    col_elb_map_v2_listeners(o, v);
+    json_decref(o);
+    o = col_elb_map_classic(v, "aws", "r", "1");
+    col_elb_classic_has_tls(v);
+    col_elb_map_classic_attributes(o, v);
+    col_elb_map_classic_policies(o, v, v);
+    json_decref(o);
     json_decref(col_eks_map_cluster(v));
     o = col_ecr_map_repo(v);
     col_ecr_map_policy(o, v);
