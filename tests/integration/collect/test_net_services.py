@@ -6,11 +6,12 @@ What moto 5.2.1 cannot express is covered by the checks' _test.rego inputs and t
 mapper tests (tests/unit/collect/test_net.c) instead:"""
 import json
 import os
+import subprocess
 import sys
 import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from colinspect import by, inspect, unwrap  # noqa: E402
+from colinspect import _driver, by, inspect, unwrap  # noqa: E402
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "tools"))
 from osptest import SOURCE_DIR, main, run_osprey  # noqa: E402
 
@@ -196,6 +197,61 @@ def test_elb(t):
     expect(got, "AVD-AWS-0053", arn["old-web"], "FAIL")
     expect(got, "AVD-AWS-0047", arn["old-web"], "FAIL")  # the classic negotiation policy's reference policy
     expect(got, "AVD-AWS-0053", arn["inner"], "PASS")
+
+
+def test_calls_per_resource(t):
+    """At most 2 calls per resource beyond the list calls (and ECR's one registry call per region),
+    counted by col_run (the private driver): every per-resource read is a batch or needed one."""
+    m = t.moto()
+    seed_sqs(m)
+    seed_ecr(m)
+    seed_eks(m)
+    seed_elb(m)
+    n = {"sqs": 4, "ecr": 3, "eks": 3, "elb": 4}
+    lists = {"sqs": 1, "ecr": 2, "eks": 1, "elb": 2}  # ecr: DescribeRepositories + GetRegistryScanningConfiguration
+    drv = _driver()
+    cmd = [drv, "--endpoint", m.endpoint, "--region", "us-east-1"] + sum((["--service", s] for s in sorted(n)), [])
+    p = subprocess.run(cmd, capture_output=True, text=True, env=m.env(), timeout=300)
+    assert p.returncode == 0, p.stderr[-1500:]
+    calls = {x["service"]: x["calls"] for x in json.loads(p.stdout)["_results"] if x["status"] == "ok"}
+    assert sorted(calls) == sorted(n), (calls, p.stderr[-1500:])
+    for svc, res in n.items():
+        per = (calls[svc] - lists[svc]) / res
+        assert per <= 2, (svc, calls[svc], res)
+    assert calls["sqs"] == 1 + 4 and calls["eks"] == 1 + 3 and calls["ecr"] == 2 + 3, calls
+    # elb: 2 ALBs x (listeners + attributes), classic old-web (attributes + policies), classic inner (attributes)
+    assert calls["elb"] == 2 + 2 * 2 + 2 + 1, calls
+
+
+def test_denied_reads_are_gaps_not_passes(t):
+    """A denied per-resource read leaves the resource in the state with a gap: the checks that read
+    the missing fields say ERROR (not evaluated) for it instead of PASS, the others judge it."""
+    m = t.moto()
+    key = m.iam_user("auditor", json.dumps({"Version": "2012-10-17", "Statement": [
+        {"Effect": "Allow", "Action": "*", "Resource": "*"},
+        {"Effect": "Deny", "Action": ["ecr:GetRepositoryPolicy", "sqs:GetQueueAttributes"], "Resource": "*"}]}))
+    seed_ecr(m)
+    seed_sqs(m)
+    m.enable_auth()
+    env = m.env(AWS_ACCESS_KEY_ID=key["AccessKeyId"], AWS_SECRET_ACCESS_KEY=key["SecretAccessKey"])
+    r = inspect(m, ["ecr", "sqs"], env=env)
+    good = by(r.svc("ecr")["repositories"], "name", "good")
+    assert "policies" not in good, good
+    assert [g["read"] for g in good["__defsec_metadata"]["gaps"]] == ["GetRepositoryPolicy"], good["__defsec_metadata"]
+    q = r.svc("sqs")["queues"][0]
+    assert "encryption" not in q and q["__defsec_metadata"]["gaps"][0]["fields"] == ["encryption", "policies"], q
+    out = os.path.join(tempfile.mkdtemp(prefix="osp-net-"), "r.json")
+    run_osprey(["aws", "--endpoint", m.endpoint, "--cache-dir", tempfile.mkdtemp(prefix="osp-netc-"), "--service",
+                "ecr,sqs", "--region", "us-east-1", "--format", "json", "--include-non-failures", "--exit-code", "0",
+                "-o", out], env=env)
+    with open(out) as f:
+        got = {}
+        for x in json.load(f)["Findings"]:
+            got.setdefault((x["ID"], x["Resource"]), set()).add(x["Status"])
+    repo = "arn:aws:ecr:us-east-1:%s:repository/good" % ACCT
+    expect(got, "AVD-AWS-0032", repo, "ERROR")
+    expect(got, "AVD-AWS-0031", repo, "PASS")
+    expect(got, "AVD-AWS-0096", "arn:aws:sqs:us-east-1:%s:plain" % ACCT, "ERROR")
 
 
 def readme_policy():
