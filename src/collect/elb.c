@@ -227,25 +227,23 @@ static void read_init(struct col_read *r, struct col_job *job, const char *op, c
 
 static enum osp_code one_v2(struct col_job *job, json_t *raw, json_t **out, struct osp_err *err)
 {
-    const char *arn = col_s(raw, "LoadBalancerArn"), *type = col_s(raw, "Type");
+    const char *arn = col_s(raw, "LoadBalancerArn");
     json_t *o = col_elb_map_v2(raw);
     struct col_read r[2];
     memset(r, 0, sizeof r);
     read_init(&r[0], job, "DescribeListeners", V2, "listeners");
     (void)col_read_param(&r[0], "LoadBalancerArn", arn);
     (void)col_read_param(&r[0], "PageSize", "400"); /* at most 50 listeners per load balancer: one page */
-    /* attributes only where a check reads them: drop_invalid_header_fields is an ALB setting */
-    size_t n = type && strcmp(type, "application") == 0 ? 2 : 1;
-    if (n == 2) {
-        read_init(&r[1], job, "DescribeLoadBalancerAttributes", V2, "dropinvalidheaderfields");
-        (void)col_read_param(&r[1], "LoadBalancerArn", arn);
-    }
-    enum osp_code rc = col_read_all(job, o, r, n, err);
+    /* drop_invalid_header_fields and desync mode (ALB), deletion protection (every type) */
+    read_init(&r[1], job, "DescribeLoadBalancerAttributes", V2,
+              "dropinvalidheaderfields,deletionprotection,desyncmitigationmode,accesslogs");
+    (void)col_read_param(&r[1], "LoadBalancerArn", arn);
+    enum osp_code rc = col_read_all(job, o, r, 2, err);
     if (rc == OSP_OK && r[0].answer == COL_ANS_OK)
         col_elb_map_v2_listeners(o, aws_get(r[0].body, "DescribeListenersResponse.DescribeListenersResult"));
     else if (rc == OSP_OK)
         json_object_del(o, "listeners"); /* denied: unknown, not none */
-    if (rc == OSP_OK && n == 2 && r[1].answer == COL_ANS_OK)
+    if (rc == OSP_OK && r[1].answer == COL_ANS_OK)
         col_elb_map_v2_attributes(
             o, aws_get(r[1].body, "DescribeLoadBalancerAttributesResponse.DescribeLoadBalancerAttributesResult"));
     col_reads_cleanup(r, 2);

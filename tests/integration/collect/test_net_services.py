@@ -24,7 +24,8 @@ CANNOT_EXPRESS = {
     "AVD-AWS-0054 (redirect to HTTP)": "tested with HTTPS redirects only; the #{protocol} case is in _test.rego",
     "eks under IAM enforcement": "moto's EKS answers SignatureDoesNotMatch to every signed request once auth is on "
                                  "(boto3 too), so the minimal-policy test covers elb, ecr, sqs and kms only",
-    "elb desync mitigation / WAF fail-open attributes": "moto returns 6 attribute keys, not these (no check reads them)",
+    "OSP-AWS-0022 (desync mitigation mode)": "moto never returns routing.http.desync_mitigation_mode nor the classic "
+                                             "elb.http.desyncmitigationmode; the check judges only a returned mode",
 }
 POLICY_ALL = json.dumps({"Version": "2012-10-17", "Statement": [
     {"Effect": "Allow", "Principal": "*", "Action": "sqs:*", "Resource": "*"}]})
@@ -93,7 +94,8 @@ def seed_elb(m):
                        SslPolicy="ELBSecurityPolicy-2016-08", Certificates=[{"CertificateArn": cert}])
     good = v2.create_load_balancer(Name="good-alb", Subnets=[s1, s2], Scheme="internal")["LoadBalancers"][0]
     v2.modify_load_balancer_attributes(LoadBalancerArn=good["LoadBalancerArn"], Attributes=[
-        {"Key": "routing.http.drop_invalid_header_fields.enabled", "Value": "true"}])
+        {"Key": "routing.http.drop_invalid_header_fields.enabled", "Value": "true"},
+        {"Key": "deletion_protection.enabled", "Value": "true"}])
     v2.create_listener(LoadBalancerArn=good["LoadBalancerArn"], Protocol="HTTP", Port=80, DefaultActions=[
         {"Type": "redirect", "RedirectConfig": {"Protocol": "HTTPS", "Port": "443", "StatusCode": "HTTP_301"}}])
     v2.create_listener(LoadBalancerArn=good["LoadBalancerArn"], Protocol="HTTPS", Port=443, DefaultActions=fwd,
@@ -109,6 +111,9 @@ def seed_elb(m):
     elb.set_load_balancer_policies_of_listener(LoadBalancerName="old-web", LoadBalancerPort=443, PolicyNames=["tls"])
     elb.create_load_balancer(LoadBalancerName="inner", AvailabilityZones=["us-east-1a"], Scheme="internal",
                              Listeners=[{"Protocol": "TCP", "LoadBalancerPort": 5432, "InstancePort": 5432}])
+    elb.create_load_balancer(LoadBalancerName="secure", AvailabilityZones=["us-east-1a"], Scheme="internal", Listeners=[
+        {"Protocol": "HTTPS", "LoadBalancerPort": 443, "InstancePort": 80,
+         "SSLCertificateId": "arn:aws:iam::%s:server-certificate/web" % ACCT}])
 
 
 def scan(t, m, services):
@@ -185,7 +190,7 @@ def test_elb(t):
     seed_elb(m)
     st = inspect(m, ["elb"]).svc("elb")
     lbs = {x["name"]["value"]: x for x in st["loadbalancers"]}
-    assert sorted(lbs) == ["bad-alb", "good-alb", "inner", "old-web"], sorted(lbs)
+    assert sorted(lbs) == ["bad-alb", "good-alb", "inner", "old-web", "secure"], sorted(lbs)
     old = unwrap(lbs["old-web"])
     assert old["type"] == "classic" and old["internal"] is False
     assert [x.get("tlspolicy") for x in old["listeners"]] == [None, "ELBSecurityPolicy-2015-05"], old["listeners"]
@@ -197,6 +202,11 @@ def test_elb(t):
     expect(got, "AVD-AWS-0053", arn["old-web"], "FAIL")
     expect(got, "AVD-AWS-0047", arn["old-web"], "FAIL")  # the classic negotiation policy's reference policy
     expect(got, "AVD-AWS-0053", arn["inner"], "PASS")
+    expect(got, "OSP-AWS-0020", arn["old-web"], "FAIL")  # HTTP listener
+    expect(got, "OSP-AWS-0020", arn["inner"], "FAIL")  # TCP listener
+    expect(got, "OSP-AWS-0020", arn["secure"], "PASS")
+    expect(got, "OSP-AWS-0021", arn["bad-alb"], "FAIL")
+    expect(got, "OSP-AWS-0021", arn["good-alb"], "PASS")
 
 
 def test_calls_per_resource(t):
@@ -207,7 +217,7 @@ def test_calls_per_resource(t):
     seed_ecr(m)
     seed_eks(m)
     seed_elb(m)
-    n = {"sqs": 4, "ecr": 3, "eks": 3, "elb": 4}
+    n = {"sqs": 4, "ecr": 3, "eks": 3, "elb": 5}
     lists = {"sqs": 1, "ecr": 2, "eks": 1, "elb": 2}  # ecr: DescribeRepositories + GetRegistryScanningConfiguration
     drv = _driver()
     cmd = [drv, "--endpoint", m.endpoint, "--region", "us-east-1"] + sum((["--service", s] for s in sorted(n)), [])
@@ -219,8 +229,8 @@ def test_calls_per_resource(t):
         per = (calls[svc] - lists[svc]) / res
         assert per <= 2, (svc, calls[svc], res)
     assert calls["sqs"] == 1 + 4 and calls["eks"] == 1 + 3 and calls["ecr"] == 2 + 3, calls
-    # elb: 2 ALBs x (listeners + attributes), classic old-web (attributes + policies), classic inner (attributes)
-    assert calls["elb"] == 2 + 2 * 2 + 2 + 1, calls
+    # elb: 2 ALBs x (listeners + attributes), classic old-web and secure (attributes + policies), inner (attributes)
+    assert calls["elb"] == 2 + 2 * 2 + 2 * 2 + 1, calls
 
 
 def test_denied_reads_are_gaps_not_passes(t):
@@ -283,7 +293,7 @@ def test_readme_minimal_policy_covers_these_services(t):
     for svc in ("elb", "ecr", "sqs", "kms"):
         assert svc in aws, (svc, r.failed, r.stderr[-1500:])
     assert "gaps" not in json.dumps(aws), r.stderr[-1500:]
-    assert len(aws["elb"]["loadbalancers"]) == 4 and len(aws["sqs"]["queues"]) == 4
+    assert len(aws["elb"]["loadbalancers"]) == 5 and len(aws["sqs"]["queues"]) == 4
 
 
 def test_help_lists_the_services(t):

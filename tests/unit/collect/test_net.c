@@ -141,7 +141,7 @@ static void test_elbv2_listeners_attributes(void)
     o = col_elb_map_v2(aws_items_at(list, 1));
     CT_STR_EQ(o, "type", "network");
     CU_ASSERT_EQUAL(ct_bool(o, "internal"), 1);
-    CU_ASSERT_PTR_NULL(ct_at(o, "dropinvalidheaderfields")); /* attributes are read for ALBs only */
+    CU_ASSERT_PTR_NULL(ct_at(o, "dropinvalidheaderfields")); /* no attributes mapped: absent, not false */
     json_decref(o);
     json_decref(lbs);
     json_decref(attrs);
