@@ -241,6 +241,11 @@ void col_aa_map_page(json_t *state, json_t *page);
 enum osp_code col_account(struct col_job *job, json_t *state, struct osp_err *err);
 void col_account_map_contact(json_t *state, json_t *resp, const char *partition, const char *account);
 
+/* slots.c: col_each() where item i builds one state object into *slot (NULL: none); the objects
+ * are pushed onto arr in item order, whatever order the items finished in. */
+typedef enum osp_code (*col_slot_fn)(struct col_job *job, size_t i, void *ud, json_t **slot, struct osp_err *err);
+OSP_MUST_CHECK enum osp_code col_each_push(struct col_job *job, size_t n, col_slot_fn fn, void *ud, json_t *arr,
+                                           struct osp_err *err);
 /* elb.c (ELBv2 and classic load balancers) */
 enum osp_code col_elb(struct col_job *job, json_t *state, struct osp_err *err);
 json_t *col_elb_map_v2(json_t *lb);

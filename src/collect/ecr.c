@@ -78,7 +78,6 @@ void col_ecr_map_registry_scanning(json_t *state, json_t *resp, const char *arn)
 
 struct ecr_run {
     json_t *repos; /* raw repository objects */
-    json_t **out;
 };
 
 static enum osp_code list_page(void *ud, json_t *body, struct osp_err *err)
@@ -93,7 +92,7 @@ static enum osp_code list_page(void *ud, json_t *body, struct osp_err *err)
     return OSP_OK;
 }
 
-static enum osp_code one_repo(struct col_job *job, size_t i, void *ud, struct osp_err *err)
+static enum osp_code one_repo(struct col_job *job, size_t i, void *ud, json_t **out, struct osp_err *err)
 {
     struct ecr_run *run = ud;
     json_t *raw = json_array_get(run->repos, i);
@@ -115,7 +114,7 @@ static enum osp_code one_repo(struct col_job *job, size_t i, void *ud, struct os
         json_object_del(repo, "policies"); /* unknown, not "none": checks reading it say NOT EVALUATED */
     col_reads_cleanup(&r, 1);
     if (rc == OSP_OK)
-        run->out[i] = repo;
+        *out = repo;
     else
         json_decref(repo);
     return rc;
@@ -123,7 +122,7 @@ static enum osp_code one_repo(struct col_job *job, size_t i, void *ud, struct os
 
 enum osp_code col_ecr(struct col_job *job, json_t *state, struct osp_err *err)
 {
-    struct ecr_run run = {json_array(), NULL};
+    struct ecr_run run = {json_array()};
     json_t *repos = col_arr(state, "repositories");
     struct aws_call c = col_json_call(ECR_SVC, job->region, ECR_TARGET("DescribeRepositories"), "1.1",
                                       "{\"maxResults\":1000}");
@@ -145,15 +144,8 @@ enum osp_code col_ecr(struct col_job *job, json_t *state, struct osp_err *err)
             col_ecr_map_registry_scanning(state, r.body, arn);
         col_reads_cleanup(&r, 1);
     }
-    size_t n = json_array_size(run.repos);
-    if (rc == OSP_OK && !(run.out = calloc(n + 1, sizeof *run.out)))
-        rc = osp_err_set(err, OSP_ENOMEM, "ecr: out of memory for %zu repositories", n);
     if (rc == OSP_OK)
-        rc = col_each(job, n, one_repo, &run, err);
-    for (size_t i = 0; run.out && i < n; i++)
-        if (run.out[i])
-            col_push(repos, run.out[i]);
-    free(run.out);
+        rc = col_each_push(job, json_array_size(run.repos), one_repo, &run, repos, err);
     json_decref(run.repos);
     return rc;
 }

@@ -60,7 +60,6 @@ json_t *col_eks_map_cluster(json_t *cl)
 
 struct eks_run {
     json_t *names;
-    json_t **out;
 };
 
 static enum osp_code list_page(void *ud, json_t *body, struct osp_err *err)
@@ -75,7 +74,7 @@ static enum osp_code list_page(void *ud, json_t *body, struct osp_err *err)
     return OSP_OK;
 }
 
-static enum osp_code one_cluster(struct col_job *job, size_t i, void *ud, struct osp_err *err)
+static enum osp_code one_cluster(struct col_job *job, size_t i, void *ud, json_t **out, struct osp_err *err)
 {
     struct eks_run *run = ud;
     const char *name = json_string_value(json_array_get(run->names, i));
@@ -88,14 +87,14 @@ static enum osp_code one_cluster(struct col_job *job, size_t i, void *ud, struct
     r.call.action = "DescribeCluster";
     enum osp_code rc = col_read_all(job, NULL, &r, 1, err); /* without it there is no cluster to judge */
     if (rc == OSP_OK)
-        run->out[i] = col_eks_map_cluster(json_object_get(r.body, "cluster"));
+        *out = col_eks_map_cluster(json_object_get(r.body, "cluster"));
     col_reads_cleanup(&r, 1);
     return rc;
 }
 
 enum osp_code col_eks(struct col_job *job, json_t *state, struct osp_err *err)
 {
-    struct eks_run run = {json_array(), NULL};
+    struct eks_run run = {json_array()};
     json_t *clusters = col_arr(state, "clusters");
     struct aws_call c = col_rest_call("eks", job->region, AWS_PROTO_RESTJSON, "GET", "/clusters");
     c.action = "ListClusters";
@@ -103,15 +102,8 @@ enum osp_code col_eks(struct col_job *job, json_t *state, struct osp_err *err)
     if (rc == OSP_OK)
         rc = col_paginate(job, &c, "nextToken", "nextToken", NULL, list_page, &run, err);
     aws_call_cleanup(&c);
-    size_t n = json_array_size(run.names);
-    if (rc == OSP_OK && !(run.out = calloc(n + 1, sizeof *run.out)))
-        rc = osp_err_set(err, OSP_ENOMEM, "eks: out of memory for %zu clusters", n);
     if (rc == OSP_OK)
-        rc = col_each(job, n, one_cluster, &run, err);
-    for (size_t i = 0; run.out && i < n; i++)
-        if (run.out[i])
-            col_push(clusters, run.out[i]);
-    free(run.out);
+        rc = col_each_push(job, json_array_size(run.names), one_cluster, &run, clusters, err);
     json_decref(run.names);
     return rc;
 }

@@ -176,31 +176,24 @@ void col_elb_map_classic_policies(json_t *o, json_t *d, json_t *result)
 
 /* ---- the run ---- */
 
-struct elb_run {
-    json_t *v2, *classic; /* raw list items */
-    json_t **out;
+/* One of the two DescribeLoadBalancers lists: its items (those with the `key` member) go to `items`. */
+struct elb_list {
+    const char *version, *path, *key;
+    json_t *items;
 };
 
-static enum osp_code v2_page(void *ud, json_t *body, struct osp_err *err)
-{
-    struct elb_run *run = ud;
-    json_t *lb;
-    size_t i;
-    COL_ITEMS(aws_get(body, "DescribeLoadBalancersResponse.DescribeLoadBalancersResult.LoadBalancers"), i, lb) {
-        if (col_s(lb, "LoadBalancerArn"))
-            json_array_append(run->v2, lb);
-    }
-    return OSP_OK;
-}
+struct elb_run {
+    struct elb_list list[2]; /* v2, classic */
+};
 
-static enum osp_code classic_page(void *ud, json_t *body, struct osp_err *err)
+static enum osp_code list_page(void *ud, json_t *body, struct osp_err *err)
 {
-    struct elb_run *run = ud;
+    struct elb_list *l = ud;
     json_t *lb;
     size_t i;
-    COL_ITEMS(aws_get(body, "DescribeLoadBalancersResponse.DescribeLoadBalancersResult.LoadBalancerDescriptions"), i, lb) {
-        if (col_s(lb, "LoadBalancerName"))
-            json_array_append(run->classic, lb);
+    COL_ITEMS(aws_get(body, l->path), i, lb) {
+        if (col_s(lb, l->key))
+            json_array_append(l->items, lb);
     }
     return OSP_OK;
 }
@@ -208,11 +201,12 @@ static enum osp_code classic_page(void *ud, json_t *body, struct osp_err *err)
 /* The two lists (v2, classic) are independent. */
 static enum osp_code elb_list(struct col_job *job, size_t i, void *ud, struct osp_err *err)
 {
-    struct aws_call c = col_query_call(ELB_SVC, job->region, "DescribeLoadBalancers", i ? CLASSIC : V2);
+    struct elb_list *l = &((struct elb_run *)ud)->list[i];
+    struct aws_call c = col_query_call(ELB_SVC, job->region, "DescribeLoadBalancers", l->version);
     enum osp_code rc = aws_call_param(&c, "PageSize", "400");
     if (rc == OSP_OK)
         rc = col_paginate(job, &c, "Marker", "DescribeLoadBalancersResponse.DescribeLoadBalancersResult.NextMarker", NULL,
-                          i ? classic_page : v2_page, ud, err);
+                          list_page, l, err);
     aws_call_cleanup(&c);
     return rc;
 }
@@ -283,29 +277,28 @@ static enum osp_code one_classic(struct col_job *job, json_t *raw, json_t **out,
     return rc;
 }
 
-static enum osp_code one_lb(struct col_job *job, size_t i, void *ud, struct osp_err *err)
+static enum osp_code one_lb(struct col_job *job, size_t i, void *ud, json_t **out, struct osp_err *err)
 {
     struct elb_run *run = ud;
-    size_t n2 = json_array_size(run->v2);
-    return i < n2 ? one_v2(job, json_array_get(run->v2, i), &run->out[i], err)
-                  : one_classic(job, json_array_get(run->classic, i - n2), &run->out[i], err);
+    json_t *v2 = run->list[0].items, *classic = run->list[1].items;
+    size_t n2 = json_array_size(v2);
+    return i < n2 ? one_v2(job, json_array_get(v2, i), out, err)
+                  : one_classic(job, json_array_get(classic, i - n2), out, err);
 }
 
 enum osp_code col_elb(struct col_job *job, json_t *state, struct osp_err *err)
 {
-    struct elb_run run = {json_array(), json_array(), NULL};
+    struct elb_run run = {{
+        {V2, "DescribeLoadBalancersResponse.DescribeLoadBalancersResult.LoadBalancers", "LoadBalancerArn", json_array()},
+        {CLASSIC, "DescribeLoadBalancersResponse.DescribeLoadBalancersResult.LoadBalancerDescriptions", "LoadBalancerName",
+         json_array()},
+    }};
     json_t *lbs = col_arr(state, "loadbalancers");
     enum osp_code rc = col_each(job, 2, elb_list, &run, err);
-    size_t n = json_array_size(run.v2) + json_array_size(run.classic);
-    if (rc == OSP_OK && !(run.out = calloc(n + 1, sizeof *run.out)))
-        rc = osp_err_set(err, OSP_ENOMEM, "elb: out of memory for %zu load balancers", n);
     if (rc == OSP_OK)
-        rc = col_each(job, n, one_lb, &run, err);
-    for (size_t i = 0; run.out && i < n; i++)
-        if (run.out[i])
-            col_push(lbs, run.out[i]);
-    free(run.out);
-    json_decref(run.v2);
-    json_decref(run.classic);
+        rc = col_each_push(job, json_array_size(run.list[0].items) + json_array_size(run.list[1].items), one_lb, &run,
+                           lbs, err);
+    json_decref(run.list[0].items);
+    json_decref(run.list[1].items);
     return rc;
 }

@@ -68,7 +68,6 @@ json_t *col_sqs_map_queue(const char *url, json_t *attrs, const char *partition,
 
 struct sqs_run {
     json_t *urls;
-    json_t **out;
 };
 
 static enum osp_code list_page(void *ud, json_t *body, struct osp_err *err)
@@ -83,7 +82,7 @@ static enum osp_code list_page(void *ud, json_t *body, struct osp_err *err)
     return OSP_OK;
 }
 
-static enum osp_code one_queue(struct col_job *job, size_t i, void *ud, struct osp_err *err)
+static enum osp_code one_queue(struct col_job *job, size_t i, void *ud, json_t **out, struct osp_err *err)
 {
     struct sqs_run *run = ud;
     const char *url = json_string_value(json_array_get(run->urls, i));
@@ -103,7 +102,7 @@ static enum osp_code one_queue(struct col_job *job, size_t i, void *ud, struct o
             json_object_del(q, "encryption");
             json_object_del(q, "policies");
         }
-        run->out[i] = q;
+        *out = q;
     }
     json_decref(gapbox);
     col_reads_cleanup(&r, 1);
@@ -112,7 +111,7 @@ static enum osp_code one_queue(struct col_job *job, size_t i, void *ud, struct o
 
 enum osp_code col_sqs(struct col_job *job, json_t *state, struct osp_err *err)
 {
-    struct sqs_run run = {json_array(), NULL};
+    struct sqs_run run = {json_array()};
     json_t *queues = col_arr(state, "queues");
     struct aws_call c = col_query_call("sqs", job->region, "ListQueues", SQS_VERSION);
     enum osp_code rc = aws_call_param(&c, "MaxResults", "1000");
@@ -120,15 +119,8 @@ enum osp_code col_sqs(struct col_job *job, json_t *state, struct osp_err *err)
         rc = col_paginate(job, &c, "NextToken", "ListQueuesResponse.ListQueuesResult.NextToken", NULL, list_page, &run,
                           err);
     aws_call_cleanup(&c);
-    size_t n = json_array_size(run.urls);
-    if (rc == OSP_OK && !(run.out = calloc(n + 1, sizeof *run.out)))
-        rc = osp_err_set(err, OSP_ENOMEM, "sqs: out of memory for %zu queues", n);
     if (rc == OSP_OK)
-        rc = col_each(job, n, one_queue, &run, err);
-    for (size_t i = 0; run.out && i < n; i++)
-        if (run.out[i])
-            col_push(queues, run.out[i]);
-    free(run.out);
+        rc = col_each_push(job, json_array_size(run.urls), one_queue, &run, queues, err);
     json_decref(run.urls);
     return rc;
 }
