@@ -39,12 +39,10 @@ package builtin.aws.ecr.aws0032
 
 import rego.v1
 
-import data.lib.aws.iam
-
 deny contains res if {
 	some repo in input.aws.ecr.repositories
 	some policy in object.get(repo, "policies", [])
-	some statement in iam.statements(policy.document.value)
+	some statement in statements(policy.document.value)
 	statement.Effect == "Allow"
 	ecr_action(statement)
 	public_principal(object.get(statement, "Principal", {}))
@@ -53,12 +51,27 @@ deny contains res if {
 
 # "ecr:*", "ecr:BatchGetImage", "*", as a string or in an array (Trivy misses the string form).
 ecr_action(statement) if {
-	some action in statement.Action
+	some action in as_array(object.get(statement, "Action", []))
 	startswith(lower(action), "ecr:")
 }
 
-ecr_action(statement) if "*" in statement.Action
+ecr_action(statement) if "*" in as_array(object.get(statement, "Action", []))
 
 public_principal("*")
 
-public_principal(p) if "*" in iam.as_array(object.get(p, "AWS", []))
+public_principal(p) if "*" in as_array(object.get(p, "AWS", []))
+
+# The statements of a policy document (one object or an array); none when it does not parse.
+# Local rather than lib.aws.iam, so the check stays loaded when Trivy's lib replaces that package.
+statements(text) := [s |
+	is_string(text)
+	json.is_valid(text)
+	doc := json.unmarshal(text)
+	is_object(doc)
+	some s in as_array(object.get(doc, "Statement", []))
+	is_object(s)
+]
+
+as_array(x) := x if is_array(x)
+
+as_array(x) := [x] if not is_array(x)
