@@ -83,6 +83,10 @@ static void test_ecr_repositories_policy_scanning(void)
 
 static void test_eks_cluster(void)
 {
+    json_t *list = ct_load("eks_list.json");
+    CU_ASSERT_EQUAL(aws_items_len(json_object_get(list, "clusters")), 2);
+    CU_ASSERT_PTR_NOT_NULL(aws_get_str(list, "nextToken")); /* the token ListClusters pages on */
+    json_decref(list);
     json_t *resp = ct_load("eks_cluster.json");
     json_t *c = col_eks_map_cluster(ct_at(resp, "cluster"));
     CU_ASSERT_STRING_EQUAL(META_ARN(c), "arn:aws:eks:us-east-1:111122223333:cluster/prod");
