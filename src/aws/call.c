@@ -186,13 +186,12 @@ static void fail_message(struct attempt *a, struct aws_xfer *x, struct aws_respo
     }
     if (x->permanent)
         osp_err_set(err, OSP_ENET, "cannot connect to %s: %s", a->ep->url, x->errmsg);
-    else if (o->rc == OSP_ENET && x->no_host) {
-        /* as the AWS SDKs name it: a regional endpoint that does not exist is a service not offered there */
-        osp_err_set(err, OSP_ENET, "UnknownEndpoint: %s does not resolve: the service may not be available in %s",
-                    a->ep->host, a->call->region ? a->call->region : "this region");
-        snprintf(err->aws_code, sizeof err->aws_code, "UnknownEndpoint");
-    } else if (o->rc == OSP_ETIMEOUT || o->rc == OSP_ENET)
+    else if (o->rc == OSP_ETIMEOUT || o->rc == OSP_ENET)
         osp_err_set(err, OSP_ENET, "cannot reach %s: %s (check --endpoint and network access)", a->ep->url, x->errmsg);
+    /* AWS's own endpoint name does not resolve: the service is not offered in that region (callers
+     * report it as not available, aws_error_is_unsupported). A custom endpoint stays a failure. */
+    if (o->rc == OSP_ENET && x->no_host && !a->ep->custom)
+        snprintf(err->aws_code, sizeof err->aws_code, "%s", "EndpointNotFound");
     else if (o->rc == OSP_ELIMIT)
         osp_err_set(err, OSP_ELIMIT, "%s %s: %s", a->call->service, a->call->action ? a->call->action : "", x->errmsg);
     else

@@ -216,9 +216,6 @@ static enum osp_code transport_result(struct aws_xfer *x)
         return OSP_ETIMEOUT;
     }
     switch (rc) {
-    case CURLE_COULDNT_RESOLVE_HOST:
-        x->no_host = 1;
-        break;
     case CURLE_PEER_FAILED_VERIFICATION:
     case CURLE_SSL_CACERT_BADFILE:
     case CURLE_SSL_CERTPROBLEM:
@@ -230,6 +227,9 @@ static enum osp_code transport_result(struct aws_xfer *x)
     case CURLE_UNSUPPORTED_PROTOCOL:
     case CURLE_URL_MALFORMAT:
         x->permanent = 1;
+        break;
+    case CURLE_COULDNT_RESOLVE_HOST:
+        x->no_host = 1; /* still retried: resolvers fail transiently too */
         break;
     default:
         break;

@@ -18,6 +18,7 @@ NET_IDS = {
     "sqs": ["AVD-AWS-0096", "AVD-AWS-0097", "AVD-AWS-0135"],
 }
 COLLECTED |= set(NET_IDS)
+COLLECTED |= {"lambda", "rds"}
 NOT_SHIPPED = {
     "AVD-AWS-0008": "reads ec2.launchconfigurations, which osprey does not collect",
     "AVD-AWS-0009": "reads ec2.launchconfigurations, which osprey does not collect",
