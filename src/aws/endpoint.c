@@ -110,6 +110,7 @@ static const struct {
     {"sso-oidc", "SSO_OIDC"},
     {"email", "SES"},
     {"api.sagemaker", "SAGEMAKER"},
+    {"api.ecr", "ECR"},
 };
 
 void aws_endpoint_service_env_id(const char *service, char *out, size_t outlen)
@@ -154,6 +155,8 @@ static const char *signing_name_of(const char *service)
         return "awsssoportal";
     if (strcmp(service, "api.sagemaker") == 0)
         return "sagemaker";
+    if (strcmp(service, "api.ecr") == 0)
+        return "ecr";
     return service;
 }
 

@@ -247,6 +247,31 @@ void col_aa_map_page(json_t *state, json_t *page);
 enum osp_code col_account(struct col_job *job, json_t *state, struct osp_err *err);
 void col_account_map_contact(json_t *state, json_t *resp, const char *partition, const char *account);
 
+/* slots.c: col_each() where item i builds one state object into *slot (NULL: none); the objects
+ * are pushed onto arr in item order, whatever order the items finished in. */
+typedef enum osp_code (*col_slot_fn)(struct col_job *job, size_t i, void *ud, json_t **slot, struct osp_err *err);
+OSP_MUST_CHECK enum osp_code col_each_push(struct col_job *job, size_t n, col_slot_fn fn, void *ud, json_t *arr,
+                                           struct osp_err *err);
+/* elb.c (ELBv2 and classic load balancers) */
+enum osp_code col_elb(struct col_job *job, json_t *state, struct osp_err *err);
+json_t *col_elb_map_v2(json_t *lb);
+void col_elb_map_v2_attributes(json_t *o, json_t *result);
+void col_elb_map_v2_listeners(json_t *o, json_t *result);
+json_t *col_elb_map_classic(json_t *d, const char *partition, const char *region, const char *account);
+int col_elb_classic_has_tls(json_t *d);
+void col_elb_map_classic_attributes(json_t *o, json_t *result);
+void col_elb_map_classic_policies(json_t *o, json_t *d, json_t *result);
+/* eks.c */
+enum osp_code col_eks(struct col_job *job, json_t *state, struct osp_err *err);
+json_t *col_eks_map_cluster(json_t *cluster);
+/* ecr.c */
+enum osp_code col_ecr(struct col_job *job, json_t *state, struct osp_err *err);
+json_t *col_ecr_map_repo(json_t *repo);
+void col_ecr_map_policy(json_t *repo, json_t *resp);
+void col_ecr_map_registry_scanning(json_t *state, json_t *resp, const char *arn);
+/* sqs.c */
+enum osp_code col_sqs(struct col_job *job, json_t *state, struct osp_err *err);
+json_t *col_sqs_map_queue(const char *url, json_t *attrs, const char *partition, const char *region);
 /* rds.c */
 enum osp_code col_rds(struct col_job *job, json_t *state, struct osp_err *err);
 int col_rds_engine_is_rds(const char *engine); /* not neptune / docdb */

@@ -12,7 +12,10 @@ static const struct col_service services[] = {
     {"config", 0, col_config, "Config recorders, their status, delivery channels, aggregators"},
     {"dynamodb", 0, col_dynamodb, "tables (encryption, point-in-time recovery) and DAX clusters"},
     {"ec2", 0, col_ec2, "instances, volumes, security groups, NACLs, VPCs, flow logs, launch templates"},
+    {"ecr", 0, col_ecr, "ECR repositories, their policies, the registry scanning configuration"},
     {"efs", 0, col_efs, "EFS file systems: encryption at rest, automatic backups"},
+    {"eks", 0, col_eks, "EKS clusters: control-plane logging, secrets encryption, endpoint access"},
+    {"elb", 0, col_elb, "load balancers (ELBv2 and classic), their listeners and attributes"},
     {"iam", 1, col_iam, "users (root included), groups, roles, policies, password policy"},
     {"kinesis", 0, col_kinesis, "Kinesis data streams and their encryption"},
     {"kms", 0, col_kms, "keys, their rotation status, aliases"},
@@ -21,6 +24,7 @@ static const struct col_service services[] = {
     {"s3", 1, col_s3, "buckets and the account public access block"},
     {"securityhub", 0, col_securityhub, "Security Hub: enabled or not, enabled standards"},
     {"sns", 0, col_sns, "topics, their encryption and subscriptions"},
+    {"sqs", 0, col_sqs, "queues with all their attributes (encryption, access policy)"},
     {"ssm", 0, col_ssm, "Secrets Manager secrets: encryption key, rotation (Trivy's name for it)"},
 };
 

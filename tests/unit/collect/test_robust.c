@@ -14,6 +14,15 @@ static const char *const shapes[] = {
     "{\"reservationSet\": [{\"instancesSet\": [{\"blockDeviceMapping\": [{\"ebs\": null}], \"groupSet\": \"\"}]}],"
     " \"ipPermissions\": [{\"ipRanges\": [{\"cidrIp\": null}], \"groups\": [7], \"fromPort\": \"x\"}],"
     " \"entrySet\": [{\"portRange\": \"\", \"egress\": \"maybe\"}], \"launchTemplateData\": {\"userData\": \"@@@\"}}",
+    "{\"LoadBalancerDescriptions\": [{\"ListenerDescriptions\": [{\"Listener\": null, \"PolicyNames\": [3, null]},"
+    " {\"Listener\": {\"Protocol\": 7}}]}], \"Attributes\": [{\"Key\": null}, 5], \"Listeners\": [{\"DefaultActions\": \"\","
+    " \"Protocol\": \"HTTPS\", \"SslPolicy\": [1]}], \"PolicyDescriptions\": [{\"PolicyAttributeDescriptions\": {}}],"
+    " \"LoadBalancerAttributes\": {\"AdditionalAttributes\": \"x\"}}",
+    "{\"logging\": {\"clusterLogging\": [{\"enabled\": \"true\", \"types\": [null, 1, \"api\"]}, 4]},"
+    " \"encryptionConfig\": [{\"resources\": \"secrets\", \"provider\": []}], \"resourcesVpcConfig\": {\"publicAccessCidrs\": [null]},"
+    " \"encryptionConfiguration\": [], \"imageTagMutability\": 3, \"policyText\": \"{not json\","
+    " \"scanningConfiguration\": {\"rules\": [{\"repositoryFilters\": [null, {}]}, null]},"
+    " \"Attribute\": [{\"Name\": \"Policy\", \"Value\": 12}, {\"Name\": \"QueueArn\", \"Value\": \"\"}, null]}",
     "{\"AccessControlPolicy\": {\"AccessControlList\": {\"Grant\": [{\"Grantee\": null, \"Permission\": [1, null]}]}},"
     " \"EventSelectors\": [{\"DataResources\": [{\"Values\": [null, 3]}]}], \"AdvancedEventSelectors\": \"\"}",
     "{\"Table\": {\"SSEDescription\": {\"Status\": 7, \"KMSMasterKeyArn\": []}, \"DeletionProtectionEnabled\": \"maybe\"},"
@@ -111,6 +120,23 @@ static void run_all(json_t *v)
     json_decref(col_kinesis_map_stream(v));
     json_decref(col_athena_map_workgroup(v, "arn"));
     json_decref(col_ssm_map_secret(v));
+    /* elb, eks, ecr, sqs */
+    o = col_elb_map_v2(v);
+    col_elb_map_v2_attributes(o, v);
+    col_elb_map_v2_listeners(o, v);
+    json_decref(o);
+    o = col_elb_map_classic(v, "aws", "r", "1");
+    col_elb_classic_has_tls(v);
+    col_elb_map_classic_attributes(o, v);
+    col_elb_map_classic_policies(o, v, v);
+    json_decref(o);
+    json_decref(col_eks_map_cluster(v));
+    o = col_ecr_map_repo(v);
+    col_ecr_map_policy(o, v);
+    json_decref(o);
+    col_ecr_map_registry_scanning(s, v, "arn");
+    json_decref(col_sqs_map_queue(json_is_string(v) ? json_string_value(v) : NULL, v, "aws", "r"));
+    json_decref(col_sqs_map_queue("https://sqs/x", v, NULL, NULL));
     /* whatever happened, the state is still an object that serialises */
     char *txt = json_dumps(s, JSON_SORT_KEYS);
     CU_ASSERT_PTR_NOT_NULL(txt);
