@@ -254,6 +254,10 @@ json_t *col_rds_map_cluster(json_t *cluster);
 void col_rds_join_members(json_t *state);     /* clusters[_].instances from instances[_].clusteridentifier */
 json_t *col_rds_map_snapshot(json_t *snap, int cluster);
 void col_rds_map_snapshot_attrs(json_t *snap, json_t *resp, int cluster);
+/* ecs.c */
+enum osp_code col_ecs(struct col_job *job, json_t *state, struct osp_err *err);
+json_t *col_ecs_map_cluster(json_t *describe_clusters_entry); /* NULL without clusterArn */
+json_t *col_ecs_map_taskdef(json_t *describe_task_definition_resp);
 /* lambda.c */
 enum osp_code col_lambda(struct col_job *job, json_t *state, struct osp_err *err);
 json_t *col_lambda_map_function(json_t *fn); /* NULL without FunctionArn */

@@ -1,5 +1,5 @@
-"""Secrets in resource configuration (EC2 user data, launch template user data, Lambda environment
-values) never reach the cache db (exported and decompressed too), the artifact, `osprey inspect`,
+"""Secrets in resource configuration (EC2 user data, launch template user data, Lambda and ECS
+container environment values) never reach the cache db (exported and decompressed too), the artifact, `osprey inspect`,
 any report or the --debug log, while the checks that look for secrets still FAIL: live, on an
 --offline replay from the cache and from an artifact."""
 import base64
@@ -20,7 +20,9 @@ UD_CANARY = "CanaryUserDataSecret-0123456789"        # DB_PASSWORD="..." matches
 LT_CANARY = "CanaryTemplatePw-424242"                # https://admin:...@host matches "Password in URL"
 ENV_SECRET = "CanaryLambdaEnvSecret-987654321"       # DB_PASSWORD value: rule marker
 ENV_PLAIN = "CanaryLambdaPlainValue-13579"           # no rule matches: still never in clear
-CANARIES = (KEY_CANARY, UD_CANARY, LT_CANARY, ENV_SECRET, ENV_PLAIN)
+ECS_SECRET = "CanaryEcsEnvSecret-24681357"         # DB_PASSWORD value: rule marker
+ECS_PLAIN = "CanaryEcsPlainValue-11223344"          # no rule matches: still never in clear
+CANARIES = (KEY_CANARY, UD_CANARY, LT_CANARY, ENV_SECRET, ENV_PLAIN, ECS_SECRET, ECS_PLAIN)
 
 
 def files_under(d):
@@ -53,6 +55,9 @@ def seed(m):
         FunctionName="canary-fn", Runtime="python3.12", Role=role, Handler="index.handler",
         Code={"ZipFile": buf.getvalue()},
         Environment={"Variables": {"DB_PASSWORD": "'%s'" % ENV_SECRET, "PLAIN": ENV_PLAIN}})
+    m.client("ecs").register_task_definition(family="canary-td", containerDefinitions=[{
+        "name": "app", "image": "nginx", "memory": 256,
+        "environment": [{"name": "DB_PASSWORD", "value": ECS_SECRET}, {"name": "ECS_PLAIN", "value": ECS_PLAIN}]}])
 
 
 def failed_ids(report_path):
@@ -61,7 +66,7 @@ def failed_ids(report_path):
     return {x["ID"] for x in rep["Findings"] if x["Status"] == "FAIL"}
 
 
-WANT_FAIL = {"AVD-AWS-0029", "AVD-AWS-0129", "OSP-AWS-0012"}
+WANT_FAIL = {"AVD-AWS-0029", "AVD-AWS-0129", "OSP-AWS-0012", "AVD-AWS-0036"}
 
 
 def test_secrets_redacted_everywhere_and_still_found(t):
@@ -70,7 +75,8 @@ def test_secrets_redacted_everywhere_and_still_found(t):
     out = os.path.join(t.tmp, "out")
     os.makedirs(out)
     cache, art = os.path.join(out, "cache"), os.path.join(out, "a.osc")
-    base = ["aws", "--endpoint", m.endpoint, "--region", "us-east-1", "--service", "ec2", "--service", "lambda"]
+    base = ["aws", "--endpoint", m.endpoint, "--region", "us-east-1", "--service", "ec2", "--service", "lambda",
+            "--service", "ecs"]
     js = os.path.join(out, "r.json")
     r = run_osprey(base + ["--cache-dir", cache, "--cache-artifact", art, "--debug", "--format", "json=%s" % js,
                            "--format", "sarif=%s" % os.path.join(out, "r.sarif"),
@@ -92,11 +98,11 @@ def test_secrets_redacted_everywhere_and_still_found(t):
     assert WANT_FAIL <= failed_ids(js3), failed_ids(js3)
     # inspect prints the state: markers, never the values
     r = run_osprey(["inspect", "--endpoint", m.endpoint, "--region", "us-east-1", "--service", "ec2", "--service",
-                    "lambda", "--cache-dir", os.path.join(t.tmp, "inspect-cache")], env=m.env())
+                    "lambda", "--service", "ecs", "--cache-dir", os.path.join(t.tmp, "inspect-cache")], env=m.env())
     assert r.returncode == 0, r.stderr[-2000:]
     assert_clean(r.stdout + r.stderr, "osprey inspect")
     assert "[osprey-redacted:Password literal]" in r.stdout and "[osprey-redacted]" in r.stdout, r.stdout[-3000:]
-    assert "DB_PASSWORD" in r.stdout and "PLAIN" in r.stdout  # names stay
+    assert "DB_PASSWORD" in r.stdout and "PLAIN" in r.stdout and "ECS_PLAIN" in r.stdout  # names stay
     # every file the runs wrote, raw
     seen = 0
     for p in files_under(out):
@@ -106,7 +112,7 @@ def test_secrets_redacted_everywhere_and_still_found(t):
     assert seen >= 7, seen
     with open(art, "rb") as f:
         ents = artfmt.decode(f.read())[1]
-    assert {e["service"] for e in ents} >= {"ec2", "lambda"}, [e["service"] for e in ents]
+    assert {e["service"] for e in ents} >= {"ec2", "lambda", "ecs"}, [e["service"] for e in ents]
     for e in ents:
         assert_clean(e["state"] + (e["status"] or ""), "artifact entry %s/%s" % (e["region"], e["service"]))
     # sqlite may keep text in freed pages: check an exported, decompressed copy as well

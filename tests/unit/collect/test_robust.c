@@ -25,6 +25,10 @@ static const char *const shapes[] = {
     " \"TracingConfig\": \"Active\", \"Policy\": \"{\\\"Statement\\\": [null, {\\\"Principal\\\": {\\\"AWS\\\": [1, null]},"
     " \\\"Condition\\\": {\\\"ArnLike\\\": 4, \\\"StringEquals\\\": {\\\"aws:SourceArn\\\": [7]}}},"
     " {\\\"Principal\\\": 9}]}\", \"FunctionUrl\": \"u\", \"AuthType\": {}}",
+    "{\"clusterArn\": \"arn:c\", \"settings\": [null, {\"name\": \"containerInsights\", \"value\": 3}, {\"name\": []}],"
+    " \"taskDefinition\": {\"taskDefinitionArn\": \"arn:t\", \"containerDefinitions\": [null, 1, {\"environment\":"
+    " [{\"name\": \"A\", \"value\": null}, {\"name\": 5, \"value\": \"x\"}, \"e\"], \"portMappings\": {\"containerPort\": \"x\"}}],"
+    " \"volumes\": [{\"efsVolumeConfiguration\": \"\"}, {\"efsVolumeConfiguration\": {\"transitEncryption\": 1}}, null]}}",
     "{\"Policy\": \"not json\", \"Aliases\": [{\"AliasName\": 1}, {\"AliasName\": \"alias/x\", \"TargetKeyId\": null}]}",
     NULL,
 };
@@ -70,6 +74,8 @@ static void run_all(json_t *v)
         col_rds_map_snapshot_attrs(o, v, cl);
         json_decref(o);
     }
+    json_decref(col_ecs_map_cluster(v));
+    json_decref(col_ecs_map_taskdef(v));
     o = col_lambda_map_function(v);
     col_lambda_map_policy(o, v);
     col_lambda_map_url(o, v);
