@@ -254,6 +254,9 @@ json_t *col_rds_map_cluster(json_t *cluster);
 void col_rds_join_members(json_t *state);     /* clusters[_].instances from instances[_].clusteridentifier */
 json_t *col_rds_map_snapshot(json_t *snap, int cluster);
 void col_rds_map_snapshot_attrs(json_t *snap, json_t *resp, int cluster);
+/* codebuild.c */
+enum osp_code col_codebuild(struct col_job *job, json_t *state, struct osp_err *err);
+json_t *col_codebuild_map_project(json_t *batch_get_projects_entry); /* NULL without arn */
 /* ecs.c */
 enum osp_code col_ecs(struct col_job *job, json_t *state, struct osp_err *err);
 json_t *col_ecs_map_cluster(json_t *describe_clusters_entry); /* NULL without clusterArn */

@@ -8,6 +8,7 @@ static const struct col_service services[] = {
     {"account", 1, col_account, "alternate contacts (security, billing, operations)"},
     {"cloudtrail", 0, col_cloudtrail, "trails, their status and event selectors"},
     {"cloudwatch", 0, col_cloudwatch, "alarms, log groups and metric filters"},
+    {"codebuild", 0, col_codebuild, "projects: artifact encryption, sources, environment (values redacted), logs"},
     {"config", 0, col_config, "Config recorders, their status, delivery channels, aggregators"},
     {"ec2", 0, col_ec2, "instances, volumes, security groups, NACLs, VPCs, flow logs, launch templates"},
     {"ecs", 0, col_ecs, "clusters with their settings, latest task definition of each family (env values redacted)"},

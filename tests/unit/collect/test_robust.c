@@ -29,6 +29,9 @@ static const char *const shapes[] = {
     " \"taskDefinition\": {\"taskDefinitionArn\": \"arn:t\", \"containerDefinitions\": [null, 1, {\"environment\":"
     " [{\"name\": \"A\", \"value\": null}, {\"name\": 5, \"value\": \"x\"}, \"e\"], \"portMappings\": {\"containerPort\": \"x\"}}],"
     " \"volumes\": [{\"efsVolumeConfiguration\": \"\"}, {\"efsVolumeConfiguration\": {\"transitEncryption\": 1}}, null]}}",
+    "{\"arn\": \"arn:p\", \"artifacts\": [], \"secondaryArtifacts\": [null, {\"encryptionDisabled\": \"x\"}], \"source\": {\"location\": 7},"
+    " \"secondarySources\": \"\", \"environment\": {\"environmentVariables\": [{\"name\": \"A\", \"type\": 3, \"value\": {}},"
+    " {\"name\": \"B\", \"type\": \"SECRETS_MANAGER\", \"value\": null}, 4]}, \"logsConfig\": {\"s3Logs\": []}}",
     "{\"Policy\": \"not json\", \"Aliases\": [{\"AliasName\": 1}, {\"AliasName\": \"alias/x\", \"TargetKeyId\": null}]}",
     NULL,
 };
@@ -74,6 +77,7 @@ static void run_all(json_t *v)
         col_rds_map_snapshot_attrs(o, v, cl);
         json_decref(o);
     }
+    json_decref(col_codebuild_map_project(v));
     json_decref(col_ecs_map_cluster(v));
     json_decref(col_ecs_map_taskdef(v));
     o = col_lambda_map_function(v);
