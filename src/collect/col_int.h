@@ -230,6 +230,9 @@ void col_ec2_map_userdata(json_t *inst_state, json_t *attr_resp);
 json_t *col_ec2_map_volume(const struct col_ec2_ctx *c, json_t *vol);
 json_t *col_ec2_map_template(const struct col_ec2_ctx *c, json_t *tpl, json_t *version);
 void col_ec2_map_ebs_default(json_t *state, const struct col_ec2_ctx *c, json_t *resp);
+/* ec2_lc.c: autoscaling DescribeLaunchConfigurations -> ec2.launchconfigurations */
+enum osp_code col_ec2_launch_configs(struct col_job *job, json_t *state, struct osp_err *err);
+json_t *col_ec2_map_launch_config(json_t *lc); /* NULL without LaunchConfigurationARN */
 /* cloudwatch.c */
 enum osp_code col_cloudwatch(struct col_job *job, json_t *state, struct osp_err *err);
 json_t *col_cw_map_alarm(json_t *alarm);

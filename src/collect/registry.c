@@ -10,7 +10,7 @@ static const struct col_service services[] = {
     {"cloudwatch", 0, col_cloudwatch, "alarms, log groups and metric filters"},
     {"codebuild", 0, col_codebuild, "projects: artifact encryption, sources, environment (values redacted), logs"},
     {"config", 0, col_config, "Config recorders, their status, delivery channels, aggregators"},
-    {"ec2", 0, col_ec2, "instances, volumes, security groups, NACLs, VPCs, flow logs, launch templates"},
+    {"ec2", 0, col_ec2, "instances, volumes, security groups, NACLs, VPCs, flow logs, launch templates, launch configurations"},
     {"ecs", 0, col_ecs, "clusters with their settings, latest task definition of each family (env values redacted)"},
     {"iam", 1, col_iam, "users (root included), groups, roles, policies, password policy"},
     {"kms", 0, col_kms, "keys, their rotation status, aliases"},

@@ -1,4 +1,4 @@
-"""Secrets in resource configuration (EC2 user data, launch template user data, Lambda and ECS
+"""Secrets in resource configuration (EC2 user data, launch template and launch configuration user data, Lambda and ECS
 container environment values, CodeBuild plaintext variables and source URLs) never reach the cache db (exported and decompressed too), the artifact, `osprey inspect`,
 any report or the --debug log, while the checks that look for secrets still FAIL: live, on an
 --offline replay from the cache and from an artifact."""
@@ -25,7 +25,8 @@ ECS_PLAIN = "CanaryEcsPlainValue-11223344"          # no rule matches: still nev
 CB_SECRET = "CanaryCodeBuildSecret-5566778899"     # DB_PASSWORD plaintext value: rule marker
 CB_PLAIN = "CanaryCodeBuildPlain-99887766"         # no rule matches: still never in clear
 CB_URL_PW = "CanaryCodeBuildUrlPw-3141592"         # https://bot:...@host: "Password in URL"
-CANARIES = (KEY_CANARY, UD_CANARY, LT_CANARY, ENV_SECRET, ENV_PLAIN, ECS_SECRET, ECS_PLAIN, CB_SECRET, CB_PLAIN,
+LC_CANARY = "CanaryLaunchCfgPw-8080"                # DB_PASSWORD="..." in launch configuration user data
+CANARIES = (LC_CANARY, KEY_CANARY, UD_CANARY, LT_CANARY, ENV_SECRET, ENV_PLAIN, ECS_SECRET, ECS_PLAIN, CB_SECRET, CB_PLAIN,
             CB_URL_PW)
 
 
@@ -48,6 +49,9 @@ def seed(m):
     ec2.run_instances(ImageId=AMI, MinCount=1, MaxCount=1, UserData=ud)
     lt_ud = base64.b64encode(("#!/bin/sh\ncurl https://admin:%s@db.internal/init\n" % LT_CANARY).encode()).decode()
     ec2.create_launch_template(LaunchTemplateName="canary-lt", LaunchTemplateData={"UserData": lt_ud})
+    m.client("autoscaling").create_launch_configuration(
+        LaunchConfigurationName="canary-lc", ImageId=AMI, InstanceType="t3.micro",
+        UserData="#!/bin/sh\nDB_PASSWORD=\"%s\"\n" % LC_CANARY)
     iam = m.client("iam")
     role = iam.create_role(RoleName="fn-role", AssumeRolePolicyDocument=json.dumps({
         "Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": {"Service": "lambda.amazonaws.com"},
@@ -77,7 +81,7 @@ def failed_ids(report_path):
     return {x["ID"] for x in rep["Findings"] if x["Status"] == "FAIL"}
 
 
-WANT_FAIL = {"AVD-AWS-0029", "AVD-AWS-0129", "OSP-AWS-0012", "AVD-AWS-0036", "OSP-AWS-0050", "OSP-AWS-0051"}
+WANT_FAIL = {"AVD-AWS-0122", "AVD-AWS-0029", "AVD-AWS-0129", "OSP-AWS-0012", "AVD-AWS-0036", "OSP-AWS-0050", "OSP-AWS-0051"}
 
 
 def test_secrets_redacted_everywhere_and_still_found(t):

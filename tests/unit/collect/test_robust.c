@@ -32,6 +32,8 @@ static const char *const shapes[] = {
     "{\"arn\": \"arn:p\", \"artifacts\": [], \"secondaryArtifacts\": [null, {\"encryptionDisabled\": \"x\"}], \"source\": {\"location\": 7},"
     " \"secondarySources\": \"\", \"environment\": {\"environmentVariables\": [{\"name\": \"A\", \"type\": 3, \"value\": {}},"
     " {\"name\": \"B\", \"type\": \"SECRETS_MANAGER\", \"value\": null}, 4]}, \"logsConfig\": {\"s3Logs\": []}}",
+    "{\"LaunchConfigurationARN\": \"arn:l\", \"BlockDeviceMappings\": [null, {\"Ebs\": \"\"}, {\"Ebs\": {\"Encrypted\": []}}],"
+    " \"MetadataOptions\": \"x\", \"UserData\": \"@@not base64\", \"AssociatePublicIpAddress\": {}}",
     "{\"Policy\": \"not json\", \"Aliases\": [{\"AliasName\": 1}, {\"AliasName\": \"alias/x\", \"TargetKeyId\": null}]}",
     NULL,
 };
@@ -78,6 +80,7 @@ static void run_all(json_t *v)
         json_decref(o);
     }
     json_decref(col_codebuild_map_project(v));
+    json_decref(col_ec2_map_launch_config(v));
     json_decref(col_ecs_map_cluster(v));
     json_decref(col_ecs_map_taskdef(v));
     o = col_lambda_map_function(v);
