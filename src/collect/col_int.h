@@ -257,6 +257,10 @@ json_t *col_rds_map_cluster(json_t *cluster);
 void col_rds_join_members(json_t *state);     /* clusters[_].instances from instances[_].clusteridentifier */
 json_t *col_rds_map_snapshot(json_t *snap, int cluster);
 void col_rds_map_snapshot_attrs(json_t *snap, json_t *resp, int cluster);
+/* cloudfront.c */
+enum osp_code col_cloudfront(struct col_job *job, json_t *state, struct osp_err *err);
+json_t *col_cloudfront_map_distribution(json_t *summary, json_t *get_config_resp); /* NULL without ARN */
+void col_cloudfront_map_deliveries(json_t *distributions, json_t *delivery_sources, json_t *deliveries);
 /* codebuild.c */
 enum osp_code col_codebuild(struct col_job *job, json_t *state, struct osp_err *err);
 json_t *col_codebuild_map_project(json_t *batch_get_projects_entry); /* NULL without arn */

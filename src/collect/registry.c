@@ -6,6 +6,7 @@
 static const struct col_service services[] = {
     {"accessanalyzer", 0, col_accessanalyzer, "IAM Access Analyzer analyzers"},
     {"account", 1, col_account, "alternate contacts (security, billing, operations)"},
+    {"cloudfront", 1, col_cloudfront, "distributions with their configuration, v2 access-log deliveries"},
     {"cloudtrail", 0, col_cloudtrail, "trails, their status and event selectors"},
     {"cloudwatch", 0, col_cloudwatch, "alarms, log groups and metric filters"},
     {"codebuild", 0, col_codebuild, "projects: artifact encryption, sources, environment (values redacted), logs"},

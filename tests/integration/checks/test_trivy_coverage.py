@@ -11,7 +11,7 @@ from osptest import SHARED_DIR, main, run_osprey  # noqa: E402
 
 COLLECTED = {"iam", "s3", "cloudtrail", "config", "kms", "ec2", "cloudwatch", "sns", "accessanalyzer", "account"}
 COLLECTED |= {"lambda", "rds"}
-COLLECTED |= {"codebuild", "ecs"}
+COLLECTED |= {"cloudfront", "codebuild", "ecs"}
 NOT_SHIPPED = {}
 
 

@@ -34,6 +34,10 @@ static const char *const shapes[] = {
     " {\"name\": \"B\", \"type\": \"SECRETS_MANAGER\", \"value\": null}, 4]}, \"logsConfig\": {\"s3Logs\": []}}",
     "{\"LaunchConfigurationARN\": \"arn:l\", \"BlockDeviceMappings\": [null, {\"Ebs\": \"\"}, {\"Ebs\": {\"Encrypted\": []}}],"
     " \"MetadataOptions\": \"x\", \"UserData\": \"@@not base64\", \"AssociatePublicIpAddress\": {}}",
+    "{\"ARN\": \"arn:d\", \"Id\": 4, \"DistributionConfig\": {\"WebACLId\": [], \"Logging\": \"\", \"CacheBehaviors\":"
+    " {\"Items\": {\"CacheBehavior\": [null, 3]}}, \"ViewerCertificate\": {\"ACMCertificateArn\": {}}},"
+    " \"deliverySources\": [null, {\"name\": 1, \"resourceArns\": [5, \"arn:aws:cloudfront::1:distribution/\"]}],"
+    " \"deliveries\": [{\"deliverySourceName\": []}, 7]}",
     "{\"Policy\": \"not json\", \"Aliases\": [{\"AliasName\": 1}, {\"AliasName\": \"alias/x\", \"TargetKeyId\": null}]}",
     NULL,
 };
@@ -80,6 +84,11 @@ static void run_all(json_t *v)
         json_decref(o);
     }
     json_decref(col_codebuild_map_project(v));
+    o = json_array();
+    json_array_append_new(o, col_cloudfront_map_distribution(v, v));
+    col_cloudfront_map_deliveries(o, json_object_get(v, "deliverySources"), json_object_get(v, "deliveries"));
+    col_cloudfront_map_deliveries(v, v, v);
+    json_decref(o);
     json_decref(col_ec2_map_launch_config(v));
     json_decref(col_ecs_map_cluster(v));
     json_decref(col_ecs_map_taskdef(v));
