@@ -87,66 +87,17 @@ json_t *col_codebuild_map_project(json_t *p)
     return o;
 }
 
-struct cb_run {
-    json_t *names;  /* project names from ListProjects */
-    json_t **out;   /* one array of mapped projects per batch */
-};
-
-static enum osp_code list_page(void *ud, json_t *body, struct osp_err *err)
-{
-    struct cb_run *run = ud;
-    json_t *a;
-    size_t i;
-    COL_ITEMS(json_object_get(body, "projects"), i, a) if (json_is_string(a)) json_array_append(run->names, a);
-    return OSP_OK;
-}
-
-static enum osp_code one_batch(struct col_job *job, size_t b, void *ud, struct osp_err *err)
-{
-    struct cb_run *run = ud;
-    json_t *req = json_pack("{s:[]}", "names"), *x;
-    for (size_t i = b * CB_BATCH; req && i < json_array_size(run->names) && i < (b + 1) * CB_BATCH; i++)
-        json_array_append(json_object_get(req, "names"), json_array_get(run->names, i));
-    char *body = req ? json_dumps(req, JSON_COMPACT) : NULL;
-    json_decref(req);
-    if (!body)
-        return osp_err_set(err, OSP_ENOMEM, "codebuild: out of memory for BatchGetProjects");
-    struct aws_call c = col_json_call("codebuild", job->region, CB_TARGET "BatchGetProjects", "1.1", body);
-    json_t *resp = NULL;
-    enum osp_code rc = col_get(job, &c, NULL, &resp, err);
-    aws_call_cleanup(&c);
-    free(body);
-    size_t i;
-    if (rc == OSP_OK) {
-        run->out[b] = json_array();
-        COL_ITEMS(json_object_get(resp, "projects"), i, x) { /* projectsNotFound: deleted meanwhile */
-            json_t *o = col_codebuild_map_project(x);
-            if (o)
-                col_push(run->out[b], o);
-        }
-    }
-    json_decref(resp);
-    return rc;
-}
-
 enum osp_code col_codebuild(struct col_job *job, json_t *state, struct osp_err *err)
 {
-    struct cb_run run = {json_array(), NULL};
-    json_t *projects = col_arr(state, "projects"), *x;
+    struct col_names names = {"projects", json_array()};
+    struct col_batch get = {"codebuild", CB_TARGET "BatchGetProjects", "names", "projects", NULL, CB_BATCH,
+                            col_codebuild_map_project};
     struct aws_call c = col_json_call("codebuild", job->region, CB_TARGET "ListProjects", "1.1",
                                       "{\"sortBy\":\"NAME\",\"sortOrder\":\"ASCENDING\"}");
-    enum osp_code rc = col_paginate(job, &c, "nextToken", "nextToken", NULL, list_page, &run, err);
+    enum osp_code rc = col_paginate(job, &c, "nextToken", "nextToken", NULL, col_gather_strings, &names, err);
     aws_call_cleanup(&c);
-    size_t nb = (json_array_size(run.names) + CB_BATCH - 1) / CB_BATCH, i;
-    if (rc == OSP_OK && !(run.out = calloc(nb + 1, sizeof *run.out)))
-        rc = osp_err_set(err, OSP_ENOMEM, "codebuild: out of memory for %zu projects", json_array_size(run.names));
     if (rc == OSP_OK)
-        rc = col_each(job, nb, one_batch, &run, err);
-    for (size_t b = 0; run.out && b < nb; b++) {
-        COL_ITEMS(run.out[b], i, x) json_array_append(projects, x);
-        json_decref(run.out[b]);
-    }
-    free(run.out);
-    json_decref(run.names);
+        rc = col_batch_describe(job, &get, names.names, col_arr(state, "projects"), err);
+    json_decref(names.names);
     return rc;
 }

@@ -132,6 +132,26 @@ void col_pool_free(struct col_pool *p);
 /* Did a failed call end with this AWS error code? (resp->error.code or err->aws_code) */
 int col_err_is(const struct aws_response *resp, const struct osp_err *err, const char *code);
 
+/* ---- batched describes of listed names (batch.c) ---- */
+/* A col_paginate page function collecting the strings of body[key] into names. */
+struct col_names {
+    const char *key; /* "clusterArns", "projects", ... */
+    json_t *names;   /* borrowed array, appended to */
+};
+enum osp_code col_gather_strings(void *ud, json_t *body, struct osp_err *err);
+/* Describe names `per` at a time: a JSON-protocol call (version 1.1) with body extra + {names_key:
+ * [names...]}, each item of response[list_key] mapped by map (NULL: skipped) and appended to out
+ * in list order; the batches run on the task pool. */
+struct col_batch {
+    const char *service, *target; /* "ecs", "AmazonEC2ContainerServiceV20141113.DescribeClusters" */
+    const char *names_key, *list_key;
+    json_t *extra; /* borrowed; NULL: none */
+    size_t per;
+    json_t *(*map)(json_t *item);
+};
+OSP_MUST_CHECK enum osp_code col_batch_describe(struct col_job *job, const struct col_batch *b, json_t *names,
+                                                json_t *out, struct osp_err *err);
+
 /* ---- state values (state.c) ---- */
 json_t *col_meta(const char *arn);          /* new: the metadata object */
 json_t *col_obj(const char *arn);           /* new: {"__defsec_metadata": meta} */

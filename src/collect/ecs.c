@@ -100,57 +100,9 @@ json_t *col_ecs_map_taskdef(json_t *resp)
 }
 
 struct ecs_run {
-    json_t *arns;     /* cluster ARNs from ListClusters */
     json_t *families; /* family names from ListTaskDefinitionFamilies */
-    json_t **clusters; /* one array of mapped clusters per batch */
-    json_t **tds;      /* one task definition per family */
+    json_t **tds;     /* one task definition per family */
 };
-
-static enum osp_code cluster_page(void *ud, json_t *body, struct osp_err *err)
-{
-    struct ecs_run *run = ud;
-    json_t *a;
-    size_t i;
-    COL_ITEMS(json_object_get(body, "clusterArns"), i, a) if (json_is_string(a)) json_array_append(run->arns, a);
-    return OSP_OK;
-}
-
-static enum osp_code family_page(void *ud, json_t *body, struct osp_err *err)
-{
-    struct ecs_run *run = ud;
-    json_t *a;
-    size_t i;
-    COL_ITEMS(json_object_get(body, "families"), i, a) if (json_is_string(a)) json_array_append(run->families, a);
-    return OSP_OK;
-}
-
-static enum osp_code one_batch(struct col_job *job, size_t b, void *ud, struct osp_err *err)
-{
-    struct ecs_run *run = ud;
-    json_t *req = json_pack("{s:[],s:[s]}", "clusters", "include", "SETTINGS"), *x;
-    for (size_t i = b * ECS_BATCH; i < json_array_size(run->arns) && i < (b + 1) * ECS_BATCH; i++)
-        json_array_append(json_object_get(req, "clusters"), json_array_get(run->arns, i));
-    char *body = req ? json_dumps(req, JSON_COMPACT) : NULL;
-    json_decref(req);
-    if (!body)
-        return osp_err_set(err, OSP_ENOMEM, "ecs: out of memory for DescribeClusters");
-    struct aws_call c = ecs_call(job, ECS_TARGET "DescribeClusters", body);
-    json_t *resp = NULL;
-    enum osp_code rc = col_get(job, &c, NULL, &resp, err);
-    aws_call_cleanup(&c);
-    free(body);
-    size_t i;
-    if (rc == OSP_OK) {
-        run->clusters[b] = json_array();
-        COL_ITEMS(json_object_get(resp, "clusters"), i, x) {
-            json_t *o = col_ecs_map_cluster(x);
-            if (o)
-                col_push(run->clusters[b], o);
-        }
-    }
-    json_decref(resp);
-    return rc;
-}
 
 static enum osp_code one_family(struct col_job *job, size_t i, void *ud, struct osp_err *err)
 {
@@ -174,24 +126,19 @@ static enum osp_code one_family(struct col_job *job, size_t i, void *ud, struct 
 
 enum osp_code col_ecs(struct col_job *job, json_t *state, struct osp_err *err)
 {
-    struct ecs_run run = {json_array(), json_array(), NULL, NULL};
-    json_t *clusters = col_arr(state, "clusters"), *tds = col_arr(state, "taskdefinitions"), *x;
+    struct ecs_run run = {json_array(), NULL};
+    json_t *tds = col_arr(state, "taskdefinitions"), *include = json_pack("{s:[s]}", "include", "SETTINGS");
+    struct col_names arns = {"clusterArns", json_array()}, fams = {"families", run.families};
+    struct col_batch describe = {"ecs", ECS_TARGET "DescribeClusters", "clusters", "clusters", include, ECS_BATCH,
+                                 col_ecs_map_cluster};
     struct aws_call c = ecs_call(job, ECS_TARGET "ListClusters", "{\"maxResults\":100}");
-    enum osp_code rc = col_paginate(job, &c, "nextToken", "nextToken", NULL, cluster_page, &run, err);
+    enum osp_code rc = col_paginate(job, &c, "nextToken", "nextToken", NULL, col_gather_strings, &arns, err);
     aws_call_cleanup(&c);
-    size_t nb = (json_array_size(run.arns) + ECS_BATCH - 1) / ECS_BATCH, i;
-    if (rc == OSP_OK && !(run.clusters = calloc(nb + 1, sizeof *run.clusters)))
-        rc = osp_err_set(err, OSP_ENOMEM, "ecs: out of memory for %zu clusters", json_array_size(run.arns));
     if (rc == OSP_OK)
-        rc = col_each(job, nb, one_batch, &run, err);
-    for (size_t b = 0; run.clusters && b < nb; b++) {
-        COL_ITEMS(run.clusters[b], i, x) json_array_append(clusters, x);
-        json_decref(run.clusters[b]);
-    }
-    free(run.clusters);
+        rc = col_batch_describe(job, &describe, arns.names, col_arr(state, "clusters"), err);
     if (rc == OSP_OK) {
         c = ecs_call(job, ECS_TARGET "ListTaskDefinitionFamilies", "{\"status\":\"ACTIVE\",\"maxResults\":100}");
-        rc = col_paginate(job, &c, "nextToken", "nextToken", NULL, family_page, &run, err);
+        rc = col_paginate(job, &c, "nextToken", "nextToken", NULL, col_gather_strings, &fams, err);
         aws_call_cleanup(&c);
     }
     size_t nf = json_array_size(run.families);
@@ -203,7 +150,8 @@ enum osp_code col_ecs(struct col_job *job, json_t *state, struct osp_err *err)
         if (run.tds[k])
             col_push(tds, run.tds[k]);
     free(run.tds);
-    json_decref(run.arns);
+    json_decref(arns.names);
     json_decref(run.families);
+    json_decref(include);
     return rc;
 }
