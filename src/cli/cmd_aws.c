@@ -122,6 +122,8 @@ static enum osp_code evaluate(struct cli_session *s, struct scan_catalog *cat, c
     if (!rc)
         rc = scan_catalog_set_enabled_regions(cat, (const char *const *)s->scope.enabled, s->scope.nenabled, err);
     if (!rc)
+        scan_catalog_set_enabled_recorded(cat, s->scope.enabled_recorded ? s->scope.enabled_at : 0);
+    if (!rc)
         rc = scan_evaluate(cat, s->scope.account, s->scope.partition, in, nin, rows, st->n, r, err);
     for (size_t i = 0; !rc && i < st->nmissing; i++) { /* --offline: asked for, nothing stored */
         struct res_gap g = {.kind = RES_GAP_REGION, .account = s->scope.account, .region = st->missing_regions[i],
