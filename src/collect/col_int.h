@@ -132,6 +132,26 @@ void col_pool_free(struct col_pool *p);
 /* Did a failed call end with this AWS error code? (resp->error.code or err->aws_code) */
 int col_err_is(const struct aws_response *resp, const struct osp_err *err, const char *code);
 
+/* ---- batched describes of listed names (batch.c) ---- */
+/* A col_paginate page function collecting the strings of body[key] into names. */
+struct col_names {
+    const char *key; /* "clusterArns", "projects", ... */
+    json_t *names;   /* borrowed array, appended to */
+};
+enum osp_code col_gather_strings(void *ud, json_t *body, struct osp_err *err);
+/* Describe names `per` at a time: a JSON-protocol call (version 1.1) with body extra + {names_key:
+ * [names...]}, each item of response[list_key] mapped by map (NULL: skipped) and appended to out
+ * in list order; the batches run on the task pool. */
+struct col_batch {
+    const char *service, *target; /* "ecs", "AmazonEC2ContainerServiceV20141113.DescribeClusters" */
+    const char *names_key, *list_key;
+    json_t *extra; /* borrowed; NULL: none */
+    size_t per;
+    json_t *(*map)(json_t *item);
+};
+OSP_MUST_CHECK enum osp_code col_batch_describe(struct col_job *job, const struct col_batch *b, json_t *names,
+                                                json_t *out, struct osp_err *err);
+
 /* ---- state values (state.c) ---- */
 json_t *col_meta(const char *arn);          /* new: the metadata object */
 json_t *col_obj(const char *arn);           /* new: {"__defsec_metadata": meta} */
@@ -231,6 +251,9 @@ void col_ec2_map_userdata(json_t *inst_state, json_t *attr_resp);
 json_t *col_ec2_map_volume(const struct col_ec2_ctx *c, json_t *vol);
 json_t *col_ec2_map_template(const struct col_ec2_ctx *c, json_t *tpl, json_t *version);
 void col_ec2_map_ebs_default(json_t *state, const struct col_ec2_ctx *c, json_t *resp);
+/* ec2_lc.c: autoscaling DescribeLaunchConfigurations -> ec2.launchconfigurations */
+enum osp_code col_ec2_launch_configs(struct col_job *job, json_t *state, struct osp_err *err);
+json_t *col_ec2_map_launch_config(json_t *lc); /* NULL without LaunchConfigurationARN */
 /* cloudwatch.c */
 enum osp_code col_cloudwatch(struct col_job *job, json_t *state, struct osp_err *err);
 json_t *col_cw_map_alarm(json_t *alarm);
@@ -280,6 +303,17 @@ json_t *col_rds_map_cluster(json_t *cluster);
 void col_rds_join_members(json_t *state);     /* clusters[_].instances from instances[_].clusteridentifier */
 json_t *col_rds_map_snapshot(json_t *snap, int cluster);
 void col_rds_map_snapshot_attrs(json_t *snap, json_t *resp, int cluster);
+/* cloudfront.c */
+enum osp_code col_cloudfront(struct col_job *job, json_t *state, struct osp_err *err);
+json_t *col_cloudfront_map_distribution(json_t *summary, json_t *get_config_resp); /* NULL without ARN */
+void col_cloudfront_map_deliveries(json_t *distributions, json_t *delivery_sources, json_t *deliveries);
+/* codebuild.c */
+enum osp_code col_codebuild(struct col_job *job, json_t *state, struct osp_err *err);
+json_t *col_codebuild_map_project(json_t *batch_get_projects_entry); /* NULL without arn */
+/* ecs.c */
+enum osp_code col_ecs(struct col_job *job, json_t *state, struct osp_err *err);
+json_t *col_ecs_map_cluster(json_t *describe_clusters_entry); /* NULL without clusterArn */
+json_t *col_ecs_map_taskdef(json_t *describe_task_definition_resp);
 /* lambda.c */
 enum osp_code col_lambda(struct col_job *job, json_t *state, struct osp_err *err);
 json_t *col_lambda_map_function(json_t *fn); /* NULL without FunctionArn */

@@ -199,6 +199,8 @@ enum osp_code col_ec2(struct col_job *job, json_t *state, struct osp_err *err)
         for (i = 0; run.tpl_out && i < json_array_size(run.tpls); i++)
             json_decref(run.tpl_out[i]);
     }
+    if (rc == OSP_OK)
+        rc = col_ec2_launch_configs(job, state, err);
     for (i = 0; i < L_N; i++)
         json_decref(l[i]);
     json_decref(run.insts);

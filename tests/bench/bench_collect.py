@@ -120,6 +120,33 @@ def seed(m, k):
         lam.create_function(FunctionName="fn%04d" % i, Runtime="python3.12", Role=role, Handler="i.h",
                             Code={"ZipFile": b"PK\x05\x06" + b"\x00" * 18})
     n["lambda"] = 2 * k
+    ecs = m.client("ecs")
+    for i in range(k):
+        ecs.create_cluster(clusterName="cl%04d" % i)
+        ecs.register_task_definition(family="td%04d" % i, containerDefinitions=[
+            {"name": "app", "image": "nginx", "memory": 128, "environment": [{"name": "MODE", "value": "x"}]}])
+    n["ecs"] = 2 * k
+    cb = m.client("codebuild")
+    for i in range(k):
+        cb.create_project(name="cb%04d" % i, source={"type": "GITHUB", "location": "https://github.com/o/r.git"},
+                          artifacts={"type": "NO_ARTIFACTS"}, serviceRole="arn:aws:iam::123456789012:role/cb",
+                          environment={"type": "LINUX_CONTAINER", "image": "aws/codebuild/standard:7.0",
+                                       "computeType": "BUILD_GENERAL1_SMALL"})
+    n["codebuild"] = k
+    cf = m.client("cloudfront")
+    for i in range(k):
+        cf.create_distribution(DistributionConfig={
+            "CallerReference": "d%d" % i, "Comment": "", "Enabled": True,
+            "Origins": {"Quantity": 1, "Items": [{"Id": "o", "DomainName": "b.s3.amazonaws.com",
+                                                  "S3OriginConfig": {"OriginAccessIdentity": ""}}]},
+            "DefaultCacheBehavior": {"TargetOriginId": "o", "ViewerProtocolPolicy": "allow-all", "MinTTL": 0,
+                                     "ForwardedValues": {"QueryString": False, "Cookies": {"Forward": "none"}}}})
+    n["cloudfront"] = k
+    asg = m.client("autoscaling")
+    for i in range(k):
+        asg.create_launch_configuration(LaunchConfigurationName="lc%04d" % i, ImageId="ami-12c6146b",
+                                        InstanceType="t3.micro")
+    n["ec2"] += k
     return n
 
 

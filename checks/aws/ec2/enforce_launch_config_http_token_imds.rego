@@ -1,8 +1,8 @@
 # METADATA
-# title: "Launch templates require IMDSv2 session tokens"
+# title: "Launch templates and launch configurations require IMDSv2 session tokens"
 # description: >-
-#   Every instance launched from a template that does not require metadata tokens starts with IMDSv1
-#   open to request forgery.
+#   Every instance launched from a template or launch configuration that does not require metadata
+#   tokens starts with IMDSv1 open to request forgery.
 # scope: package
 # schemas:
 #   - input: schema["cloud"]
@@ -46,4 +46,11 @@ deny contains res if {
 	not object.get(lt, ["instance", "metadataoptions", "httpendpoint", "value"], "enabled") == "disabled"
 	not object.get(lt, ["instance", "metadataoptions", "httptokens", "value"], "optional") == "required"
 	res := result.new(sprintf("Launch template '%s' does not require IMDSv2 tokens.", [object.get(lt, ["name", "value"], "?")]), lt)
+}
+
+deny contains res if {
+	some lc in input.aws.ec2.launchconfigurations
+	not object.get(lc, ["metadataoptions", "httpendpoint", "value"], "enabled") == "disabled"
+	not object.get(lc, ["metadataoptions", "httptokens", "value"], "optional") == "required"
+	res := result.new(sprintf("Launch configuration '%s' does not require IMDSv2 tokens.", [object.get(lc, ["name", "value"], "?")]), lc)
 }

@@ -1,5 +1,5 @@
-"""Secrets in resource configuration (EC2 user data, launch template user data, Lambda environment
-values) never reach the cache db (exported and decompressed too), the artifact, `osprey inspect`,
+"""Secrets in resource configuration (EC2 user data, launch template and launch configuration user data, Lambda and ECS
+container environment values, CodeBuild plaintext variables and source URLs) never reach the cache db (exported and decompressed too), the artifact, `osprey inspect`,
 any report or the --debug log, while the checks that look for secrets still FAIL: live, on an
 --offline replay from the cache and from an artifact."""
 import base64
@@ -20,7 +20,14 @@ UD_CANARY = "CanaryUserDataSecret-0123456789"        # DB_PASSWORD="..." matches
 LT_CANARY = "CanaryTemplatePw-424242"                # https://admin:...@host matches "Password in URL"
 ENV_SECRET = "CanaryLambdaEnvSecret-987654321"       # DB_PASSWORD value: rule marker
 ENV_PLAIN = "CanaryLambdaPlainValue-13579"           # no rule matches: still never in clear
-CANARIES = (KEY_CANARY, UD_CANARY, LT_CANARY, ENV_SECRET, ENV_PLAIN)
+ECS_SECRET = "CanaryEcsEnvSecret-24681357"         # DB_PASSWORD value: rule marker
+ECS_PLAIN = "CanaryEcsPlainValue-11223344"          # no rule matches: still never in clear
+CB_SECRET = "CanaryCodeBuildSecret-5566778899"     # DB_PASSWORD plaintext value: rule marker
+CB_PLAIN = "CanaryCodeBuildPlain-99887766"         # no rule matches: still never in clear
+CB_URL_PW = "CanaryCodeBuildUrlPw-3141592"         # https://bot:...@host: "Password in URL"
+LC_CANARY = "CanaryLaunchCfgPw-8080"                # DB_PASSWORD="..." in launch configuration user data
+CANARIES = (LC_CANARY, KEY_CANARY, UD_CANARY, LT_CANARY, ENV_SECRET, ENV_PLAIN, ECS_SECRET, ECS_PLAIN, CB_SECRET, CB_PLAIN,
+            CB_URL_PW)
 
 
 def files_under(d):
@@ -42,6 +49,9 @@ def seed(m):
     ec2.run_instances(ImageId=AMI, MinCount=1, MaxCount=1, UserData=ud)
     lt_ud = base64.b64encode(("#!/bin/sh\ncurl https://admin:%s@db.internal/init\n" % LT_CANARY).encode()).decode()
     ec2.create_launch_template(LaunchTemplateName="canary-lt", LaunchTemplateData={"UserData": lt_ud})
+    m.client("autoscaling").create_launch_configuration(
+        LaunchConfigurationName="canary-lc", ImageId=AMI, InstanceType="t3.micro",
+        UserData="#!/bin/sh\nDB_PASSWORD=\"%s\"\n" % LC_CANARY)
     iam = m.client("iam")
     role = iam.create_role(RoleName="fn-role", AssumeRolePolicyDocument=json.dumps({
         "Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": {"Service": "lambda.amazonaws.com"},
@@ -53,6 +63,16 @@ def seed(m):
         FunctionName="canary-fn", Runtime="python3.12", Role=role, Handler="index.handler",
         Code={"ZipFile": buf.getvalue()},
         Environment={"Variables": {"DB_PASSWORD": "'%s'" % ENV_SECRET, "PLAIN": ENV_PLAIN}})
+    m.client("ecs").register_task_definition(family="canary-td", containerDefinitions=[{
+        "name": "app", "image": "nginx", "memory": 256,
+        "environment": [{"name": "DB_PASSWORD", "value": ECS_SECRET}, {"name": "ECS_PLAIN", "value": ECS_PLAIN}]}])
+    m.client("codebuild").create_project(
+        name="canary-cb", source={"type": "BITBUCKET", "location": "https://bot:%s@bitbucket.org/a/b.git" % CB_URL_PW},
+        artifacts={"type": "NO_ARTIFACTS"}, serviceRole="arn:aws:iam::123456789012:role/cb",
+        environment={"type": "LINUX_CONTAINER", "image": "aws/codebuild/standard:7.0",
+                     "computeType": "BUILD_GENERAL1_SMALL",
+                     "environmentVariables": [{"name": "DB_PASSWORD", "value": CB_SECRET, "type": "PLAINTEXT"},
+                                              {"name": "CB_PLAIN", "value": CB_PLAIN}]})
 
 
 def failed_ids(report_path):
@@ -61,7 +81,7 @@ def failed_ids(report_path):
     return {x["ID"] for x in rep["Findings"] if x["Status"] == "FAIL"}
 
 
-WANT_FAIL = {"AVD-AWS-0029", "AVD-AWS-0129", "OSP-AWS-0012"}
+WANT_FAIL = {"AVD-AWS-0122", "AVD-AWS-0029", "AVD-AWS-0129", "OSP-AWS-0012", "AVD-AWS-0036", "OSP-AWS-0050", "OSP-AWS-0051"}
 
 
 def test_secrets_redacted_everywhere_and_still_found(t):
@@ -70,7 +90,8 @@ def test_secrets_redacted_everywhere_and_still_found(t):
     out = os.path.join(t.tmp, "out")
     os.makedirs(out)
     cache, art = os.path.join(out, "cache"), os.path.join(out, "a.osc")
-    base = ["aws", "--endpoint", m.endpoint, "--region", "us-east-1", "--service", "ec2", "--service", "lambda"]
+    base = ["aws", "--endpoint", m.endpoint, "--region", "us-east-1", "--service", "ec2", "--service", "lambda",
+            "--service", "ecs", "--service", "codebuild"]
     js = os.path.join(out, "r.json")
     r = run_osprey(base + ["--cache-dir", cache, "--cache-artifact", art, "--debug", "--format", "json=%s" % js,
                            "--format", "sarif=%s" % os.path.join(out, "r.sarif"),
@@ -92,11 +113,11 @@ def test_secrets_redacted_everywhere_and_still_found(t):
     assert WANT_FAIL <= failed_ids(js3), failed_ids(js3)
     # inspect prints the state: markers, never the values
     r = run_osprey(["inspect", "--endpoint", m.endpoint, "--region", "us-east-1", "--service", "ec2", "--service",
-                    "lambda", "--cache-dir", os.path.join(t.tmp, "inspect-cache")], env=m.env())
+                    "lambda", "--service", "ecs", "--service", "codebuild", "--cache-dir", os.path.join(t.tmp, "inspect-cache")], env=m.env())
     assert r.returncode == 0, r.stderr[-2000:]
     assert_clean(r.stdout + r.stderr, "osprey inspect")
     assert "[osprey-redacted:Password literal]" in r.stdout and "[osprey-redacted]" in r.stdout, r.stdout[-3000:]
-    assert "DB_PASSWORD" in r.stdout and "PLAIN" in r.stdout  # names stay
+    assert "DB_PASSWORD" in r.stdout and "PLAIN" in r.stdout and "ECS_PLAIN" in r.stdout and "CB_PLAIN" in r.stdout  # names stay
     # every file the runs wrote, raw
     seen = 0
     for p in files_under(out):
@@ -106,7 +127,7 @@ def test_secrets_redacted_everywhere_and_still_found(t):
     assert seen >= 7, seen
     with open(art, "rb") as f:
         ents = artfmt.decode(f.read())[1]
-    assert {e["service"] for e in ents} >= {"ec2", "lambda"}, [e["service"] for e in ents]
+    assert {e["service"] for e in ents} >= {"ec2", "lambda", "ecs", "codebuild"}, [e["service"] for e in ents]
     for e in ents:
         assert_clean(e["state"] + (e["status"] or ""), "artifact entry %s/%s" % (e["region"], e["service"]))
     # sqlite may keep text in freed pages: check an exported, decompressed copy as well

@@ -21,11 +21,9 @@ COLLECTED |= set(NET_IDS)
 COLLECTED |= {"lambda", "rds"}
 COLLECTED |= {"dynamodb", "efs", "securityhub"}  # issue 13, svc-data
 COLLECTED |= {"athena", "kinesis", "ssm"}  # issue 14, svc-data
+COLLECTED |= {"cloudfront", "codebuild", "ecs"}  # issue 14, svc-b2a
 NOT_SHIPPED = {
     "AVD-AWS-0134": "deprecated by Trivy: a Terraform-only stub (HTTP data blocks), nothing in an account to judge",
-    "AVD-AWS-0008": "reads ec2.launchconfigurations, which osprey does not collect",
-    "AVD-AWS-0009": "reads ec2.launchconfigurations, which osprey does not collect",
-    "AVD-AWS-0122": "reads ec2.launchconfigurations, which osprey does not collect",
 }
 
 

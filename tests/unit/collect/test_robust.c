@@ -40,6 +40,19 @@ static const char *const shapes[] = {
     " \"TracingConfig\": \"Active\", \"Policy\": \"{\\\"Statement\\\": [null, {\\\"Principal\\\": {\\\"AWS\\\": [1, null]},"
     " \\\"Condition\\\": {\\\"ArnLike\\\": 4, \\\"StringEquals\\\": {\\\"aws:SourceArn\\\": [7]}}},"
     " {\\\"Principal\\\": 9}]}\", \"FunctionUrl\": \"u\", \"AuthType\": {}}",
+    "{\"clusterArn\": \"arn:c\", \"settings\": [null, {\"name\": \"containerInsights\", \"value\": 3}, {\"name\": []}],"
+    " \"taskDefinition\": {\"taskDefinitionArn\": \"arn:t\", \"containerDefinitions\": [null, 1, {\"environment\":"
+    " [{\"name\": \"A\", \"value\": null}, {\"name\": 5, \"value\": \"x\"}, \"e\"], \"portMappings\": {\"containerPort\": \"x\"}}],"
+    " \"volumes\": [{\"efsVolumeConfiguration\": \"\"}, {\"efsVolumeConfiguration\": {\"transitEncryption\": 1}}, null]}}",
+    "{\"arn\": \"arn:p\", \"artifacts\": [], \"secondaryArtifacts\": [null, {\"encryptionDisabled\": \"x\"}], \"source\": {\"location\": 7},"
+    " \"secondarySources\": \"\", \"environment\": {\"environmentVariables\": [{\"name\": \"A\", \"type\": 3, \"value\": {}},"
+    " {\"name\": \"B\", \"type\": \"SECRETS_MANAGER\", \"value\": null}, 4]}, \"logsConfig\": {\"s3Logs\": []}}",
+    "{\"LaunchConfigurationARN\": \"arn:l\", \"BlockDeviceMappings\": [null, {\"Ebs\": \"\"}, {\"Ebs\": {\"Encrypted\": []}}],"
+    " \"MetadataOptions\": \"x\", \"UserData\": \"@@not base64\", \"AssociatePublicIpAddress\": {}}",
+    "{\"ARN\": \"arn:d\", \"Id\": 4, \"DistributionConfig\": {\"WebACLId\": [], \"Logging\": \"\", \"CacheBehaviors\":"
+    " {\"Items\": {\"CacheBehavior\": [null, 3]}}, \"ViewerCertificate\": {\"ACMCertificateArn\": {}}},"
+    " \"deliverySources\": [null, {\"name\": 1, \"resourceArns\": [5, \"arn:aws:cloudfront::1:distribution/\"]}],"
+    " \"deliveries\": [{\"deliverySourceName\": []}, 7]}",
     "{\"Policy\": \"not json\", \"Aliases\": [{\"AliasName\": 1}, {\"AliasName\": \"alias/x\", \"TargetKeyId\": null}]}",
     NULL,
 };
@@ -85,6 +98,15 @@ static void run_all(json_t *v)
         col_rds_map_snapshot_attrs(o, v, cl);
         json_decref(o);
     }
+    json_decref(col_codebuild_map_project(v));
+    o = json_array();
+    json_array_append_new(o, col_cloudfront_map_distribution(v, v));
+    col_cloudfront_map_deliveries(o, json_object_get(v, "deliverySources"), json_object_get(v, "deliveries"));
+    col_cloudfront_map_deliveries(v, v, v);
+    json_decref(o);
+    json_decref(col_ec2_map_launch_config(v));
+    json_decref(col_ecs_map_cluster(v));
+    json_decref(col_ecs_map_taskdef(v));
     o = col_lambda_map_function(v);
     col_lambda_map_policy(o, v);
     col_lambda_map_url(o, v);
