@@ -27,13 +27,20 @@
 
 static void check_eval(enum osp_code rc, rv result, const struct osp_err *err)
 {
+    static int verbose = -1; /* OSPREY_FUZZ_VERBOSE=1: print each result (to check what a seed reaches) */
+    if (verbose < 0)
+        verbose = getenv("OSPREY_FUZZ_VERBOSE") != NULL;
     if (rc == OSP_OK) {
         if (rv_kind(result) != RV_UNDEF) {
             char *s = rv_json_dump(result, false);
             FUZZ_CHECK(s != NULL);
+            if (verbose)
+                fprintf(stderr, "result: %.300s\n", s);
             free(s);
         }
     } else {
+        if (verbose)
+            fprintf(stderr, "error: %s\n", err->msg);
         FUZZ_CHECK(rc == OSP_EEVAL || rc == OSP_EPOLICY);
         FUZZ_CHECK(err->msg[0] != '\0');
     }
