@@ -65,7 +65,7 @@ def test_one_hung_request_is_retried(t):
     assert not crashed(r), (r.returncode, r.stderr[-3000:])
     assert r.returncode == 0, r.stderr[-3000:]
     assert stats["by_code"] == {"hang": 1}, stats
-    assert REQUEST_TIMEOUT - 1 <= took < REQUEST_TIMEOUT + 25, took
+    assert REQUEST_TIMEOUT - 1 <= took < REQUEST_TIMEOUT + 60, took  # one timeout, then the retry
     assert json.loads(r.stdout) == json.loads(clean.stdout), "the state differs from a clean run"
 
 
@@ -84,7 +84,7 @@ def test_endless_hang_and_trickle_name_their_gaps(t):
     assert not crashed(r), (r.returncode, r.stderr[-3000:])
     assert r.returncode == 6, "gated incomplete run: exit %d\n%s" % (r.returncode, r.stderr[-3000:])
     # bounded by the attempts' timeouts (plus backoff and the rest of the scan), never by the server
-    assert took < ATTEMPTS * REQUEST_TIMEOUT + 60, took
+    assert took < ATTEMPTS * (REQUEST_TIMEOUT + 20) + 60, took  # + backoff (at most 20 s) per retry
     assert 1 <= hung <= ATTEMPTS and 1 <= trickled <= ATTEMPTS, (hung, trickled)
     rep = json.loads(r.stdout)
     assert rep["Status"] == "incomplete", rep.get("Status")
