@@ -1,6 +1,7 @@
 /* gaps.c: what a run could not look at (struct res_gap), --allow-incomplete, and the finding
  * fingerprint. */
 #include <stdlib.h>
+#include <ctype.h>
 #include <string.h>
 
 #include "core/buf.h"
@@ -91,6 +92,19 @@ static int is_check_id(const char *s)
     return strchr(s, '-') && s[0] >= 'A' && s[0] <= 'Z';
 }
 
+/* One side of a pattern: "*", or a service, region or check id ([A-Za-z0-9_.-]). */
+static int part_valid(const char *s, size_t n)
+{
+    if (n == 1 && *s == '*')
+        return 1;
+    if (n == 0 || n > 128)
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        if (!isalnum((unsigned char)s[i]) && s[i] != '-' && s[i] != '_' && s[i] != '.')
+            return 0;
+    return 1;
+}
+
 int res_gap_pattern_valid(const char *p)
 {
     if (!p || !*p || *p == '/')
@@ -100,6 +114,9 @@ int res_gap_pattern_valid(const char *p)
         return -1;
     if (!slash && !strcmp(p, "*"))
         return -1; /* accepting everything is not what the flag is for */
+    size_t head = slash ? (size_t)(slash - p) : strlen(p);
+    if (!part_valid(p, head) || (slash && !part_valid(slash + 1, strlen(slash + 1))))
+        return -1;
     return 0;
 }
 

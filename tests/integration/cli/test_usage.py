@@ -18,6 +18,8 @@ CASES = [
     (["aws", "--threshold", "high"], "'high'"),
     (["aws", "--exit-code", "256"], "'256'"),
     (["aws", "--allow-incomplete", "s3/"], "'s3/'"),
+    (["aws", "--allow-incomplete", "bad pattern!"], "'bad pattern!'"),
+    (["aws", "--allow-incomplete", "s3/eu west"], "'s3/eu west'"),
     (["aws", "--concurrency", "lots"], "'lots'"),
     (["aws", "--account", "12345"], "'12345'"),
     (["aws", "--compliance", "pci"], "'pci'"),
