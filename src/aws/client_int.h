@@ -37,6 +37,7 @@ struct aws_xfer {
     int too_big;
     int timed_out;
     int permanent;    /* transport failure that retrying cannot fix (TLS, bad URL) */
+    int no_host;      /* the host name did not resolve (a service AWS does not offer in a region) */
     char errmsg[256]; /* transport failure, or "" */
     double latency;
     /* engine */

@@ -228,6 +228,9 @@ static enum osp_code transport_result(struct aws_xfer *x)
     case CURLE_URL_MALFORMAT:
         x->permanent = 1;
         break;
+    case CURLE_COULDNT_RESOLVE_HOST:
+        x->no_host = 1; /* still retried: resolvers fail transiently too */
+        break;
     default:
         break;
     }

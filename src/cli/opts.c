@@ -11,6 +11,7 @@
 
 #include "aws/aws.h"
 #include "core/timeutil.h"
+#include "scan/scan.h"
 #include "formats/format.h"
 #include "results/result.h"
 
@@ -97,7 +98,7 @@ static const struct cli_flag flags[] = {
     {"config-data", 0, "DIR", CLI_LIST, AT(config_data), NULL, "Checks", NULL, NULL, "rego.data", AWS,
      "JSON/YAML data loaded under data.; repeatable"},
     {"compliance", 0, "SPEC", CLI_STR, AT(compliance), check_compliance, "Checks", NULL, NULL, "scan.compliance", AWS,
-     "compliance report: aws-cis-1.2, aws-cis-1.4 or @spec.yaml"},
+     "compliance report: aws-cis-1.2, aws-cis-1.4, aws-cis-2.0, aws-cis-3.0 or @spec.yaml"},
     {"report", 0, "TYPE", CLI_STR, AT(report), check_report, "Checks", "summary", NULL, NULL, OUT,
      "table detail: summary, all (compliance + findings) or checks (failing checks only)"},
     {"include-non-failures", 0, NULL, CLI_SWITCH, AT(include_non_failures), NULL, "Checks", NULL, NULL,
@@ -361,8 +362,12 @@ static enum osp_code check_endpoint(const struct cli_flag *f, const char *v, str
 static enum osp_code check_compliance(const struct cli_flag *f, const char *v, struct osp_err *err)
 {
     (void)f;
-    if (strcmp(v, "aws-cis-1.2") && strcmp(v, "aws-cis-1.4") && v[0] != '@')
-        return osp_err_set(err, OSP_EUSAGE, "unknown --compliance '%s' (use aws-cis-1.2, aws-cis-1.4 or @FILE)", v);
+    for (const char *const *s = scan_builtin_specs(); *s; s++)
+        if (!strcmp(v, *s))
+            return OSP_OK;
+    if (v[0] != '@')
+        return osp_err_set(err, OSP_EUSAGE,
+                           "unknown --compliance '%s' (use aws-cis-1.2, aws-cis-1.4, aws-cis-2.0, aws-cis-3.0 or @FILE)", v);
     return OSP_OK;
 }
 

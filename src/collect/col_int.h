@@ -150,6 +150,11 @@ void col_add_int_v(json_t *o, const char *key, json_t *v, const char *arn);
 /* Times: epoch seconds or milliseconds (JSON protocols) or ISO 8601 text (XML) -> RFC 3339. */
 void col_add_time_v(json_t *o, const char *key, json_t *v, const char *arn);
 void col_add_time_s(json_t *o, const char *key, const char *s, const char *arn);
+/* Secret-bearing text (core/secrets.h): free text (user data) is stored with every span a secret
+ * rule matches replaced by "[osprey-redacted:<rule>]"; the value of a variable `name`
+ * (environment) is always stored as a marker, never in clear. NULL / missing: nothing. */
+void col_add_secret_text(json_t *o, const char *key, const char *s, const char *arn);
+void col_add_secret_value(json_t *o, const char *key, const char *name, json_t *v, const char *arn);
 /* A policy document: URL-encoded text, plain JSON text, or an object -> compact JSON text. */
 void col_add_doc_v(json_t *o, const char *key, json_t *v, const char *arn);
 /* Array of wrapped strings from a list (array, single value or NULL); always present. */
@@ -208,6 +213,7 @@ enum osp_code col_kms(struct col_job *job, json_t *state, struct osp_err *err);
 json_t *col_kms_map_key(json_t *describe);
 int col_kms_wants_rotation(json_t *describe);
 void col_kms_map_rotation(json_t *key, json_t *resp);
+json_t *col_kms_map_alias(json_t *alias); /* one ListAliases entry; NULL without AliasName */
 /* ec2.c, ec2_network.c */
 enum osp_code col_ec2(struct col_job *job, json_t *state, struct osp_err *err);
 struct col_ec2_ctx {
@@ -239,5 +245,19 @@ void col_aa_map_page(json_t *state, json_t *page);
 /* account.c */
 enum osp_code col_account(struct col_job *job, json_t *state, struct osp_err *err);
 void col_account_map_contact(json_t *state, json_t *resp, const char *partition, const char *account);
+
+/* rds.c */
+enum osp_code col_rds(struct col_job *job, json_t *state, struct osp_err *err);
+int col_rds_engine_is_rds(const char *engine); /* not neptune / docdb */
+json_t *col_rds_map_instance(json_t *db);     /* NULL: no ARN, or not an RDS engine */
+json_t *col_rds_map_cluster(json_t *cluster);
+void col_rds_join_members(json_t *state);     /* clusters[_].instances from instances[_].clusteridentifier */
+json_t *col_rds_map_snapshot(json_t *snap, int cluster);
+void col_rds_map_snapshot_attrs(json_t *snap, json_t *resp, int cluster);
+/* lambda.c */
+enum osp_code col_lambda(struct col_job *job, json_t *state, struct osp_err *err);
+json_t *col_lambda_map_function(json_t *fn); /* NULL without FunctionArn */
+void col_lambda_map_policy(json_t *fn, json_t *get_policy_resp);
+void col_lambda_map_url(json_t *fn, json_t *get_url_resp);
 
 #endif

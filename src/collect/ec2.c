@@ -88,7 +88,7 @@ void col_ec2_map_userdata(json_t *o, json_t *resp)
 {
     const char *b64 = col_s(resp, "DescribeInstanceAttributeResponse.userData.value");
     char *txt = b64 && *b64 ? col_base64_decode(b64, NULL) : NULL;
-    col_add_str(o, "userdata", txt, res_arn(o));
+    col_add_secret_text(o, "userdata", txt, res_arn(o));
     free(txt);
 }
 
@@ -121,7 +121,7 @@ json_t *col_ec2_map_template(const struct col_ec2_ctx *c, json_t *tpl, json_t *v
         col_set(inst, "metadataoptions", map_metadata_options(mo, arn));
     const char *ud = col_s(data, "userData");
     char *txt = ud && *ud ? col_base64_decode(ud, NULL) : NULL;
-    col_add_str(inst, "userdata", txt, arn);
+    col_add_secret_text(inst, "userdata", txt, arn);
     free(txt);
     json_t *prof = aws_get(data, "iamInstanceProfile.arn");
     col_add_str_v(inst, "iaminstanceprofile", prof ? prof : aws_get(data, "iamInstanceProfile.name"), arn);

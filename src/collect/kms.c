@@ -1,4 +1,5 @@
-/* kms.c: the KMS collector: keys, their metadata and (customer symmetric keys) rotation status. */
+/* kms.c: the KMS collector: keys, their metadata and (customer symmetric keys) rotation status;
+ * the region's aliases (checks resolve a resource's key reference through them, lib.aws.kms). */
 #include <stdlib.h>
 #include <string.h>
 
@@ -33,6 +34,28 @@ void col_kms_map_rotation(json_t *key, json_t *resp)
 {
     const char *arn = json_string_value(json_object_get(json_object_get(key, "__defsec_metadata"), "resource"));
     col_add_bool_v(key, "rotationenabled", json_object_get(resp, "KeyRotationEnabled"), arn);
+}
+
+json_t *col_kms_map_alias(json_t *alias)
+{
+    const char *arn = col_s(alias, "AliasArn"), *name = col_s(alias, "AliasName");
+    if (!name)
+        return NULL;
+    json_t *a = col_obj(arn);
+    col_add_str(a, "name", name, arn);
+    col_add_str(a, "arn", arn, arn);
+    /* AWS-managed aliases are listed before their key exists: no TargetKeyId, "" says so */
+    const char *target = col_s(alias, "TargetKeyId");
+    col_add_str(a, "targetkeyid", target ? target : "", arn);
+    return a;
+}
+
+static enum osp_code alias_page(void *ud, json_t *body, struct osp_err *err)
+{
+    json_t *aliases = ud, *a;
+    size_t i;
+    COL_ITEMS(json_object_get(body, "Aliases"), i, a) col_push(aliases, col_kms_map_alias(a));
+    return OSP_OK;
 }
 
 static void kms_read(struct col_read *r, struct col_job *job, const char *op, const char *key_id)
@@ -106,5 +129,10 @@ enum osp_code col_kms(struct col_job *job, json_t *state, struct osp_err *err)
             col_push(keys, run.out[i]);
     free(run.out);
     json_decref(run.ids);
+    if (rc == OSP_OK) {
+        struct aws_call a = col_json_call("kms", job->region, "TrentService.ListAliases", "1.1", "{\"Limit\":100}");
+        rc = col_paginate(job, &a, "Marker", "NextMarker", NULL, alias_page, col_arr(state, "aliases"), err);
+        aws_call_cleanup(&a);
+    }
     return rc;
 }

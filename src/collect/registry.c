@@ -11,7 +11,9 @@ static const struct col_service services[] = {
     {"config", 0, col_config, "Config recorders, their status, delivery channels, aggregators"},
     {"ec2", 0, col_ec2, "instances, volumes, security groups, NACLs, VPCs, flow logs, launch templates"},
     {"iam", 1, col_iam, "users (root included), groups, roles, policies, password policy"},
-    {"kms", 0, col_kms, "keys and their rotation status"},
+    {"kms", 0, col_kms, "keys, their rotation status, aliases"},
+    {"lambda", 0, col_lambda, "functions (environment values redacted), resource policies, function URLs"},
+    {"rds", 0, col_rds, "DB instances, clusters, manual snapshots and who may restore them"},
     {"s3", 1, col_s3, "buckets and the account public access block"},
     {"sns", 0, col_sns, "topics, their encryption and subscriptions"},
 };

@@ -7,6 +7,7 @@
 #include <strings.h>
 
 #include "collect/col_int.h"
+#include "core/secrets.h"
 #include "core/timeutil.h"
 
 json_t *col_meta(const char *arn)
@@ -68,6 +69,25 @@ void col_add_str(json_t *o, const char *key, const char *s, const char *arn)
 {
     if (s)
         col_set(o, key, col_wrap(json_string(s), arn));
+}
+
+void col_add_secret_text(json_t *o, const char *key, const char *s, const char *arn)
+{
+    if (!s)
+        return;
+    char *red = osp_secret_redact(s, strlen(s), NULL);
+    col_add_str(o, key, red ? red : OSP_SECRET_MARKER, arn); /* engine failure: nothing in clear */
+    free(red);
+}
+
+void col_add_secret_value(json_t *o, const char *key, const char *name, json_t *v, const char *arn)
+{
+    if (col_blank(v) && !json_is_string(v))
+        return;
+    const char *s = json_is_string(v) ? json_string_value(v) : "";
+    char *mark = osp_secret_redact_value(name, s, json_is_string(v) ? json_string_length(v) : 0);
+    col_add_str(o, key, mark ? mark : OSP_SECRET_MARKER, arn);
+    free(mark);
 }
 
 void col_add_bool(json_t *o, const char *key, int b, const char *arn)

@@ -201,6 +201,8 @@ static const char *const gone_codes[] = {
     "TrailNotFoundException",
     "DBInstanceNotFound",
     "DBClusterNotFoundFault",
+    "DBSnapshotNotFound",
+    "DBClusterSnapshotNotFoundFault",
     "InvalidInstanceID.NotFound",
     "InvalidGroup.NotFound",
     "InvalidVolume.NotFound",

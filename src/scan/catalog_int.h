@@ -38,6 +38,7 @@ struct scan_catalog {
     int include_non_failures, trace;
     const char **enabled_regions; /* scan_catalog_set_enabled_regions (in pool); NULL: not known */
     size_t nenabled_regions;
+    time_t enabled_recorded_at; /* scan_catalog_set_enabled_recorded; 0: learnt live */
 };
 
 /* report.c: services, findings (FAIL and PASS records), check errors (gaps) and the compliance

@@ -5,6 +5,7 @@
 
 #include "collect/collect.h"
 #include "core/log.h"
+#include "core/timeutil.h"
 #include "scan/catalog_int.h"
 
 /* A check that reads only global services (iam, s3, account, ...) reports under region
@@ -194,8 +195,8 @@ static size_t absent_services(const struct scan_catalog *c, const struct scan_pr
 }
 
 /* "regions scanned: us-east-1 (1 of 17 enabled; not scanned: ...); services not collected: ..." */
-static void coverage_text(const struct scan_coverage *cov, const struct res_service *services, size_t nservices,
-                          char *out, size_t len)
+static void coverage_text(const struct scan_coverage *cov, time_t recorded_at, const struct res_service *services,
+                          size_t nservices, char *out, size_t len)
 {
     char list[400];
     int missing = scan_unscanned_regions(cov, list, sizeof(list));
@@ -211,6 +212,11 @@ static void coverage_text(const struct scan_coverage *cov, const struct res_serv
     else if (n < len)
         n += (size_t)snprintf(out + n, len - n, " (%zu of %zu enabled; not scanned: %s)", cov->nenabled - (size_t)missing,
                               cov->nenabled, list);
+    if (n < len && missing >= 0 && recorded_at > 0) { /* offline: the list stored with the state */
+        char when[40];
+        osp_format_rfc3339(recorded_at, when, sizeof(when));
+        n += (size_t)snprintf(out + n, len - n, "; enabled regions as recorded at %s", when);
+    }
     int any = 0;
     for (size_t i = 0; i < nservices && n < len; i++) {
         if (services[i].state != RES_SVC_FAILED)
@@ -254,7 +260,7 @@ static enum osp_code add_compliance(const struct scan_catalog *c, const struct s
     nfailed = absent_services(c, present, failed, nfailed, cap);
     enum osp_code rc = res_report_set_compliance(report, c->spec.id, c->spec.title, c->spec.version, err);
     if (!rc) {
-        coverage_text(&cov, services, nservices, text, 4096);
+        coverage_text(&cov, c->enabled_recorded_at, services, nservices, text, 4096);
         rc = res_report_set_coverage(report, text, err);
     }
     for (size_t i = 0; !rc && i < c->spec.ncontrols; i++) {

@@ -32,6 +32,7 @@
 #define OSPREY_SCAN_SCAN_H
 
 #include <stddef.h>
+#include <time.h>
 
 #include "core/ctx.h"
 #include "core/err.h"
@@ -46,7 +47,7 @@ struct scan_opts {
     const char *const *data_dirs; /* --config-data DIR|FILE: JSON/YAML merged under data. */
     size_t ndata_dirs;
     int include_non_failures; /* --include-non-failures: PASS per (check, resource) */
-    const char *compliance;   /* "aws-cis-1.2", "aws-cis-1.4", "@spec.yaml" or NULL */
+    const char *compliance;   /* "aws-cis-1.2", "aws-cis-1.4", "aws-cis-2.0", "aws-cis-3.0", "@spec.yaml" or NULL */
     int trace;                /* --trace: log each rule evaluation at debug level */
     int no_builtin;           /* run custom checks only (tests) */
     int no_builtin_lib;       /* --no-builtin-lib: load no checks/lib module (see scan_add_builtin_modules) */
@@ -119,6 +120,13 @@ struct col_result;
 OSP_MUST_CHECK enum osp_code scan_build_inputs(const struct col_result *r, const char *const *texts, size_t n,
                                                const char *const *regions, size_t nregions, rv *docs,
                                                struct osp_err *err);
+/* The same from r[i].state, every metadata object located as scan_locate_copy() locates it
+ * (locate.h) while it is converted: no located jansson copy of the state is made. A result read
+ * back from storage (r[i].text set) then drops its parsed state (r[i].state = NULL): the engine
+ * values and the stored text are all that is needed after this. */
+OSP_MUST_CHECK enum osp_code scan_build_located_inputs(struct col_result *r, size_t n,
+                                                       const char *const *regions, size_t nregions, rv *docs,
+                                                       struct osp_err *err);
 
 /* Add the built-in helper modules (checks/lib: lib.cloud.*, lib.aws.*, lib.net, lib.datetime,
  * lib.test, lib.osprey*) to an engine before rego_compile, e.g. for `osprey rego test` of custom
@@ -163,6 +171,9 @@ const struct scan_spec *scan_catalog_spec(const struct scan_catalog *c);
  * not scanned; without it (offline, or never called) region-scoped controls are NOT EVALUATED. */
 OSP_MUST_CHECK enum osp_code scan_catalog_set_enabled_regions(struct scan_catalog *c, const char *const *regions,
                                                               size_t n, struct osp_err *err);
+/* The enabled regions were not learnt from AWS by this run but recorded at `at` (the cache or
+ * artifact): the coverage line says so. 0: learnt live. */
+void scan_catalog_set_enabled_recorded(struct scan_catalog *c, time_t at);
 
 /* Names of the built-in compliance specs ("aws-cis-1.2", ...), NULL-terminated. */
 const char *const *scan_builtin_specs(void);

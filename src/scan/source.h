@@ -47,6 +47,9 @@ struct scan_scope {
     char *chain[SCAN_MAX_REGIONS]; /* regions read beyond `regions` for the CIS alarm chain
                                     * (scan_state_follow_chain): evaluated, not counted as scanned */
     size_t nchain;
+    time_t enabled_at;             /* when sc->enabled was learnt: from AWS this run, or the time
+                                    * recorded with them in the cache or artifact (0: not known) */
+    int enabled_recorded;          /* sc->enabled came from the cache or artifact, not from AWS */
     int all_regions;               /* --region all (or --compliance without --region) */
     int regions_given;             /* regions named by the user (--region, an ARN), not by configuration */
     const char *configured_region; /* borrowed: frames an offline cache that holds only global services */
@@ -93,6 +96,13 @@ struct scan_state {
     char *missing_regions[SCAN_MAX_REGIONS]; /* offline: requested, nothing stored (gaps) */
     size_t nmissing;
 };
+
+/* The enabled regions travel with the state: a scan that learnt them (DescribeRegions, for
+ * --compliance or --region all) stores them as the pseudo-service SCAN_ENABLED_REGIONS_SERVICE
+ * (region "global", state {"enabled": [...]}) in the cache and the artifact, and a scan that did
+ * not learn them (--offline, or everything fresh in the cache) takes them from there, so an offline
+ * compliance report can judge region-scoped controls. */
+#define SCAN_ENABLED_REGIONS_SERVICE "enabled-regions"
 
 /* Fill st for services x the scope's regions. Calls connect only when something must be
  * collected or the account is unknown. */

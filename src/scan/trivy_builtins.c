@@ -7,16 +7,15 @@
  *   from cause.__defsec_metadata when present, else from cause itself, with Dockerfile spellings
  *   (StartLine, EndLine, Path) honoured, and a "parent" chain.
  * isManaged(x): the managed flag the same way (true when absent).
- * squealer.scan_string(s): {transgressionFound, description} from a small documented set of
- *   secret patterns.
+ * squealer.scan_string(s): {transgressionFound, description} from the secret rules of
+ *   core/secrets.h, which also recognise the markers collectors leave where they redacted one.
  * cidr.is_public(s), cidr.count_addresses(s): Trivy's CIDR helpers ("*", "internet" and "any"
  *   mean everything), on top of the engine's net.cidr_contains. */
-#define PCRE2_CODE_UNIT_WIDTH 8
 #include <arpa/inet.h>
-#include <pcre2.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/secrets.h"
 #include "rego/builtin.h"
 #include "rego/rego.h"
 #include "scan/scan.h"
@@ -101,55 +100,14 @@ static enum rego_bi_status is_managed(struct rego_bctx *bc, const rv *a, rv *out
 
 /* ---- squealer.scan_string ---- */
 
-static const struct {
-    const char *description;
-    const char *pattern;
-} secret_rules[] = {
-    {"AWS Access Key ID", "(?:A3T[A-Z0-9]|AKIA|AGPA|AIDA|AROA|AIPA|ANPA|ANVA|ASIA)[A-Z0-9]{16}"},
-    {"AWS Secret Access Key",
-     "(?i)aws.{0,20}?(?:secret|private|key).{0,20}?['\"=:\\s]\\s*['\"]?[0-9a-zA-Z/+]{40}(?![0-9a-zA-Z/+])"},
-    {"Private Key", "-----BEGIN (?:RSA |DSA |EC |OPENSSH |PGP |ENCRYPTED )?PRIVATE KEY(?: BLOCK)?-----"},
-    {"GitHub Token", "(?:ghp|gho|ghu|ghs|ghr)_[0-9a-zA-Z]{36}"},
-    {"GitHub Fine-Grained Token", "github_pat_[0-9a-zA-Z_]{82}"},
-    {"Slack Token", "xox[baprs]-[0-9a-zA-Z-]{10,72}"},
-    {"Slack Webhook", "https://hooks\\.slack\\.com/services/T[0-9A-Za-z]+/B[0-9A-Za-z]+/[0-9A-Za-z]+"},
-    {"Google API Key", "AIza[0-9A-Za-z_-]{35}"},
-    {"Stripe Secret Key", "(?:sk|rk)_live_[0-9a-zA-Z]{24,}"},
-    {"Password in URL", "[a-zA-Z][a-zA-Z0-9+.-]*://[^/\\s:@]{1,64}:[^/\\s:@]{1,64}@[^\\s/]+"},
-    /* NAME_PASSWORD="value" (shell, env files, user data): a quoted value of 4+ characters */
-    {"Password literal", "(?i)[a-z0-9_.-]*(?:password|passwd|secret)[a-z0-9_.-]*\\s*[:=]\\s*\\\\?[\"'][^\"'\\s]{4,}\\\\?[\"']"},
-};
-
-/* 1 when pattern i matches s, 0 when not, -1 on error. */
-static int rule_matches(size_t i, const char *s, size_t len)
-{
-    int ec;
-    PCRE2_SIZE off;
-    pcre2_code *re = pcre2_compile((PCRE2_SPTR)secret_rules[i].pattern, PCRE2_ZERO_TERMINATED,
-                                   PCRE2_UTF | PCRE2_MATCH_INVALID_UTF, &ec, &off, NULL);
-    if (!re)
-        return -1;
-    pcre2_match_data *md = pcre2_match_data_create_from_pattern(re, NULL);
-    int rc = md ? pcre2_match(re, (PCRE2_SPTR)s, len, 0, 0, md, NULL) : -1;
-    pcre2_match_data_free(md);
-    pcre2_code_free(re);
-    return rc >= 0 ? 1 : rc == PCRE2_ERROR_NOMATCH ? 0 : -1;
-}
-
 static enum rego_bi_status squealer_scan_string(struct rego_bctx *bc, const rv *a, rv *out)
 {
     if (want_string(bc, a))
         return REGO_BI_ERR;
+    /* the patterns, or a marker the collectors left where they redacted a match (core/secrets.h) */
     const char *found = "";
-    for (size_t i = 0; i < sizeof secret_rules / sizeof secret_rules[0]; i++) {
-        int m = rule_matches(i, rv_str(a[0]), rv_str_len(a[0]));
-        if (m < 0)
-            return rego_bi_error(bc, "secret pattern \"%s\" failed", secret_rules[i].description);
-        if (m) {
-            found = secret_rules[i].description;
-            break;
-        }
-    }
+    if (osp_secret_find(rv_str(a[0]), rv_str_len(a[0]), &found) < 0)
+        return rego_bi_error(bc, "secret patterns failed on the string");
     rv r = rv_obj_new();
     set_s(&r, "transgressionFound", rv_bool(*found != 0));
     set_s(&r, "description", rv_str_new(found));

@@ -82,6 +82,19 @@ def seed(m, k):
     n["s3"] += 1
     n["config"] = 0
     n["account"] = 0
+    rds = m.client("rds")
+    for i in range(2 * k):
+        rds.create_db_instance(DBInstanceIdentifier="db%04d" % i, Engine="postgres", DBInstanceClass="db.t3.micro",
+                               AllocatedStorage=20, MasterUsername="u", MasterUserPassword="pw-123456")
+    for i in range(k):
+        rds.create_db_snapshot(DBSnapshotIdentifier="snap%04d" % i, DBInstanceIdentifier="db%04d" % i)
+    n["rds"] = 3 * k
+    role = iam.create_role(RoleName="bench-fn", AssumeRolePolicyDocument=TRUST)["Role"]["Arn"]
+    lam = m.client("lambda")
+    for i in range(2 * k):
+        lam.create_function(FunctionName="fn%04d" % i, Runtime="python3.12", Role=role, Handler="i.h",
+                            Code={"ZipFile": b"PK\x05\x06" + b"\x00" * 18})
+    n["lambda"] = 2 * k
     return n
 
 

@@ -16,3 +16,8 @@ test_passes_for_plain_script if {
 test_passes_without_user_data if {
 	count(check.deny) == 0 with input as {"aws": {"ec2": {"launchtemplates": [{"instance": {}}]}}}
 }
+
+test_fails_for_redaction_marker if {
+	u := "curl [osprey-redacted:Password in URL]/init\n"
+	count(check.deny) == 1 with input as {"aws": {"ec2": {"launchtemplates": [{"name": {"value": "lt"}, "instance": {"userdata": {"value": u}}}]}}}
+}

@@ -9,12 +9,14 @@ scan of a small account that main reported PASS and that must now be FAIL or NOT
 - a customer policy named AWSSupportAccess on the support role (1.2 1.20, 1.4 1.17);
 - a CloudTrail bucket owned by another account (1.4 3.3 / 3.6 NOT EVALUATED with the reason);
 - a Config recorder without global resource types (1.4 3.5 FAIL);
-- a one-region scan: the coverage lists regions not scanned and no region-scoped control is PASS."""
+- a one-region scan: the coverage lists regions not scanned and no region-scoped control is PASS,
+  online and in an offline replay of its artifact (the enabled regions are recorded with the state)."""
 import json
 import os
 import sys
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "tools"))
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "cache"))
 from osptest import main, run_osprey  # noqa: E402
 
 ACCOUNT = "123456789012"
@@ -225,6 +227,58 @@ def test_compliance_without_region_scans_every_enabled_region(t):
     assert "(every enabled region)" in cov, cov
     assert {"us-east-1", "eu-west-1", "ap-south-1"} <= set(report["Regions"]), report["Regions"]
     assert ctl["5.2"]["Status"] == "PASS", ctl["5.2"]  # no security group open anywhere
+
+
+def offline_report(t, art, extra=None):
+    r = run_osprey(["aws", "--offline", "--cache-artifact", art, "--compliance", "aws-cis-1.4", "--format", "json",
+                    "--service", "ec2", "--service", "iam"] + (extra or []), cwd=t.tmp)
+    assert r.returncode in (0, 1), "exit %d: %s" % (r.returncode, r.stderr[-2000:])
+    report = json.loads(r.stdout)
+    return {c["ID"]: c for c in report["Compliance"]["Controls"]}, report, r
+
+
+def test_offline_compliance_judges_regions_with_the_recorded_enabled_list(t):
+    """The enabled regions travel in the artifact: an offline replay of a one-region scan lists the
+    regions not scanned (and PASSes no region-scoped control); a replay of an every-region scan can
+    PASS them; a stored list that is not region names is ignored (not known), never trusted."""
+    import artfmt
+    m = t.moto()
+    one, every = os.path.join(t.tmp, "one.osc"), os.path.join(t.tmp, "every.osc")
+    scan(t, m, "aws-cis-1.4", ["us-east-1"], ["ec2", "iam"], ["--cache-artifact", one])
+    with open(one, "rb") as f:
+        before = f.read()
+    ents = artfmt.decode(before)[1]
+    stored = [e for e in ents if e["service"] == "enabled-regions"]
+    assert len(stored) == 1 and stored[0]["region"] == "global", [(e["service"], e["region"]) for e in ents]
+    enabled = json.loads(stored[0]["state"])["enabled"]
+    assert "us-east-1" in enabled and "ap-south-1" in enabled and enabled == sorted(enabled), enabled
+    ctl, report, _ = offline_report(t, one)
+    cov = report["Compliance"]["Coverage"]
+    assert cov.startswith("regions scanned: us-east-1 (1 of %d enabled; not scanned: " % len(enabled)), cov
+    assert "enabled regions as recorded at " in cov, cov
+    assert ctl["5.2"]["Status"] == "NOT EVALUATED" and "not scanned" in ctl["5.2"]["Reason"], ctl["5.2"]
+    for cid in ("2.2.1", "3.9", "5.1", "5.3"):
+        assert ctl[cid]["Status"] != "PASS", (cid, ctl[cid])
+    with open(one, "rb") as f:
+        assert f.read() == before, "an offline replay rewrote the artifact differently"
+    # every enabled region scanned and recorded: region-scoped controls can PASS offline
+    scan(t, m, "aws-cis-1.4", [], ["ec2", "iam"], ["--cache-artifact", every])
+    ctl, report, _ = offline_report(t, every)
+    assert "(every enabled region)" in report["Compliance"]["Coverage"], report["Compliance"]["Coverage"]
+    assert ctl["5.2"]["Status"] == "PASS", ctl["5.2"]
+    # a forged list is not trusted
+    with open(every, "rb") as f:
+        hdr, ents = artfmt.decode(f.read())
+    for e in ents:
+        if e["service"] == "enabled-regions":
+            e["state"] = json.dumps({"enabled": ["us-east-1", "../../etc"]})
+    forged = os.path.join(t.tmp, "forged.osc")
+    with open(forged, "wb") as f:
+        f.write(artfmt.encode(ents, hdr["created"], hdr["osprey_version"]))
+    ctl, report, r = offline_report(t, forged)
+    assert "not a list of region names" in r.stderr, r.stderr
+    assert "enabled regions are not known" in report["Compliance"]["Coverage"], report["Compliance"]["Coverage"]
+    assert ctl["5.2"]["Status"] == "NOT EVALUATED", ctl["5.2"]
 
 
 if __name__ == "__main__":

@@ -1,4 +1,4 @@
-"""CIS AWS 1.2 end to end on moto: one moto, two accounts (reached through assumed roles).
+"""CIS AWS 1.2, 1.4, 2.0 and 3.0 end to end on moto: one moto, two accounts (reached through assumed roles).
 Account A is seeded misconfigured, account B compliant; `osprey aws --compliance aws-cis-1.2
 --format json` must list all 49 controls in the benchmark's numbering, FAIL the expressible
 controls on A, PASS them on B, and say MANUAL for 1.15, 1.17 and 4.4.
@@ -276,8 +276,9 @@ def test_failing_controls_count_resources(t):
     assert bad["1.16"]["FailingResources"] == 1  # alice only; root has no policies
 
 
-MANUAL_14 = {"1.1", "1.3", "1.18", "1.21", "2.1.4", "2.3.1", "5.4"}
-REGION_SCOPED_14 = {"2.2.1", "3.1", "3.2", "3.3", "3.5", "3.6", "3.7", "3.8", "3.9", "3.10", "3.11",
+# 1.2 (security contact) is Manual in CIS 1.4: OSP-AWS-0001's findings are evidence, never a PASS.
+MANUAL_14 = {"1.1", "1.2", "1.3", "1.18", "1.21", "2.1.4", "5.4"}
+REGION_SCOPED_14 = {"2.2.1", "2.3.1", "3.1", "3.2", "3.3", "3.5", "3.6", "3.7", "3.8", "3.9", "3.10", "3.11",
                     "5.1", "5.2", "5.3"}
 CANNOT_EXPRESS_14 = {
     "1.4": CANNOT_EXPRESS["1.12"], "1.5": CANNOT_EXPRESS["1.13"],
@@ -289,26 +290,51 @@ CANNOT_EXPRESS_14 = {
 }
 
 
-def test_cis14_fails_misconfigured_and_passes_compliant_account(t):
+def catalog_ids():
+    r = run_osprey(["checks", "list", "--format", "json"])
+    assert r.returncode == 0, r.stderr
+    return {c["id"] for c in json.loads(r.stdout)}
+
+
+def check_pending(problems, cid, ctl, catalog):
+    """A control whose checks are not in the catalog yet (services still to come): NOT EVALUATED
+    naming the missing check on both accounts, never PASS and never a crash."""
+    missing = [c for c in ctl["Checks"] if c not in catalog]
+    if not missing:
+        return False
+    if ctl["Status"] != "NOT EVALUATED" or ("check %s is not in the catalog" % missing[0]) not in ctl.get("Reason", ""):
+        problems.append("%s with %s not in the catalog: %s %r" % (cid, missing, ctl["Status"], ctl.get("Reason")))
+    return True
+
+
+def seeded(t, spec, *seeds):
+    """A moto with both accounts seeded; (moto, (controls, report) of BAD, the same of GOOD)."""
     m = t.moto(account_id=None, extra_env={"MOTO_IAM_LOAD_MANAGED_POLICIES": "true"})
-    seed_bad(m)
-    seed_good(m)
-    seed_good_14(m)
-    bad, _ = scan(t, m, BAD, "aws-cis-1.4")
-    good, good_report = scan(t, m, GOOD, "aws-cis-1.4")
-    ids = list(bad.keys())
-    assert len(ids) == 58 and ids[21] == "2.1.1" and ids[-1] == "5.4", ids
-    problems = []
-    for cid in ids:
-        if cid in MANUAL_14:
+    for seed in seeds:
+        seed(m)
+    return m, scan(t, m, BAD, spec), scan(t, m, GOOD, spec)
+
+
+def judge(bad, good, good_report, manual, cannot_express, region_scoped):
+    """Per control: MANUAL on both; else FAIL on the misconfigured account and PASS on the compliant
+    one (NOT EVALUATED naming the regions when region-scoped, after a one-region scan); controls moto
+    cannot express are skipped; controls whose checks are not in the catalog yet must be NOT
+    EVALUATED on both. Returns (problems, the pending controls)."""
+    problems, pending = [], set()
+    catalog = catalog_ids()
+    for cid in bad:
+        if check_pending(problems, cid, bad[cid], catalog) | check_pending(problems, cid, good[cid], catalog):
+            pending.add(cid)
+            continue
+        if cid in manual:
             if bad[cid]["Status"] != "MANUAL" or good[cid]["Status"] != "MANUAL":
                 problems.append("%s should be MANUAL" % cid)
             continue
-        if cid in CANNOT_EXPRESS_14:
+        if cid in cannot_express:
             continue
         if bad[cid]["Status"] != "FAIL":
             problems.append("%s on the misconfigured account: %s (want FAIL)" % (cid, bad[cid]["Status"]))
-        if cid in REGION_SCOPED_14:
+        if cid in region_scoped:
             check_region_scoped(problems, cid, good[cid])
             if good[cid]["Status"] != "NOT EVALUATED":
                 problems.append("%s on the compliant account: %s (want NOT EVALUATED)" % (cid, good[cid]["Status"]))
@@ -317,7 +343,97 @@ def test_cis14_fails_misconfigured_and_passes_compliant_account(t):
             failing = [f["Message"] for f in good_report["Findings"] if f["Status"] == "FAIL"
                        and f["ID"] in good[cid]["Checks"]]
             problems.append("%s on the compliant account: %s (want PASS) %s" % (cid, good[cid]["Status"], failing[:3]))
+    return problems, pending
+
+
+def test_cis14_fails_misconfigured_and_passes_compliant_account(t):
+    m, (bad, _), (good, good_report) = seeded(t, "aws-cis-1.4", seed_bad, seed_good, seed_good_14, seed_batch1)
+    ids = list(bad.keys())
+    assert len(ids) == 58 and ids[21] == "2.1.1" and ids[-1] == "5.4", ids
+    problems, _ = judge(bad, good, good_report, MANUAL_14, CANNOT_EXPRESS_14, REGION_SCOPED_14)
     assert not problems, "\n".join(problems)
+
+
+# CIS 3.0.0 (numbering changed: 3.3-3.9 are 1.4's 3.5-3.11; 5.3 is ::/0, 5.4 the default group, 5.6 IMDSv2)
+MANUAL_30 = {"1.1", "1.2", "1.3", "1.18", "1.21", "1.22", "2.1.3", "5.5"}
+REGION_SCOPED_30 = {"2.2.1", "2.3.1", "2.3.2", "2.3.3", "2.4.1", "3.1", "3.2", "3.3", "3.4", "3.5", "3.6", "3.7",
+                    "3.8", "3.9", "4.16", "5.1", "5.2", "5.3", "5.4", "5.6"}
+CANNOT_EXPRESS_30 = {
+    "1.4": CANNOT_EXPRESS["1.12"], "1.5": CANNOT_EXPRESS["1.13"], "1.6": CANNOT_EXPRESS["1.14"],
+    "1.7": CANNOT_EXPRESS["1.1"], "1.12": CANNOT_EXPRESS["1.3"], "1.14": CANNOT_EXPRESS["1.4"],
+    "1.19": CANNOT_EXPRESS_14["1.19"], "1.20": CANNOT_EXPRESS_14["1.20"], "2.1.2": CANNOT_EXPRESS_14["2.1.3"],
+}
+
+
+def seed_30(m):
+    """What CIS 3.0 adds over 1.4: SSH/RDP from ::/0 (5.3), IMDSv2 (5.6), AWSCloudShellFullAccess
+    (1.22, manual: evidence only), and the RDS, EFS and Security Hub resources of 2.3.x, 2.4.1 and
+    4.16 (misconfigured on one account, compliant on the other)."""
+    bad = lambda s: client(m, BAD, s)  # noqa: E731
+    ec2 = bad("ec2")
+    sg = ec2.create_security_group(GroupName="open6", Description="open over IPv6")["GroupId"]
+    ec2.authorize_security_group_ingress(GroupId=sg, IpPermissions=[
+        {"IpProtocol": "tcp", "FromPort": 3389, "ToPort": 3389, "Ipv6Ranges": [{"CidrIpv6": "::/0"}]}])  # 5.3
+    bad("iam").attach_user_policy(UserName="alice", PolicyArn="arn:aws:iam::aws:policy/AWSCloudShellFullAccess")
+    seed_batch1(m)
+    ec2 = client(m, GOOD, "ec2")
+    for res in ec2.describe_instances()["Reservations"]:
+        for i in res["Instances"]:
+            ec2.modify_instance_metadata_options(InstanceId=i["InstanceId"], HttpTokens="required",
+                                                 HttpEndpoint="enabled")  # 5.6
+
+
+def seed_batch1(m):
+    """The services of issue 13's batch 1, seeded now so their CIS controls (1.4 2.3.1; 2.0/3.0
+    2.3.x, 2.4.1, 4.16) go live as their checks land: misconfigured on BAD, compliant on GOOD."""
+    for acct, good in ((BAD, False), (GOOD, True)):
+        client(m, acct, "rds").create_db_instance(
+            DBInstanceIdentifier="db", Engine="postgres", DBInstanceClass="db.t3.micro", AllocatedStorage=20,
+            MasterUsername="admin1", MasterUserPassword="not-a-secret-1", StorageEncrypted=good,
+            AutoMinorVersionUpgrade=good, PubliclyAccessible=not good)  # 2.3.1, 2.3.2, 2.3.3
+        client(m, acct, "efs").create_file_system(CreationToken="fs", Encrypted=good)  # 2.4.1
+    client(m, GOOD, "securityhub").enable_security_hub(EnableDefaultStandards=False)  # 4.16
+
+
+def test_cis30_report_all_fails_misconfigured_and_passes_compliant_account(t):
+    """`--compliance aws-cis-3.0` on the two-account moto, for what osprey collects today: every
+    automated control moto can express FAILs on the misconfigured account and PASSes (or, region-
+    scoped after a one-region scan, is NOT EVALUATED) on the compliant one; the controls whose
+    checks are not in the catalog yet (RDS 2.3.x, EFS 2.4.1, Security Hub 4.16 until their
+    services land) are NOT EVALUATED naming the check on both; `--report all` shows them all."""
+    m, (bad, bad_report), (good, good_report) = seeded(t, "aws-cis-3.0", seed_bad, seed_good, seed_good_14, seed_30)
+    ids = list(bad.keys())
+    assert len(ids) == 62 and ids[22] == "2.1.1" and ids[-1] == "5.6", ids
+    problems, pending = judge(bad, good, good_report, MANUAL_30, CANNOT_EXPRESS_30, REGION_SCOPED_30)
+    assert not problems, "\n".join(problems)
+    # the IPv4 and IPv6 internet apart: only the ::/0 rule fails 5.3, only 0.0.0.0/0 ones 5.2
+    msgs = {f["ID"]: f["Message"] for f in bad_report["Findings"] if f["ID"] in ("OSP-AWS-0040", "OSP-AWS-0041")
+            and f["Status"] == "FAIL"}
+    assert "::/0" in msgs["OSP-AWS-0041"] and "0.0.0.0/0" in msgs["OSP-AWS-0040"], msgs
+    assert any(f["ID"] == "OSP-AWS-0042" and "alice" in f["Message"] for f in bad_report["Findings"]), "1.22 evidence"
+    # --report all: the table lists every control with its level, class and the reasons
+    env = m.env()
+    key, secret, token = creds(m, BAD)
+    env.update({"AWS_ACCESS_KEY_ID": key, "AWS_SECRET_ACCESS_KEY": secret, "AWS_SESSION_TOKEN": token})
+    r = run_osprey(["aws", "--endpoint", m.endpoint, "--region", REGION, "--compliance", "aws-cis-3.0",
+                    "--report", "all", "--cache-dir", os.path.join(t.tmp, "cache-" + BAD)], env=env)
+    assert r.returncode in (0, 1), r.stderr[-2000:]
+    assert "Compliance: AWS CIS Foundations Benchmark v3.0.0 (aws-cis-3.0" in r.stdout, r.stdout[:2000]
+    for cid in ids:
+        assert ("| %-5s " % cid) in r.stdout, (cid, r.stdout[:6000])
+    for cid in pending:
+        assert "%s NOT EVALUATED: check " % cid in r.stdout, (cid, r.stdout[-4000:])
+    assert "1.22 MANUAL: CIS classes this recommendation Manual" in r.stdout, r.stdout[-4000:]
+    # CIS 2.0.0 on the same state: its own numbering (3.3 the public trail bucket, 3.5 Config) and
+    # classes (2.4.1 EFS encryption is Manual in 2.0)
+    bad20, _ = scan(t, m, BAD, "aws-cis-2.0")
+    good20, _ = scan(t, m, GOOD, "aws-cis-2.0")
+    assert len(bad20) == 64 and list(bad20)[-1] == "5.6", list(bad20)
+    assert bad20["2.4.1"]["Status"] == "MANUAL" and bad20["2.4.1"]["Assessment"] == "Manual", bad20["2.4.1"]
+    for cid in ("3.3", "3.5", "5.3", "5.6"):
+        assert bad20[cid]["Status"] == "FAIL", (cid, bad20[cid])
+        assert good20[cid]["Status"] == "NOT EVALUATED", (cid, good20[cid])
+    assert bad20["1.16"]["Status"] == "FAIL" and good20["1.16"]["Status"] == "PASS", (bad20["1.16"], good20["1.16"])
 
 
 if __name__ == "__main__":

@@ -44,6 +44,21 @@ def test_kms_rotation(t):
     assert inspect(m, ["kms"], regions=["eu-west-3"]).svc("kms", "eu-west-3")["keys"] == []
 
 
+def test_kms_aliases(t):
+    m = t.moto()
+    kms = m.client("kms")
+    key = kms.create_key(Description="app")["KeyMetadata"]
+    kms.create_alias(AliasName="alias/app-data", TargetKeyId=key["KeyId"])
+    s = inspect(m, ["kms"]).svc("kms")
+    app = unwrap(by(s["aliases"], "name", "alias/app-data"))
+    assert app["targetkeyid"] == key["KeyId"], app
+    assert app["arn"] == "arn:aws:kms:us-east-1:123456789012:alias/app-data", app
+    # AWS-managed aliases are listed too (lib.aws.kms resolves alias/aws/* as AWS-managed)
+    assert "alias/aws/rds" in [val(a["name"]) for a in s["aliases"]]
+    other = inspect(m, ["kms"], regions=["eu-west-3"]).svc("kms", "eu-west-3")
+    assert "alias/app-data" not in [val(a["name"]) for a in other["aliases"]]
+
+
 def test_account_alternate_contacts(t):
     m = t.moto()
     s = inspect(m, ["account"]).svc("account")

@@ -83,6 +83,14 @@ static void test_ec2_instance_devices_profile_and_groups(void)
     CT_STR_EQ(o, "userdata", "export AWS_SECRET_ACCESS_KEY=abc");
     json_decref(o);
     json_decref(ud);
+    /* a secret in user data is stored as a marker naming its rule, never in clear */
+    o = col_ec2_map_instance(&f.c, inst);
+    ud = ct_load("ec2_userdata_secret.xml");
+    col_ec2_map_userdata(o, ud);
+    CT_STR_EQ(o, "userdata", "#!/bin/sh\nexport AWS_ACCESS_KEY_ID=[osprey-redacted:AWS Access Key ID]\n"
+                             "[osprey-redacted:Password literal]\necho done\n");
+    json_decref(o);
+    json_decref(ud);
     /* no user data: absent */
     o = col_ec2_map_instance(&f.c, inst);
     ud = ct_load("ec2_userdata_none.xml");
@@ -180,6 +188,11 @@ static void test_ec2_launch_template_default_version(void)
     CT_STR_EQ(o, "instance.iaminstanceprofile", "app");
     CU_ASSERT_EQUAL(ct_len(o, "instance.securitygroups"), 1); /* sg-unknown skipped */
     CU_ASSERT_EQUAL(ct_bool(o, "instance.ebsblockdevices.0.encrypted"), 0);
+    json_decref(o);
+    /* template user data is redacted like instance user data */
+    json_object_set_new(json_object_get(ver, "launchTemplateData"), "userData", json_string("IyEvYmluL3NoCmN1cmwgaHR0cHM6Ly9hZG1pbjpDYW5hcnlUZW1wbGF0ZS1wd0BkYi5pbnRlcm5hbC9pbml0Cg=="));
+    o = col_ec2_map_template(&f.c, tpl, ver);
+    CT_STR_EQ(o, "instance.userdata", "#!/bin/sh\ncurl [osprey-redacted:Password in URL]/init\n");
     json_decref(o);
     json_decref(t);
     json_decref(v);

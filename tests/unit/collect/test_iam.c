@@ -108,6 +108,31 @@ static void test_iam_root_from_report_has_hardware_mfa_and_key(void)
     json_decref(s);
 }
 
+/* CIS 1.4 1.4 asks for no root key at all: an inactive key in the report's root row is kept
+ * (active false), so AVD-AWS-0141 can fail on it. */
+static void test_iam_root_report_row_keeps_an_inactive_key(void)
+{
+    json_t *state = json_object(), *gaad = ct_load("iam_gaad_aws.xml"), *summary = ct_load("iam_summary_moto.xml");
+    static const char was[] = "not_supported,true,true,2018-06-01"; /* mfa_active, access_key_1_active */
+    char *orig = ct_read("iam_credreport.csv", NULL), *at = orig ? strstr(orig, was) : NULL;
+    CU_ASSERT_PTR_NOT_NULL_FATAL(at);
+    char *csv = malloc(strlen(orig) + 2);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(csv);
+    snprintf(csv, strlen(orig) + 2, "%.*snot_supported,true,false%s", (int)(at - orig), orig,
+             at + strlen("not_supported,true,true"));
+    free(orig);
+    col_iam_map_auth_details(state, gaad, "aws");
+    col_iam_finish(state, csv, summary, NULL, "aws", "111122223333");
+    CT_STR_EQ(state, "users.2.name", "root");
+    CU_ASSERT_EQUAL(ct_len(state, "users.2.accesskeys"), 1);
+    CU_ASSERT_EQUAL(ct_bool(state, "users.2.accesskeys.0.active"), 0);
+    CT_STR_EQ(state, "users.2.accesskeys.0.creationdate", "2018-06-01T00:00:00Z");
+    free(csv);
+    json_decref(gaad);
+    json_decref(summary);
+    json_decref(state);
+}
+
 static void test_iam_root_without_report_row_uses_account_summary(void)
 {
     json_t *s = build("iam_gaad_moto.xml", 0);
@@ -175,6 +200,7 @@ static const struct osp_test tests[] = {
     OSP_TEST(test_iam_inline_and_managed_policies_carry_documents),
     OSP_TEST(test_iam_credential_report_fills_users_and_keys),
     OSP_TEST(test_iam_root_from_report_has_hardware_mfa_and_key),
+    OSP_TEST(test_iam_root_report_row_keeps_an_inactive_key),
     OSP_TEST(test_iam_root_without_report_row_uses_account_summary),
     OSP_TEST(test_iam_password_policy_present_and_missing),
     OSP_TEST(test_iam_server_certificates),

@@ -16,6 +16,16 @@ static const char *const shapes[] = {
     " \"entrySet\": [{\"portRange\": \"\", \"egress\": \"maybe\"}], \"launchTemplateData\": {\"userData\": \"@@@\"}}",
     "{\"AccessControlPolicy\": {\"AccessControlList\": {\"Grant\": [{\"Grantee\": null, \"Permission\": [1, null]}]}},"
     " \"EventSelectors\": [{\"DataResources\": [{\"Values\": [null, 3]}]}], \"AdvancedEventSelectors\": \"\"}",
+    "{\"DBInstanceArn\": \"arn:x\", \"Engine\": 5, \"ReadReplicaDBInstanceIdentifiers\": {\"ReadReplicaDBInstanceIdentifier\": [null, 1]},"
+    " \"DBParameterGroups\": [7, {\"DBParameterGroupName\": []}], \"AvailabilityZones\": {\"AvailabilityZone\": {}},"
+    " \"DBClusterArn\": \"arn:c\", \"DBSnapshotArn\": \"arn:s\", \"DBClusterSnapshotArn\": [1],"
+    " \"DescribeDBSnapshotAttributesResponse\": {\"DescribeDBSnapshotAttributesResult\": {\"DBSnapshotAttributesResult\":"
+    " {\"DBSnapshotAttributes\": {\"DBSnapshotAttribute\": [{\"AttributeValues\": {\"AttributeValue\": 3}}, null]}}}}}",
+    "{\"FunctionArn\": \"arn:f\", \"Environment\": {\"Variables\": {\"A\": null, \"B\": 5, \"C\": [\"x\"], \"D\": \"\"}},"
+    " \"TracingConfig\": \"Active\", \"Policy\": \"{\\\"Statement\\\": [null, {\\\"Principal\\\": {\\\"AWS\\\": [1, null]},"
+    " \\\"Condition\\\": {\\\"ArnLike\\\": 4, \\\"StringEquals\\\": {\\\"aws:SourceArn\\\": [7]}}},"
+    " {\\\"Principal\\\": 9}]}\", \"FunctionUrl\": \"u\", \"AuthType\": {}}",
+    "{\"Policy\": \"not json\", \"Aliases\": [{\"AliasName\": 1}, {\"AliasName\": \"alias/x\", \"TargetKeyId\": null}]}",
     NULL,
 };
 
@@ -46,6 +56,23 @@ static void run_all(json_t *v)
     o = col_kms_map_key(v);
     col_kms_wants_rotation(v);
     col_kms_map_rotation(o, v);
+    json_decref(o);
+    json_decref(col_kms_map_alias(v));
+    col_rds_engine_is_rds(col_s(v, "Engine"));
+    json_t *rs = json_object();
+    col_push(col_arr(rs, "instances"), col_rds_map_instance(v));
+    col_push(col_arr(rs, "clusters"), col_rds_map_cluster(v));
+    col_rds_join_members(rs);
+    col_rds_join_members(v);
+    json_decref(rs);
+    for (int cl = 0; cl < 2; cl++) {
+        o = col_rds_map_snapshot(v, cl);
+        col_rds_map_snapshot_attrs(o, v, cl);
+        json_decref(o);
+    }
+    o = col_lambda_map_function(v);
+    col_lambda_map_policy(o, v);
+    col_lambda_map_url(o, v);
     json_decref(o);
     json_decref(col_ec2_map_sg(&c, v));
     col_ec2_map_vpcs(s, &c, v, v);

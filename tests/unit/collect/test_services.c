@@ -92,6 +92,23 @@ static void test_kms_rotation_only_for_customer_symmetric(void)
     json_decref(off);
 }
 
+static void test_kms_aliases(void)
+{
+    json_t *page = ct_load("kms_aliases.json"), *s = json_object(), *arr = col_arr(s, "aliases"), *a;
+    size_t i;
+    json_array_foreach(json_object_get(page, "Aliases"), i, a) col_push(arr, col_kms_map_alias(a));
+    CU_ASSERT_EQUAL(ct_len(s, "aliases"), 3); /* the entry without AliasName is dropped */
+    CT_STR_EQ(s, "aliases.0.name", "alias/aws/rds");
+    CT_STR_EQ(s, "aliases.0.arn", "arn:aws:kms:us-east-1:111122223333:alias/aws/rds");
+    CT_STR_EQ(s, "aliases.0.targetkeyid", "0a1b2c3d-aws-rds");
+    CT_STR_EQ(s, "aliases.1.targetkeyid", ""); /* AWS-managed alias whose key does not exist yet */
+    CT_STR_EQ(s, "aliases.2.targetkeyid", "k1");
+    CU_ASSERT_STRING_EQUAL(json_string_value(ct_at(s, "aliases.2.__defsec_metadata.resource")),
+                           "arn:aws:kms:us-east-1:111122223333:alias/app-data");
+    json_decref(s);
+    json_decref(page);
+}
+
 static void test_cloudwatch_alarms_groups_filters(void)
 {
     json_t *al = ct_load("cw_alarms.xml"), *lg = ct_load("logs_groups.json"), *mf = ct_load("logs_filters.json");
@@ -172,6 +189,7 @@ static const struct osp_test tests[] = {
     OSP_TEST(test_cloudtrail_trails_status_selectors),
     OSP_TEST(test_config_recorders_channels_aggregators),
     OSP_TEST(test_kms_rotation_only_for_customer_symmetric),
+    OSP_TEST(test_kms_aliases),
     OSP_TEST(test_cloudwatch_alarms_groups_filters),
     OSP_TEST(test_sns_topics_encryption_subscriptions),
     OSP_TEST(test_accessanalyzer_and_account),

@@ -21,6 +21,7 @@ struct fake {
     char asked[256];
     const char *deny;
     const char *all[4];
+    const char *enabled[4]; /* what DescribeRegions would say (connect fills sc->enabled) */
 };
 
 static enum osp_code fake_connect(void *ud, struct scan_scope *sc, struct osp_err *err)
@@ -32,6 +33,10 @@ static enum osp_code fake_connect(void *ud, struct scan_scope *sc, struct osp_er
     for (size_t i = 0; sc->all_regions && i < 4 && f->all[i]; i++)
         if (scan_scope_add_region(sc, f->all[i], err))
             return err->code;
+    for (size_t i = 0; !sc->nenabled && i < 4 && f->enabled[i]; i++) /* learnt once, like the session */
+        sc->enabled[i] = strdup(f->enabled[i]);
+    for (; sc->nenabled < 4 && f->enabled[sc->nenabled];)
+        sc->nenabled++;
     return OSP_OK;
 }
 
@@ -252,12 +257,18 @@ static void test_online_all_regions_come_from_connect(void)
     cache_close(store);
 }
 
+/* An artifact path in a fresh directory (dir is a mkdtemp template). */
+static void tmp_artifact(char *dir, char *path, size_t len)
+{
+    CU_ASSERT_PTR_NOT_NULL_FATAL(mkdtemp(dir));
+    snprintf(path, len, "%s/a.osc", dir);
+}
+
 static void test_artifact_keeps_what_a_narrower_run_did_not_touch(void)
 {
     setup();
     char dir[] = "/tmp/osp-source-XXXXXX", path[64];
-    CU_ASSERT_PTR_NOT_NULL_FATAL(mkdtemp(dir));
-    snprintf(path, sizeof(path), "%s/a.osc", dir);
+    tmp_artifact(dir, path, sizeof(path));
     static const char *const regions[] = {"us-east-1"}, *both[] = {"s3", "kms"}, *kms[] = {"kms"};
     struct fake f = {0};
     struct scan_source src = online(&f);
@@ -287,6 +298,72 @@ static void test_artifact_keeps_what_a_narrower_run_did_not_touch(void)
     rmdir(dir);
 }
 
+/* The enabled regions a scan learnt are stored beside the state (cache and artifact) and come
+ * back, with their time, to a later run that could not learn them (offline). */
+static void test_enabled_regions_travel_with_the_state(void)
+{
+    setup();
+    char dir[] = "/tmp/osp-source-XXXXXX", path[64];
+    tmp_artifact(dir, path, sizeof(path));
+    static const char *const regions[] = {"us-east-1"}, *kms[] = {"kms"};
+    struct fake f = {.enabled = {"us-east-1", "eu-west-1", "ap-south-1"}};
+    struct scan_source src = online(&f);
+    src.artifact = path;
+    struct scan_scope sc;
+    struct scan_state st;
+    struct osp_err err;
+    scope(&sc, regions, 1);
+    CU_ASSERT_EQUAL_FATAL(load(&src, &sc, kms, 1, &st, &err), OSP_OK);
+    CU_ASSERT_EQUAL(sc.nenabled, 3);
+    CU_ASSERT_EQUAL(sc.enabled_at, NOW);
+    CU_ASSERT_EQUAL(sc.enabled_recorded, 0); /* learnt live */
+    CU_ASSERT_EQUAL_FATAL(scan_state_save_artifact(&src, &sc, &st, &err), OSP_OK);
+    scan_state_cleanup(&st);
+    scan_scope_cleanup(&sc);
+    struct cache_entry *e = NULL;
+    size_t n = 0;
+    CU_ASSERT_EQUAL_FATAL(art_read(&ctx, path, &e, &n, &err), OSP_OK);
+    int found = 0;
+    for (size_t i = 0; i < n; i++)
+        if (!strcmp(e[i].service, SCAN_ENABLED_REGIONS_SERVICE)) {
+            found = 1;
+            CU_ASSERT_STRING_EQUAL(e[i].region, "global");
+            CU_ASSERT_STRING_EQUAL(e[i].state_json, "{\"enabled\":[\"ap-south-1\",\"eu-west-1\",\"us-east-1\"]}");
+        }
+    CU_ASSERT(found);
+    cache_entries_free(e, n);
+    /* offline, later, from the same cache: the stored list and its time */
+    ctx.fixed_now = NOW + 7200;
+    struct scan_source off = offline();
+    scope(&sc, regions, 1);
+    CU_ASSERT_EQUAL_FATAL(load(&off, &sc, kms, 1, &st, &err), OSP_OK);
+    CU_ASSERT_EQUAL_FATAL(sc.nenabled, 3);
+    CU_ASSERT_STRING_EQUAL(sc.enabled[0], "ap-south-1");
+    CU_ASSERT_EQUAL(sc.enabled_at, NOW);
+    CU_ASSERT_EQUAL(sc.enabled_recorded, 1);
+    scan_state_cleanup(&st);
+    scan_scope_cleanup(&sc);
+    /* a fresh offline store from the artifact alone knows them too, and writes them back unchanged */
+    cache_close(store);
+    CU_ASSERT_EQUAL_FATAL(cache_open_memory(&ctx, &store, &err), OSP_OK);
+    off = offline();
+    off.store = store;
+    off.artifact = path;
+    scope(&sc, regions, 1);
+    CU_ASSERT_EQUAL_FATAL(load(&off, &sc, kms, 1, &st, &err), OSP_OK);
+    CU_ASSERT_EQUAL(sc.nenabled, 3);
+    CU_ASSERT_EQUAL(sc.enabled_at, NOW);
+    CU_ASSERT_EQUAL_FATAL(scan_state_save_artifact(&off, &sc, &st, &err), OSP_OK);
+    CU_ASSERT_EQUAL_FATAL(art_read(&ctx, path, &e, &n, &err), OSP_OK);
+    CU_ASSERT_EQUAL(n, 2); /* kms/us-east-1 and the enabled regions */
+    cache_entries_free(e, n);
+    scan_state_cleanup(&st);
+    scan_scope_cleanup(&sc);
+    cache_close(store);
+    unlink(path);
+    rmdir(dir);
+}
+
 int main(void)
 {
     static const struct osp_test tests[] = {
@@ -296,6 +373,7 @@ int main(void)
         OSP_TEST(test_offline_region_not_stored_is_a_gap_and_missing_service_an_error),
         OSP_TEST(test_online_all_regions_come_from_connect),
         OSP_TEST(test_artifact_keeps_what_a_narrower_run_did_not_touch),
+        OSP_TEST(test_enabled_regions_travel_with_the_state),
         {0},
     };
     return osp_test_run("source", tests);
