@@ -225,13 +225,19 @@ static int svc_key_cmp(const void *key, const void *elem)
 /* The region a finding is counted under: its own, unless its service has no status there but a
  * global one (a check of a global service such as s3 that reads a regional service's state, like
  * CloudTrail's data events): then "global", so every row shows a service that was collected. */
+static const struct res_service *find_service(const struct res_report *r, const struct res_service *k)
+{
+    /* bsearch's array must not be NULL, even for 0 elements (a report with no service status) */
+    return r->n_services ? bsearch(k, r->services, r->n_services, sizeof(*k), svc_key_cmp) : NULL;
+}
+
 static const char *summary_region(const struct res_report *r, const struct res_finding *f)
 {
     struct res_service k = {.account = f->account, .region = f->region, .service = f->service};
-    if (!strcmp(f->region, "global") || bsearch(&k, r->services, r->n_services, sizeof(k), svc_key_cmp))
+    if (!strcmp(f->region, "global") || find_service(r, &k))
         return f->region;
     k.region = "global";
-    return bsearch(&k, r->services, r->n_services, sizeof(k), svc_key_cmp) ? "global" : f->region;
+    return find_service(r, &k) ? "global" : f->region;
 }
 
 /* Rows per (account, region, service): every service status plus every service with a FAIL. */

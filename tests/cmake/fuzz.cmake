@@ -49,6 +49,8 @@ osp_fuzz_target(credential_process osp_creds)
 osp_fuzz_target(ignore_file osp_results)
 osp_fuzz_target(json_report osp_formats)
 osp_fuzz_target(cwfilter osp_core)
+osp_fuzz_target(yaml_spec osp_scan)
+osp_fuzz_target(rego_eval osp_scan)
 
 # Targets other engineers own: registered here only when no other fragment does it.
 file(GLOB osp_fuzz_fragments ${CMAKE_SOURCE_DIR}/tests/cmake/*.cmake)

@@ -29,7 +29,30 @@ answer(method, path, headers, body) may answer a request itself: return (status,
 to send that instead of forwarding (an AccessDenied for one bucket's policy, a NoSuchBucket), or
 None to go on as usual.
 
+mode picks what a chosen request gets instead of the throttling error (same rate, seed,
+max_consecutive and throttle_first; `only(method, path, headers, body)`, if given, limits the
+faults to the requests it returns true for, the others are forwarded as usual):
+
+    throttle   the protocol's throttling error (above; the default)
+    5xx        a server error, in turn: 500 with the protocol's InternalError/InternalFailure body,
+               502 with an HTML page (a load balancer's), 503 ServiceUnavailable, 504 with no body
+    truncate   the upstream answer with its full Content-Length but only half the body, then the
+               connection closes (the client sees a partial transfer)
+    reset      the connection is reset (RST) without an answer
+    hang       no answer for hang_s seconds (default 40: past osprey's 30 s request timeout), then
+               the connection closes; stop() releases hung requests at once
+    slow       the upstream answer's headers at once, its body after slow_s seconds (default 2)
+    trickle    the upstream answer's body in chunks of trickle_bytes (default 64) every trickle_s
+               seconds (default 0.05), capped at trickle_max_s (default 5) per answer, after which
+               the rest is sent at once
+
+Stats count faults as "faulted" with by_code keys "500", "502", "503", "504", "truncate", "reset",
+"hang", "slow" and "trickle" (throttling keeps "throttled" and the AWS error code).
+
+    p = FaultProxy(moto.endpoint, mode="reset", rate=0.2, seed=3).start()
+
 Or standalone: python3 faultproxy.py --upstream http://127.0.0.1:5000 --rate 0.3 [--port N] [--latency-ms L]
+               [--mode MODE]
 Nothing here talks to anything but 127.0.0.1.
 """
 import argparse
@@ -37,6 +60,8 @@ import http.client
 import http.server
 import json
 import random
+import socket
+import struct
 import ssl
 import threading
 import time
@@ -89,13 +114,54 @@ def throttle_response(proto):
     return 503, {"Content-Type": "application/xml", "x-amz-request-id": rid}, body, "SlowDown"
 
 
+MODES = ("throttle", "5xx", "truncate", "reset", "hang", "slow", "trickle")
+
+
+def server_error(proto, turn):
+    """(status, headers, body, code) of the turn-th 5xx answer: 500, 502, 503, 504 in rotation."""
+    rid = str(uuid.uuid4())
+    status = (500, 502, 503, 504)[turn % 4]
+    if status == 502:
+        return 502, {"Content-Type": "text/html"}, "<html><body><h1>502 Bad Gateway</h1></body></html>", "502"
+    if status == 504:
+        return 504, {}, "", "504"
+    code = "InternalError" if status == 500 else "ServiceUnavailable"
+    if proto == "json":
+        name = "InternalFailure" if status == 500 else "ServiceUnavailableException"
+        return status, {"Content-Type": "application/x-amz-json-1.1", "x-amzn-RequestId": rid}, json.dumps(
+            {"__type": name, "message": "server error (faultproxy)"}), str(status)
+    if proto == "rest-json":
+        name = "InternalFailure" if status == 500 else "ServiceUnavailableException"
+        return status, {"Content-Type": "application/json", "x-amzn-ErrorType": name, "x-amzn-RequestId": rid}, json.dumps(
+            {"message": "server error (faultproxy)"}), str(status)
+    if proto == "ec2":
+        return status, {"Content-Type": "text/xml"}, (
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Response><Errors><Error><Code>%s</Code><Message>server error "
+            "(faultproxy)</Message></Error></Errors><RequestID>%s</RequestID></Response>" % (code, rid)), str(status)
+    if proto == "query":
+        return status, {"Content-Type": "text/xml", "x-amzn-RequestId": rid}, (
+            "<ErrorResponse><Error><Type>Receiver</Type><Code>%s</Code><Message>server error (faultproxy)</Message>"
+            "</Error><RequestId>%s</RequestId></ErrorResponse>" % (code, rid)), str(status)
+    return status, {"Content-Type": "application/xml", "x-amz-request-id": rid}, (
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>%s</Code><Message>server error (faultproxy)"
+        "</Message><RequestId>%s</RequestId></Error>" % (code, rid)), str(status)
+
+
 class _Server(http.server.ThreadingHTTPServer):
     request_queue_size = 256  # the default 5 drops connections when a client opens 64 at once
 
 
 class FaultProxy:
     def __init__(self, upstream, rate=0.3, seed=1, max_consecutive=2, port=0, throttle_first=True,
-                 certfile=None, keyfile=None, latency_ms=0, answer=None):
+                 certfile=None, keyfile=None, latency_ms=0, answer=None, mode="throttle", only=None, hang_s=40.0,
+                 slow_s=2.0, trickle_bytes=64, trickle_s=0.05, trickle_max_s=5.0):
+        if mode not in MODES:
+            raise ValueError("faultproxy mode %r: one of %s" % (mode, ", ".join(MODES)))
+        self.mode, self.only = mode, only
+        self.hang_s, self.slow_s = hang_s, slow_s
+        self.trickle_bytes, self.trickle_s, self.trickle_max_s = trickle_bytes, trickle_s, trickle_max_s
+        self._released = threading.Event()  # set by stop(): hung requests end
+        self._turn = 0
         u = urllib.parse.urlsplit(upstream)
         if u.hostname not in ("127.0.0.1", "localhost"):
             raise ValueError("faultproxy only forwards to loopback, not %r" % upstream)
@@ -106,7 +172,7 @@ class FaultProxy:
         self.seed, self.throttle_first = seed, throttle_first
         self._rngs, self._streaks = {}, {}
         self._lock = threading.Lock()
-        self.stats = {"forwarded": 0, "throttled": 0, "answered": 0, "by_code": {}, "by_protocol": {}}
+        self.stats = {"forwarded": 0, "throttled": 0, "answered": 0, "faulted": 0, "by_code": {}, "by_protocol": {}}
         self._server = _Server(("127.0.0.1", port), self._handler_class())
         self._server.daemon_threads = True
         self.port = self._server.server_address[1]
@@ -145,15 +211,37 @@ class FaultProxy:
             def log_message(self, *args):
                 pass
 
-            def _reply(self, status, headers, body):
+            def _reply(self, status, headers, body, send=None, delay=0.0, chunk=0):
+                """Answer with body; send: bytes of it to send before closing (a truncated answer);
+                delay: seconds between the headers and the body; chunk: trickle the body."""
                 data = body.encode() if isinstance(body, str) else body
                 self.send_response(status)
                 for k, v in headers.items():
                     self.send_header(k, v)
                 self.send_header("Content-Length", str(len(data)))
                 self.end_headers()
-                if self.command != "HEAD":
+                if self.command == "HEAD":
+                    return
+                try:
+                    if send is not None:
+                        self.wfile.write(data[:send])
+                        self.wfile.flush()
+                        return self._drop(rst=False)
+                    if delay:
+                        self.wfile.flush()
+                        proxy._released.wait(delay)
+                    if chunk:
+                        end = time.monotonic() + proxy.trickle_max_s
+                        i = 0
+                        while i < len(data) and time.monotonic() < end and not proxy._released.is_set():
+                            self.wfile.write(data[i:i + chunk])
+                            self.wfile.flush()
+                            i += chunk
+                            time.sleep(proxy.trickle_s)
+                        data = data[i:]
                     self.wfile.write(data)
+                except OSError:
+                    self.close_connection = True
 
             def _handle(self):
                 n = int(self.headers.get("Content-Length") or 0)
@@ -168,11 +256,42 @@ class FaultProxy:
                     proxy._count("answered")
                     return self._reply(*own)
                 proto = classify(self.command, self.path, self.headers, body)
-                if proxy._decide(proto):
+                chosen = (proxy.only is None or proxy.only(self.command, self.path, self.headers, body)) and \
+                    proxy._decide(proto)
+                mode = proxy.mode if chosen else None
+                if mode == "throttle":
                     status, headers, text, code = throttle_response(proto)
                     proxy._count("throttled", code)
                     return self._reply(status, headers, text)
-                proxy._count("forwarded")
+                if mode == "5xx":
+                    with proxy._lock:
+                        turn, proxy._turn = proxy._turn, proxy._turn + 1
+                    status, headers, text, code = server_error(proto, turn)
+                    proxy._count("faulted", code)
+                    return self._reply(status, headers, text)
+                if mode in ("reset", "hang"):
+                    proxy._count("faulted", mode)
+                    if mode == "hang":
+                        proxy._released.wait(proxy.hang_s)
+                    return self._drop(rst=mode == "reset")
+                if mode:
+                    proxy._count("faulted", mode)
+                else:
+                    proxy._count("forwarded")
+                up = self._forward(body)
+                if up is None:
+                    return None
+                status, out, data = up
+                if mode == "truncate":
+                    return self._reply(status, out, data, send=len(data) // 2)
+                if mode == "slow":
+                    return self._reply(status, out, data, delay=proxy.slow_s)
+                if mode == "trickle":
+                    return self._reply(status, out, data, chunk=proxy.trickle_bytes)
+                return self._reply(status, out, data)
+
+            def _forward(self, body):
+                """(status, headers, body) of the upstream's answer, or None after answering 502."""
                 conn = http.client.HTTPConnection(proxy.up_host, proxy.up_port, timeout=60)
                 try:
                     headers = {k: v for k, v in self.headers.items() if k.lower() not in _HOP_BY_HOP}
@@ -180,11 +299,26 @@ class FaultProxy:
                     r = conn.getresponse()
                     data = r.read()
                     out = {k: v for k, v in r.getheaders() if k.lower() not in _HOP_BY_HOP | {"content-length"}}
-                    self._reply(r.status, out, data)
+                    return r.status, out, data
                 except (OSError, http.client.HTTPException) as e:
                     self._reply(502, {"Content-Type": "text/plain"}, "faultproxy: upstream failed: %s" % e)
+                    return None
                 finally:
                     conn.close()
+
+            def _drop(self, rst):
+                """Close the connection without an answer: a reset (RST) or an ordinary close."""
+                self.close_connection = True
+                try:
+                    if rst:  # linger 0: close() sends RST, not FIN
+                        self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+                        self.rfile.close()
+                        self.connection.close()
+                    else:
+                        self.wfile.flush()
+                        self.connection.shutdown(socket.SHUT_RDWR)
+                except OSError:
+                    pass
 
             do_GET = do_POST = do_PUT = do_DELETE = do_HEAD = do_PATCH = _handle
 
@@ -196,6 +330,7 @@ class FaultProxy:
         return self
 
     def stop(self):
+        self._released.set()
         self._server.shutdown()
         self._server.server_close()
 
@@ -214,8 +349,11 @@ def main():
     ap.add_argument("--max-consecutive", type=int, default=2)
     ap.add_argument("--port", type=int, default=0)
     ap.add_argument("--latency-ms", type=float, default=0)
+    ap.add_argument("--mode", choices=MODES, default="throttle", help="what a chosen request gets (default throttle)")
+    ap.add_argument("--hang-s", type=float, default=40.0)
     a = ap.parse_args()
-    p = FaultProxy(a.upstream, a.rate, a.seed, a.max_consecutive, a.port, latency_ms=a.latency_ms)
+    p = FaultProxy(a.upstream, a.rate, a.seed, a.max_consecutive, a.port, latency_ms=a.latency_ms, mode=a.mode,
+                   hang_s=a.hang_s)
     print(p.endpoint, flush=True)
     try:
         p._server.serve_forever()
