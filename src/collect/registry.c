@@ -10,6 +10,7 @@ static const struct col_service services[] = {
     {"cloudwatch", 0, col_cloudwatch, "alarms, log groups and metric filters"},
     {"config", 0, col_config, "Config recorders, their status, delivery channels, aggregators"},
     {"ec2", 0, col_ec2, "instances, volumes, security groups, NACLs, VPCs, flow logs, launch templates"},
+    {"guardduty", 0, col_guardduty, "detectors, their status and protection plans (features)"},
     {"iam", 1, col_iam, "users (root included), groups, roles, policies, password policy"},
     {"kms", 0, col_kms, "keys, their rotation status, aliases"},
     {"lambda", 0, col_lambda, "functions (environment values redacted), resource policies, function URLs"},

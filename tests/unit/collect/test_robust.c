@@ -25,6 +25,8 @@ static const char *const shapes[] = {
     " \"TracingConfig\": \"Active\", \"Policy\": \"{\\\"Statement\\\": [null, {\\\"Principal\\\": {\\\"AWS\\\": [1, null]},"
     " \\\"Condition\\\": {\\\"ArnLike\\\": 4, \\\"StringEquals\\\": {\\\"aws:SourceArn\\\": [7]}}},"
     " {\\\"Principal\\\": 9}]}\", \"FunctionUrl\": \"u\", \"AuthType\": {}}",
+    "{\"status\": 7, \"findingPublishingFrequency\": [], \"features\": [null, 3, {\"name\": {}, \"status\": null,"
+    " \"additionalConfiguration\": \"x\"}, {\"additionalConfiguration\": [null, {\"name\": 1}]}]}",
     "{\"Policy\": \"not json\", \"Aliases\": [{\"AliasName\": 1}, {\"AliasName\": \"alias/x\", \"TargetKeyId\": null}]}",
     NULL,
 };
@@ -73,6 +75,12 @@ static void run_all(json_t *v)
     o = col_lambda_map_function(v);
     col_lambda_map_policy(o, v);
     col_lambda_map_url(o, v);
+    json_decref(o);
+    o = col_guardduty_map_detector(col_s(v, "id"), "aws", "us-east-1", "111122223333");
+    col_guardduty_map_get(o, v);
+    json_decref(o);
+    o = col_guardduty_map_detector("d1", "aws", "us-east-1", "111122223333");
+    col_guardduty_map_get(o, v);
     json_decref(o);
     json_decref(col_ec2_map_sg(&c, v));
     col_ec2_map_vpcs(s, &c, v, v);
