@@ -6,6 +6,7 @@
 static const struct col_service services[] = {
     {"accessanalyzer", 0, col_accessanalyzer, "IAM Access Analyzer analyzers"},
     {"account", 1, col_account, "alternate contacts (security, billing, operations)"},
+    {"acm", 0, col_acm, "certificates of every key type: expiry, key algorithm, status, in use"},
     {"cloudtrail", 0, col_cloudtrail, "trails, their status and event selectors"},
     {"cloudwatch", 0, col_cloudwatch, "alarms, log groups and metric filters"},
     {"config", 0, col_config, "Config recorders, their status, delivery channels, aggregators"},

@@ -11,7 +11,7 @@ from osptest import SHARED_DIR, main, run_osprey  # noqa: E402
 
 COLLECTED = {"iam", "s3", "cloudtrail", "config", "kms", "ec2", "cloudwatch", "sns", "accessanalyzer", "account"}
 COLLECTED |= {"lambda", "rds"}
-COLLECTED |= {"guardduty"}
+COLLECTED |= {"guardduty", "acm"}
 NOT_SHIPPED = {
     "AVD-AWS-0008": "reads ec2.launchconfigurations, which osprey does not collect",
     "AVD-AWS-0009": "reads ec2.launchconfigurations, which osprey does not collect",

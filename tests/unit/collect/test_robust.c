@@ -27,6 +27,8 @@ static const char *const shapes[] = {
     " {\\\"Principal\\\": 9}]}\", \"FunctionUrl\": \"u\", \"AuthType\": {}}",
     "{\"status\": 7, \"findingPublishingFrequency\": [], \"features\": [null, 3, {\"name\": {}, \"status\": null,"
     " \"additionalConfiguration\": \"x\"}, {\"additionalConfiguration\": [null, {\"name\": 1}]}]}",
+    "{\"CertificateArn\": \"arn:a\", \"DomainName\": 3, \"InUse\": \"yes\", \"NotAfter\": \"soon\", \"NotBefore\": -1e300,"
+    " \"KeyAlgorithm\": {}, \"Status\": [null]}",
     "{\"Policy\": \"not json\", \"Aliases\": [{\"AliasName\": 1}, {\"AliasName\": \"alias/x\", \"TargetKeyId\": null}]}",
     NULL,
 };
@@ -76,6 +78,7 @@ static void run_all(json_t *v)
     col_lambda_map_policy(o, v);
     col_lambda_map_url(o, v);
     json_decref(o);
+    json_decref(col_acm_map_summary(v));
     o = col_guardduty_map_detector(col_s(v, "id"), "aws", "us-east-1", "111122223333");
     col_guardduty_map_get(o, v);
     json_decref(o);
