@@ -31,6 +31,7 @@ struct attempt {
     const struct aws_req *req;
     const struct aws_creds *creds; /* NULL: anonymous */
     char url[2048];
+    double sent_at; /* when this attempt left the rate limit (monotonic s) */
 };
 
 /* Split "Name: value" header lines of the call into name/value pairs (in line storage). */
@@ -263,6 +264,7 @@ static void rate_wait(struct attempt *a)
         osp_debug(c->ctx, "aws: %s rate limit: waiting %.3f s", a->call->service, wait);
         sleep_seconds(wait);
     }
+    a->sent_at = osp_now_monotonic(c->ctx);
 }
 
 static void rate_outcome(struct attempt *a, int throttled)
@@ -271,10 +273,10 @@ static void rate_outcome(struct attempt *a, int throttled)
     pthread_mutex_lock(&c->mu);
     struct aws_rate *r = rate_of(c, a->call->service ? a->call->service : "");
     if (r && throttled) {
-        aws_rate_throttled(r);
+        aws_rate_throttled(r, a->sent_at, osp_now_monotonic(c->ctx));
         osp_debug(c->ctx, "aws: %s throttled: client rate now %.1f/s", r->service, r->rate);
     } else if (r)
-        aws_rate_ok(r);
+        aws_rate_ok(r, osp_now_monotonic(c->ctx));
     pthread_mutex_unlock(&c->mu);
 }
 

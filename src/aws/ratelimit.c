@@ -1,6 +1,7 @@
 /* ratelimit.c: client-side rate limits per service: token buckets at AWS's read rates, adaptive
  * on throttling (as the SDKs' "adaptive" retry mode: back off multiplicatively when throttled,
  * climb back additively on success). Pure functions; the client locks. */
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -28,9 +29,10 @@ static const struct {
 };
 #define DEFAULT_RATE 20.0
 #define DEFAULT_BURST 40.0
-#define FLOOR 0.5     /* never slower than one request per 2 s */
-#define BACKOFF 0.7   /* rate multiplier on a throttle */
-#define CLIMB 0.02    /* share of the ceiling regained per success */
+#define FLOOR 0.5  /* never slower than one request per 2 s */
+#define BETA 0.7   /* rate multiplier on a throttle */
+#define CUBIC_C 0.4 /* growth after a cut: W(t) = C (t - K)^3 + Wmax, as the SDKs' adaptive mode */
+#define WINDOW 0.5 /* seconds over which the sending rate is measured */
 
 void aws_rate_init(struct aws_rate *r, const char *service, double now)
 {
@@ -46,10 +48,17 @@ void aws_rate_init(struct aws_rate *r, const char *service, double now)
     r->rate = r->max;
     r->tokens = r->burst;
     r->last = now;
+    r->win_start = now;
 }
 
 double aws_rate_take(struct aws_rate *r, double now)
 {
+    if (now - r->win_start >= WINDOW) {
+        r->measured = r->win_count / (now - r->win_start);
+        r->win_start = now;
+        r->win_count = 0;
+    }
+    r->win_count++;
     if (now > r->last) {
         r->tokens += (now - r->last) * r->rate;
         if (r->tokens > r->burst)
@@ -65,21 +74,28 @@ double aws_rate_take(struct aws_rate *r, double now)
     return wait;
 }
 
-void aws_rate_throttled(struct aws_rate *r)
+void aws_rate_throttled(struct aws_rate *r, double sent, double now)
 {
     r->throttles++;
-    r->rate *= BACKOFF;
-    if (r->rate < FLOOR)
-        r->rate = FLOOR;
     if (r->tokens > 0)
         r->tokens = 0; /* no burst right after a throttle */
+    if (r->cut && sent < r->cut_at)
+        return; /* sent before the last cut: that cut already answered it */
+    double base = r->rate;
+    if (r->measured > 0 && r->measured < base)
+        base = r->measured; /* what the service actually saw */
+    r->wmax = base;
+    r->rate = base * BETA < FLOOR ? FLOOR : base * BETA;
+    r->cut = 1;
+    r->cut_at = now;
 }
 
-void aws_rate_ok(struct aws_rate *r)
+void aws_rate_ok(struct aws_rate *r, double now)
 {
-    if (r->rate < r->max) {
-        r->rate += r->max * CLIMB;
-        if (r->rate > r->max)
-            r->rate = r->max;
-    }
+    if (!r->cut || r->rate >= r->max)
+        return;
+    double k = cbrt(r->wmax * (1 - BETA) / CUBIC_C), t = now - r->cut_at - k;
+    double w = CUBIC_C * t * t * t + r->wmax;
+    if (w > r->rate)
+        r->rate = w > r->max ? r->max : w;
 }

@@ -13,7 +13,6 @@
 #include "core/log.h"
 #include "formats/format.h"
 #include "results/result.h"
-#include "scan/locate.h"
 #include "scan/scan.h"
 
 static void print_usage(void)
@@ -86,13 +85,14 @@ static struct res_service *service_rows(struct cli_session *s, const struct scan
             .error_code = c->err_code[0] ? c->err_code : NULL,
             .error_message = c->err_message[0] ? c->err_message : NULL,
             .collected_at = c->collected_at,
+            .calls = c->calls, /* from the cache: the collecting run's, so a replay reports the same */
         };
     }
     return rows;
 }
 
 /* Every region's input document (built from the state directly, shared where equal) -> checks -> report. */
-static enum osp_code evaluate(struct cli_session *s, struct scan_catalog *cat, const struct scan_state *st,
+static enum osp_code evaluate(struct cli_session *s, struct scan_catalog *cat, struct scan_state *st,
                               struct res_report *r, struct osp_err *err)
 {
     /* the regions asked for, then those read only for the alarm chain (--compliance) */
@@ -103,16 +103,11 @@ static enum osp_code evaluate(struct cli_session *s, struct scan_catalog *cat, c
     for (size_t i = 0; i < nin; i++)
         regions[i] = i < s->scope.nregions ? s->scope.regions[i] : s->scope.chain[i - s->scope.nregions];
     struct res_service *rows = service_rows(s, st);
-    /* each service's state located once (sub-finding keys and lines), shared by every region */
-    struct col_result *located = calloc(st->n ? st->n : 1, sizeof(*located));
-    enum osp_code rc = rows && located ? OSP_OK : osp_err_set(err, OSP_ENOMEM, "out of memory");
-    for (size_t i = 0; !rc && i < st->n; i++) {
-        located[i] = st->results[i];
-        if (st->results[i].state && !(located[i].state = scan_locate_copy(st->results[i].state)))
-            rc = osp_err_set(err, OSP_ENOMEM, "out of memory locating the state of %s", st->results[i].service);
-    }
+    /* each service's state located (sub-finding keys and lines) while it is converted, once,
+     * shared by every region */
+    enum osp_code rc = rows ? OSP_OK : osp_err_set(err, OSP_ENOMEM, "out of memory");
     if (!rc)
-        rc = scan_build_inputs(located, NULL, st->n, regions, nin, docs, err);
+        rc = scan_build_located_inputs(st->results, st->n, regions, nin, docs, err);
     for (size_t i = 0; i < nin; i++)
         in[i] = (struct scan_input){.region = regions[i], .partial = i >= s->scope.nregions, .doc = docs[i]};
     for (size_t i = 0; !rc && i < nin; i++)
@@ -133,9 +128,6 @@ static enum osp_code evaluate(struct cli_session *s, struct scan_catalog *cat, c
     }
     for (size_t i = 0; i < nin; i++)
         rv_unref(docs[i]);
-    for (size_t i = 0; located && i < st->n; i++)
-        json_decref(located[i].state);
-    free(located);
     free(rows);
     return rc;
 }

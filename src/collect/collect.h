@@ -66,8 +66,12 @@ struct col_result {
     char err_message[384];
     json_t *state;            /* owned; content of input.aws.<service>; NULL unless COL_OK */
     time_t collected_at;
-    unsigned long calls;      /* AWS API calls made (pages included) */
+    unsigned long calls;      /* AWS API calls made (pages included); from the cache: those of the run that collected it */
+    unsigned long throttles;  /* ... of which the service throttled (retried) */
     unsigned long gaps;       /* resources' reads denied (see STATE.md "Gaps"): the state is incomplete */
+    char *text;               /* read from the cache or an artifact: the stored text (an artifact
+                                 write-back reuses it instead of printing state again); else NULL */
+    int text_borrowed;        /* text belongs to someone else (the artifact's entries), not freed */
 };
 
 /* Called from worker threads (serialised by col_run: one call at a time) after each job, and about

@@ -118,6 +118,7 @@ static void run_one(struct run *r, size_t i)
     json_t *state = json_object();
     enum osp_code rc = state ? s->svc->collect(&job, state, &e) : osp_err_set(&e, OSP_ENOMEM, "out of memory");
     res->calls = r->counts[i].calls;
+    res->throttles = r->counts[i].throttles;
     res->gaps = r->counts[i].gaps;
     res->collected_at = osp_now(r->ctx);
     stamp(&r->finished[i], osp_now_monotonic(r->ctx));
@@ -324,8 +325,11 @@ void col_results_free(struct col_result *r, size_t n)
 {
     if (!r)
         return;
-    for (size_t i = 0; i < n; i++)
+    for (size_t i = 0; i < n; i++) {
         json_decref(r[i].state);
+        if (!r[i].text_borrowed)
+            free(r[i].text);
+    }
     free(r);
 }
 

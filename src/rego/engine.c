@@ -275,6 +275,7 @@ static void ev_init(struct ev *ev, struct rego_engine *e, rv input)
     ev->memo = calloc(e->nnodes + 1, sizeof(*ev->memo));
     if (!ev->memo)
         abort();
+    ev->memo0 = ev->memo;
     ev->max_steps = e->opts.max_steps ? e->opts.max_steps : DEFAULT_STEPS;
     ev->max_depth = e->opts.max_depth ? e->opts.max_depth : DEFAULT_DEPTH;
     ev->strict = e->opts.strict_builtin_errors;
@@ -293,6 +294,7 @@ static void ev_cleanup(struct ev *ev)
     free(ev->mocks);
     rv_unref(ev->cache);
     rego_ix_free(ev);
+    rego_cmemo_free(ev);
 }
 
 static enum osp_code eval_error(struct rego_engine *e, struct ev *ev, struct osp_err *err)

@@ -248,12 +248,18 @@ static int compr_k(struct ev *ev, void *ud)
 
 static int eval_compr(struct ev *ev, struct rego_term *t, ev_vk k, void *ud)
 {
+    struct cm_ent *memo = rego_cmemo_find(ev, t);
+    rv kept;
+    if (rego_cmemo_value(memo, &kept))
+        return k(ev, kept, ud);
     struct compr c = {t, t->kind == TM_ACOMP ? rv_arr_new() : t->kind == TM_SCOMP ? rv_set_new() : rv_obj_new()};
     size_t m = rego_ev_mark(ev);
     int rc = rego_eval_body(ev, t->body, 0, compr_k, &c);
     rego_ev_undo(ev, m);
-    if (!rc)
+    if (!rc) {
+        rego_cmemo_keep(memo, c.acc);
         rc = k(ev, c.acc, ud);
+    }
     rv_unref(c.acc);
     return rc;
 }

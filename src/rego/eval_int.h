@@ -50,6 +50,8 @@ struct ev {
     struct rego_rule *cur_rule;
     rv capture; /* value of the `term with ...` being evaluated (eval.c) */
     struct rego_ix *ix; /* join indexes built during this query (eval_index.c) */
+    struct rego_cmemo *cmemo; /* comprehensions kept for this query (eval_cmemo.c) */
+    const struct memo_ent *memo0; /* the query's own rule memo (a `with` scope has another) */
 };
 
 typedef int (*ev_k)(struct ev *ev, void *ud);
@@ -87,6 +89,15 @@ bool rego_ix_plan(const struct ev *ev, const struct rego_body *b, size_t i, stru
 int rego_ix_each(struct ev *ev, rv coll, const struct rego_ix_plan *p, rv key,
                  int (*each)(struct ev *, rv, rv, void *), void *ud);
 void rego_ix_free(struct ev *ev);
+
+/* eval_cmemo.c: a comprehension that mentions no bound local is evaluated once per query.
+ * find: its entry (NULL when it cannot be kept now); value: the kept value (borrowed), if any;
+ * keep: remember v (a reference is taken). */
+struct cm_ent;
+struct cm_ent *rego_cmemo_find(struct ev *ev, const struct rego_term *t);
+bool rego_cmemo_value(const struct cm_ent *m, rv *out);
+void rego_cmemo_keep(struct cm_ent *m, rv v);
+void rego_cmemo_free(struct ev *ev);
 
 /* eval_with.c: run core(ev, e, ...) under e's `with` modifiers (undone around k). */
 typedef int (*ev_core_fn)(struct ev *ev, struct rego_expr *e, ev_k k, void *ud);

@@ -116,6 +116,8 @@ static json_t *service_json(const struct res_service *s, int *bad)
     set_time(o, "CollectedAt", s->collected_at, bad);
     set_opt(o, "ErrorCode", s->error_code, bad);
     set_opt(o, "ErrorMessage", s->error_message, bad);
+    if (s->calls && json_object_set_new(o, "Calls", json_integer((json_int_t)s->calls)))
+        *bad = 1;
     return o;
 }
 

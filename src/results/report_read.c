@@ -186,6 +186,10 @@ static enum osp_code read_service(struct rd *rd, json_t *o, size_t idx, struct r
         (rc = get_str(rd, o, "ErrorCode", where, &s.error_code)) ||
         (rc = get_str(rd, o, "ErrorMessage", where, &s.error_message)))
         return rc;
+    json_t *calls = json_object_get(o, "Calls");
+    if (calls && (!json_is_integer(calls) || json_integer_value(calls) < 0))
+        return bad(rd, where, "Calls: expected a non-negative integer");
+    s.calls = calls ? (unsigned long)json_integer_value(calls) : 0;
     return res_report_add_service_status(r, &s, rd->err);
 }
 

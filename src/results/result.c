@@ -316,6 +316,7 @@ enum osp_code res_report_add_service_status(struct res_report *r, const struct r
     memset(d, 0, sizeof(*d));
     d->state = s->state;
     d->collected_at = s->collected_at;
+    d->calls = s->calls;
     d->account = res_strdup(s->account);
     d->region = res_strdup(s->region);
     d->service = res_strdup(s->service);

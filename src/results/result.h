@@ -85,6 +85,7 @@ struct res_service {
     const char *error_code;    /* RES_SVC_FAILED: e.g. AccessDenied */
     const char *error_message; /* RES_SVC_FAILED / RES_SVC_SKIPPED: why */
     time_t collected_at;       /* when its state was collected (0: unknown) */
+    unsigned long calls;       /* AWS API calls made to collect it, stored with cached state (0: not known) */
 };
 
 /* Something a run was asked to look at and could not: a (service, region) that failed to

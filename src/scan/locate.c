@@ -12,7 +12,7 @@
 #define MAX_DEPTH 64
 
 /* A wrapped scalar is its own metadata object: {"value": v, "resource": ..., "startline": ...}. */
-static int is_wrapped(const json_t *v)
+int scan_locate_is_wrapped(const json_t *v)
 {
     return json_is_object(v) && json_object_get(v, "value") && json_object_get(v, "startline");
 }
@@ -20,7 +20,7 @@ static int is_wrapped(const json_t *v)
 static json_t *meta_of(json_t *v)
 {
     json_t *m = json_object_get(v, META);
-    return json_is_object(m) ? m : is_wrapped(v) ? v : NULL;
+    return json_is_object(m) ? m : scan_locate_is_wrapped(v) ? v : NULL;
 }
 
 static int cmp_key(const void *a, const void *b)
@@ -32,7 +32,7 @@ static int cmp_key(const void *a, const void *b)
  * strings, sorted keys): the input of content hashes that do not depend on locations. */
 static int encode(const json_t *v, struct osp_buf *b, int depth)
 {
-    if (is_wrapped(v))
+    if (scan_locate_is_wrapped(v))
         return encode(json_object_get(v, "value"), b, depth + 1);
     if (depth > MAX_DEPTH)
         return osp_buf_adds(b, "~");
@@ -75,8 +75,7 @@ static int encode(const json_t *v, struct osp_buf *b, int depth)
     }
 }
 
-/* First 8 hex digits of the SHA-256 of v's content (scratch: a reused buffer). */
-static void content_id(const json_t *v, struct osp_buf *scratch, char out[9])
+void scan_locate_content_id(const json_t *v, struct osp_buf *scratch, char out[9])
 {
     char hex[65];
     scratch->len = 0;
@@ -124,7 +123,7 @@ static void visit_object(json_t *v, struct osp_buf *path, struct root *root, int
     json_object_foreach(v, key, x) keys[k++] = key;
     qsort(keys, k, sizeof(*keys), cmp_key);
     for (size_t i = 0; i < k; i++)
-        if (strcmp(keys[i], META) && !(is_wrapped(v)))
+        if (strcmp(keys[i], META) && !(scan_locate_is_wrapped(v)))
             child(json_object_get(v, keys[i]), path, keys[i], 0, root, depth);
     free(keys);
 }
@@ -142,7 +141,7 @@ static void visit_array(json_t *v, struct osp_buf *path, struct root *root, int 
         return;
     for (size_t i = 0; i < n; i++) {
         char id[9];
-        content_id(json_array_get(v, i), root->scratch, id);
+        scan_locate_content_id(json_array_get(v, i), root->scratch, id);
         size_t dup = 1;
         for (size_t j = 0; j < i; j++)
             dup += !strncmp(ids[j], id, 8);

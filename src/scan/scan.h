@@ -120,6 +120,13 @@ struct col_result;
 OSP_MUST_CHECK enum osp_code scan_build_inputs(const struct col_result *r, const char *const *texts, size_t n,
                                                const char *const *regions, size_t nregions, rv *docs,
                                                struct osp_err *err);
+/* The same from r[i].state, every metadata object located as scan_locate_copy() locates it
+ * (locate.h) while it is converted: no located jansson copy of the state is made. A result read
+ * back from storage (r[i].text set) then drops its parsed state (r[i].state = NULL): the engine
+ * values and the stored text are all that is needed after this. */
+OSP_MUST_CHECK enum osp_code scan_build_located_inputs(struct col_result *r, size_t n,
+                                                       const char *const *regions, size_t nregions, rv *docs,
+                                                       struct osp_err *err);
 
 /* Add the built-in helper modules (checks/lib: lib.cloud.*, lib.aws.*, lib.net, lib.datetime,
  * lib.test, lib.osprey*) to an engine before rego_compile, e.g. for `osprey rego test` of custom

@@ -260,10 +260,50 @@ static enum osp_code build_jobs(const struct scan_scope *sc, const struct scan_s
     return OSP_OK;
 }
 
-/* A cache entry back into a collection result. */
-static enum osp_code entry_to_result(const struct cache_entry *e, struct col_result *r, struct osp_err *err)
+/* The collecting run's call counts travel with the stored state text, under a key the engine
+ * never sees (taken out when the state is read back), so an offline replay reports them too. */
+#define STATS_KEY "__osprey_collection"
+
+static void stats_take(struct col_result *r, json_t *state)
+{
+    json_t *s = json_object_get(state, STATS_KEY);
+    json_t *c = json_object_get(s, "calls"), *t = json_object_get(s, "throttles");
+    r->calls = json_is_integer(c) && json_integer_value(c) > 0 ? (unsigned long)json_integer_value(c) : 0;
+    r->throttles = json_is_integer(t) && json_integer_value(t) > 0 ? (unsigned long)json_integer_value(t) : 0;
+    json_object_del(state, STATS_KEY);
+}
+
+static char *state_text(const struct col_result *r)
+{
+    json_t *state = r->state ? r->state : json_object(); /* a failed service: only the counts */
+    if (!r->calls || !json_is_object(state)) {
+        char *text = r->state ? json_dumps(state, JSON_COMPACT | JSON_SORT_KEYS) : strdup("{}");
+        if (!r->state)
+            json_decref(state);
+        return text;
+    }
+    json_t *s = json_pack("{s:I, s:I}", "calls", (json_int_t)r->calls, "throttles", (json_int_t)r->throttles);
+    char *text = s && !json_object_set_new(state, STATS_KEY, s) ? json_dumps(state, JSON_COMPACT | JSON_SORT_KEYS)
+                                                                  : NULL;
+    json_object_del(state, STATS_KEY);
+    if (!r->state)
+        json_decref(state);
+    return text;
+}
+
+/* A cache entry back into a collection result. Its text is kept for an artifact write-back:
+ * taken from *own (a cache entry the caller drops) or borrowed from e (the artifact's). */
+static enum osp_code entry_to_result(const struct cache_entry *e, struct cache_entry *own, struct col_result *r,
+                                     struct osp_err *err)
 {
     memset(r, 0, sizeof(*r));
+    if (own) {
+        r->text = own->state_json;
+        own->state_json = NULL;
+    } else {
+        r->text = e->state_json;
+        r->text_borrowed = 1;
+    }
     snprintf(r->service, sizeof(r->service), "%s", e->service);
     snprintf(r->region, sizeof(r->region), "%s", e->region);
     r->collected_at = e->collected_at;
@@ -276,18 +316,29 @@ static enum osp_code entry_to_result(const struct cache_entry *e, struct col_res
         snprintf(r->err_message, sizeof(r->err_message), "%s",
                  json_string_value(json_object_get(st, "message")) ?: "");
         json_decref(st);
+        json_t *counts = json_loads(r->text ? r->text : "{}", 0, NULL);
+        stats_take(r, counts);
+        json_decref(counts);
         return OSP_OK;
     }
     json_error_t jerr;
-    r->state = json_loads(e->state_json, 0, &jerr);
-    if (!r->state)
+    r->state = r->text ? json_loads(r->text, 0, &jerr) : NULL;
+    if (!r->state) {
+        if (!r->text)
+            snprintf(jerr.text, sizeof(jerr.text), "no state");
+        else if (!r->text_borrowed)
+            free(r->text);
+        r->text = NULL;
         return osp_err_set(err, OSP_ECACHE, "cached state of %s/%s is not valid JSON (%s); run 'osprey cache clean'",
                            e->service, e->region, jerr.text);
+    }
+    stats_take(r, r->state);
     return OSP_OK;
 }
 
+/* borrow: e->state_json may be r->text itself (the caller detaches it before freeing e). */
 static enum osp_code result_to_entry(const struct scan_scope *sc, const struct col_result *r, struct cache_entry *e,
-                                     struct osp_err *err)
+                                     int borrow, struct osp_err *err)
 {
     memset(e, 0, sizeof(*e));
     enum osp_code rc = cache_entry_set_key(e, sc->account, sc->partition, r->region, r->service, err);
@@ -296,7 +347,7 @@ static enum osp_code result_to_entry(const struct scan_scope *sc, const struct c
     e->collected_at = r->collected_at;
     e->schema_version = STATE_SCHEMA_VERSION;
     snprintf(e->osprey_version, sizeof(e->osprey_version), "%s", OSPREY_VERSION);
-    e->state_json = r->state ? json_dumps(r->state, JSON_COMPACT | JSON_SORT_KEYS) : strdup("{}");
+    e->state_json = borrow && r->text ? r->text : state_text(r);
     if (r->status != COL_OK) {
         json_t *st = json_pack("{s:s, s:s, s:s}", "status", col_status_name(r->status), "code", r->err_code,
                                "message", r->err_message);
@@ -315,7 +366,7 @@ static enum osp_code store_results(const struct scan_source *src, const struct s
     enum osp_code rc = e ? OSP_OK : osp_err_set(err, OSP_ENOMEM, "out of memory");
     size_t k = 0;
     for (; !rc && k < n; k++)
-        rc = result_to_entry(sc, &r[k], &e[k], err);
+        rc = result_to_entry(sc, &r[k], &e[k], 0, err);
     if (!rc)
         rc = cache_put(src->store, e, k, err);
     cache_entries_free(e, k);
@@ -419,13 +470,15 @@ static enum osp_code use_cache(const struct scan_source *src, const struct scan_
         rc = OSP_OK;
         /* a cached failure is retried online, replayed offline (so reports stay identical) */
         if (use && (!use->status_json || src->offline)) {
-            rc = entry_to_result(use, &st->results[st->n], err);
+            rc = entry_to_result(use, use == &e ? &e : NULL, &st->results[st->n], err);
             if (!rc) {
                 st->from_cache[st->n++] = 1;
                 j[i].have = 1;
                 char age[16];
                 osp_format_age((long long)(osp_now(src->ctx) - use->collected_at), age, sizeof(age));
-                osp_debug(src->ctx, "cache: %s %s from cache (%s old)", j[i].service, j[i].region, age);
+                const struct col_result *c = &st->results[st->n - 1];
+                osp_debug(src->ctx, "cache: %s %s from cache (%s old; collected with %lu calls, %lu throttled)",
+                          j[i].service, j[i].region, age, c->calls, c->throttles);
             }
         }
         cache_entry_cleanup(&e);
@@ -718,8 +771,9 @@ enum osp_code scan_state_save_artifact(const struct scan_source *src, const stru
     enum osp_code rc = e ? OSP_OK : osp_err_set(err, OSP_ENOMEM, "out of memory");
     size_t k = 0;
     time_t created = st->collected_at; /* from the state, so the same state gives the same bytes */
-    for (; !rc && k < st->n; k++)
-        rc = result_to_entry(sc, &st->results[k], &e[k], err);
+    for (; !rc && k < st->n; k++) /* state read back from storage: its stored text, not printed again */
+        rc = result_to_entry(sc, &st->results[k], &e[k], 1, err);
+    size_t ours = k;
     if (!rc && sc->nenabled && sc->enabled_at && sc->account[0]) {
         rc = enabled_entry(sc, &e[k], err);
         if (sc->enabled_at > created)
@@ -730,6 +784,9 @@ enum osp_code scan_state_save_artifact(const struct scan_source *src, const stru
         rc = keep_untouched(st, e, &k, &created, err);
     if (!rc)
         rc = art_write_keyed(src->ctx, src->artifact_key, src->artifact, e, k, created, err);
+    for (size_t i = 0; i < ours && i < st->n; i++)
+        if (e[i].state_json == st->results[i].text)
+            e[i].state_json = NULL; /* borrowed */
     cache_entries_free(e, k);
     return rc;
 }

@@ -19,6 +19,7 @@ one), so each size is seeded once.
 import argparse
 import json
 import os
+import resource
 import subprocess
 import sys
 import tempfile
@@ -56,19 +57,26 @@ class Account:
         return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
+def _cpu(who):
+    u = resource.getrusage(who)
+    return u.ru_utime + u.ru_stime
+
+
 def scan(exe, account, latency_ms, concurrency, fmt="json"):
-    """One scan through a delaying proxy: (report text, wall s, requests, emulator CPU s)."""
+    """One scan through a delaying proxy: (report text, wall s, requests, emulator CPU s, {osprey, proxy CPU s})."""
     proxy = FaultProxy(account.moto.endpoint, rate=0, throttle_first=False, latency_ms=latency_ms).start()
     try:
         env = account.moto.env(AWS_ENDPOINT_URL=proxy.endpoint)
         cmd = [exe, "aws", "--region", "us-east-1", "--format", fmt, "--quiet", "--concurrency", str(concurrency),
                "--cache-dir", tempfile.mkdtemp(prefix="osp-bench-cache-")]
-        cpu0, t0 = account.cpu(), time.time()
+        cpu0, t0, kid0, self0 = account.cpu(), time.time(), _cpu(resource.RUSAGE_CHILDREN), _cpu(resource.RUSAGE_SELF)
         r = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=3600)
         wall, cpu = time.time() - t0, account.cpu() - cpu0
+        # osprey is the only child waited for meanwhile; the proxy's threads run in this process
+        other = {"osprey": _cpu(resource.RUSAGE_CHILDREN) - kid0, "proxy": _cpu(resource.RUSAGE_SELF) - self0}
         if r.returncode not in (0, 1):
             raise RuntimeError("%s failed (%d): %s" % (exe, r.returncode, r.stderr[-2000:]))
-        return r.stdout, wall, proxy.stats["forwarded"] + proxy.stats["throttled"], cpu
+        return r.stdout, wall, proxy.stats["forwarded"] + proxy.stats["throttled"], cpu, other
     finally:
         proxy.stop()
 
@@ -92,8 +100,9 @@ def main():
     a = ap.parse_args()
     exes = [("osprey", os.path.join(a.build, "osprey"))] + ([("baseline", a.baseline)] if a.baseline else [])
     acct = Account(tempfile.mkdtemp(prefix="osp-bench-"))
-    print("| size B/G/U | L ms | binary | wall s | requests | emulator CPU s | LB s | wall / LB | load avg |")
-    print("|---|---|---|---|---|---|---|---|---|")
+    print("| size B/G/U | L ms | binary | wall s | requests | calls / resource | emulator CPU s | LB s | wall / LB "
+          "| osprey CPU s | proxy CPU s | load avg |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|")
     try:
         for size in a.sizes.split(","):
             b, g, u = (int(x) for x in size.split("/"))
@@ -102,10 +111,11 @@ def main():
             print("<!-- seeded %s in %.0fs -->" % (size, time.time() - t0), flush=True)
             for lat in (float(x) for x in a.latency.split(",")):
                 for name, exe in exes:
-                    _, wall, req, cpu = scan(exe, acct, lat, a.concurrency)
+                    _, wall, req, cpu, other = scan(exe, acct, lat, a.concurrency)
                     lb = max(cpu, req * lat / 1000.0 / a.concurrency, DEPTH * lat / 1000.0)
-                    print("| %s | %g | %s | %.1f | %d | %.1f | %.1f | %.2f | %.1f |" % (
-                        size, lat, name, wall, req, cpu, lb, wall / lb, os.getloadavg()[0]), flush=True)
+                    print("| %s | %g | %s | %.1f | %d | %.2f | %.1f | %.1f | %.2f | %.1f | %.1f | %.1f |" % (
+                        size, lat, name, wall, req, req / float(b + g + u), cpu, lb, wall / lb, other["osprey"],
+                        other["proxy"], os.getloadavg()[0]), flush=True)
     finally:
         acct.moto.stop()
 

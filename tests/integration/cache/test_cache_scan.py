@@ -155,7 +155,9 @@ def test_offline_artifact_replay_is_byte_identical(t):
         r = scan(t, m, proxy, "--service", "s3", "--service", "iam", "--cache-dir", os.path.join(t.tmp, "c1"),
                  "--cache-artifact", art, *outs1)
         assert os.path.exists(art), r.stderr
-        proxy.take()
+        made = {}
+        for svc, _, _, _ in proxy.take():
+            made[svc] = made.get(svc, 0) + 1
     finally:
         proxy.stop()
         m.stop()
@@ -173,6 +175,19 @@ def test_offline_artifact_replay_is_byte_identical(t):
     for fmt in formats:
         with open(os.path.join(t.tmp, "r1.%s" % fmt), "rb") as f1, open(os.path.join(t.tmp, "r2.%s" % fmt), "rb") as f2:
             assert f1.read() == f2.read(), "%s report differs after the offline replay" % fmt
+    # the service rows carry the calls the collecting run made (stored with the state, so the
+    # replay reports the same numbers), and --debug names them for cached state
+    with open(os.path.join(t.tmp, "r2.json")) as f:
+        rows = {row["Service"]: row for row in json.load(f)["Services"]}
+    assert {"s3", "iam"} <= set(rows), rows
+    for svc in ("s3", "iam"):
+        assert rows[svc].get("Calls") == made.get(svc), (svc, rows[svc], made)
+    r = run_osprey(["aws", "--region", REGION, "--service", "s3", "--debug", "--offline", "--cache-artifact", art,
+                    "--cache-dir", os.path.join(t.tmp, "c5"), "--format", "json", "-o", os.path.join(t.tmp, "r5.json")],
+                   env=m.env())
+    assert r.returncode in (0, 1), r.stderr
+    assert re.search(r"s3 global from cache \(.*collected with %d calls, 0 throttled\)" % made["s3"], r.stderr), \
+        r.stderr[-2000:]
     # an offline scan asking for a service the artifact lacks fails, naming it
     r = run_osprey(["aws", "--region", REGION, "--service", "kms", "--quiet", "--offline", "--cache-artifact", art,
                     "--cache-dir", os.path.join(t.tmp, "c3")], env=m.env())

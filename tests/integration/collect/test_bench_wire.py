@@ -15,8 +15,8 @@ def test_latency_changes_no_finding(t):
     acct = bench_wire.Account(t.tmp)
     t._motos.append(acct.moto)  # stopped with the case
     acct.grow(5, 4, 3)
-    fast, _, req0, cpu0 = bench_wire.scan(OSPREY_BIN, acct, 0, 32)
-    slow, wall, req5, _ = bench_wire.scan(OSPREY_BIN, acct, 5, 8)
+    fast, _, req0, cpu0, _ = bench_wire.scan(OSPREY_BIN, acct, 0, 32)
+    slow, wall, req5, _, _ = bench_wire.scan(OSPREY_BIN, acct, 5, 8)
     assert bench_wire.findings(fast) == bench_wire.findings(slow)
     found, services = bench_wire.findings(fast)
     assert found, "the seeded account has findings (unencrypted buckets, users without MFA, ...)"

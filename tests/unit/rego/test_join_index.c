@@ -36,7 +36,16 @@ static const char mod_src[] = "package j\n"
                               "fn := [[t.id, b.id] | some t in input.ts; b := bucket_of(t)]\n"
                               "fn_scan := [[t.id, b.id] | some t in input.ts; some b in input.bs; "
                               "b.id == abs(t.id)]\n"
-                              "missing := [b.id | some b in input.bs; b.name.value == input.nothing]\n";
+                              "missing := [b.id | some b in input.bs; b.name.value == input.nothing]\n"
+                              "orphans contains t.id if {\n"
+                              "  some t in input.ts\n"
+                              "  not t.bn.value in {b.name.value | some b in input.bs; b.id >= 0}\n"
+                              "}\n"
+                              "orphans_scan contains t.id if {\n"
+                              "  some t in input.ts\n"
+                              "  not t.bn.value in {b.name.value | some b in input.bs; b.id >= 0; t.id == t.id}\n"
+                              "}\n"
+                              "per_t := [n | some t in input.ts; n := count([b | some b in input.bs; b.id < t.id])]\n";
 
 static struct rego_engine *engine(struct osp_ctx *ctx, unsigned long max_steps)
 {
@@ -142,6 +151,41 @@ static void test_indexed_iteration_gives_the_scan_results(void)
     rv_unref(in);
 }
 
+/* A comprehension that mentions no variable of the body around it (the set of bucket names in
+ * a loop over trails) is built once per query; one that does (t.id) is built per trail. Same
+ * results either way. */
+static void test_closed_comprehension_is_built_once(void)
+{
+    struct osp_ctx ctx;
+    osp_ctx_init(&ctx);
+    struct rego_engine *e = engine(&ctx, 0);
+    rv in = input_doc(60, 20); /* trails name b0..b10; buckets carry b0..b6: some trails are orphans */
+    rv_freeze(in);
+    rv o = eval(e, "data.j.orphans", in);
+    size_t norphans = rv_len(o);
+    CU_ASSERT_TRUE(norphans > 0 && norphans < 60);
+    rv_unref(o);
+    same(e, in, "data.j.orphans", "data.j.orphans_scan", norphans);
+    rv per = eval(e, "data.j.per_t", in); /* bound variable inside: evaluated per trail */
+    CU_ASSERT_EQUAL(rv_len(per), 60);
+    CU_ASSERT_TRUE(rv_equal(rv_arr_at(per, 0), rv_num_int(0)));
+    CU_ASSERT_TRUE(rv_equal(rv_arr_at(per, 59), rv_num_int(20)));
+    rv_unref(per);
+    rego_engine_free(e);
+    rv_thaw(in);
+    rv_unref(in);
+    /* 3000 trails x 3000 buckets: building the set per trail is 9 million steps */
+    e = engine(&ctx, 200000);
+    in = input_doc(3000, 3000);
+    rv_freeze(in);
+    o = eval(e, "data.j.orphans", in);
+    CU_ASSERT_EQUAL(rv_kind(o), RV_SET);
+    rv_unref(o);
+    rego_engine_free(e);
+    rv_thaw(in);
+    rv_unref(in);
+}
+
 /* 3000 x 3000 elements: a scan is 9 million equality steps; the index needs about 12,000. */
 static void test_join_of_large_collections_is_linear(void)
 {
@@ -164,6 +208,7 @@ static void test_join_of_large_collections_is_linear(void)
 static const struct osp_test tests[] = {
     OSP_TEST(test_indexed_iteration_gives_the_scan_results),
     OSP_TEST(test_join_of_large_collections_is_linear),
+    OSP_TEST(test_closed_comprehension_is_built_once),
     {0},
 };
 

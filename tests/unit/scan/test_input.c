@@ -7,6 +7,7 @@
 #include "collect/collect.h"
 #include "osp_test.h"
 #include "rego/rego.h"
+#include "scan/locate.h"
 #include "scan/scan.h"
 
 #define WRAP_FMT "{\"resource\":\"%s\",\"filepath\":\"%s\",\"managed\":true,\"startline\":0,\"value\":%s}"
@@ -100,7 +101,55 @@ static void test_shared_values_stay_distinct_where_they_print_differently(void)
     rv_unref(c);
 }
 
+/* Locating while converting gives the values of converting scan_locate_copy()'s document: a
+ * nested resource (own numbering), wrapped scalars, equal array elements (#2), metadata that
+ * already carries a startline, a key that sorts before the metadata, deep nesting. */
+static void test_located_inputs_equal_the_located_copy(void)
+{
+    const char *text =
+        "{\"groups\":[{\"__defsec_metadata\":{\"resource\":\"arn:aws:ec2:::sg/1\",\"startline\":7},"
+        "\"_a\":1,\"name\":{\"value\":\"g\",\"resource\":\"arn:aws:ec2:::sg/1\",\"startline\":0},"
+        "\"rules\":[{\"__defsec_metadata\":{\"resource\":\"arn:aws:ec2:::sg/1\"},\"cidr\":{\"value\":\"0.0.0.0/0\","
+        "\"resource\":\"arn:aws:ec2:::sg/1\",\"startline\":0}},"
+        "{\"__defsec_metadata\":{\"resource\":\"arn:aws:ec2:::sg/1\"},\"cidr\":{\"value\":\"0.0.0.0/0\","
+        "\"resource\":\"arn:aws:ec2:::sg/1\",\"startline\":0}}],"
+        "\"vpc\":{\"__defsec_metadata\":{\"resource\":\"arn:aws:ec2:::vpc/2\"},\"id\":{\"value\":\"v\","
+        "\"resource\":\"arn:aws:ec2:::vpc/2\",\"startline\":0},\"deep\":[[[{\"x\":{\"value\":1.50,"
+        "\"resource\":\"arn:aws:ec2:::vpc/2\",\"startline\":0}}]]]}}],"
+        "\"settings\":{\"__defsec_metadata\":{\"resource\":\"\"},\"on\":true}}";
+    struct col_result r[2];
+    memset(r, 0, sizeof(r));
+    snprintf(r[0].service, sizeof(r[0].service), "ec2");
+    snprintf(r[0].region, sizeof(r[0].region), "us-east-1");
+    r[0].status = COL_OK;
+    json_error_t je;
+    r[0].state = json_loads(text, 0, &je);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(r[0].state);
+    r[1] = r[0];
+    r[1].state = scan_locate_copy(r[0].state);
+    const char *regions[] = {"us-east-1"};
+    rv got, want;
+    struct osp_err err;
+    osp_err_init(&err);
+    CU_ASSERT_EQUAL_FATAL(scan_build_located_inputs(&r[0], 1, regions, 1, &got, &err), OSP_OK);
+    CU_ASSERT_EQUAL_FATAL(scan_build_inputs(&r[1], NULL, 1, regions, 1, &want, &err), OSP_OK);
+    char *a = rv_json_dump(got, false), *b = rv_json_dump(want, false);
+    CU_ASSERT_STRING_EQUAL(a, b); /* same keys in the same order, same marks */
+    CU_ASSERT_PTR_NOT_NULL(strstr(a, "\"fskey\":\"rules["));
+    CU_ASSERT_PTR_NOT_NULL(strstr(a, "#2"));
+    free(a);
+    free(b);
+    a = json_dumps(r[0].state, JSON_COMPACT);
+    CU_ASSERT_PTR_NULL(strstr(a, "fskey")); /* the collected state is not changed */
+    free(a);
+    rv_unref(got);
+    rv_unref(want);
+    json_decref(r[0].state);
+    json_decref(r[1].state);
+}
+
 static const struct osp_test tests[] = {
+    OSP_TEST(test_located_inputs_equal_the_located_copy),
     OSP_TEST(test_documents_equal_the_text_round_trip_and_share_global_state),
     OSP_TEST(test_shared_values_stay_distinct_where_they_print_differently),
     {0},
