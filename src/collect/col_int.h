@@ -319,6 +319,14 @@ enum osp_code col_lambda(struct col_job *job, json_t *state, struct osp_err *err
 json_t *col_lambda_map_function(json_t *fn); /* NULL without FunctionArn */
 void col_lambda_map_policy(json_t *fn, json_t *get_policy_resp);
 void col_lambda_map_url(json_t *fn, json_t *get_url_resp);
+/* acm.c */
+enum osp_code col_acm(struct col_job *job, json_t *state, struct osp_err *err);
+json_t *col_acm_map_summary(json_t *summary); /* NULL without CertificateArn */
+/* guardduty.c */
+enum osp_code col_guardduty(struct col_job *job, json_t *state, struct osp_err *err);
+json_t *col_guardduty_map_detector(const char *id, const char *partition, const char *region,
+                                   const char *account); /* NULL without id */
+void col_guardduty_map_get(json_t *detector, json_t *get_detector_resp);
 
 /* dynamodb.c */
 enum osp_code col_dynamodb(struct col_job *job, json_t *state, struct osp_err *err);

@@ -6,6 +6,7 @@
 static const struct col_service services[] = {
     {"accessanalyzer", 0, col_accessanalyzer, "IAM Access Analyzer analyzers"},
     {"account", 1, col_account, "alternate contacts (security, billing, operations)"},
+    {"acm", 0, col_acm, "certificates of every key type: expiry, key algorithm, status, in use"},
     {"athena", 0, col_athena, "Athena workgroups: result encryption, enforced settings"},
     {"cloudfront", 1, col_cloudfront, "distributions with their configuration, v2 access-log deliveries"},
     {"cloudtrail", 0, col_cloudtrail, "trails, their status and event selectors"},
@@ -19,6 +20,7 @@ static const struct col_service services[] = {
     {"efs", 0, col_efs, "EFS file systems: encryption at rest, automatic backups"},
     {"eks", 0, col_eks, "EKS clusters: control-plane logging, secrets encryption, endpoint access"},
     {"elb", 0, col_elb, "load balancers (ELBv2 and classic), their listeners and attributes"},
+    {"guardduty", 0, col_guardduty, "detectors, their status and protection plans (features)"},
     {"iam", 1, col_iam, "users (root included), groups, roles, policies, password policy"},
     {"kinesis", 0, col_kinesis, "Kinesis data streams and their encryption"},
     {"kms", 0, col_kms, "keys, their rotation status, aliases"},
