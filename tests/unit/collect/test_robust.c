@@ -40,23 +40,23 @@ static const char *const shapes[] = {
     " \"TracingConfig\": \"Active\", \"Policy\": \"{\\\"Statement\\\": [null, {\\\"Principal\\\": {\\\"AWS\\\": [1, null]},"
     " \\\"Condition\\\": {\\\"ArnLike\\\": 4, \\\"StringEquals\\\": {\\\"aws:SourceArn\\\": [7]}}},"
     " {\\\"Principal\\\": 9}]}\", \"FunctionUrl\": \"u\", \"AuthType\": {}}",
-    " [{\"name\": \"A\", \"value\": null}, {\"name\": 5, \"value\": \"x\"}, \"e\"], \"portMappings\": {\"containerPort\": \"x\"}}],"
-    " \"KeyAlgorithm\": {}, \"Status\": [null]}",
-    " \"MetadataOptions\": \"x\", \"UserData\": \"@@not base64\", \"AssociatePublicIpAddress\": {}}",
-    " \"additionalConfiguration\": \"x\"}, {\"additionalConfiguration\": [null, {\"name\": 1}]}]}",
-    " \"deliveries\": [{\"deliverySourceName\": []}, 7]}",
-    " \"deliverySources\": [null, {\"name\": 1, \"resourceArns\": [5, \"arn:aws:cloudfront::1:distribution/\"]}],"
-    " \"secondarySources\": \"\", \"environment\": {\"environmentVariables\": [{\"name\": \"A\", \"type\": 3, \"value\": {}},"
-    " \"taskDefinition\": {\"taskDefinitionArn\": \"arn:t\", \"containerDefinitions\": [null, 1, {\"environment\":"
-    " \"volumes\": [{\"efsVolumeConfiguration\": \"\"}, {\"efsVolumeConfiguration\": {\"transitEncryption\": 1}}, null]}}",
-    " {\"Items\": {\"CacheBehavior\": [null, 3]}}, \"ViewerCertificate\": {\"ACMCertificateArn\": {}}},"
-    " {\"name\": \"B\", \"type\": \"SECRETS_MANAGER\", \"value\": null}, 4]}, \"logsConfig\": {\"s3Logs\": []}}",
-    "{\"ARN\": \"arn:d\", \"Id\": 4, \"DistributionConfig\": {\"WebACLId\": [], \"Logging\": \"\", \"CacheBehaviors\":"
-    "{\"CertificateArn\": \"arn:a\", \"DomainName\": 3, \"InUse\": \"yes\", \"NotAfter\": \"soon\", \"NotBefore\": -1e300,"
-    "{\"LaunchConfigurationARN\": \"arn:l\", \"BlockDeviceMappings\": [null, {\"Ebs\": \"\"}, {\"Ebs\": {\"Encrypted\": []}}],"
-    "{\"arn\": \"arn:p\", \"artifacts\": [], \"secondaryArtifacts\": [null, {\"encryptionDisabled\": \"x\"}], \"source\": {\"location\": 7},"
     "{\"clusterArn\": \"arn:c\", \"settings\": [null, {\"name\": \"containerInsights\", \"value\": 3}, {\"name\": []}],"
+    " \"taskDefinition\": {\"taskDefinitionArn\": \"arn:t\", \"containerDefinitions\": [null, 1, {\"environment\":"
+    " [{\"name\": \"A\", \"value\": null}, {\"name\": 5, \"value\": \"x\"}, \"e\"], \"portMappings\": {\"containerPort\": \"x\"}}],"
+    " \"volumes\": [{\"efsVolumeConfiguration\": \"\"}, {\"efsVolumeConfiguration\": {\"transitEncryption\": 1}}, null]}}",
+    "{\"arn\": \"arn:p\", \"artifacts\": [], \"secondaryArtifacts\": [null, {\"encryptionDisabled\": \"x\"}], \"source\": {\"location\": 7},"
+    " \"secondarySources\": \"\", \"environment\": {\"environmentVariables\": [{\"name\": \"A\", \"type\": 3, \"value\": {}},"
+    " {\"name\": \"B\", \"type\": \"SECRETS_MANAGER\", \"value\": null}, 4]}, \"logsConfig\": {\"s3Logs\": []}}",
+    "{\"LaunchConfigurationARN\": \"arn:l\", \"BlockDeviceMappings\": [null, {\"Ebs\": \"\"}, {\"Ebs\": {\"Encrypted\": []}}],"
+    " \"MetadataOptions\": \"x\", \"UserData\": \"@@not base64\", \"AssociatePublicIpAddress\": {}}",
+    "{\"ARN\": \"arn:d\", \"Id\": 4, \"DistributionConfig\": {\"WebACLId\": [], \"Logging\": \"\", \"CacheBehaviors\":"
+    " {\"Items\": {\"CacheBehavior\": [null, 3]}}, \"ViewerCertificate\": {\"ACMCertificateArn\": {}}},"
+    " \"deliverySources\": [null, {\"name\": 1, \"resourceArns\": [5, \"arn:aws:cloudfront::1:distribution/\"]}],"
+    " \"deliveries\": [{\"deliverySourceName\": []}, 7]}",
     "{\"status\": 7, \"findingPublishingFrequency\": [], \"features\": [null, 3, {\"name\": {}, \"status\": null,"
+    " \"additionalConfiguration\": \"x\"}, {\"additionalConfiguration\": [null, {\"name\": 1}]}]}",
+    "{\"CertificateArn\": \"arn:a\", \"DomainName\": 3, \"InUse\": \"yes\", \"NotAfter\": \"soon\", \"NotBefore\": -1e300,"
+    " \"KeyAlgorithm\": {}, \"Status\": [null]}",
     "{\"Policy\": \"not json\", \"Aliases\": [{\"AliasName\": 1}, {\"AliasName\": \"alias/x\", \"TargetKeyId\": null}]}",
     NULL,
 };
