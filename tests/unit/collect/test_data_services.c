@@ -147,13 +147,14 @@ static void test_securityhub_not_subscribed_is_a_state(void)
     CU_ASSERT_STRING_EQUAL(json_string_value(ct_at(h, "__defsec_metadata.resource")), HUB);
     CU_ASSERT_PTR_NULL(ct_at(h, "subscribedat"));
     json_decref(h);
-    json_t *empty = json_loads("{\"StandardsSubscriptions\": []}", 0, NULL);
-    h = col_sh_map_hub(json_object(), HUB); /* an answer without HubArn is no hub */
+    json_t *empty = json_loads("{\"StandardsSubscriptions\": []}", 0, NULL), *nohub = json_object();
+    h = col_sh_map_hub(nohub, HUB); /* an answer without HubArn is no hub */
     CU_ASSERT_EQUAL(ct_bool(h, "enabled"), 0);
     col_sh_map_standards(h, empty);
     CU_ASSERT_EQUAL(ct_len(h, "standards"), 0);
     json_decref(h);
     json_decref(empty);
+    json_decref(nohub);
 }
 
 static void test_kinesis_streams(void)
