@@ -28,7 +28,6 @@ json_t *col_athena_map_workgroup(json_t *resp, const char *arn)
 
 struct ath_run {
     json_t *names;
-    json_t **out;
 };
 
 static enum osp_code list_page(void *ud, json_t *body, struct osp_err *err)
@@ -45,7 +44,7 @@ static enum osp_code list_page(void *ud, json_t *body, struct osp_err *err)
     return OSP_OK;
 }
 
-static enum osp_code one_workgroup(struct col_job *job, size_t i, void *ud, struct osp_err *err)
+static enum osp_code one_workgroup(struct col_job *job, size_t i, void *ud, json_t **slot, struct osp_err *err)
 {
     struct ath_run *run = ud;
     const char *name = json_string_value(json_array_get(run->names, i));
@@ -63,27 +62,20 @@ static enum osp_code one_workgroup(struct col_job *job, size_t i, void *ud, stru
     osp_err_init(&r.err);
     enum osp_code rc = col_read_all(job, NULL, &r, 1, err); /* the list has no settings to judge */
     if (rc == OSP_OK)
-        run->out[i] = col_athena_map_workgroup(r.body, arn);
+        *slot = col_athena_map_workgroup(r.body, arn);
     col_reads_cleanup(&r, 1);
     return rc;
 }
 
 enum osp_code col_athena(struct col_job *job, json_t *state, struct osp_err *err)
 {
-    struct ath_run run = {json_array(), NULL};
+    struct ath_run run = {json_array()};
     json_t *out = col_arr(state, "workgroups");
     struct aws_call c = col_json_call("athena", job->region, ATH_TARGET "ListWorkGroups", "1.1", "{\"MaxResults\":50}");
     enum osp_code rc = col_paginate(job, &c, "NextToken", "NextToken", NULL, list_page, &run, err);
     aws_call_cleanup(&c);
-    size_t n = json_array_size(run.names);
-    if (rc == OSP_OK && !(run.out = calloc(n + 1, sizeof *run.out)))
-        rc = osp_err_set(err, OSP_ENOMEM, "athena: out of memory for %zu workgroups", n);
     if (rc == OSP_OK)
-        rc = col_each(job, n, one_workgroup, &run, err);
-    for (size_t i = 0; run.out && i < n; i++)
-        if (run.out[i])
-            col_push(out, run.out[i]);
-    free(run.out);
+        rc = col_each_push(job, json_array_size(run.names), one_workgroup, &run, out, err);
     json_decref(run.names);
     return rc;
 }

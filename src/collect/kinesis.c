@@ -25,7 +25,6 @@ json_t *col_kinesis_map_stream(json_t *resp)
 
 struct kin_run {
     json_t *names; /* stream names */
-    json_t **out;
 };
 
 static enum osp_code list_page(void *ud, json_t *body, struct osp_err *err)
@@ -41,7 +40,7 @@ static enum osp_code list_page(void *ud, json_t *body, struct osp_err *err)
     return OSP_OK;
 }
 
-static enum osp_code one_stream(struct col_job *job, size_t i, void *ud, struct osp_err *err)
+static enum osp_code one_stream(struct col_job *job, size_t i, void *ud, json_t **slot, struct osp_err *err)
 {
     struct kin_run *run = ud;
     const char *name = json_string_value(json_array_get(run->names, i));
@@ -57,27 +56,20 @@ static enum osp_code one_stream(struct col_job *job, size_t i, void *ud, struct 
     osp_err_init(&r.err);
     enum osp_code rc = col_read_all(job, NULL, &r, 1, err); /* without it there is no stream to judge */
     if (rc == OSP_OK)
-        run->out[i] = col_kinesis_map_stream(r.body);
+        *slot = col_kinesis_map_stream(r.body);
     col_reads_cleanup(&r, 1);
     return rc;
 }
 
 enum osp_code col_kinesis(struct col_job *job, json_t *state, struct osp_err *err)
 {
-    struct kin_run run = {json_array(), NULL};
+    struct kin_run run = {json_array()};
     json_t *streams = col_arr(state, "streams");
     struct aws_call c = col_json_call("kinesis", job->region, KIN_TARGET "ListStreams", "1.1", "{\"Limit\":100}");
     enum osp_code rc = col_paginate(job, &c, "NextToken", "NextToken", NULL, list_page, &run, err);
     aws_call_cleanup(&c);
-    size_t n = json_array_size(run.names);
-    if (rc == OSP_OK && !(run.out = calloc(n + 1, sizeof *run.out)))
-        rc = osp_err_set(err, OSP_ENOMEM, "kinesis: out of memory for %zu streams", n);
     if (rc == OSP_OK)
-        rc = col_each(job, n, one_stream, &run, err);
-    for (size_t i = 0; run.out && i < n; i++)
-        if (run.out[i])
-            col_push(streams, run.out[i]);
-    free(run.out);
+        rc = col_each_push(job, json_array_size(run.names), one_stream, &run, streams, err);
     json_decref(run.names);
     return rc;
 }
