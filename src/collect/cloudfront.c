@@ -107,7 +107,6 @@ void col_cloudfront_map_deliveries(json_t *dists, json_t *sources, json_t *deliv
 
 struct cf_run {
     json_t *summaries;
-    json_t **out;
 };
 
 static enum osp_code list_page(void *ud, json_t *body, struct osp_err *err)
@@ -119,7 +118,7 @@ static enum osp_code list_page(void *ud, json_t *body, struct osp_err *err)
     return OSP_OK;
 }
 
-static enum osp_code one_distribution(struct col_job *job, size_t i, void *ud, struct osp_err *err)
+static enum osp_code one_distribution(struct col_job *job, size_t i, void *ud, json_t **slot, struct osp_err *err)
 {
     struct cf_run *run = ud;
     json_t *sum = json_array_get(run->summaries, i);
@@ -134,7 +133,7 @@ static enum osp_code one_distribution(struct col_job *job, size_t i, void *ud, s
     osp_err_init(&r.err);
     enum osp_code rc = col_read_all(job, NULL, &r, 1, err); /* without it there is nothing to judge */
     if (rc == OSP_OK)
-        run->out[i] = col_cloudfront_map_distribution(sum, r.body);
+        *slot = col_cloudfront_map_distribution(sum, r.body);
     col_reads_cleanup(&r, 1);
     return rc;
 }
@@ -159,7 +158,7 @@ static enum osp_code logs_all(struct col_job *job, const char *op, const char *l
 
 enum osp_code col_cloudfront(struct col_job *job, json_t *state, struct osp_err *err)
 {
-    struct cf_run run = {json_array(), NULL};
+    struct cf_run run = {json_array()};
     json_t *dists = col_arr(state, "distributions"), *sources = json_array(), *deliveries = json_array();
     struct aws_call c = col_rest_call("cloudfront", job->region, AWS_PROTO_RESTXML, "GET", CF_API);
     enum osp_code rc = aws_call_param(&c, "MaxItems", "100");
@@ -168,20 +167,14 @@ enum osp_code col_cloudfront(struct col_job *job, json_t *state, struct osp_err 
                           &run, err);
     aws_call_cleanup(&c);
     size_t n = json_array_size(run.summaries);
-    if (rc == OSP_OK && !(run.out = calloc(n + 1, sizeof *run.out)))
-        rc = osp_err_set(err, OSP_ENOMEM, "cloudfront: out of memory for %zu distributions", n);
     if (rc == OSP_OK)
-        rc = col_each(job, n, one_distribution, &run, err);
-    for (size_t i = 0; run.out && i < n; i++)
-        if (run.out[i])
-            col_push(dists, run.out[i]);
+        rc = col_each_push(job, n, one_distribution, &run, dists, err);
     if (rc == OSP_OK && n > 0)
         rc = logs_all(job, "Logs_20140328.DescribeDeliverySources", "deliverySources", sources, err);
     if (rc == OSP_OK && n > 0)
         rc = logs_all(job, "Logs_20140328.DescribeDeliveries", "deliveries", deliveries, err);
     if (rc == OSP_OK)
         col_cloudfront_map_deliveries(dists, sources, deliveries);
-    free(run.out);
     json_decref(run.summaries);
     json_decref(sources);
     json_decref(deliveries);

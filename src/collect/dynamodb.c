@@ -67,7 +67,6 @@ json_t *col_ddb_map_dax(json_t *cluster)
 
 struct ddb_run {
     json_t *names; /* table names from ListTables */
-    json_t **out;  /* one state table per name */
 };
 
 static enum osp_code list_page(void *ud, json_t *body, struct osp_err *err)
@@ -95,7 +94,7 @@ static void ddb_read(struct col_read *r, struct col_job *job, const char *op, co
     json_decref(req);
 }
 
-static enum osp_code one_table(struct col_job *job, size_t i, void *ud, struct osp_err *err)
+static enum osp_code one_table(struct col_job *job, size_t i, void *ud, json_t **slot, struct osp_err *err)
 {
     struct ddb_run *run = ud;
     const char *name = json_string_value(json_array_get(run->names, i));
@@ -115,7 +114,7 @@ static enum osp_code one_table(struct col_job *job, size_t i, void *ud, struct o
             col_ddb_map_table(t, r[0].body);
         if (r[1].answer == COL_ANS_OK || r[1].answer == COL_ANS_ABSENT)
             col_ddb_map_backups(t, r[1].body);
-        run->out[i] = t;
+        *slot = t;
     } else
         json_decref(t);
     col_reads_cleanup(r, 2);
@@ -155,21 +154,14 @@ static enum osp_code collect_dax(struct col_job *job, json_t *state, struct osp_
 
 enum osp_code col_dynamodb(struct col_job *job, json_t *state, struct osp_err *err)
 {
-    struct ddb_run run = {json_array(), NULL};
+    struct ddb_run run = {json_array()};
     json_t *tables = col_arr(state, "tables");
     struct aws_call c = col_json_call("dynamodb", job->region, DDB_TARGET "ListTables", "1.0", "{\"Limit\":100}");
     enum osp_code rc = col_paginate(job, &c, "ExclusiveStartTableName", "LastEvaluatedTableName", NULL, list_page,
                                     &run, err);
     aws_call_cleanup(&c);
-    size_t n = json_array_size(run.names);
-    if (rc == OSP_OK && !(run.out = calloc(n + 1, sizeof *run.out)))
-        rc = osp_err_set(err, OSP_ENOMEM, "dynamodb: out of memory for %zu tables", n);
     if (rc == OSP_OK)
-        rc = col_each(job, n, one_table, &run, err);
-    for (size_t i = 0; run.out && i < n; i++)
-        if (run.out[i])
-            col_push(tables, run.out[i]);
-    free(run.out);
+        rc = col_each_push(job, json_array_size(run.names), one_table, &run, tables, err);
     json_decref(run.names);
     if (rc == OSP_OK)
         rc = collect_dax(job, state, err);

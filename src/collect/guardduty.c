@@ -50,7 +50,6 @@ void col_guardduty_map_get(json_t *o, json_t *get)
 
 struct gd_run {
     json_t *ids; /* detector ids (strings) */
-    json_t **out;
 };
 
 static enum osp_code ids_page(void *ud, json_t *body, struct osp_err *err)
@@ -65,7 +64,7 @@ static enum osp_code ids_page(void *ud, json_t *body, struct osp_err *err)
     return OSP_OK;
 }
 
-static enum osp_code one_detector(struct col_job *job, size_t i, void *ud, struct osp_err *err)
+static enum osp_code one_detector(struct col_job *job, size_t i, void *ud, json_t **slot, struct osp_err *err)
 {
     struct gd_run *run = ud;
     const char *id = json_string_value(json_array_get(run->ids, i));
@@ -84,7 +83,7 @@ static enum osp_code one_detector(struct col_job *job, size_t i, void *ud, struc
         col_guardduty_map_get(det, r[0].body);
     col_reads_cleanup(r, 1);
     if (rc == OSP_OK)
-        run->out[i] = det;
+        *slot = det;
     else
         json_decref(det);
     return rc;
@@ -92,22 +91,15 @@ static enum osp_code one_detector(struct col_job *job, size_t i, void *ud, struc
 
 enum osp_code col_guardduty(struct col_job *job, json_t *state, struct osp_err *err)
 {
-    struct gd_run run = {json_array(), NULL};
+    struct gd_run run = {json_array()};
     json_t *dets = col_arr(state, "detectors");
     struct aws_call c = col_rest_call("guardduty", job->region, AWS_PROTO_RESTJSON, "GET", "/detector");
     enum osp_code rc = aws_call_param(&c, "maxResults", "50");
     if (rc == OSP_OK)
         rc = col_paginate(job, &c, "nextToken", "nextToken", NULL, ids_page, &run, err);
     aws_call_cleanup(&c);
-    size_t n = json_array_size(run.ids);
-    if (rc == OSP_OK && !(run.out = calloc(n + 1, sizeof *run.out)))
-        rc = osp_err_set(err, OSP_ENOMEM, "guardduty: out of memory for %zu detectors", n);
     if (rc == OSP_OK)
-        rc = col_each(job, n, one_detector, &run, err);
-    for (size_t i = 0; run.out && i < n; i++)
-        if (run.out[i])
-            col_push(dets, run.out[i]);
-    free(run.out);
+        rc = col_each_push(job, json_array_size(run.ids), one_detector, &run, dets, err);
     json_decref(run.ids);
     return rc;
 }

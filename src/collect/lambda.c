@@ -140,7 +140,6 @@ void col_lambda_map_url(json_t *fn, json_t *resp)
 
 struct lambda_run {
     json_t *fns; /* raw ListFunctions entries */
-    json_t **out;
 };
 
 static enum osp_code fn_page(void *ud, json_t *body, struct osp_err *err)
@@ -152,7 +151,7 @@ static enum osp_code fn_page(void *ud, json_t *body, struct osp_err *err)
     return OSP_OK;
 }
 
-static enum osp_code one_function(struct col_job *job, size_t i, void *ud, struct osp_err *err)
+static enum osp_code one_function(struct col_job *job, size_t i, void *ud, json_t **slot, struct osp_err *err)
 {
     struct lambda_run *run = ud;
     json_t *raw = json_array_get(run->fns, i);
@@ -183,7 +182,7 @@ static enum osp_code one_function(struct col_job *job, size_t i, void *ud, struc
         col_lambda_map_url(fn, r[1].body);
     col_reads_cleanup(r, 2);
     if (rc == OSP_OK)
-        run->out[i] = fn;
+        *slot = fn;
     else
         json_decref(fn);
     return rc;
@@ -191,22 +190,15 @@ static enum osp_code one_function(struct col_job *job, size_t i, void *ud, struc
 
 enum osp_code col_lambda(struct col_job *job, json_t *state, struct osp_err *err)
 {
-    struct lambda_run run = {json_array(), NULL};
+    struct lambda_run run = {json_array()};
     json_t *fns = col_arr(state, "functions");
     struct aws_call c = col_rest_call("lambda", job->region, AWS_PROTO_RESTJSON, "GET", "/2015-03-31/functions/");
     enum osp_code rc = aws_call_param(&c, "MaxItems", "50");
     if (rc == OSP_OK)
         rc = col_paginate(job, &c, "Marker", "NextMarker", NULL, fn_page, &run, err);
     aws_call_cleanup(&c);
-    size_t n = json_array_size(run.fns);
-    if (rc == OSP_OK && !(run.out = calloc(n + 1, sizeof *run.out)))
-        rc = osp_err_set(err, OSP_ENOMEM, "lambda: out of memory for %zu functions", n);
     if (rc == OSP_OK)
-        rc = col_each(job, n, one_function, &run, err);
-    for (size_t i = 0; run.out && i < n; i++)
-        if (run.out[i])
-            col_push(fns, run.out[i]);
-    free(run.out);
+        rc = col_each_push(job, json_array_size(run.fns), one_function, &run, fns, err);
     json_decref(run.fns);
     return rc;
 }
