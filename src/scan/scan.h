@@ -81,9 +81,10 @@ struct scan_check {
 struct scan_control {
     const char *id; /* benchmark numbering ("1.10", "2.1.3") */
     const char *name;
-    const char *note; /* why it is manual, when it is */
+    const char *note; /* why it is manual or not covered, when it is */
     enum res_severity severity;
     int manual;
+    int not_covered; /* `covered: false`: no osprey check answers it (NOT COVERED, never PASS) */
     const char **checks;
     size_t nchecks;
     const char *level;      /* CIS profile level "1" / "2" ("" when the spec does not say) */
