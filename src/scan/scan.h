@@ -66,6 +66,7 @@ struct scan_check {
     const char *recommended_action;
     const char *impact;                                /* custom.impact: why it matters */
     const char *fix_console, *fix_cli, *fix_terraform; /* custom.remediation.{console,cli,terraform} */
+    const char *retired; /* custom.retired: why it can no longer fire on today's AWS ("" when live) */
     const char *package;   /* "builtin.aws.iam.aws0142" */
     const char *path;      /* checks/aws/iam/enforce_root_mfa.rego, or the custom file */
     const char **services; /* every service the check reads (selector subtypes) */
