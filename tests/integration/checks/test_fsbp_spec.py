@@ -101,6 +101,14 @@ def test_demo_scan_reports_pass_fail_and_not_covered(t):
     sys.path.insert(0, os.path.join(SOURCE_DIR, "tests", "tools"))
     from validate_json_schema import validate  # noqa: E402
     assert validate(REPORT_SCHEMA, report) == []
+    # a saved report reads back with its NOT COVERED controls (osprey convert, osprey merge)
+    path = os.path.join(t.tmp, "fsbp.json")
+    with open(path, "w") as f:
+        json.dump(report, f)
+    r = run_osprey(["convert", "--format", "json", path], cwd=t.tmp)
+    assert r.returncode == 0, r.stderr
+    again = {x["ID"]: x for x in json.loads(r.stdout)["Compliance"]["Controls"]}
+    assert again["Macie.1"] == by["Macie.1"], again["Macie.1"]
 
 
 def test_table_lists_not_covered_and_counts_it(t):
