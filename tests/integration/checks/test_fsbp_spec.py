@@ -109,6 +109,10 @@ def test_demo_scan_reports_pass_fail_and_not_covered(t):
     assert r.returncode == 0, r.stderr
     again = {x["ID"]: x for x in json.loads(r.stdout)["Compliance"]["Controls"]}
     assert again["Macie.1"] == by["Macie.1"], again["Macie.1"]
+    r = run_osprey(["merge", path, path], cwd=t.tmp)
+    assert r.returncode in (0, 1), r.stderr
+    merged = {x["ID"]: x for x in json.loads(r.stdout)["Compliance"]["Controls"]}
+    assert merged["Macie.1"]["Status"] == "NOT COVERED" and merged["S3.8"]["Status"] == "FAIL"
 
 
 def test_table_lists_not_covered_and_counts_it(t):
