@@ -5,7 +5,10 @@
  *       GetDomainNames (position).
  *   v2: GetApis (nextToken) -> per API GetStages + GetRoutes, at once; GetDomainNames (nextToken).
  *
- * Two calls per API (more only when an API's resources, stages or routes need a second page). */
+ * Two calls per API (more only when an API's resources, stages or routes need a second page).
+ * A denied per-API read fails the service: the stages, methods and routes live one level below
+ * the collections the scan's per-resource gaps cover, and an API without them would pass every
+ * check (one permission, apigateway:GET, covers every read anyway). */
 #include <stdlib.h>
 #include <string.h>
 
@@ -390,7 +393,7 @@ static enum osp_code one_restapi(struct col_job *job, size_t i, void *ud, json_t
     rest_read(&r[1], job->region, path, "GetResources", "resources");
     col_read_param(&r[1], "embed", "methods");
     col_read_param(&r[1], "limit", PAGE_V1);
-    enum osp_code rc = col_read_all(job, api, r, 2, err);
+    enum osp_code rc = col_read_all(job, NULL, r, 2, err); /* denied: fatal, see the top */
     if (rc == OSP_OK && r[0].answer == COL_ANS_OK)
         col_apigw_map_stages(api, r[0].body);
     if (rc == OSP_OK && r[1].answer == COL_ANS_OK)
@@ -418,7 +421,7 @@ static enum osp_code one_api_v2(struct col_job *job, size_t i, void *ud, json_t 
     rest_read(&r[1], job->region, path, "GetRoutes", "routes");
     col_read_param(&r[0], "maxResults", PAGE_V2);
     col_read_param(&r[1], "maxResults", PAGE_V2);
-    enum osp_code rc = col_read_all(job, api, r, 2, err);
+    enum osp_code rc = col_read_all(job, NULL, r, 2, err); /* denied: fatal, see the top */
     if (rc == OSP_OK && r[0].answer == COL_ANS_OK)
         rc = rest_of_pages(job, &r[0], "nextToken", api, col_apigw_map_stages_v2, err);
     if (rc == OSP_OK && r[1].answer == COL_ANS_OK)
