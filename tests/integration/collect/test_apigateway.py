@@ -199,69 +199,138 @@ def test_help_readme_and_policy(t):
     assert "apigateway:GET" in actions, actions
 
 
+class Proxy:
+    """An HTTP proxy in front of moto whose GET answers `edit(path, query, status, body)` may
+    rewrite: returns (status, headers, body) or None to pass moto's answer through."""
+
+    def __init__(self, m, edit):
+        import http.server
+        import threading
+        import urllib.error
+        import urllib.request
+
+        class H(http.server.BaseHTTPRequestHandler):
+            def relay(self, method):
+                n = int(self.headers.get("Content-Length") or 0)
+                data = self.rfile.read(n) if n else None
+                req = urllib.request.Request(m.endpoint + self.path, data=data, headers=dict(self.headers),
+                                             method=method)
+                try:
+                    with urllib.request.urlopen(req) as up:
+                        status, headers, body = up.status, dict(up.headers), up.read()
+                except urllib.error.HTTPError as e:
+                    status, headers, body = e.code, dict(e.headers), e.read()
+                path, _, query = self.path.partition("?")
+                out = edit(path, query, status, body) if method == "GET" else None
+                if out:
+                    status, headers, body = out
+                self.send_response(status)
+                for k, v in headers.items():
+                    if k.lower() not in ("content-length", "connection", "transfer-encoding", "server", "date"):
+                        self.send_header(k, v)
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+            def do_GET(self):  # noqa: N802
+                self.relay("GET")
+
+            def do_POST(self):  # noqa: N802 (STS GetCallerIdentity)
+                self.relay("POST")
+
+            def log_message(self, *a):
+                pass
+
+        self.srv = http.server.ThreadingHTTPServer(("127.0.0.1", 0), H)
+        threading.Thread(target=self.srv.serve_forever, daemon=True).start()
+        self.endpoint = "http://127.0.0.1:%d" % self.srv.server_address[1]
+
+    def scan(self, t, m, name, extra=()):
+        r = run_osprey(["aws", "--endpoint", self.endpoint, "--region", "us-east-1", "--format", "json",
+                        "--include-non-failures", "--service", "apigateway", "--cache-dir", os.path.join(t.tmp, name),
+                        "--debug"] + list(extra), env=m.env(AWS_ENDPOINT_URL=self.endpoint))
+        assert r.stdout.strip(), (r.returncode, r.stderr[-2000:])
+        return json.loads(r.stdout), r.stderr
+
+    def close(self):
+        self.srv.shutdown()
+
+
 def test_denied_reads_fail_the_service_never_pass(t):
     """A denied GetStages / GetResources would leave an API without stages or methods, which every
     check would pass: the collector fails the service instead. moto's IAM enforcement cannot be
     used here (it answers API Gateway's REST-JSON requests, boto3's too, with
     SignatureDoesNotMatch once auth is on), so the denial comes from a proxy in front of moto."""
-    import http.server
-    import threading
-    import urllib.request
     m = t.moto()
     seed(m)
 
-    class Deny(http.server.BaseHTTPRequestHandler):
-        def do_GET(self):
-            if self.path.split("?")[0].endswith("/stages"):
-                body = json.dumps({"message": "User is not authorized to perform: apigateway:GET"}).encode()
-                self.send_response(403)
-                self.send_header("x-amzn-ErrorType", "AccessDeniedException")
-                self.send_header("Content-Type", "application/json")
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                self.wfile.write(body)
-                return
-            req = urllib.request.Request(m.endpoint + self.path, headers=dict(self.headers))
-            with urllib.request.urlopen(req) as up:
-                body = up.read()
-                self.send_response(up.status)
-                for k, v in up.headers.items():
-                    if k.lower() not in ("content-length", "connection", "transfer-encoding"):
-                        self.send_header(k, v)
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
+    def deny(path, query, status, body):
+        if path.endswith("/stages"):
+            return 403, {"x-amzn-ErrorType": "AccessDeniedException", "Content-Type": "application/json"}, json.dumps(
+                {"message": "User is not authorized to perform: apigateway:GET"}).encode()
+        return None
 
-        def do_POST(self):  # STS GetCallerIdentity
-            n = int(self.headers.get("Content-Length") or 0)
-            req = urllib.request.Request(m.endpoint + self.path, data=self.rfile.read(n), headers=dict(self.headers),
-                                         method="POST")
-            with urllib.request.urlopen(req) as up:
-                body = up.read()
-                self.send_response(up.status)
-                self.send_header("Content-Type", up.headers.get("Content-Type", "text/xml"))
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-
-        def log_message(self, *a):
-            pass
-
-    srv = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Deny)
-    threading.Thread(target=srv.serve_forever, daemon=True).start()
+    p = Proxy(m, deny)
     try:
-        ep = "http://127.0.0.1:%d" % srv.server_address[1]
-        r = run_osprey(["aws", "--endpoint", ep, "--region", "us-east-1", "--format", "json", "--service",
-                        "apigateway", "--cache-dir", os.path.join(t.tmp, "denied")], env=m.env(AWS_ENDPOINT_URL=ep))
-        assert r.stdout.strip(), (r.returncode, r.stderr[-2000:])
-        rep = json.loads(r.stdout)
+        rep, _ = p.scan(t, m, "denied")
         svc = {x["Service"]: x for x in rep["Services"]}
         assert svc["apigateway"]["Status"] == "failed", svc
         assert "AccessDenied" in svc["apigateway"].get("ErrorCode", ""), svc
         # every check says "not evaluated", none passes or fails on the half-read state
         assert {x["Status"] for x in rep["Findings"]} == {"ERROR"}, rep["Findings"]
     finally:
-        srv.shutdown()
+        p.close()
+
+
+def test_second_pages_of_resources_and_routes_are_read(t):
+    """moto ignores limit/maxResults: a proxy splits GetResources and GetRoutes answers in two
+    pages (position / nextToken), and the methods and routes of the second page are judged."""
+    m = t.moto()
+    ids = seed(m)
+
+    def split(path, query, status, body):
+        key = "item" if path.endswith("/resources") else "items" if path.endswith("/routes") else None
+        if status != 200 or not key:
+            return None
+        doc = json.loads(body)
+        items = doc.get(key) or []
+        tok = "position" if key == "item" else "nextToken"
+        if tok + "=second" in query:
+            doc = {key: items[1:]}
+        elif len(items) > 1:
+            doc = {key: items[:1], tok: "second"}
+        return 200, {"Content-Type": "application/json"}, json.dumps(doc).encode()
+
+    p = Proxy(m, split)
+    try:
+        rep, err = p.scan(t, m, "pages")
+        assert {x["Service"]: x["Status"] for x in rep["Services"]} == {"apigateway": "ok"}, rep["Services"]
+        fails = {(f["ID"], f["Resource"]) for f in rep["Findings"] if f["Status"] == "FAIL"}
+        rest = "arn:aws:apigateway:us-east-1::/restapis/%s" % ids["bad"]
+        # /pets is the second resource of "bad": only on the second page
+        assert ("AVD-AWS-0004", rest + "/resources/%s/methods/GET" % ids["pets"]) in fails, fails
+        ws = [r for (c, r) in fails if c == "OSP-AWS-0073" and "/apis/%s/" % ids["ws"] in r]
+        assert len(ws) == 1, fails  # $connect, wherever its page
+        n = {k: int(v) for k, v in re.findall(r"collect: (\w+) us-east-1: (\d+) calls", err)}
+        # 4 lists + 2 per API (7) + a second page for each API with 2 or more resources or routes
+        # ("bad": 2 resources; ws-bad and ws-good: 2 routes)
+        assert n["apigateway"] == 4 + 2 * 7 + 3, n
+    finally:
+        p.close()
+
+
+def test_region_without_api_gateway_is_not_available(t):
+    m = t.moto()
+    m.client("kms").create_key(Description="k")
+    env = m.env()
+    env.pop("AWS_ENDPOINT_URL", None)  # apigateway keeps AWS's own host name, which does not resolve here
+    env.update(AWS_ENDPOINT_URL_STS=m.endpoint, AWS_ENDPOINT_URL_KMS=m.endpoint)
+    r = run_osprey(["aws", "--region", "us-east-1", "--cache-dir", os.path.join(t.tmp, "na"), "--format", "json",
+                    "--service", "kms", "--service", "apigateway"], env=env)
+    assert r.stdout.strip(), (r.returncode, r.stderr[-2000:])
+    svcs = {s["Service"]: s for s in json.loads(r.stdout)["Services"]}
+    assert svcs["kms"]["Status"] == "ok" and svcs["apigateway"]["Status"] == "skipped", svcs
+    assert r.returncode in (0, 1), r.stderr[-1500:]
 
 
 if __name__ == "__main__":
