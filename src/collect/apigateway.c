@@ -67,6 +67,15 @@ json_t *col_apigw_map_restapi(json_t *item, const char *partition, const char *r
     return o;
 }
 
+/* stage.accesslogging (always present) from a stage of either API. */
+static void access_logging(json_t *o, json_t *st, const char *arn)
+{
+    json_t *al = col_obj(arn), *als = json_object_get(st, "accessLogSettings");
+    col_add_str_v(al, "cloudwatchloggrouparn", json_object_get(als, "destinationArn"), arn);
+    col_add_str_v(al, "format", json_object_get(als, "format"), arn);
+    col_set(o, "accesslogging", al);
+}
+
 /* One methodSettings entry (key "*\/\*" or "/path/VERB"). */
 static json_t *method_settings(const char *key, json_t *ms, const char *arn)
 {
@@ -89,10 +98,7 @@ static json_t *rest_stage(json_t *api, json_t *st)
     json_t *o = col_obj(arn);
     col_add_str(o, "name", name, arn);
     col_add_str(o, "arn", arn, arn);
-    json_t *al = col_obj(arn), *als = json_object_get(st, "accessLogSettings");
-    col_add_str_v(al, "cloudwatchloggrouparn", json_object_get(als, "destinationArn"), arn);
-    col_add_str_v(al, "format", json_object_get(als, "format"), arn);
-    col_set(o, "accesslogging", al);
+    access_logging(o, st, arn);
     col_add_bool_v(o, "xraytracingenabled", json_object_get(st, "tracingEnabled"), arn);
     col_add_bool_v(o, "cacheclusterenabled", json_object_get(st, "cacheClusterEnabled"), arn);
     col_add_str_v(o, "webaclarn", json_object_get(st, "webAclArn"), arn);
@@ -177,8 +183,8 @@ void col_apigw_map_resources(json_t *api, json_t *page)
     }
 }
 
-/* One v1 GetDomainNames item; NULL without a name. */
-json_t *col_apigw_map_domain_v1(json_t *item, const char *partition, const char *region)
+/* A domain name (either API's list) with its name and ARN; NULL without a name. */
+static json_t *domain_obj(json_t *item, const char *partition, const char *region, const char **arn_out)
 {
     const char *name = col_s(item, "domainName");
     if (!name)
@@ -193,6 +199,17 @@ json_t *col_apigw_map_domain_v1(json_t *item, const char *partition, const char 
     json_t *o = col_obj(arn);
     col_add_str(o, "name", name, arn);
     col_add_str(o, "arn", arn, arn);
+    *arn_out = arn_of(o);
+    return o;
+}
+
+/* One v1 GetDomainNames item; NULL without a name. */
+json_t *col_apigw_map_domain_v1(json_t *item, const char *partition, const char *region)
+{
+    const char *arn;
+    json_t *o = domain_obj(item, partition, region, &arn);
+    if (!o)
+        return NULL;
     col_add_str_v(o, "securitypolicy", json_object_get(item, "securityPolicy"), arn);
     col_add_str_list(o, "endpointtypes", json_object_get(json_object_get(item, "endpointConfiguration"), "types"),
                      arn);
@@ -233,10 +250,7 @@ void col_apigw_map_stages_v2(json_t *api, json_t *page)
         json_t *o = col_obj(arn);
         col_add_str(o, "name", name, arn);
         col_add_str(o, "arn", arn, arn);
-        json_t *al = col_obj(arn), *als = json_object_get(st, "accessLogSettings");
-        col_add_str_v(al, "cloudwatchloggrouparn", json_object_get(als, "destinationArn"), arn);
-        col_add_str_v(al, "format", json_object_get(als, "format"), arn);
-        col_set(o, "accesslogging", al);
+        access_logging(o, st, arn);
         json_t *drs = col_obj(arn), *d = json_object_get(st, "defaultRouteSettings");
         col_add_str_v(drs, "logginglevel", json_object_get(d, "loggingLevel"), arn);
         col_add_bool_v(drs, "datatraceenabled", json_object_get(d, "dataTraceEnabled"), arn);
@@ -285,19 +299,10 @@ void col_apigw_map_routes_v2(json_t *api, json_t *page)
 /* One v2 GetDomainNames item; NULL without a name. */
 json_t *col_apigw_map_domain_v2(json_t *item, const char *partition, const char *region)
 {
-    const char *name = col_s(item, "domainName");
-    if (!name)
+    const char *arn;
+    json_t *o = domain_obj(item, partition, region, &arn);
+    if (!o)
         return NULL;
-    char arn[600];
-    const char *given = col_s(item, "domainNameArn");
-    if (given && *given)
-        col_fmt(arn, sizeof arn, "%s", given);
-    else
-        col_fmt(arn, sizeof arn, "arn:%s:apigateway:%s::/domainnames/%s", partition ? partition : "aws",
-                region ? region : "", name);
-    json_t *o = col_obj(arn);
-    col_add_str(o, "name", name, arn);
-    col_add_str(o, "arn", arn, arn);
     /* one configuration per endpoint (a regional domain has one); the weakest is the first that
      * is not TLS 1.2 or later, else the first */
     json_t *cfgs = col_list(json_object_get(item, "domainNameConfigurations")), *c, *pick = NULL;
@@ -378,26 +383,52 @@ static void rest_read(struct col_read *r, const char *region, const char *path, 
     osp_err_init(&r->err);
 }
 
-static enum osp_code one_restapi(struct col_job *job, size_t i, void *ud, json_t **slot, struct osp_err *err)
+/* The two reads of one API, by version. */
+struct api_reads {
+    json_t *(*map_api)(json_t *item, const char *partition, const char *region);
+    const char *prefix;                   /* "/restapis" or "/v2/apis" */
+    const char *second, *second_field;    /* "resources" / "routes": path tail and state field */
+    const char *second_name;              /* GetResources / GetRoutes */
+    const char *limit, *token;            /* page size parameter and pagination token */
+    void (*map_stages)(json_t *, json_t *); /* NULL: no pagination of stages (v1 GetStages has none) */
+    void (*map_stages_page)(json_t *, json_t *);
+    void (*map_second)(json_t *, json_t *);
+};
+
+static const struct api_reads V1 = {col_apigw_map_restapi, "/restapis", "resources", "resources", "GetResources",
+                                    "limit", "position", col_apigw_map_stages, NULL, col_apigw_map_resources};
+static const struct api_reads V2 = {col_apigw_map_api_v2, "/v2/apis", "routes", "routes", "GetRoutes",
+                                    "maxResults", "nextToken", NULL, col_apigw_map_stages_v2,
+                                    col_apigw_map_routes_v2};
+
+/* GetStages and the second read of API i of `items`, at once; then their further pages. */
+static enum osp_code one_api(struct col_job *job, json_t *items, size_t i, const struct api_reads *v, json_t **slot,
+                             struct osp_err *err)
 {
-    struct gw_run *run = ud;
-    json_t *api = col_apigw_map_restapi(json_array_get(run->v1, i), job->partition, job->region);
+    json_t *api = v->map_api(json_array_get(items, i), job->partition, job->region);
     if (!api)
         return OSP_OK;
     const char *id = json_string_value(json_object_get(json_object_get(api, "id"), "value"));
     struct col_read r[2];
     char path[300];
-    col_fmt(path, sizeof path, "/restapis/%s/stages", id);
+    col_fmt(path, sizeof path, "%s/%s/stages", v->prefix, id);
     rest_read(&r[0], job->region, path, "GetStages", "stages");
-    col_fmt(path, sizeof path, "/restapis/%s/resources", id);
-    rest_read(&r[1], job->region, path, "GetResources", "resources");
-    col_read_param(&r[1], "embed", "methods");
-    col_read_param(&r[1], "limit", PAGE_V1);
+    col_fmt(path, sizeof path, "%s/%s/%s", v->prefix, id, v->second);
+    rest_read(&r[1], job->region, path, v->second_name, v->second_field);
+    if (v == &V1)
+        col_read_param(&r[1], "embed", "methods"); /* every method in the same answer */
+    else
+        col_read_param(&r[0], v->limit, PAGE_V2);
+    col_read_param(&r[1], v->limit, v == &V1 ? PAGE_V1 : PAGE_V2);
     enum osp_code rc = col_read_all(job, NULL, r, 2, err); /* denied: fatal, see the top */
-    if (rc == OSP_OK && r[0].answer == COL_ANS_OK)
-        col_apigw_map_stages(api, r[0].body);
+    if (rc == OSP_OK && r[0].answer == COL_ANS_OK) {
+        if (v->map_stages)
+            v->map_stages(api, r[0].body);
+        else
+            rc = rest_of_pages(job, &r[0], v->token, api, v->map_stages_page, err);
+    }
     if (rc == OSP_OK && r[1].answer == COL_ANS_OK)
-        rc = rest_of_pages(job, &r[1], "position", api, col_apigw_map_resources, err);
+        rc = rest_of_pages(job, &r[1], v->token, api, v->map_second, err);
     col_reads_cleanup(r, 2);
     if (rc == OSP_OK)
         *slot = api;
@@ -406,32 +437,14 @@ static enum osp_code one_restapi(struct col_job *job, size_t i, void *ud, json_t
     return rc;
 }
 
+static enum osp_code one_restapi(struct col_job *job, size_t i, void *ud, json_t **slot, struct osp_err *err)
+{
+    return one_api(job, ((struct gw_run *)ud)->v1, i, &V1, slot, err);
+}
+
 static enum osp_code one_api_v2(struct col_job *job, size_t i, void *ud, json_t **slot, struct osp_err *err)
 {
-    struct gw_run *run = ud;
-    json_t *api = col_apigw_map_api_v2(json_array_get(run->v2, i), job->partition, job->region);
-    if (!api)
-        return OSP_OK;
-    const char *id = json_string_value(json_object_get(json_object_get(api, "id"), "value"));
-    struct col_read r[2];
-    char path[300];
-    col_fmt(path, sizeof path, "/v2/apis/%s/stages", id);
-    rest_read(&r[0], job->region, path, "GetStages", "stages");
-    col_fmt(path, sizeof path, "/v2/apis/%s/routes", id);
-    rest_read(&r[1], job->region, path, "GetRoutes", "routes");
-    col_read_param(&r[0], "maxResults", PAGE_V2);
-    col_read_param(&r[1], "maxResults", PAGE_V2);
-    enum osp_code rc = col_read_all(job, NULL, r, 2, err); /* denied: fatal, see the top */
-    if (rc == OSP_OK && r[0].answer == COL_ANS_OK)
-        rc = rest_of_pages(job, &r[0], "nextToken", api, col_apigw_map_stages_v2, err);
-    if (rc == OSP_OK && r[1].answer == COL_ANS_OK)
-        rc = rest_of_pages(job, &r[1], "nextToken", api, col_apigw_map_routes_v2, err);
-    col_reads_cleanup(r, 2);
-    if (rc == OSP_OK)
-        *slot = api;
-    else
-        json_decref(api);
-    return rc;
+    return one_api(job, ((struct gw_run *)ud)->v2, i, &V2, slot, err);
 }
 
 /* A list call of every page into items (raw). */
