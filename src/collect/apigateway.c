@@ -46,6 +46,14 @@ static json_t *sorted_keys(json_t *obj)
     return out;
 }
 
+/* A part of resource `parent` (a stage, resource, method, route): ARN "<parent ARN>/<kind>/<id>",
+ * written into arn. New object. */
+static json_t *part_of(json_t *parent, const char *kind, const char *id, char *arn, size_t n)
+{
+    col_fmt(arn, n, "%s/%s/%s", arn_of(parent) ? arn_of(parent) : "", kind, id);
+    return col_obj(arn);
+}
+
 /* ---- v1 ---- */
 
 /* One GetRestApis item; NULL without an id. */
@@ -94,8 +102,7 @@ static json_t *rest_stage(json_t *api, json_t *st)
     if (!name)
         return NULL;
     char arn[600];
-    col_fmt(arn, sizeof arn, "%s/stages/%s", arn_of(api) ? arn_of(api) : "", name);
-    json_t *o = col_obj(arn);
+    json_t *o = part_of(api, "stages", name, arn, sizeof arn);
     col_add_str(o, "name", name, arn);
     col_add_str(o, "arn", arn, arn);
     access_logging(o, st, arn);
@@ -152,8 +159,7 @@ void col_apigw_map_resources(json_t *api, json_t *page)
         if (!rid)
             continue;
         char arn[600];
-        col_fmt(arn, sizeof arn, "%s/resources/%s", arn_of(api) ? arn_of(api) : "", rid);
-        json_t *o = col_obj(arn);
+        json_t *o = part_of(api, "resources", rid, arn, sizeof arn);
         col_add_str(o, "id", rid, arn);
         col_add_str_v(o, "path", json_object_get(r, "path"), arn);
         json_t *methods = col_arr(o, "methods"), *m, *rm = json_object_get(r, "resourceMethods");
@@ -246,8 +252,7 @@ void col_apigw_map_stages_v2(json_t *api, json_t *page)
         if (!name)
             continue;
         char arn[600];
-        col_fmt(arn, sizeof arn, "%s/stages/%s", arn_of(api) ? arn_of(api) : "", name);
-        json_t *o = col_obj(arn);
+        json_t *o = part_of(api, "stages", name, arn, sizeof arn);
         col_add_str(o, "name", name, arn);
         col_add_str(o, "arn", arn, arn);
         access_logging(o, st, arn);
@@ -285,8 +290,7 @@ void col_apigw_map_routes_v2(json_t *api, json_t *page)
         if (!id)
             continue;
         char arn[600];
-        col_fmt(arn, sizeof arn, "%s/routes/%s", arn_of(api) ? arn_of(api) : "", id);
-        json_t *o = col_obj(arn);
+        json_t *o = part_of(api, "routes", id, arn, sizeof arn);
         col_add_str(o, "id", id, arn);
         col_add_str_v(o, "routekey", json_object_get(r, "routeKey"), arn);
         col_add_str_v(o, "authorizationtype", json_object_get(r, "authorizationType"), arn);
