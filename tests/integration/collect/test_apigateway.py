@@ -17,6 +17,7 @@ from osptest import SOURCE_DIR, main, run_osprey  # noqa: E402
 ACCOUNT = "123456789012"
 LOGS = "arn:aws:logs:us-east-1:%s:log-group:gw" % ACCOUNT
 CERT = "arn:aws:acm:us-east-1:%s:certificate/00000000-0000-0000-0000-000000000000" % ACCOUNT
+WS_ROUTE = "$request.body.action"
 CANNOT_EXPRESS = {
     "OSP-AWS-0070 PASS (stage with a WAF web ACL)": "moto ignores the webAclArn patch and has no wafv2 "
     "AssociateWebACL for stages; GetStages never returns webAclArn (recorded response apigw_stages_aws.json)",
@@ -25,8 +26,10 @@ CANNOT_EXPRESS = {
     "AVD-AWS-0005 one finding for a domain listed by both APIs": "moto keeps v1 and v2 domain names apart; on AWS a "
     "regional domain is in both lists (aws0005 _test.rego)",
     "OSP-AWS-0071 per-route WebSocket logging": "moto drops RouteSettings on CreateStage (_test.rego)",
-    "pagination of GetResources / GetStages / GetRoutes": "moto ignores limit/maxResults (unit test of the mappers "
-    "appending pages)",
+    "pagination of GetResources / GetStages / GetRoutes": "moto ignores limit/maxResults (a splitting proxy "
+    "in test_second_pages_of_resources_and_routes_are_read; unit test of the mappers appending pages)",
+    "the README policy under IAM enforcement": "with auth on, moto 5.2.1 answers API Gateway's REST-JSON requests "
+    "(boto3's too) with SignatureDoesNotMatch; the policy is checked by action and scope, a denial by a proxy",
 }
 
 
@@ -75,12 +78,13 @@ def seed(m):
     v2.create_stage(ApiId=h, StageName="$default")
     hg = v2.create_api(Name="http-good", ProtocolType="HTTP")["ApiId"]
     v2.create_route(ApiId=hg, RouteKey="GET /closed", AuthorizationType="AWS_IAM")
-    v2.create_stage(ApiId=hg, StageName="prod", AccessLogSettings={"DestinationArn": LOGS, "Format": "$context.requestId"})
-    ws = v2.create_api(Name="ws-bad", ProtocolType="WEBSOCKET", RouteSelectionExpression="$request.body.action")["ApiId"]
+    v2.create_stage(ApiId=hg, StageName="prod", AccessLogSettings={"DestinationArn": LOGS,
+                                                                   "Format": "$context.requestId"})
+    ws = v2.create_api(Name="ws-bad", ProtocolType="WEBSOCKET", RouteSelectionExpression=WS_ROUTE)["ApiId"]
     v2.create_route(ApiId=ws, RouteKey="$connect", AuthorizationType="NONE")
     v2.create_route(ApiId=ws, RouteKey="sendmessage", AuthorizationType="NONE")
     v2.create_stage(ApiId=ws, StageName="live", DefaultRouteSettings={"LoggingLevel": "OFF"})
-    wsg = v2.create_api(Name="ws-good", ProtocolType="WEBSOCKET", RouteSelectionExpression="$request.body.action")["ApiId"]
+    wsg = v2.create_api(Name="ws-good", ProtocolType="WEBSOCKET", RouteSelectionExpression=WS_ROUTE)["ApiId"]
     v2.create_route(ApiId=wsg, RouteKey="$connect", AuthorizationType="AWS_IAM")
     v2.create_route(ApiId=wsg, RouteKey="sendmessage", AuthorizationType="NONE")  # not judged: auth is on $connect
     v2.create_stage(ApiId=wsg, StageName="live", DefaultRouteSettings={"LoggingLevel": "ERROR"},
@@ -195,8 +199,12 @@ def test_help_readme_and_policy(t):
     services = readme.split("### Services", 1)[1].split("\n#", 1)[0]
     assert "| `apigateway` |" in services
     policy = json.loads(readme.split("<!-- permissions:begin -->", 1)[1].split("```json", 1)[1].split("```", 1)[0])
-    actions = policy["Statement"][0]["Action"]
-    assert "apigateway:GET" in actions, actions
+    gw = [st for st in policy["Statement"] if "apigateway:GET" in st["Action"]]
+    assert len(gw) == 1 and gw[0]["Resource"] != "*", policy  # never /apikeys (API key values)
+    assert not [r for r in gw[0]["Resource"] if "apikeys" in r or r.endswith("::/*")], gw
+    assert {"arn:aws:apigateway:*::/restapis/*", "arn:aws:apigateway:*::/apis/*"} <= set(gw[0]["Resource"]), gw
+    assert not [a for st in policy["Statement"] for a in st["Action"]
+                if a.startswith("apigateway:") and a != "apigateway:GET"], policy
 
 
 class Proxy:
