@@ -56,6 +56,35 @@ static json_t *part_of(json_t *parent, const char *kind, const char *id, char *a
 
 /* ---- v1 ---- */
 
+/* The REST API's resource policy. AWS returns the document with its quotes escaped once more
+ * ({\"Version\":...} inside the JSON string); such text is read as the body of a JSON string
+ * first. */
+static void add_policy(json_t *o, json_t *v, const char *arn)
+{
+    const char *raw = json_string_value(v);
+    json_t *doc = raw && *raw ? json_loads(raw, 0, NULL) : NULL;
+    if (!doc && raw && strstr(raw, "\\\"")) {
+        size_t n = strlen(raw);
+        char *quoted = malloc(n + 3);
+        if (quoted) {
+            quoted[0] = '"';
+            memcpy(quoted + 1, raw, n);
+            quoted[n + 1] = '"';
+            quoted[n + 2] = '\0';
+            json_t *plain = json_loads(quoted, JSON_DECODE_ANY, NULL);
+            if (json_is_string(plain))
+                doc = json_loads(json_string_value(plain), 0, NULL);
+            json_decref(plain);
+            free(quoted);
+        }
+    }
+    if (doc)
+        col_add_doc_v(o, "policy", doc, arn);
+    else if (raw && *raw)
+        col_add_doc_v(o, "policy", v, arn); /* not JSON after all: kept as it came */
+    json_decref(doc);
+}
+
 /* One GetRestApis item; NULL without an id. */
 json_t *col_apigw_map_restapi(json_t *item, const char *partition, const char *region)
 {
@@ -72,6 +101,7 @@ json_t *col_apigw_map_restapi(json_t *item, const char *partition, const char *r
     col_add_str_list(o, "endpointtypes", json_object_get(json_object_get(item, "endpointConfiguration"), "types"),
                      arn);
     col_add_bool_v(o, "disableexecuteapiendpoint", json_object_get(item, "disableExecuteApiEndpoint"), arn);
+    add_policy(o, json_object_get(item, "policy"), arn);
     return o;
 }
 

@@ -71,6 +71,12 @@ def seed(m):
         {"op": "replace", "path": "/*/*/caching/enabled", "value": "true"},
         {"op": "replace", "path": "/*/*/caching/dataEncrypted", "value": "true"},
         {"op": "replace", "path": "/*/*/logging/loglevel", "value": "ERROR"}])
+    # private APIs: open to every VPC endpoint, and limited to one with the documented Deny pattern
+    invoke = {"Effect": "Allow", "Principal": "*", "Action": "execute-api:Invoke", "Resource": "execute-api:/*"}
+    only_mine = dict(invoke, Effect="Deny", Condition={"StringNotEquals": {"aws:SourceVpce": "vpce-0123"}})
+    for name, stmts in (("private-open", [invoke]), ("private-mine", [invoke, only_mine])):
+        ids[name] = gw.create_rest_api(name=name, endpointConfiguration={"types": ["PRIVATE"]}, policy=json.dumps(
+            {"Version": "2012-10-17", "Statement": stmts}))["id"]
     gw.create_domain_name(domainName="old.example.com", securityPolicy="TLS_1_0", certificateArn=CERT)
     gw.create_domain_name(domainName="new.example.com", securityPolicy="TLS_1_2", certificateArn=CERT)
     h = v2.create_api(Name="http-bad", ProtocolType="HTTP")["ApiId"]
@@ -140,9 +146,12 @@ def test_state_in_trivys_shape(t):
     assert hg["stages"][0]["accesslogging"]["cloudwatchloggrouparn"] == LOGS, hg
     doms = {unwrap(d)["name"]: unwrap(d)["securitypolicy"] for d in s["v2"]["domainnames"]}
     assert doms == {"v2old.example.com": "TLS_1_0", "v2new.example.com": "TLS_1_2"}, doms
-    # calls: GetRestApis, GetDomainNames, GetApis, GetDomainNames + 2 per API (3 REST, 4 v2)
+    priv = unwrap(by(s["v1"]["apis"], "name", "private-open"))
+    assert priv["endpointtypes"] == ["PRIVATE"] and json.loads(priv["policy"])["Statement"][0]["Principal"] == "*"
+    assert "policy" not in bad, bad
+    # calls: GetRestApis, GetDomainNames, GetApis, GetDomainNames + 2 per API (5 REST, 4 v2)
     n = {k: int(v) for k, v in re.findall(r"collect: (\w+) us-east-1: (\d+) calls", r.stderr)}
-    assert n["apigateway"] == 4 + 2 * 7, n
+    assert n["apigateway"] == 4 + 2 * 9, n
 
 
 def test_every_check_fails_the_misconfigured_and_passes_the_twin(t):
@@ -180,6 +189,9 @@ def test_every_check_fails_the_misconfigured_and_passes_the_twin(t):
         ("OSP-AWS-0073", v2 % ids["ws"]): None,  # its $connect route fails, so the API does not pass
         ("OSP-AWS-0073", v2 % ids["wsg"]): "PASS",
         ("OSP-AWS-0073", v2 % ids["hg"]): "PASS",
+        ("OSP-AWS-0074", rest % ids["private-open"]): "FAIL",
+        ("OSP-AWS-0074", rest % ids["private-mine"]): "PASS",
+        ("OSP-AWS-0074", rest % ids["good"]): "PASS",  # not private: not judged
     }
     assert {k: f.get(k) for k in want} == want, {k: f.get(k) for k in want}
     assert not [k for k in f if k[0] == "AVD-AWS-0004" and k[1].endswith("/methods/OPTIONS")], f
@@ -320,9 +332,9 @@ def test_second_pages_of_resources_and_routes_are_read(t):
         ws = [r for (c, r) in fails if c == "OSP-AWS-0073" and "/apis/%s/" % ids["ws"] in r]
         assert len(ws) == 1, fails  # $connect, wherever its page
         n = {k: int(v) for k, v in re.findall(r"collect: (\w+) us-east-1: (\d+) calls", err)}
-        # 4 lists + 2 per API (7) + a second page for each API with 2 or more resources or routes
+        # 4 lists + 2 per API (9) + a second page for each API with 2 or more resources or routes
         # ("bad": 2 resources; ws-bad and ws-good: 2 routes)
-        assert n["apigateway"] == 4 + 2 * 7 + 3, n
+        assert n["apigateway"] == 4 + 2 * 9 + 3, n
     finally:
         p.close()
 

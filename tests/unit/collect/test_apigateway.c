@@ -34,7 +34,25 @@ static void test_rest_apis(void)
     CU_ASSERT_EQUAL(ct_bool(apis, "0.disableexecuteapiendpoint"), 1);
     CT_STR_EQ(apis, "1.endpointtypes.0", "PRIVATE");
     CU_ASSERT_EQUAL(ct_bool(apis, "1.disableexecuteapiendpoint"), -1);
-    CU_ASSERT_PTR_NULL(ct_at(apis, "0.policy")); /* resource policies are not kept */
+    CU_ASSERT_PTR_NULL(ct_at(apis, "0.policy")); /* no resource policy */
+    /* AWS escapes the policy's quotes once more: stored as the plain compact document */
+    const char *pol = ct_str(apis, "1.policy");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(pol);
+    json_t *doc = json_loads(pol, 0, NULL);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(doc);
+    CU_ASSERT_STRING_EQUAL(json_string_value(ct_at(doc, "Statement.1.Condition.StringNotEquals.aws:SourceVpce")),
+                           "vpce-0123");
+    json_decref(doc);
+    /* a plain JSON policy (moto's form) and a policy that is not JSON at all */
+    json_t *plain = json_pack("{s:s, s:s}", "id", "x", "policy", "{\"Version\":\"2012-10-17\",\"Statement\":[]}");
+    json_t *o = col_apigw_map_restapi(plain, "aws", "eu-west-1");
+    CT_STR_EQ(o, "policy", "{\"Statement\":[],\"Version\":\"2012-10-17\"}");
+    json_decref(o);
+    json_object_set_new(plain, "policy", json_string("not \\\" json"));
+    o = col_apigw_map_restapi(plain, "aws", "eu-west-1");
+    CT_STR_EQ(o, "policy", "not \\\" json");
+    json_decref(o);
+    json_decref(plain);
     json_decref(apis);
 }
 
