@@ -15,8 +15,11 @@
 #include "collect/col_int.h"
 
 #define APIGW "apigateway"
-#define PAGE_V1 "500" /* GetRestApis / GetResources / GetDomainNames: AWS's maximum */
-#define PAGE_V2 "500"
+#define PAGE "500" /* limit / maxResults: AWS's maximum for GetRestApis, GetResources, GetDomainNames */
+
+/* Without it, API Gateway's v1 API answers in HAL (application/hal+json: lists under _embedded,
+ * a one-item list as an object); the SDKs send it too. */
+static const char *const ACCEPT_JSON[] = {"Accept: application/json", NULL};
 
 static const char *arn_of(json_t *o)
 {
@@ -412,6 +415,7 @@ static void rest_read(struct col_read *r, const char *region, const char *path, 
     col_fmt(r->arg, sizeof r->arg, "%s", path);
     r->call = col_rest_call(APIGW, region, AWS_PROTO_RESTJSON, "GET", r->arg);
     r->call.action = name;
+    r->call.headers = ACCEPT_JSON;
     r->name = name;
     r->fields = fields;
     osp_err_init(&r->err);
@@ -421,19 +425,18 @@ static void rest_read(struct col_read *r, const char *region, const char *path, 
 struct api_reads {
     json_t *(*map_api)(json_t *item, const char *partition, const char *region);
     const char *prefix;                   /* "/restapis" or "/v2/apis" */
-    const char *second, *second_field;    /* "resources" / "routes": path tail and state field */
+    const char *second;                   /* "resources" / "routes": path tail and state field */
     const char *second_name;              /* GetResources / GetRoutes */
     const char *limit, *token;            /* page size parameter and pagination token */
-    void (*map_stages)(json_t *, json_t *); /* NULL: no pagination of stages (v1 GetStages has none) */
-    void (*map_stages_page)(json_t *, json_t *);
+    void (*map_stages)(json_t *, json_t *);      /* v1: GetStages has no pages */
+    void (*map_stages_page)(json_t *, json_t *); /* v2: one page of stages (map_stages NULL) */
     void (*map_second)(json_t *, json_t *);
 };
 
-static const struct api_reads V1 = {col_apigw_map_restapi, "/restapis", "resources", "resources", "GetResources",
-                                    "limit", "position", col_apigw_map_stages, NULL, col_apigw_map_resources};
-static const struct api_reads V2 = {col_apigw_map_api_v2, "/v2/apis", "routes", "routes", "GetRoutes",
-                                    "maxResults", "nextToken", NULL, col_apigw_map_stages_v2,
-                                    col_apigw_map_routes_v2};
+static const struct api_reads V1 = {col_apigw_map_restapi, "/restapis", "resources", "GetResources", "limit",
+                                    "position", col_apigw_map_stages, NULL, col_apigw_map_resources};
+static const struct api_reads V2 = {col_apigw_map_api_v2, "/v2/apis", "routes", "GetRoutes", "maxResults", "nextToken",
+                                    NULL, col_apigw_map_stages_v2, col_apigw_map_routes_v2};
 
 /* GetStages and the second read of API i of `items`, at once; then their further pages. */
 static enum osp_code one_api(struct col_job *job, json_t *items, size_t i, const struct api_reads *v, json_t **slot,
@@ -448,12 +451,12 @@ static enum osp_code one_api(struct col_job *job, json_t *items, size_t i, const
     col_fmt(path, sizeof path, "%s/%s/stages", v->prefix, id);
     rest_read(&r[0], job->region, path, "GetStages", "stages");
     col_fmt(path, sizeof path, "%s/%s/%s", v->prefix, id, v->second);
-    rest_read(&r[1], job->region, path, v->second_name, v->second_field);
+    rest_read(&r[1], job->region, path, v->second_name, v->second);
     if (v == &V1)
         col_read_param(&r[1], "embed", "methods"); /* every method in the same answer */
     else
-        col_read_param(&r[0], v->limit, PAGE_V2);
-    col_read_param(&r[1], v->limit, v == &V1 ? PAGE_V1 : PAGE_V2);
+        col_read_param(&r[0], v->limit, PAGE);
+    col_read_param(&r[1], v->limit, PAGE);
     enum osp_code rc = col_read_all(job, NULL, r, 2, err); /* denied: fatal, see the top */
     if (rc == OSP_OK && r[0].answer == COL_ANS_OK) {
         if (v->map_stages)
@@ -487,7 +490,8 @@ static enum osp_code list_all(struct col_job *job, const char *path, const char 
 {
     struct aws_call c = col_rest_call(APIGW, job->region, AWS_PROTO_RESTJSON, "GET", path);
     c.action = name;
-    enum osp_code rc = aws_call_param(&c, limit_param, limit_param[0] == 'l' ? PAGE_V1 : PAGE_V2);
+    c.headers = ACCEPT_JSON;
+    enum osp_code rc = aws_call_param(&c, limit_param, PAGE);
     if (rc == OSP_OK)
         rc = col_paginate(job, &c, tok, tok, NULL, fn, items, err);
     aws_call_cleanup(&c);

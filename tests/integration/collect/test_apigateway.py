@@ -224,6 +224,7 @@ class Proxy:
     rewrite: returns (status, headers, body) or None to pass moto's answer through."""
 
     def __init__(self, m, edit):
+        accepts = self.accepts = set()  # Accept headers of the GETs
         import http.server
         import threading
         import urllib.error
@@ -241,6 +242,8 @@ class Proxy:
                 except urllib.error.HTTPError as e:
                     status, headers, body = e.code, dict(e.headers), e.read()
                 path, _, query = self.path.partition("?")
+                if method == "GET":
+                    accepts.add(self.headers.get("Accept"))
                 out = edit(path, query, status, body) if method == "GET" else None
                 if out:
                     status, headers, body = out
@@ -325,6 +328,8 @@ def test_second_pages_of_resources_and_routes_are_read(t):
     try:
         rep, err = p.scan(t, m, "pages")
         assert {x["Service"]: x["Status"] for x in rep["Services"]} == {"apigateway": "ok"}, rep["Services"]
+        # AWS's v1 API answers in HAL (lists under _embedded) unless asked for JSON
+        assert p.accepts == {"application/json"}, p.accepts
         fails = {(f["ID"], f["Resource"]) for f in rep["Findings"] if f["Status"] == "FAIL"}
         rest = "arn:aws:apigateway:us-east-1::/restapis/%s" % ids["bad"]
         # /pets is the second resource of "bad": only on the second page
