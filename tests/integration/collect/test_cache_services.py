@@ -52,7 +52,7 @@ def test_elasticache_state_and_checks(t):
     m = t.moto()
     ec = m.client("elasticache")
     ec.create_cache_cluster(CacheClusterId="redis-nobackup", Engine="redis", CacheNodeType="cache.t3.micro",
-                            NumCacheNodes=1, SnapshotRetentionLimit=0)
+                            NumCacheNodes=1, SnapshotRetentionLimit=0, CacheSubnetGroupName="default")
     ec.create_cache_cluster(CacheClusterId="redis-backup", Engine="redis", CacheNodeType="cache.t3.micro",
                             NumCacheNodes=1, SnapshotRetentionLimit=5)
     ec.create_cache_cluster(CacheClusterId="valkey-nobackup", Engine="valkey", CacheNodeType="cache.t3.micro",
