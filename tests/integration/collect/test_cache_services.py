@@ -6,11 +6,10 @@ What moto 5.2.1 cannot express is listed in CANNOT_EXPRESS with the reason; thos
 by the checks' _test.rego inputs and the mappers' unit tests (tests/unit/collect/test_cache_services.c)."""
 import json
 import os
-import re
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from colinspect import by, inspect, unwrap  # noqa: E402
+from colinspect import by, call_counts, inspect, readme_policy, scan_as_policy, scan_findings, unwrap  # noqa: E402
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "tools"))
 from osptest import SOURCE_DIR, main, run_osprey  # noqa: E402
 
@@ -31,21 +30,6 @@ CANNOT_EXPRESS = {
     "OSP-AWS-0108 (MSK public access)": "moto ignores ConnectivityInfo.PublicAccess on create",
     "msk logging FAIL/PASS": "moto echoes LoggingInfo; both sides seeded below",
 }
-
-
-def findings(t, m, services, name="scan"):
-    args = ["aws", "--endpoint", m.endpoint, "--region", "us-east-1", "--include-non-failures", "--format", "json",
-            "--cache-dir", os.path.join(t.tmp, "cache-" + name)]
-    for s in services:
-        args += ["--service", s]
-    r = run_osprey(args, env=m.env())
-    assert r.returncode in (0, 1), "exit %d: %s" % (r.returncode, r.stderr[-2000:])
-    return {(f["ID"], f["Resource"]): f["Status"] for f in json.loads(r.stdout)["Findings"]}
-
-
-def calls(m, services):
-    r = inspect(m, services, extra=["--debug"])
-    return {k: int(v) for k, v in re.findall(r"collect: (\w+) us-east-1: (\d+) calls", r.stderr)}
 
 
 def test_elasticache_state_and_checks(t):
@@ -74,7 +58,7 @@ def test_elasticache_state_and_checks(t):
     g = unwrap(by(s["replicationgroups"], "replicationgroupid", "sealed"))
     assert g["atrestencryptionenabled"] is True and g["transitencryptionenabled"] is True, g
     arn = "arn:aws:elasticache:us-east-1:%s:%%s" % ACCOUNT
-    f = findings(t, m, ["elasticache"])
+    f = scan_findings(t.tmp, m, ["elasticache"])
     want = {("AVD-AWS-0050", arn % "cluster:redis-nobackup"): "FAIL",
             ("AVD-AWS-0050", arn % "cluster:valkey-nobackup"): "FAIL",  # Trivy misses Valkey
             ("AVD-AWS-0050", arn % "cluster:redis-backup"): "PASS",
@@ -87,7 +71,7 @@ def test_elasticache_state_and_checks(t):
             ("OSP-AWS-0112", arn % "cluster:redis-nobackup"): "FAIL"}
     assert {k: f.get(k) for k in want} == want, f
     assert ("AVD-AWS-0050", arn % "cluster:memcached") not in f or f[("AVD-AWS-0050", arn % "cluster:memcached")] == "PASS"
-    assert calls(m, ["elasticache"])["elasticache"] <= 3 + 6, "three lists, nothing per resource"
+    assert call_counts(m, ["elasticache"])["elasticache"] <= 3 + 6, "three lists, nothing per resource"
 
 
 def test_redshift_state_and_checks(t):
@@ -110,7 +94,7 @@ def test_redshift_state_and_checks(t):
     assert params[("custom", "require_ssl")] == "false" and ("default.redshift-1.0", "require_ssl") in params, params
     assert "securitygroups" not in s, s
     arn = "arn:aws:redshift:us-east-1:%s:cluster:%%s" % ACCOUNT
-    f = findings(t, m, ["redshift", "kms"])
+    f = scan_findings(t.tmp, m, ["redshift", "kms"])
     want = {("AVD-AWS-0084", arn % "bad"): "FAIL", ("AVD-AWS-0084", arn % "good"): "PASS",
             ("AVD-AWS-0127", arn % "bad"): "FAIL",
             ("OSP-AWS-0101", arn % "bad"): "FAIL", ("OSP-AWS-0101", arn % "good"): "PASS",
@@ -123,7 +107,7 @@ def test_redshift_state_and_checks(t):
             ("OSP-AWS-0118", arn % "bad"): "FAIL", ("OSP-AWS-0118", arn % "good"): "PASS"}
     assert {k: f.get(k) for k in want} == want, f
     # one list page, one DescribeLoggingStatus per cluster, one DescribeClusterParameters per group
-    assert calls(m, ["redshift"])["redshift"] <= 1 + 2 + 2
+    assert call_counts(m, ["redshift"])["redshift"] <= 1 + 2 + 2
 
 
 def test_msk_state_and_checks(t):
@@ -148,7 +132,7 @@ def test_msk_state_and_checks(t):
     assert g["encryptionintransit"] == {"clientbroker": "TLS", "incluster": True}, g
     assert g["logging"]["broker"]["cloudwatch"]["enabled"] is True, g
     assert unwrap(by(s["clusters"], "name", "srv"))["clustertype"] == "SERVERLESS"
-    f = findings(t, m, ["msk"])
+    f = scan_findings(t.tmp, m, ["msk"])
     want = {("AVD-AWS-0073", bad): "FAIL", ("AVD-AWS-0073", good): "PASS", ("AVD-AWS-0073", srv): "PASS",
             ("AVD-AWS-0074", bad): "FAIL", ("AVD-AWS-0074", good): "PASS",
             ("AVD-AWS-0179", bad): "FAIL", ("AVD-AWS-0179", good): "PASS",
@@ -157,7 +141,7 @@ def test_msk_state_and_checks(t):
             ("OSP-AWS-0115", bad): "FAIL", ("OSP-AWS-0115", good): "PASS"}
     assert {k: f.get(k) for k in want} == want, f
     assert ("AVD-AWS-0074", srv) not in f or f[("AVD-AWS-0074", srv)] == "PASS"
-    assert calls(m, ["msk"])["msk"] == 1, "ListClustersV2 alone: nothing per cluster"
+    assert call_counts(m, ["msk"])["msk"] == 1, "ListClustersV2 alone: nothing per cluster"
 
 
 def test_mq_state_and_checks(t):
@@ -180,7 +164,7 @@ def test_mq_state_and_checks(t):
     assert r["enginetype"] == "RABBITMQ" and "audit" not in r["logging"], r
     assert unwrap(by(s["brokers"], "name", "amq-bad"))["publicaccess"] is True
     arn = {"bad": bad["BrokerArn"], "good": good["BrokerArn"], "rabbit": rabbit["BrokerArn"]}
-    f = findings(t, m, ["mq"])
+    f = scan_findings(t.tmp, m, ["mq"])
     want = {("AVD-AWS-0070", arn["bad"]): "FAIL", ("AVD-AWS-0070", arn["good"]): "PASS",
             ("AVD-AWS-0071", arn["bad"]): "FAIL", ("AVD-AWS-0071", arn["good"]): "PASS",
             ("AVD-AWS-0072", arn["bad"]): "FAIL", ("AVD-AWS-0072", arn["good"]): "PASS",
@@ -189,7 +173,7 @@ def test_mq_state_and_checks(t):
             ("OSP-AWS-0117", arn["rabbit"]): "FAIL"}
     assert {k: f.get(k) for k in want} == want, f
     assert f.get(("AVD-AWS-0070", arn["rabbit"])) in (None, "PASS"), "audit logs do not apply to RabbitMQ"
-    assert calls(m, ["mq"])["mq"] <= 1 + 3, "one ListBrokers page, one DescribeBroker per broker"
+    assert call_counts(m, ["mq"])["mq"] <= 1 + 3, "one ListBrokers page, one DescribeBroker per broker"
 
 
 def test_help_readme_and_policy_name_the_services_and_their_reads(t):
@@ -206,12 +190,6 @@ def test_help_readme_and_policy_name_the_services_and_their_reads(t):
              "elasticache:DescribeServerlessCaches", "redshift:DescribeClusters", "redshift:DescribeLoggingStatus",
              "redshift:DescribeClusterParameters", "kafka:ListClustersV2", "mq:ListBrokers", "mq:DescribeBroker"]
     assert not [a for a in reads if '"%s"' % a not in policy], policy
-
-
-def readme_policy():
-    with open(os.path.join(SOURCE_DIR, "README.md")) as f:
-        text = f.read()
-    return json.loads(text.split("<!-- permissions:begin -->", 1)[1].split("```json", 1)[1].split("```", 1)[0])
 
 
 SVC = ["elasticache", "mq", "msk", "redshift"]
@@ -231,26 +209,13 @@ def test_readme_minimal_policy_lets_these_services_collect_completely(t):
                                             MasterUserPassword="Passw0rd1", ClusterType="single-node")
         return m
 
-    def scan(m, policy, name):
-        key = m.iam_user("scanner", json.dumps(policy))
-        m.enable_auth()
-        env = m.env(AWS_ACCESS_KEY_ID=key["AccessKeyId"], AWS_SECRET_ACCESS_KEY=key["SecretAccessKey"])
-        args = ["aws", "--endpoint", m.endpoint, "--region", "us-east-1", "--format", "json",
-                "--cache-dir", os.path.join(t.tmp, name)]
-        for svc in QUERY_SVC:
-            args += ["--service", svc]
-        r = run_osprey(args, env=env)
-        assert r.stdout.strip(), (r.returncode, r.stderr[-2000:])
-        rep = json.loads(r.stdout)
-        return {x["Service"]: x["Status"] for x in rep["Services"]}, rep
-
     policy = readme_policy()
-    status, rep = scan(seeded(), policy, "full")
+    status, rep = scan_as_policy(t.tmp, seeded(), policy, QUERY_SVC, "full")
     assert status == {svc: "ok" for svc in QUERY_SVC}, (status, rep["Services"])
     assert not rep.get("Gaps"), rep.get("Gaps")
     prefixes = ("elasticache:", "redshift:")
     policy["Statement"][0]["Action"] = [a for a in policy["Statement"][0]["Action"] if not a.startswith(prefixes)]
-    status, _ = scan(seeded(), policy, "none")
+    status, _ = scan_as_policy(t.tmp, seeded(), policy, QUERY_SVC, "none")
     assert status == {svc: "failed" for svc in QUERY_SVC}, status
 
 
