@@ -1,8 +1,8 @@
 # METADATA
 # title: "ActiveMQ brokers use the active/standby deployment mode"
 # description: >-
-#   A single-instance ActiveMQ broker has no standby in another Availability Zone. AWS
-#   Foundational Security Best Practices MQ.5.
+#   A single-instance ActiveMQ broker has no standby in another Availability Zone. AWS Security
+#   Hub control MQ.5.
 # scope: package
 # schemas:
 #   - input: schema["cloud"]

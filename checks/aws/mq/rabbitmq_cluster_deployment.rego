@@ -1,8 +1,8 @@
 # METADATA
 # title: "RabbitMQ brokers use the cluster deployment mode"
 # description: >-
-#   A single-instance RabbitMQ broker has no other node to take over. AWS Foundational Security
-#   Best Practices MQ.6.
+#   A single-instance RabbitMQ broker has no other node to take over. AWS Security Hub control
+#   MQ.6.
 # scope: package
 # schemas:
 #   - input: schema["cloud"]
