@@ -48,8 +48,7 @@ json_t *col_emr_map_block_public_access(json_t *resp, const char *arn)
     json_t *b = json_object_get(resp, "BlockPublicAccessConfiguration"), *r;
     size_t i;
     json_t *o = col_obj(arn);
-    col_add_bool(o, "blockpublicsecuritygrouprules", col_truthy(json_object_get(b, "BlockPublicSecurityGroupRules")),
-                 arn);
+    col_add_bool_v(o, "blockpublicsecuritygrouprules", json_object_get(b, "BlockPublicSecurityGroupRules"), arn);
     json_t *ranges = col_arr(o, "permittedpublicsecuritygroupruleranges");
     COL_ITEMS(json_object_get(b, "PermittedPublicSecurityGroupRuleRanges"), i, r) {
         json_t *x = col_obj(arn);

@@ -34,6 +34,8 @@ json_t *col_es_map_domain(json_t *d)
     const char *vpcid = col_s(vpc, "VPCId");
     if (vpcid && *vpcid)
         col_add_str(o, "vpcid", vpcid, arn);
+    if (vpc)
+        col_add_str_list(o, "subnetids", json_object_get(vpc, "SubnetIds"), arn);
 
     json_t *cc = json_object_get(d, "ClusterConfig");
     col_add_bool_v(o, "dedicatedmasterenabled", json_object_get(cc, "DedicatedMasterEnabled"), arn);

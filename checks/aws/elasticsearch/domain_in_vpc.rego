@@ -45,5 +45,6 @@ name(d) := object.get(d, ["domainname", "value"], "?")
 deny contains res if {
 	some d in input.aws.elasticsearch.domains
 	object.get(d, ["vpcid", "value"], "") == ""
+	count(object.get(d, "subnetids", [])) == 0
 	res := result.new(sprintf("OpenSearch domain '%s' has a public endpoint (not in a VPC).", [name(d)]), d)
 }
