@@ -25,21 +25,8 @@ encryption(sc) := {} if {
 
 name(x) := object.get(x, ["settings", "name", "value"], object.get(x, ["name", "value"], "?"))
 
+# The name of the security configuration a cluster was launched with ("": none, so no encryption).
 config_name(cluster) := object.get(cluster, ["securityconfiguration", "value"], "")
-
-# An active cluster launched without a security configuration.
-without_configuration contains cluster if {
-	some cluster in input.aws.emr.clusters
-	config_name(cluster) == ""
-}
-
-# [cluster, configuration] for each active cluster whose configuration is in the state.
-with_configuration contains [cluster, sc] if {
-	some cluster in input.aws.emr.clusters
-	config_name(cluster) != ""
-	some sc in input.aws.emr.securityconfiguration
-	sc.name.value == config_name(cluster)
-}
 
 # Clusters naming a configuration the state does not hold (its read was denied, or it vanished).
 unknown_configuration contains sprintf("EMR cluster '%s': security configuration '%s' was not collected", [name(cluster), config_name(cluster)]) if {

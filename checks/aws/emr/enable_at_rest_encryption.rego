@@ -58,12 +58,15 @@ deny contains res if {
 }
 
 deny contains res if {
-	some cluster in emr.without_configuration
+	some cluster in input.aws.emr.clusters
+	emr.config_name(cluster) == ""
 	res := result.new(sprintf("EMR cluster '%s' has no security configuration, so no at-rest encryption.", [emr.name(cluster)]), cluster)
 }
 
 deny contains res if {
-	some [cluster, sc] in emr.with_configuration
+	some cluster in input.aws.emr.clusters
+	some sc in input.aws.emr.securityconfiguration
+	sc.name.value == emr.config_name(cluster)
 	not enable_at_rest_encryption(emr.encryption(sc))
 	res := result.new(sprintf("EMR cluster '%s' runs with security configuration '%s', which does not enable at-rest encryption.", [emr.name(cluster), emr.name(sc)]), cluster)
 }
