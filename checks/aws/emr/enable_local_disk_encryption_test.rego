@@ -30,3 +30,8 @@ test_unknown_configuration_not_evaluated if {
 test_not_json_fails if {
 	count(check.deny) == 1 with input as {"aws": {"emr": {"clusters": [], "securityconfiguration": [{"name": {"value": "sc1"}, "configuration": {"value": "{not json"}}]}}}
 }
+
+# Trivy compares the flag with false: a configuration that leaves it out passes there.
+test_absent_flag_fails if {
+	count(check.deny) == 1 with input as {"aws": {"emr": {"clusters": [], "securityconfiguration": [{"name": {"value": "sc1"}, "configuration": {"value": "{\"EncryptionConfiguration\":{}}"}}]}}}
+}
