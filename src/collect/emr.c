@@ -65,30 +65,22 @@ struct emr_run {
     json_t *bpa;   /* GetBlockPublicAccessConfiguration */
 };
 
-static enum osp_code cluster_page(void *ud, json_t *body, struct osp_err *err)
-{
-    (void)err;
-    struct emr_run *run = ud;
-    json_t *c;
-    size_t i;
-    COL_ITEMS(json_object_get(body, "Clusters"), i, c) {
-        json_t *id = json_object_get(c, "Id");
-        if (json_is_string(id))
-            json_array_append(run->ids, id);
-    }
-    return OSP_OK;
-}
+/* A page function: the string `field` of each item of body[list], appended to out. */
+struct emr_names {
+    const char *list, *field;
+    json_t *out;
+};
 
-static enum osp_code config_page(void *ud, json_t *body, struct osp_err *err)
+static enum osp_code gather(void *ud, json_t *body, struct osp_err *err)
 {
     (void)err;
-    struct emr_run *run = ud;
-    json_t *c;
+    const struct emr_names *n = ud;
+    json_t *x;
     size_t i;
-    COL_ITEMS(json_object_get(body, "SecurityConfigurations"), i, c) {
-        json_t *n = json_object_get(c, "Name");
-        if (json_is_string(n))
-            json_array_append(run->names, n);
+    COL_ITEMS(json_object_get(body, n->list), i, x) {
+        json_t *v = json_object_get(x, n->field);
+        if (json_is_string(v))
+            json_array_append(n->out, v);
     }
     return OSP_OK;
 }
@@ -101,12 +93,14 @@ static enum osp_code emr_list(struct col_job *job, size_t i, void *ud, struct os
     if (i == 0) {
         struct aws_call c = col_json_call("elasticmapreduce", job->region, EMR_TARGET "ListClusters", "1.1",
                                           "{\"ClusterStates\":[\"STARTING\",\"BOOTSTRAPPING\",\"RUNNING\",\"WAITING\"]}");
-        rc = col_paginate(job, &c, "Marker", "Marker", NULL, cluster_page, run, err);
+        struct emr_names n = {"Clusters", "Id", run->ids};
+        rc = col_paginate(job, &c, "Marker", "Marker", NULL, gather, &n, err);
         aws_call_cleanup(&c);
     } else if (i == 1) {
         struct aws_call c = col_json_call("elasticmapreduce", job->region, EMR_TARGET "ListSecurityConfigurations",
                                           "1.1", "{}");
-        rc = col_paginate(job, &c, "Marker", "Marker", NULL, config_page, run, err);
+        struct emr_names n = {"SecurityConfigurations", "Name", run->names};
+        rc = col_paginate(job, &c, "Marker", "Marker", NULL, gather, &n, err);
         aws_call_cleanup(&c);
     } else {
         struct aws_call c = col_json_call("elasticmapreduce", job->region, EMR_TARGET "GetBlockPublicAccessConfiguration",
