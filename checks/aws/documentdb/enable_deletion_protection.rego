@@ -19,8 +19,8 @@
 #     console: >-
 #       DocumentDB console > Clusters > the cluster > Modify: Enable deletion protection.
 #     cli: >-
-#       aws docdb modify-db-cluster --db-cluster-identifier CLUSTER --deletion-protection --apply-
-#       immediately
+#       aws docdb modify-db-cluster --db-cluster-identifier CLUSTER --deletion-protection
+#       --apply-immediately
 #     terraform: >-
 #       aws_docdb_cluster: deletion_protection = true
 #   service: documentdb

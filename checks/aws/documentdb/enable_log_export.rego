@@ -21,8 +21,9 @@
 #       DocumentDB console > Clusters > the cluster > Modify > Log exports: Audit logs (and Profiler
 #       logs); set audit_logs = enabled in the cluster parameter group.
 #     cli: >-
-#       aws docdb modify-db-cluster --db-cluster-identifier CLUSTER --cloudwatch-logs-export-
-#       configuration '{"EnableLogTypes":["audit","profiler"]}' --apply-immediately
+#       aws docdb modify-db-cluster --db-cluster-identifier CLUSTER
+#       --cloudwatch-logs-export-configuration '{"EnableLogTypes":["audit","profiler"]}'
+#       --apply-immediately
 #     terraform: >-
 #       aws_docdb_cluster: enabled_cloudwatch_logs_exports = ["audit", "profiler"]
 #   service: documentdb

@@ -19,8 +19,8 @@
 #       DocumentDB console > Clusters > the cluster > Modify > Log exports: Audit logs; set
 #       audit_logs = enabled in the cluster parameter group.
 #     cli: >-
-#       aws docdb modify-db-cluster --db-cluster-identifier CLUSTER --cloudwatch-logs-export-
-#       configuration '{"EnableLogTypes":["audit"]}' --apply-immediately
+#       aws docdb modify-db-cluster --db-cluster-identifier CLUSTER
+#       --cloudwatch-logs-export-configuration '{"EnableLogTypes":["audit"]}' --apply-immediately
 #     terraform: >-
 #       aws_docdb_cluster: enabled_cloudwatch_logs_exports = ["audit"]
 #   service: documentdb

@@ -22,8 +22,8 @@
 #       Network: VPC access, restore a snapshot into it (or reindex), switch the clients, then
 #       delete the public domain.
 #     cli: >-
-#       aws opensearch create-domain --domain-name DOMAIN --vpc-options SubnetIds=SUBNET-
-#       ID,SecurityGroupIds=SG-ID ...
+#       aws opensearch create-domain --domain-name DOMAIN --vpc-options
+#       SubnetIds=SUBNET-ID,SecurityGroupIds=SG-ID ...
 #     terraform: >-
 #       aws_opensearch_domain: vpc_options { subnet_ids = [...], security_group_ids = [...] }
 #   service: elasticsearch

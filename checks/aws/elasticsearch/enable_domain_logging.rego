@@ -22,8 +22,7 @@
 #       group; then configure the audit categories in OpenSearch Dashboards (Security > Audit logs).
 #     cli: >-
 #       aws opensearch update-domain-config --domain-name DOMAIN --log-publishing-options
-#       AUDIT_LOGS={CloudWatchLogsLogGroupArn=arn:aws:logs:REGION:ACCOUNT:log-group:LOG-
-#       GROUP,Enabled=true}
+#       AUDIT_LOGS={CloudWatchLogsLogGroupArn=arn:aws:logs:REGION:ACCOUNT:log-group:LOG-GROUP,Enabled=true}
 #     terraform: >-
 #       aws_opensearch_domain: log_publishing_options { log_type = "AUDIT_LOGS",
 #       cloudwatch_log_group_arn = aws_cloudwatch_log_group.audit.arn }

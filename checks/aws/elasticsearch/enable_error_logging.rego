@@ -22,8 +22,7 @@
 #       group.
 #     cli: >-
 #       aws opensearch update-domain-config --domain-name DOMAIN --log-publishing-options
-#       ES_APPLICATION_LOGS={CloudWatchLogsLogGroupArn=arn:aws:logs:REGION:ACCOUNT:log-group:LOG-
-#       GROUP,Enabled=true}
+#       ES_APPLICATION_LOGS={CloudWatchLogsLogGroupArn=arn:aws:logs:REGION:ACCOUNT:log-group:LOG-GROUP,Enabled=true}
 #     terraform: >-
 #       aws_opensearch_domain: log_publishing_options { log_type = "ES_APPLICATION_LOGS",
 #       cloudwatch_log_group_arn = aws_cloudwatch_log_group.errors.arn }

@@ -1,9 +1,9 @@
 # METADATA
 # title: "OpenSearch domain endpoints require TLS 1.2 or later"
 # description: >-
-#   The domain endpoint's TLS security policy sets the oldest TLS version it negotiates. Policy-Min-
-#   TLS-1-0-2019-07 still accepts TLS 1.0 and 1.1. Any Policy-Min-TLS-1-2-* policy (or a later
-#   minimum) passes, so policies AWS adds later are not flagged. (FSBP ES.8, OpenSearch.8.)
+#   The domain endpoint's TLS security policy sets the oldest TLS version it negotiates.
+#   Policy-Min-TLS-1-0-2019-07 still accepts TLS 1.0 and 1.1. Any Policy-Min-TLS-1-2-* policy (or a
+#   later minimum) passes, so policies AWS adds later are not flagged. (FSBP ES.8, OpenSearch.8.)
 # scope: package
 # schemas:
 #   - input: schema["cloud"]
@@ -24,8 +24,8 @@
 #       aws opensearch update-domain-config --domain-name DOMAIN --domain-endpoint-options
 #       EnforceHTTPS=true,TLSSecurityPolicy=Policy-Min-TLS-1-2-PFS-2023-10
 #     terraform: >-
-#       aws_opensearch_domain: domain_endpoint_options { tls_security_policy = "Policy-Min-
-#       TLS-1-2-PFS-2023-10" }
+#       aws_opensearch_domain: domain_endpoint_options { tls_security_policy =
+#       "Policy-Min-TLS-1-2-PFS-2023-10" }
 #   service: elasticsearch
 #   severity: HIGH
 #   short_code: use-secure-tls-policy

@@ -21,8 +21,8 @@
 #       EMR console > Block public access (left menu) > Edit: Turn on; keep only port 22 (or none)
 #       as exception.
 #     cli: >-
-#       aws emr put-block-public-access-configuration --block-public-access-configuration BlockPubli
-#       cSecurityGroupRules=true,PermittedPublicSecurityGroupRuleRanges=[{MinRange=22,MaxRange=22}]
+#       aws emr put-block-public-access-configuration --block-public-access-configuration
+#       BlockPublicSecurityGroupRules=true,PermittedPublicSecurityGroupRuleRanges=[{MinRange=22,MaxRange=22}]
 #     terraform: >-
 #       aws_emr_block_public_access_configuration: block_public_security_group_rules = true
 #   service: emr

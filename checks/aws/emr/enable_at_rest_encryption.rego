@@ -24,11 +24,8 @@
 #       and local disk); launch new clusters with it (a running cluster's configuration cannot be
 #       changed).
 #     cli: >-
-#       aws emr create-security-configuration --name NAME --security-configuration '{"EncryptionConf
-#       iguration":{"EnableAtRestEncryption":true,"EnableInTransitEncryption":true,"AtRestEncryption
-#       Configuration":{"S3EncryptionConfiguration":{"EncryptionMode":"SSE-
-#       S3"},"LocalDiskEncryptionConfiguration":{"EncryptionKeyProviderType":"AwsKms","AwsKmsKey":"K
-#       EY-ARN"}}}}'
+#       aws emr create-security-configuration --name NAME --security-configuration
+#       '{"EncryptionConfiguration":{"EnableAtRestEncryption":true,"EnableInTransitEncryption":true,"AtRestEncryptionConfiguration":{"S3EncryptionConfiguration":{"EncryptionMode":"SSE-S3"},"LocalDiskEncryptionConfiguration":{"EncryptionKeyProviderType":"AwsKms","AwsKmsKey":"KEY-ARN"}}}}'
 #     terraform: >-
 #       aws_emr_security_configuration: configuration = jsonencode({EncryptionConfiguration =
 #       {EnableAtRestEncryption = true, ...}}); aws_emr_cluster: security_configuration =

@@ -23,10 +23,8 @@
 #       EMR console > Security configurations > Create: Encryption: enable in-transit encryption
 #       with a TLS certificate provider; launch new clusters with it.
 #     cli: >-
-#       aws emr create-security-configuration --name NAME --security-configuration '{"EncryptionConf
-#       iguration":{"EnableInTransitEncryption":true,"InTransitEncryptionConfiguration":{"TLSCertifi
-#       cateConfiguration":{"CertificateProviderType":"PEM","S3Object":"s3://BUCKET/certs.zip"}},"En
-#       ableAtRestEncryption":true}}'
+#       aws emr create-security-configuration --name NAME --security-configuration
+#       '{"EncryptionConfiguration":{"EnableInTransitEncryption":true,"InTransitEncryptionConfiguration":{"TLSCertificateConfiguration":{"CertificateProviderType":"PEM","S3Object":"s3://BUCKET/certs.zip"}},"EnableAtRestEncryption":true}}'
 #     terraform: >-
 #       aws_emr_security_configuration: configuration = jsonencode({EncryptionConfiguration =
 #       {EnableInTransitEncryption = true, ...}})

@@ -25,10 +25,8 @@
 #       EMR console > Security configurations > Create: At-rest encryption > Local disk encryption:
 #       AWS KMS key (or a custom provider); launch new clusters with it.
 #     cli: >-
-#       aws emr create-security-configuration --name NAME --security-configuration '{"EncryptionConf
-#       iguration":{"EnableAtRestEncryption":true,"AtRestEncryptionConfiguration":{"LocalDiskEncrypt
-#       ionConfiguration":{"EncryptionKeyProviderType":"AwsKms","AwsKmsKey":"KEY-
-#       ARN"}},"EnableInTransitEncryption":true}}'
+#       aws emr create-security-configuration --name NAME --security-configuration
+#       '{"EncryptionConfiguration":{"EnableAtRestEncryption":true,"AtRestEncryptionConfiguration":{"LocalDiskEncryptionConfiguration":{"EncryptionKeyProviderType":"AwsKms","AwsKmsKey":"KEY-ARN"}},"EnableInTransitEncryption":true}}'
 #     terraform: >-
 #       aws_emr_security_configuration: LocalDiskEncryptionConfiguration =
 #       {EncryptionKeyProviderType = "AwsKms", AwsKmsKey = aws_kms_key.emr.arn}

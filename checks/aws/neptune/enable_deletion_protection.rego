@@ -19,8 +19,8 @@
 #     console: >-
 #       Neptune console > Clusters > the cluster > Modify: Enable deletion protection.
 #     cli: >-
-#       aws neptune modify-db-cluster --db-cluster-identifier CLUSTER --deletion-protection --apply-
-#       immediately
+#       aws neptune modify-db-cluster --db-cluster-identifier CLUSTER --deletion-protection
+#       --apply-immediately
 #     terraform: >-
 #       aws_neptune_cluster: deletion_protection = true
 #   service: neptune

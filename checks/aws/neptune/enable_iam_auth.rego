@@ -20,8 +20,8 @@
 #     console: >-
 #       Neptune console > Clusters > the cluster > Modify > Authentication: IAM DB authentication.
 #     cli: >-
-#       aws neptune modify-db-cluster --db-cluster-identifier CLUSTER --enable-iam-database-
-#       authentication --apply-immediately
+#       aws neptune modify-db-cluster --db-cluster-identifier CLUSTER
+#       --enable-iam-database-authentication --apply-immediately
 #     terraform: >-
 #       aws_neptune_cluster: iam_database_authentication_enabled = true
 #   service: neptune

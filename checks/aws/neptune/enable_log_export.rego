@@ -23,8 +23,8 @@
 #       Neptune console > Databases > the cluster > Modify > Log exports: Audit log; and set
 #       neptune_enable_audit_log = 1 in the cluster parameter group.
 #     cli: >-
-#       aws neptune modify-db-cluster --db-cluster-identifier CLUSTER --cloudwatch-logs-export-
-#       configuration '{"EnableLogTypes":["audit"]}' --apply-immediately
+#       aws neptune modify-db-cluster --db-cluster-identifier CLUSTER
+#       --cloudwatch-logs-export-configuration '{"EnableLogTypes":["audit"]}' --apply-immediately
 #     terraform: >-
 #       aws_neptune_cluster: enable_cloudwatch_logs_exports = ["audit"]
 #   service: neptune

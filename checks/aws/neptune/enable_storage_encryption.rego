@@ -21,8 +21,9 @@
 #       new cluster with encryption enabled (the restore can add a KMS key), move the clients,
 #       delete the old cluster.
 #     cli: >-
-#       aws neptune restore-db-cluster-from-snapshot --db-cluster-identifier NEW --snapshot-
-#       identifier SNAP --engine neptune --kms-key-id arn:aws:kms:REGION:ACCOUNT:key/KEY-ID
+#       aws neptune restore-db-cluster-from-snapshot --db-cluster-identifier NEW
+#       --snapshot-identifier SNAP --engine neptune --kms-key-id
+#       arn:aws:kms:REGION:ACCOUNT:key/KEY-ID
 #     terraform: >-
 #       aws_neptune_cluster: storage_encrypted = true (kms_key_arn = aws_kms_key.neptune.arn)
 #   service: neptune

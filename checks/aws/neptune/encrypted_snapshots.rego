@@ -21,8 +21,9 @@
 #       Neptune console > Snapshots > the snapshot > Actions > Copy snapshot: enable encryption with
 #       a KMS key; delete the unencrypted snapshot.
 #     cli: >-
-#       aws neptune copy-db-cluster-snapshot --source-db-cluster-snapshot-identifier SNAP --target-
-#       db-cluster-snapshot-identifier SNAP-ENC --kms-key-id arn:aws:kms:REGION:ACCOUNT:key/KEY-ID
+#       aws neptune copy-db-cluster-snapshot --source-db-cluster-snapshot-identifier SNAP
+#       --target-db-cluster-snapshot-identifier SNAP-ENC --kms-key-id
+#       arn:aws:kms:REGION:ACCOUNT:key/KEY-ID
 #     terraform: >-
 #       Snapshots follow the cluster: aws_neptune_cluster storage_encrypted = true.
 #   service: neptune
