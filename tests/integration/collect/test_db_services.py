@@ -50,7 +50,11 @@ def xml_answer(name):
 def test_opensearch_state_and_checks(t):
     m = t.moto()
     os_ = m.client("opensearch")
-    os_.create_domain(DomainName="bad", EngineVersion="OpenSearch_2.11")  # public, nothing on, TLS 1.0 policy
+    open_policy = json.dumps({"Version": "2012-10-17", "Statement": [
+        {"Effect": "Allow", "Principal": {"AWS": "*"}, "Action": "es:*",
+         "Resource": "arn:aws:es:us-east-1:%s:domain/bad/*" % ACCOUNT}]})
+    # public, open to anyone, nothing on, TLS 1.0 policy
+    os_.create_domain(DomainName="bad", EngineVersion="OpenSearch_2.11", AccessPolicies=open_policy)
     os_.create_domain(
         DomainName="good", EngineVersion="OpenSearch_2.11",
         ClusterConfig={"InstanceType": "r6g.large.search", "InstanceCount": 3, "DedicatedMasterEnabled": True,
@@ -86,7 +90,7 @@ def test_opensearch_state_and_checks(t):
     f, _ = findings(t, m, ["elasticsearch"])
     want = {}
     for cid in ("AVD-AWS-0042", "AVD-AWS-0043", "AVD-AWS-0046", "AVD-AWS-0048", "AVD-AWS-0126", "OSP-AWS-0120",
-                "OSP-AWS-0121", "OSP-AWS-0122", "OSP-AWS-0123", "OSP-AWS-0124"):
+                "OSP-AWS-0121", "OSP-AWS-0122", "OSP-AWS-0123", "OSP-AWS-0124", "OSP-AWS-0139"):
         want[(cid, arn % "bad")] = "FAIL"
         want[(cid, arn % "good")] = "PASS"
     got = {k: f.get(k) for k in want}
