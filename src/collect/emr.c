@@ -1,5 +1,6 @@
 /* emr.c: the EMR collector: active clusters (ListClusters in the states STARTING, BOOTSTRAPPING,
- * RUNNING and WAITING, then DescribeCluster: 1 call per cluster), security configurations
+ * RUNNING and WAITING, then DescribeCluster: 1 call per cluster; denied, the listed summary stays
+ * with a gap), security configurations
  * (ListSecurityConfigurations, then DescribeSecurityConfiguration: 1 call per configuration) and
  * the account's block public access setting (GetBlockPublicAccessConfiguration, once). */
 #include <stdlib.h>
@@ -60,12 +61,13 @@ json_t *col_emr_map_block_public_access(json_t *resp, const char *arn)
 }
 
 struct emr_run {
-    json_t *ids;   /* cluster ids, listed */
+    json_t *clusters; /* ListClusters summaries */
     json_t *names; /* security configuration names, listed */
     json_t *bpa;   /* GetBlockPublicAccessConfiguration */
 };
 
-/* A page function: the string `field` of each item of body[list], appended to out. */
+/* A page function: the string `field` of each item of body[list] (NULL: the item itself), appended
+ * to out. */
 struct emr_names {
     const char *list, *field;
     json_t *out;
@@ -78,8 +80,8 @@ static enum osp_code gather(void *ud, json_t *body, struct osp_err *err)
     json_t *x;
     size_t i;
     COL_ITEMS(json_object_get(body, n->list), i, x) {
-        json_t *v = json_object_get(x, n->field);
-        if (json_is_string(v))
+        json_t *v = n->field ? json_object_get(x, n->field) : x;
+        if (json_is_string(v) || (!n->field && json_is_object(v)))
             json_array_append(n->out, v);
     }
     return OSP_OK;
@@ -93,7 +95,7 @@ static enum osp_code emr_list(struct col_job *job, size_t i, void *ud, struct os
     if (i == 0) {
         struct aws_call c = col_json_call("elasticmapreduce", job->region, EMR_TARGET "ListClusters", "1.1",
                                           "{\"ClusterStates\":[\"STARTING\",\"BOOTSTRAPPING\",\"RUNNING\",\"WAITING\"]}");
-        struct emr_names n = {"Clusters", "Id", run->ids};
+        struct emr_names n = {"Clusters", NULL, run->clusters};
         rc = col_paginate(job, &c, "Marker", "Marker", NULL, gather, &n, err);
         aws_call_cleanup(&c);
     } else if (i == 1) {
@@ -124,16 +126,31 @@ static void json_read(struct col_job *job, struct col_read *r, const char *targe
     osp_err_init(&r->err);
 }
 
+/* The listed summary first (Id, Name, Status, ClusterArn), so a denied DescribeCluster leaves the
+ * cluster in the state with a gap naming what it would have filled. */
 static enum osp_code one_cluster(struct col_job *job, size_t i, void *ud, json_t **slot, struct osp_err *err)
 {
     struct emr_run *run = ud;
+    json_t *sum = json_array_get(run->clusters, i), *wrap = json_pack("{s:O}", "Cluster", sum);
+    json_t *o = col_emr_map_cluster(wrap);
+    json_decref(wrap);
+    if (!o)
+        return OSP_OK; /* no ARN: nothing to report it under */
     struct col_read r;
     memset(&r, 0, sizeof r);
-    json_read(job, &r, EMR_TARGET "DescribeCluster", "ClusterId", json_string_value(json_array_get(run->ids, i)));
-    enum osp_code rc = col_read_all(job, NULL, &r, 1, err); /* the list has nothing to judge */
-    if (rc == OSP_OK)
-        *slot = col_emr_map_cluster(r.body);
+    json_read(job, &r, EMR_TARGET "DescribeCluster", "ClusterId", col_s(sum, "Id"));
+    r.fields = "settings,securityconfiguration,masterpublicdnsname,subnetid";
+    enum osp_code rc = col_read_all(job, o, &r, 1, err);
+    json_t *full = rc == OSP_OK && r.answer == COL_ANS_OK ? col_emr_map_cluster(r.body) : NULL;
     col_reads_cleanup(&r, 1);
+    if (full) {
+        json_decref(o);
+        o = full;
+    }
+    if (rc == OSP_OK)
+        *slot = o;
+    else
+        json_decref(o);
     return rc;
 }
 
@@ -164,11 +181,11 @@ enum osp_code col_emr(struct col_job *job, json_t *state, struct osp_err *err)
         col_fmt(arn, sizeof arn, "arn:%s:elasticmapreduce:%s:%s:block-public-access-configuration", job->partition,
                 job->region, job->account);
         col_set(state, "blockpublicaccess", col_emr_map_block_public_access(run.bpa, arn));
-        rc = col_each_push(job, json_array_size(run.ids), one_cluster, &run, clusters, err);
+        rc = col_each_push(job, json_array_size(run.clusters), one_cluster, &run, clusters, err);
     }
     if (rc == OSP_OK)
         rc = col_each_push(job, json_array_size(run.names), one_config, &run, configs, err);
-    json_decref(run.ids);
+    json_decref(run.clusters);
     json_decref(run.names);
     json_decref(run.bpa);
     return rc;

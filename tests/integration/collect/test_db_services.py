@@ -296,6 +296,44 @@ def test_emr_state_and_checks(t):
     assert all(x["Status"] == "ok" for x in rep["Services"]), rep["Services"]
 
 
+LOCKED = [""]
+
+
+def emr_denied_cluster(method, path, headers, body):
+    """ListSecurityConfigurations answered (moto: 500), DescribeCluster of one cluster denied."""
+    if headers.get("X-Amz-Target", "").endswith(".DescribeCluster") and LOCKED[0].encode() in body:
+        return 400, {"Content-Type": "application/x-amz-json-1.1"}, json.dumps(
+            {"__type": "AccessDeniedException", "message": "no (test proxy)"})
+    return emr_list_answer(method, path, headers, body)
+
+
+def test_emr_denied_describe_cluster_is_a_gap_not_a_verdict(t):
+    m = t.moto()
+    emr = m.client("emr")
+    for n, conf in CONFIGS.items():
+        emr.create_security_configuration(Name=n, SecurityConfiguration=json.dumps(conf))
+    locked = cluster(emr, "locked")
+    free = cluster(emr, "free")
+    LOCKED[0] = locked
+    with FaultProxy(m.endpoint, rate=0, throttle_first=False, answer=emr_denied_cluster) as p:
+        env = m.env(AWS_ENDPOINT_URL=p.endpoint)
+        d = run_osprey(["inspect", "--region", "us-east-1", "--service", "emr", "--cache-dir",
+                        os.path.join(t.tmp, "i")], env=env)
+        s = run_osprey(["aws", "--region", "us-east-1", "--service", "emr", "--include-non-failures", "--format",
+                        "json", "--cache-dir", os.path.join(t.tmp, "s")], env=env)
+    assert d.returncode == 0 and s.returncode in (0, 1), (d.stderr[-2000:], s.stderr[-2000:])
+    doc = json.loads(d.stdout)["aws"]["emr"]
+    lk = by(doc["clusters"], "id", locked)
+    assert [g["read"] for g in lk["__defsec_metadata"]["gaps"]] == ["DescribeCluster"], lk
+    assert val(lk["state"]) == "WAITING" and "securityconfiguration" not in lk, lk
+    assert "gaps" not in by(doc["clusters"], "id", free)["__defsec_metadata"]
+    f = {(x["ID"], x["Resource"]): x["Status"] for x in json.loads(s.stdout)["Findings"]}
+    carn = "arn:aws:elasticmapreduce:us-east-1:%s:cluster/%%s" % ACCOUNT
+    for cid in ("AVD-AWS-0137", "AVD-AWS-0138", "AVD-AWS-0139", "OSP-AWS-0137"):
+        assert f.get((cid, carn % locked)) == "ERROR", (cid, f)  # not evaluated, never a guessed FAIL
+        assert f.get((cid, carn % free)) == "FAIL", (cid, f)  # no security configuration; public name
+
+
 def test_not_offered_in_the_region_is_skipped_never_failed(t):
     import http.server
     import threading
