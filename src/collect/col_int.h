@@ -357,4 +357,19 @@ json_t *col_athena_map_workgroup(json_t *resp, const char *arn);
 enum osp_code col_ssm(struct col_job *job, json_t *state, struct osp_err *err);
 json_t *col_ssm_map_secret(json_t *sec);
 
+/* wafv2.c: wafv2 (REGIONAL scope, per region) and wafv2cloudfront (CLOUDFRONT scope, global) */
+enum osp_code col_wafv2(struct col_job *job, json_t *state, struct osp_err *err);
+enum osp_code col_wafv2cloudfront(struct col_job *job, json_t *state, struct osp_err *err);
+const char *col_wafv2_cloudfront_region(const char *partition); /* NULL: no CloudFront there */
+json_t *col_wafv2_map_summary(json_t *list_web_acls_entry, const char *scope); /* NULL without ARN */
+void col_wafv2_map_acl(json_t *acl, json_t *get_web_acl_resp);
+void col_wafv2_map_resources(json_t *acl, json_t *list_resources_resp, const char *resource_type);
+void col_wafv2_map_logging(json_t *acls, json_t *logging_configurations);
+
+/* route53.c (global) */
+enum osp_code col_route53(struct col_job *job, json_t *state, struct osp_err *err);
+json_t *col_route53_map_zone(json_t *hosted_zone, const char *partition); /* NULL without Id */
+void col_route53_map_dnssec(json_t *zone, json_t *get_dnssec_resp);
+void col_route53_map_query_logging(json_t *zones, json_t *query_logging_configs);
+
 #endif

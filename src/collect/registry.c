@@ -26,11 +26,14 @@ static const struct col_service services[] = {
     {"kms", 0, col_kms, "keys, their rotation status, aliases"},
     {"lambda", 0, col_lambda, "functions (environment values redacted), resource policies, function URLs"},
     {"rds", 0, col_rds, "DB instances, clusters, manual snapshots and who may restore them"},
+    {"route53", 1, col_route53, "hosted zones (public, private), DNSSEC signing of public zones, query logging"},
     {"s3", 1, col_s3, "buckets and the account public access block"},
     {"securityhub", 0, col_securityhub, "Security Hub: enabled or not, enabled standards"},
     {"sns", 0, col_sns, "topics, their encryption and subscriptions"},
     {"sqs", 0, col_sqs, "queues with all their attributes (encryption, access policy)"},
     {"ssm", 0, col_ssm, "Secrets Manager secrets: encryption key, rotation (Trivy's name for it)"},
+    {"wafv2", 0, col_wafv2, "WAF web ACLs (REGIONAL scope): rules, default action, logging, associated ALBs and API stages"},
+    {"wafv2cloudfront", 1, col_wafv2cloudfront, "WAF web ACLs of the CLOUDFRONT scope: rules, default action, logging"},
 };
 
 const struct col_service *col_services(size_t *n)
