@@ -59,3 +59,7 @@ deny contains res if {
 	rule.cloudwatchmetricsenabled.value == false
 	res := result.new(sprintf("Rule '%s' of web ACL %s publishes no CloudWatch metrics.", [object.get(rule, ["name", "value"], "?"), wafv2.label(acl)]), rule.cloudwatchmetricsenabled)
 }
+
+not_evaluated contains reason if {
+	some reason in wafv2.cloudfront_unread("rules")
+}

@@ -60,3 +60,7 @@ deny contains res if {
 	count(object.get(acl, "firewallmanagerrulegroups", [])) == 0
 	res := result.new(sprintf("Web ACL %s allows by default and all %d of its rules only count.", [wafv2.label(acl), count(acl.rules)]), acl.defaultaction)
 }
+
+not_evaluated contains reason if {
+	some reason in wafv2.cloudfront_unread("rules")
+}

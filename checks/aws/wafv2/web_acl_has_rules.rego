@@ -45,7 +45,11 @@ import data.lib.aws.wafv2
 
 deny contains res if {
 	some acl in wafv2.webacls
-	count(object.get(acl, "rules", [])) == 0
+	count(acl.rules) == 0
 	count(object.get(acl, "firewallmanagerrulegroups", [])) == 0
 	res := result.new(sprintf("Web ACL %s has no rules or rule groups.", [wafv2.label(acl)]), acl)
+}
+
+not_evaluated contains reason if {
+	some reason in wafv2.cloudfront_unread("rules")
 }

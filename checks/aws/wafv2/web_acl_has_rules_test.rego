@@ -23,3 +23,10 @@ test_passes_with_a_rule if {
 test_passes_with_firewall_manager_groups if {
 	count(check.deny) == 0 with input as {"aws": {"wafv2": {"webacls": [acl([], [{"name": {"value": "fms"}, "phase": {"value": "pre"}}])]}}}
 }
+
+test_cloudfront_acl_denied_is_not_evaluated if {
+	denied := {"name": {"value": "c"}, "scope": {"value": "CLOUDFRONT"}, "__defsec_metadata": {"gaps": [{"read": "GetWebACL", "code": "AccessDenied", "fields": ["rules", "defaultaction"]}]}}
+	inp := {"aws": {"wafv2cloudfront": {"webacls": [denied]}}}
+	count(check.deny) == 0 with input as inp
+	check.not_evaluated == {"web ACL 'c' (CLOUDFRONT): GetWebACL was denied (AccessDenied)"} with input as inp
+}
