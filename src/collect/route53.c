@@ -44,7 +44,10 @@ void col_route53_map_dnssec(json_t *zone, json_t *resp)
     col_add_str_v(d, "servesignature", aws_get(resp, "Status.ServeSignature"), arn);
     col_add_str_v(d, "statusmessage", aws_get(resp, "Status.StatusMessage"), arn);
     json_t *ksks = col_arr(d, "keysigningkeys");
-    COL_ITEMS(aws_get(resp, "KeySigningKeys.member"), i, k) {
+    json_t *list = json_object_get(resp, "KeySigningKeys"); /* <member> items: the XML layer lists them */
+    if (json_is_object(list) && json_object_get(list, "member"))
+        list = json_object_get(list, "member");
+    COL_ITEMS(list, i, k) {
         json_t *o = col_obj(arn);
         col_add_str_v(o, "name", json_object_get(k, "Name"), arn);
         col_add_str_v(o, "status", json_object_get(k, "Status"), arn);
