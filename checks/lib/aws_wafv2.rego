@@ -1,25 +1,20 @@
 # METADATA
 # title: WAFv2 web ACL helpers
 # description: >-
-#   The web ACLs a region's document holds, of both scopes: REGIONAL (input.aws.wafv2, per
-#   region) and CLOUDFRONT (input.aws.wafv2cloudfront, collected once per account and present in
-#   every region's document; a finding about one is reported once, under its own ARN).
+#   For checks of the web ACLs of both scopes: REGIONAL (input.aws.wafv2, per region) and
+#   CLOUDFRONT (input.aws.wafv2cloudfront, collected once per account and present in every
+#   region's document; a finding about one is reported once, under its own ARN). A check names
+#   input.aws.wafv2.webacls in its own text too, so the scan sees the collection it judges
+#   (per-resource PASS records, gaps).
 # custom:
 #   library: true
 package lib.aws.wafv2
 
 import rego.v1
 
-# Named by path (not object.get), so the scan sees which collections the checks read.
-default regional := []
-
-regional := input.aws.wafv2.webacls
-
 default cloudfront := []
 
 cloudfront := input.aws.wafv2cloudfront.webacls
-
-webacls := array.concat(regional, cloudfront)
 
 # "'name' (REGIONAL)": how a finding names an ACL.
 label(acl) := sprintf("'%s' (%s)", [object.get(acl, ["name", "value"], "?"), object.get(acl, ["scope", "value"], "?")])

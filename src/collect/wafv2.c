@@ -187,8 +187,7 @@ static enum osp_code list_scope(struct col_job *job, const struct waf_run *run, 
             rc = osp_err_set(err, OSP_ENOMEM, "%s: out of memory building %s", job->service, op);
             break;
         }
-        struct aws_call c = col_json_call("wafv2", run->region, op, "1.1", txt);
-        c.action = op + strlen(WAF_TARGET(""));
+        struct aws_call c = col_json_call("wafv2", run->region, op, "1.1", txt); /* action: the X-Amz-Target */
         rc = col_get(job, &c, NULL, &body, err);
         aws_call_cleanup(&c);
         free(txt);
@@ -216,7 +215,7 @@ static void waf_read(struct col_read *r, const struct waf_run *run, const char *
         osp_err_set(&r->err, OSP_ENOMEM, "wafv2: cannot build %s", op);
     col_fmt(r->arg, sizeof r->arg, "%s", txt ? txt : "{}");
     r->call = col_json_call("wafv2", run->region, op, "1.1", r->arg);
-    r->name = r->call.action = op + strlen(WAF_TARGET(""));
+    r->name = op + strlen(WAF_TARGET("")); /* the call's action stays the full X-Amz-Target */
     r->fields = fields;
     free(txt);
     json_decref(req);

@@ -47,14 +47,19 @@ import rego.v1
 
 import data.lib.aws.wafv2
 
+# The web ACLs of both scopes (named here by path: the scan reads the collection from the check).
+webacls contains acl if some acl in input.aws.wafv2.webacls
+
+webacls contains acl if some acl in input.aws.wafv2cloudfront.webacls
+
 deny contains res if {
-	some acl in wafv2.webacls
+	some acl in webacls
 	acl.cloudwatchmetricsenabled.value == false
 	res := result.new(sprintf("Web ACL %s publishes no CloudWatch metrics.", [wafv2.label(acl)]), acl.cloudwatchmetricsenabled)
 }
 
 deny contains res if {
-	some acl in wafv2.webacls
+	some acl in webacls
 	some rule in object.get(acl, "rules", [])
 	rule.cloudwatchmetricsenabled.value == false
 	res := result.new(sprintf("Rule '%s' of web ACL %s publishes no CloudWatch metrics.", [object.get(rule, ["name", "value"], "?"), wafv2.label(acl)]), rule.cloudwatchmetricsenabled)

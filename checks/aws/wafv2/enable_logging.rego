@@ -46,8 +46,13 @@ import rego.v1
 
 import data.lib.aws.wafv2
 
+# The web ACLs of both scopes (named here by path: the scan reads the collection from the check).
+webacls contains acl if some acl in input.aws.wafv2.webacls
+
+webacls contains acl if some acl in input.aws.wafv2cloudfront.webacls
+
 deny contains res if {
-	some acl in wafv2.webacls
+	some acl in webacls
 	not acl.logging.enabled.value == true
 	res := result.new(sprintf("Web ACL %s has no logging configuration.", [wafv2.label(acl)]), object.get(acl, ["logging", "enabled"], acl))
 }

@@ -45,13 +45,18 @@ import rego.v1
 
 import data.lib.aws.wafv2
 
+# The web ACLs of both scopes (named here by path: the scan reads the collection from the check).
+webacls contains acl if some acl in input.aws.wafv2.webacls
+
+webacls contains acl if some acl in input.aws.wafv2cloudfront.webacls
+
 # A rule that only counts: its own Count action, or a rule group with a Count override.
 counts_only(rule) if rule.action.value == "COUNT"
 
 counts_only(rule) if rule.overrideaction.value == "COUNT"
 
 deny contains res if {
-	some acl in wafv2.webacls
+	some acl in webacls
 	acl.defaultaction.value == "ALLOW"
 	count(acl.rules) > 0
 	every rule in acl.rules {

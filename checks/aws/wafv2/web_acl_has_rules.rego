@@ -43,8 +43,13 @@ import rego.v1
 
 import data.lib.aws.wafv2
 
+# The web ACLs of both scopes (named here by path: the scan reads the collection from the check).
+webacls contains acl if some acl in input.aws.wafv2.webacls
+
+webacls contains acl if some acl in input.aws.wafv2cloudfront.webacls
+
 deny contains res if {
-	some acl in wafv2.webacls
+	some acl in webacls
 	count(acl.rules) == 0
 	count(object.get(acl, "firewallmanagerrulegroups", [])) == 0
 	res := result.new(sprintf("Web ACL %s has no rules or rule groups.", [wafv2.label(acl)]), acl)
