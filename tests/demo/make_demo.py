@@ -78,6 +78,12 @@ def seed_misc(m):
     m.client("kinesis").create_stream(StreamName="demo-clicks", ShardCount=1)  # unencrypted
     m.client("athena").create_work_group(Name="demo-adhoc")  # no result encryption, not enforced
     m.client("secretsmanager").create_secret(Name="demo/api-token", SecretString="demo-only")  # default key
+    # a public zone without DNSSEC or query logging, and a CloudFront-scope web ACL with no rules,
+    # no logging and no metrics (a REGIONAL one would need ListResourcesForWebACL, which moto lacks)
+    m.client("route53").create_hosted_zone(Name="demo-shop.example", CallerReference="demo-shop")
+    m.client("wafv2").create_web_acl(Name="demo-edge", Scope="CLOUDFRONT", DefaultAction={"Allow": {}},
+                                     VisibilityConfig={"SampledRequestsEnabled": False,
+                                                       "CloudWatchMetricsEnabled": False, "MetricName": "demo-edge"})
 
 
 class NoAnalyzers(http.server.BaseHTTPRequestHandler):
