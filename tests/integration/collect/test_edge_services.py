@@ -249,5 +249,67 @@ def test_help_readme_and_policy_name_the_services_and_their_reads(t):
     assert not [a for a in reads if '"%s"' % a not in policy], policy
 
 
+def readme_policy():
+    with open(os.path.join(SOURCE_DIR, "README.md")) as f:
+        text = f.read()
+    return json.loads(text.split("<!-- permissions:begin -->", 1)[1].split("```json", 1)[1].split("```", 1)[0])
+
+
+def test_readme_minimal_policy_under_moto_iam(t):
+    """moto with IAM enforcement: the README's policy collects both WAF scopes with no failure and
+    no gap, and without the wafv2 actions they fail. route53 is checked by action name only (the
+    help test above): with auth on, moto 5.2.1 answers every Route 53 request, boto3's too, with
+    SignatureDoesNotMatch. Only CLOUDFRONT-scope ACLs are seeded: the ListResourcesForWebACL
+    stand-in cannot sign its own moto calls once auth is on."""
+    def run(policy, name):
+        m = t.moto()
+        m.client("wafv2").create_web_acl(Name="edge", Scope="CLOUDFRONT", DefaultAction={"Allow": {}},
+                                         VisibilityConfig=VC("edge", True))
+        key = m.iam_user("scanner", json.dumps(policy))
+        m.enable_auth()
+        env = m.env(AWS_ACCESS_KEY_ID=key["AccessKeyId"], AWS_SECRET_ACCESS_KEY=key["SecretAccessKey"])
+        r = run_osprey(["aws", "--region", "us-east-1", "--service", "wafv2", "--format", "json",
+                        "--cache-dir", os.path.join(t.tmp, name)], env=env)
+        assert r.stdout.strip(), (r.returncode, r.stderr[-2000:])
+        rep = json.loads(r.stdout)
+        return {s["Service"]: s["Status"] for s in rep["Services"]}, rep
+
+    policy = readme_policy()
+    st, rep = run(policy, "full")
+    assert st == {"wafv2": "ok", "wafv2cloudfront": "ok"}, (st, rep["Services"])
+    assert not rep.get("Gaps"), rep.get("Gaps")
+    actions = policy["Statement"][0]["Action"]
+    actions[:] = [a for a in actions if not a.startswith("wafv2:")]
+    st, _ = run(policy, "none")
+    assert st == {"wafv2": "failed", "wafv2cloudfront": "failed"}, st
+
+
+DENIED = (b'<?xml version="1.0"?><ErrorResponse xmlns="https://route53.amazonaws.com/doc/2013-04-01/"><Error>'
+          b'<Type>Sender</Type><Code>AccessDenied</Code><Message>not authorized to perform route53:GetDNSSEC</Message>'
+          b'</Error><RequestId>r-1</RequestId></ErrorResponse>')
+
+
+def test_denied_dnssec_is_a_gap_and_not_evaluated(t):
+    """GetDNSSEC denied: the zone is kept with a gap naming `dnssec`, OSP-AWS-0083 reports it NOT
+    EVALUATED (an ERROR finding) instead of FAIL, and OSP-AWS-0084 judges it as usual."""
+    m = t.moto()
+    arns, _ = seed_zones(m)
+
+    def deny(method, path, headers, body):
+        return (403, {"Content-Type": "text/xml"}, DENIED) if path.split("?")[0].endswith("/dnssec") else None
+
+    with FaultProxy(m.endpoint, rate=0, throttle_first=False, answer=deny) as p:
+        r = run_osprey(["aws", "--region", "us-east-1", "--service", "route53", "--format", "json",
+                        "--cache-dir", os.path.join(t.tmp, "gap")], env=m.env(AWS_ENDPOINT_URL=p.endpoint))
+        assert p.stats["answered"] == 2, p.stats  # the two public zones
+    assert r.returncode in (0, 1), r.stderr[-2000:]
+    rep = json.loads(r.stdout)
+    assert [s["Status"] for s in rep["Services"]] == ["ok"], rep["Services"]
+    f = [x for x in rep["Findings"] if x["ID"] == "OSP-AWS-0083" and x["Resource"] == arns["open.example"]]
+    assert [x["Status"] for x in f] == ["ERROR"] and "GetDNSSEC was denied" in f[0]["Message"], f
+    assert [x["Status"] for x in rep["Findings"] if x["ID"] == "OSP-AWS-0084" and x["Resource"] == arns["open.example"]] \
+        == ["FAIL"], "the other checks judge the zone as usual"
+
+
 if __name__ == "__main__":
     main(globals())
