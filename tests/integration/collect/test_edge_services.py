@@ -234,6 +234,30 @@ def test_global_services_collected_and_reported_once(t):
     assert {f["Region"] for f in zone} == {"global"}, zone
 
 
+def test_the_two_waf_scopes_are_selected_together(t):
+    """--service / --skip-service / --arn naming one WAF scope name both; findings of the
+    CLOUDFRONT-scope ACLs (check service wafv2) are not filtered away by --service wafv2cloudfront."""
+    m = t.moto()
+    edge = m.client("wafv2").create_web_acl(Name="edge", Scope="CLOUDFRONT", DefaultAction={"Allow": {}},
+                                            VisibilityConfig=VC("edge", False))["Summary"]["ARN"]
+
+    def rows(*args):
+        r = run_osprey(["aws", "--region", "us-east-1", "--format", "json", "--cache-dir",
+                        tempfile.mkdtemp(dir=t.tmp)] + list(args), env=m.env())
+        assert r.returncode in (0, 1, 2), r.stderr[-2000:]
+        rep = json.loads(r.stdout) if r.stdout.strip() else None
+        return r, rep, sorted(s["Service"] for s in rep["Services"]) if rep else None
+
+    _, rep, svcs = rows("--service", "wafv2cloudfront")
+    assert svcs == ["wafv2", "wafv2cloudfront"], svcs
+    assert ("OSP-AWS-0081", edge) in [(f["ID"], f["Resource"]) for f in rep["Findings"]], rep["Findings"]
+    _, rep, svcs = rows("--arn", edge)
+    assert {"wafv2", "wafv2cloudfront"} <= set(svcs), svcs  # (and the services checks of wafv2 read: elb)
+    assert {f["Resource"] for f in rep["Findings"]} == {edge}, rep["Findings"]
+    r, rep, _ = rows("--service", "wafv2", "--skip-service", "wafv2cloudfront")
+    assert r.returncode == 2 and "no services left" in r.stderr, r.stderr
+
+
 def test_help_readme_and_policy_name_the_services_and_their_reads(t):
     r = run_osprey(["aws", "--help"])
     assert r.returncode == 0, r.stderr
