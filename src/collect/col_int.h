@@ -365,6 +365,8 @@ json_t *col_wafv2_map_summary(json_t *list_web_acls_entry, const char *scope); /
 void col_wafv2_map_acl(json_t *acl, json_t *get_web_acl_resp);
 void col_wafv2_map_resources(json_t *acl, json_t *list_resources_resp, const char *resource_type);
 void col_wafv2_map_logging(json_t *acls, json_t *logging_configurations);
+json_t *col_wafv2_map_rule_group(json_t *list_rule_groups_entry, json_t *get_rule_group_resp,
+                                 const char *scope); /* NULL without ARN */
 
 /* route53.c (global) */
 enum osp_code col_route53(struct col_job *job, json_t *state, struct osp_err *err);

@@ -32,8 +32,8 @@ static const struct col_service services[] = {
     {"sns", 0, col_sns, "topics, their encryption and subscriptions"},
     {"sqs", 0, col_sqs, "queues with all their attributes (encryption, access policy)"},
     {"ssm", 0, col_ssm, "Secrets Manager secrets: encryption key, rotation (Trivy's name for it)"},
-    {"wafv2", 0, col_wafv2, "WAF web ACLs (REGIONAL scope): rules, default action, logging, associated ALBs and API stages"},
-    {"wafv2cloudfront", 1, col_wafv2cloudfront, "WAF web ACLs of the CLOUDFRONT scope: rules, default action, logging"},
+    {"wafv2", 0, col_wafv2, "WAF web ACLs (REGIONAL scope): rules, logging, associated ALBs and API stages; rule groups"},
+    {"wafv2cloudfront", 1, col_wafv2cloudfront, "WAF web ACLs and rule groups of the CLOUDFRONT scope: rules, default action, logging"},
 };
 
 const struct col_service *col_services(size_t *n)

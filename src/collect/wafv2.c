@@ -6,7 +6,8 @@
  * Both build `webacls[]` of the same shape (STATE.md). Per scope: ListWebACLs (paged), then per
  * ACL GetWebACL (rules, default action, metrics) and, REGIONAL only, ListResourcesForWebACL for
  * APPLICATION_LOAD_BALANCER and API_GATEWAY, all in flight together; once per scope
- * ListLoggingConfigurations (paged) joined to the ACLs by ARN. A CloudFront distribution names
+ * ListLoggingConfigurations (paged) joined to the ACLs by ARN; and the scope's own rule groups:
+ * ListRuleGroups (paged), then GetRuleGroup each (`rulegroups[]`). A CloudFront distribution names
  * its ACL itself (cloudfront.distributions[_].wafid), so the global scope lists no resources. */
 #include <stdlib.h>
 #include <string.h>
@@ -118,6 +119,28 @@ void col_wafv2_map_acl(json_t *acl, json_t *resp)
     json_t *fms = col_arr(acl, "firewallmanagerrulegroups");
     add_fms_groups(fms, json_object_get(w, "PreProcessFirewallManagerRuleGroups"), "pre", arn);
     add_fms_groups(fms, json_object_get(w, "PostProcessFirewallManagerRuleGroups"), "post", arn);
+}
+
+/* summary: a ListRuleGroups entry; resp: GetRuleGroup (NULL when denied: the summary's fields). */
+json_t *col_wafv2_map_rule_group(json_t *summary, json_t *resp, const char *scope)
+{
+    const char *arn = col_s(summary, "ARN");
+    json_t *g = json_object_get(resp, "RuleGroup"), *r;
+    size_t i;
+    if (!arn || !*arn)
+        return NULL;
+    json_t *o = col_obj(arn);
+    col_add_str(o, "arn", arn, arn);
+    col_add_str_v(o, "name", json_object_get(summary, "Name"), arn);
+    col_add_str_v(o, "id", json_object_get(summary, "Id"), arn);
+    col_add_str(o, "scope", scope, arn);
+    if (!json_is_object(g))
+        return o;
+    col_add_int_v(o, "capacity", json_object_get(g, "Capacity"), arn);
+    add_visibility(o, json_object_get(g, "VisibilityConfig"), arn);
+    json_t *rules = col_arr(o, "rules");
+    COL_ITEMS(json_object_get(g, "Rules"), i, r) col_push(rules, map_rule(r, arn));
+    return o;
 }
 
 void col_wafv2_map_resources(json_t *acl, json_t *resp, const char *type)
@@ -257,6 +280,33 @@ static enum osp_code one_acl(struct col_job *job, size_t i, void *ud, json_t **s
     return rc;
 }
 
+static enum osp_code one_group(struct col_job *job, size_t i, void *ud, json_t **slot, struct osp_err *err)
+{
+    struct waf_run *run = ud;
+    json_t *sum = json_array_get(run->summaries, i);
+    json_t *g = col_wafv2_map_rule_group(sum, NULL, run->scope);
+    if (!g || !col_s(sum, "Name") || !col_s(sum, "Id")) {
+        json_decref(g);
+        return OSP_ENOTFOUND;
+    }
+    struct col_read r;
+    memset(&r, 0, sizeof r);
+    waf_read(&r, run, WAF_TARGET("GetRuleGroup"),
+             json_pack("{s:s, s:s, s:s}", "Name", col_s(sum, "Name"), "Scope", run->scope, "Id", col_s(sum, "Id")),
+             "rules,cloudwatchmetricsenabled");
+    enum osp_code rc = col_read_all(job, g, &r, 1, err);
+    if (rc == OSP_OK && r.answer == COL_ANS_OK) {
+        json_decref(g);
+        g = col_wafv2_map_rule_group(sum, r.body, run->scope);
+    }
+    col_reads_cleanup(&r, 1);
+    if (rc == OSP_OK)
+        *slot = g;
+    else
+        json_decref(g);
+    return rc;
+}
+
 static enum osp_code collect_scope(struct col_job *job, json_t *state, const char *scope, const char *region,
                                    struct osp_err *err)
 {
@@ -272,6 +322,12 @@ static enum osp_code collect_scope(struct col_job *job, json_t *state, const cha
         col_wafv2_map_logging(acls, configs);
     json_decref(run.summaries);
     json_decref(configs);
+    struct waf_run groups = {scope, region, json_array()};
+    if (rc == OSP_OK)
+        rc = list_scope(job, &groups, WAF_TARGET("ListRuleGroups"), "RuleGroups", groups.summaries, err);
+    if (rc == OSP_OK)
+        rc = col_each_push(job, json_array_size(groups.summaries), one_group, &groups, col_arr(state, "rulegroups"), err);
+    json_decref(groups.summaries);
     return rc;
 }
 
@@ -295,6 +351,7 @@ enum osp_code col_wafv2cloudfront(struct col_job *job, json_t *state, struct osp
     const char *region = col_wafv2_cloudfront_region(job->partition);
     if (!region) {
         col_arr(state, "webacls");
+        col_arr(state, "rulegroups");
         return OSP_OK;
     }
     return collect_scope(job, state, "CLOUDFRONT", region, err);

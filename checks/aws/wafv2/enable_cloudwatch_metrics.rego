@@ -3,8 +3,8 @@
 # description: >-
 #   Each web ACL, rule and rule group reference has a visibility configuration; with CloudWatch
 #   metrics off, its allowed, blocked and counted requests never reach CloudWatch, so no alarm
-#   can watch it. Prowler's wafv2_webacl_rule_logging_enabled; FSBP WAF.12 asks the same of
-#   stand-alone rule groups, which osprey does not read.
+#   can watch it. Prowler's wafv2_webacl_rule_logging_enabled; FSBP WAF.12 asks the same of the
+#   account's rule groups (OSP-AWS-0088).
 # scope: package
 # schemas:
 #   - input: schema["cloud"]

@@ -28,6 +28,8 @@ CANNOT_EXPRESS = {
     "OSP-AWS-0083 PASS (a DNSSEC-signed zone)": "moto's GetDNSSEC always answers NOT_SIGNING and "
     "EnableHostedZoneDNSSEC is 404",
     "OSP-AWS-0086 FAIL (signing ACTION_NEEDED, a broken key-signing key)": "same: no signing in moto",
+    "OSP-AWS-0088 PASS for a CLOUDFRONT-scope rule group": "PASS records list the check's own service's "
+    "collection (wafv2); the CLOUDFRONT scope's twin is asserted not to FAIL",
     "OSP-AWS-0081 PASS through Firewall Manager rule groups": "moto cannot create Firewall Manager policies",
     "ListResourcesForWebACL": "not implemented by moto (500); answered by the proxy from moto's GetWebACLForResource",
 }
@@ -118,6 +120,10 @@ def seed_waf(m):
                                         ("edge-good", "CLOUDFRONT", block, True)):
         acls[name] = waf.create_web_acl(Name=name, Scope=scope, DefaultAction={"Allow": {}}, Rules=rules,
                                         VisibilityConfig=VC(name, metrics))["Summary"]["ARN"]
+    for name, scope, metrics in (("rg-bad", "REGIONAL", False), ("rg-good", "REGIONAL", True),
+                                 ("rg-edge-bad", "CLOUDFRONT", False)):
+        acls[name] = waf.create_rule_group(Name=name, Scope=scope, Capacity=10, Rules=[dict(block[0], Name=name + "-r")],
+                                           VisibilityConfig=VC(name, metrics))["Summary"]["ARN"]
     waf.associate_web_acl(WebACLArn=acls["acl-good"], ResourceArn=albs["alb-protected"])
     for name in ("acl-good", "acl-count"):
         logs.create_log_group(logGroupName="aws-waf-logs-" + name)
@@ -165,6 +171,8 @@ def test_wafv2_checks_and_calls(t):
         ("OSP-AWS-0085", acls["acl-bad"]): "FAIL", ("OSP-AWS-0085", acls["acl-good"]): "PASS",
         ("OSP-AWS-0085", acls["edge-bad"]): "FAIL",
         ("OSP-AWS-0087", acls["acl-count"]): "FAIL", ("OSP-AWS-0087", acls["acl-good"]): "PASS",
+        ("OSP-AWS-0088", acls["rg-bad"]): "FAIL", ("OSP-AWS-0088", acls["rg-good"]): "PASS",
+        ("OSP-AWS-0088", acls["rg-edge-bad"]): "FAIL",
     }
     got = {k: st.get(k) for k in want}
     assert got == want, "\n".join("%s %s: want %s got %s" % (k[0], k[1], want[k], got[k]) for k in want if got[k] != want[k])
@@ -173,10 +181,11 @@ def test_wafv2_checks_and_calls(t):
     for check in ("OSP-AWS-0081", "OSP-AWS-0085", "OSP-AWS-0087"):
         assert st.get((check, acls["edge-good"])) in (None, "PASS"), (check, st.get((check, acls["edge-good"])))
     assert not [k for k in st if k[0] == "OSP-AWS-0082" and "/net/" in k[1] and st[k] == "FAIL"], "NLBs are not judged"
-    # calls: 1 ListWebACLs + 1 ListLoggingConfigurations per scope; per REGIONAL ACL GetWebACL and
-    # ListResourcesForWebACL for ALBs and API stages (3), per CLOUDFRONT ACL GetWebACL (1)
-    assert calls(err, "wafv2", "us-east-1") == 2 + 3 * 3, err[-2000:]
-    assert calls(err, "wafv2cloudfront", "global") == 2 + 1 * 2, err[-2000:]
+    # calls: ListWebACLs, ListLoggingConfigurations and ListRuleGroups per scope; per REGIONAL ACL
+    # GetWebACL and ListResourcesForWebACL for ALBs and API stages (3), per CLOUDFRONT ACL GetWebACL
+    # (1), per rule group GetRuleGroup (1)
+    assert calls(err, "wafv2", "us-east-1") == 3 + 3 * 3 + 2, err[-2000:]
+    assert calls(err, "wafv2cloudfront", "global") == 3 + 1 * 2 + 1, err[-2000:]
 
 
 def seed_zones(m):
@@ -227,6 +236,7 @@ def test_global_services_collected_and_reported_once(t):
     assert len(re.findall(r"collect: wafv2cloudfront ", err)) == 1 and len(re.findall(r"collect: route53 ", err)) == 1
     fails = [(f["ID"], f["Resource"]) for f in rep["Findings"] if f["Status"] == "FAIL"]
     for key in (("OSP-AWS-0080", acls["edge-bad"]), ("OSP-AWS-0081", acls["edge-bad"]), ("OSP-AWS-0085", acls["edge-bad"]),
+                ("OSP-AWS-0088", acls["rg-edge-bad"]),
                 ("OSP-AWS-0083", arns["open.example"]), ("OSP-AWS-0084", arns["open.example"])):
         assert fails.count(key) == 1, (key, fails.count(key))
     assert len(fails) == len(set(fails)), "no finding repeated per region"
@@ -269,6 +279,7 @@ def test_help_readme_and_policy_name_the_services_and_their_reads(t):
     for svc in ("route53", "wafv2", "wafv2cloudfront"):
         assert "\n  %s " % svc in listed and "| `%s`" % svc in services, svc
     reads = ["wafv2:ListWebACLs", "wafv2:GetWebACL", "wafv2:ListLoggingConfigurations", "wafv2:ListResourcesForWebACL",
+             "wafv2:ListRuleGroups", "wafv2:GetRuleGroup",
              "route53:ListHostedZones", "route53:GetDNSSEC", "route53:ListQueryLoggingConfigs"]
     assert not [a for a in reads if '"%s"' % a not in policy], policy
 
@@ -289,6 +300,7 @@ def test_readme_minimal_policy_under_moto_iam(t):
         m = t.moto()
         m.client("wafv2").create_web_acl(Name="edge", Scope="CLOUDFRONT", DefaultAction={"Allow": {}},
                                          VisibilityConfig=VC("edge", True))
+        m.client("wafv2").create_rule_group(Name="g", Scope="CLOUDFRONT", Capacity=1, VisibilityConfig=VC("g", True))
         key = m.iam_user("scanner", json.dumps(policy))
         m.enable_auth()
         env = m.env(AWS_ACCESS_KEY_ID=key["AccessKeyId"], AWS_SECRET_ACCESS_KEY=key["SecretAccessKey"])

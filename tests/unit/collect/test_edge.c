@@ -114,6 +114,34 @@ static void test_wafv2_cloudfront_scope(void)
     json_decref(l);
 }
 
+static void test_wafv2_rule_group(void)
+{
+    json_t *sum = json_pack("{s:s, s:s, s:s}", "ARN",
+                            "arn:aws:wafv2:eu-west-1:111122223333:regional/rulegroup/team/c1c2c3c4-0000-1111-2222-EXAMPLE33333",
+                            "Name", "team", "Id", "c1c2c3c4-0000-1111-2222-EXAMPLE33333");
+    json_t *resp = ct_load("wafv2_get_rule_group_aws.json");
+    json_t *g = col_wafv2_map_rule_group(sum, resp, "REGIONAL");
+    CT_STR_EQ(g, "name", "team");
+    CT_STR_EQ(g, "scope", "REGIONAL");
+    CU_ASSERT_EQUAL(ct_int(g, "capacity"), 50);
+    CU_ASSERT_EQUAL(ct_bool(g, "cloudwatchmetricsenabled"), 1);
+    CU_ASSERT_EQUAL(ct_len(g, "rules"), 2);
+    CT_STR_EQ(g, "rules.0.name", "bad-bot");
+    CT_STR_EQ(g, "rules.0.action", "BLOCK");
+    CU_ASSERT_EQUAL(ct_bool(g, "rules.0.cloudwatchmetricsenabled"), 0);
+    CT_STR_EQ(g, "rules.1.action", "CAPTCHA");
+    json_decref(g);
+    /* denied GetRuleGroup: what the list said, and nothing invented */
+    g = col_wafv2_map_rule_group(sum, NULL, "CLOUDFRONT");
+    CT_STR_EQ(g, "scope", "CLOUDFRONT");
+    CU_ASSERT_PTR_NULL(ct_at(g, "rules"));
+    CU_ASSERT_PTR_NULL(ct_at(g, "cloudwatchmetricsenabled"));
+    json_decref(g);
+    CU_ASSERT_PTR_NULL(col_wafv2_map_rule_group(resp, resp, "REGIONAL")); /* no ARN at the top */
+    json_decref(resp);
+    json_decref(sum);
+}
+
 static json_t *zones(void)
 {
     json_t *l = ct_load("route53_list_zones_aws.xml"), *s = json_object(), *z;
@@ -186,6 +214,7 @@ static const struct osp_test tests[] = {
     OSP_TEST(test_wafv2_get_web_acl),
     OSP_TEST(test_wafv2_resources_and_logging),
     OSP_TEST(test_wafv2_cloudfront_scope),
+    OSP_TEST(test_wafv2_rule_group),
     OSP_TEST(test_route53_zones),
     OSP_TEST(test_route53_dnssec),
     OSP_TEST(test_route53_query_logging),

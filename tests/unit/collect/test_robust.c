@@ -187,6 +187,9 @@ static void run_all(json_t *v)
         col_wafv2_map_acl(json_array_get(acls, i), v);
         col_wafv2_map_resources(json_array_get(acls, i), v, "API_GATEWAY");
     }
+    json_decref(col_wafv2_map_rule_group(v, v, "REGIONAL"));
+    json_decref(col_wafv2_map_rule_group(one, v, "CLOUDFRONT"));
+    json_decref(col_wafv2_map_rule_group(one, json_object_get(v, "WebACL"), "REGIONAL"));
     col_wafv2_map_logging(acls, json_object_get(v, "LoggingConfigurations"));
     col_wafv2_map_logging(acls, v);
     col_wafv2_map_logging(v, v);
