@@ -357,6 +357,17 @@ json_t *col_athena_map_workgroup(json_t *resp, const char *arn);
 enum osp_code col_ssm(struct col_job *job, json_t *state, struct osp_err *err);
 json_t *col_ssm_map_secret(json_t *sec);
 
+/* apigateway.c (v1 REST APIs and v2 HTTP/WebSocket APIs) */
+enum osp_code col_apigateway(struct col_job *job, json_t *state, struct osp_err *err);
+json_t *col_apigw_map_restapi(json_t *get_rest_apis_item, const char *partition, const char *region); /* NULL without id */
+void col_apigw_map_stages(json_t *api, json_t *get_stages_resp);
+void col_apigw_map_resources(json_t *api, json_t *get_resources_page); /* appends */
+json_t *col_apigw_map_domain_v1(json_t *item, const char *partition, const char *region); /* NULL without name */
+json_t *col_apigw_map_api_v2(json_t *get_apis_item, const char *partition, const char *region); /* NULL without apiId */
+void col_apigw_map_stages_v2(json_t *api, json_t *get_stages_page);  /* appends */
+void col_apigw_map_routes_v2(json_t *api, json_t *get_routes_page);  /* appends */
+json_t *col_apigw_map_domain_v2(json_t *item, const char *partition, const char *region); /* NULL without name */
+
 /* wafv2.c: wafv2 (REGIONAL scope, per region) and wafv2cloudfront (CLOUDFRONT scope, global) */
 enum osp_code col_wafv2(struct col_job *job, json_t *state, struct osp_err *err);
 enum osp_code col_wafv2cloudfront(struct col_job *job, json_t *state, struct osp_err *err);

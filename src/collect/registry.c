@@ -7,6 +7,7 @@ static const struct col_service services[] = {
     {"accessanalyzer", 0, col_accessanalyzer, "IAM Access Analyzer analyzers"},
     {"account", 1, col_account, "alternate contacts (security, billing, operations)"},
     {"acm", 0, col_acm, "certificates of every key type: expiry, key algorithm, status, in use"},
+    {"apigateway", 0, col_apigateway, "API Gateway REST APIs (stages, methods) and HTTP/WebSocket APIs (stages, routes), custom domain names"},
     {"athena", 0, col_athena, "Athena workgroups: result encryption, enforced settings"},
     {"cloudfront", 1, col_cloudfront, "distributions with their configuration, v2 access-log deliveries"},
     {"cloudtrail", 0, col_cloudtrail, "trails, their status and event selectors"},

@@ -58,6 +58,14 @@ static const char *const shapes[] = {
     "{\"CertificateArn\": \"arn:a\", \"DomainName\": 3, \"InUse\": \"yes\", \"NotAfter\": \"soon\", \"NotBefore\": -1e300,"
     " \"KeyAlgorithm\": {}, \"Status\": [null]}",
     "{\"Policy\": \"not json\", \"Aliases\": [{\"AliasName\": 1}, {\"AliasName\": \"alias/x\", \"TargetKeyId\": null}]}",
+    "{\"id\": \"api1\", \"apiId\": \"v2api\", \"name\": [], \"endpointConfiguration\": {\"types\": \"EDGE\"},"
+    " \"item\": [null, 3, {\"stageName\": \"s\", \"methodSettings\": {\"*/*\": 5, \"x/GET\": {\"cachingEnabled\": \"maybe\"}},"
+    " \"accessLogSettings\": []}, {\"id\": \"r\", \"resourceMethods\": {\"GET\": null, \"PUT\": {\"httpMethod\": 7}}},"
+    " {\"id\": \"r2\", \"resourceMethods\": []}, {\"domainName\": {}, \"securityPolicy\": 1}],"
+    " \"items\": [{\"stageName\": \"w\", \"routeSettings\": {\"a\": 1, \"b\": {\"loggingLevel\": []}},"
+    " \"defaultRouteSettings\": \"x\"}, {\"routeId\": \"r\", \"routeKey\": {}}, {\"domainName\": \"d\","
+    " \"domainNameConfigurations\": [null, 4, {\"securityPolicy\": {}}, {\"securityPolicy\": \"TLS_1_0\"}]}],"
+    " \"domainName\": \"top\", \"domainNameConfigurations\": {\"securityPolicy\": \"TLS_1_2\"}}",
     "{\"ARN\": \"arn:w\", \"Name\": 3, \"WebACL\": {\"DefaultAction\": {}, \"Rules\": [null, 4, {\"Action\": \"Block\","
     " \"OverrideAction\": [], \"Statement\": {\"ManagedRuleGroupStatement\": {\"VendorName\": 5}}, \"VisibilityConfig\": \"\"},"
     " {\"Statement\": {\"RuleGroupReferenceStatement\": []}}], \"PreProcessFirewallManagerRuleGroups\": {\"Name\": 1},"
@@ -178,6 +186,24 @@ static void run_all(json_t *v)
     col_ecr_map_registry_scanning(s, v, "arn");
     json_decref(col_sqs_map_queue(json_is_string(v) ? json_string_value(v) : NULL, v, "aws", "r"));
     json_decref(col_sqs_map_queue("https://sqs/x", v, NULL, NULL));
+    o = col_apigw_map_restapi(v, "aws", "r");
+    col_apigw_map_stages(o, v);
+    col_apigw_map_resources(o, v);
+    json_decref(o);
+    o = col_apigw_map_restapi(v, NULL, NULL);
+    json_decref(o);
+    json_decref(col_apigw_map_domain_v1(v, "aws", "r"));
+    json_decref(col_apigw_map_domain_v2(v, NULL, "r"));
+    o = col_apigw_map_api_v2(v, "aws", "r");
+    col_apigw_map_stages_v2(o, v);
+    col_apigw_map_routes_v2(o, v);
+    json_decref(o);
+    o = json_object();
+    col_apigw_map_stages(o, v);
+    col_apigw_map_resources(o, v);
+    col_apigw_map_stages_v2(o, v);
+    col_apigw_map_routes_v2(o, v);
+    json_decref(o);
     /* wafv2, route53 */
     json_t *acls = json_array(), *one = json_pack("{s:s, s:s}", "ARN", "arn:w", "Id", "/hostedzone/Z1");
     if ((o = col_wafv2_map_summary(v, "REGIONAL")))
