@@ -66,6 +66,14 @@ static const char *const shapes[] = {
     " \"defaultRouteSettings\": \"x\"}, {\"routeId\": \"r\", \"routeKey\": {}}, {\"domainName\": \"d\","
     " \"domainNameConfigurations\": [null, 4, {\"securityPolicy\": {}}, {\"securityPolicy\": \"TLS_1_0\"}]}],"
     " \"domainName\": \"top\", \"domainNameConfigurations\": {\"securityPolicy\": \"TLS_1_2\"}}",
+    "{\"ARN\": \"arn:e\", \"Engine\": 5, \"SnapshotRetentionLimit\": \"many\", \"AutoMinorVersionUpgrade\": [],"
+    " \"MemberClusters\": {\"ClusterId\": [null, 3, \"m\"]}, \"AutomaticFailover\": {}, \"MajorEngineVersion\": null}",
+    "{\"ClusterIdentifier\": \"c\", \"Endpoint\": \"\", \"ClusterParameterGroups\": {\"ClusterParameterGroup\": [null, 1,"
+    " {\"ParameterGroupName\": 7}]}, \"Encrypted\": \"maybe\", \"DescribeLoggingStatusResponse\": 4,"
+    " \"DescribeClusterParametersResponse\": {\"DescribeClusterParametersResult\": {\"Parameters\": [{\"ParameterName\": []}]}}}",
+    "{\"clusterArn\": \"arn:k\", \"clusterType\": 3, \"provisioned\": {\"encryptionInfo\": [], \"loggingInfo\":"
+    " {\"brokerLogs\": {\"s3\": \"on\"}}, \"clientAuthentication\": {\"sasl\": 1}}, \"serverless\": null,"
+    " \"brokerArn\": \"arn:b\", \"logs\": [], \"encryptionOptions\": \"x\", \"publiclyAccessible\": {}}",
     "{\"ARN\": \"arn:w\", \"Name\": 3, \"WebACL\": {\"DefaultAction\": {}, \"Rules\": [null, 4, {\"Action\": \"Block\","
     " \"OverrideAction\": [], \"Statement\": {\"ManagedRuleGroupStatement\": {\"VendorName\": 5}}, \"VisibilityConfig\": \"\"},"
     " {\"Statement\": {\"RuleGroupReferenceStatement\": []}}], \"PreProcessFirewallManagerRuleGroups\": {\"Name\": 1},"
@@ -204,6 +212,18 @@ static void run_all(json_t *v)
     col_apigw_map_stages_v2(o, v);
     col_apigw_map_routes_v2(o, v);
     json_decref(o);
+    /* elasticache, redshift, msk, mq */
+    json_decref(col_ec_map_cluster(v));
+    json_decref(col_ec_map_replication_group(v));
+    json_decref(col_ec_map_serverless(v));
+    o = col_redshift_map_cluster(v, "aws", "r", "1");
+    col_redshift_map_logging(o, v);
+    json_decref(o);
+    o = json_array();
+    col_redshift_map_parameters(o, col_s(v, "ClusterIdentifier"), v, "aws", "r", "1");
+    json_decref(o);
+    json_decref(col_msk_map_cluster(v));
+    json_decref(col_mq_map_broker(v));
     /* wafv2, route53 */
     json_t *acls = json_array(), *one = json_pack("{s:s, s:s}", "ARN", "arn:w", "Id", "/hostedzone/Z1");
     if ((o = col_wafv2_map_summary(v, "REGIONAL")))
