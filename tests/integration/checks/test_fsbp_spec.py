@@ -40,7 +40,7 @@ FSBP = {
 CONTROLS = ["%s.%s" % (s, n) for s, ns in FSBP.items() for n in ns.split()]
 # Today: controls decided by osprey checks, and NOT COVERED ones (of which AFTER_MERGE gain checks
 # when the services of this release are merged: shrink NOT_COVERED by that many then).
-COVERED, NOT_COVERED, AFTER_MERGE = 154, 132, 8
+COVERED, NOT_COVERED, AFTER_MERGE = 159, 127, 4
 # OSP ids of the service helpers of this release (apigateway 0070-0079 ... account services 0140-0159)
 PENDING_OSP = re.compile(r"^OSP-AWS-0(0[7-9]\d|1[0-5]\d)$")
 
