@@ -151,6 +151,9 @@ void rv_obj_set(rv *obj, rv key, rv val); /* takes key and val; replaces an exis
 rv rv_obj_get(rv obj, rv key);            /* borrows; undefined when absent */
 rv rv_obj_get_s(rv obj, const char *key); /* borrows; string key */
 bool rv_obj_del(rv *obj, rv key);         /* borrows key; true if it was present */
+/* rv_obj_set for a key that usually sorts after every key present (JSON written with sorted
+ * keys, an object rebuilt in its own key order): no lookup then; otherwise rv_obj_set. */
+void rv_obj_append_sorted(rv *obj, rv key, rv val);
 /* Iteration in key order (sorted by rv_cmp): i < rv_len(obj). Both borrow. */
 rv rv_obj_key_at(rv obj, size_t i);
 rv rv_obj_val_at(rv obj, size_t i);

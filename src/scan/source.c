@@ -276,17 +276,39 @@ static enum osp_code build_jobs(const struct scan_scope *sc, const struct scan_s
  * never sees (taken out when the state is read back), so an offline replay reports them too. */
 #define STATS_KEY "__osprey_collection"
 
-static void stats_take(struct col_result *r, json_t *state)
+static void stats_from(struct col_result *r, const json_t *s)
 {
-    json_t *s = json_object_get(state, STATS_KEY);
     json_t *c = json_object_get(s, "calls"), *t = json_object_get(s, "throttles");
     r->calls = json_is_integer(c) && json_integer_value(c) > 0 ? (unsigned long)json_integer_value(c) : 0;
     r->throttles = json_is_integer(t) && json_integer_value(t) > 0 ? (unsigned long)json_integer_value(t) : 0;
+}
+
+static void stats_take(struct col_result *r, json_t *state)
+{
+    stats_from(r, json_object_get(state, STATS_KEY));
     json_object_del(state, STATS_KEY);
+}
+
+/* The counts of a text state_text() wrote (sorted keys: STATS_KEY before every collection
+ * name), read without parsing the rest: the engine reads the state from the text itself
+ * (scan_build_located_inputs). 0 when the text does not start with them. */
+static int stats_peek(struct col_result *r, const char *text)
+{
+    static const char head[] = "{\"" STATS_KEY "\":";
+    if (strncmp(text, head, sizeof(head) - 1))
+        return 0;
+    json_t *s = json_loads(text + sizeof(head) - 1, JSON_DISABLE_EOF_CHECK, NULL);
+    int ok = json_is_object(s);
+    if (ok)
+        stats_from(r, s);
+    json_decref(s);
+    return ok;
 }
 
 static char *state_text(const struct col_result *r)
 {
+    if (!r->state && r->text && r->status == COL_OK)
+        return strdup(r->text); /* read back from storage, not parsed */
     json_t *state = r->state ? r->state : json_object(); /* a failed service: only the counts */
     if (!r->calls || !json_is_object(state)) {
         char *text = r->state ? json_dumps(state, JSON_COMPACT | JSON_SORT_KEYS) : strdup("{}");
@@ -333,6 +355,8 @@ static enum osp_code entry_to_result(const struct cache_entry *e, struct cache_e
         json_decref(counts);
         return OSP_OK;
     }
+    if (r->text && stats_peek(r, r->text))
+        return OSP_OK; /* parsed when the checks need it (or by scan_state_parse) */
     json_error_t jerr;
     r->state = r->text ? json_loads(r->text, 0, &jerr) : NULL;
     if (!r->state) {
@@ -690,9 +714,14 @@ static enum osp_code follow(const struct scan_source *src, struct scan_scope *sc
 static void find_chain_regions(struct scan_scope *sc, const struct scan_state *st)
 {
     for (size_t i = 0; i < st->n; i++) {
-        if (strcmp(st->results[i].service, "cloudtrail") || !st->results[i].state)
+        const struct col_result *r = &st->results[i];
+        json_t *own = r->state || !r->text ? NULL : json_loads(r->text, 0, NULL); /* not parsed yet */
+        json_t *state = r->state ? r->state : own;
+        if (strcmp(r->service, "cloudtrail") || !state) {
+            json_decref(own);
             continue;
-        json_t *trails = json_object_get(st->results[i].state, "trails"), *t;
+        }
+        json_t *trails = json_object_get(state, "trails"), *t;
         size_t k;
         json_array_foreach(trails, k, t)
         {
@@ -712,6 +741,7 @@ static void find_chain_regions(struct scan_scope *sc, const struct scan_state *s
             if (!known && sc->nchain < SCAN_MAX_REGIONS && (sc->chain[sc->nchain] = strdup(region)))
                 sc->nchain++;
         }
+        json_decref(own);
     }
 }
 
@@ -741,7 +771,7 @@ enum osp_code scan_state_follow_chain(const struct scan_source *src, struct scan
     for (size_t i = before; i < sc->nchain; i++) {
         int ok = 0;
         for (size_t k = 0; k < st->n; k++)
-            ok += st->results[k].status == COL_OK && st->results[k].state &&
+            ok += st->results[k].status == COL_OK && (st->results[k].state || st->results[k].text) &&
                   !strcmp(st->results[k].region, sc->chain[i]) &&
                   (!strcmp(st->results[k].service, "cloudtrail") || !strcmp(st->results[k].service, "cloudwatch"));
         if (ok == 2)
@@ -808,6 +838,21 @@ enum osp_code scan_state_save_artifact(const struct scan_source *src, const stru
             e[i].state_json = NULL; /* borrowed */
     cache_entries_free(e, k);
     return rc;
+}
+
+enum osp_code scan_state_parse(struct scan_state *st, struct osp_err *err)
+{
+    for (size_t i = 0; i < st->n; i++) {
+        struct col_result *r = &st->results[i];
+        if (r->state || !r->text || r->status != COL_OK)
+            continue;
+        json_error_t jerr;
+        if (!(r->state = json_loads(r->text, 0, &jerr)))
+            return osp_err_set(err, OSP_ECACHE, "cached state of %s/%s is not valid JSON (%s); run 'osprey cache clean'",
+                               r->service, r->region, jerr.text);
+        json_object_del(r->state, STATS_KEY);
+    }
+    return OSP_OK;
 }
 
 void scan_state_cleanup(struct scan_state *st)
