@@ -108,7 +108,7 @@ static int same(rv a, rv b)
 static rv respell(struct walk *w, rv n)
 {
     struct osp_buf b;
-    osp_buf_init(&b, 32);
+    osp_buf_init(&b, 0);
     const char *lit = rv_num_format(n, &b) ? "" : osp_buf_str(&b);
     double d = strtod(lit, NULL);
     rv v = rv_undef();
