@@ -137,6 +137,14 @@ static enum osp_code drop_stale(struct cache_store *store, struct cache_entry *e
     return OSP_OK;
 }
 
+/* Offline, the artifact's entries are read where they are (never copied into the store) when
+ * they would not be trusted into a persistent store, or the store is the run's own in-memory one:
+ * the store would only hold copies of them (128 MB of text at 100k resources, twice over). */
+static int art_in_place(const struct scan_source *src, const struct scan_state *st)
+{
+    return src->offline && st->nart && (!src->persistent_store || !st->art_trusted);
+}
+
 static enum osp_code load_artifact(const struct scan_source *src, struct scan_scope *sc, struct scan_state *st,
                                    struct osp_err *err)
 {
@@ -165,7 +173,7 @@ static enum osp_code load_artifact(const struct scan_source *src, struct scan_sc
                  path);
     if (src->offline)
         rc = learn_account(sc, st->art, st->nart, err);
-    if (rc || (!st->art_trusted && src->persistent_store))
+    if (rc || art_in_place(src, st))
         return rc;
     struct cache_entry *put = calloc(st->nart ? st->nart : 1, sizeof(*put));
     size_t n = st->nart;
@@ -198,7 +206,12 @@ static enum osp_code learn_offline(const struct scan_source *src, struct scan_sc
 {
     struct cache_entry *e = NULL;
     size_t n = 0;
-    enum osp_code rc = cache_list(src->store, &e, &n, err);
+    int own = !(art_in_place(src, st) && !src->persistent_store); /* else the artifact is all there is */
+    enum osp_code rc = own ? cache_list(src->store, &e, &n, err) : OSP_OK;
+    if (!own) {
+        e = st->art;
+        n = st->nart;
+    }
     if (!rc)
         rc = learn_account(sc, e, n, err);
     if (!rc && !sc->account[0])
@@ -237,7 +250,8 @@ static enum osp_code learn_offline(const struct scan_source *src, struct scan_sc
     }
     if (requested && !rc)
         sc->nregions = k;
-    cache_entries_free(e, n);
+    if (own)
+        cache_entries_free(e, n);
     if (!rc && !sc->nregions && sc->configured_region)
         rc = scan_scope_add_region(sc, sc->configured_region, err); /* the cache held only global services */
     if (!rc && !sc->nregions)
@@ -480,11 +494,11 @@ static int from_artifact(const struct scan_state *st, const struct cache_entry *
     return a && a->collected_at == e->collected_at;
 }
 
-/* Offline with an unauthenticated artifact and a persistent store, the artifact is read in place. */
-static const struct cache_entry *untrusted_entry(const struct scan_source *src, const struct scan_scope *sc,
+/* The artifact's entry for a key when it is read in place (art_in_place), else NULL. */
+static const struct cache_entry *in_place_entry(const struct scan_source *src, const struct scan_scope *sc,
                                                  const struct scan_state *st, const char *region, const char *service)
 {
-    if (st->art_trusted || !src->offline || !st->nart)
+    if (!art_in_place(src, st))
         return NULL;
     struct cache_entry k;
     memset(&k, 0, sizeof(k));
@@ -507,7 +521,7 @@ static enum osp_code use_cache(const struct scan_source *src, const struct scan_
         if (rc && rc != OSP_ENOTFOUND)
             return rc;
         const struct cache_entry *use = rc ? NULL : &e,
-                                 *art = untrusted_entry(src, sc, st, j[i].region, j[i].service);
+                                 *art = in_place_entry(src, sc, st, j[i].region, j[i].service);
         if (art && (!use || art->collected_at > use->collected_at))
             use = art;
         rc = OSP_OK;
@@ -630,7 +644,7 @@ static enum osp_code enabled_regions(const struct scan_source *src, struct scan_
     if (rc && rc != OSP_ENOTFOUND)
         return rc;
     const struct cache_entry *use = rc ? NULL : &e,
-                             *art = untrusted_entry(src, sc, st, "global", SCAN_ENABLED_REGIONS_SERVICE);
+                             *art = in_place_entry(src, sc, st, "global", SCAN_ENABLED_REGIONS_SERVICE);
     if (art && (!use || art->collected_at > use->collected_at))
         use = art;
     if (use)
