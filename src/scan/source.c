@@ -825,6 +825,32 @@ static enum osp_code keep_untouched(const struct scan_state *st, struct cache_en
     return OSP_OK;
 }
 
+static int same_text(const char *a, const char *b)
+{
+    return a == b || (a && b && !strcmp(a, b));
+}
+
+/* The entries to write are the artifact's own, as read (an offline replay): writing would give
+ * the same file (a keyed one with a new nonce), so it is left as it is. */
+static int unchanged(const struct scan_state *st, const struct cache_entry *e, size_t k, time_t created)
+{
+    if (!st->nart || k != st->nart || created != st->art_created)
+        return 0;
+    unsigned char *seen = calloc(k, 1);
+    int same = seen != NULL;
+    for (size_t i = 0; same && i < k; i++) {
+        const struct cache_entry *a = bsearch(&e[i], st->art, st->nart, sizeof(e[i]), cache_entry_cmp);
+        size_t at = a ? (size_t)(a - st->art) : 0;
+        same = a && !seen[at] && a->collected_at == e[i].collected_at && a->schema_version == e[i].schema_version &&
+               !strcmp(a->osprey_version, e[i].osprey_version) && same_text(a->state_json, e[i].state_json) &&
+               same_text(a->status_json, e[i].status_json);
+        if (same)
+            seen[at] = 1;
+    }
+    free(seen);
+    return same;
+}
+
 enum osp_code scan_state_save_artifact(const struct scan_source *src, const struct scan_scope *sc,
                                        const struct scan_state *st, struct osp_err *err)
 {
@@ -845,7 +871,9 @@ enum osp_code scan_state_save_artifact(const struct scan_source *src, const stru
     }
     if (!rc)
         rc = keep_untouched(st, e, &k, &created, err);
-    if (!rc)
+    if (!rc && unchanged(st, e, k, created))
+        osp_debug(src->ctx, "cache: artifact %s unchanged (%zu entries): not rewritten", src->artifact, k);
+    else if (!rc)
         rc = art_write_keyed(src->ctx, src->artifact_key, src->artifact, e, k, created, err);
     for (size_t i = 0; i < ours && i < st->n; i++)
         if (e[i].state_json == st->results[i].text)
