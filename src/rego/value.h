@@ -192,6 +192,7 @@ struct rv_json_limits {
     size_t max_depth;      /* 0: 512 */
     size_t max_bytes;      /* 0: unlimited */
     struct rv_share *share; /* NULL, or share equal values across this and other documents */
+    bool share_strings_only; /* only strings go through share (a document rebuilt right after) */
 };
 /* Parse one JSON document (numbers keep their spelling). Returns new in *out on success. */
 OSP_MUST_CHECK enum osp_code rv_json_parse(const char *text, size_t len, const struct rv_json_limits *lim, rv *out,

@@ -78,6 +78,7 @@ struct walk {
     struct rv_share *t;
     int text; /* values parsed from stored text: numbers get the spelling jansson gives them */
     int bad;  /* a number jansson refuses (integer beyond 64 bits, real overflow) */
+    rv fskey, startline, endline; /* the mark keys, made once */
 };
 
 struct loc {
@@ -207,9 +208,9 @@ static rv walk(struct walk *w, rv v, size_t depth, struct loc *L, int vdepth);
 
 static void mark(struct walk *w, rv *o, const char *fskey, unsigned line)
 {
-    rv_obj_set(o, rv_share(w->t, rv_str_new("fskey")), rv_share(w->t, rv_str_new(fskey)));
-    rv_obj_set(o, rv_share(w->t, rv_str_new("startline")), rv_num_int(line));
-    rv_obj_set(o, rv_share(w->t, rv_str_new("endline")), rv_num_int(line));
+    rv_obj_set(o, rv_ref(w->fskey), rv_share(w->t, rv_str_new(fskey)));
+    rv_obj_set(o, rv_ref(w->startline), rv_num_int(line));
+    rv_obj_set(o, rv_ref(w->endline), rv_num_int(line));
 }
 
 /* meta (a metadata object) with its marks. */
@@ -221,7 +222,7 @@ static rv marked(struct walk *w, rv meta, const char *fskey, unsigned line, size
     for (size_t i = 0; i < rv_len(meta); i++)
         rv_obj_append_sorted(&o, rv_ref(rv_obj_key_at(meta, i)), plain(w, rv_obj_val_at(meta, i), depth + 1));
     mark(w, &o, fskey, line);
-    return rv_share(w->t, o);
+    return o; /* marked: equal to no other value */
 }
 
 /* x under path + "/name" (an object member) or path + "[name]" (an array element); path restored. */
@@ -239,14 +240,14 @@ static rv child(struct walk *w, rv x, size_t depth, struct loc *L, int vdepth, i
 
 enum meta_at { META_NONE, META_CHILD, META_SELF };
 
-static rv object_walk(struct walk *w, rv j, size_t depth, struct loc *L, int vdepth, enum meta_at at,
+/* j rebuilt with its located members; j itself (shared) when nothing below it changed. */
+static rv object_walk(struct walk *w, rv j, size_t depth, struct loc *L, int vdepth, enum meta_at at, int wrapped,
                       const char *fskey, unsigned line)
 {
-    size_t n = rv_len(j);
-    int wrapped = is_wrapped(j);
-    rv o = rv_obj_with_cap(n + (at == META_SELF ? 3 : 0));
-    for (size_t i = 0; i < n; i++) { /* key order: the numbering's order */
-        rv k = rv_obj_key_at(j, i), x = rv_obj_val_at(j, i), y;
+    size_t n = rv_len(j), i;
+    rv o = rv_undef(), y = rv_undef();
+    for (i = 0; i < n; i++) { /* key order: the numbering's order */
+        rv k = rv_obj_key_at(j, i), x = rv_obj_val_at(j, i);
         int is_meta = is_key(k, META);
         if (at == META_CHILD && is_meta)
             y = marked(w, x, fskey, line, depth + 1);
@@ -254,11 +255,25 @@ static rv object_walk(struct walk *w, rv j, size_t depth, struct loc *L, int vde
             y = plain(w, x, depth + 1);
         else
             y = child(w, x, depth + 1, L, vdepth + 1, 0, rv_str(k));
-        rv_obj_append_sorted(&o, rv_ref(k), y);
+        if (rv_is_undef(o) && !same(x, y)) { /* the first change: copy what came before */
+            o = rv_obj_with_cap(n + (at == META_SELF ? 3 : 0));
+            for (size_t m = 0; m < i; m++)
+                rv_obj_append_sorted(&o, rv_ref(rv_obj_key_at(j, m)), rv_ref(rv_obj_val_at(j, m)));
+        }
+        if (rv_is_undef(o))
+            rv_unref(y);
+        else
+            rv_obj_append_sorted(&o, rv_ref(k), y);
     }
-    if (at == META_SELF) /* a wrapped scalar is its own metadata object */
+    if (at == META_SELF) { /* a wrapped scalar is its own metadata object */
+        if (rv_is_undef(o)) {
+            o = rv_obj_with_cap(n + 3);
+            for (size_t m = 0; m < n; m++)
+                rv_obj_append_sorted(&o, rv_ref(rv_obj_key_at(j, m)), rv_ref(rv_obj_val_at(j, m)));
+        }
         mark(w, &o, fskey, line);
-    return rv_share(w->t, o);
+    }
+    return rv_is_undef(o) ? rv_ref(j) : o;
 }
 
 static rv array_walk(struct walk *w, rv j, size_t depth, struct loc *L, int vdepth)
@@ -284,7 +299,7 @@ static rv array_walk(struct walk *w, rv j, size_t depth, struct loc *L, int vdep
         rv_arr_push(&a, child(w, x, depth + 1, L, vdepth + 1, 1, ids[i]));
     }
     free(ids);
-    return rv_share(w->t, a);
+    return a;
 }
 
 static rv walk(struct walk *w, rv v, size_t depth, struct loc *L, int vdepth)
@@ -294,8 +309,18 @@ static rv walk(struct walk *w, rv v, size_t depth, struct loc *L, int vdepth)
         return plain(w, v, depth);
     if (k == RV_ARRAY)
         return array_walk(w, v, depth, L, vdepth);
-    rv meta = rv_obj_get_s(v, META);
-    enum meta_at at = rv_kind(meta) == RV_OBJECT ? META_CHILD : is_wrapped(v) ? META_SELF : META_NONE;
+    rv meta = rv_undef();
+    int has_value = 0, has_startline = 0;
+    for (size_t i = 0; i < rv_len(v); i++) { /* one pass: the metadata, and whether v is a wrapped scalar */
+        rv key = rv_obj_key_at(v, i);
+        const char *ks = rv_kind(key) == RV_STRING ? rv_str(key) : "";
+        if (!strcmp(ks, META))
+            meta = rv_obj_val_at(v, i);
+        has_value |= !strcmp(ks, "value");
+        has_startline |= !strcmp(ks, "startline");
+    }
+    int wrapped = has_value && has_startline;
+    enum meta_at at = rv_kind(meta) == RV_OBJECT ? META_CHILD : wrapped ? META_SELF : META_NONE;
     if (at == META_SELF)
         meta = v;
     rv res = at == META_NONE ? rv_undef() : rv_obj_get_s(meta, "resource");
@@ -304,7 +329,7 @@ static rv walk(struct walk *w, rv v, size_t depth, struct loc *L, int vdepth)
         struct osp_buf p;
         osp_buf_init(&p, 0);
         struct loc sub = {r, 1, &p, L->scratch};
-        rv out = object_walk(w, v, depth, &sub, vdepth, at, "", 1);
+        rv out = object_walk(w, v, depth, &sub, vdepth, at, wrapped, "", 1);
         osp_buf_cleanup(&p);
         return out;
     }
@@ -313,15 +338,18 @@ static rv walk(struct walk *w, rv v, size_t depth, struct loc *L, int vdepth)
         char *fskey = strdup(osp_buf_str(L->path));
         if (!fskey)
             osp_oom();
-        rv out = object_walk(w, v, depth, L, vdepth, at, fskey, line);
+        rv out = object_walk(w, v, depth, L, vdepth, at, wrapped, fskey, line);
         free(fskey);
         return out;
     }
-    return object_walk(w, v, depth, L, vdepth, META_NONE, NULL, 0);
+    return object_walk(w, v, depth, L, vdepth, META_NONE, wrapped, NULL, 0);
 }
 
 static rv locate(struct walk *w, rv v)
 {
+    w->fskey = rv_share(w->t, rv_str_new("fskey"));
+    w->startline = rv_share(w->t, rv_str_new("startline"));
+    w->endline = rv_share(w->t, rv_str_new("endline"));
     struct osp_buf path, scratch;
     osp_buf_init(&path, 0);
     osp_buf_init(&scratch, 0);
@@ -329,6 +357,9 @@ static rv locate(struct walk *w, rv v)
     rv out = walk(w, v, 0, &none, 0);
     osp_buf_cleanup(&path);
     osp_buf_cleanup(&scratch);
+    rv_unref(w->fskey);
+    rv_unref(w->startline);
+    rv_unref(w->endline);
     return out;
 }
 
@@ -340,7 +371,7 @@ static rv located_from_text(struct rv_share *t, const char *text)
 {
     if (strstr(text, "\\u0000")) /* jansson refuses NUL in strings */
         return rv_undef();
-    struct rv_json_limits lim = {2048, 0, t}; /* jansson's nesting limit */
+    struct rv_json_limits lim = {2048, 0, t, true}; /* jansson's nesting limit; objects are rebuilt by the walk */
     struct osp_err e;
     osp_err_init(&e);
     rv v;
@@ -349,7 +380,7 @@ static rv located_from_text(struct rv_share *t, const char *text)
     rv stats = rv_str_new(STATS_KEY);
     rv_obj_del(&v, stats); /* not state: the run's counts */
     rv_unref(stats);
-    struct walk w = {t, 1, 0};
+    struct walk w = {t, 1, 0, {0}, {0}, {0}};
     rv out = locate(&w, v);
     rv_unref(v);
     if (w.bad) {
@@ -377,7 +408,7 @@ static enum osp_code located_state(struct col_result *r, rv *out, struct osp_err
         if (j != r->state)
             json_object_del(j, STATS_KEY);
         rv v = convert(t, j, 0);
-        struct walk w = {t, 0, 0};
+        struct walk w = {t, 0, 0, {0}, {0}, {0}};
         *out = locate(&w, v);
         rv_unref(v);
         if (j != r->state)
@@ -405,7 +436,7 @@ static enum osp_code build_inputs(struct col_result *r, const char *const *texts
         } else if (r[i].state) {
             state[i] = convert(t, r[i].state, 0);
         } else if (texts && texts[i]) {
-            struct rv_json_limits lim = {1000, 0, t};
+            struct rv_json_limits lim = {1000, 0, t, false};
             struct osp_err e2;
             osp_err_init(&e2);
             if (rv_json_parse(texts[i], strlen(texts[i]), &lim, &state[i], &e2))
