@@ -112,7 +112,8 @@ def make(rep, copies, path, osprey=None):
         f.write(artfmt.encode(rep.entries_for(copies), hdr_created))
     if osprey:  # as osprey writes it (its header's created time): what a CI replay reads back
         subprocess.run([osprey, "aws", "--offline", "--cache-artifact", path, "--format", "json", "--output",
-                        os.devnull], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
+                        path + ".first.json"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
+        os.unlink(path + ".first.json")
 
 
 def run(osprey, art, fmt="json"):
