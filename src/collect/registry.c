@@ -20,17 +20,20 @@ static const struct col_service services[] = {
     {"efs", 0, col_efs, "EFS file systems: encryption at rest, automatic backups"},
     {"eks", 0, col_eks, "EKS clusters: control-plane logging, secrets encryption, endpoint access"},
     {"elb", 0, col_elb, "load balancers (ELBv2 and classic), their listeners and attributes"},
+    {"eventbridge", 0, col_eventbridge, "EventBridge event buses and their resource policies"},
+    {"glacier", 0, col_glacier, "S3 Glacier vaults and their access policies"},
     {"guardduty", 0, col_guardduty, "detectors, their status and protection plans (features)"},
     {"iam", 1, col_iam, "users (root included), groups, roles, policies, password policy"},
     {"kinesis", 0, col_kinesis, "Kinesis data streams and their encryption"},
     {"kms", 0, col_kms, "keys, their rotation status, aliases"},
     {"lambda", 0, col_lambda, "functions (environment values redacted), resource policies, function URLs"},
+    {"organizations", 1, col_organizations, "the organization; from the management or a delegated account: accounts, SCPs, delegated administrators"},
     {"rds", 0, col_rds, "DB instances, clusters, manual snapshots and who may restore them"},
     {"s3", 1, col_s3, "buckets and the account public access block"},
     {"securityhub", 0, col_securityhub, "Security Hub: enabled or not, enabled standards"},
     {"sns", 0, col_sns, "topics, their encryption and subscriptions"},
     {"sqs", 0, col_sqs, "queues with all their attributes (encryption, access policy)"},
-    {"ssm", 0, col_ssm, "Secrets Manager secrets: encryption key, rotation (Trivy's name for it)"},
+    {"ssm", 0, col_ssm, "Secrets Manager secrets: encryption key, rotation, resource policy (Trivy's name for it)"},
 };
 
 const struct col_service *col_services(size_t *n)
