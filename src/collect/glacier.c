@@ -22,6 +22,8 @@ json_t *col_glacier_map_vault(json_t *v)
 /* GetVaultAccessPolicy's answer {"policy": {"Policy": "<json>"}} (NULL: none) -> vault.policy. */
 void col_glacier_map_policy(json_t *vault, json_t *resp)
 {
+    if (!json_is_object(vault))
+        return;
     const char *arn = json_string_value(json_object_get(json_object_get(vault, "__defsec_metadata"), "resource"));
     col_add_doc_v(vault, "policy", json_object_get(json_object_get(resp, "policy"), "Policy"), arn);
 }

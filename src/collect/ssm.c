@@ -24,6 +24,8 @@ json_t *col_ssm_map_secret(json_t *sec)
 /* GetResourcePolicy's answer -> secret.policy (no ResourcePolicy: the secret has none). */
 void col_ssm_map_policy(json_t *secret, json_t *resp)
 {
+    if (!json_is_object(secret))
+        return;
     const char *arn = json_string_value(json_object_get(json_object_get(secret, "__defsec_metadata"), "resource"));
     col_add_doc_v(secret, "policy", json_object_get(resp, "ResourcePolicy"), arn);
 }

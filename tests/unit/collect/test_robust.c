@@ -58,6 +58,10 @@ static const char *const shapes[] = {
     "{\"CertificateArn\": \"arn:a\", \"DomainName\": 3, \"InUse\": \"yes\", \"NotAfter\": \"soon\", \"NotBefore\": -1e300,"
     " \"KeyAlgorithm\": {}, \"Status\": [null]}",
     "{\"Policy\": \"not json\", \"Aliases\": [{\"AliasName\": 1}, {\"AliasName\": \"alias/x\", \"TargetKeyId\": null}]}",
+    "{\"Organization\": {\"Arn\": \"arn:o\", \"MasterAccountId\": 7, \"FeatureSet\": []}, \"Arn\": \"arn:a\","
+    " \"AwsManaged\": \"maybe\", \"JoinedTimestamp\": \"never\", \"DelegationEnabledDate\": {}, \"Status\": null,"
+    " \"Policy\": {\"Statement\": 3}, \"KmsKeyIdentifier\": [], \"VaultARN\": \"arn:v\", \"VaultName\": 5,"
+    " \"policy\": {\"Policy\": 9}, \"ResourcePolicy\": \"%zz{\"}",
     NULL,
 };
 
@@ -170,6 +174,19 @@ static void run_all(json_t *v)
     col_ecr_map_registry_scanning(s, v, "arn");
     json_decref(col_sqs_map_queue(json_is_string(v) ? json_string_value(v) : NULL, v, "aws", "r"));
     json_decref(col_sqs_map_queue("https://sqs/x", v, NULL, NULL));
+    /* organizations, eventbridge, glacier, Secrets Manager policies */
+    json_decref(col_org_map_organization(v, "1"));
+    json_decref(col_org_map_organization(v, NULL));
+    json_decref(col_org_map_account(v));
+    json_decref(col_org_map_policy(v));
+    json_decref(col_org_map_delegated(v));
+    json_decref(col_eventbridge_map_bus(v));
+    o = col_glacier_map_vault(v);
+    col_glacier_map_policy(o, v);
+    json_decref(o);
+    o = col_ssm_map_secret(v);
+    col_ssm_map_policy(o, v);
+    json_decref(o);
     /* whatever happened, the state is still an object that serialises */
     char *txt = json_dumps(s, JSON_SORT_KEYS);
     CU_ASSERT_PTR_NOT_NULL(txt);
