@@ -106,9 +106,10 @@ enum osp_code col_organizations(struct col_job *job, json_t *state, struct osp_e
     if (rc != OSP_OK)
         return rc;
     json_t *org = col_org_map_organization(body, job->account);
-    json_decref(body);
     json_object_set_new(state, "organization", org);
-    const char *arn = json_string_value(json_object_get(json_object_get(org, "__defsec_metadata"), "resource"));
+    const char *arn = json_string_value(json_object_get(org, "arn") ? json_object_get(json_object_get(org, "arn"), "value")
+                                                                    : NULL);
+    json_decref(body);
     json_t *accounts = col_arr(state, "accounts"), *policies = col_arr(state, "policies"),
            *delegated = col_arr(state, "delegatedadministrators");
     if (!arn) /* no organization: nothing else to ask */
