@@ -248,6 +248,45 @@ static void test_cis20_and_30_specs_list_every_control(void)
     }
 }
 
+/* CIS 7.0.0: 70 recommendations (34 Automated, 36 Manual) from 2.1.1 to 6.8, the Organizations
+ * section 2.1.x, the monitoring section 5.1-5.15 Manual (alarm checks as evidence), CIFS 6.1.2 and
+ * the resource-policy evidence of 2.21 on the checks written for them. */
+static void test_cis70_spec_lists_every_control(void)
+{
+    struct scan_pool pool = {0};
+    struct scan_spec s;
+    char b[200];
+    load_spec(&pool, "checks/compliance/aws-cis-7.0.yaml", &s);
+    CU_ASSERT_STRING_EQUAL(s.id, "aws-cis-7.0");
+    CU_ASSERT_EQUAL_FATAL(s.ncontrols, 70);
+    CU_ASSERT_STRING_EQUAL(s.controls[0].id, "2.1.1");
+    CU_ASSERT_STRING_EQUAL(s.controls[6].id, "2.2");
+    CU_ASSERT_STRING_EQUAL(s.controls[69].id, "6.8");
+    size_t automated = 0, manual = 0;
+    for (size_t k = 0; k < s.ncontrols; k++) {
+        const struct scan_control *c = &s.controls[k];
+        automated += !strcmp(c->assessment, "Automated");
+        manual += c->manual;
+        CU_ASSERT(!strcmp(c->level, "1") || !strcmp(c->level, "2"));
+        if (!strcmp(c->assessment, "Manual"))
+            CU_ASSERT(c->manual && *c->note);
+        if (!strcmp(c->assessment, "Automated"))
+            CU_ASSERT(!c->manual && c->nchecks > 0);
+    }
+    CU_ASSERT_EQUAL(automated, 34);
+    CU_ASSERT_EQUAL(manual, 36);
+    CU_ASSERT_STRING_EQUAL(checks_of(&s, "6.1.2", b, sizeof(b)), "OSP-AWS-0043");
+    CU_ASSERT_STRING_EQUAL(checks_of(&s, "2.16", b, sizeof(b)), "OSP-AWS-0002");
+    CU_ASSERT_EQUAL(is_manual(&s, "2.16"), 0); /* Manual in 3.0 (1.18), Automated in 7.0 */
+    CU_ASSERT_EQUAL(is_manual(&s, "5.1"), 1);
+    CU_ASSERT_STRING_EQUAL(checks_of(&s, "5.1", b, sizeof(b)), "AVD-AWS-0147");
+    CU_ASSERT_EQUAL(is_manual(&s, "2.1.5"), 1);
+    CU_ASSERT_STRING_EQUAL(checks_of(&s, "2.1.5", b, sizeof(b)), "OSP-AWS-0093");
+    CU_ASSERT_PTR_NOT_NULL(strstr(checks_of(&s, "2.21", b, sizeof(b)), "OSP-AWS-0092"));
+    CU_ASSERT_STRING_EQUAL(checks_of(&s, "5.16", b, sizeof(b)), "OSP-AWS-0030");
+    scan_pool_free(&pool);
+}
+
 /* Every embedded check: METADATA with an id, a known severity, a service, a _test.rego. */
 static void test_every_builtin_check_has_metadata_id_and_tests(void)
 {
@@ -351,6 +390,7 @@ static void test_specs_match_check_metadata(void)
     metadata_matches_spec("checks/compliance/aws-cis-1.4.yaml", "cis-aws-1.4");
     metadata_matches_spec("checks/compliance/aws-cis-2.0.yaml", "cis-aws-2.0");
     metadata_matches_spec("checks/compliance/aws-cis-3.0.yaml", "cis-aws-3.0");
+    metadata_matches_spec("checks/compliance/aws-cis-7.0.yaml", "cis-aws-7.0");
 }
 
 static void test_lib_modules_are_embedded_and_tests_are_not(void)
@@ -369,6 +409,7 @@ static const struct osp_test tests[] = {
     OSP_TEST(test_cis12_spec_lists_all_49_controls_in_order),
     OSP_TEST(test_cis14_spec_lists_all_58_controls),
     OSP_TEST(test_cis20_and_30_specs_list_every_control),
+    OSP_TEST(test_cis70_spec_lists_every_control),
     OSP_TEST(test_every_builtin_check_has_metadata_id_and_tests),
     OSP_TEST(test_specs_match_check_metadata),
     OSP_TEST(test_lib_modules_are_embedded_and_tests_are_not),
