@@ -197,6 +197,23 @@ static const char *checks_of(const struct scan_spec *s, const char *id, char *bu
     return c ? buf : "(no such control)";
 }
 
+/* Count a spec's Automated, manual and alarm-chain controls, asserting each control's classes:
+ * level 1 or 2; Manual in CIS is MANUAL here, with a note; Automated is decided by checks. */
+static void count_classes(const struct scan_spec *s, size_t *automated, size_t *manual, size_t *alarms)
+{
+    for (size_t k = 0; k < s->ncontrols; k++) {
+        const struct scan_control *c = &s->controls[k];
+        *automated += !strcmp(c->assessment, "Automated");
+        *alarms += c->account_scope;
+        *manual += c->manual;
+        CU_ASSERT(!strcmp(c->level, "1") || !strcmp(c->level, "2"));
+        if (!strcmp(c->assessment, "Manual"))
+            CU_ASSERT(c->manual && *c->note);
+        if (!strcmp(c->assessment, "Automated"))
+            CU_ASSERT(!c->manual && c->nchecks > 0);
+    }
+}
+
 /* CIS 2.0.0 and 3.0.0: every recommendation in order, the benchmark's classes, the batch-1
  * controls on the check ids being written for them. */
 static void test_cis20_and_30_specs_list_every_control(void)
@@ -218,18 +235,7 @@ static void test_cis20_and_30_specs_list_every_control(void)
         CU_ASSERT_STRING_EQUAL(s.controls[9].id, "1.10");
         CU_ASSERT_STRING_EQUAL(s.controls[v[i].n - 1].id, v[i].last);
         size_t automated = 0, alarms = 0, manual = 0;
-        for (size_t k = 0; k < s.ncontrols; k++) {
-            const struct scan_control *c = &s.controls[k];
-            automated += !strcmp(c->assessment, "Automated");
-            alarms += c->account_scope;
-            manual += c->manual;
-            CU_ASSERT(!strcmp(c->level, "1") || !strcmp(c->level, "2"));
-            /* Manual in CIS: MANUAL here, with a note; Automated: decided by checks */
-            if (!strcmp(c->assessment, "Manual"))
-                CU_ASSERT(c->manual && *c->note);
-            if (!strcmp(c->assessment, "Automated"))
-                CU_ASSERT(!c->manual && c->nchecks > 0);
-        }
+        count_classes(&s, &automated, &manual, &alarms);
         CU_ASSERT_EQUAL(automated, v[i].automated);
         CU_ASSERT_EQUAL(manual, v[i].n - v[i].automated);
         CU_ASSERT_EQUAL(alarms, v[i].alarms); /* 4.1-4.15 follow the trail's log group */
@@ -262,17 +268,9 @@ static void test_cis70_spec_lists_every_control(void)
     CU_ASSERT_STRING_EQUAL(s.controls[0].id, "2.1.1");
     CU_ASSERT_STRING_EQUAL(s.controls[6].id, "2.2");
     CU_ASSERT_STRING_EQUAL(s.controls[69].id, "6.8");
-    size_t automated = 0, manual = 0;
-    for (size_t k = 0; k < s.ncontrols; k++) {
-        const struct scan_control *c = &s.controls[k];
-        automated += !strcmp(c->assessment, "Automated");
-        manual += c->manual;
-        CU_ASSERT(!strcmp(c->level, "1") || !strcmp(c->level, "2"));
-        if (!strcmp(c->assessment, "Manual"))
-            CU_ASSERT(c->manual && *c->note);
-        if (!strcmp(c->assessment, "Automated"))
-            CU_ASSERT(!c->manual && c->nchecks > 0);
-    }
+    size_t automated = 0, manual = 0, alarms = 0;
+    count_classes(&s, &automated, &manual, &alarms);
+    CU_ASSERT_EQUAL(alarms, 15); /* 5.1-5.15: Manual, their alarm-chain evidence judged as in 3.0 */
     CU_ASSERT_EQUAL(automated, 34);
     CU_ASSERT_EQUAL(manual, 36);
     CU_ASSERT_STRING_EQUAL(checks_of(&s, "6.1.2", b, sizeof(b)), "OSP-AWS-0043");
