@@ -107,8 +107,7 @@ enum osp_code col_organizations(struct col_job *job, json_t *state, struct osp_e
         return rc;
     json_t *org = col_org_map_organization(body, job->account);
     json_object_set_new(state, "organization", org);
-    const char *arn = json_string_value(json_object_get(org, "arn") ? json_object_get(json_object_get(org, "arn"), "value")
-                                                                    : NULL);
+    const char *arn = col_s(org, "arn.value"); /* NULL: no organization */
     json_decref(body);
     json_t *accounts = col_arr(state, "accounts"), *policies = col_arr(state, "policies"),
            *delegated = col_arr(state, "delegatedadministrators");
@@ -120,10 +119,10 @@ enum osp_code col_organizations(struct col_job *job, json_t *state, struct osp_e
         json_t *out;
     } lists[] = {
         {"accountslisted", ORG_TARGET "ListAccounts", "{\"MaxResults\":20}", "Accounts", col_org_map_account, accounts},
-        {"policieslisted", ORG_TARGET "ListPolicies", "{\"Filter\":\"SERVICE_CONTROL_POLICY\",\"MaxResults\":20}", "Policies",
-         col_org_map_policy, policies},
-        {"delegatedadministratorslisted", ORG_TARGET "ListDelegatedAdministrators", "{\"MaxResults\":20}", "DelegatedAdministrators",
-         col_org_map_delegated, delegated},
+        {"policieslisted", ORG_TARGET "ListPolicies", "{\"Filter\":\"SERVICE_CONTROL_POLICY\",\"MaxResults\":20}",
+         "Policies", col_org_map_policy, policies},
+        {"delegatedadministratorslisted", ORG_TARGET "ListDelegatedAdministrators", "{\"MaxResults\":20}",
+         "DelegatedAdministrators", col_org_map_delegated, delegated},
     };
     for (size_t i = 0; rc == OSP_OK && i < sizeof lists / sizeof lists[0]; i++) {
         struct org_list l = {lists[i].key, lists[i].map, lists[i].out};
