@@ -110,6 +110,8 @@ struct col_read {
 enum col_answer col_classify(const char *code, const char *absent);
 /* aws_call_param() that records a failure in r (col_read_all then fails the read). */
 enum osp_code col_read_param(struct col_read *r, const char *name, const char *value);
+/* r->arg = the JSON object {name: value} (a JSON-protocol read's body); returns r->arg. */
+const char *col_read_json_arg(struct col_read *r, const char *name, const char *value);
 /* All n reads at once; res: the resource they belong to (gaps go there), or NULL. Returns OSP_OK,
  * OSP_ENOTFOUND (gone), or the first failed read's error. */
 OSP_MUST_CHECK enum osp_code col_read_all(struct col_job *job, json_t *res, struct col_read *r, size_t n,

@@ -1,7 +1,6 @@
 /* eventbridge.c: the EventBridge collector: the region's event buses and their resource policies
  * (ListEventBuses, then DescribeEventBus per bus: 1 call per bus; the policy is what the checks
  * read, and DescribeEventBus is the call documented to carry it). */
-#include <stdlib.h>
 #include <string.h>
 
 #include "collect/col_int.h"
@@ -45,11 +44,7 @@ static enum osp_code one_bus(struct col_job *job, size_t i, void *ud, json_t **s
     struct eb_run *run = ud;
     struct col_read r;
     memset(&r, 0, sizeof r);
-    json_t *req = json_pack("{s:O}", "Name", json_array_get(run->names, i));
-    char *txt = req ? json_dumps(req, JSON_COMPACT) : NULL;
-    col_fmt(r.arg, sizeof r.arg, "%s", txt ? txt : "{}");
-    free(txt);
-    json_decref(req);
+    col_read_json_arg(&r, "Name", json_string_value(json_array_get(run->names, i)));
     r.call = col_json_call("events", job->region, EB_TARGET "DescribeEventBus", "1.1", r.arg);
     r.name = "DescribeEventBus";
     osp_err_init(&r.err);

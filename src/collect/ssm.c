@@ -1,7 +1,6 @@
 /* ssm.c: the Secrets Manager collector, under Trivy's service name `ssm` (input.aws.ssm): secrets'
  * metadata from ListSecrets and each secret's resource policy (GetResourcePolicy: 1 call per
  * secret). Secret values are never read. */
-#include <stdlib.h>
 #include <string.h>
 
 #include "collect/col_int.h"
@@ -48,11 +47,7 @@ static enum osp_code one_secret(struct col_job *job, size_t i, void *ud, json_t 
     const char *arn = col_s(json_array_get(ud, i), "ARN");
     struct col_read r;
     memset(&r, 0, sizeof r);
-    json_t *req = json_pack("{s:s}", "SecretId", arn);
-    char *txt = req ? json_dumps(req, JSON_COMPACT) : NULL;
-    col_fmt(r.arg, sizeof r.arg, "%s", txt ? txt : "{}");
-    free(txt);
-    json_decref(req);
+    col_read_json_arg(&r, "SecretId", arn);
     r.call = col_json_call("secretsmanager", job->region, "secretsmanager.GetResourcePolicy", "1.1", r.arg);
     r.name = "GetResourcePolicy";
     r.fields = "policy";
