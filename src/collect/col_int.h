@@ -153,6 +153,9 @@ struct col_batch {
 };
 OSP_MUST_CHECK enum osp_code col_batch_describe(struct col_job *job, const struct col_batch *b, json_t *names,
                                                 json_t *out, struct osp_err *err);
+/* The same for a REST-JSON API: the body POSTed to path (b->target only names the call in logs). */
+OSP_MUST_CHECK enum osp_code col_batch_describe_rest(struct col_job *job, const struct col_batch *b, const char *path,
+                                                     json_t *names, json_t *out, struct osp_err *err);
 
 /* ---- state values (state.c) ---- */
 json_t *col_meta(const char *arn);          /* new: the metadata object */
@@ -375,5 +378,52 @@ json_t *col_eventbridge_map_bus(json_t *describe_event_bus_resp); /* NULL withou
 enum osp_code col_glacier(struct col_job *job, json_t *state, struct osp_err *err);
 json_t *col_glacier_map_vault(json_t *list_vaults_entry); /* NULL without VaultARN */
 void col_glacier_map_policy(json_t *vault, json_t *get_vault_access_policy_resp);
+
+/* apigateway.c (v1 REST APIs and v2 HTTP/WebSocket APIs) */
+enum osp_code col_apigateway(struct col_job *job, json_t *state, struct osp_err *err);
+json_t *col_apigw_map_restapi(json_t *get_rest_apis_item, const char *partition, const char *region); /* NULL without id */
+void col_apigw_map_stages(json_t *api, json_t *get_stages_resp);
+void col_apigw_map_resources(json_t *api, json_t *get_resources_page); /* appends */
+json_t *col_apigw_map_domain_v1(json_t *item, const char *partition, const char *region); /* NULL without name */
+json_t *col_apigw_map_api_v2(json_t *get_apis_item, const char *partition, const char *region); /* NULL without apiId */
+void col_apigw_map_stages_v2(json_t *api, json_t *get_stages_page);  /* appends */
+void col_apigw_map_routes_v2(json_t *api, json_t *get_routes_page);  /* appends */
+json_t *col_apigw_map_domain_v2(json_t *item, const char *partition, const char *region); /* NULL without name */
+/* elasticache.c */
+enum osp_code col_elasticache(struct col_job *job, json_t *state, struct osp_err *err);
+json_t *col_ec_map_cluster(json_t *cache_cluster);          /* NULL without ARN */
+json_t *col_ec_map_replication_group(json_t *group);        /* NULL without ARN */
+json_t *col_ec_map_serverless(json_t *serverless_cache);    /* NULL without ARN */
+/* redshift.c */
+enum osp_code col_redshift(struct col_job *job, json_t *state, struct osp_err *err);
+json_t *col_redshift_map_cluster(json_t *cluster, const char *partition, const char *region,
+                                 const char *account); /* NULL without ClusterIdentifier */
+void col_redshift_map_logging(json_t *cluster, json_t *describe_logging_status_resp);
+void col_redshift_map_parameters(json_t *out, const char *group, json_t *describe_cluster_parameters_resp,
+                                 const char *partition, const char *region, const char *account);
+/* msk.c */
+enum osp_code col_msk(struct col_job *job, json_t *state, struct osp_err *err);
+json_t *col_msk_map_cluster(json_t *cluster_info); /* NULL without clusterArn */
+/* mq.c */
+enum osp_code col_mq(struct col_job *job, json_t *state, struct osp_err *err);
+json_t *col_mq_map_broker(json_t *describe_broker_resp); /* NULL without brokerArn */
+
+/* opensearch.c (Trivy's service `elasticsearch`) */
+enum osp_code col_elasticsearch(struct col_job *job, json_t *state, struct osp_err *err);
+json_t *col_es_map_domain(json_t *domain_status); /* NULL without ARN */
+
+/* dbclusters.c (neptune, documentdb: the RDS API with an engine filter; engine "neptune" / "docdb") */
+enum osp_code col_neptune(struct col_job *job, json_t *state, struct osp_err *err);
+enum osp_code col_documentdb(struct col_job *job, json_t *state, struct osp_err *err);
+json_t *col_dbc_map_cluster(json_t *cluster, const char *engine);   /* NULL: another engine, no ARN */
+json_t *col_dbc_map_instance(json_t *instance, const char *engine); /* NULL: another engine, no ARN */
+void col_dbc_join_instances(json_t *clusters, json_t *instances);   /* borrows both */
+json_t *col_dbc_map_snapshot(json_t *snapshot, const char *engine); /* NULL: another engine, no ARN */
+
+/* emr.c */
+enum osp_code col_emr(struct col_job *job, json_t *state, struct osp_err *err);
+json_t *col_emr_map_cluster(json_t *describe_cluster_resp); /* NULL without ClusterArn */
+json_t *col_emr_map_security_configuration(json_t *resp, const char *arn);
+json_t *col_emr_map_block_public_access(json_t *resp, const char *arn);
 
 #endif

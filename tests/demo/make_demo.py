@@ -17,6 +17,7 @@ import tempfile
 import threading
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "tools"))
+from faultproxy import FaultProxy  # noqa: E402
 from osptest import Moto, run_osprey  # noqa: E402
 
 ADMIN = json.dumps({"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "*", "Resource": "*"}]})
@@ -82,6 +83,38 @@ def seed_misc(m):
     events.create_event_bus(Name="demo-partners")
     events.put_permission(EventBusName="demo-partners", Action="events:PutEvents", Principal="*",
                           StatementId="anyone")  # any account may send
+    m.client("elasticache").create_cache_cluster(  # Valkey without automatic backups
+        CacheClusterId="demo-sessions", Engine="valkey", CacheNodeType="cache.t3.micro", NumCacheNodes=1,
+        SnapshotRetentionLimit=0)
+    subnet = m.client("ec2").describe_subnets(Filters=[{"Name": "default-for-az", "Values": ["true"]}])["Subnets"][0]
+    m.client("redshift").create_cluster_subnet_group(ClusterSubnetGroupName="demo-private", Description="demo",
+                                                     SubnetIds=[subnet["SubnetId"]])
+    m.client("redshift").create_cluster(  # public, unencrypted, default admin name (in a VPC, as AWS requires)
+        ClusterIdentifier="demo-warehouse", NodeType="dc2.large", MasterUsername="awsuser",
+        MasterUserPassword="Demo-only-1", ClusterType="single-node", PubliclyAccessible=True,
+        ClusterSubnetGroupName="demo-private")
+    m.client("kafka").create_cluster(  # plaintext clients, no broker logs
+        ClusterName="demo-events", KafkaVersion="3.5.1", NumberOfBrokerNodes=2,
+        BrokerNodeGroupInfo={"InstanceType": "kafka.t3.small", "ClientSubnets": ["subnet-a", "subnet-b"]},
+        EncryptionInfo={"EncryptionAtRest": {"DataVolumeKMSKeyId": "arn:aws:kms:us-east-1:123456789012:key/demo"},
+                        "EncryptionInTransit": {"ClientBroker": "TLS_PLAINTEXT", "InCluster": True}})
+    m.client("mq").create_broker(  # public ActiveMQ broker without audit logs
+        BrokerName="demo-orders", EngineType="ACTIVEMQ", EngineVersion="5.17.6", HostInstanceType="mq.t3.micro",
+        DeploymentMode="SINGLE_INSTANCE", PubliclyAccessible=True, AutoMinorVersionUpgrade=True,
+        Users=[{"Username": "demo", "Password": "demo-only-password"}])
+
+
+def seed_db(m):
+    m.client("opensearch").create_domain(DomainName="demo-search")  # public, unencrypted, HTTP allowed
+    m.client("neptune").create_db_cluster(DBClusterIdentifier="demo-graph", Engine="neptune")  # unencrypted, no audit log
+
+
+def emr_no_security_configurations(method, path, headers, body):
+    """moto has no ListSecurityConfigurations (HTTP 500); answer it the way AWS does for an account
+    without any, which is the demo account's real state. Every other call goes to moto."""
+    if headers.get("X-Amz-Target", "").endswith(".ListSecurityConfigurations"):
+        return 200, {"Content-Type": "application/x-amz-json-1.1"}, json.dumps({"SecurityConfigurations": []})
+    return None
 
 
 class NoAnalyzers(http.server.BaseHTTPRequestHandler):
@@ -136,7 +169,7 @@ def main():
     aa = http.server.ThreadingHTTPServer(("127.0.0.1", 0), NoAnalyzers)
     threading.Thread(target=aa.serve_forever, daemon=True).start()
     try:
-        for seed in (seed_iam, seed_s3, seed_ec2, seed_misc) + ((seed_large,) if a.large else ()):
+        for seed in (seed_iam, seed_s3, seed_ec2, seed_misc, seed_db) + ((seed_large,) if a.large else ()):
             seed(m)
         out = os.path.abspath(a.out)
         if os.path.exists(out):
@@ -144,9 +177,11 @@ def main():
         cache_dir = tempfile.mkdtemp(prefix="osprey-demo-cache-")  # removed below
         import osptest
         osptest.OSPREY_BIN = os.environ["OSPREY_BIN"]
-        r = run_osprey(["aws", "--region", "us-east-1", "--cache-artifact", out, "--cache-dir", cache_dir,
-                        "--quiet", "--format", "json"],
-                       env=m.env(AWS_ENDPOINT_URL_ACCESSANALYZER="http://127.0.0.1:%d" % aa.server_address[1]))
+        with FaultProxy(m.endpoint, rate=0, throttle_first=False, answer=emr_no_security_configurations) as emr:
+            r = run_osprey(["aws", "--region", "us-east-1", "--cache-artifact", out, "--cache-dir", cache_dir,
+                            "--quiet", "--format", "json"],
+                           env=m.env(AWS_ENDPOINT_URL_ACCESSANALYZER="http://127.0.0.1:%d" % aa.server_address[1],
+                                     AWS_ENDPOINT_URL_EMR=emr.endpoint))
         if r.returncode not in (0, 1):
             sys.exit("osprey failed (%d): %s" % (r.returncode, r.stderr))
         failed = ["%s %s" % (s["Service"], s["Region"]) for s in json.loads(r.stdout)["Services"] if s["Status"] == "failed"]

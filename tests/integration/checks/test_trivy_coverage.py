@@ -23,6 +23,9 @@ COLLECTED |= {"dynamodb", "efs", "securityhub"}  # issue 13, svc-data
 COLLECTED |= {"athena", "kinesis", "ssm"}  # issue 14, svc-data
 COLLECTED |= {"cloudfront", "codebuild", "ecs"}  # issue 14, svc-b2a
 COLLECTED |= {"guardduty", "acm"}
+COLLECTED |= {"apigateway"}  # issue 14, svc-apigw
+COLLECTED |= {"elasticache", "mq", "msk", "redshift"}  # issue 15, svc-cache
+COLLECTED |= {"documentdb", "elasticsearch", "emr", "neptune"}  # issue 15, svc-db
 COLLECTED |= {"eventbridge", "glacier", "organizations"}  # issue 14, cis7
 NOT_SHIPPED = {
     "AVD-AWS-0134": "deprecated by Trivy: a Terraform-only stub (HTTP data blocks), nothing in an account to judge",

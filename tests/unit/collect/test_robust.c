@@ -58,6 +58,29 @@ static const char *const shapes[] = {
     "{\"CertificateArn\": \"arn:a\", \"DomainName\": 3, \"InUse\": \"yes\", \"NotAfter\": \"soon\", \"NotBefore\": -1e300,"
     " \"KeyAlgorithm\": {}, \"Status\": [null]}",
     "{\"Policy\": \"not json\", \"Aliases\": [{\"AliasName\": 1}, {\"AliasName\": \"alias/x\", \"TargetKeyId\": null}]}",
+    "{\"id\": \"api1\", \"apiId\": \"v2api\", \"name\": [], \"endpointConfiguration\": {\"types\": \"EDGE\"},"
+    " \"item\": [null, 3, {\"stageName\": \"s\", \"methodSettings\": {\"*/*\": 5, \"x/GET\": {\"cachingEnabled\": \"maybe\"}},"
+    " \"accessLogSettings\": []}, {\"id\": \"r\", \"resourceMethods\": {\"GET\": null, \"PUT\": {\"httpMethod\": 7}}},"
+    " {\"id\": \"r2\", \"resourceMethods\": []}, {\"domainName\": {}, \"securityPolicy\": 1}],"
+    " \"items\": [{\"stageName\": \"w\", \"routeSettings\": {\"a\": 1, \"b\": {\"loggingLevel\": []}},"
+    " \"defaultRouteSettings\": \"x\"}, {\"routeId\": \"r\", \"routeKey\": {}}, {\"domainName\": \"d\","
+    " \"domainNameConfigurations\": [null, 4, {\"securityPolicy\": {}}, {\"securityPolicy\": \"TLS_1_0\"}]}],"
+    " \"domainName\": \"top\", \"domainNameConfigurations\": {\"securityPolicy\": \"TLS_1_2\"}}",
+    "{\"ARN\": \"arn:e\", \"Engine\": 5, \"SnapshotRetentionLimit\": \"many\", \"AutoMinorVersionUpgrade\": [],"
+    " \"MemberClusters\": {\"ClusterId\": [null, 3, \"m\"]}, \"AutomaticFailover\": {}, \"MajorEngineVersion\": null}",
+    "{\"ClusterIdentifier\": \"c\", \"Endpoint\": \"\", \"ClusterParameterGroups\": {\"ClusterParameterGroup\": [null, 1,"
+    " {\"ParameterGroupName\": 7}]}, \"Encrypted\": \"maybe\", \"DescribeLoggingStatusResponse\": 4,"
+    " \"DescribeClusterParametersResponse\": {\"DescribeClusterParametersResult\": {\"Parameters\": [{\"ParameterName\": []}]}}}",
+    "{\"clusterArn\": \"arn:k\", \"clusterType\": 3, \"provisioned\": {\"encryptionInfo\": [], \"loggingInfo\":"
+    " {\"brokerLogs\": {\"s3\": \"on\"}}, \"clientAuthentication\": {\"sasl\": 1}}, \"serverless\": null,"
+    " \"brokerArn\": \"arn:b\", \"logs\": [], \"encryptionOptions\": \"x\", \"publiclyAccessible\": {}}",
+    "{\"ARN\": \"arn:es\", \"VPCOptions\": {\"VPCId\": 4, \"SubnetIds\": \"x\"}, \"ClusterConfig\": [], \"LogPublishingOptions\":"
+    " {\"AUDIT_LOGS\": \"on\", \"ES_APPLICATION_LOGS\": {\"Enabled\": []}}, \"ServiceSoftwareOptions\": \"\","
+    " \"AdvancedSecurityOptions\": {\"Enabled\": null}, \"AccessPolicies\": {\"Statement\": 3}, \"DomainEndpointOptions\": 7,"
+    " \"DBClusterArn\": \"arn:dbc\", \"Engine\": \"docdb\", \"EnabledCloudwatchLogsExports\": {\"member\": [null, 5, \"audit\"]},"
+    " \"DBClusterSnapshotArn\": \"arn:s\", \"DBInstanceArn\": \"arn:i\", \"Cluster\": {\"ClusterArn\": \"arn:emr\","
+    " \"Status\": \"x\", \"Ec2InstanceAttributes\": []}, \"BlockPublicAccessConfiguration\": {\"PermittedPublicSecurityGroupRuleRanges\":"
+    " [null, {\"MinRange\": \"x\"}, 3]}, \"SecurityConfiguration\": {}}",
     "{\"Organization\": {\"Arn\": \"arn:o\", \"MasterAccountId\": 7, \"FeatureSet\": []}, \"Arn\": \"arn:a\","
     " \"AwsManaged\": \"maybe\", \"JoinedTimestamp\": \"never\", \"DelegationEnabledDate\": {}, \"Status\": null,"
     " \"Policy\": {\"Statement\": 3}, \"KmsKeyIdentifier\": [], \"VaultARN\": \"arn:v\", \"VaultName\": 5,"
@@ -174,6 +197,53 @@ static void run_all(json_t *v)
     col_ecr_map_registry_scanning(s, v, "arn");
     json_decref(col_sqs_map_queue(json_is_string(v) ? json_string_value(v) : NULL, v, "aws", "r"));
     json_decref(col_sqs_map_queue("https://sqs/x", v, NULL, NULL));
+    o = col_apigw_map_restapi(v, "aws", "r");
+    col_apigw_map_stages(o, v);
+    col_apigw_map_resources(o, v);
+    json_decref(o);
+    o = col_apigw_map_restapi(v, NULL, NULL);
+    json_decref(o);
+    json_decref(col_apigw_map_domain_v1(v, "aws", "r"));
+    json_decref(col_apigw_map_domain_v2(v, NULL, "r"));
+    o = col_apigw_map_api_v2(v, "aws", "r");
+    col_apigw_map_stages_v2(o, v);
+    col_apigw_map_routes_v2(o, v);
+    json_decref(o);
+    o = json_object();
+    col_apigw_map_stages(o, v);
+    col_apigw_map_resources(o, v);
+    col_apigw_map_stages_v2(o, v);
+    col_apigw_map_routes_v2(o, v);
+    json_decref(o);
+    /* elasticache, redshift, msk, mq */
+    json_decref(col_ec_map_cluster(v));
+    json_decref(col_ec_map_replication_group(v));
+    json_decref(col_ec_map_serverless(v));
+    o = col_redshift_map_cluster(v, "aws", "r", "1");
+    col_redshift_map_logging(o, v);
+    json_decref(o);
+    o = json_array();
+    col_redshift_map_parameters(o, col_s(v, "ClusterIdentifier"), v, "aws", "r", "1");
+    json_decref(o);
+    json_decref(col_msk_map_cluster(v));
+    json_decref(col_mq_map_broker(v));
+    /* elasticsearch, neptune / documentdb, emr */
+    json_decref(col_es_map_domain(v));
+    o = json_array();
+    json_t *dbi = json_array();
+    col_push(o, col_dbc_map_cluster(v, "docdb"));
+    col_push(o, col_dbc_map_cluster(v, "neptune"));
+    col_push(dbi, col_dbc_map_instance(v, "docdb"));
+    col_dbc_join_instances(o, dbi);
+    col_dbc_join_instances(v, v);
+    json_decref(dbi);
+    json_decref(o);
+    o = col_dbc_map_snapshot(v, "docdb");
+    col_rds_map_snapshot_attrs(o, v, 1);
+    json_decref(o);
+    json_decref(col_emr_map_cluster(v));
+    json_decref(col_emr_map_security_configuration(v, "arn"));
+    json_decref(col_emr_map_block_public_access(v, "arn"));
     /* organizations, eventbridge, glacier, Secrets Manager policies */
     json_decref(col_org_map_organization(v, "1"));
     json_decref(col_org_map_organization(v, NULL));
