@@ -38,11 +38,14 @@ static const struct col_service services[] = {
     {"organizations", 1, col_organizations, "the organization; from the management or a delegated account: accounts, SCPs, delegated administrators"},
     {"rds", 0, col_rds, "DB instances, clusters, manual snapshots and who may restore them"},
     {"redshift", 0, col_redshift, "Redshift clusters, their audit logging and the parameters of their parameter groups"},
+    {"route53", 1, col_route53, "hosted zones (public, private), DNSSEC signing of public zones, query logging"},
     {"s3", 1, col_s3, "buckets and the account public access block"},
     {"securityhub", 0, col_securityhub, "Security Hub: enabled or not, enabled standards"},
     {"sns", 0, col_sns, "topics, their encryption and subscriptions"},
     {"sqs", 0, col_sqs, "queues with all their attributes (encryption, access policy)"},
     {"ssm", 0, col_ssm, "Secrets Manager secrets: encryption key, rotation, resource policy (Trivy's name for it)"},
+    {"wafv2", 0, col_wafv2, "WAF web ACLs (REGIONAL scope): rules, logging, associated ALBs and API stages; rule groups"},
+    {"wafv2cloudfront", 1, col_wafv2cloudfront, "WAF web ACLs and rule groups of the CLOUDFRONT scope: rules, default action, logging"},
 };
 
 const struct col_service *col_services(size_t *n)
