@@ -110,6 +110,8 @@ struct col_read {
 enum col_answer col_classify(const char *code, const char *absent);
 /* aws_call_param() that records a failure in r (col_read_all then fails the read). */
 enum osp_code col_read_param(struct col_read *r, const char *name, const char *value);
+/* r->arg = the JSON object {name: value} (a JSON-protocol read's body); returns r->arg. */
+const char *col_read_json_arg(struct col_read *r, const char *name, const char *value);
 /* All n reads at once; res: the resource they belong to (gaps go there), or NULL. Returns OSP_OK,
  * OSP_ENOTFOUND (gone), or the first failed read's error. */
 OSP_MUST_CHECK enum osp_code col_read_all(struct col_job *job, json_t *res, struct col_read *r, size_t n,
@@ -359,6 +361,23 @@ json_t *col_athena_map_workgroup(json_t *resp, const char *arn);
 /* ssm.c (Secrets Manager) */
 enum osp_code col_ssm(struct col_job *job, json_t *state, struct osp_err *err);
 json_t *col_ssm_map_secret(json_t *sec);
+void col_ssm_map_policy(json_t *secret, json_t *get_resource_policy_resp);
+
+/* organizations.c (global) */
+enum osp_code col_organizations(struct col_job *job, json_t *state, struct osp_err *err);
+json_t *col_org_map_organization(json_t *describe_organization_resp, const char *account); /* NULL resp: none */
+json_t *col_org_map_account(json_t *entry);   /* NULL without Arn */
+json_t *col_org_map_policy(json_t *entry);    /* NULL without Arn */
+json_t *col_org_map_delegated(json_t *entry); /* NULL without Arn */
+
+/* eventbridge.c */
+enum osp_code col_eventbridge(struct col_job *job, json_t *state, struct osp_err *err);
+json_t *col_eventbridge_map_bus(json_t *describe_event_bus_resp); /* NULL without Arn */
+
+/* glacier.c */
+enum osp_code col_glacier(struct col_job *job, json_t *state, struct osp_err *err);
+json_t *col_glacier_map_vault(json_t *list_vaults_entry); /* NULL without VaultARN */
+void col_glacier_map_policy(json_t *vault, json_t *get_vault_access_policy_resp);
 
 /* apigateway.c (v1 REST APIs and v2 HTTP/WebSocket APIs) */
 enum osp_code col_apigateway(struct col_job *job, json_t *state, struct osp_err *err);

@@ -243,6 +243,16 @@ enum osp_code col_read_param(struct col_read *r, const char *name, const char *v
     return rc;
 }
 
+const char *col_read_json_arg(struct col_read *r, const char *name, const char *value)
+{
+    json_t *req = json_pack("{s:s}", name, value ? value : "");
+    char *txt = req ? json_dumps(req, JSON_COMPACT) : NULL;
+    col_fmt(r->arg, sizeof r->arg, "%s", txt ? txt : "{}");
+    free(txt);
+    json_decref(req);
+    return r->arg;
+}
+
 /* One read: send, then sort the answer into r->answer. */
 static void read_one(struct col_job *job, struct col_read *r)
 {

@@ -47,7 +47,7 @@ struct scan_opts {
     const char *const *data_dirs; /* --config-data DIR|FILE: JSON/YAML merged under data. */
     size_t ndata_dirs;
     int include_non_failures; /* --include-non-failures: PASS per (check, resource) */
-    const char *compliance;   /* "aws-cis-1.2", "aws-cis-1.4", "aws-cis-2.0", "aws-cis-3.0", "@spec.yaml" or NULL */
+    const char *compliance;   /* "aws-cis-1.2", "aws-cis-1.4", "aws-cis-2.0", "aws-cis-3.0", "aws-cis-7.0", "@spec.yaml" or NULL */
     int trace;                /* --trace: log each rule evaluation at debug level */
     int no_builtin;           /* run custom checks only (tests) */
     int no_builtin_lib;       /* --no-builtin-lib: load no checks/lib module (see scan_add_builtin_modules) */

@@ -79,6 +79,10 @@ def seed_misc(m):
     m.client("kinesis").create_stream(StreamName="demo-clicks", ShardCount=1)  # unencrypted
     m.client("athena").create_work_group(Name="demo-adhoc")  # no result encryption, not enforced
     m.client("secretsmanager").create_secret(Name="demo/api-token", SecretString="demo-only")  # default key
+    events = m.client("events")
+    events.create_event_bus(Name="demo-partners")
+    events.put_permission(EventBusName="demo-partners", Action="events:PutEvents", Principal="*",
+                          StatementId="anyone")  # any account may send
     m.client("elasticache").create_cache_cluster(  # Valkey without automatic backups
         CacheClusterId="demo-sessions", Engine="valkey", CacheNodeType="cache.t3.micro", NumCacheNodes=1,
         SnapshotRetentionLimit=0)

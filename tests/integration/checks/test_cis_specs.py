@@ -1,7 +1,7 @@
 """The built-in CIS specs against the benchmarks' own classes, as osprey reports them (the bundled
 demo artifact, offline): every recommendation listed once in order, CIS 1.2.0's Scored / Not Scored
 as ../shared/reference/cis-aws-foundations-1.2.0.tsv has it, the Automated / Manual counts of CIS
-1.4.0, 2.0.0 and 3.0.0 (aws-services-next.md section 5), and every control CIS classes Manual
+1.4.0, 2.0.0 and 3.0.0 (aws-services-next.md section 5) and 7.0.0 (prowler's cis_7.0_aws.json), and every control CIS classes Manual
 reported MANUAL, never PASS."""
 import csv
 import json
@@ -13,7 +13,8 @@ sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."
 from osptest import SHARED_DIR, SOURCE_DIR, main, run_osprey  # noqa: E402
 
 # spec: (controls, automated, manual)
-COUNTS = {"aws-cis-1.4": (58, 51, 7), "aws-cis-2.0": (64, 55, 9), "aws-cis-3.0": (62, 54, 8)}
+COUNTS = {"aws-cis-1.4": (58, 51, 7), "aws-cis-2.0": (64, 55, 9), "aws-cis-3.0": (62, 54, 8),
+          "aws-cis-7.0": (70, 34, 36)}
 
 
 def controls(t, spec):

@@ -92,7 +92,8 @@ def test_secrets_manager_state_and_check(t):
     f = findings(t, m, ["ssm", "kms"])
     want = {("AVD-AWS-0098", default): "FAIL", ("AVD-AWS-0098", alias): "FAIL", ("AVD-AWS-0098", own): "PASS"}
     assert {k: f.get(k) for k in want} == want, f
-    assert calls(m, ["ssm"])["ssm"] == 1, "ListSecrets alone: no call per secret"
+    # ListSecrets, then GetResourcePolicy per secret (CIS 7.0 2.21: OSP-AWS-0092) and nothing more
+    assert calls(m, ["ssm"])["ssm"] == 1 + 3, "one list page and one GetResourcePolicy per secret"
 
 
 def test_help_readme_and_policy_name_the_services_and_their_reads(t):

@@ -89,6 +89,10 @@ static const char *const shapes[] = {
     "{\"Id\": \"/hostedzone/\", \"Config\": {\"PrivateZone\": \"perhaps\"}, \"LinkedService\": \"\","
     " \"GetDNSSECResponse\": {\"Status\": \"\", \"KeySigningKeys\": {\"member\": [null, 3, {\"Name\": []}]}},"
     " \"QueryLoggingConfigs\": [{\"HostedZoneId\": 4}, null, {\"HostedZoneId\": \"/hostedzone/\"}]}",
+    "{\"Organization\": {\"Arn\": \"arn:o\", \"MasterAccountId\": 7, \"FeatureSet\": []}, \"Arn\": \"arn:a\","
+    " \"AwsManaged\": \"maybe\", \"JoinedTimestamp\": \"never\", \"DelegationEnabledDate\": {}, \"Status\": null,"
+    " \"Policy\": {\"Statement\": 3}, \"KmsKeyIdentifier\": [], \"VaultARN\": \"arn:v\", \"VaultName\": 5,"
+    " \"policy\": {\"Policy\": 9}, \"ResourcePolicy\": \"%zz{\"}",
     NULL,
 };
 
@@ -275,6 +279,19 @@ static void run_all(json_t *v)
     col_route53_map_query_logging(zones, v);
     col_route53_map_query_logging(v, v);
     json_decref(zones);
+    /* organizations, eventbridge, glacier, Secrets Manager policies */
+    json_decref(col_org_map_organization(v, "1"));
+    json_decref(col_org_map_organization(v, NULL));
+    json_decref(col_org_map_account(v));
+    json_decref(col_org_map_policy(v));
+    json_decref(col_org_map_delegated(v));
+    json_decref(col_eventbridge_map_bus(v));
+    o = col_glacier_map_vault(v);
+    col_glacier_map_policy(o, v);
+    json_decref(o);
+    o = col_ssm_map_secret(v);
+    col_ssm_map_policy(o, v);
+    json_decref(o);
     /* whatever happened, the state is still an object that serialises */
     char *txt = json_dumps(s, JSON_SORT_KEYS);
     CU_ASSERT_PTR_NOT_NULL(txt);

@@ -197,6 +197,23 @@ static const char *checks_of(const struct scan_spec *s, const char *id, char *bu
     return c ? buf : "(no such control)";
 }
 
+/* Count a spec's Automated, manual and alarm-chain controls, asserting each control's classes:
+ * level 1 or 2; Manual in CIS is MANUAL here, with a note; Automated is decided by checks. */
+static void count_classes(const struct scan_spec *s, size_t *automated, size_t *manual, size_t *alarms)
+{
+    for (size_t k = 0; k < s->ncontrols; k++) {
+        const struct scan_control *c = &s->controls[k];
+        *automated += !strcmp(c->assessment, "Automated");
+        *alarms += c->account_scope;
+        *manual += c->manual;
+        CU_ASSERT(!strcmp(c->level, "1") || !strcmp(c->level, "2"));
+        if (!strcmp(c->assessment, "Manual"))
+            CU_ASSERT(c->manual && *c->note);
+        if (!strcmp(c->assessment, "Automated"))
+            CU_ASSERT(!c->manual && c->nchecks > 0);
+    }
+}
+
 /* CIS 2.0.0 and 3.0.0: every recommendation in order, the benchmark's classes, the batch-1
  * controls on the check ids being written for them. */
 static void test_cis20_and_30_specs_list_every_control(void)
@@ -218,18 +235,7 @@ static void test_cis20_and_30_specs_list_every_control(void)
         CU_ASSERT_STRING_EQUAL(s.controls[9].id, "1.10");
         CU_ASSERT_STRING_EQUAL(s.controls[v[i].n - 1].id, v[i].last);
         size_t automated = 0, alarms = 0, manual = 0;
-        for (size_t k = 0; k < s.ncontrols; k++) {
-            const struct scan_control *c = &s.controls[k];
-            automated += !strcmp(c->assessment, "Automated");
-            alarms += c->account_scope;
-            manual += c->manual;
-            CU_ASSERT(!strcmp(c->level, "1") || !strcmp(c->level, "2"));
-            /* Manual in CIS: MANUAL here, with a note; Automated: decided by checks */
-            if (!strcmp(c->assessment, "Manual"))
-                CU_ASSERT(c->manual && *c->note);
-            if (!strcmp(c->assessment, "Automated"))
-                CU_ASSERT(!c->manual && c->nchecks > 0);
-        }
+        count_classes(&s, &automated, &manual, &alarms);
         CU_ASSERT_EQUAL(automated, v[i].automated);
         CU_ASSERT_EQUAL(manual, v[i].n - v[i].automated);
         CU_ASSERT_EQUAL(alarms, v[i].alarms); /* 4.1-4.15 follow the trail's log group */
@@ -246,6 +252,37 @@ static void test_cis20_and_30_specs_list_every_control(void)
         CU_ASSERT_STRING_EQUAL(checks_of(&s, "1.22", b, sizeof(b)), "OSP-AWS-0042");
         scan_pool_free(&pool);
     }
+}
+
+/* CIS 7.0.0: 70 recommendations (34 Automated, 36 Manual) from 2.1.1 to 6.8, the Organizations
+ * section 2.1.x, the monitoring section 5.1-5.15 Manual (alarm checks as evidence), CIFS 6.1.2 and
+ * the resource-policy evidence of 2.21 on the checks written for them. */
+static void test_cis70_spec_lists_every_control(void)
+{
+    struct scan_pool pool = {0};
+    struct scan_spec s;
+    char b[200];
+    load_spec(&pool, "checks/compliance/aws-cis-7.0.yaml", &s);
+    CU_ASSERT_STRING_EQUAL(s.id, "aws-cis-7.0");
+    CU_ASSERT_EQUAL_FATAL(s.ncontrols, 70);
+    CU_ASSERT_STRING_EQUAL(s.controls[0].id, "2.1.1");
+    CU_ASSERT_STRING_EQUAL(s.controls[6].id, "2.2");
+    CU_ASSERT_STRING_EQUAL(s.controls[69].id, "6.8");
+    size_t automated = 0, manual = 0, alarms = 0;
+    count_classes(&s, &automated, &manual, &alarms);
+    CU_ASSERT_EQUAL(alarms, 15); /* 5.1-5.15: Manual, their alarm-chain evidence judged as in 3.0 */
+    CU_ASSERT_EQUAL(automated, 34);
+    CU_ASSERT_EQUAL(manual, 36);
+    CU_ASSERT_STRING_EQUAL(checks_of(&s, "6.1.2", b, sizeof(b)), "OSP-AWS-0043");
+    CU_ASSERT_STRING_EQUAL(checks_of(&s, "2.16", b, sizeof(b)), "OSP-AWS-0002");
+    CU_ASSERT_EQUAL(is_manual(&s, "2.16"), 0); /* Manual in 3.0 (1.18), Automated in 7.0 */
+    CU_ASSERT_EQUAL(is_manual(&s, "5.1"), 1);
+    CU_ASSERT_STRING_EQUAL(checks_of(&s, "5.1", b, sizeof(b)), "AVD-AWS-0147");
+    CU_ASSERT_EQUAL(is_manual(&s, "2.1.5"), 1);
+    CU_ASSERT_STRING_EQUAL(checks_of(&s, "2.1.5", b, sizeof(b)), "OSP-AWS-0093");
+    CU_ASSERT_PTR_NOT_NULL(strstr(checks_of(&s, "2.21", b, sizeof(b)), "OSP-AWS-0092"));
+    CU_ASSERT_STRING_EQUAL(checks_of(&s, "5.16", b, sizeof(b)), "OSP-AWS-0030");
+    scan_pool_free(&pool);
 }
 
 /* Every embedded check: METADATA with an id, a known severity, a service, a _test.rego. */
@@ -351,6 +388,7 @@ static void test_specs_match_check_metadata(void)
     metadata_matches_spec("checks/compliance/aws-cis-1.4.yaml", "cis-aws-1.4");
     metadata_matches_spec("checks/compliance/aws-cis-2.0.yaml", "cis-aws-2.0");
     metadata_matches_spec("checks/compliance/aws-cis-3.0.yaml", "cis-aws-3.0");
+    metadata_matches_spec("checks/compliance/aws-cis-7.0.yaml", "cis-aws-7.0");
 }
 
 static void test_lib_modules_are_embedded_and_tests_are_not(void)
@@ -369,6 +407,7 @@ static const struct osp_test tests[] = {
     OSP_TEST(test_cis12_spec_lists_all_49_controls_in_order),
     OSP_TEST(test_cis14_spec_lists_all_58_controls),
     OSP_TEST(test_cis20_and_30_specs_list_every_control),
+    OSP_TEST(test_cis70_spec_lists_every_control),
     OSP_TEST(test_every_builtin_check_has_metadata_id_and_tests),
     OSP_TEST(test_specs_match_check_metadata),
     OSP_TEST(test_lib_modules_are_embedded_and_tests_are_not),
