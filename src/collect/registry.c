@@ -8,6 +8,7 @@ static const struct col_service services[] = {
     {"account", 1, col_account, "alternate contacts (security, billing, operations)"},
     {"acm", 0, col_acm, "certificates of every key type: expiry, key algorithm, status, in use"},
     {"athena", 0, col_athena, "Athena workgroups: result encryption, enforced settings"},
+    {"backup", 0, col_backup, "AWS Backup vaults (access policy, lock) and backup plans"},
     {"cloudfront", 1, col_cloudfront, "distributions with their configuration, v2 access-log deliveries"},
     {"cloudtrail", 0, col_cloudtrail, "trails, their status and event selectors"},
     {"cloudwatch", 0, col_cloudwatch, "alarms, log groups and metric filters"},
@@ -22,15 +23,20 @@ static const struct col_service services[] = {
     {"elb", 0, col_elb, "load balancers (ELBv2 and classic), their listeners and attributes"},
     {"guardduty", 0, col_guardduty, "detectors, their status and protection plans (features)"},
     {"iam", 1, col_iam, "users (root included), groups, roles, policies, password policy"},
+    {"inspector2", 0, col_inspector2, "Inspector: which scan types (EC2, ECR, Lambda, Lambda code) are enabled"},
     {"kinesis", 0, col_kinesis, "Kinesis data streams and their encryption"},
     {"kms", 0, col_kms, "keys, their rotation status, aliases"},
     {"lambda", 0, col_lambda, "functions (environment values redacted), resource policies, function URLs"},
+    {"macie", 0, col_macie, "Macie: enabled or not in the region"},
     {"rds", 0, col_rds, "DB instances, clusters, manual snapshots and who may restore them"},
     {"s3", 1, col_s3, "buckets and the account public access block"},
+    {"sagemaker", 0, col_sagemaker, "SageMaker notebook instances: internet access, root access, VPC, volume key"},
     {"securityhub", 0, col_securityhub, "Security Hub: enabled or not, enabled standards"},
     {"sns", 0, col_sns, "topics, their encryption and subscriptions"},
     {"sqs", 0, col_sqs, "queues with all their attributes (encryption, access policy)"},
     {"ssm", 0, col_ssm, "Secrets Manager secrets: encryption key, rotation (Trivy's name for it)"},
+    {"ssoadmin", 1, col_ssoadmin, "IAM Identity Center instances (every scanned region asked)"},
+    {"workspaces", 0, col_workspaces, "WorkSpaces: root and user volume encryption"},
 };
 
 const struct col_service *col_services(size_t *n)

@@ -24,6 +24,8 @@ struct run {
     struct osp_ctx *ctx;
     struct aws_client *client;
     const char *account, *partition, *sign_region;
+    const char *const *regions; /* the scanned regions (a global job may look into each) */
+    size_t nregions;
     col_progress_fn progress;
     void *ud;
 };
@@ -112,7 +114,8 @@ static void run_one(struct run *r, size_t i)
     struct spec *s = &r->specs[i];
     struct col_result *res = &r->res[i];
     struct col_job job = {r->ctx, r->client, r->account, r->partition,
-                          s->svc->global ? r->sign_region : s->region, s->svc->name, r->pool, &r->counts[i]};
+                          s->svc->global ? r->sign_region : s->region, s->svc->name, r->pool, &r->counts[i],
+                          r->regions, r->nregions};
     struct osp_err e;
     osp_err_init(&e);
     json_t *state = json_object();
@@ -302,7 +305,8 @@ enum osp_code col_run(struct osp_ctx *ctx, struct aws_client *client, const char
     if (rc)
         return rc;
     struct run r = {.ctx = ctx, .client = client, .account = account, .progress = progress, .ud = ud,
-                    .partition = partition ? partition : aws_partition_of(regions[0]), .sign_region = regions[0]};
+                    .partition = partition ? partition : aws_partition_of(regions[0]), .sign_region = regions[0],
+                    .regions = regions, .nregions = nregions};
     pthread_mutex_init(&r.mu, NULL);
     rc = plan(&r, svcs, nsvcs, regions, nregions, err);
     if (rc == OSP_OK) {
