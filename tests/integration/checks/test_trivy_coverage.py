@@ -23,6 +23,7 @@ COLLECTED |= {"dynamodb", "efs", "securityhub"}  # issue 13, svc-data
 COLLECTED |= {"athena", "kinesis", "ssm"}  # issue 14, svc-data
 COLLECTED |= {"cloudfront", "codebuild", "ecs"}  # issue 14, svc-b2a
 COLLECTED |= {"guardduty", "acm"}
+COLLECTED |= {"backup", "inspector2", "macie", "sagemaker", "ssoadmin", "workspaces"}  # issue 15, svc-acct
 NOT_SHIPPED = {
     "AVD-AWS-0134": "deprecated by Trivy: a Terraform-only stub (HTTP data blocks), nothing in an account to judge",
 }
