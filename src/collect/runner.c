@@ -295,6 +295,16 @@ enum osp_code col_run(struct osp_ctx *ctx, struct aws_client *client, const char
                       int workers, col_progress_fn progress, void *ud, struct col_result **out, size_t *nout,
                       struct osp_err *err)
 {
+    return col_run_scoped(ctx, client, account, partition, regions, nregions, NULL, 0, services, nservices, workers,
+                          progress, ud, out, nout, err);
+}
+
+enum osp_code col_run_scoped(struct osp_ctx *ctx, struct aws_client *client, const char *account,
+                             const char *partition, const char *const *regions, size_t nregions,
+                             const char *const *scan_regions, size_t nscan, const char *const *services,
+                             size_t nservices, int workers, col_progress_fn progress, void *ud,
+                             struct col_result **out, size_t *nout, struct osp_err *err)
+{
     const struct col_service *svcs[64];
     size_t nsvcs = 0;
     if (!regions || nregions == 0 || !regions[0])
@@ -306,7 +316,8 @@ enum osp_code col_run(struct osp_ctx *ctx, struct aws_client *client, const char
         return rc;
     struct run r = {.ctx = ctx, .client = client, .account = account, .progress = progress, .ud = ud,
                     .partition = partition ? partition : aws_partition_of(regions[0]), .sign_region = regions[0],
-                    .regions = regions, .nregions = nregions};
+                    .regions = scan_regions && nscan ? scan_regions : regions,
+                    .nregions = scan_regions && nscan ? nscan : nregions};
     pthread_mutex_init(&r.mu, NULL);
     rc = plan(&r, svcs, nsvcs, regions, nregions, err);
     if (rc == OSP_OK) {
