@@ -184,6 +184,38 @@ def test_state_shapes_and_calls_per_resource(t):
     assert calls["macie"] == 1 and calls["inspector2"] == 1 and calls["workspaces"] == 1, calls
 
 
+def test_readme_policy_lets_them_collect_and_without_it_they_fail(t):
+    """Live under moto's IAM enforcement with the README's policy: every service collects, and
+    without its new actions each fails (iam keeps collecting: its provider lists stay unknown).
+    macie and backup are checked by name only: with auth on, moto 5.2.1 answers their REST GET
+    requests (boto3's too) with SignatureDoesNotMatch."""
+    live = ["ec2", "iam", "inspector2", "sagemaker", "ssoadmin", "workspaces"]
+    text = open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "..", "README.md")).read()
+    policy = json.loads(text.split("<!-- permissions:begin -->", 1)[1].split("```json", 1)[1].split("```", 1)[0])
+
+    def run(pol, name):
+        m = t.moto()
+        seed(m)
+        key = m.iam_user("scanner", json.dumps(pol))
+        m.enable_auth()
+        env = m.env(AWS_ACCESS_KEY_ID=key["AccessKeyId"], AWS_SECRET_ACCESS_KEY=key["SecretAccessKey"])
+        r = run_osprey(["aws", "--endpoint", m.endpoint, "--region", "us-east-1"] + sum((["--service", x] for x in live), [])
+                       + ["--cache-dir", os.path.join(t.tmp, name), "--format", "json"], env=env)
+        assert r.returncode in (0, 1), r.stderr[-2000:]
+        return r, json.loads(r.stdout)
+
+    _, rep = run(policy, "full")
+    assert sorted((x["Service"], x["Status"]) for x in rep["Services"]) == [(x, "ok") for x in live], rep["Services"]
+    new = ("ec2:DescribeRouteTables", "ec2:DescribeVpcPeeringConnections", "iam:ListSAMLProviders",
+           "iam:ListOpenIDConnectProviders", "inspector2:", "sagemaker:", "sso:", "workspaces:")
+    policy["Statement"][0]["Action"] = [a for a in policy["Statement"][0]["Action"] if not a.startswith(new)]
+    r, rep = run(policy, "cut")
+    status = {x["Service"]: x["Status"] for x in rep["Services"]}
+    assert status == {"ec2": "failed", "iam": "ok", "inspector2": "failed", "sagemaker": "failed",
+                      "ssoadmin": "failed", "workspaces": "failed"}, status
+    assert "ListSAMLProviders denied" in r.stderr, r.stderr[-2000:]
+
+
 def test_readme_minimal_policy_names_every_new_read(t):
     text = open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "..", "README.md")).read()
     policy = json.loads(text.split("<!-- permissions:begin -->", 1)[1].split("```json", 1)[1].split("```", 1)[0])
