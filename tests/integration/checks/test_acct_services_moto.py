@@ -22,6 +22,7 @@ import sys
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "tools"))
 from osptest import main, run_osprey  # noqa: E402
+from test_batch2_policy_moto import readme_policy  # noqa: E402
 
 ACCT = "123456789012"
 SERVICES = ["backup", "ec2", "iam", "inspector2", "macie", "sagemaker", "ssoadmin", "workspaces"]
@@ -190,8 +191,7 @@ def test_readme_policy_lets_them_collect_and_without_it_they_fail(t):
     macie and backup are checked by name only: with auth on, moto 5.2.1 answers their REST GET
     requests (boto3's too) with SignatureDoesNotMatch."""
     live = ["ec2", "iam", "inspector2", "sagemaker", "ssoadmin", "workspaces"]
-    text = open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "..", "README.md")).read()
-    policy = json.loads(text.split("<!-- permissions:begin -->", 1)[1].split("```json", 1)[1].split("```", 1)[0])
+    policy = readme_policy()
 
     def run(pol, name):
         m = t.moto()
@@ -217,8 +217,7 @@ def test_readme_policy_lets_them_collect_and_without_it_they_fail(t):
 
 
 def test_readme_minimal_policy_names_every_new_read(t):
-    text = open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "..", "README.md")).read()
-    policy = json.loads(text.split("<!-- permissions:begin -->", 1)[1].split("```json", 1)[1].split("```", 1)[0])
+    policy = readme_policy()
     actions = set(policy["Statement"][0]["Action"])
     want = {"backup:GetBackupVaultAccessPolicy", "backup:ListBackupPlans", "backup:ListBackupVaults",
             "ec2:DescribeRouteTables", "ec2:DescribeVpcPeeringConnections", "iam:ListOpenIDConnectProviders",
