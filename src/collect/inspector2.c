@@ -6,7 +6,10 @@
 
 #include "collect/col_int.h"
 
-static const char *const scan_types[] = {"ec2", "ecr", "lambda", "lambdaCode", NULL};
+/* The scan types: the API's key, the state's key. */
+static const struct {
+    const char *api, *key;
+} scan_types[] = {{"ec2", "ec2"}, {"ecr", "ecr"}, {"lambda", "lambda"}, {"lambdaCode", "lambdacode"}};
 
 /* The status of one scan type: resourceState.<t>.status, or the older resourceStatus.<t>. */
 static const char *type_status(json_t *acct, const char *t)
@@ -34,15 +37,8 @@ json_t *col_inspector2_map_status(json_t *resp, const char *account, const char 
     if (!st && acct)
         st = col_s(acct, "status");
     col_add_str(o, "status", st, arn);
-    for (const char *const *t = scan_types; *t; t++) {
-        char key[32];
-        size_t k = 0;
-        for (const char *c = *t; *c && k + 1 < sizeof key; c++)
-            key[k++] = (char)(*c >= 'A' && *c <= 'Z' ? *c + 32 : *c);
-        key[k] = '\0';
-        const char *s = acct ? type_status(acct, *t) : "DISABLED";
-        col_add_str(o, key, s, arn);
-    }
+    for (size_t t = 0; t < sizeof scan_types / sizeof scan_types[0]; t++)
+        col_add_str(o, scan_types[t].key, acct ? type_status(acct, scan_types[t].api) : "DISABLED", arn);
     return o;
 }
 
