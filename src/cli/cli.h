@@ -31,5 +31,7 @@ int cli_version(struct osp_ctx *ctx, int argc, char **argv);
 int cli_fail(const struct osp_err *err);
 /* Print a one-line usage error naming the fix and return 2. */
 int cli_usage_error(const char *fmt, ...) OSP_PRINTF(1, 2);
+/* "osprey: <message>" on stderr, control characters escaped (see cli_fail). */
+void cli_errf(const char *fmt, ...) OSP_PRINTF(1, 2);
 
 #endif

@@ -149,7 +149,7 @@ static int show(const struct scan_catalog *cat, const struct checks_args *a)
 {
     const struct scan_check *c = scan_catalog_find(cat, a->id);
     if (!c) {
-        fprintf(stderr, "osprey: no check '%s' (see 'osprey checks list')\n", a->id);
+        cli_errf("no check '%s' (see 'osprey checks list')", a->id);
         return 4;
     }
     if (!strcmp(a->format, "json"))

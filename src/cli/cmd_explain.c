@@ -7,6 +7,7 @@
  * from a saved JSON report (--input) or from an offline scan of the cache or an artifact (the
  * artifact is read from a private copy, so explaining never rewrites it). */
 #include <ctype.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,6 +15,7 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "core/buf.h"
 #include "results/report.h"
 #include "scan/scan.h"
 
@@ -259,7 +261,9 @@ static int unknown_check(const struct scan_catalog *cat, const char *what)
             break;
         }
     }
-    fprintf(stderr, "osprey: no check '%s'", what);
+    char *shown = osp_escape_controls(what);
+    fprintf(stderr, "osprey: no check '%s'", shown);
+    free(shown);
     for (size_t k = 0, n = 0; k < EXPLAIN_HINTS; k++)
         if (best[k] && dist[k] <= strlen(what) / 2)
             fprintf(stderr, "%s%s (%s)", n++ ? ", " : "; nearest: ", best[k]->id, best[k]->title);
@@ -300,7 +304,7 @@ static int offline_report(struct osp_ctx *ctx, const struct explain_args *a, str
         if (in)
             fclose(in);
         if (rc) {
-            fprintf(stderr, "osprey: cannot read the cache artifact %s: %m\n", a->artifact);
+            cli_errf("cannot read the cache artifact %s: %s", a->artifact, strerror(errno));
             goto done;
         }
         argv[argc++] = "--cache-artifact";

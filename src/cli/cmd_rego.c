@@ -8,6 +8,7 @@
 #include <time.h>
 
 #include "cli/cli.h"
+#include "core/buf.h"
 #include "cli/opts.h"
 #include "rego/rego.h"
 #include "scan/scan.h"
@@ -169,10 +170,14 @@ static int print_errors(struct rego_engine *e, const struct osp_err *err, bool p
     const struct rego_error *le = e ? rego_last_error(e) : NULL;
     rv o = rv_obj_new(), arr = rv_arr_new(), x = rv_obj_new();
     if (le && le->code[0]) {
+        /* a file name or message from the command line or the module: one line, escaped */
+        char *file = osp_escape_controls(le->file), *msg = osp_escape_controls(le->message);
         if (le->line)
-            fprintf(stderr, "%s:%d: %s: %s\n", le->file, le->line, le->code, le->message);
+            fprintf(stderr, "%s:%d: %s: %s\n", file, le->line, le->code, msg);
         else
-            fprintf(stderr, "%s: %s\n", le->code, le->message);
+            fprintf(stderr, "%s: %s\n", le->code, msg);
+        free(file);
+        free(msg);
         rv_obj_set(&x, rv_str_new("code"), rv_str_new(le->code));
         rv_obj_set(&x, rv_str_new("message"), rv_str_new(le->message));
         if (le->line) {
@@ -485,7 +490,9 @@ static int rego_parse_cmd(int argc, char **argv)
     enum osp_code rc = rego_parse_to_json(file, text, len, v0, &out, &err);
     free(text);
     if (rc) {
-        fprintf(stderr, "%s\n", err.msg);
+        char *msg = osp_escape_controls(err.msg);
+        fprintf(stderr, "%s\n", msg);
+        free(msg);
         return 2;
     }
     printf("%s\n", out);

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "core/buf.h"
 #include "core/log.h"
 
 static const struct {
@@ -29,19 +30,36 @@ static const struct {
 int cli_fail(const struct osp_err *err)
 {
     /* a fatal message passes the same redaction as every log line (core/log.h) */
-    char *safe = err->msg[0] ? osp_redact(err->msg) : NULL;
-    fprintf(stderr, "osprey: %s\n", safe ? safe : err->msg[0] ? "(message withheld)" : osp_strerror(err->code));
-    free(safe);
+    char *red = err->msg[0] ? osp_redact(err->msg) : NULL;
+    cli_errf("%s", red ? red : err->msg[0] ? "(message withheld)" : osp_strerror(err->code));
+    free(red);
     return osp_exit_code(err->code);
+}
+
+/* One line on stderr: "osprey: " and the message with CR, LF and escape sequences shown escaped,
+ * so a file name, check id or AWS text cannot start a CI workflow command or drive the terminal. */
+static void verrf(const char *fmt, va_list ap)
+{
+    char line[4096];
+    vsnprintf(line, sizeof(line), fmt, ap);
+    char *safe = osp_escape_controls(line);
+    fprintf(stderr, "osprey: %s\n", safe);
+    free(safe);
+}
+
+void cli_errf(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    verrf(fmt, ap);
+    va_end(ap);
 }
 
 int cli_usage_error(const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    fputs("osprey: ", stderr);
-    vfprintf(stderr, fmt, ap);
-    fputc('\n', stderr);
+    verrf(fmt, ap);
     va_end(ap);
     return 2;
 }

@@ -139,7 +139,7 @@ int cli_report_out_finish(struct cli_report_out *out, struct res_report *r)
     if (write_outputs(out, r, &err))
         return cli_fail(&err);
     if (r->gate.summary)
-        fprintf(stderr, "osprey: %s\n", r->gate.summary);
+        cli_errf("%s", r->gate.summary);
     else if (!res_report_complete(r) && !out->opts->quiet)
         fprintf(stderr, "osprey: incomplete run: some services, regions or checks were not evaluated (see the "
                         "report); a gate (--fail-on) would exit %d\n",

@@ -141,6 +141,8 @@ static enum osp_code load_artifact(const struct scan_source *src, struct scan_sc
                                    struct osp_err *err)
 {
     const char *path = src->artifact;
+    if (path && src->offline && access(path, F_OK) != 0) /* online, a first run has none yet */
+        osp_warn(src->ctx, "--offline: cache artifact '%s' does not exist; only the cache directory is read", path);
     if (!path || access(path, F_OK) != 0)
         return OSP_OK;
     struct art_meta meta;

@@ -62,5 +62,25 @@ def test_resource_names_are_escaped_in_table_cells(t):
                     "--arn", "arn:aws:s3:::demo-public-assets\n::warning::forged\x1b[31m"])
     clean(r.stdout + r.stderr)
 
+
+def test_command_line_text_is_escaped_in_fatal_messages(t):
+    """File names and ids from the command line (or a CI variable feeding it) reach fatal and usage
+    messages escaped too: main printed them raw from cli_fail, cli_usage_error, `checks show`,
+    `explain` and `rego` errors."""
+    evil_path = os.path.join(t.tmp, "no\n::warning::forged\x1b[2J.osc")
+    cases = [
+        ["aws", "--offline", "--cache-artifact", evil_path, "--no-progress"],
+        ["checks", "show", "AVD-AWS-9999\n::error::forged"],
+        ["explain", "AVD\n::error::forged\x1b[2J"],
+        ["rego", "eval", "--data", evil_path, "data"],
+        ["aws", "--severity", "HIGH\n::error::forged"],
+    ]
+    for args in cases:
+        r = run_osprey(args)
+        assert r.returncode != 0, (args, r.stdout, r.stderr)
+        assert "forged" in r.stderr, (args, r.stderr)  # the message still names the bad input
+        clean(r.stderr)
+
+
 if __name__ == "__main__":
     main(globals())
