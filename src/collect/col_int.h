@@ -386,4 +386,33 @@ json_t *col_ssoadmin_map_instance(json_t *list_entry, const char *region); /* NU
 enum osp_code col_workspaces(struct col_job *job, json_t *state, struct osp_err *err);
 json_t *col_workspaces_map(json_t *entry, const char *partition, const char *region, const char *account);
 
+/* apigateway.c (v1 REST APIs and v2 HTTP/WebSocket APIs) */
+enum osp_code col_apigateway(struct col_job *job, json_t *state, struct osp_err *err);
+json_t *col_apigw_map_restapi(json_t *get_rest_apis_item, const char *partition, const char *region); /* NULL without id */
+void col_apigw_map_stages(json_t *api, json_t *get_stages_resp);
+void col_apigw_map_resources(json_t *api, json_t *get_resources_page); /* appends */
+json_t *col_apigw_map_domain_v1(json_t *item, const char *partition, const char *region); /* NULL without name */
+json_t *col_apigw_map_api_v2(json_t *get_apis_item, const char *partition, const char *region); /* NULL without apiId */
+void col_apigw_map_stages_v2(json_t *api, json_t *get_stages_page);  /* appends */
+void col_apigw_map_routes_v2(json_t *api, json_t *get_routes_page);  /* appends */
+json_t *col_apigw_map_domain_v2(json_t *item, const char *partition, const char *region); /* NULL without name */
+/* elasticache.c */
+enum osp_code col_elasticache(struct col_job *job, json_t *state, struct osp_err *err);
+json_t *col_ec_map_cluster(json_t *cache_cluster);          /* NULL without ARN */
+json_t *col_ec_map_replication_group(json_t *group);        /* NULL without ARN */
+json_t *col_ec_map_serverless(json_t *serverless_cache);    /* NULL without ARN */
+/* redshift.c */
+enum osp_code col_redshift(struct col_job *job, json_t *state, struct osp_err *err);
+json_t *col_redshift_map_cluster(json_t *cluster, const char *partition, const char *region,
+                                 const char *account); /* NULL without ClusterIdentifier */
+void col_redshift_map_logging(json_t *cluster, json_t *describe_logging_status_resp);
+void col_redshift_map_parameters(json_t *out, const char *group, json_t *describe_cluster_parameters_resp,
+                                 const char *partition, const char *region, const char *account);
+/* msk.c */
+enum osp_code col_msk(struct col_job *job, json_t *state, struct osp_err *err);
+json_t *col_msk_map_cluster(json_t *cluster_info); /* NULL without clusterArn */
+/* mq.c */
+enum osp_code col_mq(struct col_job *job, json_t *state, struct osp_err *err);
+json_t *col_mq_map_broker(json_t *describe_broker_resp); /* NULL without brokerArn */
+
 #endif

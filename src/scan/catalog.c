@@ -34,13 +34,13 @@ static enum osp_code grow(struct scan_catalog *c, struct osp_err *err)
 }
 
 /* After compile: the input.aws.<service>.<x> collections the check's module reads (from the
- * parsed module, imports resolved). */
+ * parsed module, imports resolved); "<x>.<y>" when the path goes on (see scan_collection). */
 static enum osp_code note_collections(struct scan_catalog *c, size_t k, struct osp_err *err)
 {
     struct scan_check_run *run = &c->run[k];
     const char *service = c->checks[k].service;
     rv paths = rv_undef();
-    enum osp_code rc = rego_module_input_paths(c->engine, run->module, 3, &paths, err);
+    enum osp_code rc = rego_module_input_paths(c->engine, run->module, 4, &paths, err);
     if (rc)
         return rc;
     size_t n = 0;
@@ -51,12 +51,28 @@ static enum osp_code note_collections(struct scan_catalog *c, size_t k, struct o
         rv p = rv_set_at(paths, i);
         if (rv_len(p) < 3 || strcmp(rv_str(rv_arr_at(p, 0)), "aws") || strcmp(rv_str(rv_arr_at(p, 1)), service))
             continue;
-        if (!(run->collections[n++] = scan_pool_strdup(&c->pool, rv_str(rv_arr_at(p, 2)))))
+        char name[512];
+        snprintf(name, sizeof name, "%s%s%s", rv_str(rv_arr_at(p, 2)), rv_len(p) > 3 ? "." : "",
+                 rv_len(p) > 3 ? rv_str(rv_arr_at(p, 3)) : "");
+        if (!(run->collections[n++] = scan_pool_strdup(&c->pool, name)))
             rc = osp_err_set(err, OSP_ENOMEM, "out of memory loading checks");
     }
     run->ncollections = n;
     rv_unref(paths);
     return rc;
+}
+
+rv scan_collection(rv svc, const char *name)
+{
+    const char *dot = strchr(name, '.');
+    if (!dot)
+        return rv_obj_get_s(svc, name);
+    char head[256];
+    snprintf(head, sizeof head, "%.*s", (int)(dot - name), name);
+    rv ns = rv_obj_get_s(svc, head);
+    if (rv_kind(ns) != RV_OBJECT || !rv_is_undef(rv_obj_get_s(ns, "__defsec_metadata")))
+        return ns; /* a resource (or nothing): the path went into its fields */
+    return rv_obj_get_s(ns, dot + 1);
 }
 
 static int in_namespaces(const char *pkg, const struct scan_opts *o)

@@ -11,7 +11,8 @@ struct scan_check_run {
     size_t ndeny;
     const char *gap_ref; /* "data.<package>.not_evaluated" when the module has one, else NULL */
     const char *satisfied_ref; /* "data.<package>.satisfied" when the module has one, else NULL */
-    const char **collections; /* input.aws.<service>.<collection> names the module mentions */
+    const char **collections; /* input.aws.<service>.<collection> names the module mentions; "<ns>.<collection>"
+                                 when it reads deeper (scan_collection resolves both) */
     size_t ncollections;
     size_t module;   /* engine module index (SIZE_MAX: none) */
     int global_only; /* reads only global services: the same result in every region */
@@ -24,6 +25,10 @@ struct scan_raw_list;
 OSP_MUST_CHECK enum osp_code scan_gaps_apply(const struct scan_catalog *c, struct scan_raw_list *raws, size_t check,
                                              size_t input, size_t before, rv doc, struct osp_err *err);
 int scan_text_reads_field(const char *text, const char *field);
+/* catalog.c: the collection `name` of a service's state svc: svc[name], or for "ns.coll",
+ * svc[ns][coll] when svc[ns] is a namespace (an object that is not a resource: Trivy's
+ * apigateway.v1 / .v2), else svc[ns]. Borrowed; undefined when absent. */
+rv scan_collection(rv svc, const char *name);
 int scan_doc_has_gaps(rv doc); /* any resource of the document with a gap (one walk per input) */
 
 struct scan_catalog {

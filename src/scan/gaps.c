@@ -105,7 +105,7 @@ enum osp_code scan_gaps_apply(const struct scan_catalog *c, struct scan_raw_list
     if (!run->text || rv_kind(svc) != RV_OBJECT)
         return OSP_OK;
     for (size_t k = 0; !rc && k < run->ncollections; k++) {
-        rv coll = rv_obj_get_s(svc, run->collections[k]);
+        rv coll = scan_collection(svc, run->collections[k]);
         for (size_t i = 0; !rc && rv_kind(coll) == RV_ARRAY && i < rv_len(coll); i++)
             rc = judge_item(raws, check, input, before, run->text, rv_arr_at(coll, i), err);
     }

@@ -96,6 +96,23 @@ static void mark_duplicates(const struct scan_raw_list *l, const size_t *idx, ch
         else if (!strcmp(prev->key ? prev->key : "", cur->key ? cur->key : "") && !strcmp(prev->message, cur->message))
             drop[idx[k]] = 1; /* same finding seen from another region */
     }
+    /* a resource does not pass a check that failed on a part of it (an API Gateway stage
+     * "<api ARN>/stages/prod" of the API "<api ARN>"): its parts sort right after it */
+    for (size_t k = 0; k < l->n; k++) {
+        const struct scan_raw *cur = &l->v[idx[k]];
+        size_t len = strlen(cur->resource);
+        if (!cur->pass || !len || drop[idx[k]])
+            continue;
+        for (size_t j = k + 1; j < l->n; j++) {
+            const struct scan_raw *part = &l->v[idx[j]];
+            if (part->check != cur->check || strncmp(part->resource, cur->resource, len))
+                break;
+            if (part->resource[len] == '/' && !part->pass) {
+                drop[idx[k]] = 1;
+                break;
+            }
+        }
+    }
 }
 
 /* Order for telling sub-findings apart: check, resource (and region input when there is no

@@ -156,7 +156,7 @@ static enum osp_code add_passes(struct run_state *st, size_t check, size_t input
         return st->raws.n == nfail_before ? scan_raw_add(&st->raws, check, input, "", "no issue found", 1, err)
                                           : OSP_OK;
     for (size_t k = 0; k < run->ncollections; k++) {
-        rv coll = rv_obj_get_s(svc, run->collections[k]);
+        rv coll = scan_collection(svc, run->collections[k]);
         size_t n = rv_kind(coll) == RV_ARRAY ? rv_len(coll) : rv_kind(coll) == RV_OBJECT;
         for (size_t i = 0; i < n; i++) {
             rv item = rv_kind(coll) == RV_ARRAY ? rv_arr_at(coll, i) : coll;

@@ -147,6 +147,15 @@ def seed(m, k):
         asg.create_launch_configuration(LaunchConfigurationName="lc%04d" % i, ImageId="ami-12c6146b",
                                         InstanceType="t3.micro")
     n["ec2"] += k
+    gw, gw2 = m.client("apigateway"), m.client("apigatewayv2")
+    for i in range(k):
+        api = gw.create_rest_api(name="rest%04d" % i)["id"]
+        root = gw.get_resources(restApiId=api)["items"][0]["id"]
+        gw.put_method(restApiId=api, resourceId=root, httpMethod="GET", authorizationType="NONE")
+        gw.put_integration(restApiId=api, resourceId=root, httpMethod="GET", type="MOCK")
+        gw.create_deployment(restApiId=api, stageName="prod")
+        gw2.create_stage(ApiId=gw2.create_api(Name="http%04d" % i, ProtocolType="HTTP")["ApiId"], StageName="prod")
+    n["apigateway"] = 2 * k  # REST and HTTP APIs (their stages, methods and routes come with them)
     return n
 
 

@@ -78,6 +78,25 @@ def seed_misc(m):
     m.client("kinesis").create_stream(StreamName="demo-clicks", ShardCount=1)  # unencrypted
     m.client("athena").create_work_group(Name="demo-adhoc")  # no result encryption, not enforced
     m.client("secretsmanager").create_secret(Name="demo/api-token", SecretString="demo-only")  # default key
+    m.client("elasticache").create_cache_cluster(  # Valkey without automatic backups
+        CacheClusterId="demo-sessions", Engine="valkey", CacheNodeType="cache.t3.micro", NumCacheNodes=1,
+        SnapshotRetentionLimit=0)
+    subnet = m.client("ec2").describe_subnets(Filters=[{"Name": "default-for-az", "Values": ["true"]}])["Subnets"][0]
+    m.client("redshift").create_cluster_subnet_group(ClusterSubnetGroupName="demo-private", Description="demo",
+                                                     SubnetIds=[subnet["SubnetId"]])
+    m.client("redshift").create_cluster(  # public, unencrypted, default admin name (in a VPC, as AWS requires)
+        ClusterIdentifier="demo-warehouse", NodeType="dc2.large", MasterUsername="awsuser",
+        MasterUserPassword="Demo-only-1", ClusterType="single-node", PubliclyAccessible=True,
+        ClusterSubnetGroupName="demo-private")
+    m.client("kafka").create_cluster(  # plaintext clients, no broker logs
+        ClusterName="demo-events", KafkaVersion="3.5.1", NumberOfBrokerNodes=2,
+        BrokerNodeGroupInfo={"InstanceType": "kafka.t3.small", "ClientSubnets": ["subnet-a", "subnet-b"]},
+        EncryptionInfo={"EncryptionAtRest": {"DataVolumeKMSKeyId": "arn:aws:kms:us-east-1:123456789012:key/demo"},
+                        "EncryptionInTransit": {"ClientBroker": "TLS_PLAINTEXT", "InCluster": True}})
+    m.client("mq").create_broker(  # public ActiveMQ broker without audit logs
+        BrokerName="demo-orders", EngineType="ACTIVEMQ", EngineVersion="5.17.6", HostInstanceType="mq.t3.micro",
+        DeploymentMode="SINGLE_INSTANCE", PubliclyAccessible=True, AutoMinorVersionUpgrade=True,
+        Users=[{"Username": "demo", "Password": "demo-only-password"}])
 
 
 class NoAnalyzers(http.server.BaseHTTPRequestHandler):

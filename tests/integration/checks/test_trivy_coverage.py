@@ -24,6 +24,8 @@ COLLECTED |= {"athena", "kinesis", "ssm"}  # issue 14, svc-data
 COLLECTED |= {"cloudfront", "codebuild", "ecs"}  # issue 14, svc-b2a
 COLLECTED |= {"guardduty", "acm"}
 COLLECTED |= {"backup", "inspector2", "macie", "sagemaker", "ssoadmin", "workspaces"}  # issue 15, svc-acct
+COLLECTED |= {"apigateway"}  # issue 14, svc-apigw
+COLLECTED |= {"elasticache", "mq", "msk", "redshift"}  # issue 15, svc-cache
 NOT_SHIPPED = {
     "AVD-AWS-0134": "deprecated by Trivy: a Terraform-only stub (HTTP data blocks), nothing in an account to judge",
 }

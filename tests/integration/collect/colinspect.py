@@ -8,6 +8,7 @@ Helpers unwrap Trivy-style wrapped values: val(x) -> x["value"].
 """
 import json
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -107,3 +108,44 @@ def inspect(m, services=(), regions=("us-east-1",), env=None, extra=()):
     out = json.loads(p.stdout)
     failed = {(x["service"], x["region"]): x["code"] for x in out["_results"] if x["status"] != "ok"}
     return Inspect(_normalise(out, list(regions)), failed, p.stdout, p.stderr, p.returncode)
+
+
+# ---- scan helpers the per-service moto tests share ----
+def scan_findings(tmp, m, services, name="scan"):
+    """{(check id, resource): status} of a scan of `services` in us-east-1, non-failures included."""
+    args = ["aws", "--endpoint", m.endpoint, "--region", "us-east-1", "--include-non-failures", "--format", "json",
+            "--cache-dir", os.path.join(tmp, "cache-" + name)]
+    for s in services:
+        args += ["--service", s]
+    r = run_osprey(args, env=m.env())
+    assert r.returncode in (0, 1), "exit %d: %s" % (r.returncode, r.stderr[-2000:])
+    return {(f["ID"], f["Resource"]): f["Status"] for f in json.loads(r.stdout)["Findings"]}
+
+
+def call_counts(m, services):
+    """{service: API calls} of an inspect of `services` in us-east-1 (from the --debug summary)."""
+    r = inspect(m, services, extra=["--debug"])
+    return {k: int(v) for k, v in re.findall(r"collect: (\w+) us-east-1: (\d+) calls", r.stderr)}
+
+
+def readme_policy():
+    """The README's minimal IAM policy document."""
+    with open(os.path.join(SOURCE_DIR, "README.md")) as f:
+        text = f.read()
+    return json.loads(text.split("<!-- permissions:begin -->", 1)[1].split("```json", 1)[1].split("```", 1)[0])
+
+
+def scan_as_policy(tmp, m, policy, services, name):
+    """Scan `services` as an IAM user holding exactly `policy`, with moto's IAM enforcement turned on:
+    ({service: status}, report)."""
+    key = m.iam_user("scanner", json.dumps(policy))
+    m.enable_auth()
+    env = m.env(AWS_ACCESS_KEY_ID=key["AccessKeyId"], AWS_SECRET_ACCESS_KEY=key["SecretAccessKey"])
+    args = ["aws", "--endpoint", m.endpoint, "--region", "us-east-1", "--format", "json",
+            "--cache-dir", os.path.join(tmp, name)]
+    for svc in services:
+        args += ["--service", svc]
+    r = run_osprey(args, env=env)
+    assert r.stdout.strip(), (r.returncode, r.stderr[-2000:])
+    rep = json.loads(r.stdout)
+    return {x["Service"]: x["Status"] for x in rep["Services"]}, rep

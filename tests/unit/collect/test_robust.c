@@ -58,6 +58,22 @@ static const char *const shapes[] = {
     "{\"CertificateArn\": \"arn:a\", \"DomainName\": 3, \"InUse\": \"yes\", \"NotAfter\": \"soon\", \"NotBefore\": -1e300,"
     " \"KeyAlgorithm\": {}, \"Status\": [null]}",
     "{\"Policy\": \"not json\", \"Aliases\": [{\"AliasName\": 1}, {\"AliasName\": \"alias/x\", \"TargetKeyId\": null}]}",
+    "{\"id\": \"api1\", \"apiId\": \"v2api\", \"name\": [], \"endpointConfiguration\": {\"types\": \"EDGE\"},"
+    " \"item\": [null, 3, {\"stageName\": \"s\", \"methodSettings\": {\"*/*\": 5, \"x/GET\": {\"cachingEnabled\": \"maybe\"}},"
+    " \"accessLogSettings\": []}, {\"id\": \"r\", \"resourceMethods\": {\"GET\": null, \"PUT\": {\"httpMethod\": 7}}},"
+    " {\"id\": \"r2\", \"resourceMethods\": []}, {\"domainName\": {}, \"securityPolicy\": 1}],"
+    " \"items\": [{\"stageName\": \"w\", \"routeSettings\": {\"a\": 1, \"b\": {\"loggingLevel\": []}},"
+    " \"defaultRouteSettings\": \"x\"}, {\"routeId\": \"r\", \"routeKey\": {}}, {\"domainName\": \"d\","
+    " \"domainNameConfigurations\": [null, 4, {\"securityPolicy\": {}}, {\"securityPolicy\": \"TLS_1_0\"}]}],"
+    " \"domainName\": \"top\", \"domainNameConfigurations\": {\"securityPolicy\": \"TLS_1_2\"}}",
+    "{\"ARN\": \"arn:e\", \"Engine\": 5, \"SnapshotRetentionLimit\": \"many\", \"AutoMinorVersionUpgrade\": [],"
+    " \"MemberClusters\": {\"ClusterId\": [null, 3, \"m\"]}, \"AutomaticFailover\": {}, \"MajorEngineVersion\": null}",
+    "{\"ClusterIdentifier\": \"c\", \"Endpoint\": \"\", \"ClusterParameterGroups\": {\"ClusterParameterGroup\": [null, 1,"
+    " {\"ParameterGroupName\": 7}]}, \"Encrypted\": \"maybe\", \"DescribeLoggingStatusResponse\": 4,"
+    " \"DescribeClusterParametersResponse\": {\"DescribeClusterParametersResult\": {\"Parameters\": [{\"ParameterName\": []}]}}}",
+    "{\"clusterArn\": \"arn:k\", \"clusterType\": 3, \"provisioned\": {\"encryptionInfo\": [], \"loggingInfo\":"
+    " {\"brokerLogs\": {\"s3\": \"on\"}}, \"clientAuthentication\": {\"sasl\": 1}}, \"serverless\": null,"
+    " \"brokerArn\": \"arn:b\", \"logs\": [], \"encryptionOptions\": \"x\", \"publiclyAccessible\": {}}",
     /* svc-acct: macie, inspector2, backup, ssoadmin, workspaces, sagemaker, iam providers, ec2 routes/peering */
     "{\"status\": [], \"createdAt\": \"never\", \"accounts\": [null, 4, {\"accountId\": 7, \"state\": \"x\","
     " \"resourceState\": {\"ec2\": null, \"ecr\": {\"status\": 3}, \"lambdaCode\": []}, \"resourceStatus\": 5}],"
@@ -186,6 +202,36 @@ static void run_all(json_t *v)
     col_ecr_map_registry_scanning(s, v, "arn");
     json_decref(col_sqs_map_queue(json_is_string(v) ? json_string_value(v) : NULL, v, "aws", "r"));
     json_decref(col_sqs_map_queue("https://sqs/x", v, NULL, NULL));
+    o = col_apigw_map_restapi(v, "aws", "r");
+    col_apigw_map_stages(o, v);
+    col_apigw_map_resources(o, v);
+    json_decref(o);
+    o = col_apigw_map_restapi(v, NULL, NULL);
+    json_decref(o);
+    json_decref(col_apigw_map_domain_v1(v, "aws", "r"));
+    json_decref(col_apigw_map_domain_v2(v, NULL, "r"));
+    o = col_apigw_map_api_v2(v, "aws", "r");
+    col_apigw_map_stages_v2(o, v);
+    col_apigw_map_routes_v2(o, v);
+    json_decref(o);
+    o = json_object();
+    col_apigw_map_stages(o, v);
+    col_apigw_map_resources(o, v);
+    col_apigw_map_stages_v2(o, v);
+    col_apigw_map_routes_v2(o, v);
+    json_decref(o);
+    /* elasticache, redshift, msk, mq */
+    json_decref(col_ec_map_cluster(v));
+    json_decref(col_ec_map_replication_group(v));
+    json_decref(col_ec_map_serverless(v));
+    o = col_redshift_map_cluster(v, "aws", "r", "1");
+    col_redshift_map_logging(o, v);
+    json_decref(o);
+    o = json_array();
+    col_redshift_map_parameters(o, col_s(v, "ClusterIdentifier"), v, "aws", "r", "1");
+    json_decref(o);
+    json_decref(col_msk_map_cluster(v));
+    json_decref(col_mq_map_broker(v));
     /* svc-acct */
     json_decref(col_macie_map_session(v, "arn"));
     col_macie_off_message(json_string_value(v));

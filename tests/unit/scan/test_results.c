@@ -121,6 +121,31 @@ static void test_two_messages_on_one_resource_are_both_kept(void)
     scan_raw_cleanup(&l);
 }
 
+/* An API passes a check only when none of its parts (stages, methods: "<ARN>/...") failed it; a
+ * sibling whose ARN merely starts the same ("...x1" vs "...x12") is not a part. */
+static void test_pass_is_dropped_where_a_part_of_the_resource_failed(void)
+{
+    struct scan_raw_list l = {0};
+    add(&l, 0, 0, "arn:aws:apigateway:r::/restapis/x1", "no issue found", 1);
+    add(&l, 0, 0, "arn:aws:apigateway:r::/restapis/x1/stages/dev", "no access logs", 0);
+    add(&l, 0, 0, "arn:aws:apigateway:r::/restapis/x12", "no issue found", 1);
+    add(&l, 1, 0, "arn:aws:apigateway:r::/restapis/x12", "no issue found", 1);
+    add(&l, 0, 0, "arn:aws:apigateway:r::/restapis/x12z/stages/dev", "no access logs", 0);
+    add(&l, 1, 0, "arn:aws:apigateway:r::/restapis/x1", "no issue found", 1);
+    scan_raw_dedupe(&l);
+    int x1_pass0 = 0, x12_pass0 = 0, x1_pass1 = 0;
+    for (size_t i = 0; i < l.n; i++) {
+        x1_pass0 += l.v[i].check == 0 && l.v[i].pass && !strcmp(l.v[i].resource, "arn:aws:apigateway:r::/restapis/x1");
+        x12_pass0 += l.v[i].check == 0 && l.v[i].pass && !strcmp(l.v[i].resource, "arn:aws:apigateway:r::/restapis/x12");
+        x1_pass1 += l.v[i].check == 1 && l.v[i].pass && !strcmp(l.v[i].resource, "arn:aws:apigateway:r::/restapis/x1");
+    }
+    CU_ASSERT_EQUAL(x1_pass0, 0); /* its stage failed */
+    CU_ASSERT_EQUAL(x12_pass0, 1); /* x12z's stage is not a part of x12 */
+    CU_ASSERT_EQUAL(x1_pass1, 1); /* another check: unaffected */
+    CU_ASSERT_EQUAL(l.n, 5);
+    scan_raw_cleanup(&l);
+}
+
 static const struct osp_test tests[] = {
     OSP_TEST(test_result_new_object_gives_message_and_resource),
     OSP_TEST(test_filepath_is_used_when_resource_is_empty),
@@ -132,6 +157,7 @@ static const struct osp_test tests[] = {
     OSP_TEST(test_global_findings_without_resource_are_kept_once),
     OSP_TEST(test_pass_is_dropped_where_the_resource_failed_elsewhere),
     OSP_TEST(test_two_messages_on_one_resource_are_both_kept),
+    OSP_TEST(test_pass_is_dropped_where_a_part_of_the_resource_failed),
     {0},
 };
 

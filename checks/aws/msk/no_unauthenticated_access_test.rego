@@ -1,0 +1,17 @@
+package builtin.aws.msk.osp0115_test
+
+import rego.v1
+
+import data.builtin.aws.msk.osp0115 as check
+
+test_fails if {
+	count(check.deny) == 1 with input as {"aws": {"msk": {"clusters": [{"name": {"value": "k"}, "clientauthentication": {"unauthenticated": {"value": true}}}]}}}
+}
+
+test_passes if {
+	count(check.deny) == 0 with input as {"aws": {"msk": {"clusters": [{"name": {"value": "k"}, "clientauthentication": {"unauthenticated": {"value": false}, "iam": {"value": true}}}]}}}
+}
+
+test_serverless_and_unknown_are_not_judged if {
+	count(check.deny) == 0 with input as {"aws": {"msk": {"clusters": [{"name": {"value": "k"}}, object.union({"name": {"value": "k"}, "clientauthentication": {"unauthenticated": {"value": true}}}, {"clustertype": {"value": "SERVERLESS"}})]}}}
+}
