@@ -1,6 +1,6 @@
-/* batch.c: "list names, then describe them N at a time" for JSON-protocol services (ECS
- * DescribeClusters, CodeBuild BatchGetProjects): the batches run at once on the task pool and
- * their items come back in list order. */
+/* batch.c: "list names, then describe them N at a time" for JSON and REST-JSON services (ECS
+ * DescribeClusters, CodeBuild BatchGetProjects, OpenSearch DescribeDomains): the batches run at
+ * once on the task pool and their items come back in list order. */
 #include <stdlib.h>
 
 #include "collect/col_int.h"
@@ -16,6 +16,7 @@ enum osp_code col_gather_strings(void *ud, json_t *body, struct osp_err *err)
 
 struct batch_run {
     const struct col_batch *b;
+    const char *path; /* REST-JSON: POST here; NULL: JSON protocol */
     json_t *names;
     json_t **out; /* one array of mapped items per batch */
 };
@@ -32,6 +33,11 @@ static enum osp_code one_batch(struct col_job *job, size_t k, void *ud, struct o
     if (!body)
         return osp_err_set(err, OSP_ENOMEM, "%s: out of memory for %s", b->service, b->target);
     struct aws_call c = col_json_call(b->service, job->region, b->target, "1.1", body);
+    if (run->path) {
+        c = col_rest_call(b->service, job->region, AWS_PROTO_RESTJSON, "POST", run->path);
+        c.action = b->target;
+        c.body = body;
+    }
     json_t *resp = NULL;
     enum osp_code rc = col_get(job, &c, NULL, &resp, err);
     aws_call_cleanup(&c);
@@ -49,11 +55,11 @@ static enum osp_code one_batch(struct col_job *job, size_t k, void *ud, struct o
     return rc;
 }
 
-enum osp_code col_batch_describe(struct col_job *job, const struct col_batch *b, json_t *names, json_t *out,
-                                 struct osp_err *err)
+static enum osp_code describe(struct col_job *job, const struct col_batch *b, const char *path, json_t *names,
+                              json_t *out, struct osp_err *err)
 {
     size_t nb = (json_array_size(names) + b->per - 1) / b->per, i;
-    struct batch_run run = {b, names, calloc(nb + 1, sizeof *run.out)};
+    struct batch_run run = {b, path, names, calloc(nb + 1, sizeof *run.out)};
     json_t *x;
     if (!run.out)
         return osp_err_set(err, OSP_ENOMEM, "%s: out of memory for %zu names", b->service, json_array_size(names));
@@ -64,4 +70,16 @@ enum osp_code col_batch_describe(struct col_job *job, const struct col_batch *b,
     }
     free(run.out);
     return rc;
+}
+
+enum osp_code col_batch_describe(struct col_job *job, const struct col_batch *b, json_t *names, json_t *out,
+                                 struct osp_err *err)
+{
+    return describe(job, b, NULL, names, out, err);
+}
+
+enum osp_code col_batch_describe_rest(struct col_job *job, const struct col_batch *b, const char *path,
+                                      json_t *names, json_t *out, struct osp_err *err)
+{
+    return describe(job, b, path, names, out, err);
 }

@@ -153,6 +153,9 @@ struct col_batch {
 };
 OSP_MUST_CHECK enum osp_code col_batch_describe(struct col_job *job, const struct col_batch *b, json_t *names,
                                                 json_t *out, struct osp_err *err);
+/* The same for a REST-JSON API: the body POSTed to path (b->target only names the call in logs). */
+OSP_MUST_CHECK enum osp_code col_batch_describe_rest(struct col_job *job, const struct col_batch *b, const char *path,
+                                                     json_t *names, json_t *out, struct osp_err *err);
 
 /* ---- state values (state.c) ---- */
 json_t *col_meta(const char *arn);          /* new: the metadata object */
@@ -414,5 +417,23 @@ json_t *col_msk_map_cluster(json_t *cluster_info); /* NULL without clusterArn */
 /* mq.c */
 enum osp_code col_mq(struct col_job *job, json_t *state, struct osp_err *err);
 json_t *col_mq_map_broker(json_t *describe_broker_resp); /* NULL without brokerArn */
+
+/* opensearch.c (Trivy's service `elasticsearch`) */
+enum osp_code col_elasticsearch(struct col_job *job, json_t *state, struct osp_err *err);
+json_t *col_es_map_domain(json_t *domain_status); /* NULL without ARN */
+
+/* dbclusters.c (neptune, documentdb: the RDS API with an engine filter; engine "neptune" / "docdb") */
+enum osp_code col_neptune(struct col_job *job, json_t *state, struct osp_err *err);
+enum osp_code col_documentdb(struct col_job *job, json_t *state, struct osp_err *err);
+json_t *col_dbc_map_cluster(json_t *cluster, const char *engine);   /* NULL: another engine, no ARN */
+json_t *col_dbc_map_instance(json_t *instance, const char *engine); /* NULL: another engine, no ARN */
+void col_dbc_join_instances(json_t *clusters, json_t *instances);   /* borrows both */
+json_t *col_dbc_map_snapshot(json_t *snapshot, const char *engine); /* NULL: another engine, no ARN */
+
+/* emr.c */
+enum osp_code col_emr(struct col_job *job, json_t *state, struct osp_err *err);
+json_t *col_emr_map_cluster(json_t *describe_cluster_resp); /* NULL without ClusterArn */
+json_t *col_emr_map_security_configuration(json_t *resp, const char *arn);
+json_t *col_emr_map_block_public_access(json_t *resp, const char *arn);
 
 #endif

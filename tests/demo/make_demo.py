@@ -17,6 +17,7 @@ import tempfile
 import threading
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "tools"))
+from faultproxy import FaultProxy  # noqa: E402
 from osptest import Moto, run_osprey  # noqa: E402
 
 ADMIN = json.dumps({"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "*", "Resource": "*"}]})
@@ -99,6 +100,19 @@ def seed_misc(m):
         Users=[{"Username": "demo", "Password": "demo-only-password"}])
 
 
+def seed_db(m):
+    m.client("opensearch").create_domain(DomainName="demo-search")  # public, unencrypted, HTTP allowed
+    m.client("neptune").create_db_cluster(DBClusterIdentifier="demo-graph", Engine="neptune")  # unencrypted, no audit log
+
+
+def emr_no_security_configurations(method, path, headers, body):
+    """moto has no ListSecurityConfigurations (HTTP 500); answer it the way AWS does for an account
+    without any, which is the demo account's real state. Every other call goes to moto."""
+    if headers.get("X-Amz-Target", "").endswith(".ListSecurityConfigurations"):
+        return 200, {"Content-Type": "application/x-amz-json-1.1"}, json.dumps({"SecurityConfigurations": []})
+    return None
+
+
 class NoAnalyzers(http.server.BaseHTTPRequestHandler):
     """IAM Access Analyzer for the demo. moto has none (it answers HTTP 500, which osprey rightly
     reports as a scan error, but in the demo that would be an emulator gap posing as a finding).
@@ -151,7 +165,7 @@ def main():
     aa = http.server.ThreadingHTTPServer(("127.0.0.1", 0), NoAnalyzers)
     threading.Thread(target=aa.serve_forever, daemon=True).start()
     try:
-        for seed in (seed_iam, seed_s3, seed_ec2, seed_misc) + ((seed_large,) if a.large else ()):
+        for seed in (seed_iam, seed_s3, seed_ec2, seed_misc, seed_db) + ((seed_large,) if a.large else ()):
             seed(m)
         out = os.path.abspath(a.out)
         if os.path.exists(out):
@@ -159,9 +173,11 @@ def main():
         cache_dir = tempfile.mkdtemp(prefix="osprey-demo-cache-")  # removed below
         import osptest
         osptest.OSPREY_BIN = os.environ["OSPREY_BIN"]
-        r = run_osprey(["aws", "--region", "us-east-1", "--cache-artifact", out, "--cache-dir", cache_dir,
-                        "--quiet", "--format", "json"],
-                       env=m.env(AWS_ENDPOINT_URL_ACCESSANALYZER="http://127.0.0.1:%d" % aa.server_address[1]))
+        with FaultProxy(m.endpoint, rate=0, throttle_first=False, answer=emr_no_security_configurations) as emr:
+            r = run_osprey(["aws", "--region", "us-east-1", "--cache-artifact", out, "--cache-dir", cache_dir,
+                            "--quiet", "--format", "json"],
+                           env=m.env(AWS_ENDPOINT_URL_ACCESSANALYZER="http://127.0.0.1:%d" % aa.server_address[1],
+                                     AWS_ENDPOINT_URL_EMR=emr.endpoint))
         if r.returncode not in (0, 1):
             sys.exit("osprey failed (%d): %s" % (r.returncode, r.stderr))
         failed = ["%s %s" % (s["Service"], s["Region"]) for s in json.loads(r.stdout)["Services"] if s["Status"] == "failed"]

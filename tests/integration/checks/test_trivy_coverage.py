@@ -26,6 +26,7 @@ COLLECTED |= {"guardduty", "acm"}
 COLLECTED |= {"backup", "inspector2", "macie", "sagemaker", "ssoadmin", "workspaces"}  # issue 15, svc-acct
 COLLECTED |= {"apigateway"}  # issue 14, svc-apigw
 COLLECTED |= {"elasticache", "mq", "msk", "redshift"}  # issue 15, svc-cache
+COLLECTED |= {"documentdb", "elasticsearch", "emr", "neptune"}  # issue 15, svc-db
 NOT_SHIPPED = {
     "AVD-AWS-0134": "deprecated by Trivy: a Terraform-only stub (HTTP data blocks), nothing in an account to judge",
 }

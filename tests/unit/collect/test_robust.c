@@ -74,6 +74,13 @@ static const char *const shapes[] = {
     "{\"clusterArn\": \"arn:k\", \"clusterType\": 3, \"provisioned\": {\"encryptionInfo\": [], \"loggingInfo\":"
     " {\"brokerLogs\": {\"s3\": \"on\"}}, \"clientAuthentication\": {\"sasl\": 1}}, \"serverless\": null,"
     " \"brokerArn\": \"arn:b\", \"logs\": [], \"encryptionOptions\": \"x\", \"publiclyAccessible\": {}}",
+    "{\"ARN\": \"arn:es\", \"VPCOptions\": {\"VPCId\": 4, \"SubnetIds\": \"x\"}, \"ClusterConfig\": [], \"LogPublishingOptions\":"
+    " {\"AUDIT_LOGS\": \"on\", \"ES_APPLICATION_LOGS\": {\"Enabled\": []}}, \"ServiceSoftwareOptions\": \"\","
+    " \"AdvancedSecurityOptions\": {\"Enabled\": null}, \"AccessPolicies\": {\"Statement\": 3}, \"DomainEndpointOptions\": 7,"
+    " \"DBClusterArn\": \"arn:dbc\", \"Engine\": \"docdb\", \"EnabledCloudwatchLogsExports\": {\"member\": [null, 5, \"audit\"]},"
+    " \"DBClusterSnapshotArn\": \"arn:s\", \"DBInstanceArn\": \"arn:i\", \"Cluster\": {\"ClusterArn\": \"arn:emr\","
+    " \"Status\": \"x\", \"Ec2InstanceAttributes\": []}, \"BlockPublicAccessConfiguration\": {\"PermittedPublicSecurityGroupRuleRanges\":"
+    " [null, {\"MinRange\": \"x\"}, 3]}, \"SecurityConfiguration\": {}}",
     /* svc-acct: macie, inspector2, backup, ssoadmin, workspaces, sagemaker, iam providers, ec2 routes/peering */
     "{\"status\": [], \"createdAt\": \"never\", \"accounts\": [null, 4, {\"accountId\": 7, \"state\": \"x\","
     " \"resourceState\": {\"ec2\": null, \"ecr\": {\"status\": 3}, \"lambdaCode\": []}, \"resourceStatus\": 5}],"
@@ -232,6 +239,23 @@ static void run_all(json_t *v)
     json_decref(o);
     json_decref(col_msk_map_cluster(v));
     json_decref(col_mq_map_broker(v));
+    /* elasticsearch, neptune / documentdb, emr */
+    json_decref(col_es_map_domain(v));
+    o = json_array();
+    json_t *dbi = json_array();
+    col_push(o, col_dbc_map_cluster(v, "docdb"));
+    col_push(o, col_dbc_map_cluster(v, "neptune"));
+    col_push(dbi, col_dbc_map_instance(v, "docdb"));
+    col_dbc_join_instances(o, dbi);
+    col_dbc_join_instances(v, v);
+    json_decref(dbi);
+    json_decref(o);
+    o = col_dbc_map_snapshot(v, "docdb");
+    col_rds_map_snapshot_attrs(o, v, 1);
+    json_decref(o);
+    json_decref(col_emr_map_cluster(v));
+    json_decref(col_emr_map_security_configuration(v, "arn"));
+    json_decref(col_emr_map_block_public_access(v, "arn"));
     /* svc-acct */
     json_decref(col_macie_map_session(v, "arn"));
     col_macie_off_message(json_string_value(v));
