@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "cli/scope.h"
 #include "core/log.h"
 
 static enum osp_code init_filter(struct cli_report_out *out, struct osp_err *err)
@@ -16,10 +17,15 @@ static enum osp_code init_filter(struct cli_report_out *out, struct osp_err *err
     for (size_t i = 0; i < o->severities.n; i++)
         if (res_filter_parse_severities(o->severities.v[i], &out->filter.severities, err))
             return err->code;
-    for (size_t i = 0; i < o->services.n; i++)
-        out->service_list[i] = o->services.v[i];
-    out->filter.services = o->services.n ? out->service_list : NULL;
-    out->filter.n_services = o->services.n;
+    size_t ns = 0;
+    for (size_t i = 0; i < o->services.n && ns < CLI_MAX_LIST; i++) {
+        out->service_list[ns++] = o->services.v[i];
+        const char *other = cli_scope_companion(o->services.v[i]); /* wafv2 <-> wafv2cloudfront */
+        if (other && ns < CLI_MAX_LIST)
+            out->service_list[ns++] = other;
+    }
+    out->filter.services = ns ? out->service_list : NULL;
+    out->filter.n_services = ns;
     out->filter.arns = o->arn ? &o->arn : NULL;
     out->filter.n_arns = o->arn ? 1 : 0;
     out->filter.include_non_failures = o->include_non_failures;

@@ -53,10 +53,30 @@ void cli_scope_arn_region(const char *arn, char *out, size_t outlen)
     snprintf(out, outlen, "%.*s", r ? (int)n : 0, r ? r : "");
 }
 
+/* Services AWS splits by scope into two collectors (one regional, one global): naming either
+ * names both, so `--service wafv2` reads the CLOUDFRONT-scope web ACLs too. */
+static const struct {
+    const char *a, *b;
+} companions[] = {
+    {"wafv2", "wafv2cloudfront"},
+};
+
+const char *cli_scope_companion(const char *name)
+{
+    for (size_t i = 0; name && i < sizeof(companions) / sizeof(companions[0]); i++) {
+        if (!strcmp(companions[i].a, name))
+            return companions[i].b;
+        if (!strcmp(companions[i].b, name))
+            return companions[i].a;
+    }
+    return NULL;
+}
+
 static int in_list(const struct cli_list *l, const char *name)
 {
+    const char *other = cli_scope_companion(name);
     for (size_t i = 0; i < l->n; i++)
-        if (!strcmp(l->v[i], name))
+        if (!strcmp(l->v[i], name) || (other && !strcmp(l->v[i], other)))
             return 1;
     return 0;
 }
@@ -78,7 +98,9 @@ enum osp_code cli_scope_services(const struct cli_opts *o, const char **out, siz
     for (size_t i = 0; i < total && k < 64; i++) {
         if (o->services.n && !in_list(&o->services, all[i].name))
             continue;
-        if (in_list(&o->skip_services, all[i].name) || (only && strcmp(only, all[i].name)))
+        const char *pair = only ? cli_scope_companion(only) : NULL;
+        if (in_list(&o->skip_services, all[i].name) ||
+            (only && strcmp(only, all[i].name) && !(pair && !strcmp(pair, all[i].name))))
             continue;
         out[k++] = all[i].name;
     }

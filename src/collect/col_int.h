@@ -436,4 +436,21 @@ json_t *col_emr_map_cluster(json_t *describe_cluster_resp); /* NULL without Clus
 json_t *col_emr_map_security_configuration(json_t *resp, const char *arn);
 json_t *col_emr_map_block_public_access(json_t *resp, const char *arn);
 
+/* wafv2.c: wafv2 (REGIONAL scope, per region) and wafv2cloudfront (CLOUDFRONT scope, global) */
+enum osp_code col_wafv2(struct col_job *job, json_t *state, struct osp_err *err);
+enum osp_code col_wafv2cloudfront(struct col_job *job, json_t *state, struct osp_err *err);
+const char *col_wafv2_cloudfront_region(const char *partition); /* NULL: no CloudFront there */
+json_t *col_wafv2_map_summary(json_t *list_web_acls_entry, const char *scope); /* NULL without ARN */
+void col_wafv2_map_acl(json_t *acl, json_t *get_web_acl_resp);
+void col_wafv2_map_resources(json_t *acl, json_t *list_resources_resp, const char *resource_type);
+void col_wafv2_map_logging(json_t *acls, json_t *logging_configurations);
+json_t *col_wafv2_map_rule_group(json_t *list_rule_groups_entry, json_t *get_rule_group_resp,
+                                 const char *scope); /* NULL without ARN */
+
+/* route53.c (global) */
+enum osp_code col_route53(struct col_job *job, json_t *state, struct osp_err *err);
+json_t *col_route53_map_zone(json_t *hosted_zone, const char *partition); /* NULL without Id */
+void col_route53_map_dnssec(json_t *zone, json_t *get_dnssec_resp);
+void col_route53_map_query_logging(json_t *zones, json_t *query_logging_configs);
+
 #endif

@@ -38,6 +38,7 @@ static const struct col_service services[] = {
     {"neptune", 0, col_neptune, "Neptune clusters (engine neptune only), manual snapshots and their sharing"},
     {"rds", 0, col_rds, "DB instances, clusters, manual snapshots and who may restore them"},
     {"redshift", 0, col_redshift, "Redshift clusters, their audit logging and the parameters of their parameter groups"},
+    {"route53", 1, col_route53, "hosted zones (public, private), DNSSEC signing of public zones, query logging"},
     {"s3", 1, col_s3, "buckets and the account public access block"},
     {"sagemaker", 0, col_sagemaker, "SageMaker notebook instances: internet access, root access, VPC, volume key"},
     {"securityhub", 0, col_securityhub, "Security Hub: enabled or not, enabled standards"},
@@ -45,6 +46,8 @@ static const struct col_service services[] = {
     {"sqs", 0, col_sqs, "queues with all their attributes (encryption, access policy)"},
     {"ssm", 0, col_ssm, "Secrets Manager secrets: encryption key, rotation (Trivy's name for it)"},
     {"ssoadmin", 1, col_ssoadmin, "IAM Identity Center instances (every scanned region asked)"},
+    {"wafv2", 0, col_wafv2, "WAF web ACLs (REGIONAL scope): rules, logging, associated ALBs and API stages; rule groups"},
+    {"wafv2cloudfront", 1, col_wafv2cloudfront, "WAF web ACLs and rule groups of the CLOUDFRONT scope: rules, default action, logging"},
     {"workspaces", 0, col_workspaces, "WorkSpaces: root and user volume encryption"},
 };
 

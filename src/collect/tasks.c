@@ -217,6 +217,7 @@ static const char *const gone_codes[] = {
     "RepositoryNotFoundException",
     "TableNotFoundException", /* dynamodb DescribeContinuousBackups */
     "FileSystemNotFound",     /* efs */
+    "WAFNonexistentItemException", /* wafv2: a web ACL deleted after the list */
     NULL,
 };
 

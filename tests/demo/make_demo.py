@@ -98,6 +98,12 @@ def seed_misc(m):
         BrokerName="demo-orders", EngineType="ACTIVEMQ", EngineVersion="5.17.6", HostInstanceType="mq.t3.micro",
         DeploymentMode="SINGLE_INSTANCE", PubliclyAccessible=True, AutoMinorVersionUpgrade=True,
         Users=[{"Username": "demo", "Password": "demo-only-password"}])
+    # a public zone without DNSSEC or query logging, and a CloudFront-scope web ACL with no rules,
+    # no logging and no metrics (a REGIONAL one would need ListResourcesForWebACL, which moto lacks)
+    m.client("route53").create_hosted_zone(Name="demo-shop.example", CallerReference="demo-shop")
+    m.client("wafv2").create_web_acl(Name="demo-edge", Scope="CLOUDFRONT", DefaultAction={"Allow": {}},
+                                     VisibilityConfig={"SampledRequestsEnabled": False,
+                                                       "CloudWatchMetricsEnabled": False, "MetricName": "demo-edge"})
 
 
 def seed_db(m):

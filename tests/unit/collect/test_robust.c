@@ -81,6 +81,14 @@ static const char *const shapes[] = {
     " \"DBClusterSnapshotArn\": \"arn:s\", \"DBInstanceArn\": \"arn:i\", \"Cluster\": {\"ClusterArn\": \"arn:emr\","
     " \"Status\": \"x\", \"Ec2InstanceAttributes\": []}, \"BlockPublicAccessConfiguration\": {\"PermittedPublicSecurityGroupRuleRanges\":"
     " [null, {\"MinRange\": \"x\"}, 3]}, \"SecurityConfiguration\": {}}",
+    "{\"ARN\": \"arn:w\", \"Name\": 3, \"WebACL\": {\"DefaultAction\": {}, \"Rules\": [null, 4, {\"Action\": \"Block\","
+    " \"OverrideAction\": [], \"Statement\": {\"ManagedRuleGroupStatement\": {\"VendorName\": 5}}, \"VisibilityConfig\": \"\"},"
+    " {\"Statement\": {\"RuleGroupReferenceStatement\": []}}], \"PreProcessFirewallManagerRuleGroups\": {\"Name\": 1},"
+    " \"VisibilityConfig\": [true]}, \"ResourceArns\": [null, 7, \"arn:r\"], \"LoggingConfigurations\": [null,"
+    " {\"ResourceArn\": \"arn:w\", \"LogDestinationConfigs\": [\"\", null, 3]}, {\"ResourceArn\": 5}]}",
+    "{\"Id\": \"/hostedzone/\", \"Config\": {\"PrivateZone\": \"perhaps\"}, \"LinkedService\": \"\","
+    " \"GetDNSSECResponse\": {\"Status\": \"\", \"KeySigningKeys\": {\"member\": [null, 3, {\"Name\": []}]}},"
+    " \"QueryLoggingConfigs\": [{\"HostedZoneId\": 4}, null, {\"HostedZoneId\": \"/hostedzone/\"}]}",
     /* svc-acct: macie, inspector2, backup, ssoadmin, workspaces, sagemaker, iam providers, ec2 routes/peering */
     "{\"status\": [], \"createdAt\": \"never\", \"accounts\": [null, 4, {\"accountId\": 7, \"state\": \"x\","
     " \"resourceState\": {\"ec2\": null, \"ecr\": {\"status\": 3}, \"lambdaCode\": []}, \"resourceStatus\": 5}],"
@@ -256,6 +264,33 @@ static void run_all(json_t *v)
     json_decref(col_emr_map_cluster(v));
     json_decref(col_emr_map_security_configuration(v, "arn"));
     json_decref(col_emr_map_block_public_access(v, "arn"));
+    /* wafv2, route53 */
+    json_t *acls = json_array(), *one = json_pack("{s:s, s:s}", "ARN", "arn:w", "Id", "/hostedzone/Z1");
+    if ((o = col_wafv2_map_summary(v, "REGIONAL")))
+        json_array_append_new(acls, o);
+    json_array_append_new(acls, col_wafv2_map_summary(one, "CLOUDFRONT"));
+    for (size_t i = 0; i < json_array_size(acls); i++) {
+        col_wafv2_map_acl(json_array_get(acls, i), v);
+        col_wafv2_map_resources(json_array_get(acls, i), v, "API_GATEWAY");
+    }
+    json_decref(col_wafv2_map_rule_group(v, v, "REGIONAL"));
+    json_decref(col_wafv2_map_rule_group(one, v, "CLOUDFRONT"));
+    json_decref(col_wafv2_map_rule_group(one, json_object_get(v, "WebACL"), "REGIONAL"));
+    col_wafv2_map_logging(acls, json_object_get(v, "LoggingConfigurations"));
+    col_wafv2_map_logging(acls, v);
+    col_wafv2_map_logging(v, v);
+    json_decref(acls);
+    json_t *zones = json_array();
+    if ((o = col_route53_map_zone(v, "aws")))
+        json_array_append_new(zones, o);
+    json_array_append_new(zones, col_route53_map_zone(one, NULL));
+    json_decref(one);
+    for (size_t i = 0; i < json_array_size(zones); i++)
+        col_route53_map_dnssec(json_array_get(zones, i), v);
+    col_route53_map_query_logging(zones, json_object_get(v, "QueryLoggingConfigs"));
+    col_route53_map_query_logging(zones, v);
+    col_route53_map_query_logging(v, v);
+    json_decref(zones);
     /* svc-acct */
     json_decref(col_macie_map_session(v, "arn"));
     col_macie_off_message(json_string_value(v));
