@@ -127,7 +127,7 @@ static void head(const struct res_report *r, FILE *out)
           ".bar{display:flex;width:20em;height:1em;background:#f6f8fa}\n.bar span{display:block;height:100%}\n"
           ".CRITICAL{background:#8b0000;color:#fff}.HIGH{background:#d1242f;color:#fff}"
           ".MEDIUM{background:#bf8700}.LOW{background:#54aeff}.UNKNOWN{background:#afb8c1}\n"
-          ".FAIL{color:#d1242f;font-weight:bold}.PASS{color:#1a7f37}.MANUAL,.IGNORED{color:#6e7781}\n"
+          ".FAIL{color:#d1242f;font-weight:bold}.PASS{color:#1a7f37}.MANUAL,.IGNORED,.NOT-COVERED{color:#6e7781}\n"
           "#filters label{margin-right:1em}\n#findings td:nth-child(3){white-space:nowrap}\n"
           "</style>\n</head>\n<body>\n",
           out);
@@ -246,7 +246,9 @@ static void compliance(const struct res_compliance *c, FILE *out)
         fputs("</td><td>", out);
         esc(out, x->name);
         fprintf(out, "</td><td>%s</td><td class=\"%s\">%s</td><td class=\"n\">%zu</td><td>",
-                res_severity_name(x->severity), x->status == RES_CTL_ERROR ? "NOT-EVALUATED" : res_ctl_status_name(x->status),
+                res_severity_name(x->severity), x->status == RES_CTL_ERROR         ? "NOT-EVALUATED"
+                : x->status == RES_CTL_NOT_COVERED ? "NOT-COVERED"
+                                                   : res_ctl_status_name(x->status),
                 res_ctl_status_name(x->status), x->n_failing);
         esc(out, x->reason ? x->reason : "");
         fputs("</td></tr>\n", out);

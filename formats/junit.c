@@ -6,7 +6,8 @@
  * IGNORED -> <skipped>, ERROR (check could not run) -> <error>. A service that failed to
  * collect is a testcase of its own with <error>, and so is every other gap (a region with no
  * state, a check that failed to evaluate; <skipped> when accepted). Two findings of one check
- * about one resource differ by their key in the name. The compliance report is one more suite.
+ * about one resource differ by their key in the name. The compliance report is one more suite
+ * (FAIL -> <failure>, NOT EVALUATED -> <error>, MANUAL and NOT COVERED -> <skipped>).
  */
 #include <libxml/xmlwriter.h>
 #include <stdlib.h>
@@ -255,9 +256,13 @@ static void control_case(struct jw *j, const struct res_compliance *c, const str
     start(j, "testcase");
     attr(j, "name", name);
     attr(j, "classname", cls);
-    if (ctl->status == RES_CTL_MANUAL) {
-        start(j, "skipped");
-        text(j, ctl->reason && *ctl->reason ? ctl->reason : "manual control: cannot be checked automatically");
+    if (ctl->status == RES_CTL_MANUAL || ctl->status == RES_CTL_NOT_COVERED) {
+        start(j, "skipped"); /* a plain string in Jenkins' XSD: no message attribute */
+        if (ctl->status == RES_CTL_NOT_COVERED)
+            text(j, "not covered: ");
+        text(j, ctl->reason && *ctl->reason  ? ctl->reason
+                : ctl->status == RES_CTL_MANUAL ? "manual control: cannot be checked automatically"
+                                                : "no osprey check answers this control");
         end(j);
     } else if (ctl->status == RES_CTL_FAIL || ctl->status == RES_CTL_ERROR) {
         if (ctl->status == RES_CTL_FAIL)
@@ -286,7 +291,7 @@ static struct counts compliance_counts(const struct res_compliance *c)
         n.tests++;
         n.failures += c->controls[i].status == RES_CTL_FAIL;
         n.errors += c->controls[i].status == RES_CTL_ERROR;
-        n.skipped += c->controls[i].status == RES_CTL_MANUAL;
+        n.skipped += c->controls[i].status == RES_CTL_MANUAL || c->controls[i].status == RES_CTL_NOT_COVERED;
     }
     return n;
 }

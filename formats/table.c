@@ -606,7 +606,7 @@ static enum osp_code compliance_view(const struct res_compliance *c, const struc
     /* --report all adds the benchmark's profile level and assessment type */
     static const char *const hdr[] = {"ID", "Severity", "Control", "Status", "Failed", "Level", "Type"};
     static const int right[] = {0, 0, 0, 0, 1, 0, 0};
-    size_t by[4] = {0};
+    size_t by[RES_CTL_COUNT] = {0};
     struct fmt_grid g;
     fmt_grid_init(&g, o->compliance_all ? 7 : 5, hdr, right);
     for (size_t i = 0; i < c->n_controls; i++) {
@@ -616,7 +616,7 @@ static enum osp_code compliance_view(const struct res_compliance *c, const struc
         const char *cells[7] = {ctl->id,     res_severity_name(ctl->severity), ctl->name, res_ctl_status_name(ctl->status),
                                 failed,      ctl->level ? ctl->level : "",     ctl->assessment ? ctl->assessment : ""};
         const char *colors[7] = {NULL, sev_color(ctl->severity), NULL, ctl_color(ctl->status), NULL, NULL, NULL};
-        if ((unsigned)ctl->status < 4)
+        if ((unsigned)ctl->status < RES_CTL_COUNT)
             by[ctl->status]++;
         if (fmt_grid_row(&g, cells, colors)) {
             fmt_grid_free(&g);
@@ -626,13 +626,18 @@ static enum osp_code compliance_view(const struct res_compliance *c, const struc
     tprintf(out, "Compliance: %s (%s, version %s)\n", c->title, c->id, c->version);
     fmt_grid_print(&g, out, o->color);
     fmt_grid_free(&g);
-    tprintf(out, "Controls: %zu PASS, %zu FAIL, %zu MANUAL, %zu NOT EVALUATED\n", by[RES_CTL_PASS], by[RES_CTL_FAIL],
+    tprintf(out, "Controls: %zu PASS, %zu FAIL, %zu MANUAL, %zu NOT EVALUATED", by[RES_CTL_PASS], by[RES_CTL_FAIL],
             by[RES_CTL_MANUAL], by[RES_CTL_ERROR]);
+    if (by[RES_CTL_NOT_COVERED]) /* only specs that declare uncovered controls (aws-fsbp) */
+        tprintf(out, ", %zu NOT COVERED", by[RES_CTL_NOT_COVERED]);
+    tprintf(out, "\n");
     if (c->coverage && *c->coverage)
         tprintf(out, "Coverage: %s\n", c->coverage);
-    for (size_t i = 0; i < c->n_controls; i++) { /* why: always for NOT EVALUATED, MANUAL with --report all */
+    for (size_t i = 0; i < c->n_controls; i++) { /* why: always for NOT EVALUATED, MANUAL and NOT COVERED with --report all */
         const struct res_control *ctl = &c->controls[i];
-        if (ctl->reason && *ctl->reason && (ctl->status == RES_CTL_ERROR || (o->compliance_all && ctl->status == RES_CTL_MANUAL)))
+        if (ctl->reason && *ctl->reason &&
+            (ctl->status == RES_CTL_ERROR ||
+             (o->compliance_all && (ctl->status == RES_CTL_MANUAL || ctl->status == RES_CTL_NOT_COVERED))))
             tprintf(out, "  %s %s: %s\n", ctl->id, res_ctl_status_name(ctl->status), ctl->reason);
     }
     return OSP_OK;

@@ -58,6 +58,18 @@ static int parse_args(int argc, char **argv, struct checks_args *a)
     return 0;
 }
 
+/* The Trivy check a check answers: its own id when it is Trivy's (AVD-AWS-NNNN), else none. */
+static const char *trivy_id(const struct scan_check *c)
+{
+    return strncmp(c->id, "AVD-AWS-", 8) ? "" : c->id;
+}
+
+/* "retired" (custom.retired: it can no longer fire on today's AWS) or "active". */
+static const char *check_status(const struct scan_check *c)
+{
+    return *c->retired ? "retired" : "active";
+}
+
 /* "cis-aws-1.2:1.10,cis-aws-1.4:1.9" style list of a check's framework ids. */
 static void frameworks_text(const struct scan_check *c, char *out, size_t n)
 {
@@ -79,7 +91,8 @@ static rv check_json(const struct scan_check *c)
                                  {"recommended_action", c->recommended_action},
                                  {"package", c->package},
                                  {"path", c->path},
-                                 {"severity", res_severity_name(c->severity)}};
+                                 {"severity", res_severity_name(c->severity)},
+                                 {"status", check_status(c)}};
     for (size_t i = 0; i < sizeof(kv) / sizeof(kv[0]); i++)
         rv_obj_set(&o, rv_str_new(kv[i][0]), rv_str_new(kv[i][1]));
     rv refs = rv_arr_new(), fws = rv_obj_new(), svcs = rv_arr_new();
@@ -106,6 +119,9 @@ static rv check_json(const struct scan_check *c)
     rv_obj_set(&o, rv_str_new("frameworks"), fws);
     rv_obj_set(&o, rv_str_new("services"), svcs);
     rv_obj_set(&o, rv_str_new("builtin"), rv_bool(c->builtin));
+    rv_obj_set(&o, rv_str_new("trivy_id"), *trivy_id(c) ? rv_str_new(trivy_id(c)) : rv_null());
+    if (*c->retired)
+        rv_obj_set(&o, rv_str_new("retired"), rv_str_new(c->retired));
     return o;
 }
 
@@ -125,7 +141,8 @@ static int list(const struct scan_catalog *cat, const struct checks_args *a)
     int json = !strcmp(a->format, "json");
     rv arr = rv_arr_new();
     if (!json)
-        printf("%-13s %-9s %-15s %-40s %s\n", "ID", "SEVERITY", "SERVICE", "CIS", "TITLE");
+        printf("%-13s %-9s %-15s %-13s %-8s %-40s %s\n", "ID", "SEVERITY", "SERVICE", "TRIVY-ID", "STATUS", "CIS",
+               "TITLE");
     for (size_t i = 0; i < scan_catalog_count(cat); i++) {
         const struct scan_check *c = scan_catalog_at(cat, i);
         if (a->service && strcmp(a->service, c->service))
@@ -136,8 +153,8 @@ static int list(const struct scan_catalog *cat, const struct checks_args *a)
         }
         char fw[256];
         frameworks_text(c, fw, sizeof(fw));
-        printf("%-13s %-9s %-15s %-40s %s\n", c->id, res_severity_name(c->severity), c->service, fw[0] ? fw : "-",
-               c->title);
+        printf("%-13s %-9s %-15s %-13s %-8s %-40s %s\n", c->id, res_severity_name(c->severity), c->service,
+               *trivy_id(c) ? trivy_id(c) : "-", check_status(c), fw[0] ? fw : "-", c->title);
     }
     if (json)
         return print_json(arr);
@@ -156,10 +173,11 @@ static int show(const struct scan_catalog *cat, const struct checks_args *a)
         return print_json(check_json(c));
     char fw[256];
     frameworks_text(c, fw, sizeof(fw));
-    printf("%s: %s\n\nSeverity:    %s\nService:     %s\nPackage:     %s\nSource:      %s\nFrameworks:  "
-           "%s\n\n%s\n\nFix: %s\n",
-           c->id, c->title, res_severity_name(c->severity), c->service, c->package, c->path, fw[0] ? fw : "-",
-           c->description, c->recommended_action);
+    printf("%s: %s\n\nSeverity:    %s\nService:     %s\nTrivy ID:    %s\nStatus:      %s%s%s\nPackage:     "
+           "%s\nSource:      %s\nFrameworks:  %s\n\n%s\n\nFix: %s\n",
+           c->id, c->title, res_severity_name(c->severity), c->service, *trivy_id(c) ? trivy_id(c) : "-",
+           check_status(c), *c->retired ? ": " : "", c->retired, c->package, c->path, fw[0] ? fw : "-", c->description,
+           c->recommended_action);
     for (size_t i = 0; i < c->nreferences; i++)
         printf("%s%s\n", i ? "" : "\nSee:\n", c->references[i]);
     if (*c->impact || *c->fix_console)

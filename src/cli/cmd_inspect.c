@@ -56,6 +56,8 @@ int cli_inspect(struct osp_ctx *ctx, int argc, char **argv)
     if (!rc)
         rc = cli_state_load(&s, services, nservices, &st, &err);
     if (!rc)
+        rc = scan_state_parse(&st, &err);
+    if (!rc)
         rc = cli_state_save_artifact(&s, &st, &err);
     if (!rc)
         rc = print_inputs(&s, &st, &err);

@@ -107,7 +107,7 @@ static const struct cli_flag flags[] = {
     {"config-data", 0, "DIR", CLI_LIST, AT(config_data), NULL, "Checks", NULL, NULL, "rego.data", AWS,
      "JSON/YAML data loaded under data.; repeatable"},
     {"compliance", 0, "SPEC", CLI_STR, AT(compliance), check_compliance, "Checks", NULL, NULL, "scan.compliance", AWS,
-     "compliance report: aws-cis-1.2, aws-cis-1.4, aws-cis-2.0, aws-cis-3.0 or @spec.yaml"},
+     "compliance report: aws-cis-1.2, aws-cis-1.4, aws-cis-2.0, aws-cis-3.0, aws-fsbp or @spec.yaml"},
     {"report", 0, "TYPE", CLI_STR, AT(report), check_report, "Checks", "summary", NULL, NULL, OUT,
      "table detail: summary, all (compliance + findings) or checks (failing checks only)"},
     {"include-non-failures", 0, NULL, CLI_SWITCH, AT(include_non_failures), NULL, "Checks", NULL, NULL,
@@ -461,7 +461,7 @@ static enum osp_code check_compliance(const struct cli_flag *f, const char *v, s
             return OSP_OK;
     if (v[0] != '@')
         return osp_err_set(err, OSP_EUSAGE,
-                           "unknown --compliance '%s' (use aws-cis-1.2, aws-cis-1.4, aws-cis-2.0, aws-cis-3.0 or @FILE)", v);
+                           "unknown --compliance '%s' (use aws-cis-1.2, aws-cis-1.4, aws-cis-2.0, aws-cis-3.0, aws-fsbp or @FILE)", v);
     return OSP_OK;
 }
 

@@ -1,5 +1,8 @@
 /* lambda.c: the Lambda collector: functions (runtime, tracing, environment variable names with
- * their values redacted), each function's resource policy, and its function URL. */
+ * their values redacted), each function's resource policy, and its function URL where the policy
+ * lets someone outside the account invoke one. */
+#include <ctype.h>
+#include <fnmatch.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -151,6 +154,37 @@ static enum osp_code fn_page(void *ud, json_t *body, struct osp_err *err)
     return OSP_OK;
 }
 
+/* Can a statement of this policy let someone invoke a function URL (lambda:InvokeFunctionUrl,
+ * matched by IAM's case-insensitive wildcards, or a NotAction)? Without one a URL can be called
+ * by nobody (AuthType NONE) or only by the account's own IAM principals (AWS_IAM): not read. */
+static int policy_invokes_url(json_t *resp)
+{
+    const char *text = col_s(resp, "Policy");
+    json_t *doc = text ? json_loads(text, 0, NULL) : NULL, *st, *a;
+    size_t i, k;
+    int yes = 0;
+    COL_ITEMS(json_object_get(doc, "Statement"), i, st) {
+        const char *eff = col_s(st, "Effect");
+        if (eff && strcasecmp(eff, "Allow"))
+            continue;
+        yes |= json_object_get(st, "NotAction") != NULL;
+        COL_ITEMS(json_object_get(st, "Action"), k, a) {
+            char low[128];
+            const char *v = json_string_value(a);
+            size_t n = v ? strlen(v) : 0;
+            if (!v || n >= sizeof low)
+                continue;
+            for (size_t c = 0; c <= n; c++)
+                low[c] = (char)tolower((unsigned char)v[c]);
+            yes |= fnmatch(low, "lambda:invokefunctionurl", 0) == 0;
+        }
+    }
+    json_decref(doc);
+    return yes;
+}
+
+/* GetPolicy, then GetFunctionUrlConfig only where the policy (or a denied read of it) leaves a
+ * URL callable from outside the account: one call for most functions, never more than two. */
 static enum osp_code one_function(struct col_job *job, size_t i, void *ud, json_t **slot, struct osp_err *err)
 {
     struct lambda_run *run = ud;
@@ -175,10 +209,14 @@ static enum osp_code one_function(struct col_job *job, size_t i, void *ud, json_
         r[k].absent = "ResourceNotFoundException"; /* no policy / no URL */
         osp_err_init(&r[k].err);
     }
-    enum osp_code rc = col_read_all(job, fn, r, 2, err);
+    enum osp_code rc = col_read_all(job, fn, r, 1, err);
+    int url = rc == OSP_OK && (r[0].answer == COL_ANS_DENIED ||
+                               (r[0].answer == COL_ANS_OK && policy_invokes_url(r[0].body)));
+    if (url)
+        rc = col_read_all(job, fn, &r[1], 1, err);
     if (rc == OSP_OK && r[0].answer == COL_ANS_OK)
         col_lambda_map_policy(fn, r[0].body);
-    if (rc == OSP_OK && r[1].answer == COL_ANS_OK)
+    if (rc == OSP_OK && url && r[1].answer == COL_ANS_OK)
         col_lambda_map_url(fn, r[1].body);
     col_reads_cleanup(r, 2);
     if (rc == OSP_OK)

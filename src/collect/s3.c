@@ -1,4 +1,6 @@
-/* s3.c: the S3 collector: list buckets, read each bucket's settings in parallel, account block. */
+/* s3.c: the S3 collector: list buckets, the account's public access block, then each bucket's
+ * settings in parallel (its own public access block only when the account's does not set all
+ * four: the stricter of the two applies, so the bucket's could change nothing). */
 #include <stdlib.h>
 #include <string.h>
 
@@ -11,6 +13,7 @@ struct s3_run {
     const char **regions; /* ListBuckets' BucketRegion, or from the per-region lists; NULL: ask GetBucketLocation */
     json_t *by_region;    /* name -> region, from ListBuckets?bucket-region=R */
     size_t n;
+    int account_blocks_all; /* the account's public access block sets all four: no bucket's matters */
 };
 
 /* GetBucketPolicy's body is the policy JSON itself, whatever the tree layer made of it. */
@@ -94,15 +97,20 @@ static enum osp_code one_bucket(struct col_job *job, size_t i, void *ud, struct 
         memset(r, 0, sizeof r);
     }
     const char *region = json_string_value(json_object_get(json_object_get(b, "bucketlocation"), "value"));
-    for (size_t k = 0; k < S3_NREADS; k++)
-        s3_read(&r[k], region ? region : list_region(job), name, bucket_reads[k].sub, bucket_reads[k].name,
+    size_t idx[S3_NREADS], n = 0; /* the reads sent: bucket_reads[idx[m]] is r[m] */
+    for (size_t k = 0; k < S3_NREADS; k++) {
+        if (bucket_reads[k].map == map_pab && run->account_blocks_all)
+            continue; /* the account's block overrides whatever the bucket's says */
+        s3_read(&r[n], region ? region : list_region(job), name, bucket_reads[k].sub, bucket_reads[k].name,
                 bucket_reads[k].absent, bucket_reads[k].fields);
+        idx[n++] = k;
+    }
     if (rc == OSP_OK)
-        rc = col_read_all(job, b, r, S3_NREADS, err);
-    for (size_t k = 0; rc == OSP_OK && k < S3_NREADS; k++)
-        if (r[k].answer == COL_ANS_OK || r[k].answer == COL_ANS_ABSENT)
-            bucket_reads[k].map(b, r[k].body); /* NULL body: "not set" */
-    col_reads_cleanup(r, S3_NREADS);
+        rc = col_read_all(job, b, r, n, err);
+    for (size_t m = 0; rc == OSP_OK && m < n; m++)
+        if (r[m].answer == COL_ANS_OK || r[m].answer == COL_ANS_ABSENT)
+            bucket_reads[idx[m]].map(b, r[m].body); /* NULL body: "not set" */
+    col_reads_cleanup(r, n);
     if (rc == OSP_OK)
         run->buckets[i] = b;
     else
@@ -126,6 +134,17 @@ static enum osp_code account_block(struct col_job *job, json_t *state, struct os
         col_s3_map_pab(state, "accountpublicaccessblock", body, arn);
     json_decref(body);
     return rc;
+}
+
+/* All four settings of a mapped public access block are true. */
+static int blocks_all(json_t *pab)
+{
+    static const char *const keys[] = {"blockpublicacls", "blockpublicpolicy", "ignorepublicacls",
+                                       "restrictpublicbuckets"};
+    int all = json_is_object(pab);
+    for (size_t k = 0; all && k < sizeof keys / sizeof keys[0]; k++)
+        all = json_is_true(json_object_get(json_object_get(pab, keys[k]), "value"));
+    return all;
 }
 
 static enum osp_code bucket_page(void *ud, json_t *body, struct osp_err *err)
@@ -248,6 +267,10 @@ enum osp_code col_s3(struct col_job *job, json_t *state, struct osp_err *err)
     }
     if (rc == OSP_OK)
         rc = regions_by_list(job, &run, err);
+    if (rc == OSP_OK && run.n)
+        rc = account_block(job, state, err);
+    if (rc == OSP_OK && run.n)
+        run.account_blocks_all = blocks_all(json_object_get(state, "accountpublicaccessblock"));
     if (rc == OSP_OK)
         rc = col_each(job, run.n, one_bucket, &run, err);
     for (i = 0; i < run.n && run.buckets; i++)
@@ -258,7 +281,7 @@ enum osp_code col_s3(struct col_job *job, json_t *state, struct osp_err *err)
     free(run.regions);
     json_decref(run.by_region);
     json_decref(list);
-    if (rc == OSP_OK)
+    if (rc == OSP_OK && !run.n)
         rc = account_block(job, state, err);
     return rc;
 }

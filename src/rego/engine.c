@@ -178,7 +178,7 @@ enum osp_code rego_compile(struct rego_engine *e, struct osp_err *err)
 
 enum osp_code rego_input_parse(const char *json, size_t len, rv *out, struct osp_err *err)
 {
-    struct rv_json_limits lim = {1000, 0, NULL};
+    struct rv_json_limits lim = {1000, 0, NULL, false};
     return rv_json_parse(json, len, &lim, out, err);
 }
 

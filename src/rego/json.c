@@ -22,11 +22,12 @@ struct jp {
     struct osp_err *err;
     struct intern keys;
     struct rv_share *share; /* NULL: keys only are interned */
+    bool strings_only;      /* share strings, not arrays and objects */
 };
 
 static rv shared(struct jp *p, rv v)
 {
-    return p->share ? rv_share(p->share, v) : v;
+    return p->share && (!p->strings_only || rv_kind(v) == RV_STRING) ? rv_share(p->share, v) : v;
 }
 
 static rv intern_key(struct intern *t, const char *s, size_t n)
@@ -408,7 +409,7 @@ static enum osp_code parse_value(struct jp *p, rv *out)
 enum osp_code rv_json_parse(const char *text, size_t len, const struct rv_json_limits *lim, rv *out,
                             struct osp_err *err)
 {
-    struct jp p = {text, len, 0, 0, 512, err, {NULL, 0, 0}, lim ? lim->share : NULL};
+    struct jp p = {text, len, 0, 0, 512, err, {NULL, 0, 0}, lim ? lim->share : NULL, lim && lim->share_strings_only};
     if (lim && lim->max_depth)
         p.max_depth = lim->max_depth;
     if (lim && lim->max_bytes && len > lim->max_bytes)

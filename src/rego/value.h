@@ -151,6 +151,9 @@ void rv_obj_set(rv *obj, rv key, rv val); /* takes key and val; replaces an exis
 rv rv_obj_get(rv obj, rv key);            /* borrows; undefined when absent */
 rv rv_obj_get_s(rv obj, const char *key); /* borrows; string key */
 bool rv_obj_del(rv *obj, rv key);         /* borrows key; true if it was present */
+/* rv_obj_set for a key that usually sorts after every key present (JSON written with sorted
+ * keys, an object rebuilt in its own key order): no lookup then; otherwise rv_obj_set. */
+void rv_obj_append_sorted(rv *obj, rv key, rv val);
 /* Iteration in key order (sorted by rv_cmp): i < rv_len(obj). Both borrow. */
 rv rv_obj_key_at(rv obj, size_t i);
 rv rv_obj_val_at(rv obj, size_t i);
@@ -189,6 +192,7 @@ struct rv_json_limits {
     size_t max_depth;      /* 0: 512 */
     size_t max_bytes;      /* 0: unlimited */
     struct rv_share *share; /* NULL, or share equal values across this and other documents */
+    bool share_strings_only; /* only strings go through share (a document rebuilt right after) */
 };
 /* Parse one JSON document (numbers keep their spelling). Returns new in *out on success. */
 OSP_MUST_CHECK enum osp_code rv_json_parse(const char *text, size_t len, const struct rv_json_limits *lim, rv *out,

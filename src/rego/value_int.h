@@ -52,9 +52,6 @@ struct rv_obj {
 void rv_num_free(struct rv_num *n);
 
 void rv_obj_sort(struct rv_obj *o); /* sorts entries by key (logically const) */
-/* rv_obj_set for a key that usually sorts after every key present (JSON written with sorted
- * keys): no lookup then; otherwise the same as rv_obj_set. */
-void rv_obj_append_sorted(rv *obj, rv key, rv val);
 uint64_t rv_hash_bytes(const void *p, size_t n);
 uint64_t rv_hash_mix(uint64_t h); /* 64-bit finaliser for combining hashes */
 /* Decode the escapes of a JSON (or Rego) string body [s, s+n) into b; false on a bad escape. */

@@ -13,6 +13,7 @@ static int ctl_rank(enum res_ctl_status s)
     case RES_CTL_PASS:
         return 0;
     case RES_CTL_MANUAL:
+    case RES_CTL_NOT_COVERED:
         return 1;
     case RES_CTL_ERROR:
         return 2;

@@ -6,7 +6,7 @@
 static const char *const sev_names[RES_SEV_COUNT] = {"UNKNOWN", "LOW", "MEDIUM", "HIGH", "CRITICAL"};
 static const char *const status_names[] = {"FAIL", "PASS", "IGNORED", "ERROR"};
 static const char *const svc_names[] = {"ok", "failed", "skipped", "cached"};
-static const char *const ctl_names[] = {"PASS", "FAIL", "MANUAL", "NOT EVALUATED"};
+static const char *const ctl_names[] = {"PASS", "FAIL", "MANUAL", "NOT EVALUATED", "NOT COVERED"};
 static const char *const gap_names[] = {"service", "region", "check", "resource", "account"};
 
 #define NAMEOF(tab, v) ((unsigned)(v) < sizeof(tab) / sizeof(tab[0]) ? tab[v] : "UNKNOWN")

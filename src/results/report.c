@@ -1,10 +1,13 @@
 /* report.c: the JSON report writer; the reader lives in report_read.c. */
 #include "results/report.h"
 
+#include <errno.h>
 #include <jansson.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/buf.h"
 #include "core/timeutil.h"
 
 /* Build helpers: every json_* constructor may return NULL on out of memory; set_* record that
@@ -251,28 +254,90 @@ static json_t *report_json(const struct res_report *r, int *bad)
     if (r->gate.active)
         set_new(o, "Gate", gate_json(&r->gate, bad), bad);
     set_new(o, "Services", list_json(r, LIST_SERVICES, bad), bad);
-    set_new(o, "Findings", list_json(r, LIST_FINDINGS, bad), bad);
+    set_new(o, "Findings", json_array(), bad); /* written one finding at a time (FINDINGS_AT) */
     if (r->compliance)
         set_new(o, "Compliance", compliance_json(r->compliance, bad), bad);
     return o;
 }
 
-enum osp_code res_report_to_json(const struct res_report *r, char **out, struct osp_err *err)
+/* The findings are most of a large report (100k of them): each is built, written and freed in
+ * turn instead of one tree of them all. Written with jansson at the top level, it reads the same
+ * as the whole report written by jansson: "Findings" holds an empty array there, replaced by the
+ * findings, each indented to its depth (jansson's newlines only separate tokens: strings
+ * escape theirs). */
+#define FINDINGS_AT "\n  \"Findings\": []"
+#define ELEM_INDENT "    "
+
+struct sink {
+    int (*put)(const char *p, size_t n, void *ud); /* 0 on success */
+    void *ud;
+};
+
+/* jansson's output of a finding, indented by ELEM_INDENT after every newline. */
+static int put_indented(const char *p, size_t n, void *data)
+{
+    const struct sink *k = data;
+    for (const char *nl; n && (nl = memchr(p, '\n', n)); n -= (size_t)(nl + 1 - p), p = nl + 1)
+        if (k->put(p, (size_t)(nl + 1 - p), k->ud) || k->put(ELEM_INDENT, sizeof(ELEM_INDENT) - 1, k->ud))
+            return -1;
+    return n ? k->put(p, n, k->ud) : 0;
+}
+
+static enum osp_code write_report(const struct res_report *r, const struct sink *k, struct osp_err *err)
 {
     int bad = 0;
     json_t *root = report_json(r, &bad);
-    char *text = (root && !bad) ? json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER) : NULL;
+    char *top = (root && !bad) ? json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER) : NULL;
     json_decref(root);
-    if (!text)
-        return osp_err_set(err, OSP_ENOMEM, "out of memory writing the JSON report");
-    size_t n = strlen(text);
-    char *withnl = realloc(text, n + 2);
-    if (!withnl) {
-        free(text);
+    char *at = top ? strstr(top, FINDINGS_AT) : NULL;
+    if (!at) {
+        free(top);
         return osp_err_set(err, OSP_ENOMEM, "out of memory writing the JSON report");
     }
-    withnl[n] = '\n';
-    withnl[n + 1] = '\0';
-    *out = withnl;
-    return OSP_OK;
+    size_t head = (size_t)(at - top) + sizeof(FINDINGS_AT) - 3; /* up to the "[]" */
+    int io = k->put(top, head, k->ud);
+    for (size_t i = 0; !io && !bad && i < r->n_findings; i++) {
+        json_t *f = finding_json(&r->findings[i], &bad);
+        io = k->put(i ? ",\n" ELEM_INDENT : "[\n" ELEM_INDENT, 2 + sizeof(ELEM_INDENT) - 1, k->ud);
+        if (!io && f && !bad)
+            io = json_dump_callback(f, put_indented, (void *)k, JSON_INDENT(2) | JSON_PRESERVE_ORDER) ? -1 : 0;
+        json_decref(f);
+    }
+    if (!io && !bad)
+        io = k->put(r->n_findings ? "\n  ]" : "[]", r->n_findings ? 4 : 2, k->ud) ||
+             k->put(top + head + 2, strlen(top + head + 2), k->ud) || k->put("\n", 1, k->ud);
+    free(top);
+    if (bad)
+        return osp_err_set(err, OSP_ENOMEM, "out of memory writing the JSON report");
+    return io ? osp_err_set(err, OSP_EIO, "cannot write the json report: %s", strerror(errno)) : OSP_OK;
+}
+
+static int put_buf(const char *p, size_t n, void *ud)
+{
+    return osp_buf_add(ud, p, n) ? -1 : 0;
+}
+
+static int put_file(const char *p, size_t n, void *ud)
+{
+    return fwrite(p, 1, n, ud) == n ? 0 : -1;
+}
+
+enum osp_code res_report_to_json(const struct res_report *r, char **out, struct osp_err *err)
+{
+    struct osp_buf b;
+    osp_buf_init(&b, 0);
+    struct sink k = {put_buf, &b};
+    enum osp_code rc = write_report(r, &k, err);
+    if (rc == OSP_EIO)
+        rc = osp_err_set(err, OSP_ENOMEM, "out of memory writing the JSON report");
+    if (!rc && !(*out = osp_buf_take(&b)))
+        rc = osp_err_set(err, OSP_ENOMEM, "out of memory writing the JSON report");
+    osp_buf_cleanup(&b);
+    return rc;
+}
+
+enum osp_code res_report_write_json(const struct res_report *r, FILE *out, struct osp_err *err)
+{
+    struct sink k = {put_file, out};
+    return write_report(r, &k, err);
 }

@@ -14,6 +14,7 @@
 #define OSPREY_RESULTS_REPORT_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 #include "core/ctx.h"
 #include "results/result.h"
@@ -23,6 +24,9 @@
 
 /* Serialise r (indented, newline-terminated) into a new string (*out, caller frees). */
 OSP_MUST_CHECK enum osp_code res_report_to_json(const struct res_report *r, char **out, struct osp_err *err);
+/* The same bytes written to out as they are made (one finding's tree at a time, never the whole
+ * report in memory); OSP_EIO when out refuses them. */
+OSP_MUST_CHECK enum osp_code res_report_write_json(const struct res_report *r, FILE *out, struct osp_err *err);
 /* Parse a report from text; name is used in messages ("results.json"). Fails with OSP_EPARSE
  * naming the bad field, or OSP_EUSAGE for an unsupported SchemaVersion. *out is the caller's. */
 OSP_MUST_CHECK enum osp_code res_report_from_json(const char *text, size_t len, const char *name,

@@ -102,7 +102,7 @@ static enum osp_code get_strv(struct rd *rd, json_t *o, const char *key, const c
 ENUM_GET(get_sev, enum res_severity, res_severity_parse, "CRITICAL, HIGH, MEDIUM, LOW, UNKNOWN")
 ENUM_GET(get_status, enum res_status, res_status_parse, "FAIL, PASS, IGNORED, ERROR")
 ENUM_GET(get_svc_state, enum res_svc_state, res_svc_state_parse, "ok, failed, skipped, cached")
-ENUM_GET(get_ctl_status, enum res_ctl_status, res_ctl_status_parse, "PASS, FAIL, MANUAL, NOT EVALUATED")
+ENUM_GET(get_ctl_status, enum res_ctl_status, res_ctl_status_parse, "PASS, FAIL, MANUAL, NOT EVALUATED, NOT COVERED")
 
 static enum osp_code read_frameworks(struct rd *rd, json_t *o, const char *where, struct res_finding *f)
 {

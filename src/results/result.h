@@ -39,8 +39,11 @@ enum res_severity { RES_SEV_UNKNOWN = 0, RES_SEV_LOW, RES_SEV_MEDIUM, RES_SEV_HI
 enum res_status { RES_FAIL = 0, RES_PASS, RES_IGNORED, RES_ERROR };
 enum res_svc_state { RES_SVC_OK = 0, RES_SVC_FAILED, RES_SVC_SKIPPED, RES_SVC_CACHED };
 /* RES_CTL_ERROR is shown as "NOT EVALUATED": the scan lacks evidence for part of the control
- * (a region not scanned, a service that failed, data in another account); `reason` says which. */
-enum res_ctl_status { RES_CTL_PASS = 0, RES_CTL_FAIL, RES_CTL_MANUAL, RES_CTL_ERROR };
+ * (a region not scanned, a service that failed, data in another account); `reason` says which.
+ * RES_CTL_NOT_COVERED ("NOT COVERED"): the spec says no osprey check answers the control (a
+ * service osprey does not collect); `reason` says why. */
+enum res_ctl_status { RES_CTL_PASS = 0, RES_CTL_FAIL, RES_CTL_MANUAL, RES_CTL_ERROR, RES_CTL_NOT_COVERED };
+#define RES_CTL_COUNT 5
 
 /* One framework control a check maps to, e.g. {"cis-aws-1.2", "2.1"}. */
 struct res_fw_ref {
@@ -131,7 +134,7 @@ struct res_control {
     size_t n_failing; /* failing resources */
     const char **checks;
     size_t n_checks;
-    const char *reason;     /* why NOT EVALUATED or MANUAL ("" otherwise; NULL taken as "") */
+    const char *reason;     /* why NOT EVALUATED, MANUAL or NOT COVERED ("" otherwise; NULL taken as "") */
     const char *level;      /* CIS profile level: "1", "2" or "" */
     const char *assessment; /* "Automated", "Manual" or "" */
 };

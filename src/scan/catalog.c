@@ -10,7 +10,7 @@
 #include "scan/embed.h"
 #include "scan/files.h"
 
-static const char *const builtin_specs[] = {"aws-cis-1.2", "aws-cis-1.4", "aws-cis-2.0", "aws-cis-3.0", NULL};
+static const char *const builtin_specs[] = {"aws-cis-1.2", "aws-cis-1.4", "aws-cis-2.0", "aws-cis-3.0", "aws-fsbp", NULL};
 
 const char *const *scan_builtin_specs(void)
 {
@@ -220,7 +220,7 @@ static enum osp_code load_spec(struct scan_catalog *c, const char *name, struct 
         const struct scan_embedded *e = scan_embedded_find(path);
         if (!e)
             return osp_err_set(err, OSP_EUSAGE,
-                               "unknown compliance spec '%s' (use aws-cis-1.2, aws-cis-1.4, aws-cis-2.0, aws-cis-3.0 or @FILE.yaml)", name);
+                               "unknown compliance spec '%s' (use aws-cis-1.2, aws-cis-1.4, aws-cis-2.0, aws-cis-3.0, aws-fsbp or @FILE.yaml)", name);
         rc = scan_spec_parse(&c->pool, e->data, e->len, path, &c->spec, err);
     }
     c->has_spec = !rc;

@@ -1,5 +1,5 @@
-/* compliance.c: one control's status (PASS / FAIL / MANUAL / NOT EVALUATED) from the check results
- * and what the scan covered. */
+/* compliance.c: one control's status (PASS / FAIL / MANUAL / NOT EVALUATED / NOT COVERED) from the
+ * check results and what the scan covered. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -166,6 +166,10 @@ struct scan_ctl_eval scan_control_eval_cov(const struct scan_control *ctl, const
                                            const struct scan_coverage *cov)
 {
     struct scan_ctl_eval ev = {RES_CTL_PASS, 0, ""};
+    if (ctl->not_covered) {
+        ev.status = RES_CTL_NOT_COVERED;
+        return ev;
+    }
     if (ctl->manual || !ctl->nchecks) {
         ev.status = RES_CTL_MANUAL;
         return ev;

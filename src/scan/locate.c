@@ -12,7 +12,7 @@
 #define MAX_DEPTH 64
 
 /* A wrapped scalar is its own metadata object: {"value": v, "resource": ..., "startline": ...}. */
-int scan_locate_is_wrapped(const json_t *v)
+static int scan_locate_is_wrapped(const json_t *v)
 {
     return json_is_object(v) && json_object_get(v, "value") && json_object_get(v, "startline");
 }
@@ -75,7 +75,7 @@ static int encode(const json_t *v, struct osp_buf *b, int depth)
     }
 }
 
-void scan_locate_content_id(const json_t *v, struct osp_buf *scratch, char out[9])
+static void scan_locate_content_id(const json_t *v, struct osp_buf *scratch, char out[9])
 {
     char hex[65];
     scratch->len = 0;

@@ -18,18 +18,9 @@
 
 #include <jansson.h>
 
-#include "core/buf.h"
-
 /* A deep copy of doc (a state document {"aws": {...}}, or one service's state) with every
  * metadata object located; NULL on out of memory. doc itself (shared with the collection
  * results) is not changed. */
 json_t *scan_locate_copy(const json_t *doc);
-
-/* For the converter that locates while it builds engine values (input.c), so the located
- * document never exists as a jansson copy: is v a wrapped scalar (its own metadata object)?
- * The short content hash naming an array element (first 8 hex digits of the SHA-256 of its
- * content without metadata; scratch is a reused buffer). */
-int scan_locate_is_wrapped(const json_t *v);
-void scan_locate_content_id(const json_t *v, struct osp_buf *scratch, char out[9]);
 
 #endif

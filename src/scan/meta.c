@@ -137,7 +137,8 @@ static enum osp_code fill_from_meta(struct scan_pool *pool, rv meta, struct scan
     c->fix_console = scan_pool_strdup(pool, get_s(fix, "console"));
     c->fix_cli = scan_pool_strdup(pool, get_s(fix, "cli"));
     c->fix_terraform = scan_pool_strdup(pool, get_s(fix, "terraform"));
-    if (!c->impact || !c->fix_console || !c->fix_cli || !c->fix_terraform)
+    c->retired = scan_pool_strdup(pool, get_s(custom, "retired"));
+    if (!c->impact || !c->fix_console || !c->fix_cli || !c->fix_terraform || !c->retired)
         return OSP_ENOMEM;
     if (!c->avd_id || !c->title || !c->description || !c->short_code || !c->recommended_action)
         return OSP_ENOMEM;
@@ -159,7 +160,7 @@ static enum osp_code defaults(struct scan_pool *pool, struct scan_check *c)
 {
     const char **fields[] = {
         &c->id,         &c->avd_id,      &c->title,   &c->description,   &c->service, &c->short_code,
-        &c->recommended_action, &c->impact, &c->fix_console, &c->fix_cli, &c->fix_terraform};
+        &c->recommended_action, &c->impact, &c->fix_console, &c->fix_cli, &c->fix_terraform, &c->retired};
     for (size_t i = 0; i < sizeof(fields) / sizeof(fields[0]); i++)
         if (!*fields[i] && !(*fields[i] = scan_pool_strdup(pool, "")))
             return OSP_ENOMEM;

@@ -274,7 +274,7 @@ static enum osp_code add_compliance(const struct scan_catalog *c, const struct s
             .n_failing = ev.n_failing,
             .checks = ctl->checks,
             .n_checks = ctl->nchecks,
-            .reason = ev.status == RES_CTL_MANUAL ? ctl->note : ev.reason,
+            .reason = ev.status == RES_CTL_MANUAL || ev.status == RES_CTL_NOT_COVERED ? ctl->note : ev.reason,
             .level = ctl->level,
             .assessment = ctl->assessment,
         };

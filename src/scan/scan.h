@@ -66,6 +66,7 @@ struct scan_check {
     const char *recommended_action;
     const char *impact;                                /* custom.impact: why it matters */
     const char *fix_console, *fix_cli, *fix_terraform; /* custom.remediation.{console,cli,terraform} */
+    const char *retired; /* custom.retired: why it can no longer fire on today's AWS ("" when live) */
     const char *package;   /* "builtin.aws.iam.aws0142" */
     const char *path;      /* checks/aws/iam/enforce_root_mfa.rego, or the custom file */
     const char **services; /* every service the check reads (selector subtypes) */
@@ -81,9 +82,10 @@ struct scan_check {
 struct scan_control {
     const char *id; /* benchmark numbering ("1.10", "2.1.3") */
     const char *name;
-    const char *note; /* why it is manual, when it is */
+    const char *note; /* why it is manual or not covered, when it is */
     enum res_severity severity;
     int manual;
+    int not_covered; /* `covered: false`: no osprey check answers it (NOT COVERED, never PASS) */
     const char **checks;
     size_t nchecks;
     const char *level;      /* CIS profile level "1" / "2" ("" when the spec does not say) */

@@ -137,6 +137,14 @@ static enum osp_code drop_stale(struct cache_store *store, struct cache_entry *e
     return OSP_OK;
 }
 
+/* Offline, the artifact's entries are read where they are (never copied into the store) when
+ * they would not be trusted into a persistent store, or the store is the run's own in-memory one:
+ * the store would only hold copies of them (128 MB of text at 100k resources, twice over). */
+static int art_in_place(const struct scan_source *src, const struct scan_state *st)
+{
+    return src->offline && st->nart && (!src->persistent_store || !st->art_trusted);
+}
+
 static enum osp_code load_artifact(const struct scan_source *src, struct scan_scope *sc, struct scan_state *st,
                                    struct osp_err *err)
 {
@@ -167,7 +175,7 @@ static enum osp_code load_artifact(const struct scan_source *src, struct scan_sc
                  path);
     if (src->offline)
         rc = learn_account(sc, st->art, st->nart, err);
-    if (rc || (!st->art_trusted && src->persistent_store))
+    if (rc || art_in_place(src, st))
         return rc;
     struct cache_entry *put = calloc(st->nart ? st->nart : 1, sizeof(*put));
     size_t n = st->nart;
@@ -200,7 +208,12 @@ static enum osp_code learn_offline(const struct scan_source *src, struct scan_sc
 {
     struct cache_entry *e = NULL;
     size_t n = 0;
-    enum osp_code rc = cache_list(src->store, &e, &n, err);
+    int own = !(art_in_place(src, st) && !src->persistent_store); /* else the artifact is all there is */
+    enum osp_code rc = own ? cache_list(src->store, &e, &n, err) : OSP_OK;
+    if (!own) {
+        e = st->art;
+        n = st->nart;
+    }
     if (!rc)
         rc = learn_account(sc, e, n, err);
     if (!rc && !sc->account[0])
@@ -239,7 +252,8 @@ static enum osp_code learn_offline(const struct scan_source *src, struct scan_sc
     }
     if (requested && !rc)
         sc->nregions = k;
-    cache_entries_free(e, n);
+    if (own)
+        cache_entries_free(e, n);
     if (!rc && !sc->nregions && sc->configured_region)
         rc = scan_scope_add_region(sc, sc->configured_region, err); /* the cache held only global services */
     if (!rc && !sc->nregions)
@@ -278,17 +292,39 @@ static enum osp_code build_jobs(const struct scan_scope *sc, const struct scan_s
  * never sees (taken out when the state is read back), so an offline replay reports them too. */
 #define STATS_KEY "__osprey_collection"
 
-static void stats_take(struct col_result *r, json_t *state)
+static void stats_from(struct col_result *r, const json_t *s)
 {
-    json_t *s = json_object_get(state, STATS_KEY);
     json_t *c = json_object_get(s, "calls"), *t = json_object_get(s, "throttles");
     r->calls = json_is_integer(c) && json_integer_value(c) > 0 ? (unsigned long)json_integer_value(c) : 0;
     r->throttles = json_is_integer(t) && json_integer_value(t) > 0 ? (unsigned long)json_integer_value(t) : 0;
+}
+
+static void stats_take(struct col_result *r, json_t *state)
+{
+    stats_from(r, json_object_get(state, STATS_KEY));
     json_object_del(state, STATS_KEY);
+}
+
+/* The counts of a text state_text() wrote (sorted keys: STATS_KEY before every collection
+ * name), read without parsing the rest: the engine reads the state from the text itself
+ * (scan_build_located_inputs). 0 when the text does not start with them. */
+static int stats_peek(struct col_result *r, const char *text)
+{
+    static const char head[] = "{\"" STATS_KEY "\":";
+    if (strncmp(text, head, sizeof(head) - 1))
+        return 0;
+    json_t *s = json_loads(text + sizeof(head) - 1, JSON_DISABLE_EOF_CHECK, NULL);
+    int ok = json_is_object(s);
+    if (ok)
+        stats_from(r, s);
+    json_decref(s);
+    return ok;
 }
 
 static char *state_text(const struct col_result *r)
 {
+    if (!r->state && r->text && r->status == COL_OK)
+        return strdup(r->text); /* read back from storage, not parsed */
     json_t *state = r->state ? r->state : json_object(); /* a failed service: only the counts */
     if (!r->calls || !json_is_object(state)) {
         char *text = r->state ? json_dumps(state, JSON_COMPACT | JSON_SORT_KEYS) : strdup("{}");
@@ -335,6 +371,8 @@ static enum osp_code entry_to_result(const struct cache_entry *e, struct cache_e
         json_decref(counts);
         return OSP_OK;
     }
+    if (r->text && stats_peek(r, r->text))
+        return OSP_OK; /* parsed when the checks need it (or by scan_state_parse) */
     json_error_t jerr;
     r->state = r->text ? json_loads(r->text, 0, &jerr) : NULL;
     if (!r->state) {
@@ -458,11 +496,11 @@ static int from_artifact(const struct scan_state *st, const struct cache_entry *
     return a && a->collected_at == e->collected_at;
 }
 
-/* Offline with an unauthenticated artifact and a persistent store, the artifact is read in place. */
-static const struct cache_entry *untrusted_entry(const struct scan_source *src, const struct scan_scope *sc,
+/* The artifact's entry for a key when it is read in place (art_in_place), else NULL. */
+static const struct cache_entry *in_place_entry(const struct scan_source *src, const struct scan_scope *sc,
                                                  const struct scan_state *st, const char *region, const char *service)
 {
-    if (st->art_trusted || !src->offline || !st->nart)
+    if (!art_in_place(src, st))
         return NULL;
     struct cache_entry k;
     memset(&k, 0, sizeof(k));
@@ -485,7 +523,7 @@ static enum osp_code use_cache(const struct scan_source *src, const struct scan_
         if (rc && rc != OSP_ENOTFOUND)
             return rc;
         const struct cache_entry *use = rc ? NULL : &e,
-                                 *art = untrusted_entry(src, sc, st, j[i].region, j[i].service);
+                                 *art = in_place_entry(src, sc, st, j[i].region, j[i].service);
         if (art && (!use || art->collected_at > use->collected_at))
             use = art;
         rc = OSP_OK;
@@ -608,7 +646,7 @@ static enum osp_code enabled_regions(const struct scan_source *src, struct scan_
     if (rc && rc != OSP_ENOTFOUND)
         return rc;
     const struct cache_entry *use = rc ? NULL : &e,
-                             *art = untrusted_entry(src, sc, st, "global", SCAN_ENABLED_REGIONS_SERVICE);
+                             *art = in_place_entry(src, sc, st, "global", SCAN_ENABLED_REGIONS_SERVICE);
     if (art && (!use || art->collected_at > use->collected_at))
         use = art;
     if (use)
@@ -692,9 +730,14 @@ static enum osp_code follow(const struct scan_source *src, struct scan_scope *sc
 static void find_chain_regions(struct scan_scope *sc, const struct scan_state *st)
 {
     for (size_t i = 0; i < st->n; i++) {
-        if (strcmp(st->results[i].service, "cloudtrail") || !st->results[i].state)
+        const struct col_result *r = &st->results[i];
+        json_t *own = r->state || !r->text ? NULL : json_loads(r->text, 0, NULL); /* not parsed yet */
+        json_t *state = r->state ? r->state : own;
+        if (strcmp(r->service, "cloudtrail") || !state) {
+            json_decref(own);
             continue;
-        json_t *trails = json_object_get(st->results[i].state, "trails"), *t;
+        }
+        json_t *trails = json_object_get(state, "trails"), *t;
         size_t k;
         json_array_foreach(trails, k, t)
         {
@@ -714,6 +757,7 @@ static void find_chain_regions(struct scan_scope *sc, const struct scan_state *s
             if (!known && sc->nchain < SCAN_MAX_REGIONS && (sc->chain[sc->nchain] = strdup(region)))
                 sc->nchain++;
         }
+        json_decref(own);
     }
 }
 
@@ -743,7 +787,7 @@ enum osp_code scan_state_follow_chain(const struct scan_source *src, struct scan
     for (size_t i = before; i < sc->nchain; i++) {
         int ok = 0;
         for (size_t k = 0; k < st->n; k++)
-            ok += st->results[k].status == COL_OK && st->results[k].state &&
+            ok += st->results[k].status == COL_OK && (st->results[k].state || st->results[k].text) &&
                   !strcmp(st->results[k].region, sc->chain[i]) &&
                   (!strcmp(st->results[k].service, "cloudtrail") || !strcmp(st->results[k].service, "cloudwatch"));
         if (ok == 2)
@@ -783,6 +827,32 @@ static enum osp_code keep_untouched(const struct scan_state *st, struct cache_en
     return OSP_OK;
 }
 
+static int same_text(const char *a, const char *b)
+{
+    return a == b || (a && b && !strcmp(a, b));
+}
+
+/* The entries to write are the artifact's own, as read (an offline replay): writing would give
+ * the same file (a keyed one with a new nonce), so it is left as it is. */
+static int unchanged(const struct scan_state *st, const struct cache_entry *e, size_t k, time_t created)
+{
+    if (!st->nart || k != st->nart || created != st->art_created)
+        return 0;
+    unsigned char *seen = calloc(k, 1);
+    int same = seen != NULL;
+    for (size_t i = 0; same && i < k; i++) {
+        const struct cache_entry *a = bsearch(&e[i], st->art, st->nart, sizeof(e[i]), cache_entry_cmp);
+        size_t at = a ? (size_t)(a - st->art) : 0;
+        same = a && !seen[at] && a->collected_at == e[i].collected_at && a->schema_version == e[i].schema_version &&
+               !strcmp(a->osprey_version, e[i].osprey_version) && same_text(a->state_json, e[i].state_json) &&
+               same_text(a->status_json, e[i].status_json);
+        if (same)
+            seen[at] = 1;
+    }
+    free(seen);
+    return same;
+}
+
 enum osp_code scan_state_save_artifact(const struct scan_source *src, const struct scan_scope *sc,
                                        const struct scan_state *st, struct osp_err *err)
 {
@@ -803,13 +873,30 @@ enum osp_code scan_state_save_artifact(const struct scan_source *src, const stru
     }
     if (!rc)
         rc = keep_untouched(st, e, &k, &created, err);
-    if (!rc)
+    if (!rc && unchanged(st, e, k, created))
+        osp_debug(src->ctx, "cache: artifact %s unchanged (%zu entries): not rewritten", src->artifact, k);
+    else if (!rc)
         rc = art_write_keyed(src->ctx, src->artifact_key, src->artifact, e, k, created, err);
     for (size_t i = 0; i < ours && i < st->n; i++)
         if (e[i].state_json == st->results[i].text)
             e[i].state_json = NULL; /* borrowed */
     cache_entries_free(e, k);
     return rc;
+}
+
+enum osp_code scan_state_parse(struct scan_state *st, struct osp_err *err)
+{
+    for (size_t i = 0; i < st->n; i++) {
+        struct col_result *r = &st->results[i];
+        if (r->state || !r->text || r->status != COL_OK)
+            continue;
+        json_error_t jerr;
+        if (!(r->state = json_loads(r->text, 0, &jerr)))
+            return osp_err_set(err, OSP_ECACHE, "cached state of %s/%s is not valid JSON (%s); run 'osprey cache clean'",
+                               r->service, r->region, jerr.text);
+        json_object_del(r->state, STATS_KEY);
+    }
+    return OSP_OK;
 }
 
 void scan_state_cleanup(struct scan_state *st)

@@ -18,7 +18,8 @@
  *                             .connect = my_connect, .collect = my_collect, .ud = session};
  *   struct scan_state st;
  *   if (scan_state_load(&src, &sc, services, nservices, &st, err)) ...;
- *   ... col_build_input(st.results, st.n, sc.regions[i]) ...;
+ *   ... scan_build_located_inputs(st.results, st.n, ...) ...;   (or scan_state_parse, then
+ *   ... col_build_input(st.results, st.n, sc.regions[i]) ...;    for the jansson documents)
  *   scan_state_save_artifact(&src, &sc, &st, err);  scan_state_cleanup(&st);  scan_scope_cleanup(&sc);
  */
 #ifndef OSPREY_SCAN_SOURCE_H
@@ -124,6 +125,12 @@ OSP_MUST_CHECK enum osp_code scan_state_follow_chain(const struct scan_source *s
  * used replaced by this run's state. A narrower run never drops the rest of the state. */
 OSP_MUST_CHECK enum osp_code scan_state_save_artifact(const struct scan_source *src, const struct scan_scope *sc,
                                                       const struct scan_state *st, struct osp_err *err);
+/* State read back from the cache or an artifact keeps its stored text (results[i].text) and is
+ * parsed only where needed: scan_build_located_inputs() reads the text into engine values
+ * directly, and results[i].state stays NULL. This parses every such text into results[i].state
+ * for readers of the jansson documents (col_build_input); OSP_ECACHE names a text that is not
+ * valid JSON. */
+OSP_MUST_CHECK enum osp_code scan_state_parse(struct scan_state *st, struct osp_err *err);
 void scan_state_cleanup(struct scan_state *st);
 
 #endif

@@ -1,5 +1,5 @@
-/* spec.c: compliance spec YAML (Trivy's layout, plus `manual`, `note`, `level`, `assessment` and
- * `scope`) -> struct scan_spec. */
+/* spec.c: compliance spec YAML (Trivy's layout, plus `manual`, `covered`, `note`, `level`,
+ * `assessment` and `scope`) -> struct scan_spec. */
 #include <stdio.h>
 #include <string.h>
 
@@ -57,10 +57,15 @@ static enum osp_code control(struct scan_pool *pool, rv in, const char *name, si
         return osp_err_set(err, OSP_ECONFIG, "%s: control %s: scope must be 'account' or 'regions', not '%s'", name,
                            get_s(in, "id"), scope);
     c->account_scope = !strcmp(scope, "account");
+    rv covered = rv_obj_get_s(in, "covered");
+    c->not_covered = rv_kind(covered) == RV_BOOL && !rv_is_true(covered);
     if (!c->id || !c->name || !c->note || !c->level || !c->assessment ||
         control_checks(pool, rv_obj_get_s(in, "checks"), c))
         return osp_err_set(err, OSP_ENOMEM, "out of memory reading %s", name);
-    if (!c->manual && !c->nchecks)
+    if (c->not_covered && (c->manual || c->nchecks))
+        return osp_err_set(err, OSP_ECONFIG, "%s: control %s: 'covered: false' takes no checks and no 'manual'", name,
+                           c->id);
+    if (!c->manual && !c->not_covered && !c->nchecks)
         c->manual = 1; /* a control no check can decide is manual, never PASS */
     return OSP_OK;
 }

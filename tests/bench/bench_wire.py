@@ -24,13 +24,14 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.request
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, "..", "tools"))
 from faultproxy import FaultProxy  # noqa: E402
 from osptest import Moto  # noqa: E402
 
-DEPTH = 4  # longest chain of dependent calls: ListBuckets -> ListBuckets?bucket-region -> bucket reads; IAM report
+DEPTH = 4  # longest chain of dependent calls: ListBuckets -> ListBuckets?bucket-region -> account block -> bucket reads; IAM report
 
 
 class Account:
@@ -49,6 +50,20 @@ class Account:
         for i in range(self.have[2], users):
             iam.create_user(UserName="bench-user-%05d" % i)
         self.have = [max(a, b) for a, b in zip(self.have, (buckets, groups, users))]
+
+    def block_account(self):
+        """The account-level public access block with all four settings (CIS 2.1.4): buckets' own
+        blocks are then not read. S3 Control's PUT by hand, as tests/integration/collect/test_s3.py."""
+        body = (b'<PublicAccessBlockConfiguration xmlns="http://awss3control.amazonaws.com/doc/2018-08-20/">'
+                b'<BlockPublicAcls>true</BlockPublicAcls><IgnorePublicAcls>true</IgnorePublicAcls>'
+                b'<BlockPublicPolicy>true</BlockPublicPolicy><RestrictPublicBuckets>true</RestrictPublicBuckets>'
+                b'</PublicAccessBlockConfiguration>')
+        m = self.moto
+        req = urllib.request.Request(m.endpoint + "/v20180820/configuration/publicAccessBlock", data=body, method="PUT",
+                                     headers={"x-amz-account-id": m.account_id, "Content-Type": "application/xml",
+                                              "Authorization": "AWS4-HMAC-SHA256 Credential=%s/20240101/us-east-1/s3/"
+                                              "aws4_request, SignedHeaders=host, Signature=0" % m.ACCESS_KEY})
+        urllib.request.urlopen(req).read()
 
     def cpu(self):
         """CPU seconds moto has used so far (user + system)."""
@@ -97,9 +112,14 @@ def main():
     ap.add_argument("--sizes", default="200/500/100,2000/1000/500", help="buckets/groups/users,...")
     ap.add_argument("--latency", default="0,50", help="ms per request, comma-separated")
     ap.add_argument("--concurrency", type=int, default=32)
+    ap.add_argument("--account-block", action="store_true",
+                    help="seed the account-level public access block (all four settings, as CIS 2.1.4 asks)")
     a = ap.parse_args()
     exes = [("osprey", os.path.join(a.build, "osprey"))] + ([("baseline", a.baseline)] if a.baseline else [])
     acct = Account(tempfile.mkdtemp(prefix="osp-bench-"))
+    if a.account_block:
+        acct.block_account()
+        print("<!-- account-level public access block: all four settings -->")
     print("| size B/G/U | L ms | binary | wall s | requests | calls / resource | emulator CPU s | LB s | wall / LB "
           "| osprey CPU s | proxy CPU s | load avg |")
     print("|---|---|---|---|---|---|---|---|---|---|---|---|")

@@ -32,7 +32,7 @@ def test_list_json_has_every_check_with_metadata(t):
 def test_list_filters_by_service(t):
     r = osprey("checks", "list", "--service", "kms", "--format", "json")
     assert r.returncode == 0, r.stderr
-    assert [c["id"] for c in json.loads(r.stdout)] == ["AVD-AWS-0065"]
+    assert [c["id"] for c in json.loads(r.stdout)] == ["AVD-AWS-0065", "OSP-AWS-0176"]
     table = osprey("checks", "list", "--service", "sns").stdout.splitlines()
     assert table[0].split()[:3] == ["ID", "SEVERITY", "SERVICE"] and len(table) == 3, table
 

@@ -126,20 +126,38 @@ def test_misconfigured_fail_and_compliant_twins_pass(t):
 
 
 def test_calls_per_resource_stay_within_two(t):
-    """lambda: ListFunctions pages + GetPolicy + GetFunctionUrlConfig per function (2); rds: four list
-    calls + one attribute read per manual snapshot (instances and clusters cost nothing)."""
+    """lambda: ListFunctions pages + GetPolicy per function, and GetFunctionUrlConfig only for a
+    function whose policy lets someone invoke a URL (1 of 3 here): 5 calls for 3 functions; rds:
+    four list calls + one attribute read per manual snapshot (instances and clusters cost nothing)."""
     import re
     m = t.moto()
     seed(m)  # 2 functions; 6 instances, 3 clusters, 4 manual snapshots
+    lam = m.client("lambda")
+    role = m.client("iam").get_role(RoleName="fn")["Role"]["Arn"]
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        z.writestr("index.py", "def handler(e, c):\n    return 1\n")
+    lam.create_function(FunctionName="url-fn", Runtime="python3.12", Role=role, Handler="index.handler",
+                        Code={"ZipFile": buf.getvalue()})
+    lam.create_function_url_config(FunctionName="url-fn", AuthType="NONE")
+    lam.add_permission(FunctionName="url-fn", StatementId="url", Action="lambda:InvokeFunctionUrl", Principal="*")
     r = run_osprey(["aws", "--endpoint", m.endpoint, "--region", "us-east-1", "--service", "rds", "--service", "lambda",
                     "--cache-dir", os.path.join(t.tmp, "c"), "--debug", "--format", "json"], env=m.env())
     assert r.returncode in (0, 1), r.stderr[-2000:]
     calls = {s: int(n) for s, n in re.findall(r"collect: (\w+) us-east-1: (\d+) calls", r.stderr)}
-    assert calls.get("lambda") == 1 + 2 * 2, calls
+    assert calls.get("lambda") == 1 + 3 + 1, calls
     assert calls.get("rds") == 4 + 4, calls
-    resources, lists = {"lambda": 2, "rds": 6 + 3 + 4}, {"lambda": 1, "rds": 4}
+    resources, lists = {"lambda": 3, "rds": 6 + 3 + 4}, {"lambda": 1, "rds": 4}
+    assert calls["lambda"] <= 2 * resources["lambda"], calls  # list calls included
     for svc, n in resources.items():  # beyond the (paginated) list calls
         assert calls[svc] - lists[svc] <= 2 * n, (svc, calls[svc], n)
+    r = run_osprey(["inspect", "--endpoint", m.endpoint, "--region", "us-east-1", "--service", "lambda",
+                    "--cache-dir", os.path.join(t.tmp, "c")], env=m.env())
+    assert r.returncode == 0, r.stderr[-2000:]
+    doc = json.loads(r.stdout)
+    doc = doc if "aws" in doc else list(doc.values())[0]
+    urls = {f["name"]["value"]: [u["authtype"]["value"] for u in f["functionurls"]] for f in doc["aws"]["lambda"]["functions"]}
+    assert urls == {"bad-fn": [], "good-fn": [], "url-fn": ["NONE"]}, urls
 
 
 def test_instances_paginate(t):

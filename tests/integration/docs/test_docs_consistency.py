@@ -1,5 +1,7 @@
 """Docs stay in step with code: flag pages vs the flag table, README flag reference vs
-`osprey help --markdown`, the README exit-code table vs core/err.h, the README test command vs .ci/run."""
+`osprey help --markdown`, the README checks per service vs the catalog, the README exit-code
+table vs core/err.h, the README test command vs .ci/run."""
+import json
 import os
 import re
 import sys
@@ -33,6 +35,21 @@ def test_readme_flag_reference_is_generated(t):
     start = text.index("<!-- flags:begin -->") + len("<!-- flags:begin -->")
     end = text.index("<!-- flags:end -->")
     assert text[start:end].strip() == r.stdout.strip(), "README flag section differs from `osprey help --markdown`"
+
+
+def test_readme_checks_per_service_is_generated(t):
+    sys.path.insert(0, os.path.join(SOURCE_DIR, "tests", "tools"))
+    from update_readme import checks_per_service  # noqa: E402
+    r = run_osprey(["checks", "list", "--format", "json"])
+    assert r.returncode == 0, r.stderr
+    checks = json.loads(r.stdout)
+    text = readme()
+    start = text.index("<!-- checks-per-service:begin -->") + len("<!-- checks-per-service:begin -->")
+    end = text.index("<!-- checks-per-service:end -->")
+    assert text[start:end].strip() == checks_per_service(checks).strip(), \
+        "README checks per service differs from the catalog: run tests/tools/update_readme.py"
+    total = text[start:end].strip().splitlines()[-1]
+    assert "| %d |" % len(checks) in total, total  # the total row counts every check
 
 
 def test_readme_exit_codes_match_err_h(t):

@@ -125,7 +125,7 @@ static void test_json_limits_and_errors(void)
     struct osp_err err;
     osp_err_init(&err);
     rv v;
-    struct rv_json_limits lim = {4, 0, NULL};
+    struct rv_json_limits lim = {4, 0, NULL, false};
     CU_ASSERT_EQUAL(rv_json_parse("[[[[[1]]]]]", 11, &lim, &v, &err), OSP_EPARSE);
     osp_err_init(&err);
     CU_ASSERT_EQUAL(rv_json_parse("{\"a\":1,}", 8, NULL, &v, &err), OSP_EPARSE);

@@ -1,4 +1,6 @@
 /* test_report.c: model builders, ordering, JSON round trip, reader errors and merge. */
+#include <jansson.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -122,6 +124,45 @@ static void test_json_round_trip_is_byte_identical(void)
     res_report_free(r);
 }
 
+/* The findings are written one at a time (never one tree of them all): the bytes are still
+ * jansson's for the whole document, and the same whether written to a string or a file. */
+static void test_streamed_findings_read_as_one_jansson_document(void)
+{
+    struct res_report *r = full();
+    struct osp_err err;
+    char *a = NULL;
+    osp_err_init(&err);
+    CU_ASSERT_EQUAL_FATAL(res_report_to_json(r, &a, &err), OSP_OK);
+    CU_ASSERT_TRUE_FATAL(r->n_findings >= 2);
+    json_t *doc = json_loads(a, 0, NULL);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(doc);
+    char *whole = json_dumps(doc, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(whole);
+    CU_ASSERT_EQUAL(strlen(a), strlen(whole) + 1);
+    CU_ASSERT_EQUAL(strncmp(a, whole, strlen(whole)), 0);
+    FILE *f = tmpfile();
+    CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+    CU_ASSERT_EQUAL(res_report_write_json(r, f, &err), OSP_OK);
+    long n = ftell(f);
+    rewind(f);
+    char *b = calloc(1, (size_t)n + 1);
+    CU_ASSERT_EQUAL(fread(b, 1, (size_t)n, f), (size_t)n);
+    CU_ASSERT_STRING_EQUAL(a, b);
+    fclose(f);
+    free(b);
+    free(whole);
+    json_decref(doc);
+    size_t nf = r->n_findings;
+    r->n_findings = 0; /* no findings: the empty array stays */
+    char *c = NULL;
+    CU_ASSERT_EQUAL_FATAL(res_report_to_json(r, &c, &err), OSP_OK);
+    CU_ASSERT_PTR_NOT_NULL(strstr(c, "\n  \"Findings\": [],\n"));
+    free(c);
+    free(a);
+    r->n_findings = nf;
+    res_report_free(r);
+}
+
 static void expect_read_error(const char *json, enum osp_code code, const char *needle)
 {
     struct res_report *r = NULL;
@@ -219,6 +260,7 @@ static const struct osp_test tests[] = {OSP_TEST(test_builders_copy_and_default_
                                         OSP_TEST(test_invalid_utf8_becomes_question_marks),
                                         OSP_TEST(test_sort_is_severity_then_check_region_resource),
                                         OSP_TEST(test_json_round_trip_is_byte_identical),
+                                        OSP_TEST(test_streamed_findings_read_as_one_jansson_document),
                                         OSP_TEST(test_reader_names_bad_fields),
                                         OSP_TEST(test_merge_unions_and_rejects_mixed_versions),
                                         {0}};

@@ -148,8 +148,65 @@ static void test_located_inputs_equal_the_located_copy(void)
     json_decref(r[1].state);
 }
 
+/* State read back from storage keeps only its text (state NULL): the engine reads the text itself
+ * and gives the values jansson's reading gives (reals in jansson's spelling, keys visited in
+ * sorted order whatever the text's order, the stored counts left out); what jansson refuses
+ * (integers beyond 64 bits, NUL in a string) is still refused with OSP_ECACHE. */
+static void test_located_text_equals_the_located_copy(void)
+{
+    const char *text =
+        "{\"__osprey_collection\":{\"calls\":3,\"throttles\":0},\"zones\":[{\"name\":{\"value\":[0.1,1e2,-0],"
+        "\"resource\":\"arn:aws:ec2:::z/1\",\"startline\":0},\"__defsec_metadata\":{\"resource\":\"arn:aws:ec2:::z/1\"},"
+        "\"rules\":[{\"__defsec_metadata\":{\"resource\":\"arn:aws:ec2:::z/1\"},\"w\":{\"value\":1.50,"
+        "\"resource\":\"arn:aws:ec2:::z/1\",\"startline\":0}},{\"__defsec_metadata\":{\"resource\":\"arn:aws:ec2:::z/1\"},"
+        "\"w\":{\"value\":1.5,\"resource\":\"arn:aws:ec2:::z/1\",\"startline\":0}}],\"Up\":{\"__defsec_metadata\":"
+        "{\"resource\":\"arn:aws:ec2:::z/1\"},\"n\":2.25e0}}],\"misc\":{\"x\":[1,2.0,\"\\u00e9\"]}}";
+    struct col_result r[2];
+    memset(r, 0, sizeof(r));
+    snprintf(r[0].service, sizeof(r[0].service), "ec2");
+    snprintf(r[0].region, sizeof(r[0].region), "us-east-1");
+    r[0].status = COL_OK;
+    r[0].text = (char *)text;
+    r[0].text_borrowed = 1;
+    r[1] = r[0];
+    r[1].text = NULL;
+    json_t *j = json_loads(text, 0, NULL);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(j);
+    json_object_del(j, "__osprey_collection");
+    r[1].state = scan_locate_copy(j);
+    const char *regions[] = {"us-east-1"};
+    rv got, want;
+    struct osp_err err;
+    osp_err_init(&err);
+    CU_ASSERT_EQUAL_FATAL(scan_build_located_inputs(&r[0], 1, regions, 1, &got, &err), OSP_OK);
+    CU_ASSERT_EQUAL_FATAL(scan_build_inputs(&r[1], NULL, 1, regions, 1, &want, &err), OSP_OK);
+    char *a = rv_json_dump(got, false), *b = rv_json_dump(want, false);
+    CU_ASSERT_STRING_EQUAL(a, b);
+    CU_ASSERT_PTR_NOT_NULL(strstr(a, "0.10000000000000001")); /* jansson's spelling of 0.1 */
+    CU_ASSERT_PTR_NULL(strstr(a, "__osprey_collection"));
+    CU_ASSERT_PTR_NULL(r[0].state);
+    free(a);
+    free(b);
+    rv_unref(got);
+    rv_unref(want);
+    json_decref(j);
+    json_decref(r[1].state);
+    static const char *const refused[] = {
+        "{\"a\":[{\"n\":123456789012345678901234567890}]}", "{\"a\":[{\"s\":\"x\\u0000y\"}]}",
+        "{\"a\":[{\"n\":1e999}]}", "{\"a\":[}"};
+    for (size_t i = 0; i < sizeof(refused) / sizeof(refused[0]); i++) {
+        r[0].text = (char *)refused[i];
+        osp_err_init(&err);
+        got = rv_undef();
+        CU_ASSERT_EQUAL(scan_build_located_inputs(&r[0], 1, regions, 1, &got, &err), OSP_ECACHE);
+        CU_ASSERT_PTR_NOT_NULL(strstr(err.msg, "not valid JSON"));
+        rv_unref(got);
+    }
+}
+
 static const struct osp_test tests[] = {
     OSP_TEST(test_located_inputs_equal_the_located_copy),
+    OSP_TEST(test_located_text_equals_the_located_copy),
     OSP_TEST(test_documents_equal_the_text_round_trip_and_share_global_state),
     OSP_TEST(test_shared_values_stay_distinct_where_they_print_differently),
     {0},
