@@ -79,9 +79,7 @@ def test_no_check_reads_a_service_that_is_not_collected(t):
 # `osprey checks list`, active or retired) or missing. EXPECTED_MISSING names today's gaps, the
 # services being collected in this release; when a service lands, delete its line here. Once the
 # dict is empty the test asserts 100%. `python3 test_trivy_coverage.py --list` prints the listing.
-EXPECTED_MISSING = {
-    "workspaces": ["AVD-AWS-0109"],
-}
+EXPECTED_MISSING = {}
 # Checks that can no longer fire on today's AWS: kept under their Trivy IDs, marked
 # `custom.retired` in METADATA and shown "retired" by `checks list` (aws-services-next.md section 4).
 RETIRED = {
