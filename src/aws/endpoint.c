@@ -153,6 +153,8 @@ static const char *signing_name_of(const char *service)
         return "s3";
     if (strcmp(service, "sso") == 0)
         return "awsssoportal";
+    if (strcmp(service, "sso-admin") == 0) /* IAM Identity Center administration: host sso.<region> */
+        return "sso";
     if (strcmp(service, "api.sagemaker") == 0)
         return "sagemaker";
     if (strcmp(service, "api.ecr") == 0)
@@ -176,6 +178,8 @@ static void default_host(const char *service, const char *region, struct aws_end
         snprintf(out->host, sizeof(out->host), "s3.amazonaws.com");
     else if (strcmp(service, "sso") == 0)
         snprintf(out->host, sizeof(out->host), "portal.sso.%s.%s", region, sfx);
+    else if (strcmp(service, "sso-admin") == 0)
+        snprintf(out->host, sizeof(out->host), "sso.%s.%s", region, sfx);
     else
         snprintf(out->host, sizeof(out->host), "%s.%s.%s", service, region, sfx);
 }

@@ -36,8 +36,9 @@ static enum osp_code hook_collect(void *ud, const struct scan_scope *sc, const c
     struct cli_session *s = ud;
     struct cli_progress prog;
     cli_progress_init(&prog, s->ctx);
-    enum osp_code rc = col_run(s->ctx, s->client, sc->account, sc->partition, regions, nregions, services, nservices,
-                               s->opts->concurrency, cli_progress_collect, &prog, out, n, err);
+    enum osp_code rc = col_run_scoped(s->ctx, s->client, sc->account, sc->partition, regions, nregions,
+                                      (const char *const *)sc->regions, sc->nregions, services, nservices,
+                                      s->opts->concurrency, cli_progress_collect, &prog, out, n, err);
     cli_progress_done(&prog);
     return rc;
 }

@@ -37,6 +37,8 @@ struct col_job {
     const char *service;
     struct col_pool *pool; /* NULL: everything runs on the calling thread */
     struct col_counters *count;
+    const char *const *regions; /* every region of the scan (may repeat); NULL in unit tests */
+    size_t nregions;
 };
 
 /* Call initialisers (aws.h's AWS_CALL_* macros name their parameters like the members they
@@ -215,6 +217,7 @@ void col_iam_finish(json_t *state, const char *csv, json_t *summary, json_t *vir
                     const char *partition, const char *account);
 void col_iam_map_password_policy(json_t *state, json_t *resp, const char *partition, const char *account);
 void col_iam_map_server_certs(json_t *state, json_t *page);
+void col_iam_map_providers(json_t *state, json_t *saml, json_t *oidc); /* NULL answer: that list absent */
 /* s3.c */
 enum osp_code col_s3(struct col_job *job, json_t *state, struct osp_err *err);
 json_t *col_s3_bucket_new(const char *name, const char *partition);
@@ -256,6 +259,8 @@ void col_ec2_map_userdata(json_t *inst_state, json_t *attr_resp);
 json_t *col_ec2_map_volume(const struct col_ec2_ctx *c, json_t *vol);
 json_t *col_ec2_map_template(const struct col_ec2_ctx *c, json_t *tpl, json_t *version);
 void col_ec2_map_ebs_default(json_t *state, const struct col_ec2_ctx *c, json_t *resp);
+void col_ec2_map_route_tables(json_t *state, const struct col_ec2_ctx *c, json_t *tables);
+void col_ec2_map_peerings(json_t *state, const struct col_ec2_ctx *c, json_t *pcxs);
 /* ec2_lc.c: autoscaling DescribeLaunchConfigurations -> ec2.launchconfigurations */
 enum osp_code col_ec2_launch_configs(struct col_job *job, json_t *state, struct osp_err *err);
 json_t *col_ec2_map_launch_config(json_t *lc); /* NULL without LaunchConfigurationARN */
@@ -378,6 +383,30 @@ json_t *col_eventbridge_map_bus(json_t *describe_event_bus_resp); /* NULL withou
 enum osp_code col_glacier(struct col_job *job, json_t *state, struct osp_err *err);
 json_t *col_glacier_map_vault(json_t *list_vaults_entry); /* NULL without VaultARN */
 void col_glacier_map_policy(json_t *vault, json_t *get_vault_access_policy_resp);
+
+/* ---- svc-acct (issue 15): account-level services ---- */
+/* backup.c */
+enum osp_code col_backup(struct col_job *job, json_t *state, struct osp_err *err);
+json_t *col_backup_map_vault(json_t *list_entry); /* NULL without BackupVaultArn */
+void col_backup_map_policy(json_t *vault, json_t *get_policy_resp); /* NULL resp: no policy ("") */
+json_t *col_backup_map_plan(json_t *list_entry);  /* NULL without BackupPlanArn */
+/* inspector2.c */
+enum osp_code col_inspector2(struct col_job *job, json_t *state, struct osp_err *err);
+json_t *col_inspector2_map_status(json_t *batch_get_resp, const char *account, const char *arn);
+const char *col_inspector2_failed(json_t *batch_get_resp, const char *account); /* borrowed; NULL: ok */
+/* macie.c */
+enum osp_code col_macie(struct col_job *job, json_t *state, struct osp_err *err);
+json_t *col_macie_map_session(json_t *get_session_resp, const char *arn); /* NULL resp: not enabled */
+int col_macie_off_message(const char *msg);
+/* sagemaker.c */
+enum osp_code col_sagemaker(struct col_job *job, json_t *state, struct osp_err *err);
+json_t *col_sagemaker_map_notebook(json_t *describe); /* NULL without NotebookInstanceArn */
+/* ssoadmin.c (global: every scanned region asked) */
+enum osp_code col_ssoadmin(struct col_job *job, json_t *state, struct osp_err *err);
+json_t *col_ssoadmin_map_instance(json_t *list_entry, const char *region); /* NULL without InstanceArn */
+/* workspaces.c */
+enum osp_code col_workspaces(struct col_job *job, json_t *state, struct osp_err *err);
+json_t *col_workspaces_map(json_t *entry, const char *partition, const char *region, const char *account);
 
 /* apigateway.c (v1 REST APIs and v2 HTTP/WebSocket APIs) */
 enum osp_code col_apigateway(struct col_job *job, json_t *state, struct osp_err *err);

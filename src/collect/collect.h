@@ -100,6 +100,15 @@ OSP_MUST_CHECK enum osp_code col_run(struct osp_ctx *ctx, struct aws_client *cli
                                      const char *const *services, size_t nservices, int workers,
                                      col_progress_fn progress, void *ud, struct col_result **out,
                                      size_t *nout, struct osp_err *err);
+/* col_run() told the regions of the whole scan too (scan_regions, NULL: `regions`): the cache may
+ * leave fewer regions to collect than the scan covers, and a global collector that looks into
+ * every region (ssoadmin: Identity Center answers only in its home region) asks all of them. */
+OSP_MUST_CHECK enum osp_code col_run_scoped(struct osp_ctx *ctx, struct aws_client *client, const char *account,
+                                            const char *partition, const char *const *regions, size_t nregions,
+                                            const char *const *scan_regions, size_t nscan,
+                                            const char *const *services, size_t nservices, int workers,
+                                            col_progress_fn progress, void *ud, struct col_result **out,
+                                            size_t *nout, struct osp_err *err);
 void col_results_free(struct col_result *r, size_t n);
 
 /* The input document for one region: {"aws": {svc: state, ...}} from this region's OK results

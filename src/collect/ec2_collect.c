@@ -93,7 +93,7 @@ static enum osp_code one_template(struct col_job *job, size_t i, void *ud, struc
 }
 
 /* Every list the collector needs; independent of each other, so all in flight together. */
-enum { L_SGS, L_VOLS, L_VPCS, L_FLOWLOGS, L_NACLS, L_SUBNETS, L_EBS, L_INSTANCES, L_TEMPLATES, L_N };
+enum { L_SGS, L_VOLS, L_VPCS, L_FLOWLOGS, L_NACLS, L_SUBNETS, L_EBS, L_INSTANCES, L_TEMPLATES, L_ROUTES, L_PEERING, L_N };
 static const struct {
     const char *action, *list, *p1, *v1;
 } ec2_lists[L_N] = {
@@ -106,6 +106,8 @@ static const struct {
     {"GetEbsEncryptionByDefault", NULL, NULL, NULL}, /* one call, not a list */
     {"DescribeInstances", "reservationSet", "MaxResults", "1000"},
     {"DescribeLaunchTemplates", "launchTemplates", NULL, NULL},
+    {"DescribeRouteTables", "routeTableSet", NULL, NULL},
+    {"DescribeVpcPeeringConnections", "vpcPeeringConnectionSet", NULL, NULL},
 };
 
 static enum osp_code one_list(struct col_job *job, size_t i, void *ud, struct osp_err *err)
@@ -175,6 +177,8 @@ enum osp_code col_ec2(struct col_job *job, json_t *state, struct osp_err *err)
         col_ec2_map_nacls(state, &run.c, l[L_NACLS]);
         col_ec2_map_subnets(state, &run.c, l[L_SUBNETS]);
         col_ec2_map_ebs_default(state, &run.c, l[L_EBS]);
+        col_ec2_map_route_tables(state, &run.c, l[L_ROUTES]);
+        col_ec2_map_peerings(state, &run.c, l[L_PEERING]);
         pick_instances(&run, l[L_INSTANCES]);
         run.tpls = json_incref(l[L_TEMPLATES]);
         run.inst_out = calloc(json_array_size(run.insts) + 1, sizeof *run.inst_out);

@@ -159,3 +159,78 @@ void col_ec2_map_subnets(json_t *state, const struct col_ec2_ctx *c, json_t *sub
         col_push(out, o);
     }
 }
+
+/* DescribeRouteTables: ec2.routetables[], each with its routes and subnet associations. */
+void col_ec2_map_route_tables(json_t *state, const struct col_ec2_ctx *c, json_t *tables)
+{
+    json_t *out = col_arr(state, "routetables"), *t, *x;
+    size_t i, k;
+    COL_ITEMS(tables, i, t) {
+        char arn[256];
+        const char *id = col_s(t, "routeTableId");
+        if (!id)
+            continue;
+        ec2_arn(arn, sizeof arn, c, "route-table", id);
+        json_t *o = col_obj(arn), *routes = col_arr(o, "routes"), *assoc = col_arr(o, "associations");
+        col_add_str(o, "arn", arn, arn);
+        col_add_str(o, "id", id, arn);
+        col_add_str_v(o, "vpcid", json_object_get(t, "vpcId"), arn);
+        COL_ITEMS(json_object_get(t, "routeSet"), k, x) {
+            static const char *const keys[][2] = {
+                {"destinationCidrBlock", "destinationcidrblock"}, {"destinationIpv6CidrBlock", "destinationipv6cidrblock"},
+                {"destinationPrefixListId", "destinationprefixlistid"}, {"gatewayId", "gatewayid"},
+                {"vpcPeeringConnectionId", "vpcpeeringconnectionid"}, {"transitGatewayId", "transitgatewayid"},
+                {"natGatewayId", "natgatewayid"}, {"instanceId", "instanceid"},
+                {"networkInterfaceId", "networkinterfaceid"}, {"state", "state"}, {"origin", "origin"}};
+            json_t *r = col_obj(arn);
+            for (size_t j = 0; j < sizeof keys / sizeof keys[0]; j++)
+                col_add_str_v(r, keys[j][1], json_object_get(x, keys[j][0]), arn);
+            col_push(routes, r);
+        }
+        COL_ITEMS(json_object_get(t, "associationSet"), k, x) {
+            json_t *a = col_obj(arn);
+            col_add_str_v(a, "subnetid", json_object_get(x, "subnetId"), arn);
+            col_add_str_v(a, "gatewayid", json_object_get(x, "gatewayId"), arn);
+            col_add_bool(a, "main", col_truthy(json_object_get(x, "main")), arn);
+            col_push(assoc, a);
+        }
+        col_push(out, o);
+    }
+}
+
+static json_t *peer_side(json_t *info, const char *arn)
+{
+    json_t *o = col_obj(arn), *cidrs = col_arr(o, "cidrblocks"), *x;
+    size_t k;
+    col_add_str_v(o, "vpcid", json_object_get(info, "vpcId"), arn);
+    col_add_str_v(o, "ownerid", json_object_get(info, "ownerId"), arn);
+    col_add_str_v(o, "region", json_object_get(info, "region"), arn);
+    col_add_str_v(o, "cidrblock", json_object_get(info, "cidrBlock"), arn);
+    COL_ITEMS(json_object_get(info, "cidrBlockSet"), k, x) col_push(cidrs, col_wrap(col_str(col_s(x, "cidrBlock")), arn));
+    COL_ITEMS(json_object_get(info, "ipv6CidrBlockSet"), k, x)
+        col_push(cidrs, col_wrap(col_str(col_s(x, "ipv6CidrBlock")), arn));
+    if (json_array_size(cidrs) == 0 && col_s(info, "cidrBlock"))
+        col_push(cidrs, col_wrap(col_str(col_s(info, "cidrBlock")), arn));
+    return o;
+}
+
+/* DescribeVpcPeeringConnections: ec2.vpcpeeringconnections[] with both sides' VPC and CIDRs. */
+void col_ec2_map_peerings(json_t *state, const struct col_ec2_ctx *c, json_t *pcxs)
+{
+    json_t *out = col_arr(state, "vpcpeeringconnections"), *p;
+    size_t i;
+    COL_ITEMS(pcxs, i, p) {
+        char arn[256];
+        const char *id = col_s(p, "vpcPeeringConnectionId");
+        if (!id)
+            continue;
+        ec2_arn(arn, sizeof arn, c, "vpc-peering-connection", id);
+        json_t *o = col_obj(arn);
+        col_add_str(o, "arn", arn, arn);
+        col_add_str(o, "id", id, arn);
+        col_add_str_v(o, "status", aws_get(p, "status.code"), arn);
+        col_set(o, "requestervpc", peer_side(json_object_get(p, "requesterVpcInfo"), arn));
+        col_set(o, "acceptervpc", peer_side(json_object_get(p, "accepterVpcInfo"), arn));
+        col_push(out, o);
+    }
+}

@@ -116,10 +116,11 @@ static enum osp_code password_policy(struct col_job *job, json_t **body, struct 
 }
 
 /* The collector's independent steps, all in flight together; mapped afterwards in this order. */
-enum { S_GAAD, S_VMFA, S_CERTS, S_SUMMARY, S_PWPOLICY, S_REPORT, S_N };
+enum { S_GAAD, S_VMFA, S_CERTS, S_SUMMARY, S_PWPOLICY, S_REPORT, S_SAML, S_OIDC, S_N };
 struct iam_steps {
     json_t *pages[3]; /* raw pages of GAAD, virtual MFA devices, server certificates */
     json_t *summary, *pwpolicy;
+    json_t *saml, *oidc; /* ListSAMLProviders, ListOpenIDConnectProviders (not paginated) */
     char *csv;
 };
 
@@ -147,6 +148,19 @@ static enum osp_code one_step(struct col_job *job, size_t i, void *ud, struct os
         return rc;
     case S_PWPOLICY:
         return password_policy(job, &s->pwpolicy, err);
+    case S_SAML:
+    case S_OIDC:
+        rc = simple(job, i == S_SAML ? "ListSAMLProviders" : "ListOpenIDConnectProviders",
+                    i == S_SAML ? &s->saml : &s->oidc, &r, err);
+        if (rc != OSP_OK && (aws_error_is_access_denied(r.error.code) || aws_error_is_access_denied(err->aws_code))) {
+            /* added after the rest: a policy without it keeps IAM collected, the list stays absent */
+            osp_warn(job->ctx, "iam: %s denied: identity providers unknown (%s)",
+                     i == S_SAML ? "ListSAMLProviders" : "ListOpenIDConnectProviders", err->msg);
+            osp_err_init(err);
+            rc = OSP_OK;
+        }
+        aws_response_cleanup(&r);
+        return rc;
     default:
         return credential_report(job, &s->csv, err);
     }
@@ -155,7 +169,7 @@ static enum osp_code one_step(struct col_job *job, size_t i, void *ud, struct os
 enum osp_code col_iam(struct col_job *job, json_t *state, struct osp_err *err)
 {
     struct iam_pages p = {state, json_array(), job->partition};
-    struct iam_steps s = {{json_array(), json_array(), json_array()}, NULL, NULL, NULL};
+    struct iam_steps s = {{json_array(), json_array(), json_array()}, NULL, NULL, NULL, NULL, NULL};
     json_t *page;
     size_t i;
     col_arr(state, "servercertificates");
@@ -166,12 +180,15 @@ enum osp_code col_iam(struct col_job *job, json_t *state, struct osp_err *err)
         json_array_foreach(s.pages[S_CERTS], i, page) certs_page(&p, page, err);
         col_iam_map_password_policy(state, s.pwpolicy, job->partition, job->account);
         col_iam_finish(state, s.csv, s.summary, p.vmfa, job->partition, job->account);
+        col_iam_map_providers(state, s.saml, s.oidc);
     }
     for (i = 0; i < 3; i++)
         json_decref(s.pages[i]);
     free(s.csv);
     json_decref(s.summary);
     json_decref(s.pwpolicy);
+    json_decref(s.saml);
+    json_decref(s.oidc);
     json_decref(p.vmfa);
     return rc;
 }

@@ -181,3 +181,40 @@ void col_iam_map_server_certs(json_t *state, json_t *page)
         col_push(certs, o);
     }
 }
+
+/* ListSAMLProviders / ListOpenIDConnectProviders: iam.samlproviders[], iam.oidcproviders[]; a NULL
+ * answer (the read was denied) leaves its list out: unknown, not empty. */
+void col_iam_map_providers(json_t *state, json_t *saml, json_t *oidc)
+{
+    json_t *p;
+    size_t i;
+    if (saml) {
+        json_t *out = col_arr(state, "samlproviders");
+        COL_ITEMS(aws_get(saml, "ListSAMLProvidersResponse.ListSAMLProvidersResult.SAMLProviderList"), i, p) {
+            const char *arn = col_s(p, "Arn");
+            if (!arn || !*arn)
+                continue;
+            json_t *o = col_obj(arn);
+            col_add_str(o, "arn", arn, arn);
+            const char *slash = strchr(arn, '/');
+            col_add_str(o, "name", slash ? slash + 1 : arn, arn);
+            col_add_time_v(o, "validuntil", json_object_get(p, "ValidUntil"), arn);
+            col_add_time_v(o, "createdate", json_object_get(p, "CreateDate"), arn);
+            col_push(out, o);
+        }
+    }
+    if (oidc) {
+        json_t *out = col_arr(state, "oidcproviders");
+        COL_ITEMS(aws_get(oidc, "ListOpenIDConnectProvidersResponse.ListOpenIDConnectProvidersResult."
+                                "OpenIDConnectProviderList"), i, p) {
+            const char *arn = col_s(p, "Arn");
+            if (!arn || !*arn)
+                continue;
+            json_t *o = col_obj(arn);
+            col_add_str(o, "arn", arn, arn);
+            const char *url = strstr(arn, ":oidc-provider/");
+            col_add_str(o, "url", url ? url + strlen(":oidc-provider/") : "", arn);
+            col_push(out, o);
+        }
+    }
+}

@@ -24,6 +24,8 @@ struct run {
     struct osp_ctx *ctx;
     struct aws_client *client;
     const char *account, *partition, *sign_region;
+    const char *const *regions; /* the scanned regions (a global job may look into each) */
+    size_t nregions;
     col_progress_fn progress;
     void *ud;
 };
@@ -112,7 +114,8 @@ static void run_one(struct run *r, size_t i)
     struct spec *s = &r->specs[i];
     struct col_result *res = &r->res[i];
     struct col_job job = {r->ctx, r->client, r->account, r->partition,
-                          s->svc->global ? r->sign_region : s->region, s->svc->name, r->pool, &r->counts[i]};
+                          s->svc->global ? r->sign_region : s->region, s->svc->name, r->pool, &r->counts[i],
+                          r->regions, r->nregions};
     struct osp_err e;
     osp_err_init(&e);
     json_t *state = json_object();
@@ -292,6 +295,16 @@ enum osp_code col_run(struct osp_ctx *ctx, struct aws_client *client, const char
                       int workers, col_progress_fn progress, void *ud, struct col_result **out, size_t *nout,
                       struct osp_err *err)
 {
+    return col_run_scoped(ctx, client, account, partition, regions, nregions, NULL, 0, services, nservices, workers,
+                          progress, ud, out, nout, err);
+}
+
+enum osp_code col_run_scoped(struct osp_ctx *ctx, struct aws_client *client, const char *account,
+                             const char *partition, const char *const *regions, size_t nregions,
+                             const char *const *scan_regions, size_t nscan, const char *const *services,
+                             size_t nservices, int workers, col_progress_fn progress, void *ud,
+                             struct col_result **out, size_t *nout, struct osp_err *err)
+{
     const struct col_service *svcs[64];
     size_t nsvcs = 0;
     if (!regions || nregions == 0 || !regions[0])
@@ -302,7 +315,9 @@ enum osp_code col_run(struct osp_ctx *ctx, struct aws_client *client, const char
     if (rc)
         return rc;
     struct run r = {.ctx = ctx, .client = client, .account = account, .progress = progress, .ud = ud,
-                    .partition = partition ? partition : aws_partition_of(regions[0]), .sign_region = regions[0]};
+                    .partition = partition ? partition : aws_partition_of(regions[0]), .sign_region = regions[0],
+                    .regions = scan_regions && nscan ? scan_regions : regions,
+                    .nregions = scan_regions && nscan ? nscan : nregions};
     pthread_mutex_init(&r.mu, NULL);
     rc = plan(&r, svcs, nsvcs, regions, nregions, err);
     if (rc == OSP_OK) {

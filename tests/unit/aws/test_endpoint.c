@@ -48,6 +48,8 @@ static const struct row defaults[] = {
     {"ec2", "us-gov-west-1", "https://ec2.us-gov-west-1.amazonaws.com", "us-gov-west-1", "ec2"},
     {"logs", "cn-northwest-1", "https://logs.cn-northwest-1.amazonaws.com.cn", "cn-northwest-1", "logs"},
     {"sso", "eu-west-1", "https://portal.sso.eu-west-1.amazonaws.com", "eu-west-1", "awsssoportal"},
+    {"sso-admin", "eu-west-1", "https://sso.eu-west-1.amazonaws.com", "eu-west-1", "sso"},
+    {"api.sagemaker", "us-east-2", "https://api.sagemaker.us-east-2.amazonaws.com", "us-east-2", "sagemaker"},
 };
 
 static void test_endpoint_defaults_table(void)

@@ -93,6 +93,22 @@ static const char *const shapes[] = {
     " \"AwsManaged\": \"maybe\", \"JoinedTimestamp\": \"never\", \"DelegationEnabledDate\": {}, \"Status\": null,"
     " \"Policy\": {\"Statement\": 3}, \"KmsKeyIdentifier\": [], \"VaultARN\": \"arn:v\", \"VaultName\": 5,"
     " \"policy\": {\"Policy\": 9}, \"ResourcePolicy\": \"%zz{\"}",
+    /* svc-acct: macie, inspector2, backup, ssoadmin, workspaces, sagemaker, iam providers, ec2 routes/peering */
+    "{\"status\": [], \"createdAt\": \"never\", \"accounts\": [null, 4, {\"accountId\": 7, \"state\": \"x\","
+    " \"resourceState\": {\"ec2\": null, \"ecr\": {\"status\": 3}, \"lambdaCode\": []}, \"resourceStatus\": 5}],"
+    " \"failedAccounts\": [null, {\"accountId\": null, \"errorCode\": {}}], \"BackupVaultArn\": \"arn:v\","
+    " \"BackupVaultName\": [], \"Locked\": \"maybe\", \"MinRetentionDays\": \"x\", \"LockDate\": -5,"
+    " \"BackupPlanArn\": \"arn:p\", \"LastExecutionDate\": {}, \"InstanceArn\": \"arn:i\", \"CreatedDate\": \"\","
+    " \"WorkspaceId\": \"ws-1\", \"RootVolumeEncryptionEnabled\": \"yes\", \"UserVolumeEncryptionEnabled\": 1,"
+    " \"VolumeEncryptionKey\": [], \"NotebookInstanceArn\": \"arn:n\", \"DirectInternetAccess\": 0, \"RootAccess\": {},"
+    " \"KmsKeyId\": 5, \"SubnetId\": null, \"SecurityGroups\": \"sg\"}",
+    "{\"ListSAMLProvidersResponse\": {\"ListSAMLProvidersResult\": {\"SAMLProviderList\": [null, {\"Arn\": 3},"
+    " {\"Arn\": \"arn:aws:iam::1:saml-provider/\", \"ValidUntil\": []}]}}, \"ListOpenIDConnectProvidersResponse\":"
+    " {\"ListOpenIDConnectProvidersResult\": {\"OpenIDConnectProviderList\": {\"Arn\": \"x\"}}},"
+    " \"routeTableId\": \"rtb-1\", \"routeSet\": [null, {\"destinationCidrBlock\": []}, 7],"
+    " \"associationSet\": \"\", \"vpcPeeringConnectionId\": \"pcx-1\", \"status\": {\"code\": {}},"
+    " \"requesterVpcInfo\": {\"cidrBlockSet\": [null, {\"cidrBlock\": 4}], \"ipv6CidrBlockSet\": \"x\"},"
+    " \"accepterVpcInfo\": [1]}",
     NULL,
 };
 
@@ -291,6 +307,28 @@ static void run_all(json_t *v)
     json_decref(o);
     o = col_ssm_map_secret(v);
     col_ssm_map_policy(o, v);
+    /* svc-acct */
+    json_decref(col_macie_map_session(v, "arn"));
+    col_macie_off_message(json_string_value(v));
+    json_decref(col_inspector2_map_status(v, "1", "arn"));
+    json_decref(col_inspector2_map_status(v, NULL, "arn"));
+    col_inspector2_failed(v, "1");
+    col_inspector2_failed(v, NULL);
+    o = col_backup_map_vault(v);
+    col_backup_map_policy(o, v);
+    col_backup_map_policy(o, NULL);
+    json_decref(o);
+    json_decref(col_backup_map_plan(v));
+    json_decref(col_ssoadmin_map_instance(v, "r"));
+    json_decref(col_workspaces_map(v, "aws", "r", "1"));
+    json_decref(col_sagemaker_map_notebook(v));
+    col_iam_map_providers(s, v, v);
+    col_ec2_map_route_tables(s, &c, v);
+    col_ec2_map_peerings(s, &c, v);
+    o = json_array();
+    json_array_append(o, v);
+    col_ec2_map_route_tables(s, &c, o);
+    col_ec2_map_peerings(s, &c, o);
     json_decref(o);
     /* whatever happened, the state is still an object that serialises */
     char *txt = json_dumps(s, JSON_SORT_KEYS);
