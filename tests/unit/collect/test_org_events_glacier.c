@@ -97,8 +97,9 @@ static void test_glacier_vaults_and_policy(void)
 
 static void test_secret_policy(void)
 {
-    json_t *sec = col_ssm_map_secret(json_pack("{s:s,s:s}", "ARN", "arn:aws:secretsmanager:eu-west-1:111122223333:secret:db-AbCdEf",
-                                               "Name", "db"));
+    json_t *item = json_pack("{s:s,s:s}", "ARN", "arn:aws:secretsmanager:eu-west-1:111122223333:secret:db-AbCdEf", "Name", "db");
+    json_t *sec = col_ssm_map_secret(item);
+    json_decref(item);
     json_t *p = ct_load("secrets_policy_aws.json"), *none = ct_load("secrets_policy_none.json");
     col_ssm_map_policy(sec, none);
     CU_ASSERT_PTR_NULL(ct_at(sec, "policy"));

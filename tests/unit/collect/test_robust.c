@@ -307,6 +307,7 @@ static void run_all(json_t *v)
     json_decref(o);
     o = col_ssm_map_secret(v);
     col_ssm_map_policy(o, v);
+    json_decref(o);
     /* svc-acct */
     json_decref(col_macie_map_session(v, "arn"));
     col_macie_off_message(json_string_value(v));
