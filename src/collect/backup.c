@@ -7,6 +7,19 @@
 #include "collect/col_int.h"
 #include "core/log.h"
 
+static const struct col_field vault_fields[] = {
+    {"name", "BackupVaultName", COL_F_STR},
+    {"vaulttype", "VaultType", COL_F_STR},
+    {"encryptionkeyarn", "EncryptionKeyArn", COL_F_STR},
+};
+
+static const struct col_field vault_retention_fields[] = {
+    {"minretentiondays", "MinRetentionDays", COL_F_INT},
+    {"maxretentiondays", "MaxRetentionDays", COL_F_INT},
+    {"lockdate", "LockDate", COL_F_TIME},
+    {"numberofrecoverypoints", "NumberOfRecoveryPoints", COL_F_INT},
+};
+
 /* One ListBackupVaults entry; NULL without BackupVaultArn. */
 json_t *col_backup_map_vault(json_t *v)
 {
@@ -15,15 +28,10 @@ json_t *col_backup_map_vault(json_t *v)
         return NULL;
     json_t *o = col_obj(arn);
     col_add_str(o, "arn", arn, arn);
-    col_add_str_v(o, "name", json_object_get(v, "BackupVaultName"), arn);
-    col_add_str_v(o, "vaulttype", json_object_get(v, "VaultType"), arn);
-    col_add_str_v(o, "encryptionkeyarn", json_object_get(v, "EncryptionKeyArn"), arn);
+    COL_ADD_FIELDS(o, v, vault_fields, arn);
     /* Locked is omitted for vaults that never had a lock configuration: false */
     col_add_bool(o, "locked", col_truthy(json_object_get(v, "Locked")), arn);
-    col_add_int_v(o, "minretentiondays", json_object_get(v, "MinRetentionDays"), arn);
-    col_add_int_v(o, "maxretentiondays", json_object_get(v, "MaxRetentionDays"), arn);
-    col_add_time_v(o, "lockdate", json_object_get(v, "LockDate"), arn);
-    col_add_int_v(o, "numberofrecoverypoints", json_object_get(v, "NumberOfRecoveryPoints"), arn);
+    COL_ADD_FIELDS(o, v, vault_retention_fields, arn);
     return o;
 }
 
@@ -40,6 +48,13 @@ void col_backup_map_policy(json_t *vault, json_t *resp)
         col_add_str(vault, "policy", "", arn);
 }
 
+static const struct col_field plan_fields[] = {
+    {"id", "BackupPlanId", COL_F_STR},
+    {"name", "BackupPlanName", COL_F_STR},
+    {"versionid", "VersionId", COL_F_STR},
+    {"lastexecutiondate", "LastExecutionDate", COL_F_TIME},
+};
+
 /* One ListBackupPlans entry; NULL without BackupPlanArn. */
 json_t *col_backup_map_plan(json_t *p)
 {
@@ -48,10 +63,7 @@ json_t *col_backup_map_plan(json_t *p)
         return NULL;
     json_t *o = col_obj(arn);
     col_add_str(o, "arn", arn, arn);
-    col_add_str_v(o, "id", json_object_get(p, "BackupPlanId"), arn);
-    col_add_str_v(o, "name", json_object_get(p, "BackupPlanName"), arn);
-    col_add_str_v(o, "versionid", json_object_get(p, "VersionId"), arn);
-    col_add_time_v(o, "lastexecutiondate", json_object_get(p, "LastExecutionDate"), arn);
+    COL_ADD_FIELDS(o, p, plan_fields, arn);
     return o;
 }
 

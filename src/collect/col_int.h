@@ -178,6 +178,19 @@ void col_add_int_v(json_t *o, const char *key, json_t *v, const char *arn);
 /* Times: epoch seconds or milliseconds (JSON protocols) or ISO 8601 text (XML) -> RFC 3339. */
 void col_add_time_v(json_t *o, const char *key, json_t *v, const char *arn);
 void col_add_time_s(json_t *o, const char *key, const char *s, const char *arn);
+/* A mapper's plain fields as a table, one row per state key, added in table order:
+ *   static const struct col_field vault_fields[] = {
+ *       {"name", "BackupVaultName", COL_F_STR}, {"lockdate", "LockDate", COL_F_TIME}, ...};
+ *   COL_ADD_FIELDS(o, item, vault_fields, arn);
+ * Each row is col_add_<kind>_v(o, key, item[field], arn): missing or null adds nothing. */
+enum col_field_kind { COL_F_STR, COL_F_BOOL, COL_F_INT, COL_F_TIME };
+struct col_field {
+    const char *key;   /* state key ("vaulttype") */
+    const char *field; /* the response item's member ("VaultType") */
+    enum col_field_kind kind;
+};
+void col_add_fields(json_t *o, json_t *item, const struct col_field *f, size_t n, const char *arn);
+#define COL_ADD_FIELDS(o, item, table, arn) col_add_fields((o), (item), (table), sizeof(table) / sizeof((table)[0]), (arn))
 /* Secret-bearing text (core/secrets.h): free text (user data) is stored with every span a secret
  * rule matches replaced by "[osprey-redacted:<rule>]"; the value of a variable `name`
  * (environment) is always stored as a marker, never in clear. NULL / missing: nothing. */

@@ -16,6 +16,21 @@ static json_t *inner(json_t *v, const char *elem)
     return in ? in : v;
 }
 
+static const struct col_field cluster_fields[] = {
+    {"clusterid", "CacheClusterId", COL_F_STR},
+    {"engine", "Engine", COL_F_STR},
+    {"engineversion", "EngineVersion", COL_F_STR},
+    {"nodetype", "CacheNodeType", COL_F_STR},
+    {"status", "CacheClusterStatus", COL_F_STR},
+    {"snapshotretentionlimit", "SnapshotRetentionLimit", COL_F_INT},
+    {"autominorversionupgrade", "AutoMinorVersionUpgrade", COL_F_BOOL},
+    {"replicationgroupid", "ReplicationGroupId", COL_F_STR},
+    {"cachesubnetgroupname", "CacheSubnetGroupName", COL_F_STR},
+    {"atrestencryptionenabled", "AtRestEncryptionEnabled", COL_F_BOOL},
+    {"transitencryptionenabled", "TransitEncryptionEnabled", COL_F_BOOL},
+    {"authtokenenabled", "AuthTokenEnabled", COL_F_BOOL},
+};
+
 /* One DescribeCacheClusters entry; NULL without ARN. */
 json_t *col_ec_map_cluster(json_t *c)
 {
@@ -24,20 +39,24 @@ json_t *col_ec_map_cluster(json_t *c)
         return NULL;
     json_t *o = col_obj(arn);
     col_add_str(o, "arn", arn, arn);
-    col_add_str_v(o, "clusterid", json_object_get(c, "CacheClusterId"), arn);
-    col_add_str_v(o, "engine", json_object_get(c, "Engine"), arn);
-    col_add_str_v(o, "engineversion", json_object_get(c, "EngineVersion"), arn);
-    col_add_str_v(o, "nodetype", json_object_get(c, "CacheNodeType"), arn);
-    col_add_str_v(o, "status", json_object_get(c, "CacheClusterStatus"), arn);
-    col_add_int_v(o, "snapshotretentionlimit", json_object_get(c, "SnapshotRetentionLimit"), arn);
-    col_add_bool_v(o, "autominorversionupgrade", json_object_get(c, "AutoMinorVersionUpgrade"), arn);
-    col_add_str_v(o, "replicationgroupid", json_object_get(c, "ReplicationGroupId"), arn);
-    col_add_str_v(o, "cachesubnetgroupname", json_object_get(c, "CacheSubnetGroupName"), arn);
-    col_add_bool_v(o, "atrestencryptionenabled", json_object_get(c, "AtRestEncryptionEnabled"), arn);
-    col_add_bool_v(o, "transitencryptionenabled", json_object_get(c, "TransitEncryptionEnabled"), arn);
-    col_add_bool_v(o, "authtokenenabled", json_object_get(c, "AuthTokenEnabled"), arn);
+    COL_ADD_FIELDS(o, c, cluster_fields, arn);
     return o;
 }
+
+static const struct col_field group_fields[] = {
+    {"replicationgroupid", "ReplicationGroupId", COL_F_STR},
+    {"engine", "Engine", COL_F_STR},
+    {"status", "Status", COL_F_STR},
+    {"atrestencryptionenabled", "AtRestEncryptionEnabled", COL_F_BOOL},
+    {"transitencryptionenabled", "TransitEncryptionEnabled", COL_F_BOOL},
+    {"transitencryptionmode", "TransitEncryptionMode", COL_F_STR},
+    {"authtokenenabled", "AuthTokenEnabled", COL_F_BOOL},
+    {"automaticfailover", "AutomaticFailover", COL_F_STR},
+    {"multiaz", "MultiAZ", COL_F_STR},
+    {"kmskeyid", "KmsKeyId", COL_F_STR},
+    {"snapshotretentionlimit", "SnapshotRetentionLimit", COL_F_INT},
+    {"autominorversionupgrade", "AutoMinorVersionUpgrade", COL_F_BOOL},
+};
 
 /* One DescribeReplicationGroups entry; NULL without ARN. */
 json_t *col_ec_map_replication_group(json_t *g)
@@ -47,21 +66,19 @@ json_t *col_ec_map_replication_group(json_t *g)
         return NULL;
     json_t *o = col_obj(arn);
     col_add_str(o, "arn", arn, arn);
-    col_add_str_v(o, "replicationgroupid", json_object_get(g, "ReplicationGroupId"), arn);
-    col_add_str_v(o, "engine", json_object_get(g, "Engine"), arn);
-    col_add_str_v(o, "status", json_object_get(g, "Status"), arn);
-    col_add_bool_v(o, "atrestencryptionenabled", json_object_get(g, "AtRestEncryptionEnabled"), arn);
-    col_add_bool_v(o, "transitencryptionenabled", json_object_get(g, "TransitEncryptionEnabled"), arn);
-    col_add_str_v(o, "transitencryptionmode", json_object_get(g, "TransitEncryptionMode"), arn);
-    col_add_bool_v(o, "authtokenenabled", json_object_get(g, "AuthTokenEnabled"), arn);
-    col_add_str_v(o, "automaticfailover", json_object_get(g, "AutomaticFailover"), arn);
-    col_add_str_v(o, "multiaz", json_object_get(g, "MultiAZ"), arn);
-    col_add_str_v(o, "kmskeyid", json_object_get(g, "KmsKeyId"), arn);
-    col_add_int_v(o, "snapshotretentionlimit", json_object_get(g, "SnapshotRetentionLimit"), arn);
-    col_add_bool_v(o, "autominorversionupgrade", json_object_get(g, "AutoMinorVersionUpgrade"), arn);
+    COL_ADD_FIELDS(o, g, group_fields, arn);
     col_add_str_list(o, "memberclusters", inner(json_object_get(g, "MemberClusters"), "ClusterId"), arn);
     return o;
 }
+
+static const struct col_field serverless_fields[] = {
+    {"name", "ServerlessCacheName", COL_F_STR},
+    {"engine", "Engine", COL_F_STR},
+    {"majorengineversion", "MajorEngineVersion", COL_F_STR},
+    {"status", "Status", COL_F_STR},
+    {"snapshotretentionlimit", "SnapshotRetentionLimit", COL_F_INT},
+    {"kmskeyid", "KmsKeyId", COL_F_STR},
+};
 
 /* One DescribeServerlessCaches entry; NULL without ARN. */
 json_t *col_ec_map_serverless(json_t *s)
@@ -71,12 +88,7 @@ json_t *col_ec_map_serverless(json_t *s)
         return NULL;
     json_t *o = col_obj(arn);
     col_add_str(o, "arn", arn, arn);
-    col_add_str_v(o, "name", json_object_get(s, "ServerlessCacheName"), arn);
-    col_add_str_v(o, "engine", json_object_get(s, "Engine"), arn);
-    col_add_str_v(o, "majorengineversion", json_object_get(s, "MajorEngineVersion"), arn);
-    col_add_str_v(o, "status", json_object_get(s, "Status"), arn);
-    col_add_int_v(o, "snapshotretentionlimit", json_object_get(s, "SnapshotRetentionLimit"), arn);
-    col_add_str_v(o, "kmskeyid", json_object_get(s, "KmsKeyId"), arn);
+    COL_ADD_FIELDS(o, s, serverless_fields, arn);
     return o;
 }
 

@@ -28,6 +28,14 @@ json_t *col_org_map_organization(json_t *resp, const char *account)
     return o;
 }
 
+static const struct col_field account_fields[] = {
+    {"id", "Id", COL_F_STR},
+    {"name", "Name", COL_F_STR},
+    {"status", "Status", COL_F_STR},
+    {"joinedmethod", "JoinedMethod", COL_F_STR},
+    {"joinedtimestamp", "JoinedTimestamp", COL_F_TIME},
+};
+
 /* One ListAccounts entry (no e-mail address: personal data no check reads). */
 json_t *col_org_map_account(json_t *a)
 {
@@ -36,13 +44,16 @@ json_t *col_org_map_account(json_t *a)
         return NULL;
     json_t *o = col_obj(arn);
     col_add_str(o, "arn", arn, arn);
-    col_add_str_v(o, "id", json_object_get(a, "Id"), arn);
-    col_add_str_v(o, "name", json_object_get(a, "Name"), arn);
-    col_add_str_v(o, "status", json_object_get(a, "Status"), arn);
-    col_add_str_v(o, "joinedmethod", json_object_get(a, "JoinedMethod"), arn);
-    col_add_time_v(o, "joinedtimestamp", json_object_get(a, "JoinedTimestamp"), arn);
+    COL_ADD_FIELDS(o, a, account_fields, arn);
     return o;
 }
+
+static const struct col_field policy_fields[] = {
+    {"id", "Id", COL_F_STR},
+    {"name", "Name", COL_F_STR},
+    {"type", "Type", COL_F_STR},
+    {"awsmanaged", "AwsManaged", COL_F_BOOL},
+};
 
 /* One ListPolicies(SERVICE_CONTROL_POLICY) entry. */
 json_t *col_org_map_policy(json_t *p)
@@ -52,12 +63,16 @@ json_t *col_org_map_policy(json_t *p)
         return NULL;
     json_t *o = col_obj(arn);
     col_add_str(o, "arn", arn, arn);
-    col_add_str_v(o, "id", json_object_get(p, "Id"), arn);
-    col_add_str_v(o, "name", json_object_get(p, "Name"), arn);
-    col_add_str_v(o, "type", json_object_get(p, "Type"), arn);
-    col_add_bool_v(o, "awsmanaged", json_object_get(p, "AwsManaged"), arn);
+    COL_ADD_FIELDS(o, p, policy_fields, arn);
     return o;
 }
+
+static const struct col_field delegated_fields[] = {
+    {"id", "Id", COL_F_STR},
+    {"name", "Name", COL_F_STR},
+    {"status", "Status", COL_F_STR},
+    {"delegationenableddate", "DelegationEnabledDate", COL_F_TIME},
+};
 
 /* One ListDelegatedAdministrators entry. */
 json_t *col_org_map_delegated(json_t *d)
@@ -67,10 +82,7 @@ json_t *col_org_map_delegated(json_t *d)
         return NULL;
     json_t *o = col_obj(arn);
     col_add_str(o, "arn", arn, arn);
-    col_add_str_v(o, "id", json_object_get(d, "Id"), arn);
-    col_add_str_v(o, "name", json_object_get(d, "Name"), arn);
-    col_add_str_v(o, "status", json_object_get(d, "Status"), arn);
-    col_add_time_v(o, "delegationenableddate", json_object_get(d, "DelegationEnabledDate"), arn);
+    COL_ADD_FIELDS(o, d, delegated_fields, arn);
     return o;
 }
 

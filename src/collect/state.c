@@ -241,6 +241,15 @@ void col_add_time_v(json_t *o, const char *key, json_t *v, const char *arn)
     col_add_str(o, key, buf, arn);
 }
 
+void col_add_fields(json_t *o, json_t *item, const struct col_field *f, size_t n, const char *arn)
+{
+    static void (*const add[])(json_t *, const char *, json_t *, const char *) = {
+        [COL_F_STR] = col_add_str_v, [COL_F_BOOL] = col_add_bool_v, [COL_F_INT] = col_add_int_v,
+        [COL_F_TIME] = col_add_time_v};
+    for (size_t i = 0; i < n; i++)
+        add[f[i].kind](o, f[i].key, json_object_get(item, f[i].field), arn);
+}
+
 void col_add_time_s(json_t *o, const char *key, const char *s, const char *arn)
 {
     if (!s)
