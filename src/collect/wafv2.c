@@ -5,7 +5,8 @@
  *                               partition's CloudFront region (us-east-1)
  * Both build `webacls[]` of the same shape (STATE.md). Per scope: ListWebACLs (paged), then per
  * ACL GetWebACL (rules, default action, metrics) and, REGIONAL only, ListResourcesForWebACL for
- * APPLICATION_LOAD_BALANCER and API_GATEWAY, all in flight together; once per scope
+ * APPLICATION_LOAD_BALANCER, both in flight together (2 calls per ACL: an API Gateway stage names
+ * its ACL itself, apigateway stages' webaclarn, so API_GATEWAY is not listed); once per scope
  * ListLoggingConfigurations (paged) joined to the ACLs by ARN; and the scope's own rule groups:
  * ListRuleGroups (paged), then GetRuleGroup each (`rulegroups[]`). A CloudFront distribution names
  * its ACL itself (cloudfront.distributions[_].wafid), so the global scope lists no resources. */
@@ -244,7 +245,7 @@ static void waf_read(struct col_read *r, const struct waf_run *run, const char *
     json_decref(req);
 }
 
-static const char *const resource_types[] = {"APPLICATION_LOAD_BALANCER", "API_GATEWAY"};
+static const char *const resource_types[] = {"APPLICATION_LOAD_BALANCER"};
 
 static enum osp_code one_acl(struct col_job *job, size_t i, void *ud, json_t **slot, struct osp_err *err)
 {
@@ -256,8 +257,8 @@ static enum osp_code one_acl(struct col_job *job, size_t i, void *ud, json_t **s
         return OSP_ENOTFOUND;
     }
     int regional = !strcmp(run->scope, "REGIONAL");
-    size_t n = regional ? 3 : 1;
-    struct col_read r[3];
+    size_t n = regional ? 1 + sizeof(resource_types) / sizeof(resource_types[0]) : 1;
+    struct col_read r[1 + sizeof(resource_types) / sizeof(resource_types[0])];
     memset(r, 0, sizeof r);
     waf_read(&r[0], run, WAF_TARGET("GetWebACL"),
              json_pack("{s:s, s:s, s:s}", "Name", col_s(sum, "Name"), "Scope", run->scope, "Id", col_s(sum, "Id")),
