@@ -12,7 +12,9 @@ verify upstream) or answered with the throttling error of the request's protocol
 
 The choice is random at `rate` (default 0.3) from one seeded stream per protocol (so the
 decisions for, say, JSON calls do not depend on how many S3 calls ran in between), never more
-than `max_consecutive` times in a row per protocol (default 2) so a client with 3 attempts
+than `max_consecutive` times in a row per protocol (default 2), and never more than that many
+times in a row for the same request (method, path, target and body: a retry of a call), however
+many other calls of the protocol are in flight between its attempts, so a client with 3 attempts
 always gets through: the test is about recovering, not about losing. With throttle_first
 (default on) the first request of each protocol is always throttled, so every protocol seen is
 exercised even when it makes only a couple of calls. GET /__faultproxy/stats returns
@@ -56,6 +58,7 @@ Or standalone: python3 faultproxy.py --upstream http://127.0.0.1:5000 --rate 0.3
 Nothing here talks to anything but 127.0.0.1.
 """
 import argparse
+import hashlib
 import http.client
 import http.server
 import json
@@ -170,7 +173,7 @@ class FaultProxy:
         self.latency = latency_ms / 1000.0
         self.answer = answer
         self.seed, self.throttle_first = seed, throttle_first
-        self._rngs, self._streaks = {}, {}
+        self._rngs, self._streaks, self._req_streaks = {}, {}, {}
         self._lock = threading.Lock()
         self.stats = {"forwarded": 0, "throttled": 0, "answered": 0, "faulted": 0, "by_code": {}, "by_protocol": {}}
         self._server = _Server(("127.0.0.1", port), self._handler_class())
@@ -185,15 +188,18 @@ class FaultProxy:
         self.endpoint = "%s://127.0.0.1:%d" % (scheme, self.port)
         self._thread = None
 
-    def _decide(self, proto):
+    def _decide(self, proto, key=None):
         with self._lock:
             seen = self.stats["by_protocol"].get(proto, 0)
             self.stats["by_protocol"][proto] = seen + 1
             rng = self._rngs.setdefault(proto, random.Random("%s-%s" % (self.seed, proto)))
             streak = self._streaks.get(proto, 0)
             draw = rng.random() < self.rate or (self.throttle_first and seen == 0)
-            throttle = streak < self.max_consecutive and draw
+            again = self._req_streaks.get(key, 0)  # this request's earlier attempts faulted in a row
+            throttle = streak < self.max_consecutive and again < self.max_consecutive and draw
             self._streaks[proto] = streak + 1 if throttle else 0
+            if key is not None:
+                self._req_streaks[key] = again + 1 if throttle else 0
             return throttle
 
     def _count(self, key, code=None):
@@ -257,7 +263,8 @@ class FaultProxy:
                     return self._reply(*own)
                 proto = classify(self.command, self.path, self.headers, body)
                 chosen = (proxy.only is None or proxy.only(self.command, self.path, self.headers, body)) and \
-                    proxy._decide(proto)
+                    proxy._decide(proto, (self.command, self.path, self.headers.get("X-Amz-Target"),
+                                          hashlib.sha256(body).hexdigest()))
                 mode = proxy.mode if chosen else None
                 if mode == "throttle":
                     status, headers, text, code = throttle_response(proto)

@@ -34,7 +34,7 @@ class RateProxy(FaultProxy):
             return base._handle(h)
         return type("RateHandler", (base,), {k: handle for k in ("do_GET", "do_POST", "do_PUT", "do_DELETE", "do_HEAD")})
 
-    def _decide(self, proto):
+    def _decide(self, proto, key=None):  # by rate alone: a retry is judged like any request
         svc = getattr(_current, "service", proto)
         with self._lock:
             now = time.monotonic()
